@@ -1,0 +1,64 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from '../config';
+import type { Actor } from '../context/request-context';
+import { Session } from '../modules/auth/session.entity';
+import { hashSecretToken } from '../modules/auth/secret-token';
+import { Membership } from '../modules/tenancy/membership.entity';
+import { TENANT_FILTER } from '../db/orm-options';
+import { applyRlsSettings } from './request-transaction';
+
+export const SESSION_COOKIE = 'jalon_session';
+
+/** Whether a session may still be used at `now`: not revoked, not past its end, not idle too long. */
+export function isSessionLive(session: Session, config: Config, now: Date): boolean {
+  if (session.revokedAt) return false;
+  if (session.expiresAt <= now) return false;
+  return now.getTime() - session.lastSeenAt.getTime() < config.SESSION_IDLE_MINUTES * 60_000;
+}
+
+export interface Authentication {
+  actor: Actor | null;
+  sessionExpired: boolean;
+}
+
+/**
+ * Resolves the session cookie into an actor and scopes the transaction to its tenant. Runs inside
+ * the request transaction, before any resolver.
+ */
+export async function authenticate(em: EntityManager, config: Config, token: string | undefined): Promise<Authentication> {
+  if (!token) return { actor: null, sessionExpired: false };
+  const tokenHash = hashSecretToken(token);
+  await applyRlsSettings(em, { sessionToken: tokenHash });
+  // Sessions are not tenant-owned; the tenant is what we are about to learn from this one.
+  const session = await em.findOne(Session, { tokenHash }, { filters: { [TENANT_FILTER]: false } });
+  const now = new Date();
+  if (!session || !isSessionLive(session, config, now)) return { actor: null, sessionExpired: true };
+
+  const userId = session.user.id;
+  await applyRlsSettings(em, { userId });
+  const membership = session.membership
+    ? await em.findOne(Membership, { id: session.membership.id, active: true }, { populate: ['organisation'], filters: { [TENANT_FILTER]: false } })
+    : null;
+  await applyRlsSettings(em, {
+    tenantId: membership?.tenant.id ?? null,
+    organisationId: membership?.organisation.id ?? null,
+  });
+
+  // Sliding idle timeout, written at most once a minute so reads stay cheap.
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) session.lastSeenAt = now;
+
+  return {
+    sessionExpired: false,
+    actor: {
+      userId,
+      sessionId: session.id,
+      membership: membership && {
+        id: membership.id,
+        tenantId: membership.tenant.id,
+        organisationId: membership.organisation.id,
+        organisationKind: membership.organisation.kind,
+        role: membership.role,
+      },
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { TENANT_FILTER } from '../db/orm-options';
+import { APP_ROLE } from './app-role';
+
+/** The settings the row-level security policies read (see the migrations). */
+export interface RlsSettings {
+  tenantId?: string | null;
+  userId?: string | null;
+  organisationId?: string | null;
+  authEmail?: string | null;
+  authIp?: string | null;
+  sessionToken?: string | null;
+  invitationToken?: string | null;
+}
+
+const SETTING_NAMES: Record<keyof RlsSettings, string> = {
+  tenantId: 'jalon.tenant_id',
+  userId: 'jalon.user_id',
+  organisationId: 'jalon.organisation_id',
+  authEmail: 'jalon.auth_email',
+  authIp: 'jalon.auth_ip',
+  sessionToken: 'jalon.session_token',
+  invitationToken: 'jalon.invitation_token',
+};
+
+/**
+ * Opens the request's transaction as the application role. Every query of the request runs in it,
+ * so the RLS settings (transaction-local) hold for exactly this request and no other.
+ */
+export async function beginRequestTransaction(em: EntityManager): Promise<void> {
+  await em.begin();
+  await em.execute(`set local role ${APP_ROLE}`);
+}
+
+/** Sets RLS settings for the rest of the transaction, and scopes the ORM's tenant filter alike. */
+export async function applyRlsSettings(em: EntityManager, settings: RlsSettings): Promise<void> {
+  const entries = Object.entries(settings) as Array<[keyof RlsSettings, string | null | undefined]>;
+  if (entries.length === 0) return;
+  const sql = entries.map(() => 'set_config(?, ?, true)').join(', ');
+  await em.execute(`select ${sql}`, entries.flatMap(([key, value]) => [SETTING_NAMES[key], value ?? '']));
+  if ('tenantId' in settings) {
+    em.setFilterParams(TENANT_FILTER, { tenantId: settings.tenantId ?? undefined });
+  }
+}
+
+/** Runs `work` in a transaction of its own with the given settings (writes that outlive a failed request). */
+export async function inScopedTransaction<T>(em: EntityManager, settings: RlsSettings, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  const fork = em.fork({ clear: true });
+  await beginRequestTransaction(fork);
+  try {
+    await applyRlsSettings(fork, settings);
+    const result = await work(fork);
+    await fork.commit();
+    return result;
+  } catch (error) {
+    await fork.rollback();
+    throw error;
+  }
+}

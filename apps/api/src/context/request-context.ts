@@ -1,0 +1,42 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { MembershipRole, OrganisationKind } from '@jalon/domain';
+import type { Config } from '../config';
+import type { Locale } from '../i18n/messages';
+import type { RlsSettings } from '../access/request-transaction';
+
+/** Who is acting, resolved once at the edge from the session cookie. */
+export interface Actor {
+  userId: string;
+  sessionId: string;
+  /** The membership the user acts through; null when they have no active one left. */
+  membership: {
+    id: string;
+    tenantId: string;
+    organisationId: string;
+    organisationKind: OrganisationKind;
+    role: MembershipRole;
+  } | null;
+}
+
+/** Cookie operations the auth resolvers need, without handing them the HTTP reply. */
+export interface SessionCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+/** One per request; built in access/authenticate.ts, read by every resolver and service. */
+export interface RequestContext {
+  readonly requestId: string;
+  readonly config: Config;
+  readonly em: EntityManager;
+  readonly locale: Locale;
+  readonly ip: string;
+  readonly userAgent: string | null;
+  readonly actor: Actor | null;
+  /** The cookie named a session that is no longer valid (expired, revoked, deactivated). */
+  readonly sessionExpired: boolean;
+  readonly cookie: SessionCookie;
+  /** Writes that must persist even when the request fails (e.g. a failed login is counted). */
+  readonly afterRequest: Array<{ settings: RlsSettings; work: (em: EntityManager) => Promise<void> }>;
+  failed: boolean;
+}

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { PGliteDriver } from 'mikro-orm-pglite';
+import { APP_ROLE } from '../access/app-role';
+import type { Config } from '../config';
+import { baseOrmOptions } from './orm-options';
+import { seedDemoData } from './seed/demo-data';
+
+export interface Database {
+  orm: MikroORM;
+  /** Which database runs underneath, for logs and the README's promise of "same both ways". */
+  kind: 'postgresql' | 'pglite';
+  close(): Promise<void>;
+}
+
+type Logger = { info(obj: object, msg: string): void };
+
+async function migrateAndSeed(orm: MikroORM, config: Config, logger: Logger): Promise<void> {
+  const applied = await orm.getMigrator().up();
+  if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
+  if (config.SEED_DEMO && (await seedDemoData(orm.em.fork()))) logger.info({}, 'demo data loaded');
+}
+
+/**
+ * Opens the database the configuration names: a PostgreSQL server (migrated through the owner's
+ * connection, used through the non-owner application role), or an embedded PGlite in DATA_DIR
+ * (one connection; migrated as its superuser, then switched to the application role for good).
+ * `memory://` as DATA_DIR keeps the embedded database in memory (tests).
+ */
+export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+  const debug = config.LOG_LEVEL === 'trace';
+  if (config.DATABASE_URL) {
+    const owner = await MikroORM.init({ ...baseOrmOptions, clientUrl: config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, pool: { min: 0, max: 1 }, debug } as Options);
+    try {
+      await migrateAndSeed(owner, config, logger);
+    } finally {
+      await owner.close();
+    }
+    const orm = await MikroORM.init({ ...baseOrmOptions, clientUrl: config.DATABASE_URL, pool: { min: 0, max: config.DATABASE_POOL_MAX }, debug } as Options);
+    return { orm, kind: 'postgresql', close: () => orm.close() };
+  }
+
+  if (!config.DATA_DIR.startsWith('memory://')) fs.mkdirSync(config.DATA_DIR, { recursive: true });
+  const pglite = new PGlite(config.DATA_DIR);
+  const orm = await MikroORM.init({
+    ...baseOrmOptions,
+    driver: PGliteDriver,
+    dbName: 'postgres',
+    driverOptions: { connection: { pglite: () => pglite } },
+    debug,
+  } as unknown as Options);
+  await migrateAndSeed(orm, config, logger);
+  await pglite.exec(`set role ${APP_ROLE}`);
+  return {
+    orm,
+    kind: 'pglite',
+    close: async () => {
+      await orm.close();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import { Session } from '../modules/auth/session.entity';
+import { LoginAttempt } from '../modules/auth/login-attempt.entity';
+import { Organisation } from '../modules/organisations/organisation.entity';
+import { Membership } from '../modules/tenancy/membership.entity';
+import { Tenant } from '../modules/tenancy/tenant.entity';
+import { Invitation } from '../modules/users/invitation.entity';
+import { User } from '../modules/users/user.entity';
+
+export const entities = [Tenant, Organisation, User, Membership, Invitation, Session, LoginAttempt];
+
+/** Entities carrying `tenant_id`: the `tenant` filter applies to each of them. */
+export const tenantOwnedEntities = [Organisation, Membership, Invitation];

@@ -1,0 +1,28 @@
+import type { Options } from '@mikro-orm/core';
+import { entities, tenantOwnedEntities } from './entities';
+import { migrationsList } from './migrations';
+
+export const TENANT_FILTER = 'tenant';
+
+/**
+ * Options shared by the PostgreSQL and PGlite setups. The `tenant` filter is on by default and
+ * fails closed: a query on a tenant-owned entity with no tenant set throws instead of
+ * returning every tenant's rows.
+ */
+export const baseOrmOptions = {
+  entities,
+  discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+  migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+  forceUtcTimezone: true,
+  ignoreUndefinedInQuery: true,
+  filters: {
+    [TENANT_FILTER]: {
+      default: true,
+      entity: tenantOwnedEntities.map((e) => e.name),
+      cond: (args: { tenantId?: string } | undefined) => {
+        if (!args?.tenantId) throw new Error('Tenant filter used without a tenant: refusing to query every tenant.');
+        return { tenant: args.tenantId };
+      },
+    },
+  },
+} satisfies Partial<Options>;

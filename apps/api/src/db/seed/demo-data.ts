@@ -1,0 +1,127 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { MembershipRole, OrganisationKind, SiaeKind } from '@jalon/domain';
+import { hashPassword } from '../../modules/auth/password-hash';
+import { Organisation } from '../../modules/organisations/organisation.entity';
+import { Membership } from '../../modules/tenancy/membership.entity';
+import { Tenant } from '../../modules/tenancy/tenant.entity';
+import { User } from '../../modules/users/user.entity';
+
+/** Every demo account shares this password (printed at start-up, never used outside the demo). */
+export const DEMO_PASSWORD = 'jalon-demo-2026';
+
+interface DemoOrganisation {
+  key: string;
+  name: string;
+  kind: OrganisationKind;
+  siaeKind?: SiaeKind;
+  inseeCode?: string;
+}
+
+interface DemoUser {
+  email: string;
+  displayName: string;
+  organisation: string;
+  role: MembershipRole;
+}
+
+interface DemoTenant {
+  slug: string;
+  name: string;
+  organisations: DemoOrganisation[];
+  users: DemoUser[];
+}
+
+const { ANIMATION_TEAM: AnimationTeam, REFERENT_OPERATOR: ReferentOperator, COMMUNE: Commune, INTEGRATION_COMPANY: IntegrationCompany, TRAINING_OPERATOR: TrainingOperator, OTHER_PARTNER: OtherPartner } = OrganisationKind;
+const { TENANT_ADMIN: TenantAdmin, ANIMATION_TEAM: Animation, REFERENT: Referent, PARTNER_AGENT: PartnerAgent, PARTNER_ADMIN: PartnerAdmin } = MembershipRole;
+
+/**
+ * The demo PLIEs. Communes are real members of each metropolis (INSEE codes); the associations,
+ * companies and people are invented. Fixed lists, so every start gives the same data.
+ */
+export const DEMO_TENANTS: DemoTenant[] = [
+  {
+    slug: 'grenoble-alpes',
+    name: 'PLIE Grenoble Alpes Métropole',
+    organisations: [
+      { key: 'animation', name: "Équipe d'animation du PLIE Grenoble Alpes", kind: AnimationTeam },
+      { key: 'op1', name: 'Association Passerelles Emploi', kind: ReferentOperator },
+      { key: 'op2', name: "Maison de l'emploi Sud-Isère", kind: ReferentOperator },
+      { key: 'grenoble', name: 'Ville de Grenoble', kind: Commune, inseeCode: '38185' },
+      { key: 'echirolles', name: "CCAS d'Échirolles", kind: Commune, inseeCode: '38151' },
+      { key: 'smh', name: "Ville de Saint-Martin-d'Hères", kind: Commune, inseeCode: '38421' },
+      { key: 'fontaine', name: 'Ville de Fontaine', kind: Commune, inseeCode: '38169' },
+      { key: 'aci', name: 'Jardins du Drac (ACI)', kind: IntegrationCompany, siaeKind: SiaeKind.ACI },
+      { key: 'ei', name: 'Recyclerie Belledonne (EI)', kind: IntegrationCompany, siaeKind: SiaeKind.EI },
+      { key: 'etti', name: 'Intérim Solidaire Alpes (ETTI)', kind: IntegrationCompany, siaeKind: SiaeKind.ETTI },
+      { key: 'training1', name: 'Formations Chartreuse', kind: TrainingOperator },
+      { key: 'training2', name: 'Langues et Compétences Isère', kind: TrainingOperator },
+      { key: 'ft', name: 'France Travail Grenoble Europole', kind: OtherPartner },
+    ],
+    users: [
+      { email: 'admin@grenoble.demo', displayName: 'Hélène Faure', organisation: 'animation', role: TenantAdmin },
+      { email: 'marc@grenoble.demo', displayName: 'Marc Girard', organisation: 'animation', role: Animation },
+      { email: 'nadia@grenoble.demo', displayName: 'Nadia Benali', organisation: 'op1', role: Referent },
+      { email: 'julien@grenoble.demo', displayName: 'Julien Perrin', organisation: 'op1', role: Referent },
+      { email: 'amina@grenoble.demo', displayName: 'Amina Diallo', organisation: 'op2', role: Referent },
+      { email: 'thomas@grenoble.demo', displayName: 'Thomas Rey', organisation: 'op2', role: Referent },
+      { email: 'sophie@grenoble.demo', displayName: 'Sophie Martin', organisation: 'echirolles', role: PartnerAgent },
+      { email: 'lucas@grenoble.demo', displayName: 'Lucas Bernard', organisation: 'grenoble', role: PartnerAdmin },
+      { email: 'karim@grenoble.demo', displayName: 'Karim Haddad', organisation: 'aci', role: PartnerAdmin },
+      { email: 'elodie@grenoble.demo', displayName: 'Élodie Masson', organisation: 'etti', role: PartnerAgent },
+      { email: 'claire@formation.demo', displayName: 'Claire Dubois', organisation: 'training1', role: PartnerAgent },
+    ],
+  },
+  {
+    slug: 'clermont-auvergne',
+    name: 'PLIE Clermont Auvergne Métropole',
+    organisations: [
+      { key: 'animation', name: "Équipe d'animation du PLIE Clermont Auvergne", kind: AnimationTeam },
+      { key: 'op1', name: 'Association Inserdôme', kind: ReferentOperator },
+      { key: 'op2', name: "Maison de l'emploi Clermont Métropole", kind: ReferentOperator },
+      { key: 'clermont', name: 'Ville de Clermont-Ferrand', kind: Commune, inseeCode: '63113' },
+      { key: 'cournon', name: "CCAS de Cournon-d'Auvergne", kind: Commune, inseeCode: '63124' },
+      { key: 'chamalieres', name: 'Ville de Chamalières', kind: Commune, inseeCode: '63075' },
+      { key: 'aubiere', name: 'Ville d’Aubière', kind: Commune, inseeCode: '63014' },
+      { key: 'aci', name: 'Les Ateliers du Puy (ACI)', kind: IntegrationCompany, siaeKind: SiaeKind.ACI },
+      { key: 'ei', name: 'Volcans Services (EI)', kind: IntegrationCompany, siaeKind: SiaeKind.EI },
+      { key: 'etti', name: 'Arverne Intérim Insertion (ETTI)', kind: IntegrationCompany, siaeKind: SiaeKind.ETTI },
+      { key: 'training1', name: 'Formations Chartreuse – antenne Auvergne', kind: TrainingOperator },
+      { key: 'training2', name: 'Savoirs de Base Auvergne', kind: TrainingOperator },
+      { key: 'ft', name: 'France Travail Clermont Jaude', kind: OtherPartner },
+    ],
+    users: [
+      { email: 'admin@clermont.demo', displayName: 'Bruno Chabrier', organisation: 'animation', role: TenantAdmin },
+      { email: 'isabelle@clermont.demo', displayName: 'Isabelle Roux', organisation: 'animation', role: Animation },
+      { email: 'yasmine@clermont.demo', displayName: 'Yasmine Morel', organisation: 'op1', role: Referent },
+      { email: 'pierre@clermont.demo', displayName: 'Pierre Vidal', organisation: 'op1', role: Referent },
+      { email: 'fatou@clermont.demo', displayName: 'Fatou Ndiaye', organisation: 'op2', role: Referent },
+      { email: 'agnes@clermont.demo', displayName: 'Agnès Boyer', organisation: 'cournon', role: PartnerAgent },
+      { email: 'olivier@clermont.demo', displayName: 'Olivier Gauthier', organisation: 'aci', role: PartnerAdmin },
+      // Claire's training operator works for both PLIEs: she switches tenant in the portal.
+      { email: 'claire@formation.demo', displayName: 'Claire Dubois', organisation: 'training1', role: PartnerAgent },
+    ],
+  },
+];
+
+/** Loads the demo tenants into an empty database; returns false (and does nothing) if any tenant exists. */
+export async function seedDemoData(em: EntityManager): Promise<boolean> {
+  if ((await em.count(Tenant, {})) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const users = new Map<string, User>();
+  for (const demo of DEMO_TENANTS) {
+    const tenant = em.create(Tenant, { slug: demo.slug, name: demo.name });
+    const organisations = new Map(
+      demo.organisations.map((o) => [o.key, em.create(Organisation, { tenant, name: o.name, kind: o.kind, siaeKind: o.siaeKind ?? null, inseeCode: o.inseeCode ?? null })]),
+    );
+    for (const u of demo.users) {
+      let user = users.get(u.email);
+      if (!user) {
+        user = em.create(User, { email: u.email, displayName: u.displayName, passwordHash });
+        users.set(u.email, user);
+      }
+      em.create(Membership, { tenant, user, organisation: organisations.get(u.organisation)!, role: u.role });
+    }
+  }
+  await em.flush();
+  return true;
+}

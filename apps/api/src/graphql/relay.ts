@@ -1,0 +1,92 @@
+import { Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
+import { UserFacingError } from './errors';
+
+/** Relay global ids: "Type:uuid" in base64url, so an id names its type and cannot be mistaken. */
+export function toGlobalId(type: string, id: string): string {
+  return Buffer.from(`${type}:${id}`).toString('base64url');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The uuid inside a global id, or null when the id is malformed or names another type. */
+export function parseGlobalId(globalId: string, expectedType?: string): { type: string; id: string } | null {
+  const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
+  const separator = decoded.indexOf(':');
+  if (separator < 0) return null;
+  const type = decoded.slice(0, separator);
+  const id = decoded.slice(separator + 1);
+  if (!UUID.test(id) || (expectedType && type !== expectedType)) return null;
+  return { type, id };
+}
+
+@InterfaceType('Node', { resolveType: (value: { __typename?: string }) => value.__typename })
+export abstract class Node {
+  @Field(() => ID, { description: 'Global id' })
+  id!: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  totalCount: number;
+}
+
+/** A Relay connection type for a node type: edges with cursors, pageInfo and the total. */
+export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field()
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: T;
+  }
+
+  // Never referenced itself (only its subclass is), so it stays out of the schema.
+  @ObjectType(`${name}ConnectionBase`)
+  abstract class ConnectionType {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int)
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+/** A page of entities as a connection of GraphQL nodes, each edge with its entity's cursor. */
+export function toConnection<E, N>(page: Page<E>, cursorOf: (entity: E) => string, toNode: (entity: E) => N) {
+  return {
+    edges: page.nodes.map((entity) => ({ node: toNode(entity), cursor: cursorOf(entity) })),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    totalCount: page.totalCount,
+  };
+}
+
+/** Cursors carry the sort key and id of the last row seen (keyset pagination, stable under inserts). */
+export function encodeCursor(values: Array<string | number>): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, invalid: () => UserFacingError): Array<string | number> {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.every((v) => typeof v === 'string' || typeof v === 'number')) return values;
+  } catch {
+    // fall through: a cursor the client made up
+  }
+  throw invalid();
+}

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import './enums';
+import { buildSchema } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import type { GraphQLSchema } from 'graphql';
+import { enforceAccessRules } from '../access/operation-access';
+import { AuthResolver } from '../modules/auth/auth.resolver';
+import { OrganisationResolver } from '../modules/organisations/organisation.resolver';
+import { UserResolver } from '../modules/users/user.resolver';
+import { NodeResolver } from './node.resolver';
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** Built once per process: type-graphql's metadata is global, so building twice would duplicate it. */
+export function getSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({
+    resolvers: [AuthResolver, OrganisationResolver, UserResolver, NodeResolver],
+    globalMiddlewares: [enforceAccessRules],
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    validate: false,
+  });
+  return schema;
+}

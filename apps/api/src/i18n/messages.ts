@@ -1,0 +1,77 @@
+/** Messages the API sends to people, French first. Keys are stable; the portal shows the text as is. */
+const fr = {
+  'error.internal': 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, prévenez votre administrateur.',
+  'error.unauthenticated': 'Connectez-vous pour continuer.',
+  'error.sessionExpired': 'Votre session a expiré. Reconnectez-vous.',
+  'error.invalidCredentials': 'Adresse e-mail ou mot de passe incorrect.',
+  'error.accountLocked': 'Trop de tentatives de connexion échouées. Réessayez dans {minutes} minutes.',
+  'error.tooManyAttempts': 'Trop de tentatives de connexion depuis cette adresse. Réessayez plus tard.',
+  'error.forbidden': "Vous n'avez pas les droits nécessaires pour cette action.",
+  'error.noActiveMembership': "Vous n'avez plus d'accès actif à ce PLIE.",
+  'error.notFound': 'Élément introuvable.',
+  'error.conflict': "Quelqu'un d'autre a modifié cet élément entre-temps. Rechargez-le pour voir ses changements, puis refaites les vôtres.",
+  'error.invalidId': 'Identifiant invalide.',
+  'error.required': 'Ce champ est obligatoire.',
+  'error.emailInvalid': 'Adresse e-mail invalide.',
+  'error.passwordTooShort': 'Le mot de passe doit contenir au moins {min} caractères.',
+  'error.passwordTooLong': 'Le mot de passe doit contenir au plus {max} caractères.',
+  'error.nameTaken': 'Une organisation porte déjà ce nom.',
+  'error.siaeKindOnlyForIntegrationCompany': "Le type de SIAE ne concerne que les structures d'insertion.",
+  'error.siaeKindRequired': "Précisez le type de SIAE de cette structure d'insertion.",
+  'error.inseeCodeInvalid': 'Le code INSEE comporte 5 caractères (ex. 38185).',
+  'error.inseeCodeOnlyForCommune': 'Le code INSEE ne concerne que les communes.',
+  'error.siretInvalid': 'Le SIRET comporte 14 chiffres.',
+  'error.roleNotAllowed': "Ce rôle n'est pas possible dans ce type d'organisation.",
+  'error.alreadyMember': 'Cette personne a déjà un accès actif à cette organisation.',
+  'error.invitationInvalid': "Cette invitation n'est plus valable. Demandez-en une nouvelle à votre administrateur.",
+  'error.existingAccountPassword': 'Un compte existe déjà avec cette adresse : saisissez son mot de passe actuel.',
+  'error.cannotDeactivateSelf': 'Vous ne pouvez pas désactiver votre propre accès.',
+  'error.tooLong': 'Ce texte est trop long ({max} caractères au plus).',
+};
+
+type Key = keyof typeof fr;
+
+const en: Record<Key, string> = {
+  'error.internal': 'Something unexpected went wrong. Try again; if it persists, tell your administrator.',
+  'error.unauthenticated': 'Log in to continue.',
+  'error.sessionExpired': 'Your session has expired. Please log in again.',
+  'error.invalidCredentials': 'Wrong email address or password.',
+  'error.accountLocked': 'Too many failed logins. Try again in {minutes} minutes.',
+  'error.tooManyAttempts': 'Too many login attempts from this address. Try again later.',
+  'error.forbidden': 'You are not allowed to do this.',
+  'error.noActiveMembership': 'You no longer have active access to this PLIE.',
+  'error.notFound': 'Not found.',
+  'error.conflict': 'Someone else changed this in the meantime. Reload it to see their changes, then make yours again.',
+  'error.invalidId': 'Invalid identifier.',
+  'error.required': 'This field is required.',
+  'error.emailInvalid': 'Invalid email address.',
+  'error.passwordTooShort': 'The password must be at least {min} characters long.',
+  'error.passwordTooLong': 'The password must be at most {max} characters long.',
+  'error.nameTaken': 'An organisation already has this name.',
+  'error.siaeKindOnlyForIntegrationCompany': 'The SIAE kind only applies to integration companies.',
+  'error.siaeKindRequired': 'Give the SIAE kind of this integration company.',
+  'error.inseeCodeInvalid': 'An INSEE code has 5 characters (e.g. 38185).',
+  'error.inseeCodeOnlyForCommune': 'An INSEE code only applies to communes.',
+  'error.siretInvalid': 'A SIRET has 14 digits.',
+  'error.roleNotAllowed': 'This role is not possible in this kind of organisation.',
+  'error.alreadyMember': 'This person already has active access to this organisation.',
+  'error.invitationInvalid': 'This invitation is no longer valid. Ask your administrator for a new one.',
+  'error.existingAccountPassword': 'An account already exists with this address: enter its current password.',
+  'error.cannotDeactivateSelf': 'You cannot deactivate your own access.',
+  'error.tooLong': 'This text is too long ({max} characters at most).',
+};
+
+export type MessageKey = Key;
+export type Locale = 'fr' | 'en';
+export const LOCALES: readonly Locale[] = ['fr', 'en'];
+
+const catalogs: Record<Locale, Record<Key, string>> = { fr, en };
+
+export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return catalogs[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Picks French unless the viewer asked for English (account setting or Accept-Language). */
+export function pickLocale(preferred: string | undefined | null): Locale {
+  return preferred?.toLowerCase().startsWith('en') ? 'en' : 'fr';
+}

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { DEMO_PASSWORD, DEMO_TENANTS } from './db/seed/demo-data';
+import { buildServer } from './server';
+
+/** config → database → server; on SIGTERM/SIGINT, finish in-flight requests, then close the pool. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const bootLog = { info: (obj: object, msg: string) => console.log(JSON.stringify({ level: 30, time: Date.now(), msg, ...obj })) };
+  const database = await openDatabase(config, bootLog);
+  const app = await buildServer(config, database);
+  await app.listen({ host: config.HOST, port: config.PORT });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+  app.log.info({ url, database: database.kind }, 'Jalon is ready');
+  if (config.SEED_DEMO) {
+    const logins = DEMO_TENANTS.flatMap((t) => t.users.map((u) => `  ${u.email.padEnd(24)} ${u.role.padEnd(14)} ${t.name}`));
+    process.stdout.write(`\nJalon: ${url}\nDemo logins (password "${DEMO_PASSWORD}"):\n${[...new Set(logins)].join('\n')}\n\n`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      app.log.error({}, 'shutdown grace period over: exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_GRACE_MS);
+    force.unref();
+    await app.close();
+    await database.close();
+    app.log.info({}, 'stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

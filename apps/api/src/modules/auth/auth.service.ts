@@ -1,0 +1,92 @@
+import type { Config } from '../../config';
+import type { RequestContext } from '../../context/request-context';
+import { errors } from '../../graphql/errors';
+import { ipFailuresInWindow, recordFailedLogin, recordSuccessfulLogin } from '../../access/login-throttle';
+import { applyRlsSettings } from '../../access/request-transaction';
+import { findActiveMembershipsOfUser } from '../../access/user-memberships';
+import { User } from '../users/user.entity';
+import { verifyPassword } from './password-hash';
+import { newSecretToken } from './secret-token';
+import { Session } from './session.entity';
+import type { ViewerType } from './viewer.type';
+import { MembershipType } from '../tenancy/membership.type';
+import { UserType } from '../users/user.type';
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function sessionEnd(config: Config, now: Date): Date {
+  return new Date(now.getTime() + config.SESSION_MAX_AGE_MINUTES * 60_000);
+}
+
+/** Opens a session for a user whose identity is proven, acting through their first active membership. */
+export async function openSession(ctx: RequestContext, user: User, preferredMembershipId?: string): Promise<ViewerType> {
+  await applyRlsSettings(ctx.em, { userId: user.id });
+  const memberships = await findActiveMembershipsOfUser(ctx.em, user.id);
+  const active = memberships.find((m) => m.id === preferredMembershipId) ?? memberships[0] ?? null;
+  const now = new Date();
+  const { token, hash } = newSecretToken();
+  const session = ctx.em.create(Session, {
+    tokenHash: hash,
+    user,
+    membership: active,
+    expiresAt: sessionEnd(ctx.config, now),
+    lastSeenAt: now,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+  });
+  await ctx.em.flush();
+  ctx.cookie.set(token, session.expiresAt);
+  return { user: UserType.from(user), activeMembership: active && MembershipType.from(active), memberships: memberships.map(MembershipType.from) };
+}
+
+export async function login(ctx: RequestContext, rawEmail: string, password: string): Promise<ViewerType> {
+  const email = normaliseEmail(rawEmail);
+  const now = new Date();
+  await applyRlsSettings(ctx.em, { authEmail: email, authIp: ctx.ip });
+  const countFailure = () =>
+    ctx.afterRequest.push({ settings: { authEmail: email, authIp: ctx.ip }, work: (em) => recordFailedLogin(em, ctx.config, email, ctx.ip, now) });
+
+  if ((await ipFailuresInWindow(ctx.em, ctx.config, ctx.ip, now)) >= ctx.config.LOGIN_MAX_FAILURES_PER_IP) {
+    countFailure();
+    throw errors.rateLimited(ctx, 'error.tooManyAttempts', ctx.config.LOGIN_LOCK_MINUTES * 60);
+  }
+  const user = await ctx.em.findOne(User, { email }, { populate: ['passwordHash'] });
+  if (user?.lockedUntil && user.lockedUntil > now) {
+    countFailure();
+    throw errors.rateLimited(ctx, 'error.accountLocked', Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000));
+  }
+  if (!user || !(await verifyPassword(user.passwordHash, password))) {
+    countFailure();
+    throw errors.unauthenticated(ctx, 'INVALID_CREDENTIALS');
+  }
+  recordSuccessfulLogin(ctx.em, user, ctx.ip, now);
+  return openSession(ctx, user);
+}
+
+export async function logout(ctx: RequestContext): Promise<boolean> {
+  if (ctx.actor) {
+    const session = await ctx.em.findOneOrFail(Session, { id: ctx.actor.sessionId });
+    session.revokedAt = new Date();
+  }
+  ctx.cookie.clear();
+  return true;
+}
+
+export async function loadViewer(ctx: RequestContext, userId: string, activeMembershipId: string | null): Promise<ViewerType> {
+  const user = await ctx.em.findOneOrFail(User, { id: userId });
+  const memberships = await findActiveMembershipsOfUser(ctx.em, userId);
+  const active = memberships.find((m) => m.id === activeMembershipId) ?? null;
+  return { user: UserType.from(user), activeMembership: active && MembershipType.from(active), memberships: memberships.map(MembershipType.from) };
+}
+
+/** Moves the session to another of the user's memberships (possibly in another tenant). */
+export async function switchMembership(ctx: RequestContext, userId: string, sessionId: string, membershipId: string): Promise<ViewerType> {
+  const [membership] = await findActiveMembershipsOfUser(ctx.em, userId, membershipId);
+  if (!membership) throw errors.notFound(ctx, 'membershipId');
+  const session = await ctx.em.findOneOrFail(Session, { id: sessionId });
+  session.membership = membership;
+  await ctx.em.flush();
+  return loadViewer(ctx, userId, membership.id);
+}

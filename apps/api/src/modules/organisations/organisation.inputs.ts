@@ -1,0 +1,56 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { OrganisationKind, SiaeKind } from '@jalon/domain';
+
+@InputType()
+export class OrganisationFilter {
+  @Field(() => OrganisationKind, { nullable: true })
+  kind?: OrganisationKind | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name, any case' })
+  search?: string | null;
+
+  @Field({ nullable: true, defaultValue: false })
+  includeInactive!: boolean;
+}
+
+@InputType()
+export class CreateOrganisationInput {
+  @Field()
+  name!: string;
+
+  @Field(() => OrganisationKind)
+  kind!: OrganisationKind;
+
+  @Field(() => SiaeKind, { nullable: true })
+  siaeKind?: SiaeKind | null;
+
+  @Field(() => String, { nullable: true })
+  inseeCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  siret?: string | null;
+}
+
+@InputType()
+export class UpdateOrganisationInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: 'The version that was read; a newer one on the server means CONFLICT' })
+  version!: number;
+
+  @Field()
+  name!: string;
+
+  @Field(() => SiaeKind, { nullable: true })
+  siaeKind?: SiaeKind | null;
+
+  @Field(() => String, { nullable: true })
+  inseeCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  siret?: string | null;
+
+  @Field()
+  active!: boolean;
+}

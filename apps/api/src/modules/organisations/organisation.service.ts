@@ -1,0 +1,93 @@
+import { OptimisticLockError, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { OrganisationKind, type SiaeKind } from '@jalon/domain';
+import type { RequestContext } from '../../context/request-context';
+import { activeMembership } from '../../access/tenant-scope';
+import { errors } from '../../graphql/errors';
+import { pageSize, type PageArgs } from '../../graphql/pagination';
+import { decodeCursor, encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
+import { optionalText, requiredText } from '../../graphql/text-input';
+import { Tenant } from '../tenancy/tenant.entity';
+import { Organisation } from './organisation.entity';
+import type { CreateOrganisationInput, OrganisationFilter, UpdateOrganisationInput } from './organisation.inputs';
+
+export function organisationCursor(o: Organisation): string {
+  return encodeCursor([o.name, o.id]);
+}
+
+/** Organisations of the active tenant by name, keyset-paginated: one query for the page, one for the total. */
+export async function listOrganisations(ctx: RequestContext, filter: OrganisationFilter | undefined, args: PageArgs | undefined): Promise<Page<Organisation>> {
+  const where: FilterQuery<Organisation> = {};
+  if (filter?.kind) where.kind = filter.kind;
+  if (!filter?.includeInactive) where.active = true;
+  if (filter?.search?.trim()) where.name = { $ilike: `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
+  const first = pageSize(args);
+  const after = args?.after ? decodeCursor(args.after, () => errors.badInput(ctx, 'after', 'error.invalidId')) : null;
+  const pageWhere: FilterQuery<Organisation> = after
+    ? { $and: [where, { $or: [{ name: { $gt: String(after[0]) } }, { name: String(after[0]), id: { $gt: String(after[1]) } }] }] }
+    : where;
+  const [rows, totalCount] = await Promise.all([
+    ctx.em.find(Organisation, pageWhere, { orderBy: { name: 'asc', id: 'asc' }, limit: first + 1 }),
+    ctx.em.count(Organisation, where),
+  ]);
+  const nodes = rows.slice(0, first);
+  const last = nodes.at(-1);
+  return { nodes, totalCount, hasNextPage: rows.length > first, endCursor: last ? organisationCursor(last) : null };
+}
+
+export async function getOrganisation(ctx: RequestContext, globalId: string, field = 'id'): Promise<Organisation> {
+  const parsed = parseGlobalId(globalId, 'Organisation');
+  const organisation = parsed && (await ctx.em.findOne(Organisation, { id: parsed.id }));
+  if (!organisation) throw errors.notFound(ctx, field);
+  return organisation;
+}
+
+interface Details {
+  siaeKind?: SiaeKind | null;
+  inseeCode?: string | null;
+  siret?: string | null;
+}
+
+/** Kind-specific fields: a SIAE kind only (and always) for integration companies, an INSEE code only for communes. */
+function checkedDetails(ctx: RequestContext, kind: OrganisationKind, input: Details) {
+  const siaeKind = input.siaeKind ?? null;
+  if (kind === OrganisationKind.INTEGRATION_COMPANY && !siaeKind) throw errors.badInput(ctx, 'siaeKind', 'error.siaeKindRequired');
+  if (kind !== OrganisationKind.INTEGRATION_COMPANY && siaeKind) throw errors.badInput(ctx, 'siaeKind', 'error.siaeKindOnlyForIntegrationCompany');
+  const inseeCode = optionalText(ctx, 'inseeCode', input.inseeCode, 5)?.toUpperCase() ?? null;
+  if (inseeCode && kind !== OrganisationKind.COMMUNE) throw errors.badInput(ctx, 'inseeCode', 'error.inseeCodeOnlyForCommune');
+  if (inseeCode && !/^(\d{5}|2[AB]\d{3})$/.test(inseeCode)) throw errors.badInput(ctx, 'inseeCode', 'error.inseeCodeInvalid');
+  const siret = optionalText(ctx, 'siret', input.siret?.replace(/\s/g, ''), 14);
+  if (siret && !/^\d{14}$/.test(siret)) throw errors.badInput(ctx, 'siret', 'error.siretInvalid');
+  return { siaeKind, inseeCode, siret };
+}
+
+async function flushOrganisation(ctx: RequestContext): Promise<void> {
+  try {
+    await ctx.em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw errors.badInput(ctx, 'name', 'error.nameTaken');
+    if (error instanceof OptimisticLockError) throw errors.conflict(ctx);
+    throw error;
+  }
+}
+
+export async function createOrganisation(ctx: RequestContext, input: CreateOrganisationInput): Promise<Organisation> {
+  const { tenantId } = activeMembership(ctx);
+  const name = requiredText(ctx, 'name', input.name);
+  const organisation = ctx.em.create(Organisation, {
+    tenant: ctx.em.getReference(Tenant, tenantId),
+    name,
+    kind: input.kind,
+    ...checkedDetails(ctx, input.kind, input),
+  });
+  await flushOrganisation(ctx);
+  return organisation;
+}
+
+export async function updateOrganisation(ctx: RequestContext, input: UpdateOrganisationInput): Promise<Organisation> {
+  const organisation = await getOrganisation(ctx, input.id);
+  if (organisation.version !== input.version) throw errors.conflict(ctx);
+  const name = requiredText(ctx, 'name', input.name);
+  ctx.em.assign(organisation, { name, active: input.active, ...checkedDetails(ctx, organisation.kind, input) });
+  await flushOrganisation(ctx);
+  return organisation;
+}

@@ -1,0 +1,103 @@
+import { isRoleAllowedIn, checkPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@jalon/domain';
+import type { RequestContext } from '../../context/request-context';
+import { findValidInvitation } from '../../access/invitation-lookup';
+import { activeMembership } from '../../access/tenant-scope';
+import { errors } from '../../graphql/errors';
+import { parseGlobalId } from '../../graphql/relay';
+import { requiredEmail, requiredText } from '../../graphql/text-input';
+import { openSession } from '../auth/auth.service';
+import { hashPassword, verifyPassword } from '../auth/password-hash';
+import { newSecretToken } from '../auth/secret-token';
+import type { ViewerType } from '../auth/viewer.type';
+import { getOrganisation } from '../organisations/organisation.service';
+import { Membership } from '../tenancy/membership.entity';
+import { Tenant } from '../tenancy/tenant.entity';
+import { Invitation } from './invitation.entity';
+import type { InvitationPreviewType } from './invitation.type';
+import { User } from './user.entity';
+import type { AcceptInvitationInput, InviteUserInput } from './user.inputs';
+
+function acceptUrl(ctx: RequestContext, token: string): string {
+  return `${ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`}/invitation/${token}`;
+}
+
+export async function inviteUser(ctx: RequestContext, input: InviteUserInput): Promise<{ invitation: Invitation; acceptUrl: string }> {
+  const { tenantId, userId } = { ...activeMembership(ctx), userId: ctx.actor!.userId };
+  const email = requiredEmail(ctx, 'email', input.email);
+  const displayName = requiredText(ctx, 'displayName', input.displayName);
+  const organisation = await getOrganisation(ctx, input.organisationId, 'organisationId');
+  if (!isRoleAllowedIn(input.role, organisation.kind)) throw errors.badInput(ctx, 'role', 'error.roleNotAllowed');
+  const alreadyMember = await ctx.em.count(Membership, { organisation, active: true, user: { email } });
+  if (alreadyMember > 0) throw errors.badInput(ctx, 'email', 'error.alreadyMember');
+
+  const now = new Date();
+  // A new invitation replaces any pending one for the same person and organisation.
+  await ctx.em.nativeUpdate(Invitation, { email, organisation, acceptedAt: null, revokedAt: null }, { revokedAt: now });
+  const { token, hash } = newSecretToken();
+  const invitation = ctx.em.create(Invitation, {
+    tenant: ctx.em.getReference(Tenant, tenantId),
+    email,
+    displayName,
+    organisation,
+    role: input.role,
+    tokenHash: hash,
+    invitedBy: ctx.em.getReference(User, userId),
+    expiresAt: new Date(now.getTime() + ctx.config.INVITATION_VALID_DAYS * 86_400_000),
+  });
+  await ctx.em.flush();
+  return { invitation, acceptUrl: acceptUrl(ctx, token) };
+}
+
+export function listPendingInvitations(ctx: RequestContext): Promise<Invitation[]> {
+  return ctx.em.find(Invitation, { acceptedAt: null, revokedAt: null }, { populate: ['organisation'], orderBy: { createdAt: 'desc' } });
+}
+
+export async function revokeInvitation(ctx: RequestContext, globalId: string): Promise<Invitation> {
+  const parsed = parseGlobalId(globalId, 'Invitation');
+  const invitation = parsed && (await ctx.em.findOne(Invitation, { id: parsed.id }, { populate: ['organisation'] }));
+  if (!invitation) throw errors.notFound(ctx, 'id');
+  invitation.revokedAt ??= new Date();
+  await ctx.em.flush();
+  return invitation;
+}
+
+export async function previewInvitation(ctx: RequestContext, token: string): Promise<InvitationPreviewType | null> {
+  const invitation = await findValidInvitation(ctx.em, token);
+  if (!invitation) return null;
+  const existing = await ctx.em.count(User, { email: invitation.email, passwordHash: { $ne: null } });
+  return {
+    email: invitation.email,
+    displayName: invitation.displayName,
+    tenantName: invitation.tenant.name,
+    organisationName: invitation.organisation.name,
+    role: invitation.role,
+    accountExists: existing > 0,
+  };
+}
+
+/**
+ * Sets the invitee's password (or checks it, if the email already has an account), grants the
+ * membership and logs them in acting through it.
+ */
+export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitationInput): Promise<ViewerType> {
+  const invitation = await findValidInvitation(ctx.em, input.token);
+  if (!invitation) throw errors.badInput(ctx, 'token', 'error.invitationInvalid');
+  let user = await ctx.em.findOne(User, { email: invitation.email }, { populate: ['passwordHash'] });
+  if (user?.passwordHash) {
+    if (!(await verifyPassword(user.passwordHash, input.password))) throw errors.badInput(ctx, 'password', 'error.existingAccountPassword');
+  } else {
+    const problem = checkPassword(input.password);
+    if (problem === 'TOO_SHORT') throw errors.badInput(ctx, 'password', 'error.passwordTooShort', { min: PASSWORD_MIN_LENGTH });
+    if (problem === 'TOO_LONG') throw errors.badInput(ctx, 'password', 'error.passwordTooLong', { max: PASSWORD_MAX_LENGTH });
+    user ??= ctx.em.create(User, { email: invitation.email, displayName: invitation.displayName });
+    user.passwordHash = await hashPassword(input.password);
+  }
+  const membership =
+    (await ctx.em.findOne(Membership, { user, organisation: invitation.organisation })) ??
+    ctx.em.create(Membership, { tenant: invitation.tenant, user, organisation: invitation.organisation, role: invitation.role });
+  membership.role = invitation.role;
+  membership.active = true;
+  invitation.acceptedAt = new Date();
+  await ctx.em.flush();
+  return openSession(ctx, user, membership.id);
+}

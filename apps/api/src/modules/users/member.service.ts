@@ -1,0 +1,64 @@
+import { OptimisticLockError, type FilterQuery } from '@mikro-orm/core';
+import type { RequestContext } from '../../context/request-context';
+import { activeMembership } from '../../access/tenant-scope';
+import { errors } from '../../graphql/errors';
+import { pageSize, type PageArgs } from '../../graphql/pagination';
+import { decodeCursor, encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
+import { Session } from '../auth/session.entity';
+import { Membership } from '../tenancy/membership.entity';
+import type { MemberFilter, SetMembershipActiveInput } from './user.inputs';
+
+export function memberCursor(m: Membership): string {
+  return encodeCursor([m.user.displayName, m.id]);
+}
+
+function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The active tenant's memberships with their user and organisation, by person's name. */
+export async function listMembers(ctx: RequestContext, filter: MemberFilter | undefined, args: PageArgs | undefined): Promise<Page<Membership>> {
+  const where: FilterQuery<Membership> = {};
+  if (!filter?.includeInactive) where.active = true;
+  if (filter?.organisationId) {
+    const parsed = parseGlobalId(filter.organisationId, 'Organisation');
+    if (!parsed) throw errors.notFound(ctx, 'organisationId');
+    where.organisation = parsed.id;
+  }
+  const search = filter?.search?.trim();
+  if (search) where.$or = [{ user: { displayName: { $ilike: likePattern(search) } } }, { user: { email: { $ilike: likePattern(search) } } }];
+  const first = pageSize(args);
+  const after = args?.after ? decodeCursor(args.after, () => errors.badInput(ctx, 'after', 'error.invalidId')) : null;
+  const pageWhere: FilterQuery<Membership> = after
+    ? { $and: [where, { $or: [{ user: { displayName: { $gt: String(after[0]) } } }, { user: { displayName: String(after[0]) }, id: { $gt: String(after[1]) } }] }] }
+    : where;
+  const [rows, totalCount] = await Promise.all([
+    ctx.em.find(Membership, pageWhere, { populate: ['user', 'organisation', 'tenant'], orderBy: { user: { displayName: 'asc' }, id: 'asc' }, limit: first + 1 }),
+    ctx.em.count(Membership, where),
+  ]);
+  const nodes = rows.slice(0, first);
+  const last = nodes.at(-1);
+  return { nodes, totalCount, hasNextPage: rows.length > first, endCursor: last ? memberCursor(last) : null };
+}
+
+/**
+ * Deactivating cuts the person's access to this tenant at once: their sessions acting through
+ * this membership are revoked. Their account and other tenants are untouched.
+ */
+export async function setMembershipActive(ctx: RequestContext, input: SetMembershipActiveInput): Promise<Membership> {
+  const self = activeMembership(ctx);
+  const parsed = parseGlobalId(input.membershipId, 'Membership');
+  const membership = parsed && (await ctx.em.findOne(Membership, { id: parsed.id }, { populate: ['user', 'organisation', 'tenant'] }));
+  if (!membership) throw errors.notFound(ctx, 'membershipId');
+  if (membership.version !== input.version) throw errors.conflict(ctx);
+  if (!input.active && membership.id === self.id) throw errors.badInput(ctx, 'membershipId', 'error.cannotDeactivateSelf');
+  membership.active = input.active;
+  try {
+    await ctx.em.flush();
+  } catch (error) {
+    if (error instanceof OptimisticLockError) throw errors.conflict(ctx);
+    throw error;
+  }
+  if (!input.active) await ctx.em.nativeUpdate(Session, { membership: membership.id, revokedAt: null }, { revokedAt: new Date() });
+  return membership;
+}

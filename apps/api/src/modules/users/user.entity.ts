@@ -1,0 +1,30 @@
+import { Entity, Property, Unique, type Opt } from '@mikro-orm/core';
+import { BaseEntity } from '../../db/base.entity';
+
+/**
+ * A person who logs in. Global (a person may work for several PLIEs); what a user sees of a
+ * tenant comes only through an active membership there.
+ */
+@Entity({ tableName: 'app_user' })
+export class User extends BaseEntity {
+  /** Stored lower-cased: logins are case-insensitive. */
+  @Property({ type: 'text' })
+  @Unique()
+  email!: string;
+
+  @Property({ type: 'text' })
+  displayName!: string;
+
+  /** argon2id; null until the invitation is accepted. */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: true })
+  passwordHash?: string | null;
+
+  @Property({ type: 'text' })
+  locale: string & Opt = 'fr';
+
+  @Property({ type: 'integer' })
+  failedLoginCount: number & Opt = 0;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  lockedUntil?: Date | null;
+}

@@ -1,0 +1,62 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { MembershipRole } from '@jalon/domain';
+import type { RequestContext } from '../../context/request-context';
+import { Allow } from '../../access/operation-access';
+import { PageArgs } from '../../graphql/pagination';
+import { toConnection } from '../../graphql/relay';
+import { ViewerType } from '../auth/viewer.type';
+import { MembershipConnection, MembershipType } from '../tenancy/membership.type';
+import { acceptInvitation, inviteUser, listPendingInvitations, previewInvitation, revokeInvitation } from './invitation.service';
+import { InvitationCreatedType, InvitationPreviewType, InvitationType } from './invitation.type';
+import { listMembers, memberCursor, setMembershipActive } from './member.service';
+import { AcceptInvitationInput, InviteUserInput, MemberFilter, SetMembershipActiveInput } from './user.inputs';
+
+@Resolver()
+export class UserResolver {
+  @Query(() => MembershipConnection, { description: "People with access to the active PLIE, by name" })
+  @Allow(MembershipRole.TENANT_ADMIN)
+  async members(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => MemberFilter, { nullable: true }) filter?: MemberFilter,
+    @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
+  ): Promise<MembershipConnection> {
+    return toConnection(await listMembers(ctx, filter, page), memberCursor, MembershipType.from);
+  }
+
+  @Query(() => [InvitationType], { description: 'Invitations not yet accepted nor revoked, newest first' })
+  @Allow(MembershipRole.TENANT_ADMIN)
+  async pendingInvitations(@Ctx() ctx: RequestContext): Promise<InvitationType[]> {
+    return (await listPendingInvitations(ctx)).map(InvitationType.from);
+  }
+
+  @Query(() => InvitationPreviewType, { nullable: true, description: 'The invitation behind a link; null when it is no longer valid' })
+  @Allow('PUBLIC')
+  invitation(@Ctx() ctx: RequestContext, @Arg('token') token: string): Promise<InvitationPreviewType | null> {
+    return previewInvitation(ctx, token);
+  }
+
+  @Mutation(() => InvitationCreatedType)
+  @Allow(MembershipRole.TENANT_ADMIN)
+  async inviteUser(@Ctx() ctx: RequestContext, @Arg('input') input: InviteUserInput): Promise<InvitationCreatedType> {
+    const { invitation, acceptUrl } = await inviteUser(ctx, input);
+    return { invitation: InvitationType.from(invitation), acceptUrl };
+  }
+
+  @Mutation(() => InvitationType)
+  @Allow(MembershipRole.TENANT_ADMIN)
+  async revokeInvitation(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<InvitationType> {
+    return InvitationType.from(await revokeInvitation(ctx, id));
+  }
+
+  @Mutation(() => ViewerType, { description: 'Accept an invitation: set a password (or confirm the existing one) and log in' })
+  @Allow('PUBLIC')
+  acceptInvitation(@Ctx() ctx: RequestContext, @Arg('input') input: AcceptInvitationInput): Promise<ViewerType> {
+    return acceptInvitation(ctx, input);
+  }
+
+  @Mutation(() => MembershipType, { description: "Deactivate (or reactivate) a person's access to the active PLIE" })
+  @Allow(MembershipRole.TENANT_ADMIN)
+  async setMembershipActive(@Ctx() ctx: RequestContext, @Arg('input') input: SetMembershipActiveInput): Promise<MembershipType> {
+    return MembershipType.from(await setMembershipActive(ctx, input));
+  }
+}

@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { createApollo } from './graphql/apollo';
+import { registerGraphqlRoute } from './graphql/graphql-route';
+import { getSchema } from './graphql/schema';
+
+// The portal needs inline styles (PrimeVue themes); nothing else is loaded from anywhere but here.
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+/** One Fastify app serving the GraphQL API, health checks and the built portal, on one port. */
+export async function buildServer(config: Config, database: Database): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1_048_576,
+    forceCloseConnections: 'idle',
+    trustProxy: process.env.TRUST_PROXY === 'true',
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    // Invitation links carry a secret: never leak it to other sites through the Referer.
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    if (request.url.startsWith('/graphql')) reply.header('cache-control', 'no-store');
+  });
+
+  // Cross-site requests carrying the session cookie are refused outright, whatever Apollo's own CSRF check says.
+  app.addHook('onRequest', async (request, reply) => {
+    const origin = request.headers.origin;
+    if (!origin || request.method === 'GET' || request.method === 'HEAD') return;
+    const allowed = [`${request.protocol}://${request.host}`, config.PUBLIC_URL && new URL(config.PUBLIC_URL).origin];
+    if (!allowed.includes(origin)) await reply.code(403).send({ error: 'Cross-origin request refused' });
+  });
+
+  // Outside GraphQL too, an unexpected error is logged in full and answered without detail.
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'unexpected error');
+    return reply.code(status).send({ error: status === 500 ? 'Internal Server Error' : error.message, requestId: request.id });
+  });
+
+  await app.register(fastifyCookie);
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await database.orm.em.fork().execute('select 1');
+      return { status: 'ready', database: database.kind };
+    } catch (error) {
+      app.log.warn({ err: error }, 'database not reachable');
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+
+  const apollo = await createApollo(await getSchema(), config, app.log);
+  app.addHook('onClose', () => apollo.stop());
+  registerGraphqlRoute(app, database.orm, apollo, config);
+
+  const indexHtml = path.join(config.PORTAL_DIST, 'index.html');
+  if (fs.existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: config.PORTAL_DIST, wildcard: false, index: false });
+    // The portal routes in the browser: any other GET that wants a page gets the app shell.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && request.headers.accept?.includes('text/html')) return reply.type('text/html').sendFile('index.html');
+      return reply.code(404).send({ error: 'Not found' });
+    });
+    app.get('/', (_request, reply) => reply.type('text/html').sendFile('index.html'));
+  } else {
+    app.log.warn({ portal: config.PORTAL_DIST }, 'portal not built: serving the API only');
+  }
+  return app;
+}

@@ -1,0 +1,3 @@
+export * from './organisation-kind';
+export * from './membership-role';
+export * from './password-policy';
