@@ -12,7 +12,7 @@ export const TENANT_FILTER = 'tenant';
 export const baseOrmOptions = {
   entities,
   discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
-  migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+  migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
   forceUtcTimezone: true,
   ignoreUndefinedInQuery: true,
   filters: {

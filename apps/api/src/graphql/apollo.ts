@@ -43,11 +43,12 @@ export const GRAPHQL_LIMITS = { maxDepth: 10, maxCost: 5000, maxAliases: 15, max
 
 export async function createApollo(schema: GraphQLSchema, config: Config, logger: FastifyBaseLogger): Promise<ApolloServer<RequestContext>> {
   const armor = new ApolloArmor({
-    maxDepth: { n: GRAPHQL_LIMITS.maxDepth },
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: false },
     costLimit: { maxCost: GRAPHQL_LIMITS.maxCost },
     maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
-    maxTokens: { n: GRAPHQL_LIMITS.maxTokens },
+    // Tokens are limited by graphql's own parser (parseOptions below): armor's plugin turns every syntax error into a 500.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: config.production },
   });
   const protection = armor.protect();
@@ -61,6 +62,7 @@ export async function createApollo(schema: GraphQLSchema, config: Config, logger
     plugins: [...protection.plugins, rollbackOnError],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
   });
   await apollo.start();
   return apollo;

@@ -77,14 +77,16 @@ export function toConnection<E, N>(page: Page<E>, cursorOf: (entity: E) => strin
 }
 
 /** Cursors carry the sort key and id of the last row seen (keyset pagination, stable under inserts). */
-export function encodeCursor(values: Array<string | number>): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
+export function encodeCursor(key: string, id: string): string {
+  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, invalid: () => UserFacingError): Array<string | number> {
+export function decodeCursor(cursor: string, invalid: () => UserFacingError): { key: string; id: string } {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.every((v) => typeof v === 'string' || typeof v === 'number')) return values;
+    if (Array.isArray(values) && values.length === 2 && typeof values[0] === 'string' && typeof values[1] === 'string' && UUID.test(values[1])) {
+      return { key: values[0], id: values[1] };
+    }
   } catch {
     // fall through: a cursor the client made up
   }

@@ -11,7 +11,7 @@ import { Organisation } from './organisation.entity';
 import type { CreateOrganisationInput, OrganisationFilter, UpdateOrganisationInput } from './organisation.inputs';
 
 export function organisationCursor(o: Organisation): string {
-  return encodeCursor([o.name, o.id]);
+  return encodeCursor(o.name, o.id);
 }
 
 /** Organisations of the active tenant by name, keyset-paginated: one query for the page, one for the total. */
@@ -23,7 +23,7 @@ export async function listOrganisations(ctx: RequestContext, filter: Organisatio
   const first = pageSize(args);
   const after = args?.after ? decodeCursor(args.after, () => errors.badInput(ctx, 'after', 'error.invalidId')) : null;
   const pageWhere: FilterQuery<Organisation> = after
-    ? { $and: [where, { $or: [{ name: { $gt: String(after[0]) } }, { name: String(after[0]), id: { $gt: String(after[1]) } }] }] }
+    ? { $and: [where, { $or: [{ name: { $gt: after.key } }, { name: after.key, id: { $gt: after.id } }] }] }
     : where;
   const [rows, totalCount] = await Promise.all([
     ctx.em.find(Organisation, pageWhere, { orderBy: { name: 'asc', id: 'asc' }, limit: first + 1 }),

@@ -9,7 +9,7 @@ import { Membership } from '../tenancy/membership.entity';
 import type { MemberFilter, SetMembershipActiveInput } from './user.inputs';
 
 export function memberCursor(m: Membership): string {
-  return encodeCursor([m.user.displayName, m.id]);
+  return encodeCursor(m.user.displayName, m.id);
 }
 
 function likePattern(search: string): string {
@@ -30,7 +30,7 @@ export async function listMembers(ctx: RequestContext, filter: MemberFilter | un
   const first = pageSize(args);
   const after = args?.after ? decodeCursor(args.after, () => errors.badInput(ctx, 'after', 'error.invalidId')) : null;
   const pageWhere: FilterQuery<Membership> = after
-    ? { $and: [where, { $or: [{ user: { displayName: { $gt: String(after[0]) } } }, { user: { displayName: String(after[0]) }, id: { $gt: String(after[1]) } }] }] }
+    ? { $and: [where, { $or: [{ user: { displayName: { $gt: after.key } } }, { user: { displayName: after.key }, id: { $gt: after.id } }] }] }
     : where;
   const [rows, totalCount] = await Promise.all([
     ctx.em.find(Membership, pageWhere, { populate: ['user', 'organisation', 'tenant'], orderBy: { user: { displayName: 'asc' }, id: 'asc' }, limit: first + 1 }),

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { MembershipRole, OrganisationKind, SiaeKind } from '@jalon/domain';
+import { toGlobalId } from '../graphql/relay';
+import { hashPassword } from '../modules/auth/password-hash';
+import { Organisation } from '../modules/organisations/organisation.entity';
+import { Membership } from '../modules/tenancy/membership.entity';
+import { Tenant } from '../modules/tenancy/tenant.entity';
+import { User } from '../modules/users/user.entity';
+import type { TestServer } from './test-server';
+
+export const FIXTURE_PASSWORD = 'correct horse battery staple';
+let fixtureHash: Promise<string> | undefined;
+
+export interface TenantFixture {
+  tenantId: string;
+  name: string;
+  organisations: Record<'animation' | 'operator' | 'commune' | 'siae', { id: string; globalId: string; name: string }>;
+  users: Record<'admin' | 'animation' | 'referent' | 'partner', { email: string; membershipId: string }>;
+}
+
+/** A tenant of its own for one test (a unique suffix keeps tests apart on a shared database). */
+export async function createTenantFixture(server: TestServer, label = 'Test'): Promise<TenantFixture> {
+  const suffix = randomUUID().slice(0, 8);
+  fixtureHash ??= hashPassword(FIXTURE_PASSWORD);
+  const passwordHash = await fixtureHash;
+  return server.asOwner(async (em) => {
+    const tenant = em.create(Tenant, { slug: `test-${suffix}`, name: `PLIE ${label} ${suffix}` });
+    const org = (name: string, kind: OrganisationKind, extra: Partial<Organisation> = {}) => em.create(Organisation, { tenant, name: `${name} ${suffix}`, kind, ...extra });
+    const organisations = {
+      animation: org('Animation', OrganisationKind.ANIMATION_TEAM),
+      operator: org('Opérateur', OrganisationKind.REFERENT_OPERATOR),
+      commune: org('Commune', OrganisationKind.COMMUNE, { inseeCode: '38185' }),
+      siae: org('ACI', OrganisationKind.INTEGRATION_COMPANY, { siaeKind: SiaeKind.ACI }),
+    };
+    const member = (key: string, organisation: Organisation, role: MembershipRole) => {
+      const user = em.create(User, { email: `${key}-${suffix}@test.jalon`, displayName: `${key} ${suffix}`, passwordHash });
+      const membership = em.create(Membership, { tenant, user, organisation, role });
+      return { email: user.email, membershipId: membership.id };
+    };
+    const users = {
+      admin: member('admin', organisations.animation, MembershipRole.TENANT_ADMIN),
+      animation: member('animation', organisations.animation, MembershipRole.ANIMATION_TEAM),
+      referent: member('referent', organisations.operator, MembershipRole.REFERENT),
+      partner: member('partner', organisations.commune, MembershipRole.PARTNER_AGENT),
+    };
+    await em.flush();
+    const describe = (o: Organisation) => ({ id: o.id, globalId: toGlobalId('Organisation', o.id), name: o.name });
+    return {
+      tenantId: tenant.id,
+      name: tenant.name,
+      organisations: {
+        animation: describe(organisations.animation),
+        operator: describe(organisations.operator),
+        commune: describe(organisations.commune),
+        siae: describe(organisations.siae),
+      },
+      users,
+    };
+  });
+}

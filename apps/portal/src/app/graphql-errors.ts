@@ -1,0 +1,34 @@
+import { CombinedGraphQLErrors, type ErrorLike } from '@apollo/client';
+import type { GraphQLFormattedError } from 'graphql';
+
+/** The stable codes the API puts in `extensions.code` (DESIGN §5). */
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
+
+export function graphQLErrorsOf(error: unknown): readonly GraphQLFormattedError[] {
+  return CombinedGraphQLErrors.is(error) ? error.errors : [];
+}
+
+/** The code of the first GraphQL error, or null for a network failure or anything else. */
+export function errorCode(error: unknown): ErrorCode | string | null {
+  const code = graphQLErrorsOf(error)[0]?.extensions?.code;
+  return typeof code === 'string' ? code : null;
+}
+
+export function hasErrorCode(error: unknown, code: ErrorCode): boolean {
+  return graphQLErrorsOf(error).some((e) => e.extensions?.code === code);
+}
+
+/** The field an error is about (`extensions.field`), when the API named one. */
+export function errorField(error: GraphQLFormattedError): string | null {
+  const field = error.extensions?.field;
+  return typeof field === 'string' ? field : null;
+}
+
+/**
+ * A message for people: the API's own (already in the UI language) for GraphQL errors, else the
+ * given fallback for network failures, which carry no message fit to show.
+ */
+export function errorMessage(error: ErrorLike | unknown, networkFallback: string): string {
+  const first = graphQLErrorsOf(error)[0];
+  return first?.message ?? networkFallback;
+}
