@@ -38,5 +38,6 @@ export interface RequestContext {
   readonly cookie: SessionCookie;
   /** Writes that must persist even when the request fails (e.g. a failed login is counted). */
   readonly afterRequest: Array<{ settings: RlsSettings; work: (em: EntityManager) => Promise<void> }>;
-  failed: boolean;
+  /** Set when the operation raised an error. A holder, not a flag: Apollo hands resolvers a shallow copy of the context. */
+  readonly outcome: { failed: boolean };
 }

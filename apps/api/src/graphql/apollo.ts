@@ -15,7 +15,7 @@ const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION
  * Keeps errors meant for people and errors about the request; anything else (a bug, a database
  * error) is logged in full and answered with a generic message: no stack, no SQL.
  */
-function maskErrors(logger: FastifyBaseLogger) {
+export function maskErrors(logger: Pick<FastifyBaseLogger, 'error'>) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof UserFacingError) return { message: formatted.message, path: formatted.path, extensions: formatted.extensions };
@@ -33,7 +33,7 @@ const rollbackOnError: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async didEncounterErrors({ contextValue }) {
-        contextValue.failed = true;
+        contextValue.outcome.failed = true;
       },
     };
   },

@@ -51,14 +51,14 @@ export function registerGraphqlRoute(app: FastifyInstance, orm: MikroORM, apollo
           sessionExpired,
           cookie,
           afterRequest: [],
-          failed: false,
+          outcome: { failed: false },
         };
         context = ctx;
         response = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: request.method.toUpperCase(), headers: toHeaderMap(request), search: new URL(request.url, 'http://localhost').search, body: request.body },
           context: async () => ctx,
         });
-        if (ctx.failed) await em.rollback();
+        if (ctx.outcome.failed) await em.rollback();
         else await em.commit();
       } catch (error) {
         await em.rollback();

@@ -67,7 +67,8 @@ export class Migration20261127000000Foundation extends Migration {
     this.addSql(`create policy invitation_update on "invitation" for update using (tenant_id = jalon_tenant_id() or token_hash = jalon_invitation_token());`);
 
     this.addSql(`create policy session_access on "session" for all using (token_hash = jalon_session_token() or user_id = jalon_user_id()) with check (user_id = jalon_user_id());`);
-    // Tenant admins revoke the sessions of members they deactivate.
+    // Tenant admins revoke the sessions of members they deactivate (an UPDATE must see the rows it changes).
+    this.addSql(`create policy session_tenant_read on "session" for select using (exists (select 1 from membership m where m.id = session.membership_id and m.tenant_id = jalon_tenant_id()));`);
     this.addSql(`create policy session_tenant_revoke on "session" for update using (exists (select 1 from membership m where m.id = session.membership_id and m.tenant_id = jalon_tenant_id()));`);
 
     this.addSql(`create policy login_attempt_read on "login_attempt" for select using (email = jalon_auth_email() or ip = jalon_auth_ip());`);

@@ -1,0 +1,24 @@
+import { describe, expect, it, vi } from 'vitest';
+import { GraphQLError } from 'graphql';
+import { maskErrors } from './apollo';
+import { UserFacingError } from './errors';
+
+describe('error masking', () => {
+  const logger = { error: vi.fn() };
+  const mask = maskErrors(logger);
+
+  it('hides an unexpected error (a database error, a bug) behind a generic message, and logs it', () => {
+    const dbError = new Error('insert into "app_user" ... violates constraint');
+    const wrapped = new GraphQLError(dbError.message, { originalError: dbError, path: ['inviteUser'] });
+    const formatted = mask({ message: dbError.message, path: ['inviteUser'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, wrapped);
+    expect(formatted).toEqual({ message: expect.stringMatching(/erreur inattendue/), path: ['inviteUser'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(logger.error).toHaveBeenCalledWith(expect.objectContaining({ err: dbError }), expect.any(String));
+  });
+
+  it('passes errors meant for people through unchanged', () => {
+    const error = new UserFacingError('BAD_USER_INPUT', 'Adresse e-mail invalide.', { field: 'email' });
+    const thrown = new GraphQLError(error.message, { originalError: error, path: ['inviteUser'] });
+    const formatted = mask({ message: error.message, path: ['inviteUser'], extensions: { code: 'BAD_USER_INPUT', field: 'email' } }, thrown);
+    expect(formatted).toEqual({ message: 'Adresse e-mail invalide.', path: ['inviteUser'], extensions: { code: 'BAD_USER_INPUT', field: 'email' } });
+  });
+});
