@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     }, config.SHUTDOWN_GRACE_MS);
     force.unref();
     await app.close();
+    app.log.info({}, 'server closed: closing the database');
     await database.close();
     app.log.info({}, 'stopped');
     process.exit(0);

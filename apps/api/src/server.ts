@@ -28,7 +28,14 @@ export async function buildServer(config: Config, database: Database): Promise<F
     trustProxy: process.env.TRUST_PROXY === 'true',
   });
 
+  // While shutting down, answer in-flight requests with `Connection: close` so keep-alive sockets end with them.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
   app.addHook('onSend', async (request, reply) => {
+    if (closing) reply.header('connection', 'close');
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
     // Invitation links carry a secret: never leak it to other sites through the Referer.

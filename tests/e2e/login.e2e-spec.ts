@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { DEMO_PASSWORD } from '@jalon/api/src/db/seed/demo-data';
+import { chromiumAvailable, launchChromium } from './support/browser';
+import { startPortalServer } from './support/portal-server';
+
+describe.runIf(chromiumAvailable())('logging in through the portal', () => {
+  let server: Awaited<ReturnType<typeof startPortalServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startPortalServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a demo referent logs in, sees her PLIE and her role, and logs out', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
+    await page.goto(server.url);
+    await expect.poll(() => page.url()).toContain('/login');
+
+    await page.getByLabel('Adresse e-mail').fill('nadia@grenoble.demo');
+    await page.getByLabel('Mot de passe').fill('pas le bon mot de passe');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
+
+    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByText('Nadia Benali').first().waitFor();
+    await page.getByText('PLIE Grenoble Alpes Métropole').first().waitFor();
+    expect(await page.getByText('Référent de parcours').count()).toBeGreaterThan(0);
+    // A referent does not administer users.
+    expect(await page.getByRole('link', { name: 'Utilisateurs' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect.poll(() => page.url()).toContain('/login');
+    await page.goto(`${server.url}/admin/organisations`);
+    await expect.poll(() => page.url()).toContain('/login');
+    await page.close();
+  });
+});
