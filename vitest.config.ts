@@ -8,7 +8,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', setupFiles: ['reflect-metadata'], include: ['packages/**/*.spec.ts', 'apps/**/*.spec.ts'], exclude: ['**/node_modules/**', '**/*.integration-spec.ts'] },
+        test: {
+          name: 'unit',
+          setupFiles: ['reflect-metadata'],
+          include: ['packages/**/*.spec.ts', 'apps/**/*.spec.ts'],
+          exclude: ['**/node_modules/**', '**/*.integration-spec.ts'],
+        },
       },
       {
         resolve: { alias },
@@ -23,7 +28,14 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'e2e', setupFiles: ['reflect-metadata'], include: ['tests/e2e/**/*.e2e-spec.ts'], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false },
+        test: {
+          name: 'e2e',
+          setupFiles: ['reflect-metadata'],
+          include: ['tests/e2e/**/*.e2e-spec.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
       },
     ],
   },

@@ -22,10 +22,9 @@ beforeAll(async () => {
   await admin.login(grenoble.users.admin.email, FIXTURE_PASSWORD);
   const clermontAdmin = new GraphqlClient(server.app);
   await clermontAdmin.login(clermont.users.admin.email, FIXTURE_PASSWORD);
-  const invited = await clermontAdmin.data(
-    `mutation($input: InviteUserInput!) { inviteUser(input: $input) { invitation { id } } }`,
-    { input: { email: 'secret-recruit@test.jalon', displayName: 'Recrue', organisationId: clermont.organisations.commune.globalId, role: 'PARTNER_AGENT' } },
-  );
+  const invited = await clermontAdmin.data(`mutation($input: InviteUserInput!) { inviteUser(input: $input) { invitation { id } } }`, {
+    input: { email: 'secret-recruit@test.jalon', displayName: 'Recrue', organisationId: clermont.organisations.commune.globalId, role: 'PARTNER_AGENT' },
+  });
   clermontInvitationId = invited.inviteUser.invitation.id;
 });
 afterAll(() => server.close());
@@ -56,15 +55,23 @@ describe('a tenant admin of Grenoble gets nothing of Clermont', () => {
     expect(organisationNode.node).toBeNull();
     const membershipNode = await admin.data(`query($a: ID!) { node(id: $a) { id } }`, { a: clermontMembership() });
     expect(membershipNode.node).toBeNull();
-    const filtered = await admin.data(`query($org: ID!) { members(filter: { organisationId: $org, includeInactive: true }) { totalCount edges { node { id } } } }`, { org: clermontOrg().globalId });
+    const filtered = await admin.data(
+      `query($org: ID!) { members(filter: { organisationId: $org, includeInactive: true }) { totalCount edges { node { id } } } }`,
+      { org: clermontOrg().globalId },
+    );
     expect(filtered.members).toEqual({ totalCount: 0, edges: [] });
   });
 
   it('by guessing ids in writes: NOT_FOUND, and nothing changes in Clermont', async () => {
     const attempts = [
-      admin.request(`mutation($id: ID!) { updateOrganisation(input: { id: $id, version: 1, name: "Piraté", active: false }) { id } }`, { id: clermontOrg().globalId }),
+      admin.request(`mutation($id: ID!) { updateOrganisation(input: { id: $id, version: 1, name: "Piraté", active: false }) { id } }`, {
+        id: clermontOrg().globalId,
+      }),
       admin.request(`mutation($id: ID!) { setMembershipActive(input: { membershipId: $id, version: 1, active: false }) { id } }`, { id: clermontMembership() }),
-      admin.request(`mutation($org: ID!) { inviteUser(input: { email: "spy@test.jalon", displayName: "Espion", organisationId: $org, role: PARTNER_ADMIN }) { acceptUrl } }`, { org: clermontOrg().globalId }),
+      admin.request(
+        `mutation($org: ID!) { inviteUser(input: { email: "spy@test.jalon", displayName: "Espion", organisationId: $org, role: PARTNER_ADMIN }) { acceptUrl } }`,
+        { org: clermontOrg().globalId },
+      ),
       admin.request(`mutation($id: ID!) { revokeInvitation(id: $id) { id } }`, { id: clermontInvitationId }),
       admin.request(`mutation($id: ID!) { switchMembership(membershipId: $id) { activeMembership { id } } }`, { id: clermontMembership() }),
     ];
@@ -74,7 +81,11 @@ describe('a tenant admin of Grenoble gets nothing of Clermont', () => {
     }
     await server.asOwner(async (em) => {
       const organisation = await em.findOneOrFail(Organisation, { id: clermontOrg().id }, { filters: false });
-      expect({ name: organisation.name, active: organisation.active, version: organisation.version }).toEqual({ name: clermontOrg().name, active: true, version: 1 });
+      expect({ name: organisation.name, active: organisation.active, version: organisation.version }).toEqual({
+        name: clermontOrg().name,
+        active: true,
+        version: 1,
+      });
       const membership = await em.findOneOrFail(Membership, { id: clermont.users.referent.membershipId }, { filters: false });
       expect(membership.active).toBe(true);
       expect(await em.count(Invitation, { email: 'spy@test.jalon' }, { filters: false })).toBe(0);
@@ -85,10 +96,14 @@ describe('a tenant admin of Grenoble gets nothing of Clermont', () => {
   it('for any made-up or foreign id of any type, node() answers null', async () => {
     const foreign = [clermontOrg().id, clermont.users.referent.membershipId, clermont.tenantId];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('Organisation', 'Membership', 'Tenant', 'User', 'Invitation', 'Nope'), fc.oneof(fc.uuid(), fc.constantFrom(...foreign)), async (type, id) => {
-        const response = await admin.data(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId(type, id) });
-        expect(response.node).toBeNull();
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('Organisation', 'Membership', 'Tenant', 'User', 'Invitation', 'Nope'),
+        fc.oneof(fc.uuid(), fc.constantFrom(...foreign)),
+        async (type, id) => {
+          const response = await admin.data(`query($id: ID!) { node(id: $id) { id } }`, { id: toGlobalId(type, id) });
+          expect(response.node).toBeNull();
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -16,8 +16,16 @@ const schema = z.object({
   DATA_DIR: z.string().default(path.resolve(__dirname, '../../../.data')),
   /** Load the demo tenants on a fresh database. */
   SEED_DEMO: bool.default(false),
-  SESSION_MAX_AGE_MINUTES: z.coerce.number().int().min(1).default(12 * 60),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(2 * 60),
+  SESSION_MAX_AGE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(12 * 60),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2 * 60),
   /** Consecutive failed logins before the account is locked, and for how long. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),

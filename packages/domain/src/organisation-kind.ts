@@ -19,10 +19,7 @@ export enum SiaeKind {
 }
 
 /** Staff organisations run the programme; every other kind is a partner, seeing only what consent allows. */
-export const STAFF_ORGANISATION_KINDS: readonly OrganisationKind[] = [
-  OrganisationKind.ANIMATION_TEAM,
-  OrganisationKind.REFERENT_OPERATOR,
-];
+export const STAFF_ORGANISATION_KINDS: readonly OrganisationKind[] = [OrganisationKind.ANIMATION_TEAM, OrganisationKind.REFERENT_OPERATOR];
 
 export function isPartnerKind(kind: OrganisationKind): boolean {
   return !STAFF_ORGANISATION_KINDS.includes(kind);

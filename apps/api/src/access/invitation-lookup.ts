@@ -11,7 +11,11 @@ import { applyRlsSettings } from './request-transaction';
 export async function findValidInvitation(em: EntityManager, token: string, now = new Date()): Promise<Invitation | null> {
   const tokenHash = hashSecretToken(token);
   await applyRlsSettings(em, { invitationToken: tokenHash });
-  const invitation = await em.findOne(Invitation, { tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { $gt: now } }, { filters: { [TENANT_FILTER]: false } });
+  const invitation = await em.findOne(
+    Invitation,
+    { tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { $gt: now } },
+    { filters: { [TENANT_FILTER]: false } },
+  );
   if (!invitation) return null;
   // Its organisation and tenant become readable only once the request is scoped to that tenant.
   await applyRlsSettings(em, { tenantId: invitation.tenant.id, authEmail: invitation.email });

@@ -37,7 +37,10 @@ export async function applyRlsSettings(em: EntityManager, settings: RlsSettings)
   const entries = Object.entries(settings) as Array<[keyof RlsSettings, string | null | undefined]>;
   if (entries.length === 0) return;
   const sql = entries.map(() => 'set_config(?, ?, true)').join(', ');
-  await em.execute(`select ${sql}`, entries.flatMap(([key, value]) => [SETTING_NAMES[key], value ?? '']));
+  await em.execute(
+    `select ${sql}`,
+    entries.flatMap(([key, value]) => [SETTING_NAMES[key], value ?? '']),
+  );
   if ('tenantId' in settings) {
     em.setFilterParams(TENANT_FILTER, { tenantId: settings.tenantId ?? undefined });
   }

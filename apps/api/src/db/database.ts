@@ -31,7 +31,12 @@ async function migrateAndSeed(orm: MikroORM, config: Config, logger: Logger): Pr
 export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   const debug = config.LOG_LEVEL === 'trace';
   if (config.DATABASE_URL) {
-    const owner = await MikroORM.init({ ...baseOrmOptions, clientUrl: config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, pool: { min: 0, max: 1 }, debug } as Options);
+    const owner = await MikroORM.init({
+      ...baseOrmOptions,
+      clientUrl: config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL,
+      pool: { min: 0, max: 1 },
+      debug,
+    } as Options);
     try {
       await migrateAndSeed(owner, config, logger);
     } finally {

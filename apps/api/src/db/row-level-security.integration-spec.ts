@@ -42,8 +42,14 @@ async function publicTables(): Promise<Array<{ table: string; hasTenantId: boole
 describe('row-level security', () => {
   it('is enabled and forced on every table carrying tenant_id (and on every other table too)', async () => {
     const tables = await publicTables();
-    expect(tables.filter((t) => t.hasTenantId).map((t) => t.table).sort()).toEqual(['invitation', 'membership', 'organisation']);
-    for (const table of tables) expect({ table: table.table, enabled: table.enabled, forced: table.forced }).toEqual({ table: table.table, enabled: true, forced: true });
+    expect(
+      tables
+        .filter((t) => t.hasTenantId)
+        .map((t) => t.table)
+        .sort(),
+    ).toEqual(['invitation', 'membership', 'organisation']);
+    for (const table of tables)
+      expect({ table: table.table, enabled: table.enabled, forced: table.forced }).toEqual({ table: table.table, enabled: true, forced: true });
   });
 
   it('runs requests as a role that owns nothing and cannot bypass it', async () => {
@@ -69,16 +75,22 @@ describe('row-level security', () => {
   });
 
   it("shows one tenant's rows only, and refuses writes into another tenant", async () => {
-    const visible = await asApp({ tenantId: grenoble.tenantId }, (em) => em.execute<Array<{ tenant_id: string }>>('select distinct tenant_id from organisation'));
+    const visible = await asApp({ tenantId: grenoble.tenantId }, (em) =>
+      em.execute<Array<{ tenant_id: string }>>('select distinct tenant_id from organisation'),
+    );
     expect(visible).toEqual([{ tenant_id: grenoble.tenantId }]);
 
     await expect(
       asApp({ tenantId: grenoble.tenantId }, (em) =>
-        em.execute(`insert into organisation (id, created_at, tenant_id, name, kind) values (gen_random_uuid(), now(), ?, 'Intrus', 'COMMUNE')`, [clermont.tenantId]),
+        em.execute(`insert into organisation (id, created_at, tenant_id, name, kind) values (gen_random_uuid(), now(), ?, 'Intrus', 'COMMUNE')`, [
+          clermont.tenantId,
+        ]),
       ),
     ).rejects.toThrow(/row-level security/);
 
-    const updated = await asApp({ tenantId: grenoble.tenantId }, (em) => em.execute(`update organisation set name = 'Piraté' where tenant_id = ?`, [clermont.tenantId], 'run'));
+    const updated = await asApp({ tenantId: grenoble.tenantId }, (em) =>
+      em.execute(`update organisation set name = 'Piraté' where tenant_id = ?`, [clermont.tenantId], 'run'),
+    );
     expect(updated).toMatchObject({ affectedRows: 0 });
   });
 

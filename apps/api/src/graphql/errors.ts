@@ -2,14 +2,7 @@ import { GraphQLError } from 'graphql';
 import { translate, type Locale, type MessageKey } from '../i18n/messages';
 
 /** The stable codes clients rely on (DESIGN §5); documented in the README. */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
 
 /** An error meant for the person using the portal: its message and extensions are sent as they are. */
 export class UserFacingError extends GraphQLError {
@@ -27,10 +20,14 @@ function fail(ctx: Localised, code: ErrorCode, key: MessageKey, extensions: Reco
 }
 
 export const errors = {
-  badInput: (ctx: Localised, field: string, key: MessageKey, params?: Record<string, string | number>) =>
-    fail(ctx, 'BAD_USER_INPUT', key, { field }, params),
+  badInput: (ctx: Localised, field: string, key: MessageKey, params?: Record<string, string | number>) => fail(ctx, 'BAD_USER_INPUT', key, { field }, params),
   unauthenticated: (ctx: Localised, reason: 'NOT_LOGGED_IN' | 'SESSION_EXPIRED' | 'INVALID_CREDENTIALS') =>
-    fail(ctx, 'UNAUTHENTICATED', reason === 'SESSION_EXPIRED' ? 'error.sessionExpired' : reason === 'INVALID_CREDENTIALS' ? 'error.invalidCredentials' : 'error.unauthenticated', { reason }),
+    fail(
+      ctx,
+      'UNAUTHENTICATED',
+      reason === 'SESSION_EXPIRED' ? 'error.sessionExpired' : reason === 'INVALID_CREDENTIALS' ? 'error.invalidCredentials' : 'error.unauthenticated',
+      { reason },
+    ),
   forbidden: (ctx: Localised, key: MessageKey = 'error.forbidden') => fail(ctx, 'FORBIDDEN', key),
   /** Also for rows of other tenants or not shared: their existence is not revealed. */
   notFound: (ctx: Localised, field?: string) => fail(ctx, 'NOT_FOUND', 'error.notFound', field ? { field } : {}),

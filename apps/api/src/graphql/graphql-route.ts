@@ -55,7 +55,12 @@ export function registerGraphqlRoute(app: FastifyInstance, orm: MikroORM, apollo
         };
         context = ctx;
         response = await apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: { method: request.method.toUpperCase(), headers: toHeaderMap(request), search: new URL(request.url, 'http://localhost').search, body: request.body },
+          httpGraphQLRequest: {
+            method: request.method.toUpperCase(),
+            headers: toHeaderMap(request),
+            search: new URL(request.url, 'http://localhost').search,
+            body: request.body,
+          },
           context: async () => ctx,
         });
         if (ctx.outcome.failed) await em.rollback();

@@ -25,7 +25,8 @@ export async function createTenantFixture(server: TestServer, label = 'Test'): P
   const passwordHash = await fixtureHash;
   return server.asOwner(async (em) => {
     const tenant = em.create(Tenant, { slug: `test-${suffix}`, name: `PLIE ${label} ${suffix}` });
-    const org = (name: string, kind: OrganisationKind, extra: Partial<Organisation> = {}) => em.create(Organisation, { tenant, name: `${name} ${suffix}`, kind, ...extra });
+    const org = (name: string, kind: OrganisationKind, extra: Partial<Organisation> = {}) =>
+      em.create(Organisation, { tenant, name: `${name} ${suffix}`, kind, ...extra });
     const organisations = {
       animation: org('Animation', OrganisationKind.ANIMATION_TEAM),
       operator: org('Opérateur', OrganisationKind.REFERENT_OPERATOR),

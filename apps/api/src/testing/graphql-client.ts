@@ -1,10 +1,11 @@
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 
 export interface GraphqlResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
-  headers: Record<string, string | string[] | undefined>;
+  headers: OutgoingHttpHeaders;
   raw: string;
 }
 
@@ -17,7 +18,11 @@ export class GraphqlClient {
     private readonly headers: Record<string, string> = {},
   ) {}
 
-  async request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, extraHeaders: Record<string, string> = {}): Promise<GraphqlResponse<T>> {
+  async request<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    extraHeaders: Record<string, string> = {},
+  ): Promise<GraphqlResponse<T>> {
     const response = await this.app.inject({
       method: 'POST',
       url: '/graphql',

@@ -29,7 +29,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'true',
     PORT: '0',
-    ...(url ? { DATABASE_URL: url, DATABASE_MIGRATION_URL: process.env.TEST_DATABASE_MIGRATION_URL ?? url, DATABASE_POOL_MAX: '4' } : { DATA_DIR: 'memory://' }),
+    ...(url
+      ? { DATABASE_URL: url, DATABASE_MIGRATION_URL: process.env.TEST_DATABASE_MIGRATION_URL ?? url, DATABASE_POOL_MAX: '4' }
+      : { DATA_DIR: 'memory://' }),
     ...overrides,
   });
 }

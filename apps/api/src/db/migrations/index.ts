@@ -1,6 +1,4 @@
 import { Migration20261127000000Foundation } from './Migration20261127000000Foundation';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
-export const migrationsList = [
-  { name: 'Migration20261127000000Foundation', class: Migration20261127000000Foundation },
-];
+export const migrationsList = [{ name: 'Migration20261127000000Foundation', class: Migration20261127000000Foundation }];

@@ -31,7 +31,14 @@ interface DemoTenant {
   users: DemoUser[];
 }
 
-const { ANIMATION_TEAM: AnimationTeam, REFERENT_OPERATOR: ReferentOperator, COMMUNE: Commune, INTEGRATION_COMPANY: IntegrationCompany, TRAINING_OPERATOR: TrainingOperator, OTHER_PARTNER: OtherPartner } = OrganisationKind;
+const {
+  ANIMATION_TEAM: AnimationTeam,
+  REFERENT_OPERATOR: ReferentOperator,
+  COMMUNE: Commune,
+  INTEGRATION_COMPANY: IntegrationCompany,
+  TRAINING_OPERATOR: TrainingOperator,
+  OTHER_PARTNER: OtherPartner,
+} = OrganisationKind;
 const { TENANT_ADMIN: TenantAdmin, ANIMATION_TEAM: Animation, REFERENT: Referent, PARTNER_AGENT: PartnerAgent, PARTNER_ADMIN: PartnerAdmin } = MembershipRole;
 
 /**
@@ -111,7 +118,10 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
   for (const demo of DEMO_TENANTS) {
     const tenant = em.create(Tenant, { slug: demo.slug, name: demo.name });
     const organisations = new Map(
-      demo.organisations.map((o) => [o.key, em.create(Organisation, { tenant, name: o.name, kind: o.kind, siaeKind: o.siaeKind ?? null, inseeCode: o.inseeCode ?? null })]),
+      demo.organisations.map((o) => [
+        o.key,
+        em.create(Organisation, { tenant, name: o.name, kind: o.kind, siaeKind: o.siaeKind ?? null, inseeCode: o.inseeCode ?? null }),
+      ]),
     );
     for (const u of demo.users) {
       let user = users.get(u.email);

@@ -25,7 +25,9 @@ describe('login', () => {
     const client = new GraphqlClient(server.app);
     const response = await client.request(LOGIN, { input: { email: tenant.users.referent.email.toUpperCase(), password: FIXTURE_PASSWORD } });
     expect(response.errors).toBeUndefined();
-    expect(response.data).toMatchObject({ login: { user: { email: tenant.users.referent.email }, activeMembership: { role: 'REFERENT', tenant: { name: tenant.name } } } });
+    expect(response.data).toMatchObject({
+      login: { user: { email: tenant.users.referent.email }, activeMembership: { role: 'REFERENT', tenant: { name: tenant.name } } },
+    });
     const cookie = String(response.headers['set-cookie']);
     expect(cookie).toMatch(/jalon_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -99,7 +101,9 @@ describe('sessions', () => {
   it('refuses an expired session with SESSION_EXPIRED and clears the cookie', async () => {
     const client = new GraphqlClient(server.app);
     await client.login(tenant.users.admin.email, FIXTURE_PASSWORD);
-    await server.asOwner((em) => em.nativeUpdate(Session, { user: { email: tenant.users.admin.email }, revokedAt: null }, { expiresAt: new Date(Date.now() - 1000) }));
+    await server.asOwner((em) =>
+      em.nativeUpdate(Session, { user: { email: tenant.users.admin.email }, revokedAt: null }, { expiresAt: new Date(Date.now() - 1000) }),
+    );
     const me = await client.request(ME);
     expect(me.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' });
     expect(me.errors?.[0]?.message).toBe('Votre session a expiré. Reconnectez-vous.');
@@ -110,7 +114,9 @@ describe('sessions', () => {
   it('ends a session left idle longer than the idle timeout', async () => {
     const client = new GraphqlClient(server.app);
     await client.login(tenant.users.partner.email, FIXTURE_PASSWORD);
-    await server.asOwner((em) => em.nativeUpdate(Session, { user: { email: tenant.users.partner.email }, revokedAt: null }, { lastSeenAt: new Date(Date.now() - 31 * 60_000) }));
+    await server.asOwner((em) =>
+      em.nativeUpdate(Session, { user: { email: tenant.users.partner.email }, revokedAt: null }, { lastSeenAt: new Date(Date.now() - 31 * 60_000) }),
+    );
     expect((await client.request(ME)).errors?.[0]?.extensions?.reason).toBe('SESSION_EXPIRED');
   });
 
@@ -152,7 +158,11 @@ describe('cross-site request forgery', () => {
       payload: JSON.stringify({ query: 'mutation { logout }' }),
     });
     expect(form.statusCode).toBe(400);
-    const get = await server.app.inject({ method: 'GET', url: `/graphql?query=${encodeURIComponent('{ me { user { email } } }')}`, headers: { cookie: client.cookie! } });
+    const get = await server.app.inject({
+      method: 'GET',
+      url: `/graphql?query=${encodeURIComponent('{ me { user { email } } }')}`,
+      headers: { cookie: client.cookie! },
+    });
     expect(get.statusCode).toBe(400);
     expect((await client.data(ME)).me).not.toBeNull();
   });

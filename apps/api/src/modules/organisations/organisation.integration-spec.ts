@@ -22,7 +22,14 @@ const UPDATE = `mutation($input: UpdateOrganisationInput!) { updateOrganisation(
 describe('organisations', () => {
   it('creates each kind with its own details', async () => {
     const commune = await admin.data(CREATE, { input: { name: '  Ville d’Échirolles ', kind: 'COMMUNE', inseeCode: '38151' } });
-    expect(commune.createOrganisation).toMatchObject({ name: 'Ville d’Échirolles', kind: 'COMMUNE', inseeCode: '38151', siaeKind: null, version: 1, active: true });
+    expect(commune.createOrganisation).toMatchObject({
+      name: 'Ville d’Échirolles',
+      kind: 'COMMUNE',
+      inseeCode: '38151',
+      siaeKind: null,
+      version: 1,
+      active: true,
+    });
     const ei = await admin.data(CREATE, { input: { name: 'Recyclerie du Drac', kind: 'INTEGRATION_COMPANY', siaeKind: 'EI', siret: '123 456 789 00012' } });
     expect(ei.createOrganisation).toMatchObject({ kind: 'INTEGRATION_COMPANY', siaeKind: 'EI', siret: '12345678900012' });
   });
@@ -52,9 +59,13 @@ describe('organisations', () => {
     await other.login(tenant.users.admin.email, FIXTURE_PASSWORD);
     const { organisation } = await admin.data(`query($id: ID!) { organisation(id: $id) { id version } }`, { id: tenant.organisations.siae.globalId });
 
-    const first = await admin.data(UPDATE, { input: { id: organisation.id, version: organisation.version, name: 'Jardins Solidaires', siaeKind: 'ACI', active: true } });
+    const first = await admin.data(UPDATE, {
+      input: { id: organisation.id, version: organisation.version, name: 'Jardins Solidaires', siaeKind: 'ACI', active: true },
+    });
     expect(first.updateOrganisation).toMatchObject({ name: 'Jardins Solidaires', version: organisation.version + 1 });
-    const second = await other.request(UPDATE, { input: { id: organisation.id, version: organisation.version, name: 'Jardins du Drac', siaeKind: 'ACI', active: true } });
+    const second = await other.request(UPDATE, {
+      input: { id: organisation.id, version: organisation.version, name: 'Jardins du Drac', siaeKind: 'ACI', active: true },
+    });
     expect(second.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT' });
     expect(second.errors?.[0]?.message).toMatch(/Quelqu'un d'autre a modifié/);
     const now = await admin.data(`query($id: ID!) { organisation(id: $id) { name version } }`, { id: organisation.id });
@@ -67,7 +78,10 @@ describe('organisations', () => {
     let after: string | null = null;
     let total = 0;
     do {
-      const page: any = await admin.data(`query($after: String) { organisations(page: { first: 3, after: $after }) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } } }`, { after });
+      const page: any = await admin.data(
+        `query($after: String) { organisations(page: { first: 3, after: $after }) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
       total = page.organisations.totalCount;
       seen.push(...page.organisations.edges.map((e: { node: { name: string } }) => e.node.name));
       after = page.organisations.pageInfo.hasNextPage ? page.organisations.pageInfo.endCursor : null;

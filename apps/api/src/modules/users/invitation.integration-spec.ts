@@ -31,11 +31,23 @@ describe('inviting a colleague', () => {
   it('invites, the invitee sets a password and is logged in, and can log in again later', async () => {
     const { acceptUrl } = await invite('Sophie.New@Test.Jalon');
     const invitee = new GraphqlClient(server.app);
-    const preview = await invitee.data(`query($token: String!) { invitation(token: $token) { email organisationName tenantName accountExists role } }`, { token: tokenOf(acceptUrl) });
-    expect(preview.invitation).toEqual({ email: 'sophie.new@test.jalon', organisationName: tenant.organisations.commune.name, tenantName: tenant.name, accountExists: false, role: 'PARTNER_AGENT' });
+    const preview = await invitee.data(`query($token: String!) { invitation(token: $token) { email organisationName tenantName accountExists role } }`, {
+      token: tokenOf(acceptUrl),
+    });
+    expect(preview.invitation).toEqual({
+      email: 'sophie.new@test.jalon',
+      organisationName: tenant.organisations.commune.name,
+      tenantName: tenant.name,
+      accountExists: false,
+      role: 'PARTNER_AGENT',
+    });
 
     const accepted = await invitee.data(ACCEPT, { input: { token: tokenOf(acceptUrl), password: 'une phrase de passe solide' } });
-    expect(accepted.acceptInvitation.activeMembership).toEqual({ role: 'PARTNER_AGENT', organisation: { name: tenant.organisations.commune.name }, tenant: { name: tenant.name } });
+    expect(accepted.acceptInvitation.activeMembership).toEqual({
+      role: 'PARTNER_AGENT',
+      organisation: { name: tenant.organisations.commune.name },
+      tenant: { name: tenant.name },
+    });
     expect(invitee.cookie).not.toBeNull();
 
     const again = new GraphqlClient(server.app);
@@ -51,20 +63,31 @@ describe('inviting a colleague', () => {
   it('refuses a short password with the field named, and writes nothing', async () => {
     const { acceptUrl } = await invite('short@test.jalon');
     const response = await new GraphqlClient(server.app).request(ACCEPT, { input: { token: tokenOf(acceptUrl), password: 'court' } });
-    expect(response.errors?.[0]).toMatchObject({ message: 'Le mot de passe doit contenir au moins 12 caractères.', extensions: { code: 'BAD_USER_INPUT', field: 'password' } });
+    expect(response.errors?.[0]).toMatchObject({
+      message: 'Le mot de passe doit contenir au moins 12 caractères.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'password' },
+    });
     expect(await server.asOwner((em) => em.count(User, { email: 'short@test.jalon' }))).toBe(0);
     const preview = await new GraphqlClient(server.app).data(`query($token: String!) { invitation(token: $token) { email } }`, { token: tokenOf(acceptUrl) });
     expect(preview.invitation).toEqual({ email: 'short@test.jalon' });
   });
 
   it('refuses roles that do not fit the organisation, and bad emails, field by field', async () => {
-    const staffRoleForPartner = await admin.request(INVITE, { input: { email: 'x@test.jalon', displayName: 'X', organisationId: tenant.organisations.commune.globalId, role: 'TENANT_ADMIN' } });
+    const staffRoleForPartner = await admin.request(INVITE, {
+      input: { email: 'x@test.jalon', displayName: 'X', organisationId: tenant.organisations.commune.globalId, role: 'TENANT_ADMIN' },
+    });
     expect(staffRoleForPartner.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'role' });
-    const badEmail = await admin.request(INVITE, { input: { email: 'not an email', displayName: 'X', organisationId: tenant.organisations.commune.globalId, role: 'PARTNER_AGENT' } });
+    const badEmail = await admin.request(INVITE, {
+      input: { email: 'not an email', displayName: 'X', organisationId: tenant.organisations.commune.globalId, role: 'PARTNER_AGENT' },
+    });
     expect(badEmail.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'email' });
-    const noName = await admin.request(INVITE, { input: { email: 'x@test.jalon', displayName: '   ', organisationId: tenant.organisations.commune.globalId, role: 'PARTNER_AGENT' } });
+    const noName = await admin.request(INVITE, {
+      input: { email: 'x@test.jalon', displayName: '   ', organisationId: tenant.organisations.commune.globalId, role: 'PARTNER_AGENT' },
+    });
     expect(noName.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'displayName' });
-    const member = await admin.request(INVITE, { input: { email: tenant.users.partner.email, displayName: 'X', organisationId: tenant.organisations.commune.globalId, role: 'PARTNER_AGENT' } });
+    const member = await admin.request(INVITE, {
+      input: { email: tenant.users.partner.email, displayName: 'X', organisationId: tenant.organisations.commune.globalId, role: 'PARTNER_AGENT' },
+    });
     expect(member.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'email' });
   });
 
@@ -82,9 +105,13 @@ describe('inviting a colleague', () => {
 
     const viewer = await invitee.data('{ me { memberships { id tenant { name } } } }');
     const inOther = viewer.me.memberships.find((m: { tenant: { name: string } }) => m.tenant.name === other.name);
-    const switched = await invitee.data(`mutation($id: ID!) { switchMembership(membershipId: $id) { activeMembership { tenant { name } } } }`, { id: inOther.id });
+    const switched = await invitee.data(`mutation($id: ID!) { switchMembership(membershipId: $id) { activeMembership { tenant { name } } } }`, {
+      id: inOther.id,
+    });
     expect(switched.switchMembership.activeMembership.tenant.name).toBe(other.name);
-    expect((await invitee.data('{ organisations { edges { node { name } } } }')).organisations.edges.map((e: { node: { name: string } }) => e.node.name)).toContain(other.organisations.operator.name);
+    expect(
+      (await invitee.data('{ organisations { edges { node { name } } } }')).organisations.edges.map((e: { node: { name: string } }) => e.node.name),
+    ).toContain(other.organisations.operator.name);
   });
 
   it('an invitation revoked or expired no longer opens anything', async () => {
@@ -99,20 +126,30 @@ describe('deactivating a colleague', () => {
   it('cuts their access at once, sessions included, and reactivation restores it', async () => {
     const partner = new GraphqlClient(server.app);
     await partner.login(tenant.users.partner.email, FIXTURE_PASSWORD);
-    const members = await admin.data(`{ members(filter: { includeInactive: true }, page: { first: 50 }) { edges { node { id version active user { email } } } } }`);
-    const row = members.members.edges.map((e: { node: unknown }) => e.node).find((n: { user: { email: string } }) => n.user.email === tenant.users.partner.email);
+    const members = await admin.data(
+      `{ members(filter: { includeInactive: true }, page: { first: 50 }) { edges { node { id version active user { email } } } } }`,
+    );
+    const row = members.members.edges
+      .map((e: { node: unknown }) => e.node)
+      .find((n: { user: { email: string } }) => n.user.email === tenant.users.partner.email);
 
-    const stale = await admin.request(`mutation($input: SetMembershipActiveInput!) { setMembershipActive(input: $input) { active } }`, { input: { membershipId: row.id, version: row.version + 1, active: false } });
+    const stale = await admin.request(`mutation($input: SetMembershipActiveInput!) { setMembershipActive(input: $input) { active } }`, {
+      input: { membershipId: row.id, version: row.version + 1, active: false },
+    });
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
-    const done = await admin.data(`mutation($input: SetMembershipActiveInput!) { setMembershipActive(input: $input) { active version } }`, { input: { membershipId: row.id, version: row.version, active: false } });
+    const done = await admin.data(`mutation($input: SetMembershipActiveInput!) { setMembershipActive(input: $input) { active version } }`, {
+      input: { membershipId: row.id, version: row.version, active: false },
+    });
     expect(done.setMembershipActive).toEqual({ active: false, version: row.version + 1 });
     expect((await partner.request('{ me { user { email } } }')).errors?.[0]?.extensions?.reason).toBe('SESSION_EXPIRED');
     const relogged = new GraphqlClient(server.app);
     await relogged.login(tenant.users.partner.email, FIXTURE_PASSWORD);
     expect((await relogged.data('{ me { activeMembership { id } memberships { id } } }')).me).toEqual({ activeMembership: null, memberships: [] });
 
-    await admin.data(`mutation($input: SetMembershipActiveInput!) { setMembershipActive(input: $input) { active } }`, { input: { membershipId: row.id, version: row.version + 1, active: true } });
+    await admin.data(`mutation($input: SetMembershipActiveInput!) { setMembershipActive(input: $input) { active } }`, {
+      input: { membershipId: row.id, version: row.version + 1, active: true },
+    });
     const back = new GraphqlClient(server.app);
     await back.login(tenant.users.partner.email, FIXTURE_PASSWORD);
     expect((await back.data('{ me { activeMembership { role } } }')).me.activeMembership.role).toBe('PARTNER_AGENT');
@@ -129,7 +166,9 @@ describe('deactivating a colleague', () => {
   it('a partner or a referent cannot manage users', async () => {
     const referent = new GraphqlClient(server.app);
     await referent.login(tenant.users.referent.email, FIXTURE_PASSWORD);
-    const response = await referent.request(INVITE, { input: { email: 'y@test.jalon', displayName: 'Y', organisationId: tenant.organisations.operator.globalId, role: 'TENANT_ADMIN' } });
+    const response = await referent.request(INVITE, {
+      input: { email: 'y@test.jalon', displayName: 'Y', organisationId: tenant.organisations.operator.globalId, role: 'TENANT_ADMIN' },
+    });
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await referent.request('{ members { totalCount } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

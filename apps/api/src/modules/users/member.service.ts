@@ -33,7 +33,11 @@ export async function listMembers(ctx: RequestContext, filter: MemberFilter | un
     ? { $and: [where, { $or: [{ user: { displayName: { $gt: after.key } } }, { user: { displayName: after.key }, id: { $gt: after.id } }] }] }
     : where;
   const [rows, totalCount] = await Promise.all([
-    ctx.em.find(Membership, pageWhere, { populate: ['user', 'organisation', 'tenant'], orderBy: { user: { displayName: 'asc' }, id: 'asc' }, limit: first + 1 }),
+    ctx.em.find(Membership, pageWhere, {
+      populate: ['user', 'organisation', 'tenant'],
+      orderBy: { user: { displayName: 'asc' }, id: 'asc' },
+      limit: first + 1,
+    }),
     ctx.em.count(Membership, where),
   ]);
   const nodes = rows.slice(0, first);

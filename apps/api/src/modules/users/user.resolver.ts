@@ -13,7 +13,7 @@ import { AcceptInvitationInput, InviteUserInput, MemberFilter, SetMembershipActi
 
 @Resolver()
 export class UserResolver {
-  @Query(() => MembershipConnection, { description: "People with access to the active PLIE, by name" })
+  @Query(() => MembershipConnection, { description: 'People with access to the active PLIE, by name' })
   @Allow(MembershipRole.TENANT_ADMIN)
   async members(
     @Ctx() ctx: RequestContext,
