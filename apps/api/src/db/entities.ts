@@ -1,3 +1,4 @@
+import { IdempotencyKey } from '../access/idempotency-key.entity';
 import { Session } from '../modules/auth/session.entity';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity';
 import { Organisation } from '../modules/organisations/organisation.entity';
@@ -6,7 +7,7 @@ import { Tenant } from '../modules/tenancy/tenant.entity';
 import { Invitation } from '../modules/users/invitation.entity';
 import { User } from '../modules/users/user.entity';
 
-export const entities = [Tenant, Organisation, User, Membership, Invitation, Session, LoginAttempt];
+export const entities = [Tenant, Organisation, User, Membership, Invitation, Session, LoginAttempt, IdempotencyKey];
 
 /** Entities carrying `tenant_id`: the `tenant` filter applies to each of them. */
-export const tenantOwnedEntities = [Organisation, Membership, Invitation];
+export const tenantOwnedEntities = [Organisation, Membership, Invitation, IdempotencyKey];

@@ -27,6 +27,8 @@ const fr = {
   'error.existingAccountPassword': 'Un compte existe déjà avec cette adresse : saisissez son mot de passe actuel.',
   'error.cannotDeactivateSelf': 'Vous ne pouvez pas désactiver votre propre accès.',
   'error.tooLong': 'Ce texte est trop long ({max} caractères au plus).',
+  'error.idempotencyKeyInvalid': "La clé d'idempotence doit compter de 8 à 100 lettres, chiffres, « - » ou « _ ».",
+  'error.idempotencyKeyReused': "Cette clé d'idempotence a déjà servi pour une autre opération.",
 };
 
 type Key = keyof typeof fr;
@@ -59,6 +61,8 @@ const en: Record<Key, string> = {
   'error.existingAccountPassword': 'An account already exists with this address: enter its current password.',
   'error.cannotDeactivateSelf': 'You cannot deactivate your own access.',
   'error.tooLong': 'This text is too long ({max} characters at most).',
+  'error.idempotencyKeyInvalid': 'An idempotency key has 8 to 100 letters, digits, "-" or "_".',
+  'error.idempotencyKeyReused': 'This idempotency key was already used for another operation.',
 };
 
 export type MessageKey = Key;

@@ -45,6 +45,10 @@ export class Migration20261127000000Foundation extends Migration {
     this.addSql(`create index "login_attempt_ip_at_index" on "login_attempt" ("ip", "at");`);
     this.addSql(`create index "login_attempt_email_at_index" on "login_attempt" ("email", "at");`);
 
+    this.addSql(
+      `create table "idempotency_key" ("id" uuid not null, "created_at" timestamptz not null, "tenant_id" uuid not null references "tenant" ("id") on update cascade on delete cascade, "key" text not null, "operation" text not null, "result_id" uuid not null, constraint "idempotency_key_pkey" primary key ("id"), constraint "idempotency_key_tenant_id_key_unique" unique ("tenant_id", "key"));`,
+    );
+
     // The request's settings, as typed values; empty or unset reads as null, so nothing matches.
     for (const [fn, setting, type] of [
       ['jalon_tenant_id', 'jalon.tenant_id', 'uuid'],
@@ -58,7 +62,7 @@ export class Migration20261127000000Foundation extends Migration {
       this.addSql(`create function ${fn}() returns ${type} language sql stable as $$ select nullif(current_setting('${setting}', true), '')::${type} $$;`);
     }
 
-    for (const table of ['tenant', 'organisation', 'app_user', 'membership', 'invitation', 'session', 'login_attempt']) {
+    for (const table of ['tenant', 'organisation', 'app_user', 'membership', 'invitation', 'session', 'login_attempt', 'idempotency_key']) {
       this.addSql(`alter table "${table}" enable row level security;`);
       this.addSql(`alter table "${table}" force row level security;`);
     }
@@ -102,9 +106,13 @@ export class Migration20261127000000Foundation extends Migration {
     this.addSql(`create policy login_attempt_read on "login_attempt" for select using (email = jalon_auth_email() or ip = jalon_auth_ip());`);
     this.addSql(`create policy login_attempt_insert on "login_attempt" for insert with check (email = jalon_auth_email() and ip = jalon_auth_ip());`);
 
+    this.addSql(
+      `create policy idempotency_key_access on "idempotency_key" for all using (tenant_id = jalon_tenant_id()) with check (tenant_id = jalon_tenant_id());`,
+    );
+
     this.addSql(`grant usage on schema public to ${APP_ROLE};`);
     this.addSql(`grant select, insert, update, delete on tenant, organisation, app_user, membership, invitation, session to ${APP_ROLE};`);
-    this.addSql(`grant select, insert on login_attempt to ${APP_ROLE};`);
+    this.addSql(`grant select, insert on login_attempt, idempotency_key to ${APP_ROLE};`);
     this.addSql(`grant usage on sequence login_attempt_id_seq to ${APP_ROLE};`);
     this.addSql(`revoke insert, delete on tenant from ${APP_ROLE};`);
   }

@@ -15,6 +15,9 @@ export class OrganisationFilter {
 
 @InputType()
 export class CreateOrganisationInput {
+  @Field(() => String, { nullable: true, description: 'Chosen by the client per intended creation: a retry with the same key returns the first result' })
+  idempotencyKey?: string | null;
+
   @Field()
   name!: string;
 

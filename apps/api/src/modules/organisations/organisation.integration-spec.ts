@@ -54,6 +54,17 @@ describe('organisations', () => {
     expect(names.filter((o) => o.name === tenant.organisations.commune.name)).toHaveLength(1);
   });
 
+  it('a retried creation with the same idempotency key creates once and answers the same', async () => {
+    const input = { name: 'CCAS de Pont-de-Claix', kind: 'COMMUNE', inseeCode: '38317', idempotencyKey: 'create-ccas-pont-de-claix-1' };
+    const first = await admin.data(CREATE, { input });
+    const retry = await admin.data(CREATE, { input });
+    expect(retry.createOrganisation.id).toBe(first.createOrganisation.id);
+    const found = await admin.data(`{ organisations(filter: { search: "Pont-de-Claix" }) { totalCount } }`);
+    expect(found.organisations.totalCount).toBe(1);
+    const badKey = await admin.request(CREATE, { input: { ...input, idempotencyKey: 'x' } });
+    expect(badKey.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
+  });
+
   it('two people editing the same organisation: the second save gets CONFLICT and loses nothing', async () => {
     const other = new GraphqlClient(server.app);
     await other.login(tenant.users.admin.email, FIXTURE_PASSWORD);

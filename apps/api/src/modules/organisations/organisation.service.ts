@@ -1,6 +1,7 @@
 import { OptimisticLockError, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import { OrganisationKind, type SiaeKind } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
+import { createOnce } from '../../access/idempotency';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors } from '../../graphql/errors';
 import { pageSize, type PageArgs } from '../../graphql/pagination';
@@ -70,17 +71,25 @@ async function flushOrganisation(ctx: RequestContext): Promise<void> {
   }
 }
 
-export async function createOrganisation(ctx: RequestContext, input: CreateOrganisationInput): Promise<Organisation> {
+export function createOrganisation(ctx: RequestContext, input: CreateOrganisationInput): Promise<Organisation> {
   const { tenantId } = activeMembership(ctx);
-  const name = requiredText(ctx, 'name', input.name);
-  const organisation = ctx.em.create(Organisation, {
-    tenant: ctx.em.getReference(Tenant, tenantId),
-    name,
-    kind: input.kind,
-    ...checkedDetails(ctx, input.kind, input),
-  });
-  await flushOrganisation(ctx);
-  return organisation;
+  return createOnce(
+    ctx,
+    'createOrganisation',
+    input.idempotencyKey,
+    async () => {
+      const name = requiredText(ctx, 'name', input.name);
+      const organisation = ctx.em.create(Organisation, {
+        tenant: ctx.em.getReference(Tenant, tenantId),
+        name,
+        kind: input.kind,
+        ...checkedDetails(ctx, input.kind, input),
+      });
+      await flushOrganisation(ctx);
+      return organisation;
+    },
+    (id) => ctx.em.findOne(Organisation, { id }),
+  );
 }
 
 export async function updateOrganisation(ctx: RequestContext, input: UpdateOrganisationInput): Promise<Organisation> {

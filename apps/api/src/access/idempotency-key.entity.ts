@@ -1,0 +1,21 @@
+import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
+import { BaseEntity } from '../db/base.entity';
+import { Tenant } from '../modules/tenancy/tenant.entity';
+
+/** Remembers what a create mutation made for a client-chosen key, so a retried request never creates twice. */
+@Entity({ tableName: 'idempotency_key' })
+@Unique({ properties: ['tenant', 'key'] })
+export class IdempotencyKey extends BaseEntity {
+  @ManyToOne(() => Tenant, { fieldName: 'tenant_id', deleteRule: 'cascade' })
+  tenant!: Tenant;
+
+  @Property({ type: 'text' })
+  key!: string;
+
+  /** The mutation that used the key: the same key sent to another mutation is refused. */
+  @Property({ type: 'text' })
+  operation!: string;
+
+  @Property({ type: 'uuid' })
+  resultId!: string;
+}

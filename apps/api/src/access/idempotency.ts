@@ -1,0 +1,34 @@
+import type { RequestContext } from '../context/request-context';
+import { errors } from '../graphql/errors';
+import { Tenant } from '../modules/tenancy/tenant.entity';
+import { IdempotencyKey } from './idempotency-key.entity';
+import { activeMembership } from './tenant-scope';
+
+const KEY = /^[\w-]{8,100}$/;
+
+/**
+ * Runs a create at most once per idempotency key in the tenant: a retry with the same key gets
+ * what the first call created. Without a key, it just creates.
+ */
+export async function createOnce<T extends { id: string }>(
+  ctx: RequestContext,
+  operation: string,
+  key: string | null | undefined,
+  create: () => Promise<T>,
+  find: (id: string) => Promise<T | null>,
+): Promise<T> {
+  if (!key) return create();
+  if (!KEY.test(key)) throw errors.badInput(ctx, 'idempotencyKey', 'error.idempotencyKeyInvalid');
+  const { tenantId } = activeMembership(ctx);
+  const previous = await ctx.em.findOne(IdempotencyKey, { tenant: tenantId, key });
+  if (previous) {
+    if (previous.operation !== operation) throw errors.badInput(ctx, 'idempotencyKey', 'error.idempotencyKeyReused');
+    const result = await find(previous.resultId);
+    if (!result) throw errors.notFound(ctx, 'idempotencyKey');
+    return result;
+  }
+  const result = await create();
+  ctx.em.create(IdempotencyKey, { tenant: ctx.em.getReference(Tenant, tenantId), key, operation, resultId: result.id });
+  await ctx.em.flush();
+  return result;
+}
