@@ -1,3 +1,6 @@
 export * from './organisation-kind';
 export * from './membership-role';
 export * from './password-policy';
+export * from './pathway-status';
+export * from './exit-kind';
+export * from './obstacle-category';
