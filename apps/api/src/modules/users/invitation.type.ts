@@ -5,17 +5,17 @@ import { OrganisationType } from '../organisations/organisation.type';
 import type { Invitation } from './invitation.entity';
 
 export enum InvitationStatus {
-  Pending = 'PENDING',
-  Accepted = 'ACCEPTED',
-  Expired = 'EXPIRED',
-  Revoked = 'REVOKED',
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  EXPIRED = 'EXPIRED',
+  REVOKED = 'REVOKED',
 }
 registerEnumType(InvitationStatus, { name: 'InvitationStatus' });
 
 export function invitationStatus(invitation: Invitation, now = new Date()): InvitationStatus {
-  if (invitation.acceptedAt) return InvitationStatus.Accepted;
-  if (invitation.revokedAt) return InvitationStatus.Revoked;
-  return invitation.expiresAt <= now ? InvitationStatus.Expired : InvitationStatus.Pending;
+  if (invitation.acceptedAt) return InvitationStatus.ACCEPTED;
+  if (invitation.revokedAt) return InvitationStatus.REVOKED;
+  return invitation.expiresAt <= now ? InvitationStatus.EXPIRED : InvitationStatus.PENDING;
 }
 
 @ObjectType('Invitation', { implements: Node })
