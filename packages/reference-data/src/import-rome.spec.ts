@@ -1,0 +1,196 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RomeImportError, importRomeExport } from './import-rome';
+import { defaultRomeDataDir, packageDir } from './package-dir';
+import { loadRomeCatalog, readRomeTables } from './rome.loader';
+
+const FIXTURE = join(__dirname, '__fixtures__', 'rome-export-v461');
+const SHIPPED = defaultRomeDataDir();
+const CSV_FILES = ['fiches.csv', 'fiche_parents.csv', 'appellations.csv', 'domains.csv', 'families.csv'];
+
+const temporary: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'jalon-rome-'));
+  temporary.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the package's data folder to import into. */
+function targetCopy(): string {
+  const dir = tempDir();
+  cpSync(SHIPPED, dir, { recursive: true });
+  return dir;
+}
+
+/** A copy of the fixture export, to break on purpose. */
+function exportCopy(): string {
+  const dir = tempDir();
+  cpSync(FIXTURE, dir, { recursive: true });
+  return dir;
+}
+
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+}
+
+function importProblems(source: string, target: string): readonly string[] {
+  try {
+    importRomeExport(source, { targetDir: target });
+  } catch (error) {
+    expect(error).toBeInstanceOf(RomeImportError);
+    return (error as RomeImportError).problems;
+  }
+  throw new Error('the import was expected to fail');
+}
+
+describe('importRomeExport', () => {
+  it('rewrites the CSV files and the release line from a France Travail export', () => {
+    const target = targetCopy();
+    const result = importRomeExport(FIXTURE, { targetDir: target });
+
+    expect(result.release).toBe('v461');
+    expect(result.previousRelease).toBe('v460');
+    expect(result.counts).toEqual({ trades: 7, classicFiches: 4, appellations: 67, domains: 4, families: 4 });
+    expect(readFileSync(join(target, 'fiches.csv'), 'utf8')).toMatch(/^code,label,domain_code\nA1408,Eleveur \/ Eleveuse d'animaux sauvages,A14\n/);
+    expect(readFileSync(join(target, 'families.csv'), 'utf8')).toContain('A,"Agriculture et Pêche, Espaces naturels et Espaces verts, Soins aux animaux"\n');
+
+    const provenance = readFileSync(join(target, 'PROVENANCE.md'), 'utf8');
+    expect(provenance).toContain('Release: v461 (all files: v461 "26M03" of 17/03/2026)\n');
+    expect(provenance).not.toContain('Release: v460');
+    expect(provenance).toContain('**Licence.**');
+
+    const catalog = loadRomeCatalog(target);
+    expect(catalog.version).toBe('v461');
+    expect(catalog.getTrade('K1224')).toMatchObject({ parentCode: 'K1203', domain: { code: 'K12' } });
+    expect(catalog.searchTrades('aide soi')[0]?.trade.code).toBe('J1501');
+    expect(catalog.getTrade('A1101')).toBeNull();
+  });
+
+  it('writes back the shipped files byte for byte from an export of the same data', () => {
+    const tables = readRomeTables(SHIPPED);
+    const parents = new Map(tables.fiche_parents.map((row) => [row.code, row.parent_code]));
+    const source = tempDir();
+    const write = (name: string, rows: Record<string, string>[]) => writeFileSync(join(source, name), Papa.unparse(rows, { quotes: true, newline: '\n' }));
+    write(
+      'unix_referentiel_code_rome_v460_utf8.csv',
+      tables.fiches.map((row) => ({ code_rome: row.code, code_fiche_metier: '1', libelle_rome: row.label, code_rome_parent: parents.get(row.code)! })),
+    );
+    write(
+      'unix_referentiel_appellation_v460_utf8.csv',
+      [...tables.appellations].reverse().map((row) => ({ code_ogr: row.ogr, libelle_appellation_long: row.label, code_rome: row.rome_code })),
+    );
+    write(
+      'unix_domaine_professionnel_v458_utf8.csv',
+      tables.domains.map((row) => ({ code_domaine_professionnel: row.code, libelle_domaine_professionnel: row.label })),
+    );
+    write(
+      'unix_grand_domaine_v458_utf8.csv',
+      tables.families.map((row) => ({ code_grand_domaine: row.letter, libelle_grand_domaine: row.label })),
+    );
+
+    const target = targetCopy();
+    const result = importRomeExport(source, { targetDir: target });
+    expect(result.releaseLine).toBe('Release: v460 (fiches.csv, fiche_parents.csv, appellations.csv: v460; domains.csv: v458; families.csv: v458)');
+    for (const file of CSV_FILES) expect(readFileSync(join(target, file), 'utf8'), file).toBe(readFileSync(join(SHIPPED, file), 'utf8'));
+  });
+
+  it('refuses an inconsistent export, lists every problem and changes nothing', () => {
+    const source = exportCopy();
+    const codes = join(source, 'unix_referentiel_code_rome_v461_utf8.csv');
+    // A malformed code, and K1203 (a classic fiche) given a parent that does not exist.
+    writeFileSync(
+      codes,
+      readFileSync(codes, 'utf8')
+        .replace('"M1855"', '"M18-55"')
+        .replace(/"K1203"\n/, '"K9999"\n'),
+    );
+    const appellations = join(source, 'unix_referentiel_appellation_v461_utf8.csv');
+    writeFileSync(
+      appellations,
+      readFileSync(appellations, 'utf8')
+        .replace('"10891"', '"10892"')
+        .replace(/"J1501","Emploi Blanc"/, '"J1599","Emploi Blanc"'),
+    );
+
+    const target = targetCopy();
+    const before = snapshot(target);
+    const problems = importProblems(source, target);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^fiches: codes must match .*"M18-55"/),
+        'fiche_parents: parent not in fiches: K1203 → K9999',
+        'fiche_parents: a parent must be its own parent (a classic fiche): K1224 → K1203 → K9999',
+        'appellations: repeated OGR codes: 10892',
+        expect.stringMatching(/^appellations: ROME code not in fiches: 10892 \(J1599\), 14156 \(M1855\)/),
+      ]),
+    );
+    expect(snapshot(target)).toEqual(before);
+  });
+
+  it('says which file or column is missing', () => {
+    const source = exportCopy();
+    rmSync(join(source, 'unix_grand_domaine_v461_utf8.csv'));
+    const domains = join(source, 'unix_domaine_professionnel_v461_utf8.csv');
+    writeFileSync(domains, readFileSync(domains, 'utf8').replace('libelle_domaine_professionnel', 'libelle'));
+    expect(importProblems(source, targetCopy())).toEqual([
+      expect.stringMatching(/^unix_domaine_professionnel_v461_utf8\.csv: missing columns libelle_domaine_professionnel/),
+      'no unix_grand_domaine_v*_utf8.csv file',
+    ]);
+  });
+
+  it('refuses codes and job titles of different releases', () => {
+    const source = exportCopy();
+    renameSync(join(source, 'unix_referentiel_appellation_v461_utf8.csv'), join(source, 'unix_referentiel_appellation_v460_utf8.csv'));
+    expect(importProblems(source, targetCopy())).toEqual(['the codes file is v461 but the job titles file is v460: use files of one release']);
+  });
+
+  it('refuses to go back to an older release unless asked', () => {
+    const target = targetCopy();
+    importRomeExport(FIXTURE, { targetDir: target });
+    const older = exportCopy();
+    for (const name of readdirSync(older).filter((name) => name.includes('v461'))) renameSync(join(older, name), join(older, name.replace('v461', 'v459')));
+    writeFileSync(join(older, 'version.txt'), 'Numero de version : 59\n');
+
+    expect(importProblems(older, target)).toEqual(['the export is v459, older than v461 in place (pass --allow-older to go back)']);
+    expect(importRomeExport(older, { targetDir: target, allowOlder: true }).release).toBe('v459');
+  });
+});
+
+describe('import-rome command', () => {
+  const run = (...args: string[]) => {
+    try {
+      const stdout = execFileSync(process.execPath, ['-r', '@swc-node/register', 'src/import-rome.ts', ...args], {
+        cwd: packageDir(),
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+      return { code: 0, stdout, stderr: '' };
+    } catch (error) {
+      const failure = error as { status: number; stdout: string; stderr: string };
+      return { code: failure.status, stdout: failure.stdout, stderr: failure.stderr };
+    }
+  };
+
+  it('imports a folder and reports what it wrote', () => {
+    const target = targetCopy();
+    const result = run(FIXTURE, '--target', target);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('ROME v461 imported (was v460): 7 codes rolling up to 4 classic fiches, 67 job titles');
+    expect(readFileSync(join(target, 'PROVENANCE.md'), 'utf8')).toContain('Release: v461');
+  }, 30_000);
+
+  it('exits with an error listing the problems', () => {
+    const result = run(tempDir(), '--target', targetCopy());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('was not imported (nothing was changed)');
+    expect(result.stderr).toContain('no unix_referentiel_code_rome_v*_utf8.csv file');
+  }, 30_000);
+});

@@ -1,0 +1,17 @@
+/**
+ * @jalon/reference-data/node — Node-only entry point (the API, scripts): everything from the
+ * browser-safe entry point, plus the catalogs loaded from disk on first use.
+ */
+export * from './index';
+export { getTrade, isTradeCode, loadRomeCatalog, readRomeRelease, readRomeTables, romeCatalog, romeVersion, searchTrades } from './rome.loader';
+export {
+  communeCatalog,
+  communeSource,
+  communesOfDepartement,
+  getCommune,
+  isCommuneCode,
+  loadCommuneCatalog,
+  searchCommunes,
+  type CommuneSource,
+} from './commune.loader';
+export { importRomeExport, RomeImportError, type RomeImportOptions, type RomeImportResult } from './import-rome';
