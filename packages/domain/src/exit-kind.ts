@@ -13,7 +13,12 @@ export enum ExitKind {
   MAXIMUM_DURATION = 'MAXIMUM_DURATION',
 }
 
-export const POSITIVE_EXITS: readonly ExitKind[] = [ExitKind.JOB_PERMANENT, ExitKind.JOB_FIXED_TERM_6_MONTHS_PLUS, ExitKind.BUSINESS_CREATION, ExitKind.QUALIFYING_TRAINING];
+export const POSITIVE_EXITS: readonly ExitKind[] = [
+  ExitKind.JOB_PERMANENT,
+  ExitKind.JOB_FIXED_TERM_6_MONTHS_PLUS,
+  ExitKind.BUSINESS_CREATION,
+  ExitKind.QUALIFYING_TRAINING,
+];
 
 /** Exits into work, which open the 6-month in-job follow-up and are validated at its end. */
 export const JOB_EXITS: readonly ExitKind[] = [ExitKind.JOB_PERMANENT, ExitKind.JOB_FIXED_TERM_6_MONTHS_PLUS, ExitKind.BUSINESS_CREATION];

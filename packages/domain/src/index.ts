@@ -4,3 +4,4 @@ export * from './password-policy';
 export * from './pathway-status';
 export * from './exit-kind';
 export * from './obstacle-category';
+export * from './esf-entry';

@@ -6,7 +6,16 @@ const statuses = Object.values(PathwayStatus);
 
 describe('pathway status machine', () => {
   it('follows the PLIE path: referred → accreditation → active ⇄ suspended → exited → follow-up → closed', () => {
-    const path = [PathwayStatus.REFERRED, PathwayStatus.PENDING_ACCREDITATION, PathwayStatus.ACTIVE, PathwayStatus.SUSPENDED, PathwayStatus.ACTIVE, PathwayStatus.EXITED, PathwayStatus.IN_JOB_FOLLOW_UP, PathwayStatus.CLOSED];
+    const path = [
+      PathwayStatus.REFERRED,
+      PathwayStatus.PENDING_ACCREDITATION,
+      PathwayStatus.ACTIVE,
+      PathwayStatus.SUSPENDED,
+      PathwayStatus.ACTIVE,
+      PathwayStatus.EXITED,
+      PathwayStatus.IN_JOB_FOLLOW_UP,
+      PathwayStatus.CLOSED,
+    ];
     for (let i = 1; i < path.length; i++) expect(canTransition(path[i - 1]!, path[i]!)).toBe(true);
   });
 
@@ -23,7 +32,14 @@ describe('pathway status machine', () => {
         expect(canTransition(from, from)).toBe(false);
         const seen = new Set([from]);
         const queue = [from];
-        while (queue.length) for (const next of PATHWAY_TRANSITIONS[queue.shift()!]) if (!seen.has(next)) (seen.add(next), queue.push(next));
+        while (queue.length) {
+          for (const next of PATHWAY_TRANSITIONS[queue.shift()!]) {
+            if (!seen.has(next)) {
+              seen.add(next);
+              queue.push(next);
+            }
+          }
+        }
         expect(seen.has(PathwayStatus.CLOSED)).toBe(true);
       }),
     );

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isPartnerKind } from '@jalon/domain';
 import type { Config } from '../config';
 import type { Actor } from '../context/request-context';
 import { Session } from '../modules/auth/session.entity';
@@ -37,11 +38,12 @@ export async function authenticate(em: EntityManager, config: Config, token: str
   const userId = session.user.id;
   await applyRlsSettings(em, { userId });
   const membership = session.membership
-    ? await em.findOne(Membership, { id: session.membership.id, active: true }, { populate: ['organisation'], filters: { [TENANT_FILTER]: false } })
+    ? await em.findOne(Membership, { id: session.membership.id, active: true }, { populate: ['organisation', 'tenant'], filters: { [TENANT_FILTER]: false } })
     : null;
   await applyRlsSettings(em, {
     tenantId: membership?.tenant.id ?? null,
     organisationId: membership?.organisation.id ?? null,
+    staff: membership ? !isPartnerKind(membership.organisation.kind) : false,
   });
 
   // Sliding idle timeout, written at most once a minute so reads stay cheap.
@@ -58,6 +60,7 @@ export async function authenticate(em: EntityManager, config: Config, token: str
         organisationId: membership.organisation.id,
         organisationKind: membership.organisation.kind,
         role: membership.role,
+        colleaguesCanRead: membership.tenant.colleaguesCanRead,
       },
     },
   };

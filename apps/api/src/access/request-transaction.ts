@@ -11,6 +11,8 @@ export interface RlsSettings {
   authIp?: string | null;
   sessionToken?: string | null;
   invitationToken?: string | null;
+  /** The request acts for a staff organisation (animation team or referent operator), not a partner. */
+  staff?: boolean | null;
 }
 
 const SETTING_NAMES: Record<keyof RlsSettings, string> = {
@@ -21,6 +23,7 @@ const SETTING_NAMES: Record<keyof RlsSettings, string> = {
   authIp: 'jalon.auth_ip',
   sessionToken: 'jalon.session_token',
   invitationToken: 'jalon.invitation_token',
+  staff: 'jalon.staff',
 };
 
 /**
@@ -34,12 +37,12 @@ export async function beginRequestTransaction(em: EntityManager): Promise<void> 
 
 /** Sets RLS settings for the rest of the transaction, and scopes the ORM's tenant filter alike. */
 export async function applyRlsSettings(em: EntityManager, settings: RlsSettings): Promise<void> {
-  const entries = Object.entries(settings) as Array<[keyof RlsSettings, string | null | undefined]>;
+  const entries = Object.entries(settings) as Array<[keyof RlsSettings, string | boolean | null | undefined]>;
   if (entries.length === 0) return;
   const sql = entries.map(() => 'set_config(?, ?, true)').join(', ');
   await em.execute(
     `select ${sql}`,
-    entries.flatMap(([key, value]) => [SETTING_NAMES[key], value ?? '']),
+    entries.flatMap(([key, value]) => [SETTING_NAMES[key], value === null || value === undefined ? '' : String(value)]),
   );
   if ('tenantId' in settings) {
     em.setFilterParams(TENANT_FILTER, { tenantId: settings.tenantId ?? undefined });

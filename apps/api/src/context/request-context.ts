@@ -15,6 +15,8 @@ export interface Actor {
     organisationId: string;
     organisationKind: OrganisationKind;
     role: MembershipRole;
+    /** The tenant lets referents read (never edit) their colleagues' participant files. */
+    colleaguesCanRead: boolean;
   } | null;
 }
 

@@ -14,6 +14,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
+const DATE_OID = 1082;
+
 type Logger = { info(obj: object, msg: string): void };
 
 async function migrateAndSeed(orm: MikroORM, config: Config, logger: Logger): Promise<void> {
@@ -47,7 +49,8 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   }
 
   if (!config.DATA_DIR.startsWith('memory://')) fs.mkdirSync(config.DATA_DIR, { recursive: true });
-  const pglite = new PGlite(config.DATA_DIR);
+  // Calendar dates stay 'YYYY-MM-DD' strings, as MikroORM sets node-postgres up to return them.
+  const pglite = new PGlite(config.DATA_DIR, { parsers: { [DATE_OID]: (value: string) => value } });
   const orm = await MikroORM.init({
     ...baseOrmOptions,
     driver: PGliteDriver,

@@ -1,6 +1,11 @@
 import { registerEnumType } from 'type-graphql';
-import { MembershipRole, OrganisationKind, SiaeKind } from '@jalon/domain';
+import { EmploymentSituation, EsfAnswer, ExitKind, Gender, MembershipRole, OrganisationKind, PathwayStatus, SiaeKind } from '@jalon/domain';
 
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
 registerEnumType(SiaeKind, { name: 'SiaeKind' });
 registerEnumType(MembershipRole, { name: 'MembershipRole' });
+registerEnumType(Gender, { name: 'Gender' });
+registerEnumType(PathwayStatus, { name: 'PathwayStatus' });
+registerEnumType(ExitKind, { name: 'ExitKind' });
+registerEnumType(EmploymentSituation, { name: 'EmploymentSituation' });
+registerEnumType(EsfAnswer, { name: 'EsfAnswer' });

@@ -67,10 +67,10 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
   return ConnectionType;
 }
 
-/** A page of entities as a connection of GraphQL nodes, each edge with its entity's cursor. */
-export function toConnection<E, N>(page: Page<E>, cursorOf: (entity: E) => string, toNode: (entity: E) => N) {
+/** A page of entities as a connection: `nodes` are their GraphQL views, in the same order. */
+export function toConnection<E, N>(page: Page<E>, cursorOf: (entity: E) => string, nodes: N[]) {
   return {
-    edges: page.nodes.map((entity) => ({ node: toNode(entity), cursor: cursorOf(entity) })),
+    edges: page.nodes.map((entity, i) => ({ node: nodes[i]!, cursor: cursorOf(entity) })),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     totalCount: page.totalCount,
   };

@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { enforceAccessRules } from '../access/operation-access';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { OrganisationResolver } from '../modules/organisations/organisation.resolver';
+import { ParticipantResolver } from '../modules/participants/participant.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { NodeResolver } from './node.resolver';
 
@@ -14,7 +15,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 /** Built once per process: type-graphql's metadata is global, so building twice would duplicate it. */
 export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
-    resolvers: [AuthResolver, OrganisationResolver, UserResolver, NodeResolver],
+    resolvers: [AuthResolver, OrganisationResolver, UserResolver, ParticipantResolver, NodeResolver],
     globalMiddlewares: [enforceAccessRules],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

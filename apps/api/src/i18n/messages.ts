@@ -29,6 +29,21 @@ const fr = {
   'error.tooLong': 'Ce texte est trop long ({max} caractères au plus).',
   'error.idempotencyKeyInvalid': "La clé d'idempotence doit compter de 8 à 100 lettres, chiffres, « - » ou « _ ».",
   'error.idempotencyKeyReused': "Cette clé d'idempotence a déjà servi pour une autre opération.",
+  'error.notYourCaseload': "Ce dossier appartient au portefeuille d'un ou d'une collègue : vous pouvez le consulter, pas le modifier.",
+  'error.dateInvalid': 'Date invalide (format attendu : AAAA-MM-JJ).',
+  'error.dateInFuture': 'Cette date ne peut pas être dans le futur.',
+  'error.birthDateImplausible': 'Date de naissance peu plausible : la personne aurait moins de 16 ans ou plus de 100 ans.',
+  'error.postcodeInvalid': 'Le code postal comporte 5 chiffres.',
+  'error.communeUnknown': 'Commune inconnue (code INSEE).',
+  'error.qpvCodeInvalid': 'Code de quartier prioritaire invalide (ex. QN03801M).',
+  'error.phoneInvalid': 'Numéro de téléphone invalide.',
+  'error.educationLevelInvalid': 'Le niveau CITE va de 0 à 8.',
+  'error.referentInvalid': 'Choisissez un référent de parcours actif de ce PLIE.',
+  'error.possibleDuplicate': "Une personne du même nom née le même jour est déjà suivie. Vérifiez, puis confirmez qu'il s'agit bien d'une autre personne.",
+  'error.transitionNotAllowed': "Ce changement de statut n'est pas possible depuis « {from} ».",
+  'error.dateBeforeEntry': "Cette date est antérieure à l'entrée dans le parcours.",
+  'error.exitKindRequired': 'Précisez le motif de sortie.',
+  'error.pathwayStillOpen': 'Le parcours en cours doit être terminé avant une nouvelle entrée.',
 };
 
 type Key = keyof typeof fr;
@@ -63,6 +78,21 @@ const en: Record<Key, string> = {
   'error.tooLong': 'This text is too long ({max} characters at most).',
   'error.idempotencyKeyInvalid': 'An idempotency key has 8 to 100 letters, digits, "-" or "_".',
   'error.idempotencyKeyReused': 'This idempotency key was already used for another operation.',
+  'error.notYourCaseload': "This file belongs to a colleague's caseload: you may read it, not change it.",
+  'error.dateInvalid': 'Invalid date (expected format: YYYY-MM-DD).',
+  'error.dateInFuture': 'This date cannot be in the future.',
+  'error.birthDateImplausible': 'Implausible birth date: the person would be under 16 or over 100.',
+  'error.postcodeInvalid': 'A postcode has 5 digits.',
+  'error.communeUnknown': 'Unknown commune (INSEE code).',
+  'error.qpvCodeInvalid': 'Invalid priority district code (e.g. QN03801M).',
+  'error.phoneInvalid': 'Invalid phone number.',
+  'error.educationLevelInvalid': 'The ISCED level goes from 0 to 8.',
+  'error.referentInvalid': 'Choose an active path referent of this PLIE.',
+  'error.possibleDuplicate': 'A person with the same name born the same day is already followed. Check, then confirm this is someone else.',
+  'error.transitionNotAllowed': 'This status change is not possible from "{from}".',
+  'error.dateBeforeEntry': 'This date is before the entry into the pathway.',
+  'error.exitKindRequired': 'Give the exit reason.',
+  'error.pathwayStillOpen': 'The current pathway must end before a new entry.',
 };
 
 export type MessageKey = Key;

@@ -1,7 +1,7 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 
-export interface GraphqlResponse<T = Record<string, unknown>> {
+export interface GraphqlResponse<T = Record<string, any>> {
   status: number;
   data?: T | null;
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
@@ -18,7 +18,7 @@ export class GraphqlClient {
     private readonly headers: Record<string, string> = {},
   ) {}
 
-  async request<T = Record<string, unknown>>(
+  async request<T = Record<string, any>>(
     query: string,
     variables: Record<string, unknown> = {},
     extraHeaders: Record<string, string> = {},

@@ -1,4 +1,8 @@
 import { Migration20261127000000Foundation } from './Migration20261127000000Foundation';
+import { Migration20261127100000Participants } from './Migration20261127100000Participants';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
-export const migrationsList = [{ name: 'Migration20261127000000Foundation', class: Migration20261127000000Foundation }];
+export const migrationsList = [
+  { name: 'Migration20261127000000Foundation', class: Migration20261127000000Foundation },
+  { name: 'Migration20261127100000Participants', class: Migration20261127100000Participants },
+];

@@ -17,7 +17,8 @@ export class OrganisationResolver {
     @Arg('filter', () => OrganisationFilter, { nullable: true }) filter?: OrganisationFilter,
     @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
   ): Promise<OrganisationConnection> {
-    return toConnection(await listOrganisations(ctx, filter, page), organisationCursor, OrganisationType.from);
+    const result = await listOrganisations(ctx, filter, page);
+    return toConnection(result, organisationCursor, result.nodes.map(OrganisationType.from));
   }
 
   @Query(() => OrganisationType)

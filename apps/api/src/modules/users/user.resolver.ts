@@ -20,7 +20,8 @@ export class UserResolver {
     @Arg('filter', () => MemberFilter, { nullable: true }) filter?: MemberFilter,
     @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
   ): Promise<MembershipConnection> {
-    return toConnection(await listMembers(ctx, filter, page), memberCursor, MembershipType.from);
+    const result = await listMembers(ctx, filter, page);
+    return toConnection(result, memberCursor, result.nodes.map(MembershipType.from));
   }
 
   @Query(() => [InvitationType], { description: 'Invitations not yet accepted nor revoked, newest first' })

@@ -1,0 +1,38 @@
+import { MembershipRole } from '@jalon/domain';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { RequestContext } from '../context/request-context';
+import { errors } from '../graphql/errors';
+import type { Participant } from '../modules/participants/participant.entity';
+import { activeMembership } from './tenant-scope';
+
+/**
+ * What a staff member may do with a participant's file: the animation team (and tenant admins)
+ * everything in the tenant; a referent her own caseload, and her colleagues' files read-only when
+ * the tenant allows it. Partners reach participants only through consent (not here).
+ */
+export type ParticipantAccess = 'EDIT' | 'READ' | 'NONE';
+
+const WHOLE_TENANT: readonly MembershipRole[] = [MembershipRole.TENANT_ADMIN, MembershipRole.ANIMATION_TEAM];
+
+export function participantAccess(ctx: RequestContext, participant: Pick<Participant, 'referent'>): ParticipantAccess {
+  const membership = ctx.actor?.membership;
+  if (!membership) return 'NONE';
+  if (WHOLE_TENANT.includes(membership.role)) return 'EDIT';
+  if (membership.role !== MembershipRole.REFERENT) return 'NONE';
+  if (participant.referent.id === membership.id) return 'EDIT';
+  return membership.colleaguesCanRead ? 'READ' : 'NONE';
+}
+
+/** The rows a staff member may list, as a condition added to every participant query. */
+export function readableParticipants(ctx: RequestContext): FilterQuery<Participant> {
+  const membership = activeMembership(ctx);
+  if (WHOLE_TENANT.includes(membership.role) || (membership.role === MembershipRole.REFERENT && membership.colleaguesCanRead)) return {};
+  if (membership.role === MembershipRole.REFERENT) return { referent: membership.id };
+  return { id: null };
+}
+
+export function assertCanEdit(ctx: RequestContext, participant: Pick<Participant, 'referent'>): void {
+  const access = participantAccess(ctx, participant);
+  if (access === 'NONE') throw errors.notFound(ctx, 'id');
+  if (access === 'READ') throw errors.forbidden(ctx, 'error.notYourCaseload');
+}

@@ -1,0 +1,34 @@
+import type { RequestContext } from '../context/request-context';
+import { errors } from './errors';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Today in France, as YYYY-MM-DD: the PLIE's working day, whatever the server's time zone. */
+export function todayInFrance(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** A calendar date typed by a person: a real day (no 31 February), as YYYY-MM-DD. */
+export function requiredDate(ctx: RequestContext, field: string, value: string | null | undefined): string {
+  const match = ISO_DATE.exec(value?.trim() ?? '');
+  if (!match) throw errors.badInput(ctx, field, value?.trim() ? 'error.dateInvalid' : 'error.required');
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) throw errors.badInput(ctx, field, 'error.dateInvalid');
+  return value!.trim();
+}
+
+export function optionalDate(ctx: RequestContext, field: string, value: string | null | undefined): string | null {
+  return value?.trim() ? requiredDate(ctx, field, value) : null;
+}
+
+export function notInFuture(ctx: RequestContext, field: string, date: string): string {
+  if (date > todayInFrance()) throw errors.badInput(ctx, field, 'error.dateInFuture');
+  return date;
+}
+
+/** Whole years between two YYYY-MM-DD dates. */
+export function yearsBetween(from: string, to: string): number {
+  const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
+  return to.slice(5) < from.slice(5) ? years - 1 : years;
+}

@@ -1,0 +1,115 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../context/request-context';
+import { Allow, STAFF } from '../../access/operation-access';
+import { PageArgs } from '../../graphql/pagination';
+import { toConnection } from '../../graphql/relay';
+import {
+  ChangePathwayStatusInput,
+  CreateParticipantInput,
+  ParticipantFilter,
+  ReassignParticipantInput,
+  UpdateParticipantInput,
+  UpdatePathwayEntryInput,
+} from './participant.inputs';
+import {
+  changePathwayStatus,
+  createParticipant,
+  findParticipant,
+  findPossibleDuplicates,
+  listParticipants,
+  listReferents,
+  openNewPathway,
+  participantCursor,
+  participantHistory,
+  participantView,
+  reassignParticipant,
+  toTypes,
+  updateParticipant,
+  updatePathwayEntry,
+} from './participant.service';
+import { ParticipantChangeType, ParticipantConnection, ParticipantType, ReferentType } from './participant.type';
+import { checkedDetailsForLookup } from './participant.validation';
+
+@Resolver()
+export class ParticipantResolver {
+  @Query(() => ParticipantConnection, { description: 'The caseload: participants the viewer may read, by name' })
+  @Allow(...STAFF)
+  async participants(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => ParticipantFilter, { nullable: true }) filter?: ParticipantFilter,
+    @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
+  ): Promise<ParticipantConnection> {
+    const result = await listParticipants(ctx, filter, page);
+    return toConnection(result, participantCursor, await toTypes(ctx, result.nodes));
+  }
+
+  @Query(() => ParticipantType)
+  @Allow(...STAFF)
+  async participant(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ParticipantType> {
+    return participantView(ctx, await findParticipant(ctx, id));
+  }
+
+  @Query(() => [ParticipantType], { description: 'People already followed with this name and birth date (warned about before creating)' })
+  @Allow(...STAFF)
+  async possibleDuplicates(
+    @Ctx() ctx: RequestContext,
+    @Arg('lastName') lastName: string,
+    @Arg('firstName') firstName: string,
+    @Arg('birthDate') birthDate: string,
+  ): Promise<ParticipantType[]> {
+    const key = checkedDetailsForLookup(ctx, lastName, firstName, birthDate);
+    return toTypes(ctx, await findPossibleDuplicates(ctx, key.lastName, key.firstName, key.birthDate));
+  }
+
+  @Query(() => [ParticipantChangeType], { description: 'History of a file, newest first' })
+  @Allow(...STAFF)
+  participantHistory(@Ctx() ctx: RequestContext, @Arg('participantId', () => ID) participantId: string): Promise<ParticipantChangeType[]> {
+    return participantHistory(ctx, participantId);
+  }
+
+  @Query(() => [ReferentType], { description: 'Active path referents of the PLIE' })
+  @Allow(...STAFF)
+  referents(@Ctx() ctx: RequestContext): Promise<ReferentType[]> {
+    return listReferents(ctx);
+  }
+
+  @Mutation(() => ParticipantType)
+  @Allow(...STAFF)
+  async createParticipant(@Ctx() ctx: RequestContext, @Arg('input') input: CreateParticipantInput): Promise<ParticipantType> {
+    return participantView(ctx, await createParticipant(ctx, input));
+  }
+
+  @Mutation(() => ParticipantType)
+  @Allow(...STAFF)
+  async updateParticipant(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateParticipantInput): Promise<ParticipantType> {
+    return participantView(ctx, await updateParticipant(ctx, input));
+  }
+
+  @Mutation(() => ParticipantType, { description: 'Record the situation at entry (ESF+ items) of a pathway' })
+  @Allow(...STAFF)
+  async updatePathwayEntry(@Ctx() ctx: RequestContext, @Arg('input') input: UpdatePathwayEntryInput): Promise<ParticipantType> {
+    return participantView(ctx, await updatePathwayEntry(ctx, input));
+  }
+
+  @Mutation(() => ParticipantType)
+  @Allow(...STAFF)
+  async changePathwayStatus(@Ctx() ctx: RequestContext, @Arg('input') input: ChangePathwayStatusInput): Promise<ParticipantType> {
+    return participantView(ctx, await changePathwayStatus(ctx, input));
+  }
+
+  @Mutation(() => ParticipantType, { description: 'A new entry for a person whose last pathway ended' })
+  @Allow(...STAFF)
+  async openNewPathway(
+    @Ctx() ctx: RequestContext,
+    @Arg('participantId', () => ID) participantId: string,
+    @Arg('referralDate', () => String, { nullable: true }) referralDate?: string | null,
+  ): Promise<ParticipantType> {
+    return participantView(ctx, await openNewPathway(ctx, participantId, referralDate));
+  }
+
+  @Mutation(() => ParticipantType)
+  @Allow(...STAFF)
+  async reassignParticipant(@Ctx() ctx: RequestContext, @Arg('input') input: ReassignParticipantInput): Promise<ParticipantType> {
+    return participantView(ctx, await reassignParticipant(ctx, input));
+  }
+}

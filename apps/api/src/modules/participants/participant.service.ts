@@ -1,0 +1,264 @@
+import { OptimisticLockError, type FilterQuery } from '@mikro-orm/core';
+import { canTransition, ENDED_STATUSES, MembershipRole, opensInJobFollowUp, PathwayStatus } from '@jalon/domain';
+import { getCommune } from '@jalon/reference-data/node';
+import type { RequestContext } from '../../context/request-context';
+import { createOnce } from '../../access/idempotency';
+import { assertCanEdit, participantAccess, readableParticipants } from '../../access/participant-access';
+import { activeMembership } from '../../access/tenant-scope';
+import { notInFuture, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
+import { errors } from '../../graphql/errors';
+import { pageSize, type PageArgs } from '../../graphql/pagination';
+import { decodeCursor, encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
+import { optionalText } from '../../graphql/text-input';
+import { Membership } from '../tenancy/membership.entity';
+import { Tenant } from '../tenancy/tenant.entity';
+import { diff, recordChange } from './participant-history';
+import { ParticipantChange } from './participant-change.entity';
+import { Participant } from './participant.entity';
+import type {
+  ChangePathwayStatusInput,
+  CreateParticipantInput,
+  ParticipantFilter,
+  ReassignParticipantInput,
+  UpdateParticipantInput,
+  UpdatePathwayEntryInput,
+} from './participant.inputs';
+import { ParticipantChangeType, ParticipantType, PathwayType, ReferentType } from './participant.type';
+import { checkedDetails, checkedEntry, searchKeyOf } from './participant.validation';
+import { Pathway } from './pathway.entity';
+
+const POPULATE = ['referent.user', 'referent.organisation'] as const;
+
+function referentOf(membership: Membership): ReferentType {
+  return { id: toGlobalId('Membership', membership.id), displayName: membership.user.displayName, organisationName: membership.organisation.name };
+}
+
+/** Builds the GraphQL view of participants with their pathways, loaded in one query for the whole page. */
+export async function toTypes(ctx: RequestContext, participants: Participant[]): Promise<ParticipantType[]> {
+  const pathways = participants.length
+    ? await ctx.em.find(Pathway, { participant: { $in: participants.map((p) => p.id) } }, { orderBy: { number: 'desc' } })
+    : [];
+  return participants.map((p) => {
+    const own = pathways.filter((pw) => pw.participant.id === p.id).map((pw) => PathwayType.from(pw, p));
+    return Object.assign(new ParticipantType(), {
+      id: toGlobalId('Participant', p.id),
+      firstName: p.firstName,
+      lastName: p.lastName,
+      birthDate: p.birthDate,
+      gender: p.gender ?? null,
+      phone: p.phone ?? null,
+      email: p.email ?? null,
+      addressLine: p.addressLine ?? null,
+      postcode: p.postcode ?? null,
+      communeCode: p.communeCode ?? null,
+      communeName: p.communeCode ? (getCommune(p.communeCode)?.name ?? null) : null,
+      priorityDistrictCode: p.priorityDistrictCode ?? null,
+      referent: referentOf(p.referent),
+      currentPathway: own[0]!,
+      pathways: own,
+      access: { canEdit: participantAccess(ctx, p) === 'EDIT' },
+      version: p.version,
+      updatedAt: p.updatedAt,
+    });
+  });
+}
+
+export async function participantView(ctx: RequestContext, participant: Participant): Promise<ParticipantType> {
+  return (await toTypes(ctx, [participant]))[0]!;
+}
+
+/** A participant the viewer may read, or NOT_FOUND (also for other tenants and colleagues' files when hidden). */
+export async function findParticipant(ctx: RequestContext, globalId: string, field = 'id'): Promise<Participant> {
+  const parsed = parseGlobalId(globalId, 'Participant');
+  const participant = parsed && (await ctx.em.findOne(Participant, { $and: [{ id: parsed.id }, readableParticipants(ctx)] }, { populate: POPULATE }));
+  if (!participant) throw errors.notFound(ctx, field);
+  return participant;
+}
+
+async function findPathway(ctx: RequestContext, globalId: string): Promise<{ pathway: Pathway; participant: Participant }> {
+  const parsed = parseGlobalId(globalId, 'Pathway');
+  const pathway = parsed && (await ctx.em.findOne(Pathway, { id: parsed.id }));
+  const participant =
+    pathway && (await ctx.em.findOne(Participant, { $and: [{ id: pathway.participant.id }, readableParticipants(ctx)] }, { populate: POPULATE }));
+  if (!pathway || !participant) throw errors.notFound(ctx, 'pathwayId');
+  return { pathway, participant };
+}
+
+async function flushChecked(ctx: RequestContext): Promise<void> {
+  try {
+    await ctx.em.flush();
+  } catch (error) {
+    if (error instanceof OptimisticLockError) throw errors.conflict(ctx);
+    throw error;
+  }
+}
+
+/** The caseload: readable participants by name, keyset-paginated; a fixed number of queries whatever the page size. */
+export async function listParticipants(ctx: RequestContext, filter: ParticipantFilter | undefined, args: PageArgs | undefined): Promise<Page<Participant>> {
+  const conditions: Array<FilterQuery<Participant>> = [readableParticipants(ctx)];
+  const search = filter?.search ? searchKeyOf(filter.search, '') : '';
+  if (search) conditions.push({ searchKey: { $like: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
+  if (filter?.mine) conditions.push({ referent: activeMembership(ctx).id });
+  if (filter?.referentId) conditions.push({ referent: parseGlobalId(filter.referentId, 'Membership')?.id ?? null });
+  if (filter?.communeCode) conditions.push({ communeCode: filter.communeCode });
+  if (filter?.statuses?.length) conditions.push({ currentStatus: { $in: filter.statuses } });
+  const where: FilterQuery<Participant> = { $and: conditions };
+  const first = pageSize(args);
+  const after = args?.after ? decodeCursor(args.after, () => errors.badInput(ctx, 'after', 'error.invalidId')) : null;
+  const pageWhere: FilterQuery<Participant> = after
+    ? { $and: [where, { $or: [{ searchKey: { $gt: after.key } }, { searchKey: after.key, id: { $gt: after.id } }] }] }
+    : where;
+  const [rows, totalCount] = await Promise.all([
+    ctx.em.find(Participant, pageWhere, { populate: POPULATE, orderBy: { searchKey: 'asc', id: 'asc' }, limit: first + 1 }),
+    ctx.em.count(Participant, where),
+  ]);
+  const nodes = rows.slice(0, first);
+  const last = nodes.at(-1);
+  return { nodes, totalCount, hasNextPage: rows.length > first, endCursor: last ? participantCursor(last) : null };
+}
+
+export function participantCursor(p: Participant): string {
+  return encodeCursor(p.searchKey, p.id);
+}
+
+/** Referents of the active tenant, to assign a file to. */
+export async function listReferents(ctx: RequestContext): Promise<ReferentType[]> {
+  const referents = await ctx.em.find(
+    Membership,
+    { role: MembershipRole.REFERENT, active: true },
+    { populate: ['user', 'organisation'], orderBy: { user: { displayName: 'asc' } } },
+  );
+  return referents.map(referentOf);
+}
+
+async function referentMembership(ctx: RequestContext, globalId: string | null | undefined): Promise<Membership> {
+  const self = activeMembership(ctx);
+  const id = globalId ? parseGlobalId(globalId, 'Membership')?.id : self.role === MembershipRole.REFERENT ? self.id : null;
+  const membership = id ? await ctx.em.findOne(Membership, { id, role: MembershipRole.REFERENT, active: true }, { populate: ['user', 'organisation'] }) : null;
+  if (!membership) throw errors.badInput(ctx, 'referentId', 'error.referentInvalid');
+  return membership;
+}
+
+/** Same name (any case or accent) and same birth date in the tenant. */
+export function findPossibleDuplicates(ctx: RequestContext, lastName: string, firstName: string, birthDate: string): Promise<Participant[]> {
+  return ctx.em.find(Participant, { searchKey: searchKeyOf(lastName, firstName), birthDate }, { populate: POPULATE });
+}
+
+export function createParticipant(ctx: RequestContext, input: CreateParticipantInput): Promise<Participant> {
+  return createOnce(
+    ctx,
+    'createParticipant',
+    input.idempotencyKey,
+    async () => {
+      const details = checkedDetails(ctx, input.details);
+      const entry = checkedEntry(ctx, input.entry);
+      const referralDate = notInFuture(ctx, 'referralDate', optionalDate(ctx, 'referralDate', input.referralDate) ?? todayInFrance());
+      const referent = await referentMembership(ctx, input.referentId);
+      if (!input.confirmNotDuplicate && (await findPossibleDuplicates(ctx, details.lastName, details.firstName, details.birthDate)).length > 0) {
+        throw errors.badInput(ctx, 'confirmNotDuplicate', 'error.possibleDuplicate');
+      }
+      const tenant = ctx.em.getReference(Tenant, activeMembership(ctx).tenantId);
+      const participant = ctx.em.create(Participant, { tenant, ...details, referent });
+      ctx.em.create(Pathway, { tenant, participant, number: 1, referralDate, ...entry });
+      recordChange(ctx, participant, 'participant.created', diff({}, { ...details, referent: referent.user.displayName, referralDate }));
+      await ctx.em.flush();
+      return participant;
+    },
+    (id) => ctx.em.findOne(Participant, { id }, { populate: POPULATE }),
+  );
+}
+
+export async function updateParticipant(ctx: RequestContext, input: UpdateParticipantInput): Promise<Participant> {
+  const participant = await findParticipant(ctx, input.id);
+  assertCanEdit(ctx, participant);
+  if (participant.version !== input.version) throw errors.conflict(ctx);
+  const details = checkedDetails(ctx, input.details);
+  const before = { ...Object.fromEntries(Object.keys(details).map((k) => [k, participant[k as keyof typeof details] ?? null])) } as Record<
+    string,
+    string | null
+  >;
+  ctx.em.assign(participant, details);
+  recordChange(
+    ctx,
+    participant,
+    'participant.updated',
+    diff(before, details).filter((c) => c.field !== 'searchKey'),
+  );
+  await flushChecked(ctx);
+  return participant;
+}
+
+export async function updatePathwayEntry(ctx: RequestContext, input: UpdatePathwayEntryInput): Promise<Participant> {
+  const { pathway, participant } = await findPathway(ctx, input.pathwayId);
+  assertCanEdit(ctx, participant);
+  if (pathway.version !== input.version) throw errors.conflict(ctx);
+  const entry = checkedEntry(ctx, input.entry);
+  const before = Object.fromEntries(Object.keys(entry).map((k) => [k, pathway[k as keyof typeof entry] ?? null])) as Record<string, string | number | null>;
+  ctx.em.assign(pathway, entry);
+  recordChange(ctx, participant, 'pathway.entry', diff(before, entry));
+  await flushChecked(ctx);
+  return participant;
+}
+
+/**
+ * Moves a pathway along the status machine. Becoming ACTIVE records the entry date; EXITED
+ * needs an exit kind and a date not before entry; an exit into a job then opens the in-job
+ * follow-up. Every move is kept in the file's history.
+ */
+export async function changePathwayStatus(ctx: RequestContext, input: ChangePathwayStatusInput): Promise<Participant> {
+  const { pathway, participant } = await findPathway(ctx, input.pathwayId);
+  assertCanEdit(ctx, participant);
+  if (pathway.version !== input.version) throw errors.conflict(ctx);
+  const latest = await ctx.em.count(Pathway, { participant, number: { $gt: pathway.number } });
+  if (latest > 0 || !canTransition(pathway.status, input.status)) throw errors.badInput(ctx, 'status', 'error.transitionNotAllowed', { from: pathway.status });
+  const date = notInFuture(ctx, 'date', requiredDate(ctx, 'date', input.date));
+  if (date < (pathway.entryDate ?? pathway.referralDate)) throw errors.badInput(ctx, 'date', 'error.dateBeforeEntry');
+  const reason = optionalText(ctx, 'reason', input.reason, 1000);
+  const before = { status: pathway.status, entryDate: pathway.entryDate ?? null, exitDate: pathway.exitDate ?? null, exitKind: pathway.exitKind ?? null };
+
+  if (input.status === PathwayStatus.ACTIVE && !pathway.entryDate) pathway.entryDate = date;
+  if (input.status === PathwayStatus.EXITED) {
+    if (!input.exitKind) throw errors.badInput(ctx, 'exitKind', 'error.exitKindRequired');
+    pathway.exitDate = date;
+    pathway.exitKind = input.exitKind;
+  }
+  pathway.status = input.status === PathwayStatus.EXITED && opensInJobFollowUp(input.exitKind!) ? PathwayStatus.IN_JOB_FOLLOW_UP : input.status;
+  participant.currentStatus = pathway.status;
+  const after = { status: pathway.status, entryDate: pathway.entryDate ?? null, exitDate: pathway.exitDate ?? null, exitKind: pathway.exitKind ?? null };
+  recordChange(ctx, participant, 'pathway.status', [...diff(before, after), ...(reason ? [{ field: 'reason', before: null, after: reason }] : [])]);
+  await flushChecked(ctx);
+  return participant;
+}
+
+/** A person who comes back after their pathway ended gets a new one; the old one stays readable. */
+export async function openNewPathway(ctx: RequestContext, participantId: string, referralDate: string | null | undefined): Promise<Participant> {
+  const participant = await findParticipant(ctx, participantId, 'participantId');
+  assertCanEdit(ctx, participant);
+  const [current] = await ctx.em.find(Pathway, { participant }, { orderBy: { number: 'desc' }, limit: 1 });
+  if (current && !ENDED_STATUSES.includes(current.status)) throw errors.badInput(ctx, 'participantId', 'error.pathwayStillOpen');
+  const date = notInFuture(ctx, 'referralDate', optionalDate(ctx, 'referralDate', referralDate) ?? todayInFrance());
+  const number = (current?.number ?? 0) + 1;
+  const pathway = ctx.em.create(Pathway, { tenant: participant.tenant, participant, number, referralDate: date });
+  participant.currentStatus = pathway.status;
+  recordChange(ctx, participant, 'pathway.opened', [{ field: 'number', before: current?.number ?? null, after: number }]);
+  await flushChecked(ctx);
+  return participant;
+}
+
+export async function reassignParticipant(ctx: RequestContext, input: ReassignParticipantInput): Promise<Participant> {
+  const participant = await findParticipant(ctx, input.participantId, 'participantId');
+  assertCanEdit(ctx, participant);
+  if (participant.version !== input.version) throw errors.conflict(ctx);
+  const referent = await referentMembership(ctx, input.referentId);
+  const before = participant.referent.user.displayName;
+  participant.referent = referent;
+  recordChange(ctx, participant, 'participant.referent', [{ field: 'referent', before, after: referent.user.displayName }]);
+  await flushChecked(ctx);
+  return participant;
+}
+
+export async function participantHistory(ctx: RequestContext, participantId: string): Promise<ParticipantChangeType[]> {
+  const participant = await findParticipant(ctx, participantId, 'participantId');
+  const changes = await ctx.em.find(ParticipantChange, { participant }, { populate: ['author'], orderBy: { at: 'desc', id: 'desc' } });
+  return changes.map(ParticipantChangeType.from);
+}
