@@ -8,7 +8,7 @@ export interface MutateOptions {
   refetchQueries?: DocumentNode[];
 }
 
-export type MutationResult<TData> = { data: TData; error?: undefined } | { data?: undefined; error: unknown };
+export type MutationResult<TData> = { ok: true; data: TData } | { ok: false; error: unknown };
 
 /**
  * An Apollo mutation with `loading` and `error` refs. `mutate` never throws: it resolves to the data,
@@ -27,13 +27,13 @@ export function useMutation<TData, TVariables extends OperationVariables>(docume
         variables,
         refetchQueries: options.refetchQueries,
         awaitRefetchQueries: false,
-      } as never);
+      });
       if (result.error) throw result.error;
       if (result.data == null) throw new Error('The mutation returned no data');
-      return { data: result.data as TData };
+      return { ok: true, data: result.data as TData };
     } catch (failure) {
       error.value = failure;
-      return { error: failure };
+      return { ok: false, error: failure };
     } finally {
       loading.value = false;
     }

@@ -19,7 +19,7 @@ type FetchMoreOptions<TData, TVariables extends OperationVariables> = {
  */
 export function useQuery<TData, TVariables extends OperationVariables>(
   document: TypedDocumentNode<TData, TVariables>,
-  variables?: MaybeRefOrGetter<TVariables>,
+  variables?: MaybeRefOrGetter<NoInfer<TVariables>>,
   options: UseQueryOptions = {},
 ) {
   const data = shallowRef<TData>();
@@ -47,7 +47,7 @@ export function useQuery<TData, TVariables extends OperationVariables>(
         variables: vars,
         fetchPolicy: options.fetchPolicy ?? 'cache-and-network',
         notifyOnNetworkStatusChange: true,
-      } as never);
+      });
       subscription = observable.subscribe({
         next: (result) => {
           if (result.data !== undefined && result.dataState !== 'empty') data.value = result.data as TData;
@@ -85,7 +85,7 @@ export function useQuery<TData, TVariables extends OperationVariables>(
       await observable.fetchMore({
         variables: more,
         updateQuery: (previous, { fetchMoreResult }) => updateQuery(previous as TData, fetchMoreResult as TData),
-      } as never);
+      });
     } catch (failure) {
       moreError.value = failure;
     } finally {

@@ -1,0 +1,50 @@
+import { createRouter, createWebHistory, type RouteLocationRaw } from 'vue-router';
+import type { MembershipRole } from '@/gql/graphql';
+import { ensureViewerLoaded, useViewer } from '@/composables/use-viewer';
+import { authRoutes } from '@/modules/auth/routes';
+import { homeRoutes } from '@/modules/home/routes';
+import { usersRoutes } from '@/modules/users/routes';
+import { organisationsRoutes } from '@/modules/organisations/routes';
+import { errorRoutes } from '@/modules/errors/routes';
+import type { MessageSchema } from './i18n';
+
+type TitleKey = `${keyof MessageSchema['titles'] & string}`;
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without logging in. */
+    public?: boolean;
+    /** Only for people not logged in (the login page): others go home. */
+    guestOnly?: boolean;
+    /** Shown without the shell (header, navigation). */
+    bare?: boolean;
+    /** Roles in the active membership allowed to see the page; absent: any logged-in user. */
+    roles?: readonly MembershipRole[];
+    /** Key under `titles` in the locale files, for the document title. */
+    title?: TitleKey;
+    /** Appears in the main navigation with this label key (under `nav`), in this order. */
+    nav?: { label: keyof MessageSchema['nav'] & string; order: number };
+  }
+}
+
+/** Only paths inside the portal: `//evil.example` or `https://…` would be an open redirect. */
+export function safeRedirect(value: unknown): string | null {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : null;
+}
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [...authRoutes, ...homeRoutes, ...usersRoutes, ...organisationsRoutes, ...errorRoutes],
+  scrollBehavior: () => ({ top: 0 }),
+});
+
+router.beforeEach(async (to): Promise<true | RouteLocationRaw> => {
+  await ensureViewerLoaded();
+  const { viewer } = useViewer();
+  if (to.meta.guestOnly && viewer.value) return safeRedirect(to.query.redirect) ?? { name: 'home' };
+  if (!to.meta.public && !viewer.value) {
+    return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  }
+  // A page needing a role the user lacks keeps its address and shows "not allowed" (see AppShell).
+  return true;
+});

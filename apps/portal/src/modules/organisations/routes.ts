@@ -1,0 +1,11 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+export const organisationsRoutes: RouteRecordRaw[] = [
+  {
+    path: '/admin/organisations',
+    name: 'organisations',
+    component: () => import('./components/OrganisationsPage.vue'),
+    // The API lets staff read the list; only the PLIE administrator edits it.
+    meta: { roles: ['TENANT_ADMIN', 'ANIMATION_TEAM', 'REFERENT'], title: 'organisations', nav: { label: 'organisations', order: 20 } },
+  },
+];
