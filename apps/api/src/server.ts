@@ -79,7 +79,8 @@ export async function buildServer(config: Config, database: Database): Promise<F
 
   const indexHtml = path.join(config.PORTAL_DIST, 'index.html');
   if (fs.existsSync(indexHtml)) {
-    await app.register(fastifyStatic, { root: config.PORTAL_DIST, wildcard: false, index: false });
+    // Files are looked up per request, so a rebuilt portal is served without a restart.
+    await app.register(fastifyStatic, { root: config.PORTAL_DIST, wildcard: true, index: false });
     // The portal routes in the browser: any other GET that wants a page gets the app shell.
     app.setNotFoundHandler((request, reply) => {
       if (request.method === 'GET' && request.headers.accept?.includes('text/html')) return reply.type('text/html').sendFile('index.html');

@@ -33,6 +33,8 @@ export interface RequestContext {
   readonly em: EntityManager;
   readonly locale: Locale;
   readonly ip: string;
+  /** Scheme and host the request was made to: the address people reach the portal at. */
+  readonly origin: string;
   readonly userAgent: string | null;
   readonly actor: Actor | null;
   /** The cookie named a session that is no longer valid (expired, revoked, deactivated). */

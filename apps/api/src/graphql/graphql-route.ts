@@ -46,6 +46,7 @@ export function registerGraphqlRoute(app: FastifyInstance, orm: MikroORM, apollo
           em,
           locale: pickLocale(request.headers['accept-language']),
           ip: request.ip,
+          origin: `${request.protocol}://${request.host}`,
           userAgent: request.headers['user-agent'] ?? null,
           actor,
           sessionExpired,

@@ -105,7 +105,7 @@ export function translate(locale: Locale, key: MessageKey, params: Record<string
   return catalogs[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
-/** Picks French unless the viewer asked for English (account setting or Accept-Language). */
+/** Picks French unless the request asks for English (the portal sends its language as Accept-Language). */
 export function pickLocale(preferred: string | undefined | null): Locale {
   return preferred?.toLowerCase().startsWith('en') ? 'en' : 'fr';
 }

@@ -18,7 +18,7 @@ import { User } from './user.entity';
 import type { AcceptInvitationInput, InviteUserInput } from './user.inputs';
 
 function acceptUrl(ctx: RequestContext, token: string): string {
-  return `${ctx.config.PUBLIC_URL ?? `http://localhost:${ctx.config.PORT}`}/invitation/${token}`;
+  return `${ctx.config.PUBLIC_URL ?? ctx.origin}/invitation/${token}`;
 }
 
 export async function inviteUser(ctx: RequestContext, input: InviteUserInput): Promise<{ invitation: Invitation; acceptUrl: string }> {
