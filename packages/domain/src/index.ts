@@ -5,3 +5,4 @@ export * from './pathway-status';
 export * from './exit-kind';
 export * from './obstacle-category';
 export * from './esf-entry';
+export * from './stage-kind';

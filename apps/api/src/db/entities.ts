@@ -5,12 +5,28 @@ import { Organisation } from '../modules/organisations/organisation.entity';
 import { ParticipantChange } from '../modules/participants/participant-change.entity';
 import { Participant } from '../modules/participants/participant.entity';
 import { Pathway } from '../modules/participants/pathway.entity';
+import { StageKind } from '../modules/stages/stage-kind.entity';
+import { Stage } from '../modules/stages/stage.entity';
 import { Membership } from '../modules/tenancy/membership.entity';
 import { Tenant } from '../modules/tenancy/tenant.entity';
 import { Invitation } from '../modules/users/invitation.entity';
 import { User } from '../modules/users/user.entity';
 
-export const entities = [Tenant, Organisation, User, Membership, Invitation, Session, LoginAttempt, IdempotencyKey, Participant, Pathway, ParticipantChange];
+export const entities = [
+  Tenant,
+  Organisation,
+  User,
+  Membership,
+  Invitation,
+  Session,
+  LoginAttempt,
+  IdempotencyKey,
+  Participant,
+  Pathway,
+  ParticipantChange,
+  StageKind,
+  Stage,
+];
 
 /** Entities carrying `tenant_id`: the `tenant` filter applies to each of them. */
-export const tenantOwnedEntities = [Organisation, Membership, Invitation, IdempotencyKey, Participant, Pathway, ParticipantChange];
+export const tenantOwnedEntities = [Organisation, Membership, Invitation, IdempotencyKey, Participant, Pathway, ParticipantChange, StageKind, Stage];

@@ -1,5 +1,16 @@
 import { registerEnumType } from 'type-graphql';
-import { EmploymentSituation, EsfAnswer, ExitKind, Gender, MembershipRole, OrganisationKind, PathwayStatus, SiaeKind } from '@jalon/domain';
+import {
+  EmploymentSituation,
+  EsfAnswer,
+  ExitKind,
+  Gender,
+  MembershipRole,
+  OrganisationKind,
+  PathwayStatus,
+  SiaeKind,
+  StageCategory,
+  StageStatus,
+} from '@jalon/domain';
 
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
 registerEnumType(SiaeKind, { name: 'SiaeKind' });
@@ -9,3 +20,5 @@ registerEnumType(PathwayStatus, { name: 'PathwayStatus' });
 registerEnumType(ExitKind, { name: 'ExitKind' });
 registerEnumType(EmploymentSituation, { name: 'EmploymentSituation' });
 registerEnumType(EsfAnswer, { name: 'EsfAnswer' });
+registerEnumType(StageCategory, { name: 'StageCategory' });
+registerEnumType(StageStatus, { name: 'StageStatus' });

@@ -7,6 +7,8 @@ import { enforceAccessRules } from '../access/operation-access';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { OrganisationResolver } from '../modules/organisations/organisation.resolver';
 import { ParticipantResolver } from '../modules/participants/participant.resolver';
+import { ReferenceResolver } from '../modules/reference/reference.resolver';
+import { StageResolver } from '../modules/stages/stage.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { NodeResolver } from './node.resolver';
 
@@ -15,7 +17,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 /** Built once per process: type-graphql's metadata is global, so building twice would duplicate it. */
 export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
-    resolvers: [AuthResolver, OrganisationResolver, UserResolver, ParticipantResolver, NodeResolver],
+    resolvers: [AuthResolver, OrganisationResolver, UserResolver, ParticipantResolver, StageResolver, ReferenceResolver, NodeResolver],
     globalMiddlewares: [enforceAccessRules],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

@@ -44,6 +44,11 @@ const fr = {
   'error.dateBeforeEntry': "Cette date est antérieure à l'entrée dans le parcours.",
   'error.exitKindRequired': 'Précisez le motif de sortie.',
   'error.pathwayStillOpen': 'Le parcours en cours doit être terminé avant une nouvelle entrée.',
+  'error.endBeforeStart': 'La fin ne peut pas précéder le début.',
+  'error.romeCodeUnknown': 'Code ROME inconnu (ex. K2204).',
+  'error.organisationInactive': "Cette organisation n'est plus active.",
+  'error.pathwayClosed': 'Ce parcours est clôturé : ouvrez une nouvelle entrée.',
+  'error.stageKindUnknown': "Type d'étape inconnu ou désactivé.",
 };
 
 type Key = keyof typeof fr;
@@ -93,6 +98,11 @@ const en: Record<Key, string> = {
   'error.dateBeforeEntry': 'This date is before the entry into the pathway.',
   'error.exitKindRequired': 'Give the exit reason.',
   'error.pathwayStillOpen': 'The current pathway must end before a new entry.',
+  'error.endBeforeStart': 'The end cannot come before the start.',
+  'error.romeCodeUnknown': 'Unknown ROME code (e.g. K2204).',
+  'error.organisationInactive': 'This organisation is no longer active.',
+  'error.pathwayClosed': 'This pathway is closed: open a new entry.',
+  'error.stageKindUnknown': 'Unknown or disabled stage kind.',
 };
 
 export type MessageKey = Key;

@@ -6,6 +6,7 @@ import { Organisation } from '../modules/organisations/organisation.entity';
 import { Membership } from '../modules/tenancy/membership.entity';
 import { Tenant } from '../modules/tenancy/tenant.entity';
 import { User } from '../modules/users/user.entity';
+import { seedStageCatalogue } from '../modules/stages/stage-catalogue';
 import type { TestServer } from './test-server';
 
 export const FIXTURE_PASSWORD = 'correct horse battery staple';
@@ -25,6 +26,7 @@ export async function createTenantFixture(server: TestServer, label = 'Test'): P
   const passwordHash = await fixtureHash;
   return server.asOwner(async (em) => {
     const tenant = em.create(Tenant, { slug: `test-${suffix}`, name: `PLIE ${label} ${suffix}` });
+    seedStageCatalogue(em, tenant);
     const org = (name: string, kind: OrganisationKind, extra: Partial<Organisation> = {}) =>
       em.create(Organisation, { tenant, name: `${name} ${suffix}`, kind, ...extra });
     const organisations = {

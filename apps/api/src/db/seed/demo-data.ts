@@ -5,6 +5,7 @@ import { Organisation } from '../../modules/organisations/organisation.entity';
 import { Membership } from '../../modules/tenancy/membership.entity';
 import { Tenant } from '../../modules/tenancy/tenant.entity';
 import { User } from '../../modules/users/user.entity';
+import { seedStageCatalogue } from '../../modules/stages/stage-catalogue';
 
 /** Every demo account shares this password (printed at start-up, never used outside the demo). */
 export const DEMO_PASSWORD = 'jalon-demo-2026';
@@ -117,6 +118,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
   const users = new Map<string, User>();
   for (const demo of DEMO_TENANTS) {
     const tenant = em.create(Tenant, { slug: demo.slug, name: demo.name });
+    seedStageCatalogue(em, tenant);
     const organisations = new Map(
       demo.organisations.map((o) => [
         o.key,

@@ -1,10 +1,11 @@
-import { OptimisticLockError, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import { OrganisationKind, type SiaeKind } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../../access/idempotency';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors } from '../../graphql/errors';
 import { pageSize, type PageArgs } from '../../graphql/pagination';
+import { saveChanges } from '../../graphql/save-changes';
 import { decodeCursor, encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
 import { optionalText, requiredText } from '../../graphql/text-input';
 import { Tenant } from '../tenancy/tenant.entity';
@@ -61,15 +62,7 @@ function checkedDetails(ctx: RequestContext, kind: OrganisationKind, input: Deta
   return { siaeKind, inseeCode, siret };
 }
 
-async function flushOrganisation(ctx: RequestContext): Promise<void> {
-  try {
-    await ctx.em.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw errors.badInput(ctx, 'name', 'error.nameTaken');
-    if (error instanceof OptimisticLockError) throw errors.conflict(ctx);
-    throw error;
-  }
-}
+const UNIQUE_NAME = { field: 'name', message: 'error.nameTaken' } as const;
 
 export function createOrganisation(ctx: RequestContext, input: CreateOrganisationInput): Promise<Organisation> {
   const { tenantId } = activeMembership(ctx);
@@ -85,7 +78,7 @@ export function createOrganisation(ctx: RequestContext, input: CreateOrganisatio
         kind: input.kind,
         ...checkedDetails(ctx, input.kind, input),
       });
-      await flushOrganisation(ctx);
+      await saveChanges(ctx, UNIQUE_NAME);
       return organisation;
     },
     (id) => ctx.em.findOne(Organisation, { id }),
@@ -97,6 +90,6 @@ export async function updateOrganisation(ctx: RequestContext, input: UpdateOrgan
   if (organisation.version !== input.version) throw errors.conflict(ctx);
   const name = requiredText(ctx, 'name', input.name);
   ctx.em.assign(organisation, { name, active: input.active, ...checkedDetails(ctx, organisation.kind, input) });
-  await flushOrganisation(ctx);
+  await saveChanges(ctx, UNIQUE_NAME);
   return organisation;
 }

@@ -1,4 +1,4 @@
-import { OptimisticLockError, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import { canTransition, ENDED_STATUSES, MembershipRole, opensInJobFollowUp, PathwayStatus } from '@jalon/domain';
 import { getCommune } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
@@ -8,6 +8,7 @@ import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
 import { pageSize, type PageArgs } from '../../graphql/pagination';
+import { saveChanges } from '../../graphql/save-changes';
 import { decodeCursor, encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
 import { optionalText } from '../../graphql/text-input';
 import { Membership } from '../tenancy/membership.entity';
@@ -75,22 +76,13 @@ export async function findParticipant(ctx: RequestContext, globalId: string, fie
   return participant;
 }
 
-async function findPathway(ctx: RequestContext, globalId: string): Promise<{ pathway: Pathway; participant: Participant }> {
+export async function findPathway(ctx: RequestContext, globalId: string): Promise<{ pathway: Pathway; participant: Participant }> {
   const parsed = parseGlobalId(globalId, 'Pathway');
   const pathway = parsed && (await ctx.em.findOne(Pathway, { id: parsed.id }));
   const participant =
     pathway && (await ctx.em.findOne(Participant, { $and: [{ id: pathway.participant.id }, readableParticipants(ctx)] }, { populate: POPULATE }));
   if (!pathway || !participant) throw errors.notFound(ctx, 'pathwayId');
   return { pathway, participant };
-}
-
-async function flushChecked(ctx: RequestContext): Promise<void> {
-  try {
-    await ctx.em.flush();
-  } catch (error) {
-    if (error instanceof OptimisticLockError) throw errors.conflict(ctx);
-    throw error;
-  }
 }
 
 /** The caseload: readable participants by name, keyset-paginated; a fixed number of queries whatever the page size. */
@@ -184,7 +176,7 @@ export async function updateParticipant(ctx: RequestContext, input: UpdatePartic
     'participant.updated',
     diff(before, details).filter((c) => c.field !== 'searchKey'),
   );
-  await flushChecked(ctx);
+  await saveChanges(ctx);
   return participant;
 }
 
@@ -196,7 +188,7 @@ export async function updatePathwayEntry(ctx: RequestContext, input: UpdatePathw
   const before = Object.fromEntries(Object.keys(entry).map((k) => [k, pathway[k as keyof typeof entry] ?? null])) as Record<string, string | number | null>;
   ctx.em.assign(pathway, entry);
   recordChange(ctx, participant, 'pathway.entry', diff(before, entry));
-  await flushChecked(ctx);
+  await saveChanges(ctx);
   return participant;
 }
 
@@ -226,7 +218,7 @@ export async function changePathwayStatus(ctx: RequestContext, input: ChangePath
   participant.currentStatus = pathway.status;
   const after = { status: pathway.status, entryDate: pathway.entryDate ?? null, exitDate: pathway.exitDate ?? null, exitKind: pathway.exitKind ?? null };
   recordChange(ctx, participant, 'pathway.status', [...diff(before, after), ...(reason ? [{ field: 'reason', before: null, after: reason }] : [])]);
-  await flushChecked(ctx);
+  await saveChanges(ctx);
   return participant;
 }
 
@@ -241,7 +233,7 @@ export async function openNewPathway(ctx: RequestContext, participantId: string,
   const pathway = ctx.em.create(Pathway, { tenant: participant.tenant, participant, number, referralDate: date });
   participant.currentStatus = pathway.status;
   recordChange(ctx, participant, 'pathway.opened', [{ field: 'number', before: current?.number ?? null, after: number }]);
-  await flushChecked(ctx);
+  await saveChanges(ctx);
   return participant;
 }
 
@@ -253,7 +245,7 @@ export async function reassignParticipant(ctx: RequestContext, input: ReassignPa
   const before = participant.referent.user.displayName;
   participant.referent = referent;
   recordChange(ctx, participant, 'participant.referent', [{ field: 'referent', before, after: referent.user.displayName }]);
-  await flushChecked(ctx);
+  await saveChanges(ctx);
   return participant;
 }
 

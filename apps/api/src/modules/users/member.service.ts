@@ -1,8 +1,9 @@
-import { OptimisticLockError, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../../context/request-context';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors } from '../../graphql/errors';
 import { pageSize, type PageArgs } from '../../graphql/pagination';
+import { saveChanges } from '../../graphql/save-changes';
 import { decodeCursor, encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
 import { Session } from '../auth/session.entity';
 import { Membership } from '../tenancy/membership.entity';
@@ -57,12 +58,7 @@ export async function setMembershipActive(ctx: RequestContext, input: SetMembers
   if (membership.version !== input.version) throw errors.conflict(ctx);
   if (!input.active && membership.id === self.id) throw errors.badInput(ctx, 'membershipId', 'error.cannotDeactivateSelf');
   membership.active = input.active;
-  try {
-    await ctx.em.flush();
-  } catch (error) {
-    if (error instanceof OptimisticLockError) throw errors.conflict(ctx);
-    throw error;
-  }
+  await saveChanges(ctx);
   if (!input.active) await ctx.em.nativeUpdate(Session, { membership: membership.id, revokedAt: null }, { revokedAt: new Date() });
   return membership;
 }
