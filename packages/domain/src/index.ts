@@ -6,3 +6,4 @@ export * from './exit-kind';
 export * from './obstacle-category';
 export * from './esf-entry';
 export * from './stage-kind';
+export * from './calendar-date';

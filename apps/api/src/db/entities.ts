@@ -5,6 +5,9 @@ import { Organisation } from '../modules/organisations/organisation.entity';
 import { ParticipantChange } from '../modules/participants/participant-change.entity';
 import { Participant } from '../modules/participants/participant.entity';
 import { Pathway } from '../modules/participants/pathway.entity';
+import { Diagnosis } from '../modules/participants/diagnosis.entity';
+import { JournalEntry } from '../modules/participants/journal-entry.entity';
+import { FollowUpCheckIn } from '../modules/follow-up/follow-up-check-in.entity';
 import { StageKind } from '../modules/stages/stage-kind.entity';
 import { Stage } from '../modules/stages/stage.entity';
 import { Membership } from '../modules/tenancy/membership.entity';
@@ -26,7 +29,23 @@ export const entities = [
   ParticipantChange,
   StageKind,
   Stage,
+  Diagnosis,
+  JournalEntry,
+  FollowUpCheckIn,
 ];
 
 /** Entities carrying `tenant_id`: the `tenant` filter applies to each of them. */
-export const tenantOwnedEntities = [Organisation, Membership, Invitation, IdempotencyKey, Participant, Pathway, ParticipantChange, StageKind, Stage];
+export const tenantOwnedEntities = [
+  Organisation,
+  Membership,
+  Invitation,
+  IdempotencyKey,
+  Participant,
+  Pathway,
+  ParticipantChange,
+  StageKind,
+  Stage,
+  Diagnosis,
+  JournalEntry,
+  FollowUpCheckIn,
+];

@@ -47,7 +47,22 @@ describe('row-level security', () => {
         .filter((t) => t.hasTenantId)
         .map((t) => t.table)
         .sort(),
-    ).toEqual(['idempotency_key', 'invitation', 'membership', 'organisation', 'participant', 'participant_change', 'pathway', 'stage', 'stage_kind']);
+    ).toEqual(
+      [
+        'idempotency_key',
+        'invitation',
+        'membership',
+        'organisation',
+        'participant',
+        'participant_change',
+        'pathway',
+        'stage',
+        'stage_kind',
+        'diagnosis',
+        'journal_entry',
+        'follow_up_check_in',
+      ].sort(),
+    );
     for (const table of tables)
       expect({ table: table.table, enabled: table.enabled, forced: table.forced }).toEqual({ table: table.table, enabled: true, forced: true });
   });

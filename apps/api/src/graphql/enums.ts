@@ -4,6 +4,7 @@ import {
   EsfAnswer,
   ExitKind,
   Gender,
+  ObstacleCategory,
   MembershipRole,
   OrganisationKind,
   PathwayStatus,
@@ -22,3 +23,4 @@ registerEnumType(EmploymentSituation, { name: 'EmploymentSituation' });
 registerEnumType(EsfAnswer, { name: 'EsfAnswer' });
 registerEnumType(StageCategory, { name: 'StageCategory' });
 registerEnumType(StageStatus, { name: 'StageStatus' });
+registerEnumType(ObstacleCategory, { name: 'ObstacleCategory' });

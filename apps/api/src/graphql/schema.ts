@@ -6,6 +6,8 @@ import type { GraphQLSchema } from 'graphql';
 import { enforceAccessRules } from '../access/operation-access';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { OrganisationResolver } from '../modules/organisations/organisation.resolver';
+import { FollowUpResolver } from '../modules/follow-up/follow-up';
+import { ParticipantRecordResolver } from '../modules/participants/participant-record.resolver';
 import { ParticipantResolver } from '../modules/participants/participant.resolver';
 import { ReferenceResolver } from '../modules/reference/reference.resolver';
 import { StageResolver } from '../modules/stages/stage.resolver';
@@ -17,7 +19,17 @@ let schema: Promise<GraphQLSchema> | undefined;
 /** Built once per process: type-graphql's metadata is global, so building twice would duplicate it. */
 export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
-    resolvers: [AuthResolver, OrganisationResolver, UserResolver, ParticipantResolver, StageResolver, ReferenceResolver, NodeResolver],
+    resolvers: [
+      AuthResolver,
+      OrganisationResolver,
+      UserResolver,
+      ParticipantResolver,
+      ParticipantRecordResolver,
+      FollowUpResolver,
+      StageResolver,
+      ReferenceResolver,
+      NodeResolver,
+    ],
     globalMiddlewares: [enforceAccessRules],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

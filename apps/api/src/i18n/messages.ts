@@ -49,6 +49,10 @@ const fr = {
   'error.organisationInactive': "Cette organisation n'est plus active.",
   'error.pathwayClosed': 'Ce parcours est clôturé : ouvrez une nouvelle entrée.',
   'error.stageKindUnknown': "Type d'étape inconnu ou désactivé.",
+  'error.checkInsPending': "Le suivi dans l'emploi n'est pas terminé : enregistrez d'abord les points à 1, 3 et 6 mois.",
+  'error.exitValidationRequired': 'Indiquez si la sortie positive est validée.',
+  'error.dateBeforeExit': 'Cette date est antérieure à la sortie du parcours.',
+  'error.obstacleTwice': 'Chaque catégorie de frein ne figure qu’une fois.',
 };
 
 type Key = keyof typeof fr;
@@ -103,6 +107,10 @@ const en: Record<Key, string> = {
   'error.organisationInactive': 'This organisation is no longer active.',
   'error.pathwayClosed': 'This pathway is closed: open a new entry.',
   'error.stageKindUnknown': 'Unknown or disabled stage kind.',
+  'error.checkInsPending': 'The in-job follow-up is not over: record the 1, 3 and 6-month check-ins first.',
+  'error.exitValidationRequired': 'Say whether the positive exit is confirmed.',
+  'error.dateBeforeExit': 'This date is before the exit from the pathway.',
+  'error.obstacleTwice': 'Each obstacle category appears only once.',
 };
 
 export type MessageKey = Key;

@@ -1,10 +1,12 @@
 import { Migration20261127000000Foundation } from './Migration20261127000000Foundation';
 import { Migration20261127100000Participants } from './Migration20261127100000Participants';
 import { Migration20261127110000Stages } from './Migration20261127110000Stages';
+import { Migration20261127120000FollowUp } from './Migration20261127120000FollowUp';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
   { name: 'Migration20261127000000Foundation', class: Migration20261127000000Foundation },
   { name: 'Migration20261127100000Participants', class: Migration20261127100000Participants },
   { name: 'Migration20261127110000Stages', class: Migration20261127110000Stages },
+  { name: 'Migration20261127120000FollowUp', class: Migration20261127120000FollowUp },
 ];

@@ -125,6 +125,9 @@ export class ChangePathwayStatusInput {
 
   @Field(() => String, { nullable: true })
   reason?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'When closing an in-job follow-up: whether the positive exit is confirmed' })
+  exitValidated?: boolean | null;
 }
 
 @InputType()

@@ -84,7 +84,7 @@ describe('the participant file', () => {
     expect(await server.asOwner((em) => em.count(Participant, { tenant: tenant.tenantId }, { filters: false }))).toBe(before);
   });
 
-  it('follows the status machine to a positive exit, follow-up and closing, then a new entry keeps the old pathway', async () => {
+  it('follows the status machine to a positive exit into the in-job follow-up; a new entry keeps the old pathway', async () => {
     const { createParticipant: file } = await referent.data(CREATE, {
       input: { details: details({ firstName: 'Karim', lastName: 'Benali', birthDate: '1979-09-30' }), referralDate: '2026-01-05' },
     });
@@ -118,17 +118,17 @@ describe('the participant file', () => {
 
     const exited = await step('EXITED', '2026-06-30', { exitKind: 'JOB_PERMANENT' });
     expect(exited.data?.changePathwayStatus.currentPathway).toMatchObject({ status: 'IN_JOB_FOLLOW_UP', exitDate: '2026-06-30', exitKind: 'JOB_PERMANENT' });
-    const closed = await step('CLOSED', '2026-11-01');
-    expect(closed.data?.changePathwayStatus.currentPathway.status).toBe('CLOSED');
+    // Closing waits for the follow-up check-ins (see participant-record.integration-spec.ts).
+    const tooEarly = await step('CLOSED', '2026-11-01', { exitValidated: true });
+    expect(tooEarly.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'status' });
 
     const history = (await referent.data(HISTORY, { id: file.id })).participantHistory;
     expect(history.filter((h: any) => h.action === 'pathway.status').map((h: any) => h.changes.find((c: any) => c.field === 'status').after)).toEqual([
-      'CLOSED',
       'IN_JOB_FOLLOW_UP',
       'ACTIVE',
       'CLOSED',
     ]);
-    const inFollowUp = await referent.data(`{ participants(filter: { statuses: [CLOSED], search: "benali" }) { totalCount } }`);
+    const inFollowUp = await referent.data(`{ participants(filter: { statuses: [IN_JOB_FOLLOW_UP], search: "benali" }) { totalCount } }`);
     expect(inFollowUp.participants.totalCount).toBe(1);
   });
 

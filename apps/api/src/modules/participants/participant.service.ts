@@ -11,6 +11,7 @@ import { pageSize, type PageArgs } from '../../graphql/pagination';
 import { saveChanges } from '../../graphql/save-changes';
 import { decodeCursor, encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
 import { optionalText } from '../../graphql/text-input';
+import { countPendingCheckIns, scheduleCheckIns } from '../follow-up/follow-up-schedule';
 import { Membership } from '../tenancy/membership.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { diff, recordChange } from './participant-history';
@@ -206,7 +207,13 @@ export async function changePathwayStatus(ctx: RequestContext, input: ChangePath
   const date = notInFuture(ctx, 'date', requiredDate(ctx, 'date', input.date));
   if (date < (pathway.entryDate ?? pathway.referralDate)) throw errors.badInput(ctx, 'date', 'error.dateBeforeEntry');
   const reason = optionalText(ctx, 'reason', input.reason, 1000);
-  const before = { status: pathway.status, entryDate: pathway.entryDate ?? null, exitDate: pathway.exitDate ?? null, exitKind: pathway.exitKind ?? null };
+  const before = {
+    status: pathway.status,
+    entryDate: pathway.entryDate ?? null,
+    exitDate: pathway.exitDate ?? null,
+    exitKind: pathway.exitKind ?? null,
+    exitValidated: pathway.exitValidated ?? null,
+  };
 
   if (input.status === PathwayStatus.ACTIVE && !pathway.entryDate) pathway.entryDate = date;
   if (input.status === PathwayStatus.EXITED) {
@@ -214,9 +221,21 @@ export async function changePathwayStatus(ctx: RequestContext, input: ChangePath
     pathway.exitDate = date;
     pathway.exitKind = input.exitKind;
   }
+  if (pathway.status === PathwayStatus.IN_JOB_FOLLOW_UP && input.status === PathwayStatus.CLOSED) {
+    if ((await countPendingCheckIns(ctx.em, pathway)) > 0) throw errors.badInput(ctx, 'status', 'error.checkInsPending');
+    if (typeof input.exitValidated !== 'boolean') throw errors.badInput(ctx, 'exitValidated', 'error.exitValidationRequired');
+    pathway.exitValidated = input.exitValidated;
+  }
   pathway.status = input.status === PathwayStatus.EXITED && opensInJobFollowUp(input.exitKind!) ? PathwayStatus.IN_JOB_FOLLOW_UP : input.status;
+  if (pathway.status === PathwayStatus.IN_JOB_FOLLOW_UP) scheduleCheckIns(ctx.em, pathway, date);
   participant.currentStatus = pathway.status;
-  const after = { status: pathway.status, entryDate: pathway.entryDate ?? null, exitDate: pathway.exitDate ?? null, exitKind: pathway.exitKind ?? null };
+  const after = {
+    status: pathway.status,
+    entryDate: pathway.entryDate ?? null,
+    exitDate: pathway.exitDate ?? null,
+    exitKind: pathway.exitKind ?? null,
+    exitValidated: pathway.exitValidated ?? null,
+  };
   recordChange(ctx, participant, 'pathway.status', [...diff(before, after), ...(reason ? [{ field: 'reason', before: null, after: reason }] : [])]);
   await saveChanges(ctx);
   return participant;

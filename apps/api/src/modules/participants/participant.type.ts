@@ -40,6 +40,9 @@ export class PathwayType extends Node {
   @Field(() => ExitKind, { nullable: true })
   exitKind!: ExitKind | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'Set when the in-job follow-up ends: the positive exit is confirmed (or not)' })
+  exitValidated!: boolean | null;
+
   @Field(() => EmploymentSituation, { nullable: true })
   employmentSituation!: EmploymentSituation | null;
 
@@ -89,6 +92,7 @@ export class PathwayType extends Node {
       entryDate: pathway.entryDate ?? null,
       exitDate: pathway.exitDate ?? null,
       exitKind: pathway.exitKind ?? null,
+      exitValidated: pathway.exitValidated ?? null,
       ...esf,
       missingEsfFields: missingEsfEntryFields({ ...esf, gender: participant.gender, birthDate: participant.birthDate }),
       version: pathway.version,

@@ -33,6 +33,10 @@ export class Pathway extends TenantOwnedEntity {
   @Enum({ items: () => ExitKind, nativeEnumName: 'exit_kind', nullable: true })
   exitKind?: ExitKind | null;
 
+  /** At the end of the in-job follow-up: whether the positive exit into a job is confirmed. */
+  @Property({ type: 'boolean', nullable: true })
+  exitValidated?: boolean | null;
+
   @Enum({ items: () => EmploymentSituation, nativeEnumName: 'employment_situation', nullable: true })
   employmentSituation?: EmploymentSituation | null;
 

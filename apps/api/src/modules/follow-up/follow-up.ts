@@ -1,0 +1,112 @@
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import type { RequestContext } from '../../context/request-context';
+import { Allow, STAFF } from '../../access/operation-access';
+import { assertCanEdit } from '../../access/participant-access';
+import { notInFuture, requiredDate } from '../../graphql/date-input';
+import { errors } from '../../graphql/errors';
+import { parseGlobalId, toGlobalId } from '../../graphql/relay';
+import { saveChanges } from '../../graphql/save-changes';
+import { optionalText } from '../../graphql/text-input';
+import { recordChange } from '../participants/participant-history';
+import { Participant } from '../participants/participant.entity';
+import { findPathway } from '../participants/participant.service';
+import { User } from '../users/user.entity';
+import { FollowUpCheckIn } from './follow-up-check-in.entity';
+
+@ObjectType('FollowUpCheckIn', { description: 'An in-job follow-up check-in' })
+export class FollowUpCheckInType {
+  @Field()
+  id!: string;
+
+  @Field(() => Int)
+  monthsAfterExit!: number;
+
+  @Field(() => LocalDateResolver)
+  dueOn!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  doneOn!: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  stillEmployed!: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  employer!: string | null;
+
+  @Field(() => String, { nullable: true })
+  notes!: string | null;
+
+  @Field(() => Int)
+  version!: number;
+
+  static from(c: FollowUpCheckIn): FollowUpCheckInType {
+    return {
+      id: toGlobalId('FollowUpCheckIn', c.id),
+      monthsAfterExit: c.monthsAfterExit,
+      dueOn: c.dueOn,
+      doneOn: c.doneOn ?? null,
+      stillEmployed: c.stillEmployed ?? null,
+      employer: c.employer ?? null,
+      notes: c.notes ?? null,
+      version: c.version,
+    };
+  }
+}
+
+@InputType()
+export class RecordCheckInInput {
+  @Field(() => ID)
+  checkInId!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  doneOn!: string;
+
+  @Field()
+  stillEmployed!: boolean;
+
+  @Field(() => String, { nullable: true })
+  employer?: string | null;
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+}
+
+@Resolver()
+export class FollowUpResolver {
+  @Query(() => [FollowUpCheckInType], { description: 'The in-job follow-up check-ins of a pathway' })
+  @Allow(...STAFF)
+  async followUpCheckIns(@Ctx() ctx: RequestContext, @Arg('pathwayId', () => ID) pathwayId: string): Promise<FollowUpCheckInType[]> {
+    const { pathway } = await findPathway(ctx, pathwayId);
+    return (await ctx.em.find(FollowUpCheckIn, { pathway }, { orderBy: { monthsAfterExit: 'asc' } })).map(FollowUpCheckInType.from);
+  }
+
+  @Mutation(() => FollowUpCheckInType)
+  @Allow(...STAFF)
+  async recordCheckIn(@Ctx() ctx: RequestContext, @Arg('input') input: RecordCheckInInput): Promise<FollowUpCheckInType> {
+    const id = parseGlobalId(input.checkInId, 'FollowUpCheckIn')?.id;
+    const checkIn = id ? await ctx.em.findOne(FollowUpCheckIn, { id }, { populate: ['pathway'] }) : null;
+    const participant = checkIn && (await ctx.em.findOne(Participant, { id: checkIn.pathway.participant.id }, { populate: ['referent'] }));
+    if (!checkIn || !participant) throw errors.notFound(ctx, 'checkInId');
+    assertCanEdit(ctx, participant);
+    if (checkIn.version !== input.version) throw errors.conflict(ctx);
+    const doneOn = notInFuture(ctx, 'doneOn', requiredDate(ctx, 'doneOn', input.doneOn));
+    if (checkIn.pathway.exitDate && doneOn < checkIn.pathway.exitDate) throw errors.badInput(ctx, 'doneOn', 'error.dateBeforeExit');
+    ctx.em.assign(checkIn, {
+      doneOn,
+      stillEmployed: input.stillEmployed,
+      employer: optionalText(ctx, 'employer', input.employer, 200),
+      notes: optionalText(ctx, 'notes', input.notes, 2000),
+      recordedBy: ctx.em.getReference(User, ctx.actor!.userId),
+    });
+    recordChange(ctx, participant, 'followUp.checkIn', [
+      { field: 'monthsAfterExit', before: null, after: checkIn.monthsAfterExit },
+      { field: 'stillEmployed', before: null, after: input.stillEmployed },
+    ]);
+    await saveChanges(ctx);
+    return FollowUpCheckInType.from(checkIn);
+  }
+}

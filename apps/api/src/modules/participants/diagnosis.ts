@@ -1,0 +1,109 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import { isSpecialCategory, ObstacleCategory } from '@jalon/domain';
+import type { RequestContext } from '../../context/request-context';
+import { assertCanEdit } from '../../access/participant-access';
+import { notInFuture, optionalDate } from '../../graphql/date-input';
+import { errors } from '../../graphql/errors';
+import { saveChanges } from '../../graphql/save-changes';
+import { optionalText } from '../../graphql/text-input';
+import { Diagnosis } from './diagnosis.entity';
+import { recordChange } from './participant-history';
+import { findPathway } from './participant.service';
+
+@InputType()
+export class ObstacleInput {
+  @Field(() => ObstacleCategory)
+  category!: ObstacleCategory;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@InputType()
+export class RecordDiagnosisInput {
+  @Field(() => ID)
+  pathwayId!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version read; omit when recording the first diagnosis' })
+  version?: number | null;
+
+  @Field(() => String, { nullable: true })
+  strengths?: string | null;
+
+  @Field(() => [ObstacleInput])
+  obstacles!: ObstacleInput[];
+
+  @Field(() => String, { nullable: true })
+  needs?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  carriedOutOn?: string | null;
+}
+
+@ObjectType('Obstacle')
+export class ObstacleType {
+  @Field(() => ObstacleCategory)
+  category!: ObstacleCategory;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field({ description: 'Health, disability, justice: special-category data (GDPR art. 9/10), shared only under its own consent' })
+  specialCategory!: boolean;
+}
+
+@ObjectType('Diagnosis')
+export class DiagnosisType {
+  @Field(() => String, { nullable: true })
+  strengths!: string | null;
+
+  @Field(() => [ObstacleType])
+  obstacles!: ObstacleType[];
+
+  @Field(() => String, { nullable: true })
+  needs!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  carriedOutOn!: string | null;
+
+  @Field(() => Int)
+  version!: number;
+
+  static from(d: Diagnosis): DiagnosisType {
+    return {
+      strengths: d.strengths ?? null,
+      obstacles: d.obstacles.map((o) => ({ ...o, specialCategory: isSpecialCategory(o.category) })),
+      needs: d.needs ?? null,
+      carriedOutOn: d.carriedOutOn ?? null,
+      version: d.version,
+    };
+  }
+}
+
+export async function findDiagnosis(ctx: RequestContext, pathwayId: string): Promise<Diagnosis | null> {
+  const { pathway } = await findPathway(ctx, pathwayId);
+  return ctx.em.findOne(Diagnosis, { pathway });
+}
+
+/** Records (or revises) the diagnosis of a pathway; the history notes which obstacle categories changed, not their wording. */
+export async function recordDiagnosis(ctx: RequestContext, input: RecordDiagnosisInput): Promise<Diagnosis> {
+  const { pathway, participant } = await findPathway(ctx, input.pathwayId);
+  assertCanEdit(ctx, participant);
+  const existing = await ctx.em.findOne(Diagnosis, { pathway });
+  if (existing && existing.version !== input.version) throw errors.conflict(ctx);
+  const categories = input.obstacles.map((o) => o.category);
+  if (new Set(categories).size !== categories.length) throw errors.badInput(ctx, 'obstacles', 'error.obstacleTwice');
+  const values = {
+    strengths: optionalText(ctx, 'strengths', input.strengths, 4000),
+    needs: optionalText(ctx, 'needs', input.needs, 4000),
+    obstacles: input.obstacles.map((o) => ({ category: o.category, note: optionalText(ctx, 'obstacles', o.note, 1000) })),
+    carriedOutOn: input.carriedOutOn ? notInFuture(ctx, 'carriedOutOn', optionalDate(ctx, 'carriedOutOn', input.carriedOutOn)!) : null,
+  };
+  const before = existing?.obstacles.map((o) => o.category).join(', ') ?? null;
+  const diagnosis = existing ?? ctx.em.create(Diagnosis, { tenant: pathway.tenant, pathway, ...values });
+  if (existing) ctx.em.assign(existing, values);
+  recordChange(ctx, participant, 'diagnosis.recorded', [{ field: 'obstacles', before, after: categories.join(', ') }]);
+  await saveChanges(ctx);
+  return diagnosis;
+}

@@ -1,0 +1,63 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import type { RequestContext } from '../../context/request-context';
+import { assertCanEdit } from '../../access/participant-access';
+import { notInFuture, optionalDate, todayInFrance } from '../../graphql/date-input';
+import { saveChanges } from '../../graphql/save-changes';
+import { requiredText } from '../../graphql/text-input';
+import { User } from '../users/user.entity';
+import { JournalEntry } from './journal-entry.entity';
+import { findParticipant } from './participant.service';
+
+@InputType()
+export class AddJournalEntryInput {
+  @Field(() => ID)
+  participantId!: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; today when omitted' })
+  day?: string | null;
+
+  @Field()
+  text!: string;
+}
+
+@ObjectType('JournalEntry', { description: "A private note of the referent's journal: never shown to partners" })
+export class JournalEntryType {
+  @Field(() => LocalDateResolver)
+  day!: string;
+
+  @Field()
+  text!: string;
+
+  @Field()
+  authorName!: string;
+
+  @Field()
+  createdAt!: Date;
+
+  static from(entry: JournalEntry): JournalEntryType {
+    return { day: entry.day, text: entry.text, authorName: entry.author.displayName, createdAt: entry.createdAt };
+  }
+}
+
+export async function listJournal(ctx: RequestContext, participantId: string): Promise<JournalEntry[]> {
+  const participant = await findParticipant(ctx, participantId, 'participantId');
+  return ctx.em.find(JournalEntry, { participant }, { populate: ['author'], orderBy: { day: 'desc', createdAt: 'desc' } });
+}
+
+/** Journal entries are kept as written: the journal is append-only. */
+export async function addJournalEntry(ctx: RequestContext, input: AddJournalEntryInput): Promise<JournalEntry> {
+  const participant = await findParticipant(ctx, input.participantId, 'participantId');
+  assertCanEdit(ctx, participant);
+  const day = notInFuture(ctx, 'day', optionalDate(ctx, 'day', input.day) ?? todayInFrance());
+  const entry = ctx.em.create(JournalEntry, {
+    tenant: participant.tenant,
+    participant,
+    author: ctx.em.getReference(User, ctx.actor!.userId),
+    day,
+    text: requiredText(ctx, 'text', input.text, 10_000),
+  });
+  await saveChanges(ctx);
+  await ctx.em.populate(entry, ['author']);
+  return entry;
+}

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
+import { GraphqlClient } from '../../testing/graphql-client';
+import { startTestServer, type TestServer } from '../../testing/test-server';
+
+let server: TestServer;
+let tenant: TenantFixture;
+let referent: GraphqlClient;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  tenant = await createTenantFixture(server, 'Dossier');
+  referent = new GraphqlClient(server.app);
+  await referent.login(tenant.users.referent.email, FIXTURE_PASSWORD);
+});
+afterAll(() => server.close());
+
+async function newParticipant(firstName: string) {
+  const data = await referent.data(`mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id currentPathway { id version } } }`, {
+    input: { details: { firstName, lastName: 'Martin', birthDate: '1985-05-05' }, referralDate: '2026-01-05', confirmNotDuplicate: true },
+  });
+  return { participantId: data.createParticipant.id as string, pathwayId: data.createParticipant.currentPathway.id as string };
+}
+
+async function moveTo(pathwayId: string, status: string, date: string, extra: Record<string, unknown> = {}) {
+  const participant = await referent.data(
+    `{ participants(filter: { mine: true }, page: { first: 100 }) { edges { node { currentPathway { id version } } } } }`,
+  );
+  const current = participant.participants.edges.map((e: any) => e.node.currentPathway).find((p: any) => p.id === pathwayId);
+  return referent.request(`mutation($input: ChangePathwayStatusInput!) { changePathwayStatus(input: $input) { currentPathway { status exitValidated } } }`, {
+    input: { pathwayId, version: current.version, status, date, ...extra },
+  });
+}
+
+describe('diagnosis', () => {
+  it('records strengths, obstacles (special categories flagged) and needs, then revises them with the version read', async () => {
+    const { participantId, pathwayId } = await newParticipant('Diag');
+    const RECORD = `mutation($input: RecordDiagnosisInput!) { recordDiagnosis(input: $input) { strengths needs version obstacles { category note specialCategory } } }`;
+    const first = await referent.data(RECORD, {
+      input: {
+        pathwayId,
+        strengths: 'Ponctuelle, permis B',
+        needs: 'Mode de garde',
+        carriedOutOn: '2026-01-12',
+        obstacles: [
+          { category: 'CHILDCARE', note: 'Deux enfants' },
+          { category: 'HEALTH', note: 'Suivi en cours' },
+        ],
+      },
+    });
+    expect(first.recordDiagnosis.obstacles).toEqual([
+      { category: 'CHILDCARE', note: 'Deux enfants', specialCategory: false },
+      { category: 'HEALTH', note: 'Suivi en cours', specialCategory: true },
+    ]);
+    const twice = await referent.request(RECORD, { input: { pathwayId, version: 1, obstacles: [{ category: 'MOBILITY' }, { category: 'MOBILITY' }] } });
+    expect(twice.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'obstacles' });
+    const revised = await referent.data(RECORD, { input: { pathwayId, version: 1, strengths: 'Ponctuelle', obstacles: [{ category: 'MOBILITY' }] } });
+    expect(revised.recordDiagnosis).toMatchObject({ version: 2, obstacles: [{ category: 'MOBILITY', specialCategory: false }] });
+    const stale = await referent.request(RECORD, { input: { pathwayId, version: 1, obstacles: [] } });
+    expect(stale.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT' });
+    expect((await referent.data(`query($id: ID!) { diagnosis(pathwayId: $id) { strengths } }`, { id: pathwayId })).diagnosis.strengths).toBe('Ponctuelle');
+    // The history says which categories changed, never the health details themselves.
+    const history = await referent.data(`query($id: ID!) { participantHistory(participantId: $id) { action changes { before after } } }`, {
+      id: participantId,
+    });
+    expect(history.participantHistory.filter((h: any) => h.action === 'diagnosis.recorded')).toHaveLength(2);
+    expect(JSON.stringify(history)).not.toContain('Suivi en cours');
+  });
+});
+
+describe("the referent's journal", () => {
+  it('keeps dated private notes, newest first, out of the history and out of partners’ reach', async () => {
+    const { participantId } = await newParticipant('Journal');
+    const ADD = `mutation($input: AddJournalEntryInput!) { addJournalEntry(input: $input) { day text authorName } }`;
+    await referent.data(ADD, { input: { participantId, day: '2026-02-01', text: 'Premier entretien, motivée.' } });
+    await referent.data(ADD, { input: { participantId, day: '2026-02-15', text: 'Difficultés de logement évoquées.' } });
+    const empty = await referent.request(ADD, { input: { participantId, text: '   ' } });
+    expect(empty.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'text' });
+    const journal = await referent.data(`query($id: ID!) { journal(participantId: $id) { day text } }`, { id: participantId });
+    expect(journal.journal.map((e: any) => e.day)).toEqual(['2026-02-15', '2026-02-01']);
+    const history = await referent.data(`query($id: ID!) { participantHistory(participantId: $id) { changes { after } } }`, { id: participantId });
+    expect(JSON.stringify(history)).not.toContain('logement');
+    const partner = new GraphqlClient(server.app);
+    await partner.login(tenant.users.partner.email, FIXTURE_PASSWORD);
+    expect((await partner.request(`query($id: ID!) { journal(participantId: $id) { text } }`, { id: participantId })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+  });
+});
+
+describe('exit and in-job follow-up', () => {
+  it('a positive exit into a job opens check-ins at 1, 3 and 6 months; the pathway closes only once they are done and the exit is validated', async () => {
+    const { pathwayId } = await newParticipant('Suivi');
+    expect((await moveTo(pathwayId, 'ACTIVE', '2026-01-20')).errors).toBeUndefined();
+    const exited = await moveTo(pathwayId, 'EXITED', '2026-05-31', { exitKind: 'JOB_FIXED_TERM_6_MONTHS_PLUS' });
+    expect(exited.data?.changePathwayStatus.currentPathway.status).toBe('IN_JOB_FOLLOW_UP');
+
+    const CHECK_INS = `query($id: ID!) { followUpCheckIns(pathwayId: $id) { id version monthsAfterExit dueOn doneOn } }`;
+    const { followUpCheckIns } = await referent.data(CHECK_INS, { id: pathwayId });
+    expect(followUpCheckIns.map((c: any) => [c.monthsAfterExit, c.dueOn])).toEqual([
+      [1, '2026-06-30'],
+      [3, '2026-08-31'],
+      [6, '2026-11-30'],
+    ]);
+
+    const early = await moveTo(pathwayId, 'CLOSED', '2026-11-26', { exitValidated: true });
+    expect(early.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'status' });
+
+    const RECORD = `mutation($input: RecordCheckInInput!) { recordCheckIn(input: $input) { doneOn stillEmployed } }`;
+    const beforeExit = await referent.request(RECORD, {
+      input: { checkInId: followUpCheckIns[0].id, version: followUpCheckIns[0].version, doneOn: '2026-05-01', stillEmployed: true },
+    });
+    expect(beforeExit.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'doneOn' });
+    for (const [checkIn, day] of [
+      [followUpCheckIns[0], '2026-07-01'],
+      [followUpCheckIns[1], '2026-09-02'],
+      [followUpCheckIns[2], '2026-11-26'],
+    ]) {
+      await referent.data(RECORD, {
+        input: { checkInId: checkIn.id, version: checkIn.version, doneOn: day, stillEmployed: true, employer: 'Recyclerie du Drac' },
+      });
+    }
+
+    const unvalidated = await moveTo(pathwayId, 'CLOSED', '2026-11-26');
+    expect(unvalidated.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'exitValidated' });
+    const closed = await moveTo(pathwayId, 'CLOSED', '2026-11-26', { exitValidated: true });
+    expect(closed.data?.changePathwayStatus.currentPathway).toEqual({ status: 'CLOSED', exitValidated: true });
+  });
+});

@@ -1,0 +1,34 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../context/request-context';
+import { Allow, STAFF } from '../../access/operation-access';
+import { DiagnosisType, findDiagnosis, recordDiagnosis, RecordDiagnosisInput } from './diagnosis';
+import { addJournalEntry, AddJournalEntryInput, JournalEntryType, listJournal } from './journal';
+
+/** The referent's working record on a file: diagnosis and journal. */
+@Resolver()
+export class ParticipantRecordResolver {
+  @Query(() => DiagnosisType, { nullable: true, description: 'The diagnosis of a pathway; null until recorded' })
+  @Allow(...STAFF)
+  async diagnosis(@Ctx() ctx: RequestContext, @Arg('pathwayId', () => ID) pathwayId: string): Promise<DiagnosisType | null> {
+    const diagnosis = await findDiagnosis(ctx, pathwayId);
+    return diagnosis && DiagnosisType.from(diagnosis);
+  }
+
+  @Mutation(() => DiagnosisType)
+  @Allow(...STAFF)
+  async recordDiagnosis(@Ctx() ctx: RequestContext, @Arg('input') input: RecordDiagnosisInput): Promise<DiagnosisType> {
+    return DiagnosisType.from(await recordDiagnosis(ctx, input));
+  }
+
+  @Query(() => [JournalEntryType], { description: "The referent's journal on a file, newest first" })
+  @Allow(...STAFF)
+  async journal(@Ctx() ctx: RequestContext, @Arg('participantId', () => ID) participantId: string): Promise<JournalEntryType[]> {
+    return (await listJournal(ctx, participantId)).map(JournalEntryType.from);
+  }
+
+  @Mutation(() => JournalEntryType)
+  @Allow(...STAFF)
+  async addJournalEntry(@Ctx() ctx: RequestContext, @Arg('input') input: AddJournalEntryInput): Promise<JournalEntryType> {
+    return JournalEntryType.from(await addJournalEntry(ctx, input));
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * Calendar arithmetic on 'YYYY-MM-DD' strings (no time zone involved). Adding months keeps the
+ * day when the target month has it, else takes the month's last day (31 Jan + 1 month = 28/29 Feb).
+ */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
