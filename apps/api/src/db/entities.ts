@@ -6,6 +6,7 @@ import { ParticipantChange } from '../modules/participants/participant-change.en
 import { Participant } from '../modules/participants/participant.entity';
 import { Pathway } from '../modules/participants/pathway.entity';
 import { Diagnosis } from '../modules/participants/diagnosis.entity';
+import { CommitmentContract } from '../modules/participants/commitment-contract.entity';
 import { JournalEntry } from '../modules/participants/journal-entry.entity';
 import { FollowUpCheckIn } from '../modules/follow-up/follow-up-check-in.entity';
 import { StageKind } from '../modules/stages/stage-kind.entity';
@@ -32,9 +33,13 @@ export const entities = [
   Diagnosis,
   JournalEntry,
   FollowUpCheckIn,
+  CommitmentContract,
 ];
 
-/** Entities carrying `tenant_id`: the `tenant` filter applies to each of them. */
+/**
+ * Entities carrying `tenant_id`: the `tenant` filter applies to each of them. A test checks the
+ * ORM's metadata against this list, so a new tenant-owned entity cannot be left out.
+ */
 export const tenantOwnedEntities = [
   Organisation,
   Membership,
@@ -48,4 +53,5 @@ export const tenantOwnedEntities = [
   Diagnosis,
   JournalEntry,
   FollowUpCheckIn,
+  CommitmentContract,
 ];

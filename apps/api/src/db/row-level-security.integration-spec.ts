@@ -61,10 +61,20 @@ describe('row-level security', () => {
         'diagnosis',
         'journal_entry',
         'follow_up_check_in',
+        'commitment_contract',
       ].sort(),
     );
     for (const table of tables)
       expect({ table: table.table, enabled: table.enabled, forced: table.forced }).toEqual({ table: table.table, enabled: true, forced: true });
+  });
+
+  it('puts every entity with a tenant relation under the ORM tenant filter', async () => {
+    const { tenantOwnedEntities } = await import('./entities');
+    const withTenant = Object.values(server.database.orm.getMetadata().getAll())
+      .filter((meta) => !meta.abstract && meta.properties.tenant)
+      .map((meta) => meta.className)
+      .sort();
+    expect(tenantOwnedEntities.map((e) => e.name).sort()).toEqual(withTenant);
   });
 
   it('runs requests as a role that owns nothing and cannot bypass it', async () => {

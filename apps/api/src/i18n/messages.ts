@@ -53,6 +53,7 @@ const fr = {
   'error.exitValidationRequired': 'Indiquez si la sortie positive est validée.',
   'error.dateBeforeExit': 'Cette date est antérieure à la sortie du parcours.',
   'error.obstacleTwice': 'Chaque catégorie de frein ne figure qu’une fois.',
+  'error.reviewBeforeStart': 'La date de révision doit suivre la date de début du contrat.',
 };
 
 type Key = keyof typeof fr;
@@ -111,6 +112,7 @@ const en: Record<Key, string> = {
   'error.exitValidationRequired': 'Say whether the positive exit is confirmed.',
   'error.dateBeforeExit': 'This date is before the exit from the pathway.',
   'error.obstacleTwice': 'Each obstacle category appears only once.',
+  'error.reviewBeforeStart': 'The review date must come after the start of the contract.',
 };
 
 export type MessageKey = Key;

@@ -127,3 +127,46 @@ describe('exit and in-job follow-up', () => {
     expect(closed.data?.changePathwayStatus.currentPathway).toEqual({ status: 'CLOSED', exitValidated: true });
   });
 });
+
+describe('the commitment contract', () => {
+  it('records the tripartite contract, then amendments as new versions; the earlier version stays as signed', async () => {
+    const { pathwayId } = await newParticipant('Contrat');
+    const RECORD = `mutation($input: RecordContractInput!) { recordContract(input: $input) { number objectives reviewOn fullySigned amendmentReason } }`;
+    const first = await referent.data(RECORD, {
+      input: {
+        pathwayId,
+        amends: 0,
+        objectives: ['Obtenir le permis B', ' ', 'Trouver un emploi dans la logistique'],
+        startsOn: '2026-02-01',
+        reviewOn: '2026-08-01',
+        signedByParticipantOn: '2026-02-01',
+        signedByReferentOn: '2026-02-01',
+        signedByAnimationTeamOn: '2026-02-03',
+      },
+    });
+    expect(first.recordContract).toEqual({
+      number: 1,
+      objectives: ['Obtenir le permis B', 'Trouver un emploi dans la logistique'],
+      reviewOn: '2026-08-01',
+      fullySigned: true,
+      amendmentReason: null,
+    });
+
+    const base = { pathwayId, objectives: ['Trouver un emploi dans la logistique'], startsOn: '2026-02-01', reviewOn: '2026-11-01' };
+    const noReason = await referent.request(RECORD, { input: { ...base, amends: 1 } });
+    expect(noReason.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'amendmentReason' });
+    const reviewFirst = await referent.request(RECORD, { input: { ...base, amends: 1, amendmentReason: 'x', reviewOn: '2026-01-01' } });
+    expect(reviewFirst.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'reviewOn' });
+    const amended = await referent.data(RECORD, { input: { ...base, amends: 1, amendmentReason: 'Permis obtenu' } });
+    expect(amended.recordContract).toMatchObject({ number: 2, fullySigned: false, amendmentReason: 'Permis obtenu' });
+    // Someone amending from an outdated version is told so instead of overwriting.
+    const stale = await referent.request(RECORD, { input: { ...base, amends: 1, amendmentReason: 'Autre' } });
+    expect(stale.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT' });
+
+    const versions = await referent.data(`query($id: ID!) { contracts(pathwayId: $id) { number fullySigned objectives } }`, { id: pathwayId });
+    expect(versions.contracts.map((c: any) => [c.number, c.fullySigned])).toEqual([
+      [2, false],
+      [1, true],
+    ]);
+  });
+});

@@ -1,12 +1,25 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
 import { Allow, STAFF } from '../../access/operation-access';
+import { CommitmentContractType, listContracts, recordContract, RecordContractInput } from './commitment-contract';
 import { DiagnosisType, findDiagnosis, recordDiagnosis, RecordDiagnosisInput } from './diagnosis';
 import { addJournalEntry, AddJournalEntryInput, JournalEntryType, listJournal } from './journal';
 
-/** The referent's working record on a file: diagnosis and journal. */
+/** The referent's working record on a file: diagnosis, commitment contract and journal. */
 @Resolver()
 export class ParticipantRecordResolver {
+  @Query(() => [CommitmentContractType], { description: 'Versions of the commitment contract of a pathway, latest first' })
+  @Allow(...STAFF)
+  async contracts(@Ctx() ctx: RequestContext, @Arg('pathwayId', () => ID) pathwayId: string): Promise<CommitmentContractType[]> {
+    return (await listContracts(ctx, pathwayId)).map(CommitmentContractType.from);
+  }
+
+  @Mutation(() => CommitmentContractType, { description: 'Record the contract, or an amendment as a new version' })
+  @Allow(...STAFF)
+  async recordContract(@Ctx() ctx: RequestContext, @Arg('input') input: RecordContractInput): Promise<CommitmentContractType> {
+    return CommitmentContractType.from(await recordContract(ctx, input));
+  }
+
   @Query(() => DiagnosisType, { nullable: true, description: 'The diagnosis of a pathway; null until recorded' })
   @Allow(...STAFF)
   async diagnosis(@Ctx() ctx: RequestContext, @Arg('pathwayId', () => ID) pathwayId: string): Promise<DiagnosisType | null> {

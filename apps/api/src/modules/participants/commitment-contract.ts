@@ -1,0 +1,148 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { LocalDateResolver } from 'graphql-scalars';
+import type { RequestContext } from '../../context/request-context';
+import { assertCanEdit } from '../../access/participant-access';
+import { notInFuture, optionalDate, requiredDate } from '../../graphql/date-input';
+import { errors } from '../../graphql/errors';
+import { toGlobalId } from '../../graphql/relay';
+import { saveChanges } from '../../graphql/save-changes';
+import { optionalText, requiredText } from '../../graphql/text-input';
+import { User } from '../users/user.entity';
+import { CommitmentContract } from './commitment-contract.entity';
+import { recordChange } from './participant-history';
+import { findPathway } from './participant.service';
+
+@InputType()
+export class RecordContractInput {
+  @Field(() => ID)
+  pathwayId!: string;
+
+  @Field(() => Int, { description: 'The number of the version this one amends; 0 for the first contract' })
+  amends!: number;
+
+  @Field(() => [String])
+  objectives!: string[];
+
+  @Field()
+  startsOn!: string;
+
+  @Field()
+  reviewOn!: string;
+
+  @Field(() => String, { nullable: true })
+  signedByParticipantOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  signedByReferentOn?: string | null;
+
+  @Field(() => String, { nullable: true })
+  signedByAnimationTeamOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required for an amendment' })
+  amendmentReason?: string | null;
+}
+
+@ObjectType('CommitmentContract')
+export class CommitmentContractType {
+  @Field()
+  id!: string;
+
+  @Field(() => Int)
+  number!: number;
+
+  @Field(() => [String])
+  objectives!: string[];
+
+  @Field(() => LocalDateResolver)
+  startsOn!: string;
+
+  @Field(() => LocalDateResolver)
+  reviewOn!: string;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  signedByParticipantOn!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  signedByReferentOn!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  signedByAnimationTeamOn!: string | null;
+
+  @Field({ description: 'Signed by all three parties' })
+  fullySigned!: boolean;
+
+  @Field(() => String, { nullable: true })
+  amendmentReason!: string | null;
+
+  @Field()
+  authorName!: string;
+
+  @Field()
+  createdAt!: Date;
+
+  static from(c: CommitmentContract): CommitmentContractType {
+    return {
+      id: toGlobalId('CommitmentContract', c.id),
+      number: c.number,
+      objectives: c.objectives,
+      startsOn: c.startsOn,
+      reviewOn: c.reviewOn,
+      signedByParticipantOn: c.signedByParticipantOn ?? null,
+      signedByReferentOn: c.signedByReferentOn ?? null,
+      signedByAnimationTeamOn: c.signedByAnimationTeamOn ?? null,
+      fullySigned: Boolean(c.signedByParticipantOn && c.signedByReferentOn && c.signedByAnimationTeamOn),
+      amendmentReason: c.amendmentReason ?? null,
+      authorName: c.author.displayName,
+      createdAt: c.createdAt,
+    };
+  }
+}
+
+export async function listContracts(ctx: RequestContext, pathwayId: string): Promise<CommitmentContract[]> {
+  const { pathway } = await findPathway(ctx, pathwayId);
+  return ctx.em.find(CommitmentContract, { pathway }, { populate: ['author'], orderBy: { number: 'desc' } });
+}
+
+function signature(ctx: RequestContext, field: string, value: string | null | undefined): string | null {
+  const date = optionalDate(ctx, field, value);
+  return date && notInFuture(ctx, field, date);
+}
+
+/**
+ * Records the first contract of a pathway, or an amendment as a new version. `amends` must name
+ * the latest version: someone else amending in between gets a CONFLICT, not a silent overwrite.
+ */
+export async function recordContract(ctx: RequestContext, input: RecordContractInput): Promise<CommitmentContract> {
+  const { pathway, participant } = await findPathway(ctx, input.pathwayId);
+  assertCanEdit(ctx, participant);
+  const [latest] = await ctx.em.find(CommitmentContract, { pathway }, { orderBy: { number: 'desc' }, limit: 1 });
+  if ((latest?.number ?? 0) !== input.amends) throw errors.conflict(ctx);
+  const objectives = input.objectives.map((o) => o.trim()).filter(Boolean);
+  if (objectives.length === 0) throw errors.badInput(ctx, 'objectives', 'error.required');
+  objectives.forEach((o) => requiredText(ctx, 'objectives', o, 500));
+  const startsOn = requiredDate(ctx, 'startsOn', input.startsOn);
+  const reviewOn = requiredDate(ctx, 'reviewOn', input.reviewOn);
+  if (reviewOn <= startsOn) throw errors.badInput(ctx, 'reviewOn', 'error.reviewBeforeStart');
+  const amendmentReason = optionalText(ctx, 'amendmentReason', input.amendmentReason, 1000);
+  if (latest && !amendmentReason) throw errors.badInput(ctx, 'amendmentReason', 'error.required');
+  const contract = ctx.em.create(CommitmentContract, {
+    tenant: pathway.tenant,
+    pathway,
+    number: (latest?.number ?? 0) + 1,
+    objectives,
+    startsOn,
+    reviewOn,
+    signedByParticipantOn: signature(ctx, 'signedByParticipantOn', input.signedByParticipantOn),
+    signedByReferentOn: signature(ctx, 'signedByReferentOn', input.signedByReferentOn),
+    signedByAnimationTeamOn: signature(ctx, 'signedByAnimationTeamOn', input.signedByAnimationTeamOn),
+    amendmentReason: latest ? amendmentReason : null,
+    author: ctx.em.getReference(User, ctx.actor!.userId),
+  });
+  recordChange(ctx, participant, latest ? 'contract.amended' : 'contract.recorded', [
+    { field: 'number', before: latest?.number ?? null, after: contract.number },
+    { field: 'reviewOn', before: latest?.reviewOn ?? null, after: reviewOn },
+  ]);
+  await saveChanges(ctx);
+  await ctx.em.populate(contract, ['author']);
+  return contract;
+}
