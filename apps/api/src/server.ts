@@ -10,6 +10,7 @@ import type { Database } from './db/database';
 import { createApollo } from './graphql/apollo';
 import { registerGraphqlRoute } from './graphql/graphql-route';
 import { getSchema } from './graphql/schema';
+import { registerAgendaIcsRoute } from './modules/appointments/agenda-ics.route';
 
 // The portal needs inline styles (PrimeVue themes); nothing else is loaded from anywhere but here.
 const CONTENT_SECURITY_POLICY =
@@ -76,6 +77,7 @@ export async function buildServer(config: Config, database: Database): Promise<F
   const apollo = await createApollo(await getSchema(), config, app.log);
   app.addHook('onClose', () => apollo.stop());
   registerGraphqlRoute(app, database.orm, apollo, config);
+  registerAgendaIcsRoute(app, database.orm, config);
 
   const indexHtml = path.join(config.PORTAL_DIST, 'index.html');
   if (fs.existsSync(indexHtml)) {

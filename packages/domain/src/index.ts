@@ -7,3 +7,4 @@ export * from './obstacle-category';
 export * from './esf-entry';
 export * from './stage-kind';
 export * from './calendar-date';
+export * from './appointment';

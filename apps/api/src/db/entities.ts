@@ -7,6 +7,7 @@ import { Participant } from '../modules/participants/participant.entity';
 import { Pathway } from '../modules/participants/pathway.entity';
 import { Diagnosis } from '../modules/participants/diagnosis.entity';
 import { CommitmentContract } from '../modules/participants/commitment-contract.entity';
+import { Appointment, AppointmentAttendee } from '../modules/appointments/appointment.entity';
 import { JournalEntry } from '../modules/participants/journal-entry.entity';
 import { FollowUpCheckIn } from '../modules/follow-up/follow-up-check-in.entity';
 import { StageKind } from '../modules/stages/stage-kind.entity';
@@ -34,6 +35,8 @@ export const entities = [
   JournalEntry,
   FollowUpCheckIn,
   CommitmentContract,
+  Appointment,
+  AppointmentAttendee,
 ];
 
 /**
@@ -54,4 +57,6 @@ export const tenantOwnedEntities = [
   JournalEntry,
   FollowUpCheckIn,
   CommitmentContract,
+  Appointment,
+  AppointmentAttendee,
 ];

@@ -1,5 +1,10 @@
 import { registerEnumType } from 'type-graphql';
 import {
+  AppointmentKind,
+  AppointmentMode,
+  AppointmentPlace,
+  AppointmentStatus,
+  Attendance,
   EmploymentSituation,
   EsfAnswer,
   ExitKind,
@@ -24,3 +29,8 @@ registerEnumType(EsfAnswer, { name: 'EsfAnswer' });
 registerEnumType(StageCategory, { name: 'StageCategory' });
 registerEnumType(StageStatus, { name: 'StageStatus' });
 registerEnumType(ObstacleCategory, { name: 'ObstacleCategory' });
+registerEnumType(AppointmentKind, { name: 'AppointmentKind' });
+registerEnumType(AppointmentMode, { name: 'AppointmentMode' });
+registerEnumType(AppointmentPlace, { name: 'AppointmentPlace' });
+registerEnumType(AppointmentStatus, { name: 'AppointmentStatus' });
+registerEnumType(Attendance, { name: 'Attendance' });

@@ -6,6 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { enforceAccessRules } from '../access/operation-access';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { OrganisationResolver } from '../modules/organisations/organisation.resolver';
+import { AppointmentResolver } from '../modules/appointments/appointment.resolver';
 import { FollowUpResolver } from '../modules/follow-up/follow-up';
 import { ParticipantRecordResolver } from '../modules/participants/participant-record.resolver';
 import { ParticipantResolver } from '../modules/participants/participant.resolver';
@@ -26,6 +27,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ParticipantResolver,
       ParticipantRecordResolver,
       FollowUpResolver,
+      AppointmentResolver,
       StageResolver,
       ReferenceResolver,
       NodeResolver,

@@ -54,6 +54,10 @@ const fr = {
   'error.dateBeforeExit': 'Cette date est antérieure à la sortie du parcours.',
   'error.obstacleTwice': 'Chaque catégorie de frein ne figure qu’une fois.',
   'error.reviewBeforeStart': 'La date de révision doit suivre la date de début du contrat.',
+  'error.doubleBooked': 'Ce créneau chevauche un autre rendez-vous de l’agenda ({at}).',
+  'error.appointmentTooLong': 'Un rendez-vous dure au plus 12 heures.',
+  'error.attendeesCount': 'Un entretien individuel concerne une personne ; une action collective, au moins une.',
+  'error.videoLinkInvalid': 'Donnez le lien de la visioconférence (https://…).',
 };
 
 type Key = keyof typeof fr;
@@ -113,6 +117,10 @@ const en: Record<Key, string> = {
   'error.dateBeforeExit': 'This date is before the exit from the pathway.',
   'error.obstacleTwice': 'Each obstacle category appears only once.',
   'error.reviewBeforeStart': 'The review date must come after the start of the contract.',
+  'error.doubleBooked': 'This slot overlaps another appointment in the agenda ({at}).',
+  'error.appointmentTooLong': 'An appointment lasts 12 hours at most.',
+  'error.attendeesCount': 'An individual appointment is with one person; a collective session with at least one.',
+  'error.videoLinkInvalid': 'Give the video meeting link (https://…).',
 };
 
 export type MessageKey = Key;

@@ -2,6 +2,7 @@ import { Migration20261127000000Foundation } from './Migration20261127000000Foun
 import { Migration20261127100000Participants } from './Migration20261127100000Participants';
 import { Migration20261127110000Stages } from './Migration20261127110000Stages';
 import { Migration20261127120000FollowUp } from './Migration20261127120000FollowUp';
+import { Migration20261127130000Appointments } from './Migration20261127130000Appointments';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -9,4 +10,5 @@ export const migrationsList = [
   { name: 'Migration20261127100000Participants', class: Migration20261127100000Participants },
   { name: 'Migration20261127110000Stages', class: Migration20261127110000Stages },
   { name: 'Migration20261127120000FollowUp', class: Migration20261127120000FollowUp },
+  { name: 'Migration20261127130000Appointments', class: Migration20261127130000Appointments },
 ];

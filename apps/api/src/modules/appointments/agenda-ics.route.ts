@@ -1,0 +1,50 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { FastifyInstance } from 'fastify';
+import { ICalCalendar, ICalEventStatus } from 'ical-generator';
+import { AppointmentMode, AppointmentStatus } from '@jalon/domain';
+import type { Config } from '../../config';
+import { isAllowed, STAFF } from '../../access/operation-access';
+import { inRequestScope } from '../../context/request-scope';
+import { UserFacingError } from '../../graphql/errors';
+import { listAgenda } from './appointment.service';
+
+/**
+ * GET /agenda.ics?from=…&to=… — the viewer's agenda as an iCalendar file, for her calendar
+ * application. Same session and rules as GraphQL; participants appear by first name and initial only.
+ */
+export function registerAgendaIcsRoute(app: FastifyInstance, orm: MikroORM, config: Config): void {
+  app.get<{ Querystring: { from?: string; to?: string } }>('/agenda.ics', async (request, reply) => {
+    const from = new Date(request.query.from ?? Date.now() - 7 * 86_400_000);
+    const to = new Date(request.query.to ?? Date.now() + 60 * 86_400_000);
+    const outcome = await inRequestScope(orm, config, request, reply, async (ctx) => {
+      if (!isAllowed(STAFF, ctx.actor)) return { status: ctx.actor ? 403 : 401 } as const;
+      try {
+        return { status: 200, appointments: await listAgenda(ctx, from, to, null) } as const;
+      } catch (error) {
+        if (error instanceof UserFacingError) return { status: 400, message: error.message } as const;
+        throw error;
+      }
+    });
+    if (outcome.status !== 200) return reply.code(outcome.status).send({ error: 'message' in outcome ? outcome.message : 'Not allowed' });
+
+    const calendar = new ICalCalendar({ name: 'Jalon', timezone: 'Europe/Paris', prodId: { company: 'Jalon', product: 'agenda' } });
+    for (const a of outcome.appointments) {
+      const people = a.attendees.getItems().map((at) => `${at.participant.firstName} ${at.participant.lastName.charAt(0)}.`);
+      calendar.createEvent({
+        id: a.id,
+        start: a.startsAt,
+        end: a.endsAt,
+        summary: a.title ?? `Entretien — ${people.join(', ')}`,
+        description: people.join(', '),
+        location: a.mode === AppointmentMode.VIDEO ? a.videoLink : a.mode === AppointmentMode.PHONE ? 'Téléphone' : null,
+        url: a.mode === AppointmentMode.VIDEO ? a.videoLink : null,
+        status: a.status === AppointmentStatus.CANCELLED ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      });
+    }
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="agenda-jalon.ics"')
+      .header('cache-control', 'no-store')
+      .send(calendar.toString());
+  });
+}

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
+import { GraphqlClient } from '../../testing/graphql-client';
+import { startTestServer, type TestServer } from '../../testing/test-server';
+
+let server: TestServer;
+let tenant: TenantFixture;
+let referent: GraphqlClient;
+const people: string[] = [];
+
+const APPOINTMENT = 'id version kind title startsAt endsAt mode place status attendees { participantId displayName attendance }';
+const SCHEDULE = `mutation($input: ScheduleAppointmentInput!) { scheduleAppointment(input: $input) { ${APPOINTMENT} } }`;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  tenant = await createTenantFixture(server, 'Agenda');
+  referent = new GraphqlClient(server.app);
+  await referent.login(tenant.users.referent.email, FIXTURE_PASSWORD);
+  for (const firstName of ['Aïcha', 'Bruno', 'Chloé']) {
+    const created = await referent.data(`mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }`, {
+      input: { details: { firstName, lastName: 'Test', birthDate: '1990-06-15' } },
+    });
+    people.push(created.createParticipant.id);
+  }
+});
+afterAll(() => server.close());
+
+const individual = (participant: string, startsAt: string, endsAt: string) => ({
+  kind: 'INDIVIDUAL',
+  startsAt,
+  endsAt,
+  mode: 'IN_PERSON',
+  place: 'LOCAL_OFFICE_HOURS',
+  communeCode: '38151',
+  participantIds: [participant],
+});
+
+describe('appointments and the agenda', () => {
+  it('books an appointment at local office hours, and refuses a second one overlapping it, naming the clash', async () => {
+    const booked = await referent.data(SCHEDULE, { input: individual(people[0]!, '2026-12-01T09:00:00+01:00', '2026-12-01T10:00:00+01:00') });
+    expect(booked.scheduleAppointment).toMatchObject({
+      kind: 'INDIVIDUAL',
+      place: 'LOCAL_OFFICE_HOURS',
+      status: 'PLANNED',
+      attendees: [{ displayName: 'Aïcha Test', attendance: 'EXPECTED' }],
+    });
+    const clash = await referent.request(SCHEDULE, { input: individual(people[1]!, '2026-12-01T09:30:00+01:00', '2026-12-01T10:30:00+01:00') });
+    expect(clash.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'startsAt' },
+      message: expect.stringContaining('01/12/2026 09:00'),
+    });
+    // Back to back is fine.
+    expect(
+      (await referent.request(SCHEDULE, { input: individual(people[1]!, '2026-12-01T10:00:00+01:00', '2026-12-01T10:45:00+01:00') })).errors,
+    ).toBeUndefined();
+  });
+
+  it('two simultaneous bookings of the same slot: exactly one wins', async () => {
+    const second = new GraphqlClient(server.app);
+    await second.login(tenant.users.referent.email, FIXTURE_PASSWORD);
+    const results = await Promise.all([
+      referent.request(SCHEDULE, { input: individual(people[0]!, '2026-12-02T14:00:00+01:00', '2026-12-02T15:00:00+01:00') }),
+      second.request(SCHEDULE, { input: individual(people[1]!, '2026-12-02T14:30:00+01:00', '2026-12-02T15:30:00+01:00') }),
+    ]);
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    expect(results.find((r) => r.errors)?.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'startsAt' });
+  });
+
+  it('refuses inconsistent bookings field by field', async () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ endsAt: '2026-12-03T08:00:00+01:00' }, 'endsAt'],
+      [{ participantIds: [people[0], people[1]] }, 'participantIds'],
+      [{ kind: 'COLLECTIVE' }, 'title'],
+      [{ place: null }, 'place'],
+      [{ communeCode: '00000' }, 'communeCode'],
+      [{ mode: 'VIDEO', videoLink: 'http://insecure' }, 'videoLink'],
+    ];
+    for (const [overrides, field] of cases) {
+      const response = await referent.request(SCHEDULE, {
+        input: { ...individual(people[2]!, '2026-12-03T09:00:00+01:00', '2026-12-03T10:00:00+01:00'), ...overrides },
+      });
+      expect({ field, extensions: response.errors?.[0]?.extensions }).toEqual({ field, extensions: { code: 'BAD_USER_INPUT', field } });
+    }
+  });
+
+  it('runs a collective session with several participants and records each one’s attendance', async () => {
+    const { scheduleAppointment: session } = await referent.data(SCHEDULE, {
+      input: {
+        kind: 'COLLECTIVE',
+        title: 'Atelier CV',
+        startsAt: '2026-12-04T14:00:00+01:00',
+        endsAt: '2026-12-04T16:00:00+01:00',
+        mode: 'IN_PERSON',
+        place: 'OFFICE',
+        participantIds: people,
+      },
+    });
+    const mark = (participantId: string, attendance: string) =>
+      referent.data(`mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { status attendees { displayName attendance } } }`, {
+        input: { appointmentId: session.id, participantId, attendance },
+      });
+    await mark(people[0]!, 'PRESENT');
+    await mark(people[1]!, 'EXCUSED');
+    const done = await mark(people[2]!, 'ABSENT');
+    expect(done.recordAttendance.status).toBe('HELD');
+    expect(done.recordAttendance.attendees.map((a: any) => a.attendance).sort()).toEqual(['ABSENT', 'EXCUSED', 'PRESENT']);
+    const history = await referent.data(`query($id: ID!) { participantAppointments(participantId: $id) { title attendees { displayName } } }`, {
+      id: people[1],
+    });
+    expect(history.participantAppointments[0]).toMatchObject({ title: 'Atelier CV' });
+    expect(history.participantAppointments[0].attendees).toHaveLength(3);
+  });
+
+  it('shows the week’s agenda and exports it as an iCalendar file', async () => {
+    const week = await referent.data(
+      `{ agenda(from: "2026-11-30T00:00:00+01:00", to: "2026-12-07T00:00:00+01:00") { title startsAt attendees { displayName } } }`,
+    );
+    expect(week.agenda.length).toBeGreaterThanOrEqual(4);
+    expect(week.agenda.map((a: any) => a.startsAt)).toEqual([...week.agenda.map((a: any) => a.startsAt)].sort());
+    const ics = await server.app.inject({
+      method: 'GET',
+      url: '/agenda.ics?from=2026-11-30T00:00:00Z&to=2026-12-07T00:00:00Z',
+      headers: { cookie: referent.cookie! },
+    });
+    expect(ics.statusCode).toBe(200);
+    expect(ics.headers['content-type']).toMatch(/text\/calendar/);
+    expect(ics.body).toContain('BEGIN:VCALENDAR');
+    expect(ics.body.match(/BEGIN:VEVENT/g)?.length).toBe(week.agenda.length);
+    expect(ics.body).toContain('SUMMARY:Atelier CV');
+    // Participants appear by first name and initial only in a file that leaves the application.
+    expect(ics.body).toContain('Aïcha T.');
+    expect(ics.body).not.toContain('Aïcha Test');
+    expect((await server.app.inject({ method: 'GET', url: '/agenda.ics' })).statusCode).toBe(401);
+  });
+
+  it("a referent cannot open a colleague's agenda; the animation team can", async () => {
+    const animation = new GraphqlClient(server.app);
+    await animation.login(tenant.users.animation.email, FIXTURE_PASSWORD);
+    const referents = await animation.data(`{ referents { id displayName } }`);
+    const mine = referents.referents[0].id;
+    const seen = await animation.data(`query($id: ID!) { agenda(from: "2026-11-30T00:00:00Z", to: "2026-12-07T00:00:00Z", referentId: $id) { title } }`, {
+      id: mine,
+    });
+    expect(seen.agenda.length).toBeGreaterThan(0);
+    const other = new GraphqlClient(server.app);
+    const otherTenant = await createTenantFixture(server, 'Autre agenda');
+    await other.login(otherTenant.users.referent.email, FIXTURE_PASSWORD);
+    const foreign = await other.request(`query($id: ID!) { agenda(from: "2026-11-30T00:00:00Z", to: "2026-12-07T00:00:00Z", referentId: $id) { title } }`, {
+      id: mine,
+    });
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

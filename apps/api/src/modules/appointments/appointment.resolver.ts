@@ -1,0 +1,43 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../context/request-context';
+import { Allow, STAFF } from '../../access/operation-access';
+import { AppointmentType, RecordAttendanceInput, ScheduleAppointmentInput, UpdateAppointmentInput } from './appointment.graphql-types';
+import { listAgenda, listParticipantAppointments, recordAttendance, scheduleAppointment, updateAppointment } from './appointment.service';
+
+@Resolver()
+export class AppointmentResolver {
+  @Query(() => [AppointmentType], { description: "A referent's agenda between two instants (a day, a week)" })
+  @Allow(...STAFF)
+  async agenda(
+    @Ctx() ctx: RequestContext,
+    @Arg('from') from: Date,
+    @Arg('to') to: Date,
+    @Arg('referentId', () => ID, { nullable: true }) referentId?: string | null,
+  ): Promise<AppointmentType[]> {
+    return (await listAgenda(ctx, from, to, referentId)).map(AppointmentType.from);
+  }
+
+  @Query(() => [AppointmentType], { description: 'Appointments and sessions of a participant, latest first' })
+  @Allow(...STAFF)
+  async participantAppointments(@Ctx() ctx: RequestContext, @Arg('participantId', () => ID) participantId: string): Promise<AppointmentType[]> {
+    return (await listParticipantAppointments(ctx, participantId)).map(AppointmentType.from);
+  }
+
+  @Mutation(() => AppointmentType, { description: 'Book an individual appointment or a collective session; an overlapping slot is refused' })
+  @Allow(...STAFF)
+  async scheduleAppointment(@Ctx() ctx: RequestContext, @Arg('input') input: ScheduleAppointmentInput): Promise<AppointmentType> {
+    return AppointmentType.from(await scheduleAppointment(ctx, input));
+  }
+
+  @Mutation(() => AppointmentType, { description: 'Move, cancel or mark as held' })
+  @Allow(...STAFF)
+  async updateAppointment(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateAppointmentInput): Promise<AppointmentType> {
+    return AppointmentType.from(await updateAppointment(ctx, input));
+  }
+
+  @Mutation(() => AppointmentType)
+  @Allow(...STAFF)
+  async recordAttendance(@Ctx() ctx: RequestContext, @Arg('input') input: RecordAttendanceInput): Promise<AppointmentType> {
+    return AppointmentType.from(await recordAttendance(ctx, input));
+  }
+}

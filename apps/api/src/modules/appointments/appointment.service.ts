@@ -1,0 +1,141 @@
+import { AppointmentKind, AppointmentMode, AppointmentPlace, AppointmentStatus, MembershipRole } from '@jalon/domain';
+import { isCommuneCode } from '@jalon/reference-data/node';
+import type { RequestContext } from '../../context/request-context';
+import { createOnce } from '../../access/idempotency';
+import { activeMembership } from '../../access/tenant-scope';
+import { lockForTransaction } from '../../db/advisory-lock';
+import { errors } from '../../graphql/errors';
+import { parseGlobalId } from '../../graphql/relay';
+import { saveChanges } from '../../graphql/save-changes';
+import { optionalText } from '../../graphql/text-input';
+import { findParticipant } from '../participants/participant.service';
+import { Membership } from '../tenancy/membership.entity';
+import { Appointment, AppointmentAttendee } from './appointment.entity';
+import type { RecordAttendanceInput, ScheduleAppointmentInput, UpdateAppointmentInput } from './appointment.graphql-types';
+
+const POPULATE = ['referent.user', 'attendees.participant'] as const;
+const MAX_DURATION_MS = 12 * 3_600_000;
+const timeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
+
+/** The referent whose agenda it is: oneself for a referent; for the animation team, the one named. */
+async function agendaOwner(ctx: RequestContext, referentId: string | null | undefined): Promise<Membership> {
+  const self = activeMembership(ctx);
+  if (self.role === MembershipRole.REFERENT && (!referentId || parseGlobalId(referentId, 'Membership')?.id === self.id)) {
+    return ctx.em.findOneOrFail(Membership, { id: self.id }, { populate: ['user'] });
+  }
+  if (self.role === MembershipRole.REFERENT) throw errors.forbidden(ctx);
+  const id = referentId ? parseGlobalId(referentId, 'Membership')?.id : null;
+  const referent = id ? await ctx.em.findOne(Membership, { id, role: MembershipRole.REFERENT, active: true }, { populate: ['user'] }) : null;
+  if (!referent) throw errors.badInput(ctx, 'referentId', 'error.referentInvalid');
+  return referent;
+}
+
+function checkTimes(ctx: RequestContext, startsAt: Date, endsAt: Date): void {
+  if (Number.isNaN(startsAt.getTime())) throw errors.badInput(ctx, 'startsAt', 'error.dateInvalid');
+  if (Number.isNaN(endsAt.getTime()) || endsAt <= startsAt) throw errors.badInput(ctx, 'endsAt', 'error.endBeforeStart');
+  if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS) throw errors.badInput(ctx, 'endsAt', 'error.appointmentTooLong');
+}
+
+/**
+ * Refuses a slot that overlaps another live appointment of the same referent. The per-referent
+ * lock makes two simultaneous bookings of one slot queue, so the second one sees the first.
+ */
+async function assertFree(ctx: RequestContext, referent: Membership, startsAt: Date, endsAt: Date, except?: string): Promise<void> {
+  await lockForTransaction(ctx.em, `agenda:${referent.id}`);
+  const clash = await ctx.em.findOne(
+    Appointment,
+    {
+      referent,
+      status: { $ne: AppointmentStatus.CANCELLED },
+      startsAt: { $lt: endsAt },
+      endsAt: { $gt: startsAt },
+      ...(except ? { id: { $ne: except } } : {}),
+    },
+    { orderBy: { startsAt: 'asc' } },
+  );
+  if (clash) throw errors.badInput(ctx, 'startsAt', 'error.doubleBooked', { at: timeFormat.format(clash.startsAt) });
+}
+
+export function scheduleAppointment(ctx: RequestContext, input: ScheduleAppointmentInput): Promise<Appointment> {
+  return createOnce(
+    ctx,
+    'scheduleAppointment',
+    input.idempotencyKey,
+    async () => {
+      checkTimes(ctx, input.startsAt, input.endsAt);
+      const title = optionalText(ctx, 'title', input.title, 200);
+      if (input.kind === AppointmentKind.COLLECTIVE && !title) throw errors.badInput(ctx, 'title', 'error.required');
+      const ids = [...new Set(input.participantIds)];
+      if (ids.length === 0 || (input.kind === AppointmentKind.INDIVIDUAL && ids.length !== 1))
+        throw errors.badInput(ctx, 'participantIds', 'error.attendeesCount');
+      const place = input.mode === AppointmentMode.IN_PERSON ? input.place : null;
+      if (input.mode === AppointmentMode.IN_PERSON && !place) throw errors.badInput(ctx, 'place', 'error.required');
+      const communeCode = place === AppointmentPlace.LOCAL_OFFICE_HOURS ? optionalText(ctx, 'communeCode', input.communeCode, 5) : null;
+      if (place === AppointmentPlace.LOCAL_OFFICE_HOURS && (!communeCode || !isCommuneCode(communeCode)))
+        throw errors.badInput(ctx, 'communeCode', 'error.communeUnknown');
+      const videoLink = input.mode === AppointmentMode.VIDEO ? optionalText(ctx, 'videoLink', input.videoLink, 500) : null;
+      if (input.mode === AppointmentMode.VIDEO && !videoLink?.startsWith('https://')) throw errors.badInput(ctx, 'videoLink', 'error.videoLinkInvalid');
+      const participants = [];
+      for (const id of ids) participants.push(await findParticipant(ctx, id, 'participantIds'));
+      const referent = await agendaOwner(ctx, input.referentId);
+      await assertFree(ctx, referent, input.startsAt, input.endsAt);
+      const appointment = ctx.em.create(Appointment, {
+        tenant: referent.tenant,
+        referent,
+        kind: input.kind,
+        title,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        mode: input.mode,
+        place,
+        communeCode,
+        videoLink,
+      });
+      for (const participant of participants) ctx.em.create(AppointmentAttendee, { tenant: referent.tenant, appointment, participant });
+      await saveChanges(ctx);
+      return appointment;
+    },
+    (id) => ctx.em.findOne(Appointment, { id }, { populate: POPULATE }),
+  );
+}
+
+async function findAppointment(ctx: RequestContext, globalId: string, field: string): Promise<Appointment> {
+  const id = parseGlobalId(globalId, 'Appointment')?.id;
+  const appointment = id ? await ctx.em.findOne(Appointment, { id }, { populate: POPULATE }) : null;
+  const self = activeMembership(ctx);
+  if (!appointment || (self.role === MembershipRole.REFERENT && appointment.referent.id !== self.id)) throw errors.notFound(ctx, field);
+  return appointment;
+}
+
+export async function updateAppointment(ctx: RequestContext, input: UpdateAppointmentInput): Promise<Appointment> {
+  const appointment = await findAppointment(ctx, input.id, 'id');
+  if (appointment.version !== input.version) throw errors.conflict(ctx);
+  checkTimes(ctx, input.startsAt, input.endsAt);
+  if (input.status !== AppointmentStatus.CANCELLED) await assertFree(ctx, appointment.referent, input.startsAt, input.endsAt, appointment.id);
+  ctx.em.assign(appointment, { startsAt: input.startsAt, endsAt: input.endsAt, status: input.status });
+  await saveChanges(ctx);
+  return appointment;
+}
+
+export async function recordAttendance(ctx: RequestContext, input: RecordAttendanceInput): Promise<Appointment> {
+  const appointment = await findAppointment(ctx, input.appointmentId, 'appointmentId');
+  const participantId = parseGlobalId(input.participantId, 'Participant')?.id;
+  const attendee = appointment.attendees.getItems().find((a) => a.participant.id === participantId);
+  if (!attendee) throw errors.notFound(ctx, 'participantId');
+  attendee.attendance = input.attendance;
+  if (appointment.status === AppointmentStatus.PLANNED) appointment.status = AppointmentStatus.HELD;
+  await saveChanges(ctx);
+  return appointment;
+}
+
+/** A referent's agenda between two instants (her own, or any referent's for the animation team). */
+export async function listAgenda(ctx: RequestContext, from: Date, to: Date, referentId: string | null | undefined): Promise<Appointment[]> {
+  if (!(to > from)) throw errors.badInput(ctx, 'to', 'error.endBeforeStart');
+  const referent = await agendaOwner(ctx, referentId);
+  return ctx.em.find(Appointment, { referent, startsAt: { $lt: to }, endsAt: { $gt: from } }, { populate: POPULATE, orderBy: { startsAt: 'asc' } });
+}
+
+export async function listParticipantAppointments(ctx: RequestContext, participantId: string): Promise<Appointment[]> {
+  const participant = await findParticipant(ctx, participantId, 'participantId');
+  return ctx.em.find(Appointment, { attendees: { participant } }, { populate: POPULATE, populateWhere: 'all', orderBy: { startsAt: 'desc' } });
+}
