@@ -8,3 +8,4 @@ export * from './esf-entry';
 export * from './stage-kind';
 export * from './calendar-date';
 export * from './appointment';
+export * from './caseload-alert';

@@ -5,6 +5,7 @@ import {
   AppointmentPlace,
   AppointmentStatus,
   Attendance,
+  CaseloadAlert,
   EmploymentSituation,
   EsfAnswer,
   ExitKind,
@@ -34,3 +35,4 @@ registerEnumType(AppointmentMode, { name: 'AppointmentMode' });
 registerEnumType(AppointmentPlace, { name: 'AppointmentPlace' });
 registerEnumType(AppointmentStatus, { name: 'AppointmentStatus' });
 registerEnumType(Attendance, { name: 'Attendance' });
+registerEnumType(CaseloadAlert, { name: 'CaseloadAlert' });

@@ -1,8 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { canTransition, ENDED_STATUSES, MembershipRole, opensInJobFollowUp, PathwayStatus } from '@jalon/domain';
+import { canTransition, caseloadAlerts, ENDED_STATUSES, MembershipRole, opensInJobFollowUp, PathwayStatus } from '@jalon/domain';
 import { getCommune } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../../access/idempotency';
+import { loadAlertFacts } from '../../db/caseload-alerts.query';
 import { assertCanEdit, participantAccess, readableParticipants } from '../../access/participant-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
@@ -37,11 +38,13 @@ function referentOf(membership: Membership): ReferentType {
 
 /** Builds the GraphQL view of participants with their pathways, loaded in one query for the whole page. */
 export async function toTypes(ctx: RequestContext, participants: Participant[]): Promise<ParticipantType[]> {
-  const pathways = participants.length
-    ? await ctx.em.find(Pathway, { participant: { $in: participants.map((p) => p.id) } }, { orderBy: { number: 'desc' } })
-    : [];
+  const ids = participants.map((p) => p.id);
+  const pathways = ids.length ? await ctx.em.find(Pathway, { participant: { $in: ids } }, { orderBy: { number: 'desc' } }) : [];
+  const facts = await loadAlertFacts(ctx.em, ids);
+  const today = todayInFrance();
   return participants.map((p) => {
     const own = pathways.filter((pw) => pw.participant.id === p.id).map((pw) => PathwayType.from(pw, p));
+    const fact = facts.get(p.id);
     return Object.assign(new ParticipantType(), {
       id: toGlobalId('Participant', p.id),
       firstName: p.firstName,
@@ -58,6 +61,7 @@ export async function toTypes(ctx: RequestContext, participants: Participant[]):
       referent: referentOf(p.referent),
       currentPathway: own[0]!,
       pathways: own,
+      alerts: fact ? caseloadAlerts({ status: own[0]!.status, missingEsfFields: own[0]!.missingEsfFields, ...fact, today }) : [],
       access: { canEdit: participantAccess(ctx, p) === 'EDIT' },
       version: p.version,
       updatedAt: p.updatedAt,

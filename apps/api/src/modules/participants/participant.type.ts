@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON, LocalDateResolver } from 'graphql-scalars';
-import { EmploymentSituation, EsfAnswer, ExitKind, Gender, missingEsfEntryFields, PathwayStatus } from '@jalon/domain';
+import { CaseloadAlert, EmploymentSituation, EsfAnswer, ExitKind, Gender, missingEsfEntryFields, PathwayStatus } from '@jalon/domain';
 import { Connection, Node, toGlobalId } from '../../graphql/relay';
 import type { ParticipantChange } from './participant-change.entity';
 import type { Participant } from './participant.entity';
@@ -151,6 +151,9 @@ export class ParticipantType extends Node {
 
   @Field(() => [PathwayType], { description: 'Every pathway, latest first; earlier ones stay readable' })
   pathways!: PathwayType[];
+
+  @Field(() => [CaseloadAlert], { description: 'What needs the referent’s attention on this file' })
+  alerts!: CaseloadAlert[];
 
   @Field(() => ParticipantAccessType)
   access!: ParticipantAccessType;
