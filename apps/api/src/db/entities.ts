@@ -8,6 +8,7 @@ import { Pathway } from '../modules/participants/pathway.entity';
 import { Diagnosis } from '../modules/participants/diagnosis.entity';
 import { CommitmentContract } from '../modules/participants/commitment-contract.entity';
 import { Appointment, AppointmentAttendee } from '../modules/appointments/appointment.entity';
+import { PriorityDistrict } from '../modules/priority-districts/priority-district.entity';
 import { JournalEntry } from '../modules/participants/journal-entry.entity';
 import { FollowUpCheckIn } from '../modules/follow-up/follow-up-check-in.entity';
 import { StageKind } from '../modules/stages/stage-kind.entity';
@@ -37,6 +38,7 @@ export const entities = [
   CommitmentContract,
   Appointment,
   AppointmentAttendee,
+  PriorityDistrict,
 ];
 
 /**
@@ -59,4 +61,5 @@ export const tenantOwnedEntities = [
   CommitmentContract,
   Appointment,
   AppointmentAttendee,
+  PriorityDistrict,
 ];

@@ -10,6 +10,7 @@ import { AppointmentResolver } from '../modules/appointments/appointment.resolve
 import { FollowUpResolver } from '../modules/follow-up/follow-up';
 import { ParticipantRecordResolver } from '../modules/participants/participant-record.resolver';
 import { ParticipantResolver } from '../modules/participants/participant.resolver';
+import { PriorityDistrictResolver } from '../modules/priority-districts/priority-district';
 import { ReferenceResolver } from '../modules/reference/reference.resolver';
 import { StageResolver } from '../modules/stages/stage.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
@@ -30,6 +31,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       AppointmentResolver,
       StageResolver,
       ReferenceResolver,
+      PriorityDistrictResolver,
       NodeResolver,
     ],
     globalMiddlewares: [enforceAccessRules],

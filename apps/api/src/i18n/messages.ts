@@ -58,6 +58,9 @@ const fr = {
   'error.appointmentTooLong': 'Un rendez-vous dure au plus 12 heures.',
   'error.attendeesCount': 'Un entretien individuel concerne une personne ; une action collective, au moins une.',
   'error.videoLinkInvalid': 'Donnez le lien de la visioconférence (https://…).',
+  'error.fileTooLarge': 'Ce fichier est trop volumineux.',
+  'error.qpvFileUnreadable': 'Aucune ligne de ce fichier n’a pu être lue : vérifiez qu’il s’agit bien de la liste des QPV de l’ANCT (CSV).',
+  'error.qpvUnknown': 'Ce quartier prioritaire ne figure pas dans la liste du PLIE.',
 };
 
 type Key = keyof typeof fr;
@@ -121,6 +124,9 @@ const en: Record<Key, string> = {
   'error.appointmentTooLong': 'An appointment lasts 12 hours at most.',
   'error.attendeesCount': 'An individual appointment is with one person; a collective session with at least one.',
   'error.videoLinkInvalid': 'Give the video meeting link (https://…).',
+  'error.fileTooLarge': 'This file is too large.',
+  'error.qpvFileUnreadable': 'No line of this file could be read: check it is the ANCT list of priority districts (CSV).',
+  'error.qpvUnknown': 'This priority district is not in the PLIE’s list.',
 };
 
 export type MessageKey = Key;

@@ -3,6 +3,7 @@ import { Migration20261127100000Participants } from './Migration20261127100000Pa
 import { Migration20261127110000Stages } from './Migration20261127110000Stages';
 import { Migration20261127120000FollowUp } from './Migration20261127120000FollowUp';
 import { Migration20261127130000Appointments } from './Migration20261127130000Appointments';
+import { Migration20261127140000PriorityDistricts } from './Migration20261127140000PriorityDistricts';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -11,4 +12,5 @@ export const migrationsList = [
   { name: 'Migration20261127110000Stages', class: Migration20261127110000Stages },
   { name: 'Migration20261127120000FollowUp', class: Migration20261127120000FollowUp },
   { name: 'Migration20261127130000Appointments', class: Migration20261127130000Appointments },
+  { name: 'Migration20261127140000PriorityDistricts', class: Migration20261127140000PriorityDistricts },
 ];

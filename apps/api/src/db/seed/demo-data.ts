@@ -6,6 +6,7 @@ import { Membership } from '../../modules/tenancy/membership.entity';
 import { Tenant } from '../../modules/tenancy/tenant.entity';
 import { User } from '../../modules/users/user.entity';
 import { seedStageCatalogue } from '../../modules/stages/stage-catalogue';
+import { PriorityDistrict } from '../../modules/priority-districts/priority-district.entity';
 
 /** Every demo account shares this password (printed at start-up, never used outside the demo). */
 export const DEMO_PASSWORD = 'jalon-demo-2026';
@@ -28,6 +29,8 @@ interface DemoUser {
 interface DemoTenant {
   slug: string;
   name: string;
+  /** Fictitious districts: the official ANCT list is imported by each PLIE (see the README). */
+  districts: Array<{ code: string; name: string; communeCodes: string[] }>;
   organisations: DemoOrganisation[];
   users: DemoUser[];
 }
@@ -50,6 +53,10 @@ export const DEMO_TENANTS: DemoTenant[] = [
   {
     slug: 'grenoble-alpes',
     name: 'PLIE Grenoble Alpes Métropole',
+    districts: [
+      { code: 'QN03890Z', name: 'Quartier fictif des Glycines (démo)', communeCodes: ['38151'] },
+      { code: 'QN03891Z', name: 'Quartier fictif du Torrent (démo)', communeCodes: ['38185', '38421'] },
+    ],
     organisations: [
       { key: 'animation', name: "Équipe d'animation du PLIE Grenoble Alpes", kind: AnimationTeam },
       { key: 'op1', name: 'Association Passerelles Emploi', kind: ReferentOperator },
@@ -82,6 +89,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
   {
     slug: 'clermont-auvergne',
     name: 'PLIE Clermont Auvergne Métropole',
+    districts: [{ code: 'QN06390Z', name: 'Quartier fictif des Puys (démo)', communeCodes: ['63113'] }],
     organisations: [
       { key: 'animation', name: "Équipe d'animation du PLIE Clermont Auvergne", kind: AnimationTeam },
       { key: 'op1', name: 'Association Inserdôme', kind: ReferentOperator },
@@ -119,6 +127,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
   for (const demo of DEMO_TENANTS) {
     const tenant = em.create(Tenant, { slug: demo.slug, name: demo.name });
     seedStageCatalogue(em, tenant);
+    for (const district of demo.districts) em.create(PriorityDistrict, { tenant, ...district });
     const organisations = new Map(
       demo.organisations.map((o) => [
         o.key,

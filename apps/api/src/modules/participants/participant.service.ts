@@ -13,6 +13,7 @@ import { saveChanges } from '../../graphql/save-changes';
 import { decodeCursor, encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
 import { optionalText } from '../../graphql/text-input';
 import { countPendingCheckIns, scheduleCheckIns } from '../follow-up/follow-up-schedule';
+import { isKnownPriorityDistrict } from '../priority-districts/priority-district';
 import { Membership } from '../tenancy/membership.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { diff, recordChange } from './participant-history';
@@ -71,6 +72,15 @@ export async function toTypes(ctx: RequestContext, participants: Participant[]):
 
 export async function participantView(ctx: RequestContext, participant: Participant): Promise<ParticipantType> {
   return (await toTypes(ctx, [participant]))[0]!;
+}
+
+/** The details as typed, checked; the priority district must also be one of the PLIE's. */
+async function checkedDetailsInTenant(ctx: RequestContext, input: CreateParticipantInput['details']) {
+  const details = checkedDetails(ctx, input);
+  if (details.priorityDistrictCode && !(await isKnownPriorityDistrict(ctx, details.priorityDistrictCode))) {
+    throw errors.badInput(ctx, 'priorityDistrictCode', 'error.qpvUnknown');
+  }
+  return details;
 }
 
 /** A participant the viewer may read, or NOT_FOUND (also for other tenants and colleagues' files when hidden). */
@@ -147,7 +157,7 @@ export function createParticipant(ctx: RequestContext, input: CreateParticipantI
     'createParticipant',
     input.idempotencyKey,
     async () => {
-      const details = checkedDetails(ctx, input.details);
+      const details = await checkedDetailsInTenant(ctx, input.details);
       const entry = checkedEntry(ctx, input.entry);
       const referralDate = notInFuture(ctx, 'referralDate', optionalDate(ctx, 'referralDate', input.referralDate) ?? todayInFrance());
       const referent = await referentMembership(ctx, input.referentId);
@@ -169,7 +179,7 @@ export async function updateParticipant(ctx: RequestContext, input: UpdatePartic
   const participant = await findParticipant(ctx, input.id);
   assertCanEdit(ctx, participant);
   if (participant.version !== input.version) throw errors.conflict(ctx);
-  const details = checkedDetails(ctx, input.details);
+  const details = await checkedDetailsInTenant(ctx, input.details);
   const before = { ...Object.fromEntries(Object.keys(details).map((k) => [k, participant[k as keyof typeof details] ?? null])) } as Record<
     string,
     string | null
