@@ -18,28 +18,8 @@ import { Tenant } from '../modules/tenancy/tenant.entity';
 import { Invitation } from '../modules/users/invitation.entity';
 import { User } from '../modules/users/user.entity';
 
-export const entities = [
-  Tenant,
-  Organisation,
-  User,
-  Membership,
-  Invitation,
-  Session,
-  LoginAttempt,
-  IdempotencyKey,
-  Participant,
-  Pathway,
-  ParticipantChange,
-  StageKind,
-  Stage,
-  Diagnosis,
-  JournalEntry,
-  FollowUpCheckIn,
-  CommitmentContract,
-  Appointment,
-  AppointmentAttendee,
-  PriorityDistrict,
-];
+/** Entities outside any tenant: a person may belong to several PLIEs; sessions and login attempts are theirs. */
+const globalEntities = [Tenant, User, Session, LoginAttempt];
 
 /**
  * Entities carrying `tenant_id`: the `tenant` filter applies to each of them. A test checks the
@@ -63,3 +43,5 @@ export const tenantOwnedEntities = [
   AppointmentAttendee,
   PriorityDistrict,
 ];
+
+export const entities = [...globalEntities, ...tenantOwnedEntities];

@@ -13,16 +13,10 @@ export class OrganisationFilter {
   includeInactive!: boolean;
 }
 
-@InputType()
-export class CreateOrganisationInput {
-  @Field(() => String, { nullable: true, description: 'Chosen by the client per intended creation: a retry with the same key returns the first result' })
-  idempotencyKey?: string | null;
-
+@InputType({ description: 'What the admin types about an organisation' })
+export class OrganisationDetailsInput {
   @Field()
   name!: string;
-
-  @Field(() => OrganisationKind)
-  kind!: OrganisationKind;
 
   @Field(() => SiaeKind, { nullable: true })
   siaeKind?: SiaeKind | null;
@@ -35,24 +29,21 @@ export class CreateOrganisationInput {
 }
 
 @InputType()
-export class UpdateOrganisationInput {
+export class CreateOrganisationInput extends OrganisationDetailsInput {
+  @Field(() => String, { nullable: true, description: 'Chosen by the client per intended creation: a retry with the same key returns the first result' })
+  idempotencyKey?: string | null;
+
+  @Field(() => OrganisationKind)
+  kind!: OrganisationKind;
+}
+
+@InputType()
+export class UpdateOrganisationInput extends OrganisationDetailsInput {
   @Field(() => ID)
   id!: string;
 
   @Field(() => Int, { description: 'The version that was read; a newer one on the server means CONFLICT' })
   version!: number;
-
-  @Field()
-  name!: string;
-
-  @Field(() => SiaeKind, { nullable: true })
-  siaeKind?: SiaeKind | null;
-
-  @Field(() => String, { nullable: true })
-  inseeCode?: string | null;
-
-  @Field(() => String, { nullable: true })
-  siret?: string | null;
 
   @Field()
   active!: boolean;
