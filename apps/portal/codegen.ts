@@ -12,8 +12,8 @@ const config: CodegenConfig = {
       config: {
         enumsAsTypes: true,
         useTypeImports: true,
-        // Scalars travel as JSON: DateTime as an ISO string; any scalar added later is `unknown` until mapped here.
-        scalars: { DateTime: 'string', JSON: 'unknown' },
+        // Scalars travel as JSON: DateTime as an ISO string, LocalDate as YYYY-MM-DD; any scalar added later is `unknown` until mapped here.
+        scalars: { DateTime: 'string', LocalDate: 'string', JSON: 'unknown' },
         defaultScalarType: 'unknown',
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
       },

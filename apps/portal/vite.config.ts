@@ -21,6 +21,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     rolldownOptions: {
+      // @jalon/reference-data's browser entry re-exports a CSV parser (papaparse, CommonJS, so kept by
+      // default even when unused): the portal only reads ISCED levels from it.
+      treeshake: { moduleSideEffects: [{ test: /node_modules[\\/]papaparse[\\/]/, sideEffects: false }] },
       output: {
         // Libraries change less often than the portal: separate files stay cached across releases.
         codeSplitting: {

@@ -34,7 +34,12 @@ const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
 
 export const apolloClient = new ApolloClient({
   link: ApolloLink.from([sessionLink, localeLink, httpLink]),
-  cache: new InMemoryCache(),
+  cache: new InMemoryCache({
+    typePolicies: {
+      // No id of its own: what the viewer may do with a file is merged into the file's cached entry.
+      ParticipantAccess: { merge: true },
+    },
+  }),
   defaultOptions: {
     watchQuery: { fetchPolicy: 'cache-and-network' },
   },

@@ -5,10 +5,12 @@ import { authRoutes } from '@/modules/auth/routes';
 import { homeRoutes } from '@/modules/home/routes';
 import { usersRoutes } from '@/modules/users/routes';
 import { organisationsRoutes } from '@/modules/organisations/routes';
+import { participantsRoutes } from '@/modules/participants/routes';
 import { errorRoutes } from '@/modules/errors/routes';
 import type { MessageSchema } from './i18n';
 
 type TitleKey = `${keyof MessageSchema['titles'] & string}`;
+type NavKey = keyof MessageSchema['nav'] & string;
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -22,8 +24,10 @@ declare module 'vue-router' {
     roles?: readonly MembershipRole[];
     /** Key under `titles` in the locale files, for the document title. */
     title?: TitleKey;
-    /** Appears in the main navigation with this label key (under `nav`), in this order. */
-    nav?: { label: keyof MessageSchema['nav'] & string; order: number };
+    /** Appears in the main navigation with this label key (under `nav`), in this order; `roleLabels` words it per role. */
+    nav?: { label: NavKey; order: number; roleLabels?: Partial<Record<MembershipRole, NavKey>> };
+    /** The navigation item this page belongs to (a file belongs to the list of participants). */
+    navParent?: string;
   }
 }
 
@@ -34,7 +38,7 @@ export function safeRedirect(value: unknown): string | null {
 
 export const router = createRouter({
   history: createWebHistory(),
-  routes: [...authRoutes, ...homeRoutes, ...usersRoutes, ...organisationsRoutes, ...errorRoutes],
+  routes: [...authRoutes, ...homeRoutes, ...participantsRoutes, ...usersRoutes, ...organisationsRoutes, ...errorRoutes],
   scrollBehavior: () => ({ top: 0 }),
 });
 

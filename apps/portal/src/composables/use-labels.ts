@@ -1,5 +1,18 @@
 import { useI18n } from 'vue-i18n';
-import type { InvitationStatus, MembershipRole, OrganisationKind, SiaeKind } from '@/gql/graphql';
+import { DAYS_WITHOUT_APPOINTMENT_ALERT } from '@jalon/domain';
+import { ISCED_LEVELS } from '@jalon/reference-data';
+import type {
+  CaseloadAlert,
+  EmploymentSituation,
+  EsfAnswer,
+  ExitKind,
+  Gender,
+  InvitationStatus,
+  MembershipRole,
+  OrganisationKind,
+  PathwayStatus,
+  SiaeKind,
+} from '@/gql/graphql';
 
 export const ROLES: readonly MembershipRole[] = ['TENANT_ADMIN', 'ANIMATION_TEAM', 'REFERENT', 'PARTNER_AGENT', 'PARTNER_ADMIN'];
 export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
@@ -11,6 +24,29 @@ export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
   'OTHER_PARTNER',
 ];
 export const SIAE_KINDS: readonly SiaeKind[] = ['ACI', 'AI', 'EI', 'EITI', 'ETTI', 'GEIQ'];
+/** In the order of a pathway (DOMAIN.md "Participant status"). */
+export const PATHWAY_STATUSES: readonly PathwayStatus[] = ['REFERRED', 'PENDING_ACCREDITATION', 'ACTIVE', 'SUSPENDED', 'EXITED', 'IN_JOB_FOLLOW_UP', 'CLOSED'];
+export const GENDERS: readonly Gender[] = ['WOMAN', 'MAN', 'NON_BINARY'];
+export const EMPLOYMENT_SITUATIONS: readonly EmploymentSituation[] = ['UNEMPLOYED', 'LONG_TERM_UNEMPLOYED', 'INACTIVE', 'EMPLOYED', 'SELF_EMPLOYED'];
+export const ESF_ANSWERS: readonly EsfAnswer[] = ['YES', 'NO', 'REFUSED'];
+export const EDUCATION_LEVELS: readonly number[] = ISCED_LEVELS.map((level) => level.level);
+
+/** A YYYY-MM-DD calendar date as a local date (no time zone shift: 1 May stays 1 May everywhere). */
+function fromLocalDate(value: string): Date {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
+}
+
+/** Today in France as YYYY-MM-DD: the PLIE's working day, as the API counts it. */
+export function todayLocalDate(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Whole years between a YYYY-MM-DD birth date and today. */
+export function ageOn(birthDate: string, today = todayLocalDate()): number {
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
 
 /** Translated names for the API's enums and dates in the UI locale. */
 export function useLabels() {
@@ -20,7 +56,26 @@ export function useLabels() {
     kind: (kind: OrganisationKind) => t(`enums.organisationKind.${kind}`),
     siaeKind: (kind: SiaeKind) => t(`enums.siaeKind.${kind}`),
     invitationStatus: (status: InvitationStatus) => t(`enums.invitationStatus.${status}`),
+    pathwayStatus: (status: PathwayStatus) => t(`enums.pathwayStatus.${status}`),
+    exitKind: (kind: ExitKind) => t(`enums.exitKind.${kind}`),
+    employmentSituation: (situation: EmploymentSituation) => t(`enums.employmentSituation.${situation}`),
+    esfAnswer: (answer: EsfAnswer) => t(`enums.esfAnswer.${answer}`),
+    gender: (gender: Gender) => t(`enums.gender.${gender}`),
+    caseloadAlert: (alert: CaseloadAlert) => t(`enums.caseloadAlert.${alert}`, { days: DAYS_WITHOUT_APPOINTMENT_ALERT }),
+    /** « CITE 3 — Deuxième cycle de l'enseignement secondaire » */
+    educationLevel: (level: number) => {
+      const info = ISCED_LEVELS[level];
+      if (!info) return String(level);
+      return t('enums.educationLevel', { level, label: locale.value === 'fr' ? info.labelFr : info.labelEn });
+    },
+    /** What a level usually corresponds to in France (French only: it names French diplomas). */
+    educationExamples: (level: number) => ISCED_LEVELS[level]?.examplesFr ?? '',
     date: (iso: string) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'long' }).format(new Date(iso)),
     dateTime: (iso: string) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+    /** A calendar date (YYYY-MM-DD) such as a birth or entry date. */
+    localDate: (value: string) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'long' }).format(fromLocalDate(value)),
+    /** Short form for tables: 01/05/1990. */
+    shortDate: (value: string) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'short' }).format(fromLocalDate(value)),
+    age: (birthDate: string) => t('participants.age', ageOn(birthDate)),
   };
 }
