@@ -5,18 +5,14 @@ import { canTransition, ENDED_STATUSES, PATHWAY_TRANSITIONS, PathwayStatus } fro
 const statuses = Object.values(PathwayStatus);
 
 describe('pathway status machine', () => {
-  it('follows the PLIE path: referred → accreditation → active ⇄ suspended → exited → follow-up → closed', () => {
-    const path = [
-      PathwayStatus.REFERRED,
-      PathwayStatus.PENDING_ACCREDITATION,
-      PathwayStatus.ACTIVE,
-      PathwayStatus.SUSPENDED,
-      PathwayStatus.ACTIVE,
-      PathwayStatus.EXITED,
-      PathwayStatus.IN_JOB_FOLLOW_UP,
-      PathwayStatus.CLOSED,
+  it('follows the PLIE paths: accreditation, active ⇄ suspended, then an exit (into a job: the follow-up) and closing', () => {
+    const { REFERRED, PENDING_ACCREDITATION, ACTIVE, SUSPENDED, EXITED, IN_JOB_FOLLOW_UP, CLOSED } = PathwayStatus;
+    const paths = [
+      [REFERRED, PENDING_ACCREDITATION, ACTIVE, SUSPENDED, ACTIVE, IN_JOB_FOLLOW_UP, CLOSED],
+      [PENDING_ACCREDITATION, ACTIVE, EXITED, CLOSED],
     ];
-    for (let i = 1; i < path.length; i++) expect(canTransition(path[i - 1]!, path[i]!)).toBe(true);
+    for (const path of paths) for (let i = 1; i < path.length; i++) expect(canTransition(path[i - 1]!, path[i]!)).toBe(true);
+    expect(canTransition(EXITED, IN_JOB_FOLLOW_UP)).toBe(false);
   });
 
   it('refuses skipping accreditation, reopening a closed pathway, and going back from an exit', () => {

@@ -18,10 +18,10 @@ const { REFERRED, PENDING_ACCREDITATION, ACTIVE, SUSPENDED, EXITED, IN_JOB_FOLLO
 export const PATHWAY_TRANSITIONS: Readonly<Record<PathwayStatus, readonly PathwayStatus[]>> = {
   [REFERRED]: [PENDING_ACCREDITATION, CLOSED],
   [PENDING_ACCREDITATION]: [ACTIVE, CLOSED],
-  [ACTIVE]: [SUSPENDED, EXITED],
-  [SUSPENDED]: [ACTIVE, EXITED],
-  // A positive exit into a job opens the 6-month follow-up; any exit may be closed.
-  [EXITED]: [IN_JOB_FOLLOW_UP, CLOSED],
+  // An exit into a job leads to the 6-month in-job follow-up instead of EXITED.
+  [ACTIVE]: [SUSPENDED, EXITED, IN_JOB_FOLLOW_UP],
+  [SUSPENDED]: [ACTIVE, EXITED, IN_JOB_FOLLOW_UP],
+  [EXITED]: [CLOSED],
   [IN_JOB_FOLLOW_UP]: [CLOSED],
   [CLOSED]: [],
 };

@@ -40,7 +40,7 @@ const fr = {
   'error.educationLevelInvalid': 'Le niveau CITE va de 0 à 8.',
   'error.referentInvalid': 'Choisissez un référent de parcours actif de ce PLIE.',
   'error.possibleDuplicate': "Une personne du même nom née le même jour est déjà suivie. Vérifiez, puis confirmez qu'il s'agit bien d'une autre personne.",
-  'error.transitionNotAllowed': "Ce changement de statut n'est pas possible depuis « {from} ».",
+  'error.transitionNotAllowed': "Ce changement de statut n'est pas possible pour un parcours {from}.",
   'error.dateBeforeEntry': "Cette date est antérieure à l'entrée dans le parcours.",
   'error.exitKindRequired': 'Précisez le motif de sortie.',
   'error.pathwayStillOpen': 'Le parcours en cours doit être terminé avant une nouvelle entrée.',
@@ -61,6 +61,14 @@ const fr = {
   'error.fileTooLarge': 'Ce fichier est trop volumineux.',
   'error.qpvFileUnreadable': 'Aucune ligne de ce fichier n’a pu être lue : vérifiez qu’il s’agit bien de la liste des QPV de l’ANCT (CSV).',
   'error.qpvUnknown': 'Ce quartier prioritaire ne figure pas dans la liste du PLIE.',
+  'error.checkInTooEarly': 'Ce point de suivi ne peut être fait qu’à partir du {from}.',
+  'pathwayStatus.REFERRED': 'orienté',
+  'pathwayStatus.PENDING_ACCREDITATION': 'en attente d’agrément',
+  'pathwayStatus.ACTIVE': 'actif',
+  'pathwayStatus.SUSPENDED': 'suspendu',
+  'pathwayStatus.EXITED': 'sorti',
+  'pathwayStatus.IN_JOB_FOLLOW_UP': 'suivi dans l’emploi',
+  'pathwayStatus.CLOSED': 'clôturé',
 };
 
 type Key = keyof typeof fr;
@@ -106,7 +114,7 @@ const en: Record<Key, string> = {
   'error.educationLevelInvalid': 'The ISCED level goes from 0 to 8.',
   'error.referentInvalid': 'Choose an active path referent of this PLIE.',
   'error.possibleDuplicate': 'A person with the same name born the same day is already followed. Check, then confirm this is someone else.',
-  'error.transitionNotAllowed': 'This status change is not possible from "{from}".',
+  'error.transitionNotAllowed': 'This status change is not possible for a pathway that is {from}.',
   'error.dateBeforeEntry': 'This date is before the entry into the pathway.',
   'error.exitKindRequired': 'Give the exit reason.',
   'error.pathwayStillOpen': 'The current pathway must end before a new entry.',
@@ -127,6 +135,14 @@ const en: Record<Key, string> = {
   'error.fileTooLarge': 'This file is too large.',
   'error.qpvFileUnreadable': 'No line of this file could be read: check it is the ANCT list of priority districts (CSV).',
   'error.qpvUnknown': 'This priority district is not in the PLIE’s list.',
+  'error.checkInTooEarly': 'This check-in can only be recorded from {from}.',
+  'pathwayStatus.REFERRED': 'referred',
+  'pathwayStatus.PENDING_ACCREDITATION': 'awaiting accreditation',
+  'pathwayStatus.ACTIVE': 'active',
+  'pathwayStatus.SUSPENDED': 'suspended',
+  'pathwayStatus.EXITED': 'exited',
+  'pathwayStatus.IN_JOB_FOLLOW_UP': 'in-job follow-up',
+  'pathwayStatus.CLOSED': 'closed',
 };
 
 export type MessageKey = Key;

@@ -1,5 +1,8 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
+import { addDays } from '@jalon/domain';
+
+const CHECK_IN_EARLY_DAYS = 7;
 import type { RequestContext } from '../../context/request-context';
 import { Allow, STAFF } from '../../access/operation-access';
 import { assertCanEdit } from '../../access/participant-access';
@@ -95,6 +98,9 @@ export class FollowUpResolver {
     if (checkIn.version !== input.version) throw errors.conflict(ctx);
     const doneOn = notInFuture(ctx, 'doneOn', requiredDate(ctx, 'doneOn', input.doneOn));
     if (checkIn.pathway.exitDate && doneOn < checkIn.pathway.exitDate) throw errors.badInput(ctx, 'doneOn', 'error.dateBeforeExit');
+    // A check-in is about the situation N months on: a week early at most.
+    const earliest = addDays(checkIn.dueOn, -CHECK_IN_EARLY_DAYS);
+    if (doneOn < earliest) throw errors.badInput(ctx, 'doneOn', 'error.checkInTooEarly', { from: earliest });
     ctx.em.assign(checkIn, {
       doneOn,
       stillEmployed: input.stillEmployed,

@@ -107,6 +107,10 @@ describe('exit and in-job follow-up', () => {
     expect(early.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'status' });
 
     const RECORD = `mutation($input: RecordCheckInInput!) { recordCheckIn(input: $input) { doneOn stillEmployed } }`;
+    const tooEarly = await referent.request(RECORD, {
+      input: { checkInId: followUpCheckIns[2].id, version: followUpCheckIns[2].version, doneOn: '2026-07-01', stillEmployed: true },
+    });
+    expect(tooEarly.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'doneOn' }, message: expect.stringContaining('2026-11-23') });
     const beforeExit = await referent.request(RECORD, {
       input: { checkInId: followUpCheckIns[0].id, version: followUpCheckIns[0].version, doneOn: '2026-05-01', stillEmployed: true },
     });

@@ -102,7 +102,7 @@ export class UpdatePathwayEntryInput {
   @Field(() => Int)
   version!: number;
 
-  @Field(() => EsfEntryInput)
+  @Field(() => EsfEntryInput, { description: 'The whole situation at entry: items left out are cleared' })
   entry!: EsfEntryInput;
 }
 

@@ -110,9 +110,14 @@ describe('the participant file', () => {
     expect(active.data?.changePathwayStatus.currentPathway).toMatchObject({ status: 'ACTIVE', entryDate: '2026-02-10' });
 
     const forbidden = await step('CLOSED', '2026-03-01');
-    expect(forbidden.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'status' }, message: expect.stringContaining('ACTIVE') });
+    expect(forbidden.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'status' },
+      message: "Ce changement de statut n'est pas possible pour un parcours actif.",
+    });
     const beforeEntry = await step('EXITED', '2026-02-01', { exitKind: 'JOB_PERMANENT' });
     expect(beforeEntry.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'date' });
+    const askedFollowUp = await step('IN_JOB_FOLLOW_UP', '2026-06-30');
+    expect(askedFollowUp.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'status' });
     const noKind = await step('EXITED', '2026-06-30');
     expect(noKind.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'exitKind' });
 
@@ -191,6 +196,10 @@ describe('who may read and edit a file', () => {
     await fresh.login(`colleague-${tenant.tenantId.slice(0, 8)}@test.jalon`, FIXTURE_PASSWORD);
     expect((await fresh.request(`query($id: ID!) { participant(id: $id) { id } }`, { id: fileId })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await fresh.data(`{ participants { totalCount } }`)).participants.totalCount).toBe(0);
+    // Nor through the duplicate check: it shows only readable files (creating one still refuses the double).
+    expect((await fresh.data(`{ possibleDuplicates(lastName: "Rivière", firstName: "Paul", birthDate: "1970-07-07") { id } }`)).possibleDuplicates).toEqual([]);
+    const twice = await fresh.request(CREATE, { input: { details: details({ firstName: 'Paul', lastName: 'Rivière', birthDate: '1970-07-07' }) } });
+    expect(twice.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'confirmNotDuplicate' });
     await server.asOwner((em) => em.nativeUpdate(Tenant, { id: tenant.tenantId }, { colleaguesCanRead: true }));
   });
 

@@ -8,6 +8,7 @@ import { assertCanEdit, participantAccess, readableParticipants } from '../../ac
 import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
+import { translate } from '../../i18n/messages';
 import { pageSize, type PageArgs } from '../../graphql/pagination';
 import { saveChanges } from '../../graphql/save-changes';
 import { decodeCursor, encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
@@ -146,9 +147,19 @@ async function referentMembership(ctx: RequestContext, globalId: string | null |
   return membership;
 }
 
-/** Same name (any case or accent) and same birth date in the tenant. */
-export function findPossibleDuplicates(ctx: RequestContext, lastName: string, firstName: string, birthDate: string): Promise<Participant[]> {
-  return ctx.em.find(Participant, { searchKey: searchKeyOf(lastName, firstName), birthDate }, { populate: POPULATE });
+/**
+ * Same name (any case or accent) and same birth date. `readableOnly` limits it to files the viewer
+ * may read (what is shown); creation checks the whole tenant, so no one is entered twice.
+ */
+export function findPossibleDuplicates(
+  ctx: RequestContext,
+  lastName: string,
+  firstName: string,
+  birthDate: string,
+  readableOnly = true,
+): Promise<Participant[]> {
+  const same = { searchKey: searchKeyOf(lastName, firstName), birthDate };
+  return ctx.em.find(Participant, readableOnly ? { $and: [same, readableParticipants(ctx)] } : same, { populate: POPULATE });
 }
 
 export function createParticipant(ctx: RequestContext, input: CreateParticipantInput): Promise<Participant> {
@@ -161,13 +172,14 @@ export function createParticipant(ctx: RequestContext, input: CreateParticipantI
       const entry = checkedEntry(ctx, input.entry);
       const referralDate = notInFuture(ctx, 'referralDate', optionalDate(ctx, 'referralDate', input.referralDate) ?? todayInFrance());
       const referent = await referentMembership(ctx, input.referentId);
-      if (!input.confirmNotDuplicate && (await findPossibleDuplicates(ctx, details.lastName, details.firstName, details.birthDate)).length > 0) {
+      if (!input.confirmNotDuplicate && (await findPossibleDuplicates(ctx, details.lastName, details.firstName, details.birthDate, false)).length > 0) {
         throw errors.badInput(ctx, 'confirmNotDuplicate', 'error.possibleDuplicate');
       }
       const tenant = ctx.em.getReference(Tenant, activeMembership(ctx).tenantId);
       const participant = ctx.em.create(Participant, { tenant, ...details, referent });
       ctx.em.create(Pathway, { tenant, participant, number: 1, referralDate, ...entry });
-      recordChange(ctx, participant, 'participant.created', diff({}, { ...details, referent: referent.user.displayName, referralDate }));
+      const { searchKey, ...shown } = details; // the search key is internal: not in the history
+      recordChange(ctx, participant, 'participant.created', diff({}, { ...shown, referent: referent.user.displayName, referralDate }));
       await ctx.em.flush();
       return participant;
     },
@@ -216,8 +228,14 @@ export async function changePathwayStatus(ctx: RequestContext, input: ChangePath
   const { pathway, participant } = await findPathway(ctx, input.pathwayId);
   assertCanEdit(ctx, participant);
   if (pathway.version !== input.version) throw errors.conflict(ctx);
+  const refuse = () =>
+    errors.badInput(ctx, 'status', 'error.transitionNotAllowed', { from: translate(ctx.locale, `pathwayStatus.${pathway.status as PathwayStatus}`) });
+  // The in-job follow-up is where an exit into a job leads, not a move one asks for.
+  if (input.status === PathwayStatus.IN_JOB_FOLLOW_UP) throw refuse();
+  if (input.status === PathwayStatus.EXITED && !input.exitKind) throw errors.badInput(ctx, 'exitKind', 'error.exitKindRequired');
+  const next = input.status === PathwayStatus.EXITED && opensInJobFollowUp(input.exitKind!) ? PathwayStatus.IN_JOB_FOLLOW_UP : input.status;
   const latest = await ctx.em.count(Pathway, { participant, number: { $gt: pathway.number } });
-  if (latest > 0 || !canTransition(pathway.status, input.status)) throw errors.badInput(ctx, 'status', 'error.transitionNotAllowed', { from: pathway.status });
+  if (latest > 0 || !canTransition(pathway.status, next)) throw refuse();
   const date = notInFuture(ctx, 'date', requiredDate(ctx, 'date', input.date));
   if (date < (pathway.entryDate ?? pathway.referralDate)) throw errors.badInput(ctx, 'date', 'error.dateBeforeEntry');
   const reason = optionalText(ctx, 'reason', input.reason, 1000);
@@ -229,20 +247,19 @@ export async function changePathwayStatus(ctx: RequestContext, input: ChangePath
     exitValidated: pathway.exitValidated ?? null,
   };
 
-  if (input.status === PathwayStatus.ACTIVE && !pathway.entryDate) pathway.entryDate = date;
+  if (next === PathwayStatus.ACTIVE && !pathway.entryDate) pathway.entryDate = date;
   if (input.status === PathwayStatus.EXITED) {
-    if (!input.exitKind) throw errors.badInput(ctx, 'exitKind', 'error.exitKindRequired');
     pathway.exitDate = date;
     pathway.exitKind = input.exitKind;
   }
-  if (pathway.status === PathwayStatus.IN_JOB_FOLLOW_UP && input.status === PathwayStatus.CLOSED) {
+  if (pathway.status === PathwayStatus.IN_JOB_FOLLOW_UP && next === PathwayStatus.CLOSED) {
     if ((await countPendingCheckIns(ctx.em, pathway)) > 0) throw errors.badInput(ctx, 'status', 'error.checkInsPending');
     if (typeof input.exitValidated !== 'boolean') throw errors.badInput(ctx, 'exitValidated', 'error.exitValidationRequired');
     pathway.exitValidated = input.exitValidated;
   }
-  pathway.status = input.status === PathwayStatus.EXITED && opensInJobFollowUp(input.exitKind!) ? PathwayStatus.IN_JOB_FOLLOW_UP : input.status;
-  if (pathway.status === PathwayStatus.IN_JOB_FOLLOW_UP) scheduleCheckIns(ctx.em, pathway, date);
-  participant.currentStatus = pathway.status;
+  pathway.status = next;
+  if (next === PathwayStatus.IN_JOB_FOLLOW_UP) scheduleCheckIns(ctx.em, pathway, date);
+  participant.currentStatus = next;
   const after = {
     status: pathway.status,
     entryDate: pathway.entryDate ?? null,
@@ -250,7 +267,9 @@ export async function changePathwayStatus(ctx: RequestContext, input: ChangePath
     exitKind: pathway.exitKind ?? null,
     exitValidated: pathway.exitValidated ?? null,
   };
-  recordChange(ctx, participant, 'pathway.status', [...diff(before, after), ...(reason ? [{ field: 'reason', before: null, after: reason }] : [])]);
+  // The day the move happened is kept in the history whatever the move (suspension, closing…).
+  const dated = [{ field: 'date', before: null, after: date }, ...(reason ? [{ field: 'reason', before: null, after: reason }] : [])];
+  recordChange(ctx, participant, 'pathway.status', [...diff(before, after), ...dated]);
   await saveChanges(ctx);
   return participant;
 }

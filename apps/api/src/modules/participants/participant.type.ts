@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON, LocalDateResolver } from 'graphql-scalars';
 import { CaseloadAlert, EmploymentSituation, EsfAnswer, ExitKind, Gender, missingEsfEntryFields, PathwayStatus } from '@jalon/domain';
 import { Connection, Node, toGlobalId } from '../../graphql/relay';
@@ -8,7 +8,7 @@ import type { Pathway } from './pathway.entity';
 
 @ObjectType('Referent', { description: 'A path referent, as shown on a file' })
 export class ReferentType {
-  @Field({ description: 'Global id of the referent membership' })
+  @Field(() => ID, { description: 'Global id of the referent membership' })
   id!: string;
 
   @Field()
