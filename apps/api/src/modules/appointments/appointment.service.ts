@@ -2,7 +2,7 @@ import { AppointmentKind, AppointmentMode, AppointmentPlace, AppointmentStatus, 
 import { isCommuneCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../../access/idempotency';
-import { activeMembership } from '../../access/tenant-scope';
+import { agendaReferentId, canManageAgendaOf } from '../../access/agenda-access';
 import { lockForTransaction } from '../../db/advisory-lock';
 import { errors } from '../../graphql/errors';
 import { parseGlobalId } from '../../graphql/relay';
@@ -17,14 +17,9 @@ const POPULATE = ['referent.user', 'attendees.participant'] as const;
 const MAX_DURATION_MS = 12 * 3_600_000;
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
 
-/** The referent whose agenda it is: oneself for a referent; for the animation team, the one named. */
+/** The referent whose agenda it is (see access/agenda-access.ts for who may open which). */
 async function agendaOwner(ctx: RequestContext, referentId: string | null | undefined): Promise<Membership> {
-  const self = activeMembership(ctx);
-  if (self.role === MembershipRole.REFERENT && (!referentId || parseGlobalId(referentId, 'Membership')?.id === self.id)) {
-    return ctx.em.findOneOrFail(Membership, { id: self.id }, { populate: ['user'] });
-  }
-  if (self.role === MembershipRole.REFERENT) throw errors.forbidden(ctx);
-  const id = referentId ? parseGlobalId(referentId, 'Membership')?.id : null;
+  const id = agendaReferentId(ctx, referentId);
   const referent = id ? await ctx.em.findOne(Membership, { id, role: MembershipRole.REFERENT, active: true }, { populate: ['user'] }) : null;
   if (!referent) throw errors.badInput(ctx, 'referentId', 'error.referentInvalid');
   return referent;
@@ -102,8 +97,7 @@ export function scheduleAppointment(ctx: RequestContext, input: ScheduleAppointm
 async function findAppointment(ctx: RequestContext, globalId: string, field: string): Promise<Appointment> {
   const id = parseGlobalId(globalId, 'Appointment')?.id;
   const appointment = id ? await ctx.em.findOne(Appointment, { id }, { populate: POPULATE }) : null;
-  const self = activeMembership(ctx);
-  if (!appointment || (self.role === MembershipRole.REFERENT && appointment.referent.id !== self.id)) throw errors.notFound(ctx, field);
+  if (!appointment || !canManageAgendaOf(ctx, appointment.referent.id)) throw errors.notFound(ctx, field);
   return appointment;
 }
 
