@@ -6,6 +6,8 @@ import { homeRoutes } from '@/modules/home/routes';
 import { usersRoutes } from '@/modules/users/routes';
 import { organisationsRoutes } from '@/modules/organisations/routes';
 import { participantsRoutes } from '@/modules/participants/routes';
+import { agendaRoutes } from '@/modules/agenda/routes';
+import { districtsRoutes } from '@/modules/districts/routes';
 import { errorRoutes } from '@/modules/errors/routes';
 import type { MessageSchema } from './i18n';
 
@@ -38,7 +40,7 @@ export function safeRedirect(value: unknown): string | null {
 
 export const router = createRouter({
   history: createWebHistory(),
-  routes: [...authRoutes, ...homeRoutes, ...participantsRoutes, ...usersRoutes, ...organisationsRoutes, ...errorRoutes],
+  routes: [...authRoutes, ...homeRoutes, ...participantsRoutes, ...agendaRoutes, ...usersRoutes, ...organisationsRoutes, ...districtsRoutes, ...errorRoutes],
   scrollBehavior: () => ({ top: 0 }),
 });
 

@@ -12,6 +12,10 @@ import type {
   OrganisationKind,
   PathwayStatus,
   SiaeKind,
+  StageStatus,
+  ObstacleCategory,
+  AppointmentStatus,
+  Attendance,
 } from '@/gql/graphql';
 
 export const ROLES: readonly MembershipRole[] = ['TENANT_ADMIN', 'ANIMATION_TEAM', 'REFERENT', 'PARTNER_AGENT', 'PARTNER_ADMIN'];
@@ -29,6 +33,23 @@ export const PATHWAY_STATUSES: readonly PathwayStatus[] = ['REFERRED', 'PENDING_
 export const GENDERS: readonly Gender[] = ['WOMAN', 'MAN', 'NON_BINARY'];
 export const EMPLOYMENT_SITUATIONS: readonly EmploymentSituation[] = ['UNEMPLOYED', 'LONG_TERM_UNEMPLOYED', 'INACTIVE', 'EMPLOYED', 'SELF_EMPLOYED'];
 export const ESF_ANSWERS: readonly EsfAnswer[] = ['YES', 'NO', 'REFUSED'];
+export const STAGE_STATUSES: readonly StageStatus[] = ['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'ABANDONED', 'CANCELLED'];
+/** DOMAIN.md "Obstacle categories"; the last three are special-category data (GDPR art. 9/10). */
+export const OBSTACLE_CATEGORIES: readonly ObstacleCategory[] = [
+  'MOBILITY',
+  'CHILDCARE',
+  'HOUSING',
+  'LANGUAGE',
+  'DIGITAL_SKILLS',
+  'BUDGET_DEBT',
+  'ADMINISTRATIVE',
+  'HEALTH',
+  'DISABILITY',
+  'JUSTICE',
+];
+export const SPECIAL_OBSTACLES: readonly ObstacleCategory[] = ['HEALTH', 'DISABILITY', 'JUSTICE'];
+export const MARKED_ATTENDANCES: readonly Attendance[] = ['PRESENT', 'EXCUSED', 'ABSENT'];
+export const APPOINTMENT_STATUSES: readonly AppointmentStatus[] = ['PLANNED', 'HELD', 'CANCELLED'];
 export const EDUCATION_LEVELS: readonly number[] = ISCED_LEVELS.map((level) => level.level);
 
 /** A YYYY-MM-DD calendar date as a local date (no time zone shift: 1 May stays 1 May everywhere). */
@@ -70,6 +91,17 @@ export function useLabels() {
     },
     /** What a level usually corresponds to in France (French only: it names French diplomas). */
     educationExamples: (level: number) => ISCED_LEVELS[level]?.examplesFr ?? '',
+    stageStatus: (status: StageStatus) => t(`enums.stageStatus.${status}`),
+    obstacle: (category: ObstacleCategory) => t(`enums.obstacleCategory.${category}`),
+    appointmentStatus: (status: AppointmentStatus) => t(`enums.appointmentStatus.${status}`),
+    attendance: (attendance: Attendance) => t(`enums.attendance.${attendance}`),
+    /** A time in France (appointments are booked in Paris time whatever the browser's zone). */
+    time: (iso: string) => new Intl.DateTimeFormat(locale.value, { timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso)),
+    /** An instant (a record's creation) in France's time, short. */
+    instant: (iso: string) =>
+      new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso)),
+    parisDateTime: (iso: string) =>
+      new Intl.DateTimeFormat(locale.value, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso)),
     date: (iso: string) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'long' }).format(new Date(iso)),
     dateTime: (iso: string) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
     /** A calendar date (YYYY-MM-DD) such as a birth or entry date. */

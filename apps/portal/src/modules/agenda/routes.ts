@@ -1,0 +1,11 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+export const agendaRoutes: RouteRecordRaw[] = [
+  {
+    path: '/agenda',
+    name: 'agenda',
+    component: () => import('./components/AgendaPage.vue'),
+    // A referent's own agenda; the animation team looks at a referent's and books collective sessions for them.
+    meta: { roles: ['REFERENT', 'ANIMATION_TEAM'], title: 'agenda', nav: { label: 'agenda', order: 7 } },
+  },
+];

@@ -1,0 +1,11 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+export const districtsRoutes: RouteRecordRaw[] = [
+  {
+    path: '/admin/quartiers',
+    name: 'districts',
+    component: () => import('./components/DistrictsPage.vue'),
+    // The PLIE's reference list of priority districts (QPV): kept by its administrator and animation team.
+    meta: { roles: ['TENANT_ADMIN', 'ANIMATION_TEAM'], title: 'districts', nav: { label: 'districts', order: 25 } },
+  },
+];
