@@ -27,7 +27,8 @@ export function registerAgendaIcsRoute(app: FastifyInstance, orm: MikroORM, conf
     });
     if (outcome.status !== 200) return reply.code(outcome.status).send({ error: 'message' in outcome ? outcome.message : 'Not allowed' });
 
-    const calendar = new ICalCalendar({ name: 'Jalon', timezone: 'Europe/Paris', prodId: { company: 'Jalon', product: 'agenda' } });
+    // Times are written in UTC (…Z): every calendar application places them right, no VTIMEZONE needed.
+    const calendar = new ICalCalendar({ name: 'Jalon', prodId: { company: 'Jalon', product: 'agenda' } });
     for (const a of outcome.appointments) {
       const people = a.attendees.getItems().map((at) => `${at.participant.firstName} ${at.participant.lastName.charAt(0)}.`);
       calendar.createEvent({

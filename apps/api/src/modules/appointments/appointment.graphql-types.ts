@@ -71,7 +71,7 @@ export class RecordAttendanceInput {
 
 @ObjectType('AppointmentAttendee')
 export class AppointmentAttendeeType {
-  @Field()
+  @Field(() => ID)
   participantId!: string;
 
   @Field()
@@ -83,7 +83,7 @@ export class AppointmentAttendeeType {
 
 @ObjectType('Appointment')
 export class AppointmentType {
-  @Field()
+  @Field(() => ID)
   id!: string;
 
   @Field(() => AppointmentKind)
