@@ -1,32 +1,62 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DAYS_WITHOUT_APPOINTMENT_ALERT } from '@jalon/domain';
+import {
+  ALERT_LOOKAHEAD_DAYS,
+  CaseloadAlert,
+  DAYS_WITHOUT_APPOINTMENT_ALERT,
+  FOLLOWED_STATUSES,
+  PathwayStatus,
+  REQUIRED_ESF_ENTRY_FIELDS,
+} from '@jalon/domain';
 
-export interface AlertFacts {
-  /** The person attended an appointment within the alert window, or was referred within it. */
-  seenRecently: boolean;
-  /** Review date of the latest contract of the current pathway. */
-  reviewOn: string | null;
-  /** Earliest follow-up check-in not yet done. */
-  nextCheckInOn: string | null;
-}
+const ESF_COLUMNS: Record<(typeof REQUIRED_ESF_ENTRY_FIELDS)[number], string> = {
+  gender: 'p.gender',
+  birthDate: 'p.birth_date',
+  employmentSituation: 'cur.employment_situation',
+  educationLevel: 'cur.education_level',
+  disability: 'cur.disability',
+  thirdCountryNational: 'cur.third_country_national',
+  foreignBackground: 'cur.foreign_background',
+  minority: 'cur.minority',
+  homeless: 'cur.homeless',
+  ruralArea: 'cur.rural_area',
+};
+
+const followed = `p.current_status in (${FOLLOWED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 /**
- * The facts behind the caseload alerts, for a whole page of participants in one statement
- * (row-level security applies as to any query of the request).
+ * Each caseload alert as one SQL condition on a participant `p` and its current pathway `cur`:
+ * the same conditions show the alerts on a page and filter the caseload by alert, so both agree.
  */
-export async function loadAlertFacts(em: EntityManager, participantIds: string[]): Promise<Map<string, AlertFacts>> {
+const CONDITIONS: Record<CaseloadAlert, string> = {
+  [CaseloadAlert.NO_RECENT_APPOINTMENT]: `${followed} and p.current_status <> '${PathwayStatus.IN_JOB_FOLLOW_UP}'
+    and cur.referral_date <= current_date - ${DAYS_WITHOUT_APPOINTMENT_ALERT}
+    and not exists (select 1 from appointment_attendee aa join appointment a on a.id = aa.appointment_id
+                    where aa.participant_id = p.id and aa.attendance = 'PRESENT' and a.starts_at > now() - interval '${DAYS_WITHOUT_APPOINTMENT_ALERT} days')`,
+  [CaseloadAlert.CONTRACT_REVIEW_DUE]: `p.current_status = '${PathwayStatus.ACTIVE}'
+    and (select c.review_on from commitment_contract c where c.pathway_id = cur.id order by c.number desc limit 1) <= current_date + ${ALERT_LOOKAHEAD_DAYS}`,
+  [CaseloadAlert.FOLLOW_UP_CHECK_IN_DUE]: `${followed}
+    and exists (select 1 from follow_up_check_in f where f.pathway_id = cur.id and f.done_on is null and f.due_on <= current_date + ${ALERT_LOOKAHEAD_DAYS})`,
+  [CaseloadAlert.ESF_DATA_INCOMPLETE]: `${followed} and (${Object.values(ESF_COLUMNS)
+    .map((column) => `${column} is null`)
+    .join(' or ')})`,
+};
+
+const ALERTS = Object.values(CaseloadAlert);
+const CURRENT_PATHWAY = `join lateral (select pw.* from pathway pw where pw.participant_id = p.id order by pw.number desc limit 1) cur on true`;
+
+/** The alerts of a page of participants, in one statement (row-level security applies as to any query). */
+export async function loadAlerts(em: EntityManager, participantIds: string[]): Promise<Map<string, CaseloadAlert[]>> {
   if (participantIds.length === 0) return new Map();
-  const rows = await em.execute<Array<{ id: string; seen_recently: boolean; review_on: string | null; next_check_in_on: string | null }>>(
-    `select p.id,
-       exists (select 1 from appointment_attendee aa join appointment a on a.id = aa.appointment_id
-               where aa.participant_id = p.id and aa.attendance = 'PRESENT' and a.starts_at > now() - make_interval(days => ?))
-         or cur.referral_date > current_date - ? as seen_recently,
-       (select c.review_on::text from commitment_contract c where c.pathway_id = cur.id order by c.number desc limit 1) as review_on,
-       (select min(f.due_on)::text from follow_up_check_in f where f.pathway_id = cur.id and f.done_on is null) as next_check_in_on
-     from participant p
-     join lateral (select pw.id, pw.referral_date from pathway pw where pw.participant_id = p.id order by pw.number desc limit 1) cur on true
-     where p.id = any(?::uuid[])`,
-    [DAYS_WITHOUT_APPOINTMENT_ALERT, DAYS_WITHOUT_APPOINTMENT_ALERT, `{${participantIds.join(',')}}`],
+  const flags = ALERTS.map((alert, i) => `(${CONDITIONS[alert]}) as a${i}`).join(', ');
+  const rows = await em.execute<Array<Record<string, boolean | string>>>(
+    `select p.id, ${flags} from participant p ${CURRENT_PATHWAY} where p.id = any(?::uuid[])`,
+    [`{${participantIds.join(',')}}`],
   );
-  return new Map(rows.map((r) => [r.id, { seenRecently: r.seen_recently, reviewOn: r.review_on, nextCheckInOn: r.next_check_in_on }]));
+  return new Map(rows.map((row) => [row.id as string, ALERTS.filter((_, i) => row[`a${i}`] === true)]));
+}
+
+/** The participants of the tenant showing an alert, to filter the caseload by it. */
+export async function participantIdsWithAlert(em: EntityManager, alert: CaseloadAlert): Promise<string[]> {
+  const rows = await em.execute<Array<{ id: string }>>(`select p.id from participant p ${CURRENT_PATHWAY} where ${CONDITIONS[alert]}`);
+  return rows.map((row) => row.id);
 }

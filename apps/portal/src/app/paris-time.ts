@@ -1,3 +1,4 @@
+import { addDays } from '@jalon/domain';
 /**
  * Appointments are booked in France's time whatever the browser's zone: these helpers turn a day
  * and a time typed in Paris into an ISO instant with its offset, and back.
@@ -54,12 +55,8 @@ export function parisTime(iso: string): string {
   return `${pad(p.h)}:${pad(p.mi)}`;
 }
 
-/** A calendar day moved by some days (no time zone involved). */
-export function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d + days));
-  return date.toISOString().slice(0, 10);
-}
+/** A calendar day moved by some days (no time zone involved): the domain's one calendar arithmetic. */
+export { addDays };
 
 /** The Monday of the week of a day. */
 export function mondayOf(day: string): string {

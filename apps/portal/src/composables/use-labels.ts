@@ -29,6 +29,7 @@ export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
 ];
 export const SIAE_KINDS: readonly SiaeKind[] = ['ACI', 'AI', 'EI', 'EITI', 'ETTI', 'GEIQ'];
 /** In the order of a pathway (DOMAIN.md "Participant status"). */
+export const CASELOAD_ALERTS: readonly CaseloadAlert[] = ['NO_RECENT_APPOINTMENT', 'CONTRACT_REVIEW_DUE', 'FOLLOW_UP_CHECK_IN_DUE', 'ESF_DATA_INCOMPLETE'];
 export const PATHWAY_STATUSES: readonly PathwayStatus[] = ['REFERRED', 'PENDING_ACCREDITATION', 'ACTIVE', 'SUSPENDED', 'EXITED', 'IN_JOB_FOLLOW_UP', 'CLOSED'];
 export const GENDERS: readonly Gender[] = ['WOMAN', 'MAN', 'NON_BINARY'];
 export const EMPLOYMENT_SITUATIONS: readonly EmploymentSituation[] = ['UNEMPLOYED', 'LONG_TERM_UNEMPLOYED', 'INACTIVE', 'EMPLOYED', 'SELF_EMPLOYED'];

@@ -66,5 +66,18 @@ describe('caseload alerts', () => {
       input: { pathwayId: pathway.id, amends: 0, objectives: ['Emploi durable'], startsOn: addDays(today, -80), reviewOn: addDays(today, 10) },
     });
     expect(await alertsOf('Alerte')).toEqual(['CONTRACT_REVIEW_DUE']);
+
+    // The caseload filters on the same conditions, and on the kind of stage planned.
+    const names = async (filter: string) =>
+      (await referent.data(`{ participants(filter: ${filter}) { totalCount edges { node { lastName } } } }`)).participants;
+    expect(await names('{ alert: CONTRACT_REVIEW_DUE }')).toEqual({ totalCount: 1, edges: [{ node: { lastName: 'Alerte' } }] });
+    expect((await names('{ alert: NO_RECENT_APPOINTMENT }')).totalCount).toBe(0);
+    const kinds = (await referent.data(`{ stageKinds { id code } }`)).stageKinds;
+    const pmsmp = kinds.find((k: any) => k.code === 'IMMERSION_PMSMP').id;
+    expect((await names(`{ stageKindId: "${pmsmp}" }`)).totalCount).toBe(0);
+    await referent.data(`mutation($input: AddStageInput!) { addStage(input: $input) { id } }`, {
+      input: { pathwayId: pathway.id, kindId: pmsmp, plannedStart: today },
+    });
+    expect(await names(`{ stageKindId: "${pmsmp}" }`)).toEqual({ totalCount: 1, edges: [{ node: { lastName: 'Alerte' } }] });
   });
 });

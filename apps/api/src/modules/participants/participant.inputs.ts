@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { EmploymentSituation, EsfAnswer, ExitKind, Gender, PathwayStatus } from '@jalon/domain';
+import { CaseloadAlert, EmploymentSituation, EsfAnswer, ExitKind, Gender, PathwayStatus } from '@jalon/domain';
 
 @InputType({ description: 'Identity, contact and address: what the referent types at reception' })
 export class ParticipantDetailsInput {
@@ -158,4 +158,10 @@ export class ParticipantFilter {
 
   @Field(() => String, { nullable: true })
   communeCode?: string | null;
+
+  @Field(() => CaseloadAlert, { nullable: true, description: 'Only files showing this alert' })
+  alert?: CaseloadAlert | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only people with a stage of this kind in a pathway' })
+  stageKindId?: string | null;
 }

@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { canTransition, caseloadAlerts, ENDED_STATUSES, MembershipRole, opensInJobFollowUp, PathwayStatus } from '@jalon/domain';
+import { canTransition, ENDED_STATUSES, MembershipRole, opensInJobFollowUp, PathwayStatus } from '@jalon/domain';
 import { getCommune } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../../access/idempotency';
-import { loadAlertFacts } from '../../db/caseload-alerts.query';
+import { loadAlerts, participantIdsWithAlert } from '../../db/caseload-alerts.query';
 import { assertCanEdit, participantAccess, readableParticipants } from '../../access/participant-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
@@ -31,6 +31,7 @@ import type {
 import { ParticipantChangeType, ParticipantType, PathwayType, ReferentType } from './participant.type';
 import { checkedDetails, checkedEntry, searchKeyOf } from './participant.validation';
 import { Pathway } from './pathway.entity';
+import { Stage } from '../stages/stage.entity';
 
 const POPULATE = ['referent.user', 'referent.organisation'] as const;
 
@@ -42,11 +43,9 @@ function referentOf(membership: Membership): ReferentType {
 export async function toTypes(ctx: RequestContext, participants: Participant[]): Promise<ParticipantType[]> {
   const ids = participants.map((p) => p.id);
   const pathways = ids.length ? await ctx.em.find(Pathway, { participant: { $in: ids } }, { orderBy: { number: 'desc' } }) : [];
-  const facts = await loadAlertFacts(ctx.em, ids);
-  const today = todayInFrance();
+  const alerts = await loadAlerts(ctx.em, ids);
   return participants.map((p) => {
     const own = pathways.filter((pw) => pw.participant.id === p.id).map((pw) => PathwayType.from(pw, p));
-    const fact = facts.get(p.id);
     return Object.assign(new ParticipantType(), {
       id: toGlobalId('Participant', p.id),
       firstName: p.firstName,
@@ -63,7 +62,7 @@ export async function toTypes(ctx: RequestContext, participants: Participant[]):
       referent: referentOf(p.referent),
       currentPathway: own[0]!,
       pathways: own,
-      alerts: fact ? caseloadAlerts({ status: own[0]!.status, missingEsfFields: own[0]!.missingEsfFields, ...fact, today }) : [],
+      alerts: alerts.get(p.id) ?? [],
       access: { canEdit: participantAccess(ctx, p) === 'EDIT' },
       version: p.version,
       updatedAt: p.updatedAt,
@@ -109,6 +108,12 @@ export async function listParticipants(ctx: RequestContext, filter: ParticipantF
   if (filter?.mine) conditions.push({ referent: activeMembership(ctx).id });
   if (filter?.referentId) conditions.push({ referent: parseGlobalId(filter.referentId, 'Membership')?.id ?? null });
   if (filter?.communeCode) conditions.push({ communeCode: filter.communeCode });
+  if (filter?.alert) conditions.push({ id: { $in: await participantIdsWithAlert(ctx.em, filter.alert) } });
+  if (filter?.stageKindId) {
+    const kind = parseGlobalId(filter.stageKindId, 'StageKind')?.id ?? null;
+    const stages = await ctx.em.find(Stage, { kind }, { populate: ['pathway'], fields: ['pathway.participant'] });
+    conditions.push({ id: { $in: [...new Set(stages.map((s) => s.pathway.participant.id))] } });
+  }
   if (filter?.statuses?.length) conditions.push({ currentStatus: { $in: filter.statuses } });
   const where: FilterQuery<Participant> = { $and: conditions };
   const first = pageSize(args);
