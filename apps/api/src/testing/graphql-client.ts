@@ -48,3 +48,8 @@ export class GraphqlClient {
 }
 
 export const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { user { email } activeMembership { id role tenant { name } } } }`;
+
+/** The nodes of a connection, in order. */
+export function nodesOf<T = any>(connection: { edges: Array<{ node: T }> }): T[] {
+  return connection.edges.map((edge) => edge.node);
+}

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AppointmentKind, AppointmentMode, AppointmentPlace, AppointmentStatus, Attendance } from '@jalon/domain';
-import { toGlobalId } from '../../graphql/relay';
+import { Connection, toGlobalId } from '../../graphql/relay';
 import type { Appointment } from './appointment.entity';
 
 @InputType()
@@ -145,3 +145,6 @@ export class AppointmentType {
     };
   }
 }
+
+@ObjectType('AppointmentConnection')
+export class AppointmentConnection extends Connection(AppointmentType, 'Appointment') {}

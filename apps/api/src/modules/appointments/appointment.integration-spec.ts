@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
-import { GraphqlClient } from '../../testing/graphql-client';
+import { GraphqlClient, nodesOf } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
 let server: TestServer;
@@ -109,10 +109,13 @@ describe('appointments and the agenda', () => {
     const done = await mark(people[2]!, 'ABSENT');
     expect(done.recordAttendance.status).toBe('HELD');
     expect(done.recordAttendance.attendees.map((a: any) => a.attendance).sort()).toEqual(['ABSENT', 'EXCUSED', 'PRESENT']);
-    const history = await referent.data(`query($id: ID!) { participantAppointments(participantId: $id) { title attendees { displayName } } }`, {
-      id: people[1],
-    });
-    const workshop = history.participantAppointments.find((a: any) => a.title === 'Atelier CV');
+    const history = await referent.data(
+      `query($id: ID!) { participantAppointments(participantId: $id, page: { first: 100 }) { edges { node { title attendees { displayName } } } } }`,
+      {
+        id: people[1],
+      },
+    );
+    const workshop = nodesOf(history.participantAppointments).find((a: any) => a.title === 'Atelier CV');
     expect(workshop.attendees).toHaveLength(3);
   });
 

@@ -1,8 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
 import { Allow, STAFF } from '../../access/operation-access';
-import { AppointmentType, RecordAttendanceInput, ScheduleAppointmentInput, UpdateAppointmentInput } from './appointment.graphql-types';
-import { listAgenda, listParticipantAppointments, recordAttendance, scheduleAppointment, updateAppointment } from './appointment.service';
+import { AppointmentConnection, AppointmentType, RecordAttendanceInput, ScheduleAppointmentInput, UpdateAppointmentInput } from './appointment.graphql-types';
+import { PageArgs } from '../../graphql/pagination';
+import { toConnection } from '../../graphql/relay';
+import { appointmentCursor, listAgenda, listParticipantAppointments, recordAttendance, scheduleAppointment, updateAppointment } from './appointment.service';
 
 @Resolver()
 export class AppointmentResolver {
@@ -17,10 +19,15 @@ export class AppointmentResolver {
     return (await listAgenda(ctx, from, to, referentId)).map(AppointmentType.from);
   }
 
-  @Query(() => [AppointmentType], { description: 'Appointments and sessions of a participant, latest first' })
+  @Query(() => AppointmentConnection, { description: 'Appointments and sessions of a participant, latest first' })
   @Allow(...STAFF)
-  async participantAppointments(@Ctx() ctx: RequestContext, @Arg('participantId', () => ID) participantId: string): Promise<AppointmentType[]> {
-    return (await listParticipantAppointments(ctx, participantId)).map(AppointmentType.from);
+  async participantAppointments(
+    @Ctx() ctx: RequestContext,
+    @Arg('participantId', () => ID) participantId: string,
+    @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
+  ): Promise<AppointmentConnection> {
+    const result = await listParticipantAppointments(ctx, participantId, page);
+    return toConnection(result, appointmentCursor, result.nodes.map(AppointmentType.from));
   }
 
   @Mutation(() => AppointmentType, { description: 'Book an individual appointment or a collective session; an overlapping slot is refused' })

@@ -3,6 +3,9 @@ import { LocalDateResolver } from 'graphql-scalars';
 import type { RequestContext } from '../../context/request-context';
 import { assertCanEdit } from '../../access/participant-access';
 import { notInFuture, optionalDate, todayInFrance } from '../../graphql/date-input';
+import { errors } from '../../graphql/errors';
+import { afterDescending, pageSize, type PageArgs } from '../../graphql/pagination';
+import { Connection, decodeCursor, encodeCursor, type Page } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { requiredText } from '../../graphql/text-input';
 import { User } from '../users/user.entity';
@@ -40,9 +43,28 @@ export class JournalEntryType {
   }
 }
 
-export async function listJournal(ctx: RequestContext, participantId: string): Promise<JournalEntry[]> {
+@ObjectType('JournalEntryConnection')
+export class JournalEntryConnection extends Connection(JournalEntryType, 'JournalEntry') {}
+
+export function journalCursor(entry: JournalEntry): string {
+  return encodeCursor(entry.day, entry.id);
+}
+
+/** The journal of a file, by day, newest first, a page at a time. */
+export async function listJournal(ctx: RequestContext, participantId: string, args: PageArgs | undefined): Promise<Page<JournalEntry>> {
   const participant = await findParticipant(ctx, participantId, 'participantId');
-  return ctx.em.find(JournalEntry, { participant }, { populate: ['author'], orderBy: { day: 'desc', createdAt: 'desc' } });
+  const first = pageSize(args);
+  const after = args?.after ? decodeCursor(args.after, () => errors.badInput(ctx, 'after', 'error.invalidId')) : null;
+  const [rows, totalCount] = await Promise.all([
+    ctx.em.find(
+      JournalEntry,
+      { participant, ...afterDescending('day', after) },
+      { populate: ['author'], orderBy: { day: 'desc', id: 'desc' }, limit: first + 1 },
+    ),
+    ctx.em.count(JournalEntry, { participant }),
+  ]);
+  const nodes = rows.slice(0, first);
+  return { nodes, totalCount, hasNextPage: rows.length > first, endCursor: nodes.length ? journalCursor(nodes.at(-1)!) : null };
 }
 
 /** Journal entries are kept as written: the journal is append-only. */

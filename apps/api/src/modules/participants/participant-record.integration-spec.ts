@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
-import { GraphqlClient } from '../../testing/graphql-client';
+import { GraphqlClient, nodesOf } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
 let server: TestServer;
@@ -60,10 +60,13 @@ describe('diagnosis', () => {
     expect(stale.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT' });
     expect((await referent.data(`query($id: ID!) { diagnosis(pathwayId: $id) { strengths } }`, { id: pathwayId })).diagnosis.strengths).toBe('Ponctuelle');
     // The history says which categories changed, never the health details themselves.
-    const history = await referent.data(`query($id: ID!) { participantHistory(participantId: $id) { action changes { before after } } }`, {
-      id: participantId,
-    });
-    expect(history.participantHistory.filter((h: any) => h.action === 'diagnosis.recorded')).toHaveLength(2);
+    const history = await referent.data(
+      `query($id: ID!) { participantHistory(participantId: $id, page: { first: 100 }) { edges { node { action changes { before after } } } } }`,
+      {
+        id: participantId,
+      },
+    );
+    expect(nodesOf(history.participantHistory).filter((h: any) => h.action === 'diagnosis.recorded')).toHaveLength(2);
     expect(JSON.stringify(history)).not.toContain('Suivi en cours');
   });
 });
@@ -76,15 +79,21 @@ describe("the referent's journal", () => {
     await referent.data(ADD, { input: { participantId, day: '2026-02-15', text: 'Difficultés de logement évoquées.' } });
     const empty = await referent.request(ADD, { input: { participantId, text: '   ' } });
     expect(empty.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'text' });
-    const journal = await referent.data(`query($id: ID!) { journal(participantId: $id) { day text } }`, { id: participantId });
-    expect(journal.journal.map((e: any) => e.day)).toEqual(['2026-02-15', '2026-02-01']);
-    const history = await referent.data(`query($id: ID!) { participantHistory(participantId: $id) { changes { after } } }`, { id: participantId });
+    const journal = await referent.data(`query($id: ID!) { journal(participantId: $id, page: { first: 100 }) { edges { node { day text } } } }`, {
+      id: participantId,
+    });
+    expect(nodesOf(journal.journal).map((e: any) => e.day)).toEqual(['2026-02-15', '2026-02-01']);
+    const history = await referent.data(
+      `query($id: ID!) { participantHistory(participantId: $id, page: { first: 100 }) { edges { node { changes { after } } } } }`,
+      { id: participantId },
+    );
     expect(JSON.stringify(history)).not.toContain('logement');
     const partner = new GraphqlClient(server.app);
     await partner.login(tenant.users.partner.email, FIXTURE_PASSWORD);
-    expect((await partner.request(`query($id: ID!) { journal(participantId: $id) { text } }`, { id: participantId })).errors?.[0]?.extensions?.code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      (await partner.request(`query($id: ID!) { journal(participantId: $id, page: { first: 100 }) { edges { node { text } } } }`, { id: participantId }))
+        .errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
   });
 });
 

@@ -3,7 +3,9 @@ import type { RequestContext } from '../../context/request-context';
 import { Allow, STAFF } from '../../access/operation-access';
 import { CommitmentContractType, listContracts, recordContract, RecordContractInput } from './commitment-contract';
 import { DiagnosisType, findDiagnosis, recordDiagnosis, RecordDiagnosisInput } from './diagnosis';
-import { addJournalEntry, AddJournalEntryInput, JournalEntryType, listJournal } from './journal';
+import { addJournalEntry, AddJournalEntryInput, JournalEntryConnection, JournalEntryType, journalCursor, listJournal } from './journal';
+import { PageArgs } from '../../graphql/pagination';
+import { toConnection } from '../../graphql/relay';
 
 /** The referent's working record on a file: diagnosis, commitment contract and journal. */
 @Resolver()
@@ -33,10 +35,15 @@ export class ParticipantRecordResolver {
     return DiagnosisType.from(await recordDiagnosis(ctx, input));
   }
 
-  @Query(() => [JournalEntryType], { description: "The referent's journal on a file, newest first" })
+  @Query(() => JournalEntryConnection, { description: "The referent's journal on a file, newest first" })
   @Allow(...STAFF)
-  async journal(@Ctx() ctx: RequestContext, @Arg('participantId', () => ID) participantId: string): Promise<JournalEntryType[]> {
-    return (await listJournal(ctx, participantId)).map(JournalEntryType.from);
+  async journal(
+    @Ctx() ctx: RequestContext,
+    @Arg('participantId', () => ID) participantId: string,
+    @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
+  ): Promise<JournalEntryConnection> {
+    const result = await listJournal(ctx, participantId, page);
+    return toConnection(result, journalCursor, result.nodes.map(JournalEntryType.from));
   }
 
   @Mutation(() => JournalEntryType)

@@ -7,7 +7,7 @@ import { Participant } from './participant.entity';
 import { Pathway } from './pathway.entity';
 import { toGlobalId } from '../../graphql/relay';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
-import { GraphqlClient } from '../../testing/graphql-client';
+import { GraphqlClient, nodesOf } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 import { todayInFrance } from '../../graphql/date-input';
 
@@ -20,7 +20,7 @@ const FILE = `id version firstName lastName birthDate communeCode communeName re
   pathways { number status }`;
 const CREATE = `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { ${FILE} } }`;
 const STATUS = `mutation($input: ChangePathwayStatusInput!) { changePathwayStatus(input: $input) { ${FILE} } }`;
-const HISTORY = `query($id: ID!) { participantHistory(participantId: $id) { action authorName changes { field before after } } }`;
+const HISTORY = `query($id: ID!) { participantHistory(participantId: $id, page: { first: 100 }) { edges { node { action authorName changes { field before after } } } } }`;
 
 function details(overrides: Record<string, unknown> = {}) {
   return { firstName: 'Samia', lastName: 'Haddad', birthDate: '1988-04-12', gender: 'WOMAN', communeCode: '38151', postcode: '38130', ...overrides };
@@ -49,8 +49,8 @@ describe('the participant file', () => {
     // "Refused to answer" counts as answered; unanswered items are listed for the ESF+ alert.
     expect(file.currentPathway.missingEsfFields).toEqual(['thirdCountryNational', 'foreignBackground', 'minority', 'homeless', 'ruralArea']);
     const history = await referent.data(HISTORY, { id: file.id });
-    expect(history.participantHistory).toHaveLength(1);
-    expect(history.participantHistory[0]).toMatchObject({ action: 'participant.created' });
+    expect(nodesOf(history.participantHistory)).toHaveLength(1);
+    expect(nodesOf(history.participantHistory)[0]).toMatchObject({ action: 'participant.created' });
     const caseload = await referent.data(`{ participants(filter: { mine: true }) { totalCount edges { node { lastName } } } }`);
     expect(caseload.participants.edges.map((e: any) => e.node.lastName)).toContain('Haddad');
   });
@@ -127,7 +127,7 @@ describe('the participant file', () => {
     const tooEarly = await step('CLOSED', '2026-11-01', { exitValidated: true });
     expect(tooEarly.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'status' });
 
-    const history = (await referent.data(HISTORY, { id: file.id })).participantHistory;
+    const history = nodesOf((await referent.data(HISTORY, { id: file.id })).participantHistory);
     expect(history.filter((h: any) => h.action === 'pathway.status').map((h: any) => h.changes.find((c: any) => c.field === 'status').after)).toEqual([
       'IN_JOB_FOLLOW_UP',
       'ACTIVE',
@@ -135,6 +135,32 @@ describe('the participant file', () => {
     ]);
     const inFollowUp = await referent.data(`{ participants(filter: { statuses: [IN_JOB_FOLLOW_UP], search: "benali" }) { totalCount } }`);
     expect(inFollowUp.participants.totalCount).toBe(1);
+  });
+
+  it('pages through a long history, newest first, without repeats or gaps', async () => {
+    const { createParticipant: file } = await referent.data(CREATE, {
+      input: { details: details({ firstName: 'Histoire', lastName: 'Longue', birthDate: '1991-02-02' }) },
+    });
+    let version = file.version;
+    for (const phone of ['01 00 00 00 01', '01 00 00 00 02', '01 00 00 00 03', '01 00 00 00 04']) {
+      const saved = await referent.data(`mutation($input: UpdateParticipantInput!) { updateParticipant(input: $input) { version } }`, {
+        input: { id: file.id, version, details: details({ firstName: 'Histoire', lastName: 'Longue', birthDate: '1991-02-02', phone }) },
+      });
+      version = saved.updateParticipant.version;
+    }
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = await referent.data(
+        `query($id: ID!, $after: String) { participantHistory(participantId: $id, page: { first: 2, after: $after }) { totalCount edges { node { action changes { after } } } pageInfo { hasNextPage endCursor } } }`,
+        { id: file.id, after },
+      );
+      expect(page.participantHistory.totalCount).toBe(5);
+      seen.push(...nodesOf(page.participantHistory).map((n: any) => n.changes[0].after));
+      after = page.participantHistory.pageInfo.hasNextPage ? page.participantHistory.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen.slice(0, 4)).toEqual(['01 00 00 00 04', '01 00 00 00 03', '01 00 00 00 02', '01 00 00 00 01']);
+    expect(seen).toHaveLength(5);
   });
 
   it('two people saving the same file: the second gets CONFLICT and loses nothing', async () => {
@@ -150,7 +176,7 @@ describe('the participant file', () => {
     expect((await save(referent, '06 12 34 56 78')).data?.updateParticipant).toEqual({ version: 2, phone: '06 12 34 56 78' });
     const second = await save(animation, '07 00 00 00 00');
     expect(second.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT' });
-    const history = (await referent.data(HISTORY, { id: file.id })).participantHistory;
+    const history = nodesOf((await referent.data(HISTORY, { id: file.id })).participantHistory);
     expect(history[0]).toMatchObject({ action: 'participant.updated', changes: [{ field: 'phone', before: null, after: '06 12 34 56 78' }] });
   });
 });

@@ -20,6 +20,7 @@ import {
   listReferents,
   openNewPathway,
   participantCursor,
+  historyCursor,
   participantHistory,
   participantView,
   reassignParticipant,
@@ -27,7 +28,7 @@ import {
   updateParticipant,
   updatePathwayEntry,
 } from './participant.service';
-import { ParticipantChangeType, ParticipantConnection, ParticipantType, ReferentType } from './participant.type';
+import { ParticipantChangeConnection, ParticipantChangeType, ParticipantConnection, ParticipantType, ReferentType } from './participant.type';
 import { checkedDetailsForLookup } from './participant.validation';
 
 @Resolver()
@@ -61,10 +62,15 @@ export class ParticipantResolver {
     return toTypes(ctx, await findPossibleDuplicates(ctx, key.lastName, key.firstName, key.birthDate));
   }
 
-  @Query(() => [ParticipantChangeType], { description: 'History of a file, newest first' })
+  @Query(() => ParticipantChangeConnection, { description: 'History of a file, newest first' })
   @Allow(...STAFF)
-  participantHistory(@Ctx() ctx: RequestContext, @Arg('participantId', () => ID) participantId: string): Promise<ParticipantChangeType[]> {
-    return participantHistory(ctx, participantId);
+  async participantHistory(
+    @Ctx() ctx: RequestContext,
+    @Arg('participantId', () => ID) participantId: string,
+    @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
+  ): Promise<ParticipantChangeConnection> {
+    const result = await participantHistory(ctx, participantId, page);
+    return toConnection(result, historyCursor, result.nodes.map(ParticipantChangeType.from));
   }
 
   @Query(() => [ReferentType], { description: 'Active path referents of the PLIE' })

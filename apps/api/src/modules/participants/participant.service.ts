@@ -9,7 +9,7 @@ import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
 import { translate } from '../../i18n/messages';
-import { pageSize, type PageArgs } from '../../graphql/pagination';
+import { afterDescending, pageSize, type PageArgs } from '../../graphql/pagination';
 import { saveChanges } from '../../graphql/save-changes';
 import { decodeCursor, encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
 import { optionalText } from '../../graphql/text-input';
@@ -28,7 +28,7 @@ import type {
   UpdateParticipantInput,
   UpdatePathwayEntryInput,
 } from './participant.inputs';
-import { ParticipantChangeType, ParticipantType, PathwayType, ReferentType } from './participant.type';
+import { ParticipantType, PathwayType, ReferentType } from './participant.type';
 import { checkedDetails, checkedEntry, searchKeyOf } from './participant.validation';
 import { Pathway } from './pathway.entity';
 import { Stage } from '../stages/stage.entity';
@@ -306,8 +306,24 @@ export async function reassignParticipant(ctx: RequestContext, input: ReassignPa
   return participant;
 }
 
-export async function participantHistory(ctx: RequestContext, participantId: string): Promise<ParticipantChangeType[]> {
+export function historyCursor(change: ParticipantChange): string {
+  return encodeCursor(change.at.toISOString(), change.id);
+}
+
+/** The history of a file, newest first, a page at a time. */
+export async function participantHistory(ctx: RequestContext, participantId: string, args: PageArgs | undefined): Promise<Page<ParticipantChange>> {
   const participant = await findParticipant(ctx, participantId, 'participantId');
-  const changes = await ctx.em.find(ParticipantChange, { participant }, { populate: ['author'], orderBy: { at: 'desc', id: 'desc' } });
-  return changes.map(ParticipantChangeType.from);
+  const first = pageSize(args);
+  const after = args?.after ? decodeCursor(args.after, () => errors.badInput(ctx, 'after', 'error.invalidId')) : null;
+  const where = { participant };
+  const [rows, totalCount] = await Promise.all([
+    ctx.em.find(
+      ParticipantChange,
+      { ...where, ...afterDescending('at', after) },
+      { populate: ['author'], orderBy: { at: 'desc', id: 'desc' }, limit: first + 1 },
+    ),
+    ctx.em.count(ParticipantChange, where),
+  ]);
+  const nodes = rows.slice(0, first);
+  return { nodes, totalCount, hasNextPage: rows.length > first, endCursor: nodes.length ? historyCursor(nodes.at(-1)!) : null };
 }

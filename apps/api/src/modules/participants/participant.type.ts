@@ -198,3 +198,6 @@ export class ParticipantChangeType {
     return Object.assign(new ParticipantChangeType(), { at: change.at, authorName: change.author.displayName, action: change.action, changes: change.changes });
   }
 }
+
+@ObjectType('ParticipantChangeConnection')
+export class ParticipantChangeConnection extends Connection(ParticipantChangeType, 'ParticipantChange') {}

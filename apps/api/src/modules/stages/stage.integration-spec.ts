@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Stage } from './stage.entity';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
-import { GraphqlClient } from '../../testing/graphql-client';
+import { GraphqlClient, nodesOf } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
 let server: TestServer;
@@ -63,8 +63,11 @@ describe('the action plan', () => {
     await referent.data(ADD, { input: { pathwayId, kindId: kinds.IAE_CDDI_ACI, operatorId: tenant.organisations.siae.globalId, plannedStart: '2026-12-01' } });
     const timeline = await referent.data(`query($id: ID!) { stages(pathwayId: $id) { kind { code } plannedStart } }`, { id: pathwayId });
     expect(timeline.stages.map((s: any) => s.kind.code)).toEqual(['IAE_CDDI_ACI', 'TRAINING_QUALIFYING']);
-    const history = await referent.data(`query($id: ID!) { participantHistory(participantId: $id) { action changes { field after } } }`, { id: participantId });
-    const added = history.participantHistory.filter((h: any) => h.action === 'stage.added');
+    const history = await referent.data(
+      `query($id: ID!) { participantHistory(participantId: $id, page: { first: 100 }) { edges { node { action changes { field after } } } } }`,
+      { id: participantId },
+    );
+    const added = nodesOf(history.participantHistory).filter((h: any) => h.action === 'stage.added');
     expect(added).toHaveLength(2);
     // The private notes never reach the history (which other staff read).
     expect(JSON.stringify(history)).not.toContain('garde des enfants');
