@@ -55,7 +55,7 @@ export function parseCsv(text: string, options: { delimiter?: string } = {}): Cs
         columns = fields.map((name) => name.trim());
       } else if (!(fields.length === 1 && fields[0]!.trim() === '')) {
         if (fields.length !== columns.length) {
-          errors.push({ line, message: `expected ${columns.length} fields separated by « ${delimiter} », found ${fields.length}` });
+          errors.push({ line, message: `${columns.length} champs séparés par « ${delimiter} » attendus, ${fields.length} trouvés` });
         }
         const values: Record<string, string> = {};
         columns.forEach((name, i) => (values[name] = fields[i] ?? ''));

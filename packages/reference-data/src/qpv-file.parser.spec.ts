@@ -21,9 +21,9 @@ describe('parseQpvFile', () => {
   it('reports each bad line with its line number and keeps the good ones', () => {
     const { errors } = parseQpvFile(FILE, { isKnownCommune: isCommuneCode });
     expect(errors).toEqual([
-      { line: 5, message: 'QP063999 is a code of the 2015 list; import the 2024 list (codes such as QN03801M)' },
-      { line: 6, message: 'no district name; « 6312 » is not an INSEE commune code (5 characters, e.g. 38185)' },
-      { line: 7, message: 'no current commune has the INSEE code 38999' },
+      { line: 5, message: 'QP063999 est un code de la liste de 2015 ; importez la liste de 2024 (codes du type QN03801M)' },
+      { line: 6, message: 'nom du quartier absent; « 6312 » n’est pas un code INSEE de commune (5 caractères, ex. 38185)' },
+      { line: 7, message: 'aucune commune actuelle n’a le code INSEE 38999' },
     ]);
   });
 
@@ -57,21 +57,21 @@ describe('parseQpvFile', () => {
     ].join('\r\n');
     const { districts, errors } = parseQpvFile(text);
     expect(districts).toEqual([{ code: 'QN03898I', name: 'Quartier Fictif du Canal', communeCodes: ['38151', '38421'] }]);
-    expect(errors).toEqual([{ line: 4, message: 'QN03898I is named « Quartier Fictif du Canal » on line 2 and « Autre Nom Fictif » here' }]);
+    expect(errors).toEqual([{ line: 4, message: 'QN03898I s’appelle « Quartier Fictif du Canal » ligne 2 et « Autre Nom Fictif » ici' }]);
   });
 
   it('says which columns are missing', () => {
     expect(parseQpvFile('code;nom_commune\nQN03899M;Grenoble\n').errors).toEqual([
-      { line: 1, message: 'Missing columns: district name (lib_qp), commune INSEE codes (insee_com). Found: code, nom_commune.' },
+      { line: 1, message: 'Colonnes manquantes : nom du quartier (lib_qp), codes INSEE des communes (insee_com). Colonnes trouvées : code, nom_commune.' },
     ]);
   });
 
   it('reports an empty file, a file without districts, and lines with too many fields', () => {
-    expect(parseQpvFile('\uFEFF').errors).toEqual([{ line: 1, message: 'The file is empty.' }]);
-    expect(parseQpvFile(`${HEADER}\r\n`).errors).toEqual([{ line: 1, message: 'The file has a header but no district.' }]);
+    expect(parseQpvFile('\uFEFF').errors).toEqual([{ line: 1, message: 'Le fichier est vide.' }]);
+    expect(parseQpvFile(`${HEADER}\r\n`).errors).toEqual([{ line: 1, message: 'Le fichier a une ligne d’en-tête mais aucun quartier.' }]);
     const { districts, errors } = parseQpvFile(`${HEADER}\nQN03899M;Tilleuls (fictif);84;;38;;38185;Grenoble;;;extra\n`);
     expect(districts).toEqual([]);
-    expect(errors).toEqual([{ line: 2, message: 'expected 10 fields separated by « ; », found 11' }]);
+    expect(errors).toEqual([{ line: 2, message: '10 champs séparés par « ; » attendus, 11 trouvés' }]);
   });
 
   it('recognises 2024 district codes, Corsica included', () => {

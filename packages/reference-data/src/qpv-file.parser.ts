@@ -81,21 +81,21 @@ function unwrap(value: string): string {
  */
 export function parseQpvFile(csvText: string, options: QpvFileOptions = {}): QpvFileResult {
   const errors: QpvFileProblem[] = [];
-  if (csvText.replace(/^\uFEFF/, '').trim() === '') return { districts: [], errors: [{ line: 1, message: 'The file is empty.' }] };
+  if (csvText.replace(/^\uFEFF/, '').trim() === '') return { districts: [], errors: [{ line: 1, message: 'Le fichier est vide.' }] };
 
   const table = parseCsv(csvText);
   const codeColumn = findColumn(table.columns, COLUMN_NAMES.code);
   const nameColumn = findColumn(table.columns, COLUMN_NAMES.name);
   const communesColumn = findColumn(table.columns, COLUMN_NAMES.communes);
   const missing = [
-    codeColumn === undefined && 'district code (code_qp)',
-    nameColumn === undefined && 'district name (lib_qp)',
-    communesColumn === undefined && 'commune INSEE codes (insee_com)',
+    codeColumn === undefined && 'code du quartier (code_qp)',
+    nameColumn === undefined && 'nom du quartier (lib_qp)',
+    communesColumn === undefined && 'codes INSEE des communes (insee_com)',
   ].filter((label): label is string => label !== false);
   if (missing.length > 0) {
     return {
       districts: [],
-      errors: [{ line: 1, message: `Missing columns: ${missing.join(', ')}. Found: ${table.columns.join(', ') || 'none'}.` }],
+      errors: [{ line: 1, message: `Colonnes manquantes : ${missing.join(', ')}. Colonnes trouvées : ${table.columns.join(', ') || 'aucune'}.` }],
     };
   }
 
@@ -116,19 +116,19 @@ export function parseQpvFile(csvText: string, options: QpvFileOptions = {}): Qpv
       .filter((value) => value !== '');
     const problems: string[] = [];
 
-    if (code === '') problems.push('no district code');
-    else if (LEGACY_QPV_CODE_PATTERN.test(code)) problems.push(`${code} is a code of the 2015 list; import the 2024 list (codes such as QN03801M)`);
-    else if (!QPV_CODE_PATTERN.test(code)) problems.push(`district code « ${code} » is not of the form QN03801M`);
-    if (name === '') problems.push('no district name');
-    if (communeCodes.length === 0) problems.push('no commune INSEE code');
+    if (code === '') problems.push('code du quartier absent');
+    else if (LEGACY_QPV_CODE_PATTERN.test(code)) problems.push(`${code} est un code de la liste de 2015 ; importez la liste de 2024 (codes du type QN03801M)`);
+    else if (!QPV_CODE_PATTERN.test(code)) problems.push(`le code de quartier « ${code} » n’est pas de la forme QN03801M`);
+    if (name === '') problems.push('nom du quartier absent');
+    if (communeCodes.length === 0) problems.push('code INSEE de commune absent');
     for (const communeCode of communeCodes) {
-      if (!COMMUNE_CODE_PATTERN.test(communeCode)) problems.push(`« ${communeCode} » is not an INSEE commune code (5 characters, e.g. 38185)`);
-      else if (options.isKnownCommune && !options.isKnownCommune(communeCode)) problems.push(`no current commune has the INSEE code ${communeCode}`);
+      if (!COMMUNE_CODE_PATTERN.test(communeCode)) problems.push(`« ${communeCode} » n’est pas un code INSEE de commune (5 caractères, ex. 38185)`);
+      else if (options.isKnownCommune && !options.isKnownCommune(communeCode)) problems.push(`aucune commune actuelle n’a le code INSEE ${communeCode}`);
     }
 
     const existing = byCode.get(code);
     if (problems.length === 0 && existing && existing.name !== name) {
-      problems.push(`${code} is named « ${existing.name} » on line ${existing.line} and « ${name} » here`);
+      problems.push(`${code} s’appelle « ${existing.name} » ligne ${existing.line} et « ${name} » ici`);
     }
     if (problems.length > 0) {
       errors.push({ line, message: problems.join('; ') });
@@ -138,7 +138,7 @@ export function parseQpvFile(csvText: string, options: QpvFileOptions = {}): Qpv
     else byCode.set(code, { code, name, communeCodes: new Set(communeCodes), line });
   }
 
-  if (table.records.length === 0) errors.push({ line: 1, message: 'The file has a header but no district.' });
+  if (table.records.length === 0) errors.push({ line: 1, message: 'Le fichier a une ligne d’en-tête mais aucun quartier.' });
   const districts = [...byCode.values()]
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((district) => Object.freeze({ code: district.code, name: district.name, communeCodes: Object.freeze([...district.communeCodes]) }));
