@@ -1,4 +1,7 @@
 import { Field, InputType, Int } from 'type-graphql';
+import type { RequestContext } from '../context/request-context';
+import { errors } from './errors';
+import { decodeCursor, type Page } from './relay';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -17,10 +20,30 @@ export function pageSize(args: PageArgs | undefined): number {
   return first < 1 ? 50 : Math.min(first, MAX_PAGE_SIZE);
 }
 
+export type Cursor = { key: string; id: string };
+
 /**
- * Newest-first keyset pagination on a sortable key and the id: the condition for the rows after
- * a cursor, and the page it returns. One query for the page (plus one for the total).
+ * One page of a keyset-paginated list: `fetch` reads up to `limit` rows after the cursor (one
+ * query), `count` the total (another); a made-up cursor is the caller's mistake, on `after`.
  */
-export function afterDescending<K extends string>(keyField: K, after: { key: string; id: string } | null): Record<string, unknown> {
+export async function pageOf<T>(
+  ctx: RequestContext,
+  args: PageArgs | undefined,
+  list: { fetch: (after: Cursor | null, limit: number) => Promise<T[]>; count: () => Promise<number>; cursorOf: (row: T) => string },
+): Promise<Page<T>> {
+  const first = pageSize(args);
+  const after = args?.after ? decodeCursor(args.after, () => errors.badInput(ctx, 'after', 'error.invalidId')) : null;
+  const [rows, totalCount] = await Promise.all([list.fetch(after, first + 1), list.count()]);
+  const nodes = rows.slice(0, first);
+  return { nodes, totalCount, hasNextPage: rows.length > first, endCursor: nodes.length ? list.cursorOf(nodes.at(-1)!) : null };
+}
+
+/** Rows after a cursor in ascending (key, id) order. */
+export function afterAscending<K extends string>(keyField: K, after: Cursor | null): Record<string, unknown> {
+  return after ? { $or: [{ [keyField]: { $gt: after.key } }, { [keyField]: after.key, id: { $gt: after.id } }] } : {};
+}
+
+/** Rows after a cursor in newest-first (key, id) order. */
+export function afterDescending<K extends string>(keyField: K, after: Cursor | null): Record<string, unknown> {
   return after ? { $or: [{ [keyField]: { $lt: after.key } }, { [keyField]: after.key, id: { $lt: after.id } }] } : {};
 }

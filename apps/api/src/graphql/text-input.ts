@@ -23,3 +23,8 @@ export function requiredEmail(ctx: RequestContext, field: string, value: string 
   if (!EMAIL.test(email)) throw errors.badInput(ctx, field, 'error.emailInvalid');
   return email;
 }
+
+/** A LIKE pattern matching the text anywhere, with LIKE's own wildcards taken literally. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -5,8 +5,8 @@ import { createOnce } from '../../access/idempotency';
 import { agendaReferentId, canManageAgendaOf } from '../../access/agenda-access';
 import { lockForTransaction } from '../../db/advisory-lock';
 import { errors } from '../../graphql/errors';
-import { afterDescending, pageSize, type PageArgs } from '../../graphql/pagination';
-import { decodeCursor, encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
+import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
+import { encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { optionalText } from '../../graphql/text-input';
 import { findParticipant } from '../participants/participant.service';
@@ -138,16 +138,14 @@ export function appointmentCursor(appointment: Appointment): string {
 /** A participant's appointments and sessions, latest first, a page at a time. */
 export async function listParticipantAppointments(ctx: RequestContext, participantId: string, args: PageArgs | undefined): Promise<Page<Appointment>> {
   const participant = await findParticipant(ctx, participantId, 'participantId');
-  const first = pageSize(args);
-  const after = args?.after ? decodeCursor(args.after, () => errors.badInput(ctx, 'after', 'error.invalidId')) : null;
-  const [rows, totalCount] = await Promise.all([
-    ctx.em.find(
-      Appointment,
-      { attendees: { participant }, ...afterDescending('startsAt', after) },
-      { populate: POPULATE, populateWhere: 'all', orderBy: { startsAt: 'desc', id: 'desc' }, limit: first + 1 },
-    ),
-    ctx.em.count(Appointment, { attendees: { participant } }),
-  ]);
-  const nodes = rows.slice(0, first);
-  return { nodes, totalCount, hasNextPage: rows.length > first, endCursor: nodes.length ? appointmentCursor(nodes.at(-1)!) : null };
+  return pageOf(ctx, args, {
+    fetch: (after, limit) =>
+      ctx.em.find(
+        Appointment,
+        { attendees: { participant }, ...afterDescending('startsAt', after) },
+        { populate: POPULATE, populateWhere: 'all', orderBy: { startsAt: 'desc', id: 'desc' }, limit },
+      ),
+    count: () => ctx.em.count(Appointment, { attendees: { participant } }),
+    cursorOf: appointmentCursor,
+  });
 }

@@ -4,10 +4,10 @@ import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../../access/idempotency';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors } from '../../graphql/errors';
-import { pageSize, type PageArgs } from '../../graphql/pagination';
+import { afterAscending, pageOf, type PageArgs } from '../../graphql/pagination';
 import { saveChanges } from '../../graphql/save-changes';
-import { decodeCursor, encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
-import { optionalText, requiredText } from '../../graphql/text-input';
+import { encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
+import { likePattern, optionalText, requiredText } from '../../graphql/text-input';
 import { Tenant } from '../tenancy/tenant.entity';
 import { Organisation } from './organisation.entity';
 import type { CreateOrganisationInput, OrganisationFilter, UpdateOrganisationInput } from './organisation.inputs';
@@ -21,19 +21,12 @@ export async function listOrganisations(ctx: RequestContext, filter: Organisatio
   const where: FilterQuery<Organisation> = {};
   if (filter?.kind) where.kind = filter.kind;
   if (!filter?.includeInactive) where.active = true;
-  if (filter?.search?.trim()) where.name = { $ilike: `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
-  const first = pageSize(args);
-  const after = args?.after ? decodeCursor(args.after, () => errors.badInput(ctx, 'after', 'error.invalidId')) : null;
-  const pageWhere: FilterQuery<Organisation> = after
-    ? { $and: [where, { $or: [{ name: { $gt: after.key } }, { name: after.key, id: { $gt: after.id } }] }] }
-    : where;
-  const [rows, totalCount] = await Promise.all([
-    ctx.em.find(Organisation, pageWhere, { orderBy: { name: 'asc', id: 'asc' }, limit: first + 1 }),
-    ctx.em.count(Organisation, where),
-  ]);
-  const nodes = rows.slice(0, first);
-  const last = nodes.at(-1);
-  return { nodes, totalCount, hasNextPage: rows.length > first, endCursor: last ? organisationCursor(last) : null };
+  if (filter?.search?.trim()) where.name = { $ilike: likePattern(filter.search.trim()) };
+  return pageOf(ctx, args, {
+    fetch: (after, limit) => ctx.em.find(Organisation, { $and: [where, afterAscending('name', after)] }, { orderBy: { name: 'asc', id: 'asc' }, limit }),
+    count: () => ctx.em.count(Organisation, where),
+    cursorOf: organisationCursor,
+  });
 }
 
 export async function getOrganisation(ctx: RequestContext, globalId: string, field = 'id'): Promise<Organisation> {

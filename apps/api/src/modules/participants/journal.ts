@@ -3,9 +3,8 @@ import { LocalDateResolver } from 'graphql-scalars';
 import type { RequestContext } from '../../context/request-context';
 import { assertCanEdit } from '../../access/participant-access';
 import { notInFuture, optionalDate, todayInFrance } from '../../graphql/date-input';
-import { errors } from '../../graphql/errors';
-import { afterDescending, pageSize, type PageArgs } from '../../graphql/pagination';
-import { Connection, decodeCursor, encodeCursor, type Page } from '../../graphql/relay';
+import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
+import { Connection, encodeCursor, type Page } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { requiredText } from '../../graphql/text-input';
 import { User } from '../users/user.entity';
@@ -53,18 +52,12 @@ export function journalCursor(entry: JournalEntry): string {
 /** The journal of a file, by day, newest first, a page at a time. */
 export async function listJournal(ctx: RequestContext, participantId: string, args: PageArgs | undefined): Promise<Page<JournalEntry>> {
   const participant = await findParticipant(ctx, participantId, 'participantId');
-  const first = pageSize(args);
-  const after = args?.after ? decodeCursor(args.after, () => errors.badInput(ctx, 'after', 'error.invalidId')) : null;
-  const [rows, totalCount] = await Promise.all([
-    ctx.em.find(
-      JournalEntry,
-      { participant, ...afterDescending('day', after) },
-      { populate: ['author'], orderBy: { day: 'desc', id: 'desc' }, limit: first + 1 },
-    ),
-    ctx.em.count(JournalEntry, { participant }),
-  ]);
-  const nodes = rows.slice(0, first);
-  return { nodes, totalCount, hasNextPage: rows.length > first, endCursor: nodes.length ? journalCursor(nodes.at(-1)!) : null };
+  return pageOf(ctx, args, {
+    fetch: (after, limit) =>
+      ctx.em.find(JournalEntry, { participant, ...afterDescending('day', after) }, { populate: ['author'], orderBy: { day: 'desc', id: 'desc' }, limit }),
+    count: () => ctx.em.count(JournalEntry, { participant }),
+    cursorOf: journalCursor,
+  });
 }
 
 /** Journal entries are kept as written: the journal is append-only. */

@@ -9,10 +9,10 @@ import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
 import { translate } from '../../i18n/messages';
-import { afterDescending, pageSize, type PageArgs } from '../../graphql/pagination';
+import { afterAscending, afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
 import { saveChanges } from '../../graphql/save-changes';
-import { decodeCursor, encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
-import { optionalText } from '../../graphql/text-input';
+import { encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
+import { likePattern, optionalText } from '../../graphql/text-input';
 import { countPendingCheckIns, scheduleCheckIns } from '../follow-up/follow-up-schedule';
 import { isKnownPriorityDistrict } from '../priority-districts/priority-district';
 import { Membership } from '../tenancy/membership.entity';
@@ -104,7 +104,7 @@ export async function findPathway(ctx: RequestContext, globalId: string): Promis
 export async function listParticipants(ctx: RequestContext, filter: ParticipantFilter | undefined, args: PageArgs | undefined): Promise<Page<Participant>> {
   const conditions: Array<FilterQuery<Participant>> = [readableParticipants(ctx)];
   const search = filter?.search ? searchKeyOf(filter.search, '') : '';
-  if (search) conditions.push({ searchKey: { $like: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
+  if (search) conditions.push({ searchKey: { $like: likePattern(search) } });
   if (filter?.mine) conditions.push({ referent: activeMembership(ctx).id });
   if (filter?.referentId) conditions.push({ referent: parseGlobalId(filter.referentId, 'Membership')?.id ?? null });
   if (filter?.communeCode) conditions.push({ communeCode: filter.communeCode });
@@ -116,18 +116,12 @@ export async function listParticipants(ctx: RequestContext, filter: ParticipantF
   }
   if (filter?.statuses?.length) conditions.push({ currentStatus: { $in: filter.statuses } });
   const where: FilterQuery<Participant> = { $and: conditions };
-  const first = pageSize(args);
-  const after = args?.after ? decodeCursor(args.after, () => errors.badInput(ctx, 'after', 'error.invalidId')) : null;
-  const pageWhere: FilterQuery<Participant> = after
-    ? { $and: [where, { $or: [{ searchKey: { $gt: after.key } }, { searchKey: after.key, id: { $gt: after.id } }] }] }
-    : where;
-  const [rows, totalCount] = await Promise.all([
-    ctx.em.find(Participant, pageWhere, { populate: POPULATE, orderBy: { searchKey: 'asc', id: 'asc' }, limit: first + 1 }),
-    ctx.em.count(Participant, where),
-  ]);
-  const nodes = rows.slice(0, first);
-  const last = nodes.at(-1);
-  return { nodes, totalCount, hasNextPage: rows.length > first, endCursor: last ? participantCursor(last) : null };
+  return pageOf(ctx, args, {
+    fetch: (after, limit) =>
+      ctx.em.find(Participant, { $and: [where, afterAscending('searchKey', after)] }, { populate: POPULATE, orderBy: { searchKey: 'asc', id: 'asc' }, limit }),
+    count: () => ctx.em.count(Participant, where),
+    cursorOf: participantCursor,
+  });
 }
 
 export function participantCursor(p: Participant): string {
@@ -313,17 +307,10 @@ export function historyCursor(change: ParticipantChange): string {
 /** The history of a file, newest first, a page at a time. */
 export async function participantHistory(ctx: RequestContext, participantId: string, args: PageArgs | undefined): Promise<Page<ParticipantChange>> {
   const participant = await findParticipant(ctx, participantId, 'participantId');
-  const first = pageSize(args);
-  const after = args?.after ? decodeCursor(args.after, () => errors.badInput(ctx, 'after', 'error.invalidId')) : null;
-  const where = { participant };
-  const [rows, totalCount] = await Promise.all([
-    ctx.em.find(
-      ParticipantChange,
-      { ...where, ...afterDescending('at', after) },
-      { populate: ['author'], orderBy: { at: 'desc', id: 'desc' }, limit: first + 1 },
-    ),
-    ctx.em.count(ParticipantChange, where),
-  ]);
-  const nodes = rows.slice(0, first);
-  return { nodes, totalCount, hasNextPage: rows.length > first, endCursor: nodes.length ? historyCursor(nodes.at(-1)!) : null };
+  return pageOf(ctx, args, {
+    fetch: (after, limit) =>
+      ctx.em.find(ParticipantChange, { participant, ...afterDescending('at', after) }, { populate: ['author'], orderBy: { at: 'desc', id: 'desc' }, limit }),
+    count: () => ctx.em.count(ParticipantChange, { participant }),
+    cursorOf: historyCursor,
+  });
 }

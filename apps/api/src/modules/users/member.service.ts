@@ -2,19 +2,16 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../../context/request-context';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors } from '../../graphql/errors';
-import { pageSize, type PageArgs } from '../../graphql/pagination';
+import { pageOf, type PageArgs } from '../../graphql/pagination';
 import { saveChanges } from '../../graphql/save-changes';
-import { decodeCursor, encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
+import { likePattern } from '../../graphql/text-input';
+import { encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
 import { Session } from '../auth/session.entity';
 import { Membership } from '../tenancy/membership.entity';
 import type { MemberFilter, SetMembershipActiveInput } from './user.inputs';
 
 export function memberCursor(m: Membership): string {
   return encodeCursor(m.user.displayName, m.id);
-}
-
-function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** The active tenant's memberships with their user and organisation, by person's name. */
@@ -28,22 +25,19 @@ export async function listMembers(ctx: RequestContext, filter: MemberFilter | un
   }
   const search = filter?.search?.trim();
   if (search) where.$or = [{ user: { displayName: { $ilike: likePattern(search) } } }, { user: { email: { $ilike: likePattern(search) } } }];
-  const first = pageSize(args);
-  const after = args?.after ? decodeCursor(args.after, () => errors.badInput(ctx, 'after', 'error.invalidId')) : null;
-  const pageWhere: FilterQuery<Membership> = after
-    ? { $and: [where, { $or: [{ user: { displayName: { $gt: after.key } } }, { user: { displayName: after.key }, id: { $gt: after.id } }] }] }
-    : where;
-  const [rows, totalCount] = await Promise.all([
-    ctx.em.find(Membership, pageWhere, {
-      populate: ['user', 'organisation', 'tenant'],
-      orderBy: { user: { displayName: 'asc' }, id: 'asc' },
-      limit: first + 1,
-    }),
-    ctx.em.count(Membership, where),
-  ]);
-  const nodes = rows.slice(0, first);
-  const last = nodes.at(-1);
-  return { nodes, totalCount, hasNextPage: rows.length > first, endCursor: last ? memberCursor(last) : null };
+  return pageOf(ctx, args, {
+    // Ordered by the person's name: the keyset condition is on the joined user.
+    fetch: (after, limit) =>
+      ctx.em.find(
+        Membership,
+        after
+          ? { $and: [where, { $or: [{ user: { displayName: { $gt: after.key } } }, { user: { displayName: after.key }, id: { $gt: after.id } }] }] }
+          : where,
+        { populate: ['user', 'organisation', 'tenant'], orderBy: { user: { displayName: 'asc' }, id: 'asc' }, limit },
+      ),
+    count: () => ctx.em.count(Membership, where),
+    cursorOf: memberCursor,
+  });
 }
 
 /**
