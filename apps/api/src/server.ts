@@ -17,7 +17,12 @@ const CONTENT_SECURITY_POLICY =
   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
 /** One Fastify app serving the GraphQL API, health checks and the built portal, on one port. */
-export async function buildServer(config: Config, database: Database): Promise<FastifyInstance> {
+export interface ServerOptions {
+  /** The time every request runs at; tests move it. */
+  clock?: () => Date;
+}
+
+export async function buildServer(config: Config, database: Database, { clock = () => new Date() }: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
     genReqId: (req) => {
@@ -76,8 +81,9 @@ export async function buildServer(config: Config, database: Database): Promise<F
 
   const apollo = await createApollo(await getSchema(), config, app.log);
   app.addHook('onClose', () => apollo.stop());
-  registerGraphqlRoute(app, database.orm, apollo, config);
-  registerAgendaIcsRoute(app, database.orm, config);
+  const deps = { orm: database.orm, config, clock };
+  registerGraphqlRoute(app, deps, apollo);
+  registerAgendaIcsRoute(app, deps);
 
   const indexHtml = path.join(config.PORTAL_DIST, 'index.html');
   if (fs.existsSync(indexHtml)) {

@@ -9,3 +9,4 @@ export * from './stage-kind';
 export * from './calendar-date';
 export * from './appointment';
 export * from './caseload-alert';
+export * from './consent';

@@ -26,13 +26,12 @@ export interface Authentication {
  * Resolves the session cookie into an actor and scopes the transaction to its tenant. Runs inside
  * the request transaction, before any resolver.
  */
-export async function authenticate(em: EntityManager, config: Config, token: string | undefined): Promise<Authentication> {
+export async function authenticate(em: EntityManager, config: Config, token: string | undefined, now: Date): Promise<Authentication> {
   if (!token) return { actor: null, sessionExpired: false };
   const tokenHash = hashSecretToken(token);
   await applyRlsSettings(em, { sessionToken: tokenHash });
   // Sessions are not tenant-owned; the tenant is what we are about to learn from this one.
   const session = await em.findOne(Session, { tokenHash }, { filters: { [TENANT_FILTER]: false } });
-  const now = new Date();
   if (!session || !isSessionLive(session, config, now)) return { actor: null, sessionExpired: true };
 
   const userId = session.user.id;
@@ -44,6 +43,7 @@ export async function authenticate(em: EntityManager, config: Config, token: str
     tenantId: membership?.tenant.id ?? null,
     organisationId: membership?.organisation.id ?? null,
     staff: membership ? !isPartnerKind(membership.organisation.kind) : false,
+    now,
   });
 
   // Sliding idle timeout, written at most once a minute so reads stay cheap.

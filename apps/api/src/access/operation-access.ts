@@ -18,6 +18,8 @@ export function Allow(...rules: [AccessRule, ...AccessRule[]]): MethodDecorator 
 }
 
 export const STAFF: [MembershipRole, ...MembershipRole[]] = [MembershipRole.TENANT_ADMIN, MembershipRole.ANIMATION_TEAM, MembershipRole.REFERENT];
+/** Partners' members: what they reach is then narrowed by consent (consent-scope.ts, field-consent.ts). */
+export const PARTNERS: [MembershipRole, ...MembershipRole[]] = [MembershipRole.PARTNER_AGENT, MembershipRole.PARTNER_ADMIN];
 
 function rulesOf(field: GraphQLField<unknown, unknown> | undefined): readonly AccessRule[] | undefined {
   return field?.extensions?.[EXTENSION] as readonly AccessRule[] | undefined;

@@ -23,8 +23,13 @@ export function participantAccess(ctx: RequestContext, participant: Pick<Partici
   return membership.colleaguesCanRead ? 'READ' : 'NONE';
 }
 
-/** The rows a staff member may list, as a condition added to every participant query. */
-export function readableParticipants(ctx: RequestContext): FilterQuery<Participant> {
+/**
+ * The rows the viewer may list, as a condition added to every participant query: a staff member's
+ * by role; a partner's, those a consent in force shares with its organisation (so counts and pages
+ * reveal nothing more).
+ */
+export async function readableParticipants(ctx: RequestContext): Promise<FilterQuery<Participant>> {
+  if (ctx.consent.governsByConsent) return { id: { $in: await ctx.consent.visibleParticipantIds() } };
   const membership = activeMembership(ctx);
   if (WHOLE_TENANT.includes(membership.role) || (membership.role === MembershipRole.REFERENT && membership.colleaguesCanRead)) return {};
   if (membership.role === MembershipRole.REFERENT) return { referent: membership.id };

@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { getSchema } from '../graphql/schema';
+import { describeDataClasses } from './field-consent';
 import { describeAccessRules } from './operation-access';
 
 describe('permissions', () => {
   // A change in this file is a permission change: review it as one (DESIGN §3.6).
-  it('match the reviewed snapshot, operation by operation', async () => {
-    await expect(`${describeAccessRules(await getSchema()).join('\n')}\n`).toMatchFileSnapshot('./permissions.snapshot.txt');
+  it('match the reviewed snapshot, operation by operation and field by field', async () => {
+    const schema = await getSchema();
+    const { lines } = describeDataClasses(schema);
+    const snapshot = [
+      '# Operations: who may call them',
+      ...describeAccessRules(schema),
+      '',
+      '# Participant data: the class a partner needs shared to see each field',
+      ...lines,
+    ];
+    await expect(`${snapshot.join('\n')}\n`).toMatchFileSnapshot('./permissions.snapshot.txt');
+  });
+
+  it('give every field of a participant-bearing type a data class, and make withheld ones nullable', async () => {
+    expect(describeDataClasses(await getSchema()).problems).toEqual([]);
   });
 });

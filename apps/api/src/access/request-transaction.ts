@@ -13,6 +13,8 @@ export interface RlsSettings {
   invitationToken?: string | null;
   /** The request acts for a staff organisation (animation team or referent operator), not a partner. */
   staff?: boolean | null;
+  /** The request's clock, so consent validity reads the same instant in SQL and in the API. */
+  now?: Date | null;
 }
 
 const SETTING_NAMES: Record<keyof RlsSettings, string> = {
@@ -24,6 +26,7 @@ const SETTING_NAMES: Record<keyof RlsSettings, string> = {
   sessionToken: 'jalon.session_token',
   invitationToken: 'jalon.invitation_token',
   staff: 'jalon.staff',
+  now: 'jalon.now',
 };
 
 /**
@@ -37,12 +40,15 @@ export async function beginRequestTransaction(em: EntityManager): Promise<void> 
 
 /** Sets RLS settings for the rest of the transaction, and scopes the ORM's tenant filter alike. */
 export async function applyRlsSettings(em: EntityManager, settings: RlsSettings): Promise<void> {
-  const entries = Object.entries(settings) as Array<[keyof RlsSettings, string | boolean | null | undefined]>;
+  const entries = Object.entries(settings) as Array<[keyof RlsSettings, string | boolean | Date | null | undefined]>;
   if (entries.length === 0) return;
   const sql = entries.map(() => 'set_config(?, ?, true)').join(', ');
   await em.execute(
     `select ${sql}`,
-    entries.flatMap(([key, value]) => [SETTING_NAMES[key], value === null || value === undefined ? '' : String(value)]),
+    entries.flatMap(([key, value]) => [
+      SETTING_NAMES[key],
+      value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value),
+    ]),
   );
   if ('tenantId' in settings) {
     em.setFilterParams(TENANT_FILTER, { tenantId: settings.tenantId ?? undefined });

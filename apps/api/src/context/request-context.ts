@@ -3,6 +3,8 @@ import type { MembershipRole, OrganisationKind } from '@jalon/domain';
 import type { Config } from '../config';
 import type { Locale } from '../i18n/messages';
 import type { RlsSettings } from '../access/request-transaction';
+import type { ConsentScope } from '../access/consent-scope';
+import type { Redaction } from '../access/field-consent';
 
 /** Who is acting, resolved once at the edge from the session cookie. */
 export interface Actor {
@@ -44,4 +46,12 @@ export interface RequestContext {
   readonly afterRequest: Array<{ settings: RlsSettings; work: (em: EntityManager) => Promise<void> }>;
   /** Set when the operation raised an error. A holder, not a flag: Apollo hands resolvers a shallow copy of the context. */
   readonly outcome: { failed: boolean };
+  /** The request's instant: every rule that depends on time (sessions, consent validity) reads this one. */
+  readonly now: Date;
+  /** The consents governing what a partner viewer sees, loaded once per request. */
+  readonly consent: ConsentScope;
+  /** Per-request batch loaders (DataLoader), by name: one query for a whole page of parents. */
+  readonly loaders: Map<string, unknown>;
+  /** Fields withheld from the viewer, reported in the response's extensions. */
+  readonly redactions: Redaction[];
 }

@@ -1,8 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { recordPartnerReads } from '../access/access-log';
+import { ConsentScope } from '../access/consent-scope';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import { authenticate, SESSION_COOKIE } from '../access/authenticate';
-import { beginRequestTransaction, inScopedTransaction } from '../access/request-transaction';
+import { beginRequestTransaction, inScopedTransaction, type RlsSettings } from '../access/request-transaction';
 import { pickLocale } from '../i18n/messages';
 import type { RequestContext } from './request-context';
 
@@ -14,6 +16,13 @@ function sessionCookie(reply: FastifyReply, config: Config) {
   };
 }
 
+/** What every request is run with; the clock is replaceable so tests can move time. */
+export interface RequestScopeDeps {
+  orm: MikroORM;
+  config: Config;
+  clock: () => Date;
+}
+
 /**
  * Runs one HTTP request's work in its own transaction, as the application role, with the
  * caller authenticated from the session cookie and the tenant set for row-level security. The
@@ -21,8 +30,7 @@ function sessionCookie(reply: FastifyReply, config: Config) {
  * `afterRequest` persist either way.
  */
 export async function inRequestScope<T>(
-  orm: MikroORM,
-  config: Config,
+  { orm, config, clock }: RequestScopeDeps,
   request: FastifyRequest,
   reply: FastifyReply,
   work: (ctx: RequestContext) => Promise<T>,
@@ -32,7 +40,8 @@ export async function inRequestScope<T>(
   let ctx: RequestContext | undefined;
   let result: T;
   try {
-    const { actor, sessionExpired } = await authenticate(em, config, request.cookies[SESSION_COOKIE]);
+    const now = clock();
+    const { actor, sessionExpired } = await authenticate(em, config, request.cookies[SESSION_COOKIE], now);
     const cookie = sessionCookie(reply, config);
     if (sessionExpired) cookie.clear();
     ctx = {
@@ -48,14 +57,30 @@ export async function inRequestScope<T>(
       cookie,
       afterRequest: [],
       outcome: { failed: false },
+      now,
+      consent: ConsentScope.forRequest(em, actor, now),
+      redactions: [],
+      loaders: new Map(),
     };
     result = await work(ctx);
-    if (ctx.outcome.failed) await em.rollback();
-    else await em.commit();
+    if (ctx.outcome.failed) {
+      await em.rollback();
+      // What the partner read before the failure was still read: log it in a transaction of its own.
+      const failed = ctx;
+      if (failed.consent.reads.size > 0) failed.afterRequest.push({ settings: rlsSettingsOf(failed), work: (logEm) => recordPartnerReads(logEm, failed) });
+    } else {
+      await recordPartnerReads(em, ctx);
+      await em.commit();
+    }
   } catch (error) {
     await em.rollback();
     throw error;
   }
   for (const { settings, work: later } of ctx.afterRequest) await inScopedTransaction(orm.em, settings, later);
   return result;
+}
+
+function rlsSettingsOf(ctx: RequestContext): RlsSettings {
+  const membership = ctx.actor?.membership;
+  return { tenantId: membership?.tenantId, userId: ctx.actor?.userId, organisationId: membership?.organisationId, staff: false, now: ctx.now };
 }

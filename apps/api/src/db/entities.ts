@@ -17,6 +17,9 @@ import { Membership } from '../modules/tenancy/membership.entity';
 import { Tenant } from '../modules/tenancy/tenant.entity';
 import { Invitation } from '../modules/users/invitation.entity';
 import { User } from '../modules/users/user.entity';
+import { Consent } from '../modules/consent/consent.entity';
+import { ConsentEvent } from '../modules/consent/consent-event.entity';
+import { Notification } from '../modules/consent/notification.entity';
 
 /** Entities outside any tenant: a person may belong to several PLIEs; sessions and login attempts are theirs. */
 const globalEntities = [Tenant, User, Session, LoginAttempt];
@@ -42,6 +45,9 @@ export const tenantOwnedEntities = [
   Appointment,
   AppointmentAttendee,
   PriorityDistrict,
+  Consent,
+  ConsentEvent,
+  Notification,
 ];
 
 export const entities = [...globalEntities, ...tenantOwnedEntities];

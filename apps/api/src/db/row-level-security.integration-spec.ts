@@ -40,6 +40,9 @@ async function publicTables(): Promise<Array<{ table: string; hasTenantId: boole
 }
 
 describe('row-level security', () => {
+  // Written and read by SQL in access/access-log.ts: row-level security alone scopes it.
+  const TABLES_OUTSIDE_THE_ORM = ['access_log'];
+
   it('is enabled and forced on every table carrying tenant_id (and on every other table too)', async () => {
     const tables = await publicTables();
     // The tables with tenant_id are exactly those of the tenant-owned entities (checked against the ORM below).
@@ -50,7 +53,7 @@ describe('row-level security', () => {
         .filter((t) => t.hasTenantId)
         .map((t) => t.table)
         .sort(),
-    ).toEqual(tenantOwnedEntities.map((e) => metadata.find(e.name)!.tableName).sort());
+    ).toEqual([...tenantOwnedEntities.map((e) => metadata.find(e.name)!.tableName), ...TABLES_OUTSIDE_THE_ORM].sort());
     for (const table of tables)
       expect({ table: table.table, enabled: table.enabled, forced: table.forced }).toEqual({ table: table.table, enabled: true, forced: true });
   });

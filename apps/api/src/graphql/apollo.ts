@@ -47,6 +47,18 @@ const rollbackOnError: ApolloServerPlugin<RequestContext> = {
   },
 };
 
+/** Tells the client which fields were withheld (by path and data class), so the portal can say "not shared". */
+const reportRedactions: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }) {
+        if (contextValue.redactions.length === 0 || response.body.kind !== 'single') return;
+        response.body.singleResult.extensions = { ...response.body.singleResult.extensions, redacted: contextValue.redactions };
+      },
+    };
+  },
+};
+
 export const GRAPHQL_LIMITS = { maxDepth: 10, maxCost: 5000, maxAliases: 15, maxDirectives: 20, maxTokens: 2000 };
 
 export async function createApollo(schema: GraphQLSchema, config: Config, logger: FastifyBaseLogger): Promise<ApolloServer<RequestContext>> {
@@ -67,7 +79,7 @@ export async function createApollo(schema: GraphQLSchema, config: Config, logger
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     formatError: maskErrors(logger),
-    plugins: [...protection.plugins, rollbackOnError],
+    plugins: [...protection.plugins, rollbackOnError, reportRedactions],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },

@@ -32,3 +32,16 @@ export function yearsBetween(from: string, to: string): number {
   const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
   return to.slice(5) < from.slice(5) ? years - 1 : years;
 }
+
+/** The instant a calendar day (plus `days`) starts in France, whatever the server's time zone. */
+export function startOfDayInFrance(date: string, days = 0): Date {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  // Paris is UTC+1 or UTC+2: read the offset in force around that midnight.
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' })
+    .formatToParts(day)
+    .find((part) => part.type === 'timeZoneName')!
+    .value.match(/([+-])(\d{2}):(\d{2})/);
+  const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+  return new Date(day.getTime() - minutes * 60_000);
+}

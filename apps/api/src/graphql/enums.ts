@@ -6,6 +6,11 @@ import {
   AppointmentStatus,
   Attendance,
   CaseloadAlert,
+  ConsentEffect,
+  ConsentMethod,
+  ConsentPurpose,
+  ConsentStatus,
+  DataClass,
   EmploymentSituation,
   EsfAnswer,
   ExitKind,
@@ -18,6 +23,8 @@ import {
   StageCategory,
   StageStatus,
 } from '@jalon/domain';
+import { ConsentEventAction } from '../modules/consent/consent-event.entity';
+import { NotificationKind } from '../modules/consent/notification.entity';
 
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
 registerEnumType(SiaeKind, { name: 'SiaeKind' });
@@ -36,3 +43,10 @@ registerEnumType(AppointmentPlace, { name: 'AppointmentPlace' });
 registerEnumType(AppointmentStatus, { name: 'AppointmentStatus' });
 registerEnumType(Attendance, { name: 'Attendance' });
 registerEnumType(CaseloadAlert, { name: 'CaseloadAlert' });
+registerEnumType(DataClass, { name: 'DataClass', description: 'A category of participant data a consent may share with a partner' });
+registerEnumType(ConsentEffect, { name: 'ConsentEffect' });
+registerEnumType(ConsentStatus, { name: 'ConsentStatus' });
+registerEnumType(ConsentPurpose, { name: 'ConsentPurpose' });
+registerEnumType(ConsentMethod, { name: 'ConsentMethod' });
+registerEnumType(ConsentEventAction, { name: 'ConsentEventAction' });
+registerEnumType(NotificationKind, { name: 'NotificationKind' });

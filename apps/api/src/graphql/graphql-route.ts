@@ -1,9 +1,7 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Config } from '../config';
 import type { RequestContext } from '../context/request-context';
-import { inRequestScope } from '../context/request-scope';
+import { inRequestScope, type RequestScopeDeps } from '../context/request-scope';
 
 function toHeaderMap(request: FastifyRequest): HeaderMap {
   const headers = new HeaderMap();
@@ -17,12 +15,12 @@ function toHeaderMap(request: FastifyRequest): HeaderMap {
  * POST/GET /graphql. Each request is one transaction, run as the application role with the
  * caller's tenant set for row-level security; it commits only if the operation raised no error.
  */
-export function registerGraphqlRoute(app: FastifyInstance, orm: MikroORM, apollo: ApolloServer<RequestContext>, config: Config): void {
+export function registerGraphqlRoute(app: FastifyInstance, deps: RequestScopeDeps, apollo: ApolloServer<RequestContext>): void {
   app.route({
     method: ['GET', 'POST'],
     url: '/graphql',
     handler: async (request, reply) => {
-      const response = await inRequestScope(orm, config, request, reply, (ctx) =>
+      const response = await inRequestScope(deps, request, reply, (ctx) =>
         apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest: {
             method: request.method.toUpperCase(),

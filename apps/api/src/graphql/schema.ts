@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { GraphQLSchema } from 'graphql';
 import { enforceAccessRules } from '../access/operation-access';
+import { enforceConsent } from '../access/field-consent';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { OrganisationResolver } from '../modules/organisations/organisation.resolver';
 import { AppointmentResolver } from '../modules/appointments/appointment.resolver';
@@ -13,6 +14,8 @@ import { ParticipantResolver } from '../modules/participants/participant.resolve
 import { PriorityDistrictResolver } from '../modules/priority-districts/priority-district';
 import { ReferenceResolver } from '../modules/reference/reference.resolver';
 import { StageResolver } from '../modules/stages/stage.resolver';
+import { ConsentResolver } from '../modules/consent/consent.resolver';
+import { ParticipantStagesResolver, StageAccessResolver } from '../modules/stages/stage-fields.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { NodeResolver } from './node.resolver';
 
@@ -30,11 +33,14 @@ export function getSchema(): Promise<GraphQLSchema> {
       FollowUpResolver,
       AppointmentResolver,
       StageResolver,
+      ConsentResolver,
+      ParticipantStagesResolver,
+      StageAccessResolver,
       ReferenceResolver,
       PriorityDistrictResolver,
       NodeResolver,
     ],
-    globalMiddlewares: [enforceAccessRules],
+    globalMiddlewares: [enforceAccessRules, enforceConsent],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
   });

@@ -16,7 +16,7 @@ export interface TenantFixture {
   tenantId: string;
   name: string;
   organisations: Record<'animation' | 'operator' | 'commune' | 'siae', { id: string; globalId: string; name: string }>;
-  users: Record<'admin' | 'animation' | 'referent' | 'partner', { email: string; membershipId: string }>;
+  users: Record<'admin' | 'animation' | 'referent' | 'partner' | 'aci', { email: string; membershipId: string }>;
 }
 
 /** A tenant of its own for one test (a unique suffix keeps tests apart on a shared database). */
@@ -45,6 +45,7 @@ export async function createTenantFixture(server: TestServer, label = 'Test'): P
       animation: member('animation', organisations.animation, MembershipRole.ANIMATION_TEAM),
       referent: member('referent', organisations.operator, MembershipRole.REFERENT),
       partner: member('partner', organisations.commune, MembershipRole.PARTNER_AGENT),
+      aci: member('aci', organisations.siae, MembershipRole.PARTNER_AGENT),
     };
     await em.flush();
     const describe = (o: Organisation) => ({ id: o.id, globalId: toGlobalId('Organisation', o.id), name: o.name });

@@ -5,6 +5,7 @@ export interface GraphqlResponse<T = Record<string, any>> {
   status: number;
   data?: T | null;
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
   headers: OutgoingHttpHeaders;
   raw: string;
 }
@@ -31,8 +32,8 @@ export class GraphqlClient {
     });
     const setCookie = response.cookies.find((c) => c.name === 'jalon_session');
     if (setCookie) this.cookie = setCookie.value ? `jalon_session=${setCookie.value}` : null;
-    const body = JSON.parse(response.body) as { data?: T; errors?: GraphqlResponse['errors'] };
-    return { status: response.statusCode, data: body.data, errors: body.errors, headers: response.headers, raw: response.body };
+    const body = JSON.parse(response.body) as { data?: T; errors?: GraphqlResponse['errors']; extensions?: Record<string, unknown> };
+    return { status: response.statusCode, data: body.data, errors: body.errors, extensions: body.extensions, headers: response.headers, raw: response.body };
   }
 
   /** Runs an operation that must succeed, and returns its data. */

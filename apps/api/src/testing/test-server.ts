@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../db/database';
 import { baseOrmOptions } from '../db/orm-options';
-import { buildServer } from '../server';
+import { buildServer, type ServerOptions } from '../server';
 
 /**
  * A real server on a real database for integration tests: the PostgreSQL of TEST_DATABASE_URL
@@ -36,10 +36,10 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
-export async function startTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Record<string, string> = {}, options: ServerOptions = {}): Promise<TestServer> {
   const config = testConfig(overrides);
   const database = await openDatabase(config, quiet);
-  const app = await buildServer(config, database);
+  const app = await buildServer(config, database, options);
   await app.ready();
 
   const owner = config.DATABASE_URL

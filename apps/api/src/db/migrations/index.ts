@@ -4,6 +4,7 @@ import { Migration20261127110000Stages } from './Migration20261127110000Stages';
 import { Migration20261127120000FollowUp } from './Migration20261127120000FollowUp';
 import { Migration20261127130000Appointments } from './Migration20261127130000Appointments';
 import { Migration20261127140000PriorityDistricts } from './Migration20261127140000PriorityDistricts';
+import { Migration20261127150000Consent } from './Migration20261127150000Consent';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -13,4 +14,5 @@ export const migrationsList = [
   { name: 'Migration20261127120000FollowUp', class: Migration20261127120000FollowUp },
   { name: 'Migration20261127130000Appointments', class: Migration20261127130000Appointments },
   { name: 'Migration20261127140000PriorityDistricts', class: Migration20261127140000PriorityDistricts },
+  { name: 'Migration20261127150000Consent', class: Migration20261127150000Consent },
 ];

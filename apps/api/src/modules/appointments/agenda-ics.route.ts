@@ -1,10 +1,8 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { AppointmentMode, AppointmentStatus } from '@jalon/domain';
-import type { Config } from '../../config';
 import { isAllowed, STAFF } from '../../access/operation-access';
-import { inRequestScope } from '../../context/request-scope';
+import { inRequestScope, type RequestScopeDeps } from '../../context/request-scope';
 import { UserFacingError } from '../../graphql/errors';
 import { listAgenda } from './appointment.service';
 
@@ -12,11 +10,11 @@ import { listAgenda } from './appointment.service';
  * GET /agenda.ics?from=…&to=… — the viewer's agenda as an iCalendar file, for her calendar
  * application. Same session and rules as GraphQL; participants appear by first name and initial only.
  */
-export function registerAgendaIcsRoute(app: FastifyInstance, orm: MikroORM, config: Config): void {
+export function registerAgendaIcsRoute(app: FastifyInstance, deps: RequestScopeDeps): void {
   app.get<{ Querystring: { from?: string; to?: string } }>('/agenda.ics', async (request, reply) => {
     const from = new Date(request.query.from ?? Date.now() - 7 * 86_400_000);
     const to = new Date(request.query.to ?? Date.now() + 60 * 86_400_000);
-    const outcome = await inRequestScope(orm, config, request, reply, async (ctx) => {
+    const outcome = await inRequestScope(deps, request, reply, async (ctx) => {
       if (!isAllowed(STAFF, ctx.actor)) return { status: ctx.actor ? 403 : 401 } as const;
       try {
         return { status: 200, appointments: await listAgenda(ctx, from, to, null) } as const;

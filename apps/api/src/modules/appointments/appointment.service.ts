@@ -117,7 +117,7 @@ export async function recordAttendance(ctx: RequestContext, input: RecordAttenda
   const participantId = parseGlobalId(input.participantId, 'Participant')?.id;
   const attendee = appointment.attendees.getItems().find((a) => a.participant.id === participantId);
   if (!attendee) throw errors.notFound(ctx, 'participantId');
-  if (appointment.startsAt > new Date()) throw errors.badInput(ctx, 'appointmentId', 'error.attendanceBeforeStart');
+  if (appointment.startsAt > ctx.now) throw errors.badInput(ctx, 'appointmentId', 'error.attendanceBeforeStart');
   attendee.attendance = input.attendance;
   if (appointment.status === AppointmentStatus.PLANNED) appointment.status = AppointmentStatus.HELD;
   await saveChanges(ctx);

@@ -25,7 +25,7 @@ export async function openSession(ctx: RequestContext, user: User, preferredMemb
   await applyRlsSettings(ctx.em, { userId: user.id });
   const memberships = await findActiveMembershipsOfUser(ctx.em, user.id);
   const active = memberships.find((m) => m.id === preferredMembershipId) ?? memberships[0] ?? null;
-  const now = new Date();
+  const now = ctx.now;
   const { token, hash } = newSecretToken();
   const session = ctx.em.create(Session, {
     tokenHash: hash,
@@ -43,7 +43,7 @@ export async function openSession(ctx: RequestContext, user: User, preferredMemb
 
 export async function login(ctx: RequestContext, rawEmail: string, password: string): Promise<ViewerType> {
   const email = normaliseEmail(rawEmail);
-  const now = new Date();
+  const now = ctx.now;
   await applyRlsSettings(ctx.em, { authEmail: email, authIp: ctx.ip });
   const countFailure = () =>
     ctx.afterRequest.push({ settings: { authEmail: email, authIp: ctx.ip }, work: (em) => recordFailedLogin(em, ctx.config, email, ctx.ip, now) });
@@ -68,7 +68,7 @@ export async function login(ctx: RequestContext, rawEmail: string, password: str
 export async function logout(ctx: RequestContext): Promise<boolean> {
   if (ctx.actor) {
     const session = await ctx.em.findOneOrFail(Session, { id: ctx.actor.sessionId });
-    session.revokedAt = new Date();
+    session.revokedAt = ctx.now;
   }
   ctx.cookie.clear();
   return true;

@@ -1,10 +1,12 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { addDays } from '@jalon/domain';
+import { addDays, DataClass, NEVER_SHARED } from '@jalon/domain';
+import type { ConsentSubject, SubjectBearer } from '../../access/consent-scope';
+import { Shared, SharedType } from '../../access/field-consent';
 
 const CHECK_IN_EARLY_DAYS = 7;
 import type { RequestContext } from '../../context/request-context';
-import { Allow, STAFF } from '../../access/operation-access';
+import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
 import { assertCanEdit } from '../../access/participant-access';
 import { notInFuture, requiredDate } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
@@ -18,32 +20,43 @@ import { User } from '../users/user.entity';
 import { FollowUpCheckIn } from './follow-up-check-in.entity';
 
 @ObjectType('FollowUpCheckIn', { description: 'An in-job follow-up check-in' })
-export class FollowUpCheckInType {
+@SharedType(DataClass.EXIT_FOLLOW_UP)
+export class FollowUpCheckInType implements SubjectBearer {
+  consentSubject!: ConsentSubject;
+
+  @Shared(DataClass.EXIT_FOLLOW_UP)
   @Field()
   id!: string;
 
+  @Shared(DataClass.EXIT_FOLLOW_UP)
   @Field(() => Int)
   monthsAfterExit!: number;
 
+  @Shared(DataClass.EXIT_FOLLOW_UP)
   @Field(() => LocalDateResolver)
   dueOn!: string;
 
+  @Shared(DataClass.EXIT_FOLLOW_UP)
   @Field(() => LocalDateResolver, { nullable: true })
   doneOn!: string | null;
 
+  @Shared(DataClass.EXIT_FOLLOW_UP)
   @Field(() => Boolean, { nullable: true })
   stillEmployed!: boolean | null;
 
+  @Shared(DataClass.EXIT_FOLLOW_UP)
   @Field(() => String, { nullable: true })
   employer!: string | null;
 
+  @Shared(NEVER_SHARED)
   @Field(() => String, { nullable: true })
   notes!: string | null;
 
-  @Field(() => Int)
-  version!: number;
+  @Shared(NEVER_SHARED)
+  @Field(() => Int, { nullable: true })
+  version!: number | null;
 
-  static from(c: FollowUpCheckIn): FollowUpCheckInType {
+  static from(c: FollowUpCheckIn, participantId: string): FollowUpCheckInType {
     return {
       id: toGlobalId('FollowUpCheckIn', c.id),
       monthsAfterExit: c.monthsAfterExit,
@@ -53,6 +66,7 @@ export class FollowUpCheckInType {
       employer: c.employer ?? null,
       notes: c.notes ?? null,
       version: c.version,
+      consentSubject: { participantId, itemClass: DataClass.EXIT_FOLLOW_UP },
     };
   }
 }
@@ -81,10 +95,11 @@ export class RecordCheckInInput {
 @Resolver()
 export class FollowUpResolver {
   @Query(() => [FollowUpCheckInType], { description: 'The in-job follow-up check-ins of a pathway' })
-  @Allow(...STAFF)
+  @Allow(...STAFF, ...PARTNERS)
   async followUpCheckIns(@Ctx() ctx: RequestContext, @Arg('pathwayId', () => ID) pathwayId: string): Promise<FollowUpCheckInType[]> {
-    const { pathway } = await findPathway(ctx, pathwayId);
-    return (await ctx.em.find(FollowUpCheckIn, { pathway }, { orderBy: { monthsAfterExit: 'asc' } })).map(FollowUpCheckInType.from);
+    const { pathway, participant } = await findPathway(ctx, pathwayId);
+    const checkIns = await ctx.em.find(FollowUpCheckIn, { pathway }, { orderBy: { monthsAfterExit: 'asc' } });
+    return checkIns.map((checkIn) => FollowUpCheckInType.from(checkIn, participant.id));
   }
 
   @Mutation(() => FollowUpCheckInType)
@@ -113,6 +128,6 @@ export class FollowUpResolver {
       { field: 'stillEmployed', before: null, after: input.stillEmployed },
     ]);
     await saveChanges(ctx);
-    return FollowUpCheckInType.from(checkIn);
+    return FollowUpCheckInType.from(checkIn, participant.id);
   }
 }

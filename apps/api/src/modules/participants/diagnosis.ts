@@ -1,6 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { isSpecialCategory, ObstacleCategory } from '@jalon/domain';
+import { DataClass, isSpecialCategory, NEVER_SHARED, ObstacleCategory } from '@jalon/domain';
+import type { ConsentSubject, SubjectBearer } from '../../access/consent-scope';
+import { Shared, SharedType } from '../../access/field-consent';
 import type { RequestContext } from '../../context/request-context';
 import { assertCanEdit } from '../../access/participant-access';
 import { notInFuture, optionalDate } from '../../graphql/date-input';
@@ -42,41 +44,68 @@ export class RecordDiagnosisInput {
 }
 
 @ObjectType('Obstacle')
-export class ObstacleType {
+@SharedType(DataClass.DIAGNOSIS, 'and HEALTH, DISABILITY or JUSTICE for those categories')
+export class ObstacleType implements SubjectBearer {
+  consentSubject!: ConsentSubject;
+
+  @Shared(DataClass.DIAGNOSIS)
   @Field(() => ObstacleCategory)
   category!: ObstacleCategory;
 
+  @Shared(DataClass.DIAGNOSIS)
   @Field(() => String, { nullable: true })
   note!: string | null;
 
+  @Shared(DataClass.DIAGNOSIS)
   @Field({ description: 'Health, disability, justice: special-category data (GDPR art. 9/10), shared only under its own consent' })
   specialCategory!: boolean;
 }
 
+/** The class an obstacle is shared under: special categories need their own grant. */
+const OBSTACLE_CLASS: Partial<Record<ObstacleCategory, DataClass>> = {
+  [ObstacleCategory.HEALTH]: DataClass.HEALTH,
+  [ObstacleCategory.DISABILITY]: DataClass.DISABILITY,
+  [ObstacleCategory.JUSTICE]: DataClass.JUSTICE,
+};
+
 @ObjectType('Diagnosis')
-export class DiagnosisType {
+@SharedType(DataClass.DIAGNOSIS)
+export class DiagnosisType implements SubjectBearer {
+  consentSubject!: ConsentSubject;
+
+  @Shared(DataClass.DIAGNOSIS)
   @Field(() => String, { nullable: true })
   strengths!: string | null;
 
+  // A partner gets the obstacles whose class is shared with it; the others are left out, not nulled.
+  @Shared(DataClass.DIAGNOSIS)
   @Field(() => [ObstacleType])
   obstacles!: ObstacleType[];
 
+  @Shared(DataClass.DIAGNOSIS)
   @Field(() => String, { nullable: true })
   needs!: string | null;
 
+  @Shared(DataClass.DIAGNOSIS)
   @Field(() => LocalDateResolver, { nullable: true })
   carriedOutOn!: string | null;
 
-  @Field(() => Int)
-  version!: number;
+  @Shared(NEVER_SHARED)
+  @Field(() => Int, { nullable: true })
+  version!: number | null;
 
-  static from(d: Diagnosis): DiagnosisType {
+  static from(d: Diagnosis, participantId: string): DiagnosisType {
     return {
       strengths: d.strengths ?? null,
-      obstacles: d.obstacles.map((o) => ({ ...o, specialCategory: isSpecialCategory(o.category) })),
+      obstacles: d.obstacles.map((o) => ({
+        ...o,
+        specialCategory: isSpecialCategory(o.category),
+        consentSubject: { participantId, itemClass: OBSTACLE_CLASS[o.category] ?? DataClass.DIAGNOSIS },
+      })),
       needs: d.needs ?? null,
       carriedOutOn: d.carriedOutOn ?? null,
       version: d.version,
+      consentSubject: { participantId, itemClass: DataClass.DIAGNOSIS },
     };
   }
 }

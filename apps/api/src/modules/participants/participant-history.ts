@@ -20,7 +20,7 @@ export function recordChange(ctx: RequestContext, participant: Participant, acti
   ctx.em.create(ParticipantChange, {
     tenant: ctx.em.getReference(Tenant, activeMembership(ctx).tenantId),
     participant,
-    at: new Date(),
+    at: ctx.now,
     author: ctx.em.getReference(User, ctx.actor!.userId),
     action,
     changes,

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
-import { Allow, STAFF } from '../../access/operation-access';
+import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
 import { CommitmentContractType, listContracts, recordContract, RecordContractInput } from './commitment-contract';
 import { DiagnosisType, findDiagnosis, recordDiagnosis, RecordDiagnosisInput } from './diagnosis';
 import { addJournalEntry, AddJournalEntryInput, JournalEntryConnection, JournalEntryType, journalCursor, listJournal } from './journal';
@@ -23,16 +23,17 @@ export class ParticipantRecordResolver {
   }
 
   @Query(() => DiagnosisType, { nullable: true, description: 'The diagnosis of a pathway; null until recorded' })
-  @Allow(...STAFF)
+  @Allow(...STAFF, ...PARTNERS)
   async diagnosis(@Ctx() ctx: RequestContext, @Arg('pathwayId', () => ID) pathwayId: string): Promise<DiagnosisType | null> {
     const diagnosis = await findDiagnosis(ctx, pathwayId);
-    return diagnosis && DiagnosisType.from(diagnosis);
+    return diagnosis && DiagnosisType.from(diagnosis, diagnosis.pathway.participant.id);
   }
 
   @Mutation(() => DiagnosisType)
   @Allow(...STAFF)
   async recordDiagnosis(@Ctx() ctx: RequestContext, @Arg('input') input: RecordDiagnosisInput): Promise<DiagnosisType> {
-    return DiagnosisType.from(await recordDiagnosis(ctx, input));
+    const diagnosis = await recordDiagnosis(ctx, input);
+    return DiagnosisType.from(diagnosis, diagnosis.pathway.participant.id);
   }
 
   @Query(() => JournalEntryConnection, { description: "The referent's journal on a file, newest first" })

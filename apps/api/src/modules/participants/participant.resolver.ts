@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
-import { Allow, STAFF } from '../../access/operation-access';
+import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
 import { PageArgs } from '../../graphql/pagination';
 import { toConnection } from '../../graphql/relay';
 import {
@@ -33,8 +33,8 @@ import { checkedDetailsForLookup } from './participant.validation';
 
 @Resolver()
 export class ParticipantResolver {
-  @Query(() => ParticipantConnection, { description: 'The caseload: participants the viewer may read, by name' })
-  @Allow(...STAFF)
+  @Query(() => ParticipantConnection, { description: 'The caseload; for a partner, the people whose consent shares something with it. By name' })
+  @Allow(...STAFF, ...PARTNERS)
   async participants(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => ParticipantFilter, { nullable: true }) filter?: ParticipantFilter,
@@ -45,7 +45,7 @@ export class ParticipantResolver {
   }
 
   @Query(() => ParticipantType)
-  @Allow(...STAFF)
+  @Allow(...STAFF, ...PARTNERS)
   async participant(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ParticipantType> {
     return participantView(ctx, await findParticipant(ctx, id));
   }

@@ -1,11 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { canTransition, ENDED_STATUSES, MembershipRole, opensInJobFollowUp, PathwayStatus } from '@jalon/domain';
+import { canTransition, DataClass, ENDED_STATUSES, IDENTIFICATION, MembershipRole, opensInJobFollowUp, PathwayStatus } from '@jalon/domain';
 import { getCommune } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../../access/idempotency';
 import { loadAlerts, participantIdsWithAlert } from '../../db/caseload-alerts.query';
 import { assertCanEdit, participantAccess, readableParticipants } from '../../access/participant-access';
 import { activeMembership } from '../../access/tenant-scope';
+import { withScope, type ConsentScope } from '../../access/consent-scope';
+import { expireConsents } from '../consent/consent.service';
 import { notInFuture, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
 import { translate } from '../../i18n/messages';
@@ -28,7 +30,7 @@ import type {
   UpdateParticipantInput,
   UpdatePathwayEntryInput,
 } from './participant.inputs';
-import { ParticipantType, PathwayType, ReferentType } from './participant.type';
+import { PARTICIPANT_ACCESS_CLASSES, type ParticipantAccessType, ParticipantType, PathwayType, ReferentType } from './participant.type';
 import { checkedDetails, checkedEntry, searchKeyOf } from './participant.validation';
 import { Pathway } from './pathway.entity';
 import { Stage } from '../stages/stage.entity';
@@ -40,34 +42,48 @@ function referentOf(membership: Membership): ReferentType {
 }
 
 /** Builds the GraphQL view of participants with their pathways, loaded in one query for the whole page. */
-export async function toTypes(ctx: RequestContext, participants: Participant[]): Promise<ParticipantType[]> {
+export async function toTypes(ctx: RequestContext, participants: Participant[], scope: ConsentScope = ctx.consent): Promise<ParticipantType[]> {
+  const previewing = scope !== ctx.consent;
   const ids = participants.map((p) => p.id);
   const pathways = ids.length ? await ctx.em.find(Pathway, { participant: { $in: ids } }, { orderBy: { number: 'desc' } }) : [];
-  const alerts = await loadAlerts(ctx.em, ids);
-  return participants.map((p) => {
-    const own = pathways.filter((pw) => pw.participant.id === p.id).map((pw) => PathwayType.from(pw, p));
-    return Object.assign(new ParticipantType(), {
-      id: toGlobalId('Participant', p.id),
-      firstName: p.firstName,
-      lastName: p.lastName,
-      birthDate: p.birthDate,
-      gender: p.gender ?? null,
-      phone: p.phone ?? null,
-      email: p.email ?? null,
-      addressLine: p.addressLine ?? null,
-      postcode: p.postcode ?? null,
-      communeCode: p.communeCode ?? null,
-      communeName: p.communeCode ? (getCommune(p.communeCode)?.name ?? null) : null,
-      priorityDistrictCode: p.priorityDistrictCode ?? null,
-      referent: referentOf(p.referent),
-      currentPathway: own[0]!,
-      pathways: own,
-      alerts: alerts.get(p.id) ?? [],
-      access: { canEdit: participantAccess(ctx, p) === 'EDIT' },
-      version: p.version,
-      updatedAt: p.updatedAt,
-    });
-  });
+  // Alerts are the referent's worklist, never a partner's.
+  const alerts = scope.governsByConsent ? new Map<string, never[]>() : await loadAlerts(ctx.em, ids);
+  return Promise.all(
+    participants.map(async (p) => {
+      const own = pathways.filter((pw) => pw.participant.id === p.id).map((pw) => withScope(PathwayType.from(pw, p), previewing ? scope : undefined));
+      return Object.assign(new ParticipantType(), {
+        id: toGlobalId('Participant', p.id),
+        firstName: p.firstName,
+        lastName: p.lastName,
+        birthDate: p.birthDate,
+        gender: p.gender ?? null,
+        phone: p.phone ?? null,
+        email: p.email ?? null,
+        addressLine: p.addressLine ?? null,
+        postcode: p.postcode ?? null,
+        communeCode: p.communeCode ?? null,
+        communeName: p.communeCode ? (getCommune(p.communeCode)?.name ?? null) : null,
+        priorityDistrictCode: p.priorityDistrictCode ?? null,
+        referent: referentOf(p.referent),
+        currentPathway: own[0]!,
+        pathways: own,
+        alerts: alerts.get(p.id) ?? [],
+        access: await accessOf(ctx, p, scope),
+        version: p.version,
+        updatedAt: p.updatedAt,
+        currentPathwayId: pathways.find((pw) => pw.participant.id === p.id)!.id,
+        consentSubject: { participantId: p.id, itemClass: IDENTIFICATION, ...(previewing ? { scope } : {}) },
+      });
+    }),
+  );
+}
+
+async function accessOf(ctx: RequestContext, participant: Participant, scope: ConsentScope): Promise<ParticipantAccessType> {
+  const access = { canEdit: scope === ctx.consent && participantAccess(ctx, participant) === 'EDIT' } as ParticipantAccessType;
+  for (const [field, dataClass] of Object.entries(PARTICIPANT_ACCESS_CLASSES)) {
+    access[field as keyof typeof PARTICIPANT_ACCESS_CLASSES] = await scope.wouldAllow({ participantId: participant.id }, dataClass);
+  }
+  return access;
 }
 
 export async function participantView(ctx: RequestContext, participant: Participant): Promise<ParticipantType> {
@@ -86,7 +102,7 @@ async function checkedDetailsInTenant(ctx: RequestContext, input: CreateParticip
 /** A participant the viewer may read, or NOT_FOUND (also for other tenants and colleagues' files when hidden). */
 export async function findParticipant(ctx: RequestContext, globalId: string, field = 'id'): Promise<Participant> {
   const parsed = parseGlobalId(globalId, 'Participant');
-  const participant = parsed && (await ctx.em.findOne(Participant, { $and: [{ id: parsed.id }, readableParticipants(ctx)] }, { populate: POPULATE }));
+  const participant = parsed && (await ctx.em.findOne(Participant, { $and: [{ id: parsed.id }, await readableParticipants(ctx)] }, { populate: POPULATE }));
   if (!participant) throw errors.notFound(ctx, field);
   return participant;
 }
@@ -95,14 +111,15 @@ export async function findPathway(ctx: RequestContext, globalId: string): Promis
   const parsed = parseGlobalId(globalId, 'Pathway');
   const pathway = parsed && (await ctx.em.findOne(Pathway, { id: parsed.id }));
   const participant =
-    pathway && (await ctx.em.findOne(Participant, { $and: [{ id: pathway.participant.id }, readableParticipants(ctx)] }, { populate: POPULATE }));
+    pathway && (await ctx.em.findOne(Participant, { $and: [{ id: pathway.participant.id }, await readableParticipants(ctx)] }, { populate: POPULATE }));
   if (!pathway || !participant) throw errors.notFound(ctx, 'pathwayId');
   return { pathway, participant };
 }
 
 /** The caseload: readable participants by name, keyset-paginated; a fixed number of queries whatever the page size. */
 export async function listParticipants(ctx: RequestContext, filter: ParticipantFilter | undefined, args: PageArgs | undefined): Promise<Page<Participant>> {
-  const conditions: Array<FilterQuery<Participant>> = [readableParticipants(ctx)];
+  const conditions: Array<FilterQuery<Participant>> = [await readableParticipants(ctx)];
+  if (ctx.consent.governsByConsent) conditions.push(...(await partnerFilters(ctx, filter)));
   const search = filter?.search ? searchKeyOf(filter.search, '') : '';
   if (search) conditions.push({ searchKey: { $like: likePattern(search) } });
   if (filter?.mine) conditions.push({ referent: activeMembership(ctx).id });
@@ -122,6 +139,20 @@ export async function listParticipants(ctx: RequestContext, filter: ParticipantF
     count: () => ctx.em.count(Participant, where),
     cursorOf: participantCursor,
   });
+}
+
+/**
+ * A partner filters only on what it may read: a status among the people whose status is shared
+ * with it, a commune among those whose address is; the staff's working filters are not for it.
+ */
+async function partnerFilters(ctx: RequestContext, filter: ParticipantFilter | undefined): Promise<Array<FilterQuery<Participant>>> {
+  for (const field of ['mine', 'referentId', 'alert', 'stageKindId'] as const) {
+    if (filter?.[field]) throw errors.badInput(ctx, `filter.${field}`, 'error.filterNotShared');
+  }
+  const conditions: Array<FilterQuery<Participant>> = [];
+  if (filter?.statuses?.length) conditions.push({ id: { $in: await ctx.consent.participantIdsSharing(DataClass.PATHWAY_STATUS) } });
+  if (filter?.communeCode) conditions.push({ id: { $in: await ctx.consent.participantIdsSharing(DataClass.IDENTITY_CONTACT) } });
+  return conditions;
 }
 
 export function participantCursor(p: Participant): string {
@@ -150,7 +181,7 @@ async function referentMembership(ctx: RequestContext, globalId: string | null |
  * Same name (any case or accent) and same birth date. `readableOnly` limits it to files the viewer
  * may read (what is shown); creation checks the whole tenant, so no one is entered twice.
  */
-export function findPossibleDuplicates(
+export async function findPossibleDuplicates(
   ctx: RequestContext,
   lastName: string,
   firstName: string,
@@ -158,7 +189,7 @@ export function findPossibleDuplicates(
   readableOnly = true,
 ): Promise<Participant[]> {
   const same = { searchKey: searchKeyOf(lastName, firstName), birthDate };
-  return ctx.em.find(Participant, readableOnly ? { $and: [same, readableParticipants(ctx)] } : same, { populate: POPULATE });
+  return ctx.em.find(Participant, readableOnly ? { $and: [same, await readableParticipants(ctx)] } : same, { populate: POPULATE });
 }
 
 export function createParticipant(ctx: RequestContext, input: CreateParticipantInput): Promise<Participant> {
@@ -270,6 +301,8 @@ export async function changePathwayStatus(ctx: RequestContext, input: ChangePath
   const dated = [{ field: 'date', before: null, after: date }, ...(reason ? [{ field: 'reason', before: null, after: reason }] : [])];
   recordChange(ctx, participant, 'pathway.status', [...diff(before, after), ...dated]);
   await saveChanges(ctx);
+  // The end of the pathway (and of its follow-up) ends the consents given for it.
+  if (next === PathwayStatus.CLOSED) await expireConsents(ctx.em, ctx.now, pathway.id);
   return participant;
 }
 

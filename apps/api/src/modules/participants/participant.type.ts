@@ -1,6 +1,19 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON, LocalDateResolver } from 'graphql-scalars';
-import { CaseloadAlert, EmploymentSituation, EsfAnswer, ExitKind, Gender, missingEsfEntryFields, PathwayStatus } from '@jalon/domain';
+import {
+  CaseloadAlert,
+  DataClass,
+  EmploymentSituation,
+  EsfAnswer,
+  ExitKind,
+  Gender,
+  IDENTIFICATION,
+  missingEsfEntryFields,
+  NEVER_SHARED,
+  PathwayStatus,
+} from '@jalon/domain';
+import type { ConsentSubject, SubjectBearer } from '../../access/consent-scope';
+import { Shared, SharedType } from '../../access/field-consent';
 import { Connection, Node, toGlobalId } from '../../graphql/relay';
 import type { ParticipantChange } from './participant-change.entity';
 import type { Participant } from './participant.entity';
@@ -19,59 +32,78 @@ export class ReferentType {
 }
 
 @ObjectType('Pathway', { implements: Node })
-export class PathwayType extends Node {
+@SharedType(DataClass.PATHWAY_STATUS)
+export class PathwayType extends Node implements SubjectBearer {
   readonly __typename = 'Pathway';
+  consentSubject!: ConsentSubject;
 
+  @Shared(DataClass.PATHWAY_STATUS)
   @Field(() => Int)
   number!: number;
 
+  @Shared(DataClass.PATHWAY_STATUS)
   @Field(() => PathwayStatus)
   status!: PathwayStatus;
 
+  @Shared(DataClass.PATHWAY_STATUS)
   @Field(() => LocalDateResolver)
   referralDate!: string;
 
+  @Shared(DataClass.PATHWAY_STATUS)
   @Field(() => LocalDateResolver, { nullable: true })
   entryDate!: string | null;
 
+  @Shared(DataClass.EXIT_FOLLOW_UP)
   @Field(() => LocalDateResolver, { nullable: true })
   exitDate!: string | null;
 
+  @Shared(DataClass.EXIT_FOLLOW_UP)
   @Field(() => ExitKind, { nullable: true })
   exitKind!: ExitKind | null;
 
+  @Shared(DataClass.EXIT_FOLLOW_UP)
   @Field(() => Boolean, { nullable: true, description: 'Set when the in-job follow-up ends: the positive exit is confirmed (or not)' })
   exitValidated!: boolean | null;
 
+  @Shared(NEVER_SHARED)
   @Field(() => EmploymentSituation, { nullable: true })
   employmentSituation!: EmploymentSituation | null;
 
+  @Shared(NEVER_SHARED)
   @Field(() => Int, { nullable: true })
   educationLevel!: number | null;
 
+  @Shared(NEVER_SHARED)
   @Field(() => EsfAnswer, { nullable: true })
   disability!: EsfAnswer | null;
 
+  @Shared(NEVER_SHARED)
   @Field(() => EsfAnswer, { nullable: true })
   thirdCountryNational!: EsfAnswer | null;
 
+  @Shared(NEVER_SHARED)
   @Field(() => EsfAnswer, { nullable: true })
   foreignBackground!: EsfAnswer | null;
 
+  @Shared(NEVER_SHARED)
   @Field(() => EsfAnswer, { nullable: true })
   minority!: EsfAnswer | null;
 
+  @Shared(NEVER_SHARED)
   @Field(() => EsfAnswer, { nullable: true })
   homeless!: EsfAnswer | null;
 
+  @Shared(NEVER_SHARED)
   @Field(() => EsfAnswer, { nullable: true })
   ruralArea!: EsfAnswer | null;
 
-  @Field(() => [String], { description: 'ESF+ entry items still missing (gender and birth date come from the file)' })
-  missingEsfFields!: string[];
+  @Shared(NEVER_SHARED)
+  @Field(() => [String], { nullable: true, description: 'ESF+ entry items still missing (gender and birth date come from the file)' })
+  missingEsfFields!: string[] | null;
 
-  @Field(() => Int)
-  version!: number;
+  @Shared(NEVER_SHARED)
+  @Field(() => Int, { nullable: true })
+  version!: number | null;
 
   static from(pathway: Pathway, participant: Participant): PathwayType {
     const esf = {
@@ -96,73 +128,134 @@ export class PathwayType extends Node {
       ...esf,
       missingEsfFields: missingEsfEntryFields({ ...esf, gender: participant.gender, birthDate: participant.birthDate }),
       version: pathway.version,
+      consentSubject: { participantId: participant.id, itemClass: DataClass.PATHWAY_STATUS },
     });
   }
 }
 
-@ObjectType('ParticipantAccess', { description: 'What the viewer may do with this file' })
+@ObjectType('ParticipantAccess', {
+  description: 'What the viewer may do with this file, and which parts of it are shared with the viewer (all of it for staff)',
+})
 export class ParticipantAccessType {
   @Field()
   canEdit!: boolean;
+
+  @Field()
+  pathwayStatus!: boolean;
+
+  @Field()
+  identityContact!: boolean;
+
+  @Field()
+  appointments!: boolean;
+
+  @Field()
+  diagnosis!: boolean;
+
+  @Field()
+  health!: boolean;
+
+  @Field()
+  disability!: boolean;
+
+  @Field()
+  justice!: boolean;
+
+  @Field()
+  exitFollowUp!: boolean;
 }
 
-@ObjectType('Participant', { implements: Node })
-export class ParticipantType extends Node {
-  readonly __typename = 'Participant';
+/** The participant-level classes the access booleans report, by field. */
+export const PARTICIPANT_ACCESS_CLASSES = {
+  pathwayStatus: DataClass.PATHWAY_STATUS,
+  identityContact: DataClass.IDENTITY_CONTACT,
+  appointments: DataClass.APPOINTMENTS,
+  diagnosis: DataClass.DIAGNOSIS,
+  health: DataClass.HEALTH,
+  disability: DataClass.DISABILITY,
+  justice: DataClass.JUSTICE,
+  exitFollowUp: DataClass.EXIT_FOLLOW_UP,
+} as const;
 
+@ObjectType('Participant', { implements: Node })
+@SharedType(IDENTIFICATION)
+export class ParticipantType extends Node implements SubjectBearer {
+  readonly __typename = 'Participant';
+  consentSubject!: ConsentSubject;
+  /** For the nested fields (stages): the latest pathway, whatever the viewer may see of it. */
+  currentPathwayId!: string;
+
+  @Shared(IDENTIFICATION)
   @Field()
   firstName!: string;
 
+  @Shared(IDENTIFICATION)
   @Field()
   lastName!: string;
 
-  @Field(() => LocalDateResolver)
-  birthDate!: string;
+  @Shared(DataClass.IDENTITY_CONTACT)
+  @Field(() => LocalDateResolver, { nullable: true })
+  birthDate!: string | null;
 
+  @Shared(DataClass.IDENTITY_CONTACT)
   @Field(() => Gender, { nullable: true })
   gender!: Gender | null;
 
+  @Shared(DataClass.IDENTITY_CONTACT)
   @Field(() => String, { nullable: true })
   phone!: string | null;
 
+  @Shared(DataClass.IDENTITY_CONTACT)
   @Field(() => String, { nullable: true })
   email!: string | null;
 
+  @Shared(DataClass.IDENTITY_CONTACT)
   @Field(() => String, { nullable: true })
   addressLine!: string | null;
 
+  @Shared(DataClass.IDENTITY_CONTACT)
   @Field(() => String, { nullable: true })
   postcode!: string | null;
 
+  @Shared(DataClass.IDENTITY_CONTACT)
   @Field(() => String, { nullable: true })
   communeCode!: string | null;
 
+  @Shared(DataClass.IDENTITY_CONTACT)
   @Field(() => String, { nullable: true })
   communeName!: string | null;
 
+  @Shared(DataClass.IDENTITY_CONTACT)
   @Field(() => String, { nullable: true })
   priorityDistrictCode!: string | null;
 
-  @Field(() => ReferentType)
-  referent!: ReferentType;
+  @Shared(DataClass.PATHWAY_STATUS)
+  @Field(() => ReferentType, { nullable: true })
+  referent!: ReferentType | null;
 
-  @Field(() => PathwayType, { description: 'The latest pathway' })
-  currentPathway!: PathwayType;
+  @Shared(DataClass.PATHWAY_STATUS)
+  @Field(() => PathwayType, { nullable: true, description: 'The latest pathway' })
+  currentPathway!: PathwayType | null;
 
-  @Field(() => [PathwayType], { description: 'Every pathway, latest first; earlier ones stay readable' })
-  pathways!: PathwayType[];
+  @Shared(DataClass.PATHWAY_STATUS)
+  @Field(() => [PathwayType], { nullable: true, description: 'Every pathway, latest first; earlier ones stay readable' })
+  pathways!: PathwayType[] | null;
 
-  @Field(() => [CaseloadAlert], { description: 'What needs the referent’s attention on this file' })
-  alerts!: CaseloadAlert[];
+  @Shared(NEVER_SHARED)
+  @Field(() => [CaseloadAlert], { nullable: true, description: 'What needs the referent’s attention on this file' })
+  alerts!: CaseloadAlert[] | null;
 
+  @Shared(IDENTIFICATION)
   @Field(() => ParticipantAccessType)
   access!: ParticipantAccessType;
 
-  @Field(() => Int)
-  version!: number;
+  @Shared(NEVER_SHARED)
+  @Field(() => Int, { nullable: true })
+  version!: number | null;
 
-  @Field()
-  updatedAt!: Date;
+  @Shared(NEVER_SHARED)
+  @Field(() => Date, { nullable: true })
+  updatedAt!: Date | null;
 }
 
 @ObjectType('ParticipantConnection')

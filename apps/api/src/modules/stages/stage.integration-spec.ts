@@ -110,13 +110,16 @@ describe('the action plan', () => {
     expect(stale.errors?.[0]?.extensions).toEqual({ code: 'CONFLICT' });
   });
 
-  it('the animation team plans stages on any file of the PLIE; partners cannot reach stages at all', async () => {
+  it('the animation team plans stages on any file of the PLIE; partners reach no stage without consent, and never plan one', async () => {
     const animation = new GraphqlClient(server.app);
     await animation.login(tenant.users.animation.email, FIXTURE_PASSWORD);
     expect((await animation.request(ADD, { input: { pathwayId, kindId: kinds.JOB_SEARCH, plannedStart: '2027-01-04' } })).errors).toBeUndefined();
     const partner = new GraphqlClient(server.app);
     await partner.login(tenant.users.partner.email, FIXTURE_PASSWORD);
-    expect((await partner.request(`query($id: ID!) { stages(pathwayId: $id) { id } }`, { id: pathwayId })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await partner.request(`query($id: ID!) { stages(pathwayId: $id) { id } }`, { id: pathwayId })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await partner.request(ADD, { input: { pathwayId, kindId: kinds.JOB_SEARCH, plannedStart: '2027-01-04' } })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('trades are found by job title while typing, accents or not', async () => {

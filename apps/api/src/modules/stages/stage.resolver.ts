@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
-import { Allow, STAFF } from '../../access/operation-access';
+import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
 import { AddStageInput, UpdateStageInput } from './stage.inputs';
 import { addStage, listStageKinds, listStages, updateStage } from './stage.service';
 import { StageKindType, StageType } from './stage.type';
@@ -13,8 +13,8 @@ export class StageResolver {
     return (await listStageKinds(ctx, includeInactive)).map((kind) => StageKindType.from(kind, ctx.locale));
   }
 
-  @Query(() => [StageType], { description: 'The action plan of a pathway, by planned start' })
-  @Allow(...STAFF)
+  @Query(() => [StageType], { description: 'The action plan of a pathway, by planned start (for a partner: the stages shared with it)' })
+  @Allow(...STAFF, ...PARTNERS)
   async stages(@Ctx() ctx: RequestContext, @Arg('pathwayId', () => ID) pathwayId: string): Promise<StageType[]> {
     return (await listStages(ctx, pathwayId)).map((stage) => StageType.from(stage, ctx.locale));
   }

@@ -23,7 +23,7 @@ export function listStageKinds(ctx: RequestContext, includeInactive: boolean): P
 /** The stages of a pathway as a timeline, by planned start. */
 export async function listStages(ctx: RequestContext, pathwayId: string): Promise<Stage[]> {
   const { pathway } = await findPathway(ctx, pathwayId);
-  return ctx.em.find(Stage, { pathway }, { populate: ['kind', 'operator'], orderBy: { plannedStart: 'asc', createdAt: 'asc' } });
+  return ctx.em.find(Stage, { pathway }, { populate: ['kind', 'operator', 'pathway'], orderBy: { plannedStart: 'asc', createdAt: 'asc' } });
 }
 
 function checkedEnd(ctx: RequestContext, field: string, start: string | null, end: string | null): string | null {

@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { OrganisationKind, StageCategory, StageStatus } from '@jalon/domain';
+import { DataClass, NEVER_SHARED, OrganisationKind, StageCategory, StageStatus } from '@jalon/domain';
+import type { ConsentSubject, SubjectBearer } from '../../access/consent-scope';
+import { Shared, SharedType } from '../../access/field-consent';
 import { getTrade } from '@jalon/reference-data/node';
 import { Node, toGlobalId } from '../../graphql/relay';
 import type { Locale } from '../../i18n/messages';
@@ -46,48 +48,81 @@ export class StageOperatorType {
   kind!: OrganisationKind;
 }
 
-@ObjectType('Stage', { implements: Node })
-export class StageType extends Node {
-  readonly __typename = 'Stage';
+@ObjectType('StageAccess', { description: 'Which parts of this stage are shared with the viewer (all of it for staff)' })
+export class StageAccessType {
+  @Field()
+  details!: boolean;
 
+  @Field()
+  contractReports!: boolean;
+
+  @Field()
+  trainingReports!: boolean;
+}
+
+export const STAGE_ACCESS_CLASSES = {
+  details: DataClass.STAGE_DETAILS,
+  contractReports: DataClass.CONTRACT_REPORTS,
+  trainingReports: DataClass.TRAINING_REPORTS,
+} as const;
+
+@ObjectType('Stage', { implements: Node })
+@SharedType(DataClass.STAGE_LIST)
+export class StageType extends Node implements SubjectBearer {
+  readonly __typename = 'Stage';
+  consentSubject!: ConsentSubject;
+
+  @Shared(DataClass.STAGE_LIST)
   @Field(() => StageKindType)
   kind!: StageKindType;
 
+  @Shared(DataClass.STAGE_LIST)
   @Field(() => StageOperatorType, { nullable: true })
   operator!: StageOperatorType | null;
 
+  @Shared(DataClass.STAGE_LIST)
   @Field(() => StageStatus)
   status!: StageStatus;
 
+  @Shared(DataClass.STAGE_LIST)
   @Field(() => LocalDateResolver)
   plannedStart!: string;
 
+  @Shared(DataClass.STAGE_LIST)
   @Field(() => LocalDateResolver, { nullable: true })
   plannedEnd!: string | null;
 
+  @Shared(DataClass.STAGE_LIST)
   @Field(() => LocalDateResolver, { nullable: true })
   actualStart!: string | null;
 
+  @Shared(DataClass.STAGE_LIST)
   @Field(() => LocalDateResolver, { nullable: true })
   actualEnd!: string | null;
 
+  @Shared(DataClass.STAGE_DETAILS)
   @Field(() => String, { nullable: true })
   romeCode!: string | null;
 
+  @Shared(DataClass.STAGE_DETAILS)
   @Field(() => String, { nullable: true })
   romeLabel!: string | null;
 
+  @Shared(DataClass.STAGE_DETAILS)
   @Field(() => String, { nullable: true })
   outcome!: string | null;
 
+  @Shared(DataClass.STAGE_DETAILS)
   @Field(() => String, { nullable: true })
   sharedSummary!: string | null;
 
+  @Shared(NEVER_SHARED)
   @Field(() => String, { nullable: true })
   privateNotes!: string | null;
 
-  @Field(() => Int)
-  version!: number;
+  @Shared(NEVER_SHARED)
+  @Field(() => Int, { nullable: true })
+  version!: number | null;
 
   static from(stage: Stage, locale: Locale): StageType {
     return Object.assign(new StageType(), {
@@ -105,6 +140,11 @@ export class StageType extends Node {
       sharedSummary: stage.sharedSummary ?? null,
       privateNotes: stage.privateNotes ?? null,
       version: stage.version,
+      consentSubject: {
+        participantId: stage.pathway.participant.id,
+        itemClass: DataClass.STAGE_LIST,
+        stage: { id: stage.id, kindCode: stage.kind.code, operatorOrganisationId: stage.operator?.id ?? null },
+      },
     });
   }
 }

@@ -30,7 +30,7 @@ export async function inviteUser(ctx: RequestContext, input: InviteUserInput): P
   const alreadyMember = await ctx.em.count(Membership, { organisation, active: true, user: { email } });
   if (alreadyMember > 0) throw errors.badInput(ctx, 'email', 'error.alreadyMember');
 
-  const now = new Date();
+  const now = ctx.now;
   // A new invitation replaces any pending one for the same person and organisation.
   await ctx.em.nativeUpdate(Invitation, { email, organisation, acceptedAt: null, revokedAt: null }, { revokedAt: now });
   const { token, hash } = newSecretToken();
@@ -56,7 +56,7 @@ export async function revokeInvitation(ctx: RequestContext, globalId: string): P
   const parsed = parseGlobalId(globalId, 'Invitation');
   const invitation = parsed && (await ctx.em.findOne(Invitation, { id: parsed.id }, { populate: ['organisation'] }));
   if (!invitation) throw errors.notFound(ctx, 'id');
-  invitation.revokedAt ??= new Date();
+  invitation.revokedAt ??= ctx.now;
   await ctx.em.flush();
   return invitation;
 }
@@ -97,7 +97,7 @@ export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitat
     ctx.em.create(Membership, { tenant: invitation.tenant, user, organisation: invitation.organisation, role: invitation.role });
   membership.role = invitation.role;
   membership.active = true;
-  invitation.acceptedAt = new Date();
+  invitation.acceptedAt = ctx.now;
   await ctx.em.flush();
   return openSession(ctx, user, membership.id);
 }

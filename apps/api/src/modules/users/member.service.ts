@@ -53,6 +53,6 @@ export async function setMembershipActive(ctx: RequestContext, input: SetMembers
   if (!input.active && membership.id === self.id) throw errors.badInput(ctx, 'membershipId', 'error.cannotDeactivateSelf');
   membership.active = input.active;
   await saveChanges(ctx);
-  if (!input.active) await ctx.em.nativeUpdate(Session, { membership: membership.id, revokedAt: null }, { revokedAt: new Date() });
+  if (!input.active) await ctx.em.nativeUpdate(Session, { membership: membership.id, revokedAt: null }, { revokedAt: ctx.now });
   return membership;
 }

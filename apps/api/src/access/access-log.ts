@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../context/request-context';
+
+/** One row of the access log, as hashed: every field a reviewer relies on is covered. */
+export interface AccessLogEntry {
+  tenantId: string;
+  at: Date;
+  userId: string;
+  organisationId: string;
+  participantId: string;
+  dataClasses: string[];
+  purposes: string[];
+  requestId: string;
+}
+
+/** Each entry's hash covers the previous one's, so altering or removing any entry breaks every later link. */
+export function chainHash(previousHash: string, entry: AccessLogEntry): string {
+  const canonical = JSON.stringify([
+    previousHash,
+    entry.tenantId,
+    entry.at.toISOString(),
+    entry.userId,
+    entry.organisationId,
+    entry.participantId,
+    [...entry.dataClasses].sort(),
+    [...entry.purposes].sort(),
+    entry.requestId,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** An array parameter as PostgreSQL's literal (the query builder would spread a JS array into a list); values are enum names. */
+function pgArray(values: string[]): string {
+  return `{${values.join(',')}}`;
+}
+
+/**
+ * Records the partner's reads of this request: one locked read of the chain's head and one insert,
+ * whatever the number of participants read. Runs in the request's transaction.
+ */
+export async function recordPartnerReads(em: EntityManager, ctx: RequestContext): Promise<void> {
+  const membership = ctx.actor?.membership;
+  if (!membership || ctx.consent.reads.size === 0) return;
+  const [head] = await em.execute<Array<{ hash: string }>>('select jalon_access_log_head() as hash');
+  let previous = head?.hash ?? '';
+  const rows: unknown[] = [];
+  for (const [participantId, read] of ctx.consent.reads) {
+    const entry: AccessLogEntry = {
+      tenantId: membership.tenantId,
+      at: ctx.now,
+      userId: ctx.actor!.userId,
+      organisationId: membership.organisationId,
+      participantId,
+      dataClasses: [...read.classes].sort(),
+      purposes: [...read.purposes].sort(),
+      requestId: ctx.requestId,
+    };
+    const hash = chainHash(previous, entry);
+    rows.push(
+      entry.tenantId,
+      entry.at,
+      entry.userId,
+      entry.organisationId,
+      entry.participantId,
+      pgArray(entry.dataClasses),
+      pgArray(entry.purposes),
+      entry.requestId,
+      previous,
+      hash,
+    );
+    previous = hash;
+  }
+  const values = [...ctx.consent.reads.keys()].map(() => '(?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?)').join(', ');
+  await em.execute(
+    `insert into access_log (tenant_id, at, user_id, organisation_id, participant_id, data_classes, purposes, request_id, previous_hash, hash) values ${values}`,
+    rows,
+  );
+}
+
+export interface ChainCheck {
+  tenantId: string;
+  entries: number;
+  /** The first entry whose hash or link does not match, if any. */
+  brokenAtSeq: string | null;
+}
+
+/** Walks every tenant's chain (run as the tables' owner, past row-level security). */
+export async function verifyAccessLog(em: EntityManager): Promise<ChainCheck[]> {
+  const rows = await em.execute<
+    Array<{
+      seq: string;
+      tenant_id: string;
+      at: Date;
+      user_id: string;
+      organisation_id: string;
+      participant_id: string;
+      data_classes: string[];
+      purposes: string[];
+      request_id: string;
+      previous_hash: string;
+      hash: string;
+    }>
+  >('select * from access_log order by tenant_id, seq');
+  const checks = new Map<string, ChainCheck & { previous: string }>();
+  for (const row of rows) {
+    const check = checks.get(row.tenant_id) ?? { tenantId: row.tenant_id, entries: 0, brokenAtSeq: null, previous: '' };
+    checks.set(row.tenant_id, check);
+    check.entries++;
+    if (check.brokenAtSeq) continue;
+    const entry: AccessLogEntry = {
+      tenantId: row.tenant_id,
+      at: new Date(row.at),
+      userId: row.user_id,
+      organisationId: row.organisation_id,
+      participantId: row.participant_id,
+      dataClasses: row.data_classes,
+      purposes: row.purposes,
+      requestId: row.request_id,
+    };
+    if (row.previous_hash !== check.previous || chainHash(check.previous, entry) !== row.hash) check.brokenAtSeq = String(row.seq);
+    check.previous = row.hash;
+  }
+  return [...checks.values()].map(({ previous: _previous, ...check }) => check);
+}
+
+export interface AccessLogRow {
+  seq: string;
+  at: Date;
+  user_name: string;
+  organisation_name: string;
+  participant_id: string;
+  participant_name: string;
+  data_classes: string[];
+  purposes: string[];
+  request_id: string;
+}
+
+/**
+ * "Who saw what": the log newest first, for one participant and/or one partner organisation.
+ * Staff only (row-level security too); the caller checks the participant is readable.
+ */
+export async function readAccessLog(
+  em: EntityManager,
+  filter: { participantId?: string | null; organisationId?: string | null },
+  afterSeq: string | null,
+  limit: number,
+): Promise<{ rows: AccessLogRow[]; total: number }> {
+  const conditions = ['l.tenant_id = jalon_tenant_id()'];
+  const params: unknown[] = [];
+  if (filter.participantId) {
+    conditions.push('l.participant_id = ?');
+    params.push(filter.participantId);
+  }
+  if (filter.organisationId) {
+    conditions.push('l.organisation_id = ?');
+    params.push(filter.organisationId);
+  }
+  const where = conditions.join(' and ');
+  const [rows, [count]] = await Promise.all([
+    em.execute<AccessLogRow[]>(
+      `select l.seq::text as seq, l.at, u.display_name as user_name, o.name as organisation_name, l.participant_id, p.first_name || ' ' || p.last_name as participant_name,
+              l.data_classes, l.purposes, l.request_id
+         from access_log l join app_user u on u.id = l.user_id join organisation o on o.id = l.organisation_id join participant p on p.id = l.participant_id
+        where ${where}${afterSeq ? ' and l.seq < ?' : ''} order by l.seq desc limit ?`,
+      [...params, ...(afterSeq ? [afterSeq] : []), limit],
+    ),
+    em.execute<Array<{ total: string }>>(`select count(*)::text as total from access_log l where ${where}`, params),
+  ]);
+  return { rows, total: Number(count?.total ?? 0) };
+}

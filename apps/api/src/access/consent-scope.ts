@@ -1,0 +1,153 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  ConsentStatus,
+  decide,
+  type ConsentPurpose,
+  type ConsentTerms,
+  type Decision,
+  type FieldClass,
+  IDENTIFICATION,
+  isPartnerKind,
+  type PartnerViewer,
+  type StageFacts,
+} from '@jalon/domain';
+import type { Actor } from '../context/request-context';
+import { Consent, termsOf } from '../modules/consent/consent.entity';
+
+/**
+ * What a piece of participant data is about, carried by every participant-bearing object the API
+ * returns (never serialised): the consent middleware decides on it.
+ */
+export interface ConsentSubject {
+  participantId: string;
+  /** The class under which the object itself exists (a stage exists under STAGE_LIST, an obstacle under its category's class). */
+  itemClass: FieldClass;
+  stage?: StageFacts;
+  authorOrganisationId?: string | null;
+  /** A referent's preview of what a partner would see: decide for that partner instead of the viewer. */
+  scope?: ConsentScope;
+}
+
+export interface SubjectBearer {
+  readonly consentSubject: ConsentSubject;
+}
+
+/** Marks an object to be decided for a preview's partner rather than the request's viewer. */
+export function withScope<T extends SubjectBearer>(bearer: T, scope: ConsentScope | undefined): T {
+  if (scope) bearer.consentSubject.scope = scope;
+  return bearer;
+}
+
+export function subjectOf(value: unknown): ConsentSubject | undefined {
+  return value !== null && typeof value === 'object' && 'consentSubject' in value ? (value as SubjectBearer).consentSubject : undefined;
+}
+
+/** A partner's reads of one participant during a request, for the access log. */
+export interface ParticipantRead {
+  classes: Set<FieldClass>;
+  purposes: Set<ConsentPurpose>;
+}
+
+/**
+ * The consents that govern what this request's viewer sees: loaded once, on first need, with
+ * decisions memoised. Staff (no partner viewer) are governed by their role instead
+ * (participant-access.ts) and pass through.
+ */
+export class ConsentScope {
+  private consents: Promise<Map<string, ConsentTerms[]>> | undefined;
+  private readonly decisions = new Map<string, Decision>();
+  /** Reads to record in the access log, by participant. */
+  readonly reads = new Map<string, ParticipantRead>();
+
+  private constructor(
+    private readonly em: EntityManager,
+    readonly viewer: PartnerViewer | null,
+    readonly now: Date,
+    private readonly onlyParticipantId: string | null,
+    private readonly recordsReads: boolean,
+  ) {}
+
+  static forRequest(em: EntityManager, actor: Actor | null, now: Date): ConsentScope {
+    const membership = actor?.membership;
+    const partner = membership && isPartnerKind(membership.organisationKind);
+    const viewer = partner ? { organisationId: membership.organisationId, organisationKind: membership.organisationKind } : null;
+    return new ConsentScope(em, viewer, now, null, true);
+  }
+
+  /** A staff member previewing exactly what `viewer` would see of one participant (nothing logged). */
+  static preview(em: EntityManager, viewer: PartnerViewer, participantId: string, now: Date): ConsentScope {
+    return new ConsentScope(em, viewer, now, participantId, false);
+  }
+
+  get governsByConsent(): boolean {
+    return this.viewer !== null;
+  }
+
+  private loadConsents(viewer: PartnerViewer): Promise<Map<string, ConsentTerms[]>> {
+    this.consents ??= (async () => {
+      const rows = await this.em.find(Consent, {
+        status: ConsentStatus.ACTIVE,
+        ...(this.onlyParticipantId ? { participant: this.onlyParticipantId } : {}),
+        $and: [
+          { $or: [{ granteeOrganisation: viewer.organisationId }, { granteeKind: viewer.organisationKind }] },
+          { $or: [{ validUntil: null }, { validUntil: { $gt: this.now } }] },
+        ],
+      });
+      const byParticipant = new Map<string, ConsentTerms[]>();
+      for (const row of rows) {
+        const terms = termsOf(row);
+        byParticipant.set(terms.participantId, [...(byParticipant.get(terms.participantId) ?? []), terms]);
+      }
+      return byParticipant;
+    })();
+    return this.consents;
+  }
+
+  /** The decision for a partner viewer; null when the viewer is staff (not consent-governed). */
+  async decide(subject: Omit<ConsentSubject, 'itemClass' | 'scope'>, fieldClass: FieldClass): Promise<Decision | null> {
+    const viewer = this.viewer;
+    if (!viewer) return null;
+    const key = `${subject.participantId}|${fieldClass}|${subject.stage?.id ?? ''}|${subject.authorOrganisationId ?? ''}`;
+    let decision = this.decisions.get(key);
+    if (!decision) {
+      const consents = (await this.loadConsents(viewer)).get(subject.participantId) ?? [];
+      decision = decide(viewer, { ...subject, fieldClass }, consents, this.now);
+      this.decisions.set(key, decision);
+    }
+    if (decision.allowed && this.recordsReads) this.recordRead(subject.participantId, fieldClass, decision);
+    return decision;
+  }
+
+  /** Whether the viewer may see this; staff always may (their role already scoped the rows). */
+  async allows(subject: Omit<ConsentSubject, 'itemClass' | 'scope'>, fieldClass: FieldClass): Promise<boolean> {
+    const decision = await this.decide(subject, fieldClass);
+    return decision === null || decision.allowed;
+  }
+
+  /** The participants a partner may see at all (something about them is shared), for SQL filters. */
+  visibleParticipantIds(): Promise<string[]> {
+    return this.participantIdsSharing(IDENTIFICATION);
+  }
+
+  /** The participants whose `fieldClass` is shared with the partner: what it may filter on. */
+  async participantIdsSharing(fieldClass: FieldClass): Promise<string[]> {
+    if (!this.viewer) throw new Error('participantIdsSharing is for partner viewers');
+    const ids = [...(await this.loadConsents(this.viewer)).keys()];
+    const shared = await Promise.all(ids.map(async (participantId) => ((await this.wouldAllow({ participantId }, fieldClass)) ? participantId : null)));
+    return shared.filter((id): id is string => id !== null);
+  }
+
+  /** A decision that is not a read: listing candidates or telling the portal what is shared is not seeing the data. */
+  async wouldAllow(subject: Omit<ConsentSubject, 'itemClass' | 'scope'>, fieldClass: FieldClass): Promise<boolean> {
+    if (!this.viewer) return true;
+    const consents = (await this.loadConsents(this.viewer)).get(subject.participantId) ?? [];
+    return decide(this.viewer, { ...subject, fieldClass }, consents, this.now).allowed;
+  }
+
+  private recordRead(participantId: string, fieldClass: FieldClass, decision: Decision): void {
+    const read = this.reads.get(participantId) ?? { classes: new Set(), purposes: new Set() };
+    read.classes.add(fieldClass);
+    if (decision.allowed && decision.basis === 'CONSENT') for (const purpose of decision.purposes) read.purposes.add(purpose);
+    this.reads.set(participantId, read);
+  }
+}

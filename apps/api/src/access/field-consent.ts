@@ -1,0 +1,90 @@
+import { Extensions, type MiddlewareFn } from 'type-graphql';
+import { getNamedType, isNonNullType, isObjectType, responsePathAsArray, type GraphQLSchema } from 'graphql';
+import type { FieldClass } from '@jalon/domain';
+import type { RequestContext } from '../context/request-context';
+import { type ConsentScope, subjectOf } from './consent-scope';
+
+const FIELD_EXTENSION = 'dataClass';
+const TYPE_EXTENSION = 'sharedAs';
+const NARROWED_EXTENSION = 'sharedAsNarrowedBy';
+
+/** Declares the data class of a field of a participant-bearing type (DESIGN §3.4). */
+export function Shared(fieldClass: FieldClass): PropertyDecorator & MethodDecorator {
+  return Extensions({ [FIELD_EXTENSION]: fieldClass });
+}
+
+/**
+ * Marks a type as participant-bearing: its objects carry a ConsentSubject, and every field must
+ * declare a class. `exists` says under which class an object of the type is shown at all.
+ */
+export function SharedType(exists: FieldClass, narrowedBy?: string): ClassDecorator {
+  return Extensions({ [TYPE_EXTENSION]: exists, ...(narrowedBy ? { [NARROWED_EXTENSION]: narrowedBy } : {}) });
+}
+
+/** A field withheld from the viewer, listed in the response's `extensions.redacted`. */
+export interface Redaction {
+  path: string;
+  dataClass: FieldClass;
+}
+
+async function visible(scope: ConsentScope, value: unknown): Promise<boolean> {
+  const subject = subjectOf(value);
+  return !subject || (subject.scope ?? scope).allows(subject, subject.itemClass);
+}
+
+/** Drops, from a resolved value, the objects the viewer may not see: lists shrink, single objects become null. */
+async function keepShared(scope: ConsentScope, value: unknown): Promise<unknown> {
+  if (Array.isArray(value)) {
+    const kept = await Promise.all(value.map(async (item) => ((await visible(scope, item)) ? item : undefined)));
+    return kept.filter((item) => item !== undefined);
+  }
+  return (await visible(scope, value)) ? value : null;
+}
+
+/**
+ * The one place consent is enforced on the API's output. For a partner (or a referent's preview
+ * of one), a field of a participant-bearing object is null unless its class is shared, and every
+ * participant-bearing object reached by any path (root query, nested field, node) is dropped
+ * unless the object itself is shared. Staff pass through: their role already scoped the rows.
+ */
+export const enforceConsent: MiddlewareFn<RequestContext> = async ({ root, info, context }, next) => {
+  const subject = subjectOf(root);
+  const scope = subject?.scope ?? context.consent;
+  if (!scope.governsByConsent) return next();
+  if (subject) {
+    const declared = info.parentType.getFields()[info.fieldName]?.extensions?.[FIELD_EXTENSION] as FieldClass | undefined;
+    // The Node id is shown exactly when its object is.
+    const fieldClass = declared ?? (info.fieldName === 'id' ? subject.itemClass : undefined);
+    if (!fieldClass) throw new Error(`${info.parentType.name}.${info.fieldName} declares no data class`);
+    if (!(await scope.allows(subject, fieldClass))) {
+      context.redactions.push({ path: responsePathAsArray(info.path).join('.'), dataClass: fieldClass });
+      return null;
+    }
+  }
+  return keepShared(scope, await next());
+};
+
+/**
+ * Every participant-bearing type and field with its data class, for the permission snapshot; and
+ * the mistakes that would leak or break: an undeclared field, or a non-null field whose class may
+ * be withheld while its object is shown.
+ */
+export function describeDataClasses(schema: GraphQLSchema): { lines: string[]; problems: string[] } {
+  const lines: string[] = [];
+  const problems: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    const exists = type.extensions?.[TYPE_EXTENSION] as string | undefined;
+    if (exists === undefined) continue;
+    const narrowed = type.extensions?.[NARROWED_EXTENSION] as string | undefined;
+    lines.push(`${type.name} (shown under ${exists}${narrowed ? `, ${narrowed}` : ''})`);
+    for (const field of Object.values(type.getFields())) {
+      const fieldClass: string | undefined = (field.extensions?.[FIELD_EXTENSION] as string | undefined) ?? (field.name === 'id' ? exists : undefined);
+      if (!fieldClass) problems.push(`${type.name}.${field.name} declares no data class`);
+      else if (isNonNullType(field.type) && fieldClass !== exists && fieldClass !== 'IDENTIFICATION')
+        problems.push(`${type.name}.${field.name} (${fieldClass}) must be nullable: it is withheld while ${type.name} is shown`);
+      lines.push(`${type.name}.${field.name}: ${fieldClass ?? 'UNDECLARED'} (${getNamedType(field.type).name})`);
+    }
+  }
+  return { lines: lines.sort(), problems };
+}

@@ -1,0 +1,162 @@
+import { Migration } from '@mikro-orm/migrations';
+import { DataClass } from '@jalon/domain';
+import { APP_ROLE } from '../../access/app-role';
+
+const dataClassList = Object.values(DataClass)
+  .map((value) => `'${value}'`)
+  .join(', ');
+
+/**
+ * Consents, their event history, the partners' access log and notifications; and the row-level
+ * security that lets a partner's transaction read participant data only under an active consent
+ * (a coarser copy of the decision in packages/domain: it never allows more, the API narrows).
+ */
+export class Migration20261127150000Consent extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create type "consent_effect" as enum ('GRANT', 'REFUSAL');`);
+    this.addSql(`create type "consent_status" as enum ('ACTIVE', 'REVOKED', 'EXPIRED', 'SUPERSEDED');`);
+    this.addSql(`create type "consent_purpose" as enum ('REFERRAL_FOLLOW_UP', 'CONTRACT_REPORTING', 'TRAINING_FOLLOW_UP', 'COORDINATION_MEETINGS');`);
+    this.addSql(`create type "consent_method" as enum ('SIGNED_FORM', 'ORAL_WITH_WITNESS');`);
+    this.addSql(`create type "consent_event_action" as enum ('GRANTED', 'AMENDED', 'REVOKED', 'EXPIRED');`);
+
+    this.addSql(
+      `create table "consent" ("id" uuid not null, "created_at" timestamptz not null, "tenant_id" uuid not null references "tenant" ("id") on update cascade on delete cascade, "version" int not null default 1,
+        "participant_id" uuid not null references "participant" ("id") on update cascade on delete cascade,
+        "pathway_id" uuid not null references "pathway" ("id") on update cascade on delete cascade,
+        "grantee_organisation_id" uuid null references "organisation" ("id") on update cascade on delete restrict,
+        "grantee_kind" "organisation_kind" null,
+        "effect" "consent_effect" not null default 'GRANT',
+        "data_classes" text[] not null,
+        "stage_kinds" text[] null, "stage_ids" uuid[] null,
+        "purpose" "consent_purpose" not null,
+        "valid_from" timestamptz not null, "valid_until" timestamptz null,
+        "status" "consent_status" not null default 'ACTIVE',
+        "method" "consent_method" not null, "collected_by_id" uuid not null references "app_user" ("id") on update cascade on delete restrict,
+        "collected_on" date not null, "notice_version" text not null, "witness" text null,
+        "supersedes_id" uuid null references "consent" ("id") on update cascade on delete set null,
+        "ended_at" timestamptz null, "end_reason" text null,
+        constraint "consent_pkey" primary key ("id"),
+        constraint "consent_one_grantee" check (("grantee_organisation_id" is null) <> ("grantee_kind" is null)),
+        constraint "consent_known_classes" check (cardinality("data_classes") > 0 and "data_classes" <@ array[${dataClassList}]::text[]),
+        constraint "consent_one_stage_scope" check ("stage_kinds" is null or "stage_ids" is null),
+        constraint "consent_period" check ("valid_until" is null or "valid_until" > "valid_from"));`,
+    );
+    this.addSql(`create index "consent_participant_id_index" on "consent" ("participant_id");`);
+    this.addSql(`create index "consent_grantee_organisation_index" on "consent" ("tenant_id", "grantee_organisation_id") where "status" = 'ACTIVE';`);
+    this.addSql(`create index "consent_grantee_kind_index" on "consent" ("tenant_id", "grantee_kind") where "status" = 'ACTIVE';`);
+
+    this.addSql(
+      `create table "consent_event" ("id" uuid not null, "tenant_id" uuid not null references "tenant" ("id") on update cascade on delete cascade,
+        "consent_id" uuid not null references "consent" ("id") on update cascade on delete cascade,
+        "action" "consent_event_action" not null, "at" timestamptz not null,
+        "author_id" uuid null references "app_user" ("id") on update cascade on delete restrict, "reason" text null,
+        constraint "consent_event_pkey" primary key ("id"));`,
+    );
+    this.addSql(`create index "consent_event_consent_id_index" on "consent_event" ("consent_id", "at");`);
+
+    // The access log: one row per participant read by a partner in a request, chained per tenant.
+    this.addSql(
+      `create table "access_log" ("seq" bigint generated always as identity, "tenant_id" uuid not null references "tenant" ("id") on update cascade on delete cascade,
+        "at" timestamptz not null, "user_id" uuid not null, "organisation_id" uuid not null, "participant_id" uuid not null,
+        "data_classes" text[] not null, "purposes" text[] not null, "request_id" text not null,
+        "previous_hash" text not null, "hash" text not null,
+        constraint "access_log_pkey" primary key ("seq"));`,
+    );
+    this.addSql(`create index "access_log_participant_index" on "access_log" ("tenant_id", "participant_id", "seq");`);
+    this.addSql(`create index "access_log_tenant_index" on "access_log" ("tenant_id", "seq");`);
+
+    this.addSql(
+      `create table "notification" ("id" uuid not null, "created_at" timestamptz not null, "tenant_id" uuid not null references "tenant" ("id") on update cascade on delete cascade, "version" int not null default 1,
+        "organisation_id" uuid not null references "organisation" ("id") on update cascade on delete cascade,
+        "kind" text not null, "participant_label" text not null, "read_at" timestamptz null,
+        constraint "notification_pkey" primary key ("id"));`,
+    );
+    this.addSql(`create index "notification_organisation_index" on "notification" ("tenant_id", "organisation_id", "created_at");`);
+
+    // The request's clock (tests move it; production leaves it unset: the transaction's time).
+    this.addSql(
+      `create function jalon_now() returns timestamptz language sql stable as $$ select coalesce(nullif(current_setting('jalon.now', true), '')::timestamptz, now()) $$;`,
+    );
+    // Is a grant naming the viewer's organisation (or its kind) in force for this participant, covering the class (any, if null)?
+    this.addSql(
+      `create function jalon_partner_grant(p_participant uuid, p_class text, p_stage uuid, p_stage_kind text, p_operator uuid) returns boolean language sql stable as $$
+        select exists (select 1 from consent c join organisation o on o.id = jalon_organisation_id()
+          where c.tenant_id = jalon_tenant_id() and c.participant_id = p_participant and c.effect = 'GRANT' and c.status = 'ACTIVE'
+            and c.valid_from <= jalon_now() and (c.valid_until is null or jalon_now() < c.valid_until)
+            and (c.grantee_organisation_id = o.id or c.grantee_kind = o.kind)
+            and (p_stage is null or ((c.stage_kinds is null or p_stage_kind = any(c.stage_kinds)) and (c.stage_ids is null or p_stage = any(c.stage_ids))))
+            and (p_class is null or p_class = any(c.data_classes) or (p_stage is not null and p_operator = o.id)))
+      $$;`,
+    );
+    this.addSql(
+      `create function jalon_partner_sees_pathway(p_pathway uuid, p_class text) returns boolean language sql stable as $$
+        select exists (select 1 from pathway p where p.id = p_pathway and jalon_partner_grant(p.participant_id, p_class, null, null, null))
+      $$;`,
+    );
+    this.addSql(
+      `create function jalon_partner_sees_stage(p_stage uuid, p_pathway uuid, p_kind uuid, p_operator uuid) returns boolean language sql stable as $$
+        select exists (select 1 from pathway p join stage_kind k on k.id = p_kind where p.id = p_pathway and jalon_partner_grant(p.participant_id, 'STAGE_LIST', p_stage, k.code, p_operator))
+      $$;`,
+    );
+
+    for (const table of ['consent', 'consent_event', 'access_log', 'notification']) {
+      this.addSql(`alter table "${table}" enable row level security;`);
+      this.addSql(`alter table "${table}" force row level security;`);
+    }
+    // Staff manage consents; a partner reads those naming it (the API loads them once per request).
+    this.addSql(
+      `create policy consent_staff on "consent" for all using (tenant_id = jalon_tenant_id() and jalon_is_staff()) with check (tenant_id = jalon_tenant_id() and jalon_is_staff());`,
+    );
+    this.addSql(
+      `create policy consent_grantee_read on "consent" for select using (tenant_id = jalon_tenant_id() and exists (select 1 from organisation o where o.id = jalon_organisation_id() and (consent.grantee_organisation_id = o.id or consent.grantee_kind = o.kind)));`,
+    );
+    this.addSql(`create policy consent_event_read on "consent_event" for select using (tenant_id = jalon_tenant_id() and jalon_is_staff());`);
+    this.addSql(`create policy consent_event_insert on "consent_event" for insert with check (tenant_id = jalon_tenant_id() and jalon_is_staff());`);
+    this.addSql(`create policy access_log_read on "access_log" for select using (tenant_id = jalon_tenant_id() and jalon_is_staff());`);
+    this.addSql(
+      `create policy access_log_insert on "access_log" for insert with check (tenant_id = jalon_tenant_id() and organisation_id = jalon_organisation_id() and user_id = jalon_user_id());`,
+    );
+    this.addSql(
+      `create policy notification_recipient on "notification" for select using (tenant_id = jalon_tenant_id() and organisation_id = jalon_organisation_id());`,
+    );
+    this.addSql(
+      `create policy notification_mark_read on "notification" for update using (tenant_id = jalon_tenant_id() and organisation_id = jalon_organisation_id()) with check (tenant_id = jalon_tenant_id() and organisation_id = jalon_organisation_id());`,
+    );
+    // Staff send partners their notifications (and read them back, as an INSERT … RETURNING does).
+    this.addSql(`create policy notification_insert on "notification" for insert with check (tenant_id = jalon_tenant_id() and jalon_is_staff());`);
+    this.addSql(`create policy notification_staff_read on "notification" for select using (tenant_id = jalon_tenant_id() and jalon_is_staff());`);
+    this.addSql(`grant select, insert, update on consent, notification to ${APP_ROLE};`);
+    // Append-only for the application: history and access log rows are never updated or deleted.
+    this.addSql(`grant select, insert on consent_event, access_log to ${APP_ROLE};`);
+
+    // The head of the tenant's chain, read under a lock held to the end of the transaction so two
+    // requests never chain onto the same entry. Definer rights: the partner may not read the log.
+    this.addSql(
+      `create function jalon_access_log_head() returns text language plpgsql volatile security definer set search_path = public as $$
+        begin
+          perform pg_advisory_xact_lock(hashtextextended('access_log:' || jalon_tenant_id()::text, 0));
+          return coalesce((select hash from access_log where tenant_id = jalon_tenant_id() order by seq desc limit 1), '');
+        end
+      $$;`,
+    );
+    this.addSql(`revoke all on function jalon_access_log_head() from public;`);
+    this.addSql(`grant execute on function jalon_access_log_head() to ${APP_ROLE};`);
+
+    // Partners' reads of participant data, under an active consent only.
+    this.addSql(
+      `create policy participant_partner_read on "participant" for select using (tenant_id = jalon_tenant_id() and not jalon_is_staff() and jalon_partner_grant(id, null, null, null, null));`,
+    );
+    this.addSql(
+      `create policy pathway_partner_read on "pathway" for select using (tenant_id = jalon_tenant_id() and not jalon_is_staff() and jalon_partner_grant(participant_id, null, null, null, null));`,
+    );
+    this.addSql(
+      `create policy stage_partner_read on "stage" for select using (tenant_id = jalon_tenant_id() and not jalon_is_staff() and jalon_partner_sees_stage(id, pathway_id, kind_id, operator_id));`,
+    );
+    this.addSql(
+      `create policy diagnosis_partner_read on "diagnosis" for select using (tenant_id = jalon_tenant_id() and not jalon_is_staff() and jalon_partner_sees_pathway(pathway_id, 'DIAGNOSIS'));`,
+    );
+    this.addSql(
+      `create policy follow_up_check_in_partner_read on "follow_up_check_in" for select using (tenant_id = jalon_tenant_id() and not jalon_is_staff() and jalon_partner_sees_pathway(pathway_id, 'EXIT_FOLLOW_UP'));`,
+    );
+  }
+}

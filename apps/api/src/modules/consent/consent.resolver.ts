@@ -1,0 +1,124 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { IDENTIFICATION, MembershipRole } from '@jalon/domain';
+import type { RequestContext } from '../../context/request-context';
+import { readAccessLog } from '../../access/access-log';
+import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
+import { activeMembership } from '../../access/tenant-scope';
+import { errors } from '../../graphql/errors';
+import { PageArgs, pageSize } from '../../graphql/pagination';
+import { decodeCursor, encodeCursor, parseGlobalId, toConnection } from '../../graphql/relay';
+import { findParticipant, toTypes } from '../participants/participant.service';
+import { ParticipantType } from '../participants/participant.type';
+import { AmendConsentInput, GrantConsentInput } from './consent.inputs';
+import { amendConsent, eventsOf, grantConsent, listConsents, previewScope, revokeConsent } from './consent.service';
+import { AccessLogEntryConnection, ConsentType, NotificationConnection } from './consent.type';
+import type { Consent } from './consent.entity';
+import { listNotifications, markNotificationsRead, notificationCursor } from './notifications';
+import { NotificationType } from './consent.type';
+
+async function consentViews(ctx: RequestContext, consents: Consent[]): Promise<ConsentType[]> {
+  const events = await eventsOf(ctx, consents);
+  return consents.map((consent) => ConsentType.from(consent, events.get(consent.id) ?? [], ctx.now));
+}
+
+const WHOLE_TENANT: readonly MembershipRole[] = [MembershipRole.TENANT_ADMIN, MembershipRole.ANIMATION_TEAM];
+
+@Resolver()
+export class ConsentResolver {
+  @Query(() => [ConsentType], { description: "A participant's consents, newest first, ended ones included" })
+  @Allow(...STAFF)
+  async consents(@Ctx() ctx: RequestContext, @Arg('participantId', () => ID) participantId: string): Promise<ConsentType[]> {
+    return consentViews(ctx, await listConsents(ctx, participantId));
+  }
+
+  @Query(() => ParticipantType, {
+    nullable: true,
+    description: 'Exactly what this partner organisation would see of the participant now (null: nothing), by the same rules as its own requests',
+  })
+  @Allow(...STAFF)
+  async consentPreview(
+    @Ctx() ctx: RequestContext,
+    @Arg('participantId', () => ID) participantId: string,
+    @Arg('organisationId', () => ID) organisationId: string,
+  ): Promise<ParticipantType | null> {
+    const { participant, scope } = await previewScope(ctx, participantId, organisationId);
+    if (!(await scope.wouldAllow({ participantId: participant.id }, IDENTIFICATION))) return null;
+    return (await toTypes(ctx, [participant], scope))[0]!;
+  }
+
+  @Mutation(() => ConsentType)
+  @Allow(...STAFF)
+  async grantConsent(@Ctx() ctx: RequestContext, @Arg('input') input: GrantConsentInput): Promise<ConsentType> {
+    return (await consentViews(ctx, [await grantConsent(ctx, input)]))[0]!;
+  }
+
+  @Mutation(() => ConsentType, { description: 'Replaces the terms: a new consent supersedes this one' })
+  @Allow(...STAFF)
+  async amendConsent(@Ctx() ctx: RequestContext, @Arg('input') input: AmendConsentInput): Promise<ConsentType> {
+    return (await consentViews(ctx, [await amendConsent(ctx, input)]))[0]!;
+  }
+
+  @Mutation(() => ConsentType, { description: 'Withdrawal, effective at once' })
+  @Allow(...STAFF)
+  async revokeConsent(
+    @Ctx() ctx: RequestContext,
+    @Arg('consentId', () => ID) consentId: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('reason') reason: string,
+  ): Promise<ConsentType> {
+    return (await consentViews(ctx, [await revokeConsent(ctx, consentId, version, reason)]))[0]!;
+  }
+
+  @Query(() => AccessLogEntryConnection, {
+    description: 'Who (which partner) read what, newest first. A referent asks for one file she may read; the animation team may filter by partner',
+  })
+  @Allow(...STAFF)
+  async accessLog(
+    @Ctx() ctx: RequestContext,
+    @Arg('participantId', () => ID, { nullable: true }) participantId?: string | null,
+    @Arg('organisationId', () => ID, { nullable: true }) organisationId?: string | null,
+    @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
+  ): Promise<AccessLogEntryConnection> {
+    const wholeTenant = WHOLE_TENANT.includes(activeMembership(ctx).role);
+    if (!participantId && !wholeTenant) throw errors.badInput(ctx, 'participantId', 'error.required');
+    const participant = participantId ? await findParticipant(ctx, participantId, 'participantId') : null;
+    const organisation = organisationId ? parseGlobalId(organisationId, 'Organisation')?.id : null;
+    if (organisationId && !organisation) throw errors.badInput(ctx, 'organisationId', 'error.invalidId');
+    const after = page?.after ? decodeCursor(page.after, () => errors.badInput(ctx, 'after', 'error.invalidId')).id : null;
+    const limit = pageSize(page);
+    const { rows, total } = await readAccessLog(ctx.em, { participantId: participant?.id, organisationId: organisation }, after, limit + 1);
+    const nodes = rows.slice(0, limit);
+    const cursorOf = (row: (typeof rows)[number]) => encodeCursor('seq', row.seq);
+    return toConnection(
+      { nodes, totalCount: total, hasNextPage: rows.length > limit, endCursor: nodes.length ? cursorOf(nodes.at(-1)!) : null },
+      cursorOf,
+      nodes.map((row) => ({
+        at: new Date(row.at),
+        userName: row.user_name,
+        organisationName: row.organisation_name,
+        participantId: participant ? participantId! : `${row.participant_id}`,
+        participantName: row.participant_name,
+        dataClasses: row.data_classes,
+        purposes: row.purposes as never[],
+        requestId: row.request_id,
+      })),
+    );
+  }
+
+  @Query(() => NotificationConnection, { description: "My organisation's notifications, newest first" })
+  @Allow(...STAFF, ...PARTNERS)
+  async notifications(
+    @Ctx() ctx: RequestContext,
+    @Arg('unreadOnly', { defaultValue: false }) unreadOnly: boolean,
+    @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
+  ): Promise<NotificationConnection> {
+    const result = await listNotifications(ctx, unreadOnly, page);
+    return toConnection(result, notificationCursor, result.nodes.map(NotificationType.from));
+  }
+
+  @Mutation(() => Int, { description: 'Marks these notifications (or all of them) read; returns how many changed' })
+  @Allow(...STAFF, ...PARTNERS)
+  markNotificationsRead(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID], { nullable: true }) ids?: string[] | null): Promise<number> {
+    return markNotificationsRead(ctx, ids ?? null);
+  }
+}

@@ -1,0 +1,211 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ConsentEffect, ConsentMethod, ConsentStatus, isPartnerKind, PathwayStatus, SPECIAL_CATEGORY_CLASSES, type PartnerViewer } from '@jalon/domain';
+import type { RequestContext } from '../../context/request-context';
+import { assertCanEdit } from '../../access/participant-access';
+import { ConsentScope } from '../../access/consent-scope';
+import { createOnce } from '../../access/idempotency';
+import { errors } from '../../graphql/errors';
+import { notInFuture, optionalDate, requiredDate, startOfDayInFrance } from '../../graphql/date-input';
+import { parseGlobalId, toGlobalId } from '../../graphql/relay';
+import { saveChanges } from '../../graphql/save-changes';
+import { optionalText, requiredText } from '../../graphql/text-input';
+import { getOrganisation } from '../organisations/organisation.service';
+import { Organisation } from '../organisations/organisation.entity';
+import { findParticipant } from '../participants/participant.service';
+import type { Participant } from '../participants/participant.entity';
+import { Pathway } from '../participants/pathway.entity';
+import { Stage } from '../stages/stage.entity';
+import { User } from '../users/user.entity';
+import { ConsentEvent, ConsentEventAction } from './consent-event.entity';
+import { Consent } from './consent.entity';
+import type { ConsentTermsInput, GrantConsentInput, AmendConsentInput } from './consent.inputs';
+import { Notification, NotificationKind } from './notification.entity';
+
+/** Consents of a participant, newest first (all statuses: the history stays readable). */
+export async function listConsents(ctx: RequestContext, participantId: string): Promise<Consent[]> {
+  const participant = await findParticipant(ctx, participantId, 'participantId');
+  return ctx.em.find(Consent, { participant }, { populate: ['granteeOrganisation', 'collectedBy'], orderBy: { createdAt: 'desc', id: 'desc' } });
+}
+
+export async function eventsOf(ctx: RequestContext, consents: Consent[]): Promise<Map<string, ConsentEvent[]>> {
+  const events = consents.length
+    ? await ctx.em.find(ConsentEvent, { consent: { $in: consents.map((c) => c.id) } }, { populate: ['author'], orderBy: { at: 'asc' } })
+    : [];
+  const byConsent = new Map<string, ConsentEvent[]>();
+  for (const event of events) byConsent.set(event.consent.id, [...(byConsent.get(event.consent.id) ?? []), event]);
+  return byConsent;
+}
+
+/** First name and initial: what a notification may say about a person once the file is no longer shared. */
+function labelOf(participant: Participant): string {
+  return `${participant.firstName} ${participant.lastName.charAt(0)}.`;
+}
+
+async function checkedTerms(ctx: RequestContext, participant: Participant, pathway: Pathway, input: ConsentTermsInput) {
+  if (!input.granteeOrganisationId === !input.granteeKind) throw errors.badInput(ctx, 'granteeOrganisationId', 'error.consentGranteeRequired');
+  const organisation = input.granteeOrganisationId ? await getOrganisation(ctx, input.granteeOrganisationId, 'granteeOrganisationId') : null;
+  const kind = organisation?.kind ?? input.granteeKind!;
+  if (!isPartnerKind(kind)) throw errors.badInput(ctx, organisation ? 'granteeOrganisationId' : 'granteeKind', 'error.consentGranteeNotPartner');
+  const dataClasses = [...new Set(input.dataClasses)];
+  if (dataClasses.length === 0) throw errors.badInput(ctx, 'dataClasses', 'error.consentNoClass');
+  if (!organisation && dataClasses.some((c) => SPECIAL_CATEGORY_CLASSES.includes(c)))
+    throw errors.badInput(ctx, 'dataClasses', 'error.consentSpecialNeedsOrganisation');
+  let stageIds: string[] | null = null;
+  if (input.stageIds?.length) {
+    stageIds = input.stageIds.map((id) => parseGlobalId(id, 'Stage')?.id ?? '');
+    const found = await ctx.em.count(Stage, { id: { $in: stageIds }, pathway: { participant } });
+    if (found !== new Set(stageIds).size) throw errors.badInput(ctx, 'stageIds', 'error.consentStageUnknown');
+  }
+  const stageKinds = input.stageKindCodes?.length ? [...new Set(input.stageKindCodes)] : null;
+  if (stageKinds && stageIds) throw errors.badInput(ctx, 'stageKindCodes', 'error.consentStageUnknown');
+  const method = input.method;
+  const witness = optionalText(ctx, 'witness', input.witness, 200);
+  if (method === ConsentMethod.ORAL_WITH_WITNESS && !witness) throw errors.badInput(ctx, 'witness', 'error.consentWitnessRequired');
+  const collectedOn = notInFuture(ctx, 'collectedOn', requiredDate(ctx, 'collectedOn', input.collectedOn));
+  const startsOn = optionalDate(ctx, 'validFrom', input.validFrom);
+  const validFrom = startsOn && startsOn > collectedOn ? startOfDayInFrance(startsOn) : ctx.now;
+  const endsOn = optionalDate(ctx, 'validUntil', input.validUntil);
+  // The last day given is included: the consent ends at the following midnight, French time.
+  const validUntil = endsOn ? startOfDayInFrance(endsOn, 1) : null;
+  if (validUntil && validUntil <= validFrom) throw errors.badInput(ctx, 'validUntil', 'error.consentUntilBeforeFrom');
+  return {
+    tenant: participant.tenant,
+    participant,
+    pathway,
+    granteeOrganisation: organisation,
+    granteeKind: organisation ? null : kind,
+    effect: input.effect ?? ConsentEffect.GRANT,
+    dataClasses,
+    stageKinds,
+    stageIds,
+    purpose: input.purpose,
+    validFrom,
+    validUntil,
+    method,
+    collectedBy: ctx.em.getReference(User, ctx.actor!.userId),
+    collectedOn,
+    noticeVersion: requiredText(ctx, 'noticeVersion', input.noticeVersion, 50),
+    witness,
+  };
+}
+
+function recordEvent(
+  ctx: RequestContext | { em: EntityManager },
+  consent: Consent,
+  action: ConsentEventAction,
+  at: Date,
+  author: User | null,
+  reason: string | null,
+): void {
+  ctx.em.create(ConsentEvent, { tenant: consent.tenant, consent, action, at, author, reason });
+}
+
+/** Tells the grantee (the organisation, or every organisation of the kind) in its notification list. */
+async function notifyGrantee(em: EntityManager, consent: Consent, kind: NotificationKind): Promise<void> {
+  if (consent.effect !== ConsentEffect.GRANT) return;
+  const recipients = consent.granteeOrganisation
+    ? [consent.granteeOrganisation]
+    : await em.find(Organisation, { tenant: consent.tenant, kind: consent.granteeKind!, active: true });
+  for (const organisation of recipients) {
+    em.create(Notification, { tenant: consent.tenant, organisation, kind, participantLabel: labelOf(consent.participant) });
+  }
+}
+
+async function currentPathway(ctx: RequestContext, participant: Participant): Promise<Pathway> {
+  const pathway = await ctx.em.findOneOrFail(Pathway, { participant }, { orderBy: { number: 'desc' } });
+  if (pathway.status === PathwayStatus.CLOSED) throw errors.badInput(ctx, 'participantId', 'error.consentPathwayEnded');
+  return pathway;
+}
+
+export function grantConsent(ctx: RequestContext, input: GrantConsentInput): Promise<Consent> {
+  return createOnce(
+    ctx,
+    'grantConsent',
+    input.idempotencyKey,
+    async () => {
+      const participant = await findParticipant(ctx, input.participantId, 'participantId');
+      assertCanEdit(ctx, participant);
+      const terms = await checkedTerms(ctx, participant, await currentPathway(ctx, participant), input);
+      const consent = ctx.em.create(Consent, terms);
+      recordEvent(ctx, consent, ConsentEventAction.GRANTED, ctx.now, terms.collectedBy, null);
+      await notifyGrantee(ctx.em, consent, NotificationKind.CONSENT_GRANTED);
+      await saveChanges(ctx);
+      return consent;
+    },
+    (id) => ctx.em.findOne(Consent, { id }, { populate: ['granteeOrganisation', 'collectedBy'] }),
+  );
+}
+
+async function findActiveConsent(ctx: RequestContext, globalId: string, version: number): Promise<{ consent: Consent; participant: Participant }> {
+  const id = parseGlobalId(globalId, 'Consent')?.id;
+  const found = id ? await ctx.em.findOne(Consent, { id }, { populate: ['granteeOrganisation', 'collectedBy', 'participant'] }) : null;
+  if (!found) throw errors.notFound(ctx, 'consentId');
+  const participant = await findParticipant(ctx, toGlobalId('Participant', found.participant.id), 'consentId');
+  assertCanEdit(ctx, participant);
+  if (found.version !== version) throw errors.conflict(ctx);
+  if (found.status !== ConsentStatus.ACTIVE || (found.validUntil && found.validUntil <= ctx.now)) throw errors.badInput(ctx, 'consentId', 'error.consentEnded');
+  return { consent: found, participant };
+}
+
+/** An amendment is a new consent superseding the old one: what was agreed when stays on record. */
+export async function amendConsent(ctx: RequestContext, input: AmendConsentInput): Promise<Consent> {
+  const { consent: previous, participant } = await findActiveConsent(ctx, input.consentId, input.version);
+  const terms = await checkedTerms(ctx, participant, previous.pathway as Pathway, input);
+  previous.status = ConsentStatus.SUPERSEDED;
+  previous.endedAt = ctx.now;
+  const consent = ctx.em.create(Consent, { ...terms, pathway: previous.pathway, supersedes: previous });
+  recordEvent(ctx, consent, ConsentEventAction.AMENDED, ctx.now, terms.collectedBy, null);
+  await saveChanges(ctx);
+  return consent;
+}
+
+/** Withdrawal: effective from this instant, so the partner's next request already sees nothing. */
+export async function revokeConsent(ctx: RequestContext, consentId: string, version: number, reason: string): Promise<Consent> {
+  const { consent } = await findActiveConsent(ctx, consentId, version);
+  const why = requiredText(ctx, 'reason', reason, 1000);
+  consent.status = ConsentStatus.REVOKED;
+  consent.endedAt = ctx.now;
+  consent.endReason = why;
+  recordEvent(ctx, consent, ConsentEventAction.REVOKED, ctx.now, ctx.em.getReference(User, ctx.actor!.userId), why);
+  await notifyGrantee(ctx.em, consent, NotificationKind.CONSENT_REVOKED);
+  await saveChanges(ctx);
+  return consent;
+}
+
+/**
+ * Ends the consents in force that are past their date or whose pathway is closed (the end of the
+ * pathway and its follow-up), and tells the partners. Runs as the system, across tenants; the
+ * decision already treats them as ended from their last second, this records it.
+ */
+export async function expireConsents(em: EntityManager, now: Date, pathwayId?: string): Promise<number> {
+  const due = await em.find(
+    Consent,
+    {
+      status: ConsentStatus.ACTIVE,
+      ...(pathwayId ? { pathway: pathwayId } : { $or: [{ validUntil: { $lte: now } }, { pathway: { status: PathwayStatus.CLOSED } }] }),
+    },
+    { populate: ['participant', 'granteeOrganisation'], filters: false },
+  );
+  for (const consent of due) {
+    consent.status = ConsentStatus.EXPIRED;
+    consent.endedAt = now;
+    if (!consent.validUntil || consent.validUntil > now) consent.validUntil = now;
+    recordEvent({ em }, consent, ConsentEventAction.EXPIRED, now, null, null);
+    await notifyGrantee(em, consent, NotificationKind.CONSENT_EXPIRED);
+  }
+  await em.flush();
+  return due.length;
+}
+
+/** What `organisationId` would see of the participant now, decided by the same rules as its own requests. */
+export async function previewScope(
+  ctx: RequestContext,
+  participantId: string,
+  organisationId: string,
+): Promise<{ participant: Participant; scope: ConsentScope }> {
+  const participant = await findParticipant(ctx, participantId, 'participantId');
+  const organisation = await getOrganisation(ctx, organisationId, 'organisationId');
+  if (!isPartnerKind(organisation.kind)) throw errors.badInput(ctx, 'organisationId', 'error.consentGranteeNotPartner');
+  const viewer: PartnerViewer = { organisationId: organisation.id, organisationKind: organisation.kind };
+  return { participant, scope: ConsentScope.preview(ctx.em, viewer, participant.id, ctx.now) };
+}

@@ -1,0 +1,26 @@
+import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { TenantOwnedEntity } from '../../db/tenant-owned.entity';
+import { Organisation } from '../organisations/organisation.entity';
+
+export enum NotificationKind {
+  CONSENT_GRANTED = 'CONSENT_GRANTED',
+  CONSENT_REVOKED = 'CONSENT_REVOKED',
+  CONSENT_EXPIRED = 'CONSENT_EXPIRED',
+}
+
+/** An in-app message to every member of an organisation (e.g. a partner losing access to a file). */
+@Entity({ tableName: 'notification' })
+export class Notification extends TenantOwnedEntity {
+  @ManyToOne(() => Organisation, { deleteRule: 'cascade' })
+  organisation!: Organisation;
+
+  @Property({ type: 'text' })
+  kind!: NotificationKind;
+
+  /** First name and initial, as known when it was sent: the partner may no longer read the file. */
+  @Property({ type: 'text' })
+  participantLabel!: string;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  readAt?: Date | null;
+}

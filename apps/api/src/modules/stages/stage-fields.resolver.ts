@@ -1,0 +1,46 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { DataClass, IDENTIFICATION } from '@jalon/domain';
+import type { RequestContext } from '../../context/request-context';
+import { withScope } from '../../access/consent-scope';
+import { Shared } from '../../access/field-consent';
+import { loaderFor } from '../../graphql/loaders';
+import { ParticipantType } from '../participants/participant.type';
+import { Stage } from './stage.entity';
+import { STAGE_ACCESS_CLASSES, StageAccessType, StageType } from './stage.type';
+
+function stagesByPathway(ctx: RequestContext) {
+  return loaderFor<string, Stage[]>(ctx, 'stagesByPathway', async (pathwayIds) => {
+    const stages = await ctx.em.find(
+      Stage,
+      { pathway: { $in: [...pathwayIds] } },
+      { populate: ['kind', 'operator', 'pathway'], orderBy: { plannedStart: 'asc', createdAt: 'asc' } },
+    );
+    return pathwayIds.map((id) => stages.filter((stage) => stage.pathway.id === id));
+  });
+}
+
+@Resolver(() => ParticipantType)
+export class ParticipantStagesResolver {
+  // The list itself is structure; the consent middleware keeps only the stages shared with the viewer.
+  @FieldResolver(() => [StageType], { description: 'The action plan of the current pathway, by planned start' })
+  @Shared(IDENTIFICATION)
+  async stages(@Root() participant: ParticipantType, @Ctx() ctx: RequestContext): Promise<StageType[]> {
+    const stages = await stagesByPathway(ctx).load(participant.currentPathwayId);
+    // Decided for the same viewer as their participant: a preview keeps its partner.
+    return stages.map((stage) => withScope(StageType.from(stage, ctx.locale), participant.consentSubject.scope));
+  }
+}
+
+@Resolver(() => StageType)
+export class StageAccessResolver {
+  @FieldResolver(() => StageAccessType)
+  @Shared(DataClass.STAGE_LIST)
+  async access(@Root() stage: StageType, @Ctx() ctx: RequestContext): Promise<StageAccessType> {
+    const scope = stage.consentSubject.scope ?? ctx.consent;
+    const access = new StageAccessType();
+    for (const [field, dataClass] of Object.entries(STAGE_ACCESS_CLASSES)) {
+      access[field as keyof typeof STAGE_ACCESS_CLASSES] = await scope.wouldAllow(stage.consentSubject, dataClass);
+    }
+    return access;
+  }
+}

@@ -1,0 +1,178 @@
+import { OrganisationKind } from './organisation-kind';
+
+/**
+ * What a participant may agree to share with a partner (DESIGN.md §4, DOMAIN.md "Consent").
+ * Staff see a file by their role; partners see only what one of these classes, granted to them
+ * and in force, covers.
+ */
+export enum DataClass {
+  PATHWAY_STATUS = 'PATHWAY_STATUS',
+  IDENTITY_CONTACT = 'IDENTITY_CONTACT',
+  STAGE_LIST = 'STAGE_LIST',
+  STAGE_DETAILS = 'STAGE_DETAILS',
+  CONTRACT_REPORTS = 'CONTRACT_REPORTS',
+  TRAINING_REPORTS = 'TRAINING_REPORTS',
+  APPOINTMENTS = 'APPOINTMENTS',
+  DIAGNOSIS = 'DIAGNOSIS',
+  HEALTH = 'HEALTH',
+  DISABILITY = 'DISABILITY',
+  JUSTICE = 'JUSTICE',
+  EXIT_FOLLOW_UP = 'EXIT_FOLLOW_UP',
+}
+
+/** GDPR art. 9/10 data: only under a grant that names them and names the organisation. */
+export const SPECIAL_CATEGORY_CLASSES: readonly DataClass[] = [DataClass.HEALTH, DataClass.DISABILITY, DataClass.JUSTICE];
+
+/** Classes that are about one stage: a consent's stage scope narrows them. */
+export const STAGE_CLASSES: readonly DataClass[] = [DataClass.STAGE_LIST, DataClass.STAGE_DETAILS, DataClass.CONTRACT_REPORTS, DataClass.TRAINING_REPORTS];
+
+/**
+ * How a field of a participant-bearing type is classified. Besides the grantable classes:
+ * IDENTIFICATION (the name and id: who the shared facts are about, visible exactly when something
+ * else about the person is) and NEVER_SHARED (referents' private notes, journal, history, ESF+
+ * entry items collected for reporting only).
+ */
+export const IDENTIFICATION = 'IDENTIFICATION';
+export const NEVER_SHARED = 'NEVER_SHARED';
+export type FieldClass = DataClass | typeof IDENTIFICATION | typeof NEVER_SHARED;
+
+export enum ConsentPurpose {
+  REFERRAL_FOLLOW_UP = 'REFERRAL_FOLLOW_UP',
+  CONTRACT_REPORTING = 'CONTRACT_REPORTING',
+  TRAINING_FOLLOW_UP = 'TRAINING_FOLLOW_UP',
+  COORDINATION_MEETINGS = 'COORDINATION_MEETINGS',
+}
+
+/** A grant permits; a refusal ("not with this partner") denies, and a denial always wins. */
+export enum ConsentEffect {
+  GRANT = 'GRANT',
+  REFUSAL = 'REFUSAL',
+}
+
+export enum ConsentStatus {
+  ACTIVE = 'ACTIVE',
+  REVOKED = 'REVOKED',
+  EXPIRED = 'EXPIRED',
+  SUPERSEDED = 'SUPERSEDED',
+}
+
+export enum ConsentMethod {
+  SIGNED_FORM = 'SIGNED_FORM',
+  ORAL_WITH_WITNESS = 'ORAL_WITH_WITNESS',
+}
+
+export type ConsentGrantee = { organisationId: string; organisationKind?: undefined } | { organisationKind: OrganisationKind; organisationId?: undefined };
+
+/** Which stages the stage classes cover: all of the participant's, those of some kinds (codes), or listed ones. */
+export type StageScope = { all: true } | { stageKinds: readonly string[] } | { stageIds: readonly string[] };
+
+export interface ConsentTerms {
+  id: string;
+  participantId: string;
+  grantee: ConsentGrantee;
+  effect: ConsentEffect;
+  dataClasses: readonly DataClass[];
+  stageScope: StageScope;
+  purpose: ConsentPurpose;
+  validFrom: Date;
+  /** Exclusive end; null until revoked or the pathway's follow-up ends. */
+  validUntil: Date | null;
+  status: ConsentStatus;
+}
+
+export interface PartnerViewer {
+  organisationId: string;
+  organisationKind: OrganisationKind;
+}
+
+export interface StageFacts {
+  id: string;
+  kindCode: string;
+  operatorOrganisationId: string | null;
+}
+
+/** One piece of participant data a partner asks for. */
+export interface SharedFact {
+  participantId: string;
+  fieldClass: FieldClass;
+  /** For the stage classes: the stage the fact belongs to. */
+  stage?: StageFacts;
+  /** The organisation that wrote the fact (its referral, its report), if a partner did. */
+  authorOrganisationId?: string | null;
+}
+
+export type Decision =
+  | { allowed: true; basis: 'AUTHORED' } //
+  | { allowed: true; basis: 'CONSENT'; purposes: ConsentPurpose[] }
+  | { allowed: false; reason: 'NEVER_SHARED' | 'NO_CONSENT' | 'REFUSED' };
+
+export function isInForce(consent: ConsentTerms, now: Date): boolean {
+  const time = now.getTime();
+  return consent.status === ConsentStatus.ACTIVE && consent.validFrom.getTime() <= time && (consent.validUntil === null || time < consent.validUntil.getTime());
+}
+
+function namesViewer(grantee: ConsentGrantee, viewer: PartnerViewer): boolean {
+  return grantee.organisationId !== undefined ? grantee.organisationId === viewer.organisationId : grantee.organisationKind === viewer.organisationKind;
+}
+
+export function scopeCovers(scope: StageScope, stage: StageFacts): boolean {
+  if ('all' in scope) return true;
+  if ('stageKinds' in scope) return scope.stageKinds.includes(stage.kindCode);
+  return scope.stageIds.includes(stage.id);
+}
+
+function classCovered(consent: ConsentTerms, dataClass: DataClass, stage: StageFacts | undefined, viewer: PartnerViewer): boolean {
+  const special = SPECIAL_CATEGORY_CLASSES.includes(dataClass);
+  if (special && consent.grantee.organisationId === undefined) return false;
+  if (STAGE_CLASSES.includes(dataClass)) {
+    if (!stage || !scopeCovers(consent.stageScope, stage)) return false;
+    // The operator of a stage sees that stage's operational data under any grant covering the stage.
+    if (consent.effect === ConsentEffect.GRANT && stage.operatorOrganisationId === viewer.organisationId) return true;
+  }
+  return consent.dataClasses.includes(dataClass);
+}
+
+function decideClass(viewer: PartnerViewer, participantConsents: readonly ConsentTerms[], dataClass: DataClass, stage?: StageFacts): Decision {
+  const covering = participantConsents.filter((consent) => classCovered(consent, dataClass, stage, viewer));
+  if (covering.some((consent) => consent.effect === ConsentEffect.REFUSAL)) return { allowed: false, reason: 'REFUSED' };
+  if (covering.length === 0) return { allowed: false, reason: 'NO_CONSENT' };
+  return { allowed: true, basis: 'CONSENT', purposes: [...new Set(covering.map((consent) => consent.purpose))] };
+}
+
+/** Is the person visible at all: does any granted class survive the refusals? */
+function decideIdentification(viewer: PartnerViewer, participantConsents: readonly ConsentTerms[]): Decision {
+  const purposes = new Set<ConsentPurpose>();
+  for (const grant of participantConsents) {
+    if (grant.effect !== ConsentEffect.GRANT) continue;
+    const visible = grant.dataClasses.some((dataClass) => {
+      if (SPECIAL_CATEGORY_CLASSES.includes(dataClass) && grant.grantee.organisationId === undefined) return false;
+      const refused = participantConsents.some(
+        (refusal) => refusal.effect === ConsentEffect.REFUSAL && refusal.dataClasses.includes(dataClass) && refusesWholeScope(refusal, grant),
+      );
+      return !refused;
+    });
+    if (visible) purposes.add(grant.purpose);
+  }
+  return purposes.size > 0 ? { allowed: true, basis: 'CONSENT', purposes: [...purposes] } : { allowed: false, reason: 'NO_CONSENT' };
+}
+
+/** A refusal on all stages blocks any stage a grant could cover; a narrower one leaves some visible. */
+function refusesWholeScope(refusal: ConsentTerms, grant: ConsentTerms): boolean {
+  if ('all' in refusal.stageScope) return true;
+  const refused: readonly string[] = 'stageKinds' in refusal.stageScope ? refusal.stageScope.stageKinds : refusal.stageScope.stageIds;
+  if ('stageKinds' in grant.stageScope && 'stageKinds' in refusal.stageScope) return grant.stageScope.stageKinds.every((kind) => refused.includes(kind));
+  if ('stageIds' in grant.stageScope && 'stageIds' in refusal.stageScope) return grant.stageScope.stageIds.every((id) => refused.includes(id));
+  return false;
+}
+
+/**
+ * May this partner see this fact now? Pure: the caller passes every consent of the participant
+ * that names the viewer (by organisation or by kind), in any status; the rules are DESIGN.md §4.
+ */
+export function decide(viewer: PartnerViewer, fact: SharedFact, consents: readonly ConsentTerms[], now: Date): Decision {
+  if (fact.fieldClass === NEVER_SHARED) return { allowed: false, reason: 'NEVER_SHARED' };
+  if (fact.authorOrganisationId && fact.authorOrganisationId === viewer.organisationId) return { allowed: true, basis: 'AUTHORED' };
+  const inForce = consents.filter((consent) => consent.participantId === fact.participantId && namesViewer(consent.grantee, viewer) && isInForce(consent, now));
+  if (fact.fieldClass === IDENTIFICATION) return decideIdentification(viewer, inForce);
+  return decideClass(viewer, inForce, fact.fieldClass, fact.stage);
+}
