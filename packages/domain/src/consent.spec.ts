@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   ConsentEffect,
+  type ConsentGrantee,
   ConsentPurpose,
   ConsentStatus,
   type ConsentTerms,
@@ -38,7 +39,10 @@ const offsetArb = fc.integer({ min: -5_000, max: 5_000 }).map((seconds) => new D
 const consentArb: fc.Arbitrary<ConsentTerms> = fc.record({
   id: fc.uuid(),
   participantId: fc.constantFrom(...participants),
-  grantee: fc.oneof(fc.record({ organisationId: fc.constantFrom(...organisations) }), fc.record({ organisationKind: fc.constantFrom(...partnerKinds) })),
+  grantee: fc.oneof(
+    fc.constantFrom(...organisations).map((organisationId): ConsentGrantee => ({ organisationId })),
+    fc.constantFrom(...partnerKinds).map((organisationKind): ConsentGrantee => ({ organisationKind })),
+  ),
   effect: fc.constantFrom(ConsentEffect.GRANT, ConsentEffect.GRANT, ConsentEffect.REFUSAL),
   dataClasses: fc.uniqueArray(fc.constantFrom(...classes), { minLength: 1 }),
   stageScope: fc.oneof(

@@ -10,3 +10,4 @@ export * from './calendar-date';
 export * from './appointment';
 export * from './caseload-alert';
 export * from './consent';
+export * from './consent-presets';
