@@ -3,6 +3,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { DEMO_PASSWORD, DEMO_TENANTS } from './db/seed/demo-data';
 import { buildServer } from './server';
+import { EXPIRY_SWEEP_INTERVAL_MS, sweepEndedConsents } from './modules/consent/consent-expiry';
 
 /** config → database → server; on SIGTERM/SIGINT, finish in-flight requests, then close the pool. */
 async function main(): Promise<void> {
@@ -20,6 +21,15 @@ async function main(): Promise<void> {
     process.stdout.write(`\nJalon: ${url}\nDemo logins (password "${DEMO_PASSWORD}"):\n${[...new Set(logins)].join('\n')}\n\n`);
   }
 
+  // Consents end by themselves: record it (and tell the partners) within a minute of their end.
+  const sweep = setInterval(() => {
+    sweepEndedConsents(database.orm, new Date()).then(
+      (ended) => ended > 0 && app.log.info({ ended }, 'consents ended'),
+      (error: unknown) => app.log.error({ err: error }, 'consent expiry sweep failed'),
+    );
+  }, EXPIRY_SWEEP_INTERVAL_MS);
+  sweep.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -30,6 +40,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.SHUTDOWN_GRACE_MS);
     force.unref();
+    clearInterval(sweep);
     await app.close();
     app.log.info({}, 'server closed: closing the database');
     await database.close();

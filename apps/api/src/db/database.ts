@@ -25,6 +25,23 @@ async function migrateAndSeed(orm: MikroORM, config: Config, logger: Logger): Pr
 }
 
 /**
+ * A connection as the tables' owner, past row-level security, for maintenance commands (the
+ * access-log check): the migration role on a PostgreSQL server, the superuser of an embedded PGlite.
+ */
+export async function openAsOwner(config: Config): Promise<MikroORM> {
+  if (config.DATABASE_URL) {
+    return MikroORM.init({ ...baseOrmOptions, clientUrl: config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, pool: { min: 0, max: 1 } } as Options);
+  }
+  const pglite = new PGlite(config.DATA_DIR, { parsers: { [DATE_OID]: (value: string) => value } });
+  return MikroORM.init({
+    ...baseOrmOptions,
+    driver: PGliteDriver,
+    dbName: 'postgres',
+    driverOptions: { connection: { pglite: () => pglite } },
+  } as unknown as Options);
+}
+
+/**
  * Opens the database the configuration names: a PostgreSQL server (migrated through the owner's
  * connection, used through the non-owner application role), or an embedded PGlite in DATA_DIR
  * (one connection; migrated as its superuser, then switched to the application role for good).

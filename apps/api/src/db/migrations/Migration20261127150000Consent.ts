@@ -142,6 +142,16 @@ export class Migration20261127150000Consent extends Migration {
     this.addSql(`revoke all on function jalon_access_log_head() from public;`);
     this.addSql(`grant execute on function jalon_access_log_head() to ${APP_ROLE};`);
 
+    // The expiry sweep runs as the application, tenant by tenant: this tells it which tenants have work, nothing more.
+    this.addSql(
+      `create function jalon_tenants_with_ending_consents(p_now timestamptz) returns setof uuid language sql stable security definer set search_path = public as $$
+        select distinct c.tenant_id from consent c join pathway p on p.id = c.pathway_id
+         where c.status = 'ACTIVE' and ((c.valid_until is not null and c.valid_until <= p_now) or p.status = 'CLOSED')
+      $$;`,
+    );
+    this.addSql(`revoke all on function jalon_tenants_with_ending_consents(timestamptz) from public;`);
+    this.addSql(`grant execute on function jalon_tenants_with_ending_consents(timestamptz) to ${APP_ROLE};`);
+
     // Partners' reads of participant data, under an active consent only.
     this.addSql(
       `create policy participant_partner_read on "participant" for select using (tenant_id = jalon_tenant_id() and not jalon_is_staff() and jalon_partner_grant(id, null, null, null, null));`,

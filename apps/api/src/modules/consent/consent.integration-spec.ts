@@ -3,7 +3,7 @@ import { verifyAccessLog } from '../../access/access-log';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
 import { GraphqlClient, nodesOf } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
-import { expireConsents } from './consent.service';
+import { sweepEndedConsents } from './consent-expiry';
 
 let server: TestServer;
 let tenant: TenantFixture;
@@ -237,7 +237,7 @@ describe('consent-scoped partner visibility', () => {
     expect((await commune.data(`{ participants { totalCount } }`)).participants.totalCount).toBe(1);
     clock = end;
     expect((await commune.data(`{ participants { totalCount } }`)).participants.totalCount).toBe(0);
-    expect(await server.asOwner((em) => expireConsents(em, clock))).toBeGreaterThanOrEqual(1);
+    expect(await sweepEndedConsents(server.database.orm, clock)).toBeGreaterThanOrEqual(1);
     const notes = nodesOf((await commune.data(`{ notifications(unreadOnly: true) { edges { node { kind } } } }`)).notifications);
     expect(notes[0]).toEqual({ kind: 'CONSENT_EXPIRED' });
   });
