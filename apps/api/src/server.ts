@@ -11,6 +11,7 @@ import { createApollo } from './graphql/apollo';
 import { registerGraphqlRoute } from './graphql/graphql-route';
 import { getSchema } from './graphql/schema';
 import { registerAgendaIcsRoute } from './modules/appointments/agenda-ics.route';
+import { registerConsentDocumentRoutes } from './modules/consent/consent-documents.route';
 
 // The portal needs inline styles (PrimeVue themes); nothing else is loaded from anywhere but here.
 const CONTENT_SECURITY_POLICY =
@@ -84,6 +85,7 @@ export async function buildServer(config: Config, database: Database, { clock = 
   const deps = { orm: database.orm, config, clock };
   registerGraphqlRoute(app, deps, apollo);
   registerAgendaIcsRoute(app, deps);
+  await registerConsentDocumentRoutes(app, deps);
 
   const indexHtml = path.join(config.PORTAL_DIST, 'index.html');
   if (fs.existsSync(indexHtml)) {

@@ -20,6 +20,7 @@ import { User } from '../modules/users/user.entity';
 import { Consent } from '../modules/consent/consent.entity';
 import { ConsentEvent } from '../modules/consent/consent-event.entity';
 import { Notification } from '../modules/consent/notification.entity';
+import { ConsentEvidence } from '../modules/consent/consent-evidence.entity';
 
 /** Entities outside any tenant: a person may belong to several PLIEs; sessions and login attempts are theirs. */
 const globalEntities = [Tenant, User, Session, LoginAttempt];
@@ -48,6 +49,7 @@ export const tenantOwnedEntities = [
   Consent,
   ConsentEvent,
   Notification,
+  ConsentEvidence,
 ];
 
 export const entities = [...globalEntities, ...tenantOwnedEntities];

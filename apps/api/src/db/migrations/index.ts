@@ -5,6 +5,7 @@ import { Migration20261127120000FollowUp } from './Migration20261127120000Follow
 import { Migration20261127130000Appointments } from './Migration20261127130000Appointments';
 import { Migration20261127140000PriorityDistricts } from './Migration20261127140000PriorityDistricts';
 import { Migration20261127150000Consent } from './Migration20261127150000Consent';
+import { Migration20261127160000ConsentEvidence } from './Migration20261127160000ConsentEvidence';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -15,4 +16,5 @@ export const migrationsList = [
   { name: 'Migration20261127130000Appointments', class: Migration20261127130000Appointments },
   { name: 'Migration20261127140000PriorityDistricts', class: Migration20261127140000PriorityDistricts },
   { name: 'Migration20261127150000Consent', class: Migration20261127150000Consent },
+  { name: 'Migration20261127160000ConsentEvidence', class: Migration20261127160000ConsentEvidence },
 ];

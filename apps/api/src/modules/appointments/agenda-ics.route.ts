@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { AppointmentMode, AppointmentStatus } from '@jalon/domain';
-import { isAllowed, STAFF } from '../../access/operation-access';
-import { inRequestScope, type RequestScopeDeps } from '../../context/request-scope';
-import { UserFacingError } from '../../graphql/errors';
+import { STAFF } from '../../access/operation-access';
+import type { RequestScopeDeps } from '../../context/request-scope';
+import { inRestScope } from '../../context/rest-route';
 import { listAgenda } from './appointment.service';
 
 /**
@@ -14,20 +14,12 @@ export function registerAgendaIcsRoute(app: FastifyInstance, deps: RequestScopeD
   app.get<{ Querystring: { from?: string; to?: string } }>('/agenda.ics', async (request, reply) => {
     const from = new Date(request.query.from ?? Date.now() - 7 * 86_400_000);
     const to = new Date(request.query.to ?? Date.now() + 60 * 86_400_000);
-    const outcome = await inRequestScope(deps, request, reply, async (ctx) => {
-      if (!isAllowed(STAFF, ctx.actor)) return { status: ctx.actor ? 403 : 401 } as const;
-      try {
-        return { status: 200, appointments: await listAgenda(ctx, from, to, null) } as const;
-      } catch (error) {
-        if (error instanceof UserFacingError) return { status: 400, message: error.message } as const;
-        throw error;
-      }
-    });
-    if (outcome.status !== 200) return reply.code(outcome.status).send({ error: 'message' in outcome ? outcome.message : 'Not allowed' });
+    const outcome = await inRestScope(deps, request, reply, STAFF, (ctx) => listAgenda(ctx, from, to, null));
+    if (!outcome.ok) return reply;
 
     // Times are written in UTC (…Z): every calendar application places them right, no VTIMEZONE needed.
     const calendar = new ICalCalendar({ name: 'Jalon', prodId: { company: 'Jalon', product: 'agenda' } });
-    for (const a of outcome.appointments) {
+    for (const a of outcome.value) {
       const people = a.attendees.getItems().map((at) => `${at.participant.firstName} ${at.participant.lastName.charAt(0)}.`);
       calendar.createEvent({
         id: a.id,

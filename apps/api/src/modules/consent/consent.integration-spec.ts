@@ -198,6 +198,51 @@ describe('consent-scoped partner visibility', () => {
     expect(again.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('prints the consent form as a PDF and keeps the signed scan as evidence, for staff only', async () => {
+    const form = await server.app.inject({ method: 'GET', url: `/participants/${participantId}/consent-form.pdf`, headers: { cookie: referent.cookie! } });
+    expect(form.statusCode).toBe(200);
+    expect(form.headers['content-type']).toBe('application/pdf');
+    expect(form.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const asPartner = await server.app.inject({ method: 'GET', url: `/participants/${participantId}/consent-form.pdf`, headers: { cookie: aci.cookie! } });
+    expect(asPartner.statusCode).toBe(403);
+
+    const consent = (await referent.data(`query($id: ID!) { consents(participantId: $id) { id inForce } }`, { id: participantId })).consents.find(
+      (c: any) => c.inForce,
+    );
+    const upload = (content: Buffer, name: string, cookie: string) => {
+      const boundary = 'jalonboundary';
+      const body = Buffer.concat([
+        Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${name}"\r\ncontent-type: application/octet-stream\r\n\r\n`),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return server.app.inject({
+        method: 'POST',
+        url: `/consents/${consent.id}/evidence`,
+        headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: body,
+      });
+    };
+    const notAForm = await upload(Buffer.from('bonjour'), 'note.txt', referent.cookie!);
+    expect(notAForm.statusCode).toBe(400);
+    expect(notAForm.json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+    expect((await upload(form.rawPayload, 'scan.pdf', aci.cookie!)).statusCode).toBe(403);
+    const stored = await upload(form.rawPayload, 'formulaire signé.pdf', referent.cookie!);
+    expect(stored.statusCode).toBe(201);
+    expect(stored.json()).toMatchObject({ fileName: 'formulaire signé.pdf', contentType: 'application/pdf', sizeBytes: form.rawPayload.length });
+    const back = await server.app.inject({ method: 'GET', url: `/consents/${consent.id}/evidence`, headers: { cookie: referent.cookie! } });
+    expect(back.rawPayload.equals(form.rawPayload)).toBe(true);
+    const listed = await referent.data(`query($id: ID!) { consents(participantId: $id) { id evidence { fileName sizeBytes } } }`, { id: participantId });
+    expect(listed.consents.find((c: any) => c.id === consent.id).evidence).toEqual({ fileName: 'formulaire signé.pdf', sizeBytes: form.rawPayload.length });
+
+    const stranger = await createTenantFixture(server, 'Ailleurs');
+    const otherReferent = new GraphqlClient(server.app);
+    await otherReferent.login(stranger.users.referent.email, FIXTURE_PASSWORD);
+    expect((await server.app.inject({ method: 'GET', url: `/consents/${consent.id}/evidence`, headers: { cookie: otherReferent.cookie! } })).statusCode).toBe(
+      404,
+    );
+  });
+
   it('refuses incoherent consents field by field and writes nothing', async () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ dataClasses: ['HEALTH'], granteeKind: 'COMMUNE' }, 'dataClasses'],

@@ -13,12 +13,13 @@ import { AmendConsentInput, GrantConsentInput } from './consent.inputs';
 import { amendConsent, eventsOf, grantConsent, listConsents, previewScope, revokeConsent } from './consent.service';
 import { AccessLogEntryConnection, ConsentType, NotificationConnection } from './consent.type';
 import type { Consent } from './consent.entity';
+import { evidenceOf } from './consent-evidence';
 import { listNotifications, markNotificationsRead, notificationCursor } from './notifications';
 import { NotificationType } from './consent.type';
 
 async function consentViews(ctx: RequestContext, consents: Consent[]): Promise<ConsentType[]> {
-  const events = await eventsOf(ctx, consents);
-  return consents.map((consent) => ConsentType.from(consent, events.get(consent.id) ?? [], ctx.now));
+  const [events, evidence] = await Promise.all([eventsOf(ctx, consents), evidenceOf(ctx, consents)]);
+  return consents.map((consent) => ConsentType.from(consent, events.get(consent.id) ?? [], evidence.get(consent.id), ctx.now));
 }
 
 const WHOLE_TENANT: readonly MembershipRole[] = [MembershipRole.TENANT_ADMIN, MembershipRole.ANIMATION_TEAM];

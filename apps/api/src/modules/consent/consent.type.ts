@@ -5,6 +5,7 @@ import { Connection, Node, toGlobalId } from '../../graphql/relay';
 import { OrganisationType } from '../organisations/organisation.type';
 import { ConsentEventAction, type ConsentEvent } from './consent-event.entity';
 import type { Consent } from './consent.entity';
+import type { ConsentEvidence } from './consent-evidence.entity';
 import { NotificationKind, type Notification } from './notification.entity';
 
 @ObjectType('ConsentEvent')
@@ -29,6 +30,21 @@ export class ConsentEventType {
       reason: event.reason ?? null,
     });
   }
+}
+
+@ObjectType('ConsentEvidence', { description: 'The signed form, downloadable at /consents/{id}/evidence' })
+export class ConsentEvidenceType {
+  @Field()
+  fileName!: string;
+
+  @Field()
+  contentType!: string;
+
+  @Field(() => Int)
+  sizeBytes!: number;
+
+  @Field()
+  uploadedAt!: Date;
 }
 
 @ObjectType('Consent', { implements: Node, description: 'What a participant agreed (or refused) to share with a partner' })
@@ -95,10 +111,13 @@ export class ConsentType extends Node {
   @Field(() => [ConsentEventType])
   events!: ConsentEventType[];
 
+  @Field(() => ConsentEvidenceType, { nullable: true })
+  evidence!: ConsentEvidenceType | null;
+
   @Field(() => Int)
   version!: number;
 
-  static from(consent: Consent, events: ConsentEvent[], now: Date): ConsentType {
+  static from(consent: Consent, events: ConsentEvent[], evidence: ConsentEvidence | undefined, now: Date): ConsentType {
     return Object.assign(new ConsentType(), {
       id: toGlobalId('Consent', consent.id),
       granteeOrganisation: consent.granteeOrganisation ? OrganisationType.from(consent.granteeOrganisation) : null,
@@ -121,6 +140,9 @@ export class ConsentType extends Node {
       endedAt: consent.endedAt ?? null,
       endReason: consent.endReason ?? null,
       events: events.map(ConsentEventType.from),
+      evidence: evidence
+        ? { fileName: evidence.fileName, contentType: evidence.contentType, sizeBytes: evidence.sizeBytes, uploadedAt: evidence.uploadedAt }
+        : null,
       version: consent.version,
     });
   }

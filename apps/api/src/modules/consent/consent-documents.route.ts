@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import { STAFF } from '../../access/operation-access';
+import type { RequestScopeDeps } from '../../context/request-scope';
+import { inRestScope } from '../../context/rest-route';
+import { attachEvidence, EVIDENCE_MAX_BYTES, readEvidence } from './consent-evidence';
+import { consentFormPdf } from './consent-form';
+
+/**
+ * The consent's paper side: GET /participants/:id/consent-form.pdf (the form to print and sign),
+ * POST /consents/:id/evidence (multipart `file`: the signed scan, PDF/JPEG/PNG) and
+ * GET /consents/:id/evidence (that file back). Staff only, same session and rules as GraphQL.
+ */
+export async function registerConsentDocumentRoutes(app: FastifyInstance, deps: RequestScopeDeps): Promise<void> {
+  await app.register(fastifyMultipart, { limits: { fileSize: EVIDENCE_MAX_BYTES + 1, files: 1, fields: 0 } });
+
+  app.get<{ Params: { id: string } }>('/participants/:id/consent-form.pdf', async (request, reply) => {
+    const outcome = await inRestScope(deps, request, reply, STAFF, (ctx) => consentFormPdf(ctx, request.params.id));
+    if (!outcome.ok) return reply;
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="${outcome.value.fileName}"`)
+      .header('cache-control', 'no-store')
+      .send(outcome.value.pdf);
+  });
+
+  app.post<{ Params: { id: string } }>('/consents/:id/evidence', async (request, reply) => {
+    const part = request.isMultipart() ? await request.file() : undefined;
+    // Read before the transaction opens; a file over the limit is cut and refused as too large.
+    const file = part ? { fileName: part.filename, data: await part.toBuffer().catch(() => Buffer.alloc(EVIDENCE_MAX_BYTES + 1)) } : null;
+    const outcome = await inRestScope(deps, request, reply, STAFF, (ctx) => attachEvidence(ctx, request.params.id, file));
+    if (!outcome.ok) return reply;
+    const { fileName, contentType, sizeBytes, uploadedAt } = outcome.value;
+    return reply.code(201).send({ fileName, contentType, sizeBytes, uploadedAt });
+  });
+
+  app.get<{ Params: { id: string } }>('/consents/:id/evidence', async (request, reply) => {
+    const outcome = await inRestScope(deps, request, reply, STAFF, (ctx) => readEvidence(ctx, request.params.id));
+    if (!outcome.ok) return reply;
+    return reply
+      .type(outcome.value.contentType)
+      .header('content-disposition', `attachment; filename="${encodeURIComponent(outcome.value.fileName)}"`)
+      .header('cache-control', 'no-store')
+      .send(outcome.value.content);
+  });
+}
