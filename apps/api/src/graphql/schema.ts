@@ -11,6 +11,7 @@ import { AppointmentResolver } from '../modules/appointments/appointment.resolve
 import { FollowUpResolver } from '../modules/follow-up/follow-up';
 import { ParticipantRecordResolver } from '../modules/participants/participant-record.resolver';
 import { ParticipantResolver } from '../modules/participants/participant.resolver';
+import { ParticipantAlertsResolver } from '../modules/participants/participant-alerts.resolver';
 import { PriorityDistrictResolver } from '../modules/priority-districts/priority-district';
 import { ReferenceResolver } from '../modules/reference/reference.resolver';
 import { StageResolver } from '../modules/stages/stage.resolver';
@@ -29,6 +30,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       OrganisationResolver,
       UserResolver,
       ParticipantResolver,
+      ParticipantAlertsResolver,
       ParticipantRecordResolver,
       FollowUpResolver,
       AppointmentResolver,

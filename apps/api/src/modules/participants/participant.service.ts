@@ -3,7 +3,7 @@ import { canTransition, DataClass, ENDED_STATUSES, IDENTIFICATION, MembershipRol
 import { getCommune } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../../access/idempotency';
-import { loadAlerts, participantIdsWithAlert } from '../../db/caseload-alerts.query';
+import { participantIdsWithAlert } from '../../db/caseload-alerts.query';
 import { assertCanEdit, participantAccess, readableParticipants } from '../../access/participant-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { withScope, type ConsentScope } from '../../access/consent-scope';
@@ -46,8 +46,6 @@ export async function toTypes(ctx: RequestContext, participants: Participant[], 
   const previewing = scope !== ctx.consent;
   const ids = participants.map((p) => p.id);
   const pathways = ids.length ? await ctx.em.find(Pathway, { participant: { $in: ids } }, { orderBy: { number: 'desc' } }) : [];
-  // Alerts are the referent's worklist, never a partner's.
-  const alerts = scope.governsByConsent ? new Map<string, never[]>() : await loadAlerts(ctx.em, ids);
   return Promise.all(
     participants.map(async (p) => {
       const own = pathways.filter((pw) => pw.participant.id === p.id).map((pw) => withScope(PathwayType.from(pw, p), previewing ? scope : undefined));
@@ -67,7 +65,6 @@ export async function toTypes(ctx: RequestContext, participants: Participant[], 
         referent: referentOf(p.referent),
         currentPathway: own[0]!,
         pathways: own,
-        alerts: alerts.get(p.id) ?? [],
         access: await accessOf(ctx, p, scope),
         version: p.version,
         updatedAt: p.updatedAt,

@@ -241,10 +241,6 @@ export class ParticipantType extends Node implements SubjectBearer {
   @Field(() => [PathwayType], { nullable: true, description: 'Every pathway, latest first; earlier ones stay readable' })
   pathways!: PathwayType[] | null;
 
-  @Shared(NEVER_SHARED)
-  @Field(() => [CaseloadAlert], { nullable: true, description: 'What needs the referent’s attention on this file' })
-  alerts!: CaseloadAlert[] | null;
-
   @Shared(IDENTIFICATION)
   @Field(() => ParticipantAccessType)
   access!: ParticipantAccessType;
