@@ -77,27 +77,42 @@ export class Migration20261127150000Consent extends Migration {
     this.addSql(
       `create function jalon_now() returns timestamptz language sql stable as $$ select coalesce(nullif(current_setting('jalon.now', true), '')::timestamptz, now()) $$;`,
     );
-    // Is a grant naming the viewer's organisation (or its kind) in force for this participant, covering the class (any, if null)?
+    // The grants in force naming the viewer's organisation (or its kind). Definer rights: the
+    // policies below call these once per statement (as an InitPlan), never per row through
+    // nested policies; each filters on the request's tenant and organisation itself.
     this.addSql(
-      `create function jalon_partner_grant(p_participant uuid, p_class text, p_stage uuid, p_stage_kind text, p_operator uuid) returns boolean language sql stable as $$
-        select exists (select 1 from consent c join organisation o on o.id = jalon_organisation_id()
-          where c.tenant_id = jalon_tenant_id() and c.participant_id = p_participant and c.effect = 'GRANT' and c.status = 'ACTIVE'
-            and c.valid_from <= jalon_now() and (c.valid_until is null or jalon_now() < c.valid_until)
-            and (c.grantee_organisation_id = o.id or c.grantee_kind = o.kind)
-            and (p_stage is null or ((c.stage_kinds is null or p_stage_kind = any(c.stage_kinds)) and (c.stage_ids is null or p_stage = any(c.stage_ids))))
-            and (p_class is null or p_class = any(c.data_classes) or (p_stage is not null and p_operator = o.id)))
+      `create function jalon_partner_grants() returns table (participant_id uuid, data_classes text[], stage_kinds text[], stage_ids uuid[])
+        language sql stable security definer set search_path = public as $$
+        select c.participant_id, c.data_classes, c.stage_kinds, c.stage_ids from consent c join organisation o on o.id = jalon_organisation_id() and o.tenant_id = c.tenant_id
+         where c.tenant_id = jalon_tenant_id() and not jalon_is_staff() and c.effect = 'GRANT' and c.status = 'ACTIVE'
+           and c.valid_from <= jalon_now() and (c.valid_until is null or jalon_now() < c.valid_until)
+           and (c.grantee_organisation_id = o.id or c.grantee_kind = o.kind)
+      $$;`,
+    );
+    // The participants (and their pathways) a grant covers, for a class or for any.
+    this.addSql(
+      `create function jalon_partner_participants(p_class text) returns uuid[] language sql stable security definer set search_path = public as $$
+        select coalesce(array_agg(distinct g.participant_id), '{}') from jalon_partner_grants() g where p_class is null or p_class = any(g.data_classes)
       $$;`,
     );
     this.addSql(
-      `create function jalon_partner_sees_pathway(p_pathway uuid, p_class text) returns boolean language sql stable as $$
-        select exists (select 1 from pathway p where p.id = p_pathway and jalon_partner_grant(p.participant_id, p_class, null, null, null))
+      `create function jalon_partner_pathways(p_class text) returns uuid[] language sql stable security definer set search_path = public as $$
+        select coalesce(array_agg(p.id), '{}') from pathway p where p.participant_id = any(jalon_partner_participants(p_class))
       $$;`,
     );
+    // The stages a grant covers: in its stage scope, with the stage list shared, or run by the viewer.
     this.addSql(
-      `create function jalon_partner_sees_stage(p_stage uuid, p_pathway uuid, p_kind uuid, p_operator uuid) returns boolean language sql stable as $$
-        select exists (select 1 from pathway p join stage_kind k on k.id = p_kind where p.id = p_pathway and jalon_partner_grant(p.participant_id, 'STAGE_LIST', p_stage, k.code, p_operator))
+      `create function jalon_partner_stages() returns uuid[] language sql stable security definer set search_path = public as $$
+        select coalesce(array_agg(distinct s.id), '{}') from jalon_partner_grants() g
+          join pathway p on p.participant_id = g.participant_id join stage s on s.pathway_id = p.id join stage_kind k on k.id = s.kind_id
+         where (g.stage_kinds is null or k.code = any(g.stage_kinds)) and (g.stage_ids is null or s.id = any(g.stage_ids))
+           and ('STAGE_LIST' = any(g.data_classes) or s.operator_id = jalon_organisation_id())
       $$;`,
     );
+    for (const fn of ['jalon_partner_grants()', 'jalon_partner_participants(text)', 'jalon_partner_pathways(text)', 'jalon_partner_stages()']) {
+      this.addSql(`revoke all on function ${fn} from public;`);
+      this.addSql(`grant execute on function ${fn} to ${APP_ROLE};`);
+    }
 
     for (const table of ['consent', 'consent_event', 'access_log', 'notification']) {
       this.addSql(`alter table "${table}" enable row level security;`);
@@ -152,21 +167,16 @@ export class Migration20261127150000Consent extends Migration {
     this.addSql(`revoke all on function jalon_tenants_with_ending_consents(timestamptz) from public;`);
     this.addSql(`grant execute on function jalon_tenants_with_ending_consents(timestamptz) to ${APP_ROLE};`);
 
-    // Partners' reads of participant data, under an active consent only.
-    this.addSql(
-      `create policy participant_partner_read on "participant" for select using (tenant_id = jalon_tenant_id() and not jalon_is_staff() and jalon_partner_grant(id, null, null, null, null));`,
-    );
-    this.addSql(
-      `create policy pathway_partner_read on "pathway" for select using (tenant_id = jalon_tenant_id() and not jalon_is_staff() and jalon_partner_grant(participant_id, null, null, null, null));`,
-    );
-    this.addSql(
-      `create policy stage_partner_read on "stage" for select using (tenant_id = jalon_tenant_id() and not jalon_is_staff() and jalon_partner_sees_stage(id, pathway_id, kind_id, operator_id));`,
-    );
-    this.addSql(
-      `create policy diagnosis_partner_read on "diagnosis" for select using (tenant_id = jalon_tenant_id() and not jalon_is_staff() and jalon_partner_sees_pathway(pathway_id, 'DIAGNOSIS'));`,
-    );
-    this.addSql(
-      `create policy follow_up_check_in_partner_read on "follow_up_check_in" for select using (tenant_id = jalon_tenant_id() and not jalon_is_staff() and jalon_partner_sees_pathway(pathway_id, 'EXIT_FOLLOW_UP'));`,
-    );
+    // Partners' reads of participant data, under an active consent only. `(select …)` makes each
+    // list an InitPlan: computed once per statement, then an index-friendly `= any(array)`.
+    const partnerRead = (table: string, condition: string) =>
+      this.addSql(
+        `create policy ${table}_partner_read on "${table}" for select using (tenant_id = jalon_tenant_id() and not jalon_is_staff() and ${condition});`,
+      );
+    partnerRead('participant', 'id = any((select jalon_partner_participants(null))::uuid[])');
+    partnerRead('pathway', 'participant_id = any((select jalon_partner_participants(null))::uuid[])');
+    partnerRead('stage', 'id = any((select jalon_partner_stages())::uuid[])');
+    partnerRead('diagnosis', "pathway_id = any((select jalon_partner_pathways('DIAGNOSIS'))::uuid[])");
+    partnerRead('follow_up_check_in', "pathway_id = any((select jalon_partner_pathways('EXIT_FOLLOW_UP'))::uuid[])");
   }
 }
