@@ -221,7 +221,7 @@ const LIST = `query {
       stages { id kind { code } sharedSummary privateNotes } } }
   }
 }`;
-const ONE = `fragment Seen on Participant { id firstName birthDate currentPathway { status } stages { ...StageSeen } }
+const ONE = `fragment Seen on Participant { id firstName birthDate currentPathway { status } stages { ...StageSeen } diagnosis { obstacles { category } } }
 fragment StageSeen on Stage { id sharedSummary ... on Stage { privateNotes } }
 query($id: ID!) { first: participant(id: $id) { ...Seen } second: participant(id: $id) { ... on Participant { phone } } }`;
 const STAGES = `query($id: ID!) { stages(pathwayId: $id) { id sharedSummary privateNotes } }`;
@@ -270,6 +270,11 @@ async function checkPartner(partner: (typeof partners)[number], consents: Consen
     expect(one.data!.first.firstName).toBe(person.firstName);
     expect(one.data!.second.phone).toBe(allowed(viewer, consents, id, DataClass.IDENTITY_CONTACT) ? person.phone : null);
     expect(one.data!.first.stages.map((s: { id: string }) => s.id).sort()).toEqual(expectStages(person).map((s) => s.id));
+    expect(one.data!.first.diagnosis).toEqual(
+      allowed(viewer, consents, id, DataClass.DIAGNOSIS)
+        ? { obstacles: [{ category: 'MOBILITY' }, ...(allowed(viewer, consents, id, DataClass.HEALTH) ? [{ category: 'HEALTH' }] : [])] }
+        : null,
+    );
   }
 
   // Other paths to the same rows: a pathway's stages and its diagnosis.

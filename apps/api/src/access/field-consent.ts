@@ -34,7 +34,9 @@ async function visible(scope: ConsentScope, value: unknown): Promise<boolean> {
 
 /** Drops, from a resolved value, the objects the viewer may not see: lists shrink, single objects become null. */
 async function keepShared(scope: ConsentScope, value: unknown): Promise<unknown> {
+  if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
+    if (!value.some((item) => subjectOf(item))) return value;
     const kept = await Promise.all(value.map(async (item) => ((await visible(scope, item)) ? item : undefined)));
     return kept.filter((item) => item !== undefined);
   }

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -79,7 +80,8 @@ export async function createApollo(schema: GraphQLSchema, config: Config, logger
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     formatError: maskErrors(logger),
-    plugins: [...protection.plugins, rollbackOnError, reportRedactions],
+    // No cache hints are used (responses are never cached): the cache-control plugin's per-field work is saved.
+    plugins: [...protection.plugins, rollbackOnError, reportRedactions, ApolloServerPluginCacheControlDisabled()],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },

@@ -12,6 +12,7 @@ import { FollowUpResolver } from '../modules/follow-up/follow-up';
 import { ParticipantRecordResolver } from '../modules/participants/participant-record.resolver';
 import { ParticipantResolver } from '../modules/participants/participant.resolver';
 import { ParticipantAlertsResolver } from '../modules/participants/participant-alerts.resolver';
+import { ParticipantRecordFieldsResolver } from '../modules/participants/participant-record-fields.resolver';
 import { PriorityDistrictResolver } from '../modules/priority-districts/priority-district';
 import { ReferenceResolver } from '../modules/reference/reference.resolver';
 import { StageResolver } from '../modules/stages/stage.resolver';
@@ -31,6 +32,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       UserResolver,
       ParticipantResolver,
       ParticipantAlertsResolver,
+      ParticipantRecordFieldsResolver,
       ParticipantRecordResolver,
       FollowUpResolver,
       AppointmentResolver,

@@ -8,6 +8,8 @@ import { organisationsRoutes } from '@/modules/organisations/routes';
 import { participantsRoutes } from '@/modules/participants/routes';
 import { agendaRoutes } from '@/modules/agenda/routes';
 import { districtsRoutes } from '@/modules/districts/routes';
+import { partnerRoutes } from '@/modules/partner/routes';
+import { accessLogRoutes } from '@/modules/access-log/routes';
 import { errorRoutes } from '@/modules/errors/routes';
 import type { MessageSchema } from './i18n';
 
@@ -40,7 +42,18 @@ export function safeRedirect(value: unknown): string | null {
 
 export const router = createRouter({
   history: createWebHistory(),
-  routes: [...authRoutes, ...homeRoutes, ...participantsRoutes, ...agendaRoutes, ...usersRoutes, ...organisationsRoutes, ...districtsRoutes, ...errorRoutes],
+  routes: [
+    ...authRoutes,
+    ...homeRoutes,
+    ...participantsRoutes,
+    ...agendaRoutes,
+    ...usersRoutes,
+    ...organisationsRoutes,
+    ...districtsRoutes,
+    ...partnerRoutes,
+    ...accessLogRoutes,
+    ...errorRoutes,
+  ],
   scrollBehavior: () => ({ top: 0 }),
 });
 

@@ -6,7 +6,7 @@ import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors } from '../../graphql/errors';
 import { PageArgs, pageSize } from '../../graphql/pagination';
-import { decodeCursor, encodeCursor, parseGlobalId, toConnection } from '../../graphql/relay';
+import { decodeCursor, encodeCursor, parseGlobalId, toConnection, toGlobalId } from '../../graphql/relay';
 import { findParticipant, toTypes } from '../participants/participant.service';
 import { ParticipantType } from '../participants/participant.type';
 import { AmendConsentInput, GrantConsentInput } from './consent.inputs';
@@ -97,7 +97,7 @@ export class ConsentResolver {
         at: new Date(row.at),
         userName: row.user_name,
         organisationName: row.organisation_name,
-        participantId: participant ? participantId! : `${row.participant_id}`,
+        participantId: toGlobalId('Participant', row.participant_id),
         participantName: row.participant_name,
         dataClasses: row.data_classes,
         purposes: row.purposes as never[],

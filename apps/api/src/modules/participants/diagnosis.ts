@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { DataClass, isSpecialCategory, NEVER_SHARED, ObstacleCategory } from '@jalon/domain';
-import type { ConsentSubject, SubjectBearer } from '../../access/consent-scope';
+import type { ConsentScope, ConsentSubject, SubjectBearer } from '../../access/consent-scope';
 import { Shared, SharedType } from '../../access/field-consent';
 import type { RequestContext } from '../../context/request-context';
 import { assertCanEdit } from '../../access/participant-access';
@@ -94,18 +94,19 @@ export class DiagnosisType implements SubjectBearer {
   @Field(() => Int, { nullable: true })
   version!: number | null;
 
-  static from(d: Diagnosis, participantId: string): DiagnosisType {
+  /** `scope`: decide for a preview's partner (see consent-scope.ts). */
+  static from(d: Diagnosis, participantId: string, scope?: ConsentScope): DiagnosisType {
     return {
       strengths: d.strengths ?? null,
       obstacles: d.obstacles.map((o) => ({
         ...o,
         specialCategory: isSpecialCategory(o.category),
-        consentSubject: { participantId, itemClass: OBSTACLE_CLASS[o.category] ?? DataClass.DIAGNOSIS },
+        consentSubject: { participantId, itemClass: OBSTACLE_CLASS[o.category] ?? DataClass.DIAGNOSIS, scope },
       })),
       needs: d.needs ?? null,
       carriedOutOn: d.carriedOutOn ?? null,
       version: d.version,
-      consentSubject: { participantId, itemClass: DataClass.DIAGNOSIS },
+      consentSubject: { participantId, itemClass: DataClass.DIAGNOSIS, scope },
     };
   }
 }

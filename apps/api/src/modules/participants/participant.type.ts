@@ -1,17 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSON, LocalDateResolver } from 'graphql-scalars';
-import {
-  CaseloadAlert,
-  DataClass,
-  EmploymentSituation,
-  EsfAnswer,
-  ExitKind,
-  Gender,
-  IDENTIFICATION,
-  missingEsfEntryFields,
-  NEVER_SHARED,
-  PathwayStatus,
-} from '@jalon/domain';
+import { DataClass, EmploymentSituation, EsfAnswer, ExitKind, Gender, IDENTIFICATION, missingEsfEntryFields, NEVER_SHARED, PathwayStatus } from '@jalon/domain';
 import type { ConsentSubject, SubjectBearer } from '../../access/consent-scope';
 import { Shared, SharedType } from '../../access/field-consent';
 import { Connection, Node, toGlobalId } from '../../graphql/relay';

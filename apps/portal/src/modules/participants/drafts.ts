@@ -1,13 +1,6 @@
-import type {
-  EmploymentSituation,
-  EsfAnswer,
-  EsfEntryInput,
-  Gender,
-  ParticipantDetailsInput,
-  ParticipantFileFragment,
-  PathwayFieldsFragment,
-} from '@/gql/graphql';
+import type { EmploymentSituation, EsfAnswer, EsfEntryInput, Gender, ParticipantDetailsInput, PathwayFieldsFragment } from '@/gql/graphql';
 import { ESF_QUESTIONS, type EsfQuestion } from './pathway-rules';
+import type { StaffParticipantFile } from './staff-file';
 
 /** What the identity, contact and address fields hold while being typed (empty string: not given). */
 export interface DetailsDraft {
@@ -55,7 +48,7 @@ export function emptyDetails(): DetailsDraft {
   };
 }
 
-export function detailsFrom(participant: ParticipantFileFragment): DetailsDraft {
+export function detailsFrom(participant: StaffParticipantFile): DetailsDraft {
   return {
     firstName: participant.firstName,
     lastName: participant.lastName,

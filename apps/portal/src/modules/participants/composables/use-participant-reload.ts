@@ -1,6 +1,7 @@
 import { ref } from 'vue';
 import { apolloClient } from '@/app/apollo';
-import { ParticipantDocument, type ParticipantFileFragment } from '@/gql/graphql';
+import { ParticipantDocument } from '@/gql/graphql';
+import { staffFile, type StaffParticipantFile } from '../staff-file';
 
 /**
  * Reads a file again from the server (after a CONFLICT: someone saved a newer version). The cache
@@ -9,11 +10,11 @@ import { ParticipantDocument, type ParticipantFileFragment } from '@/gql/graphql
 export function useParticipantReload() {
   const reloading = ref(false);
 
-  async function reload(id: string): Promise<ParticipantFileFragment | null> {
+  async function reload(id: string): Promise<StaffParticipantFile | null> {
     reloading.value = true;
     try {
       const { data } = await apolloClient.query({ query: ParticipantDocument, variables: { id }, fetchPolicy: 'network-only' });
-      return data?.participant ?? null;
+      return data?.participant ? staffFile(data.participant) : null;
     } catch {
       return null;
     } finally {

@@ -1,0 +1,11 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+export const accessLogRoutes: RouteRecordRaw[] = [
+  {
+    path: '/admin/consultations',
+    name: 'access-log',
+    component: () => import('./components/AccessLogPage.vue'),
+    // Who, among the partners, read what of which participant: reviewed by the PLIE's administrator and animation team.
+    meta: { roles: ['TENANT_ADMIN', 'ANIMATION_TEAM'], title: 'accessLog', nav: { label: 'accessLog', order: 27 } },
+  },
+];

@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@jalon/api/src/db/seed/demo-data';
+import { CONSENT_NOTICE_VERSION } from '@jalon/domain';
+import { chromiumAvailable, launchChromium } from './support/browser';
+import { startPortalServer } from './support/portal-server';
+
+/** Today in France, YYYY-MM-DD, moved by some months and days (calendar arithmetic, no time zone). */
+function parisDay(months = 0, days = 0): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1 + months, d + days)).toISOString().slice(0, 10);
+}
+
+const COMMUNE = "CCAS d'Échirolles";
+const ACI = 'Jardins du Drac (ACI)';
+const ACI_STAGE = 'CDDI en atelier et chantier d’insertion (ACI)';
+const TRAINING_STAGE = 'Formation qualifiante';
+const ACI_SUMMARY = 'Espaces verts, 26 h par semaine, tutrice : Mme Roche';
+const TRAINING_SUMMARY = 'Titre professionnel agent de propreté, entrée en mars';
+
+/**
+ * The consent scenario of the issue: a referent shares « statut + liste des étapes » with a commune
+ * and « son étape de contrat + comptes rendus » with an integration company; each partner sees
+ * exactly that in the portal; after withdrawal, neither sees the person any more.
+ * The referent's side (file, stages, consents) goes through the API, as her own screens are tested elsewhere.
+ */
+describe.runIf(chromiumAvailable())('a referent shares a file with two partners, then withdraws it', () => {
+  let server: Awaited<ReturnType<typeof startPortalServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startPortalServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A GraphQL session of its own (cookie kept by hand), on the same origin as the portal. */
+  async function apiSession(email: string) {
+    let cookie = '';
+    async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': 'fr', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const setCookies = response.headers.getSetCookie();
+      if (setCookies.length) cookie = setCookies.map((c) => c.split(';')[0]).join('; ');
+      const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+      if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`);
+      return body.data!;
+    }
+    await gql('mutation Login($input: LoginInput!) { login(input: $input) { user { id } } }', { input: { email, password: DEMO_PASSWORD } });
+    return gql;
+  }
+
+  async function logIn(email: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    return page;
+  }
+
+  /** From the partner's navigation to the row of the person, found with the searchbox. */
+  async function openList(page: Page, organisation: string, lastName: string) {
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Personnes suivies' }).click();
+    await page.getByRole('heading', { name: `Personnes partagées avec ${organisation}`, level: 1 }).waitFor();
+    await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill(lastName);
+    const table = page.getByRole('table', { name: 'Personnes partagées' });
+    return { table, row: table.getByRole('row').filter({ hasText: lastName }) };
+  }
+
+  it('each partner sees exactly what was shared with it, and nothing once it is withdrawn', async () => {
+    const nadia = await apiSession('nadia@grenoble.demo');
+    const lastName = `Diarra${Date.now() % 100000}`;
+    const fullName = `Awa ${lastName}`;
+    const label = `Awa ${lastName.charAt(0)}.`;
+
+    // The referent's side: a new file, two stages (one run by the ACI), two consents.
+    const organisationId = async (search: string) => {
+      const data = await nadia<{ organisations: { edges: Array<{ node: { id: string; name: string } }> } }>(
+        'query Orgs($filter: OrganisationFilter) { organisations(filter: $filter) { edges { node { id name } } } }',
+        { filter: { search } },
+      );
+      return data.organisations.edges.map((e) => e.node).find((o) => o.name === search)!.id;
+    };
+    const communeId = await organisationId(COMMUNE);
+    const aciId = await organisationId(ACI);
+    const { stageKinds } = await nadia<{ stageKinds: Array<{ id: string; code: string }> }>('{ stageKinds { id code } }');
+    const kindId = (code: string) => stageKinds.find((k) => k.code === code)!.id;
+
+    const { createParticipant } = await nadia<{ createParticipant: { id: string; currentPathway: { id: string } } }>(
+      'mutation Create($input: CreateParticipantInput!) { createParticipant(input: $input) { id currentPathway { id } } }',
+      { input: { details: { firstName: 'Awa', lastName, birthDate: '1990-06-02', gender: 'WOMAN' }, referralDate: parisDay(-1) } },
+    );
+    const addStage = async (input: Record<string, unknown>) =>
+      (await nadia<{ addStage: { id: string } }>('mutation Add($input: AddStageInput!) { addStage(input: $input) { id } }', { input })).addStage.id;
+    const aciStageId = await addStage({
+      pathwayId: createParticipant.currentPathway.id,
+      kindId: kindId('IAE_CDDI_ACI'),
+      operatorId: aciId,
+      plannedStart: parisDay(0, -7),
+      sharedSummary: ACI_SUMMARY,
+      privateNotes: 'Note privée du référent',
+    });
+    await addStage({
+      pathwayId: createParticipant.currentPathway.id,
+      kindId: kindId('TRAINING_QUALIFYING'),
+      plannedStart: parisDay(2),
+      sharedSummary: TRAINING_SUMMARY,
+    });
+
+    const grant = async (input: Record<string, unknown>) =>
+      (
+        await nadia<{ grantConsent: { id: string; version: number } }>(
+          'mutation Grant($input: GrantConsentInput!) { grantConsent(input: $input) { id version } }',
+          { input: { participantId: createParticipant.id, method: 'SIGNED_FORM', collectedOn: parisDay(), noticeVersion: CONSENT_NOTICE_VERSION, ...input } },
+        )
+      ).grantConsent;
+    // « Statut + liste des étapes » for the commune; « son étape de contrat + comptes rendus » for the ACI.
+    const communeConsent = await grant({ granteeOrganisationId: communeId, dataClasses: ['PATHWAY_STATUS', 'STAGE_LIST'], purpose: 'REFERRAL_FOLLOW_UP' });
+    const aciConsent = await grant({
+      granteeOrganisationId: aciId,
+      dataClasses: ['STAGE_LIST', 'STAGE_DETAILS', 'CONTRACT_REPORTS'],
+      purpose: 'CONTRACT_REPORTING',
+      stageIds: [aciStageId],
+    });
+
+    // Sophie (the commune): the status and both stages, no stage details.
+    const sophie = await logIn('sophie@grenoble.demo');
+    await sophie.getByRole('button', { name: 'Notifications (1 non lue)' }).click();
+    const sophiePanel = sophie.getByRole('region', { name: 'Notifications' });
+    await sophiePanel.getByText(`Un accord de partage concernant ${label} vous a été accordé`).waitFor();
+    await sophiePanel.getByRole('button', { name: 'Tout marquer comme lu' }).click();
+    await sophie.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
+    await sophie.keyboard.press('Escape');
+
+    const commune = await openList(sophie, COMMUNE, lastName);
+    await commune.row.getByText("En attente d'agrément", { exact: true }).waitFor();
+    await commune.row.getByText(ACI_STAGE).waitFor();
+    await commune.row.getByText(TRAINING_STAGE).waitFor();
+    await commune.table.getByRole('link', { name: fullName }).click();
+    await sophie.getByRole('heading', { name: fullName, level: 1 }).waitFor();
+    const sophieStages = sophie.getByRole('list', { name: 'Étapes visibles' }).getByRole('listitem');
+    await sophieStages.filter({ hasText: ACI_STAGE }).waitFor();
+    await sophieStages.filter({ hasText: TRAINING_STAGE }).waitFor();
+    expect(await sophieStages.count()).toBe(2);
+    expect(await sophie.getByText(ACI_SUMMARY).count()).toBe(0);
+    expect(await sophie.getByText(TRAINING_SUMMARY).count()).toBe(0);
+    expect(await sophie.getByText('Note privée du référent').count()).toBe(0);
+    await sophie.getByRole('region', { name: 'Diagnostic' }).getByText('Non partagé').waitFor();
+    const communePage = sophie.url();
+
+    // Karim (the ACI): its own stage and its shared summary only; the status is not shared.
+    const karim = await logIn('karim@grenoble.demo');
+    const aci = await openList(karim, ACI, lastName);
+    await aci.row.getByText('Non partagé', { exact: true }).waitFor();
+    await aci.row.getByText(ACI_STAGE).waitFor();
+    expect(await aci.row.getByText(TRAINING_STAGE).count()).toBe(0);
+    await aci.table.getByRole('link', { name: fullName }).click();
+    await karim.getByRole('heading', { name: fullName, level: 1 }).waitFor();
+    const karimStages = karim.getByRole('list', { name: 'Étapes visibles' }).getByRole('listitem');
+    await karimStages.filter({ hasText: ACI_STAGE }).getByText(ACI_SUMMARY).waitFor();
+    expect(await karimStages.count()).toBe(1);
+    expect(await karim.getByText(TRAINING_STAGE).count()).toBe(0);
+    expect(await karim.getByText(TRAINING_SUMMARY).count()).toBe(0);
+    expect(await karim.getByText('Note privée du référent').count()).toBe(0);
+    const aciPage = karim.url();
+
+    // The referent withdraws both consents.
+    const revoke = (consent: { id: string; version: number }) =>
+      nadia('mutation Revoke($id: ID!, $version: Int!, $reason: String!) { revokeConsent(consentId: $id, version: $version, reason: $reason) { id } }', {
+        id: consent.id,
+        version: consent.version,
+        reason: 'La personne retire son accord',
+      });
+    await revoke(communeConsent);
+    await revoke(aciConsent);
+
+    // The commune: gone from the list, the page says it is no longer shared, a notification says why.
+    const communeAfter = await openList(sophie, COMMUNE, lastName);
+    await sophie.getByText('Aucune personne partagée ne correspond à la recherche.').waitFor();
+    expect(await communeAfter.row.count()).toBe(0);
+    await sophie.goto(communePage);
+    await sophie.getByRole('heading', { name: 'Cette personne ne vous est pas (ou plus) partagée.' }).waitFor();
+    expect(await sophie.getByText(fullName).count()).toBe(0);
+    await sophie.getByRole('button', { name: 'Notifications (1 non lue)' }).click();
+    await sophie.getByRole('region', { name: 'Notifications' }).getByText(`L'accord de partage concernant ${label} a été retiré`).waitFor();
+    await sophie.getByRole('link', { name: 'Retour aux personnes suivies' }).click();
+    await sophie.getByRole('heading', { name: `Personnes partagées avec ${COMMUNE}`, level: 1 }).waitFor();
+
+    // The ACI: the same.
+    await karim.reload();
+    await karim.getByRole('heading', { name: 'Cette personne ne vous est pas (ou plus) partagée.' }).waitFor();
+    expect(karim.url()).toBe(aciPage);
+    await karim.getByRole('button', { name: 'Notifications (2 non lues)' }).click();
+    await karim.getByRole('region', { name: 'Notifications' }).getByText(`L'accord de partage concernant ${label} a été retiré`).waitFor();
+    const aciAfter = await openList(karim, ACI, lastName);
+    await karim.getByText('Aucune personne partagée ne correspond à la recherche.').waitFor();
+    expect(await aciAfter.row.count()).toBe(0);
+
+    // The animation team reviews who read what: Karim's reads, in French words, with their purpose.
+    const marc = await logIn('marc@grenoble.demo');
+    await marc.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Journal des consultations' }).click();
+    await marc.getByRole('heading', { name: 'Journal des consultations', level: 1 }).waitFor();
+    await marc.getByRole('combobox', { name: 'Structure partenaire' }).selectOption({ label: ACI });
+    const log = marc.getByRole('table', { name: 'Consultations par les partenaires' });
+    const read = log.getByRole('row').filter({ hasText: 'Karim Haddad' }).filter({ hasText: 'Détail des étapes' }).first();
+    await read.getByText('Suivi du contrat').waitFor();
+    expect(await log.getByRole('row').filter({ hasText: 'Sophie Martin' }).count()).toBe(0);
+    await read.getByRole('link', { name: fullName }).click();
+    await marc.getByRole('heading', { name: fullName, level: 1 }).waitFor();
+  });
+});

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@jalon/api/src/db/seed/demo-data';
+import { chromiumAvailable, launchChromium } from './support/browser';
+import { startPortalServer } from './support/portal-server';
+
+/** Today in France, YYYY-MM-DD, moved by some days (calendar arithmetic, no time zone). */
+function parisDay(days = 0): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+const COMMUNE = "CCAS d'Échirolles";
+const ACI = 'Jardins du Drac (ACI)';
+const ACI_SUMMARY = 'Espaces verts, 26 h par semaine';
+
+/**
+ * The referent's « Partage » tab: she records a consent from the integration company's preset, sees
+ * the partner's view in the preview, amends it (errors land under their field), then withdraws it.
+ * The file and its stage are created through the API.
+ */
+describe.runIf(chromiumAvailable())('the sharing tab of a participant file', () => {
+  let server: Awaited<ReturnType<typeof startPortalServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startPortalServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function apiSession(email: string) {
+    let cookie = '';
+    async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': 'fr', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const setCookies = response.headers.getSetCookie();
+      if (setCookies.length) cookie = setCookies.map((c) => c.split(';')[0]).join('; ');
+      const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+      if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`);
+      return body.data!;
+    }
+    await gql('mutation Login($input: LoginInput!) { login(input: $input) { user { id } } }', { input: { email, password: DEMO_PASSWORD } });
+    return gql;
+  }
+
+  async function logIn(email: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    return page;
+  }
+
+  it('records a consent from a preset, previews it as the partner, amends and withdraws it', async () => {
+    const api = await apiSession('nadia@grenoble.demo');
+    const lastName = `Keita${Date.now() % 100000}`;
+    const { organisations } = await api<{ organisations: { edges: Array<{ node: { id: string; name: string } }> } }>(
+      'query Orgs($filter: OrganisationFilter) { organisations(filter: $filter) { edges { node { id name } } } }',
+      { filter: { search: 'Jardins' } },
+    );
+    const aciId = organisations.edges.find((e) => e.node.name === ACI)!.node.id;
+    const { stageKinds } = await api<{ stageKinds: Array<{ id: string; code: string }> }>('{ stageKinds { id code } }');
+    const { createParticipant } = await api<{ createParticipant: { id: string; currentPathway: { id: string } } }>(
+      'mutation Create($input: CreateParticipantInput!) { createParticipant(input: $input) { id currentPathway { id } } }',
+      { input: { details: { firstName: 'Moussa', lastName, birthDate: '1988-03-14' }, referralDate: parisDay(-20) } },
+    );
+    await api('mutation Add($input: AddStageInput!) { addStage(input: $input) { id } }', {
+      input: {
+        pathwayId: createParticipant.currentPathway.id,
+        kindId: stageKinds.find((k) => k.code === 'IAE_CDDI_ACI')!.id,
+        operatorId: aciId,
+        plannedStart: parisDay(-7),
+        sharedSummary: ACI_SUMMARY,
+      },
+    });
+
+    const nadia = await logIn('nadia@grenoble.demo');
+    await nadia.goto(`${server.url}/participants/${encodeURIComponent(createParticipant.id)}?tab=partage`);
+    await nadia.getByRole('tab', { name: 'Partage' }).waitFor();
+    await nadia.getByText("Aucun accord n'a été recueilli").waitFor();
+    await nadia.getByText("Aucun partenaire n'a consulté ce dossier.").waitFor();
+    const pdf = nadia.getByRole('link', { name: 'Formulaire de consentement (PDF)' });
+    expect(await pdf.getAttribute('href')).toBe(`/participants/${encodeURIComponent(createParticipant.id)}/consent-form.pdf`);
+
+    // A new consent, from the integration company's preset: its own stage only.
+    await nadia.getByRole('button', { name: 'Recueillir un accord' }).click();
+    const dialog = nadia.getByRole('dialog', { name: 'Recueillir un accord de partage' });
+    await dialog.getByRole('combobox', { name: 'Structure partenaire' }).selectOption({ label: ACI });
+    await dialog
+      .getByRole('group', { name: 'Modèle de partage' })
+      .getByRole('radio', { name: /Structure d’insertion : son étape de contrat/ })
+      .check();
+    const classes = dialog.getByRole('group', { name: 'Informations partagées' });
+    expect(await classes.getByRole('checkbox', { name: 'Détail des étapes' }).isChecked()).toBe(true);
+    expect(await classes.getByRole('checkbox', { name: 'Comptes rendus de contrat' }).isChecked()).toBe(true);
+    expect(await classes.getByRole('checkbox', { name: 'Statut du parcours' }).isChecked()).toBe(false);
+    expect(await dialog.getByRole('group', { name: 'Données sensibles' }).getByRole('checkbox').count()).toBe(3);
+    expect(await dialog.getByRole('combobox', { name: 'Finalité' }).inputValue()).toBe('CONTRACT_REPORTING');
+    expect(await dialog.getByRole('radio', { name: 'Certaines étapes' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('checkbox', { name: /CDDI en atelier/ }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('textbox', { name: 'Recueilli le' }).inputValue()).toBe(parisDay());
+    await dialog.getByRole('button', { name: "Enregistrer l'accord" }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const list = nadia.getByRole('list', { name: 'Accords de partage, du plus récent au plus ancien' });
+    const item = list.getByRole('listitem').filter({ hasText: ACI }).first();
+    await item.getByText('En vigueur').waitFor();
+    await item.getByText("jusqu'au retrait ou à la fin du parcours", { exact: false }).waitFor();
+
+    // The signed form: a file that is not a PDF or an image is refused with the API's message; a PDF is attached.
+    const evidence = item.getByLabel('Joindre le formulaire signé');
+    await evidence.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('pas un formulaire') });
+    await item.getByRole('alert').waitFor();
+    await evidence.setInputFiles({ name: 'accord.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await item.getByRole('link', { name: /Formulaire joint : accord\.pdf/ }).waitFor();
+    expect(await item.getByRole('alert').count()).toBe(0);
+
+    // The preview: what the company sees, and nothing for the commune.
+    const preview = nadia.getByRole('region', { name: 'Aperçu pour un partenaire' });
+    await preview.getByRole('combobox', { name: 'Voir comme' }).selectOption({ label: ACI });
+    const stages = preview.getByRole('list', { name: 'Étapes visibles' }).getByRole('listitem');
+    await stages.first().getByText(ACI_SUMMARY).waitFor();
+    expect(await stages.count()).toBe(1);
+    await preview.getByRole('combobox', { name: 'Voir comme' }).selectOption({ label: COMMUNE });
+    await preview.getByText("Rien n'est partagé avec cette structure.").waitFor();
+
+    // Amending: an end before today is refused, under its field.
+    await nadia.getByRole('button', { name: `Modifier l'accord de ${ACI}` }).click();
+    const amend = nadia.getByRole('dialog', { name: "Modifier l'accord de partage" });
+    expect(await amend.getByRole('checkbox', { name: 'Détail des étapes' }).isChecked()).toBe(true);
+    await amend.getByRole('radio', { name: 'Oral, devant témoin' }).check();
+    await amend.getByRole('textbox', { name: 'Nom du témoin' }).fill('Julien Perrin');
+    await amend.getByRole('textbox', { name: "Valable jusqu'au" }).fill(parisDay(-1));
+    await amend.getByRole('button', { name: "Enregistrer l'accord" }).click();
+    const until = amend.getByRole('textbox', { name: "Valable jusqu'au" });
+    await amend.locator('#consent-valid-until-error').waitFor();
+    expect(await until.getAttribute('aria-invalid')).toBe('true');
+    await until.fill(parisDay(90));
+    await amend.getByRole('button', { name: "Enregistrer l'accord" }).click();
+    await amend.waitFor({ state: 'hidden' });
+    await list.getByText('Remplacé').waitFor();
+
+    await preview.getByRole('combobox', { name: 'Voir comme' }).selectOption({ label: ACI });
+    await stages.first().getByText(ACI_SUMMARY).waitFor();
+
+    // Withdrawal: a reason is required; the preview follows at once.
+    await nadia.getByRole('button', { name: `Retirer l'accord de ${ACI}` }).click();
+    const revoke = nadia.getByRole('alertdialog', { name: "Retirer l'accord de partage" });
+    await revoke.getByRole('button', { name: "Retirer l'accord" }).click();
+    await revoke.getByText('Indiquez le motif du retrait.').waitFor();
+    await revoke.getByRole('textbox', { name: 'Motif du retrait' }).fill('La personne ne souhaite plus partager');
+    await revoke.getByRole('button', { name: "Retirer l'accord" }).click();
+    await revoke.waitFor({ state: 'hidden' });
+    await list.getByRole('listitem').first().getByText('Retiré', { exact: true }).first().waitFor();
+    expect(await nadia.getByRole('button', { name: `Retirer l'accord de ${ACI}` }).count()).toBe(0);
+    await preview.getByText("Rien n'est partagé avec cette structure.").waitFor();
+  });
+});
