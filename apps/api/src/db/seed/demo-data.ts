@@ -1,5 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MembershipRole, OrganisationKind, SiaeKind } from '@jalon/domain';
+import { CONSENT_NOTICE_VERSION, ConsentMethod, MembershipRole, OrganisationKind, PathwayStatus, SHARING_PRESETS, SiaeKind, StageStatus } from '@jalon/domain';
+import { Consent } from '../../modules/consent/consent.entity';
+import { ConsentEvent, ConsentEventAction } from '../../modules/consent/consent-event.entity';
+import { Participant } from '../../modules/participants/participant.entity';
+import { searchKeyOf } from '../../modules/participants/participant.validation';
+import { Pathway } from '../../modules/participants/pathway.entity';
+import { Stage } from '../../modules/stages/stage.entity';
+import type { StageKind } from '../../modules/stages/stage-kind.entity';
 import { hashPassword } from '../../modules/auth/password-hash';
 import { Organisation } from '../../modules/organisations/organisation.entity';
 import { Membership } from '../../modules/tenancy/membership.entity';
@@ -33,6 +40,30 @@ interface DemoTenant {
   districts: Array<{ code: string; name: string; communeCodes: string[] }>;
   organisations: DemoOrganisation[];
   users: DemoUser[];
+  /** A few people already followed, some of them shared with partners, so every persona has something to see. */
+  caseload?: DemoPerson[];
+}
+
+interface DemoPerson {
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  communeCode: string;
+  referent: string;
+  status: PathwayStatus;
+  referralDate: string;
+  entryDate?: string;
+  stages: Array<{
+    kind: string;
+    operator?: string;
+    plannedStart: string;
+    plannedEnd?: string;
+    status?: StageStatus;
+    sharedSummary?: string;
+    privateNotes?: string;
+  }>;
+  /** Organisation key → sharing preset key (SHARING_PRESETS). */
+  shares: Array<{ organisation: string; preset: string }>;
 }
 
 const {
@@ -85,6 +116,87 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { email: 'elodie@grenoble.demo', displayName: 'Élodie Masson', organisation: 'etti', role: PartnerAgent },
       { email: 'claire@formation.demo', displayName: 'Claire Dubois', organisation: 'training1', role: PartnerAgent },
     ],
+    caseload: [
+      {
+        firstName: 'Fatima',
+        lastName: 'Kaci',
+        birthDate: '1988-04-12',
+        communeCode: '38151',
+        referent: 'nadia@grenoble.demo',
+        status: PathwayStatus.ACTIVE,
+        referralDate: '2026-05-04',
+        entryDate: '2026-06-01',
+        stages: [
+          {
+            kind: 'IAE_CDDI_ACI',
+            operator: 'aci',
+            plannedStart: '2026-09-01',
+            plannedEnd: '2027-02-28',
+            status: StageStatus.IN_PROGRESS,
+            sharedSummary: 'Ouvrière maraîchère, 26 h par semaine',
+            privateNotes: 'Dette de loyer en cours de plan',
+          },
+          {
+            kind: 'TRAINING_PRE_QUALIFYING',
+            operator: 'training1',
+            plannedStart: '2027-01-11',
+            plannedEnd: '2027-03-19',
+            sharedSummary: 'Préqualification espaces verts',
+          },
+        ],
+        shares: [
+          { organisation: 'echirolles', preset: 'COMMUNE_REFERRAL' },
+          { organisation: 'aci', preset: 'SIAE_CONTRACT' },
+        ],
+      },
+      {
+        firstName: 'Kevin',
+        lastName: 'Roussel',
+        birthDate: '1995-11-30',
+        communeCode: '38151',
+        referent: 'nadia@grenoble.demo',
+        status: PathwayStatus.ACTIVE,
+        referralDate: '2026-07-06',
+        entryDate: '2026-07-20',
+        stages: [
+          { kind: 'JOB_SEARCH', plannedStart: '2026-08-03', status: StageStatus.IN_PROGRESS, sharedSummary: 'Recherche dans la logistique' },
+          { kind: 'SUPPORT_MOBILITY', plannedStart: '2026-09-14', privateNotes: 'Permis suspendu' },
+        ],
+        shares: [{ organisation: 'echirolles', preset: 'COMMUNE_REFERRAL' }],
+      },
+      {
+        firstName: 'Aminata',
+        lastName: 'Sow',
+        birthDate: '1979-02-08',
+        communeCode: '38185',
+        referent: 'nadia@grenoble.demo',
+        status: PathwayStatus.ACTIVE,
+        referralDate: '2026-03-02',
+        entryDate: '2026-03-16',
+        stages: [
+          {
+            kind: 'IAE_CDDI_ACI',
+            operator: 'aci',
+            plannedStart: '2026-04-01',
+            plannedEnd: '2026-12-31',
+            status: StageStatus.IN_PROGRESS,
+            sharedSummary: 'Agente d’entretien des espaces verts',
+          },
+        ],
+        shares: [{ organisation: 'aci', preset: 'SIAE_CONTRACT' }],
+      },
+      {
+        firstName: 'Théo',
+        lastName: 'Garnier',
+        birthDate: '2001-06-21',
+        communeCode: '38421',
+        referent: 'nadia@grenoble.demo',
+        status: PathwayStatus.PENDING_ACCREDITATION,
+        referralDate: '2026-11-16',
+        stages: [],
+        shares: [],
+      },
+    ],
   },
   {
     slug: 'clermont-auvergne',
@@ -124,9 +236,10 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
   if ((await em.count(Tenant, {})) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users = new Map<string, User>();
+  const memberships = new Map<string, Membership>();
   for (const demo of DEMO_TENANTS) {
     const tenant = em.create(Tenant, { slug: demo.slug, name: demo.name });
-    seedStageCatalogue(em, tenant);
+    const kinds = seedStageCatalogue(em, tenant);
     for (const district of demo.districts) em.create(PriorityDistrict, { tenant, ...district });
     const organisations = new Map(
       demo.organisations.map((o) => [
@@ -140,9 +253,73 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
         user = em.create(User, { email: u.email, displayName: u.displayName, passwordHash });
         users.set(u.email, user);
       }
-      em.create(Membership, { tenant, user, organisation: organisations.get(u.organisation)!, role: u.role });
+      const membership = em.create(Membership, { tenant, user, organisation: organisations.get(u.organisation)!, role: u.role });
+      memberships.set(`${demo.slug}/${u.email}`, membership);
     }
+    for (const person of demo.caseload ?? []) seedDemoPerson(em, tenant, person, { kinds, organisations, memberships });
   }
   await em.flush();
   return true;
+}
+
+interface SeedRefs {
+  kinds: Map<string, StageKind>;
+  organisations: Map<string, Organisation>;
+  memberships: Map<string, Membership>;
+}
+
+/** One demo person: file, pathway, stages, and the consents they signed (with their GRANTED event). */
+function seedDemoPerson(em: EntityManager, tenant: Tenant, person: DemoPerson, refs: SeedRefs): void {
+  const referent = refs.memberships.get(`${tenant.slug}/${person.referent}`)!;
+  const participant = em.create(Participant, {
+    tenant,
+    firstName: person.firstName,
+    lastName: person.lastName,
+    searchKey: searchKeyOf(person.lastName, person.firstName),
+    birthDate: person.birthDate,
+    communeCode: person.communeCode,
+    referent,
+    currentStatus: person.status,
+  });
+  const pathway = em.create(Pathway, {
+    tenant,
+    participant,
+    number: 1,
+    status: person.status,
+    referralDate: person.referralDate,
+    entryDate: person.entryDate ?? null,
+  });
+  const stages = person.stages.map((s) =>
+    em.create(Stage, {
+      tenant,
+      pathway,
+      kind: refs.kinds.get(s.kind)!,
+      operator: s.operator ? refs.organisations.get(s.operator)! : null,
+      status: s.status ?? StageStatus.PLANNED,
+      plannedStart: s.plannedStart,
+      plannedEnd: s.plannedEnd ?? null,
+      actualStart: s.status === StageStatus.IN_PROGRESS ? s.plannedStart : null,
+      sharedSummary: s.sharedSummary ?? null,
+      privateNotes: s.privateNotes ?? null,
+    }),
+  );
+  for (const share of person.shares) {
+    const preset = SHARING_PRESETS.find((p) => p.key === share.preset)!;
+    const organisation = refs.organisations.get(share.organisation)!;
+    const consent = em.create(Consent, {
+      tenant,
+      participant,
+      pathway,
+      granteeOrganisation: organisation,
+      dataClasses: [...preset.dataClasses],
+      stageIds: preset.ownStagesOnly ? stages.filter((s) => s.operator === organisation).map((s) => s.id) : null,
+      purpose: preset.purpose,
+      validFrom: new Date(`${person.entryDate ?? person.referralDate}T09:00:00Z`),
+      method: ConsentMethod.SIGNED_FORM,
+      collectedBy: referent.user,
+      collectedOn: person.entryDate ?? person.referralDate,
+      noticeVersion: CONSENT_NOTICE_VERSION,
+    });
+    em.create(ConsentEvent, { tenant, consent, action: ConsentEventAction.GRANTED, at: consent.validFrom, author: referent.user });
+  }
 }

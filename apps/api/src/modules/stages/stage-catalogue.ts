@@ -4,8 +4,11 @@ import type { Tenant } from '../tenancy/tenant.entity';
 import { StageKind } from './stage-kind.entity';
 
 /** Gives a new tenant the shared catalogue of stage kinds, which its animation team may then extend. */
-export function seedStageCatalogue(em: EntityManager, tenant: Tenant): void {
-  for (const kind of STAGE_KIND_TAXONOMY) {
-    em.create(StageKind, { tenant, code: kind.code, category: kind.category, labelFr: kind.label.fr, labelEn: kind.label.en });
-  }
+export function seedStageCatalogue(em: EntityManager, tenant: Tenant): Map<string, StageKind> {
+  return new Map(
+    STAGE_KIND_TAXONOMY.map((kind) => [
+      kind.code,
+      em.create(StageKind, { tenant, code: kind.code, category: kind.category, labelFr: kind.label.fr, labelEn: kind.label.en }),
+    ]),
+  );
 }
