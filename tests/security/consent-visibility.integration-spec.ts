@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   ConsentEffect,
+  type ConsentGrantee,
   ConsentPurpose,
   ConsentStatus,
   type ConsentTerms,
@@ -141,10 +142,12 @@ const hours = (n: number) => new Date(NOW.getTime() + n * 3_600_000);
 
 function consentsArb(): fc.Arbitrary<ConsentTerms[]> {
   const grantee = fc.oneof(
-    fc.constantFrom(plie.organisations.commune.id, plie.organisations.siae.id, other.organisations.commune.id).map((organisationId) => ({ organisationId })),
+    fc
+      .constantFrom(plie.organisations.commune.id, plie.organisations.siae.id, other.organisations.commune.id)
+      .map((organisationId): ConsentGrantee => ({ organisationId })),
     fc
       .constantFrom(OrganisationKind.COMMUNE, OrganisationKind.INTEGRATION_COMPANY, OrganisationKind.TRAINING_OPERATOR)
-      .map((organisationKind) => ({ organisationKind })),
+      .map((organisationKind): ConsentGrantee => ({ organisationKind })),
   );
   const allStageIds = people.flatMap((p) => p.stages.map((s) => s.id));
   const consent = fc
