@@ -136,16 +136,13 @@ export interface AccessLogRow {
   request_id: string;
 }
 
-/**
- * "Who saw what": the log newest first, for one participant and/or one partner organisation.
- * Staff only (row-level security too); the caller checks the participant is readable.
- */
-export async function readAccessLog(
-  em: EntityManager,
-  filter: { participantId?: string | null; organisationId?: string | null },
-  afterSeq: string | null,
-  limit: number,
-): Promise<{ rows: AccessLogRow[]; total: number }> {
+/** Which entries a reader asks for: one participant and/or one partner organisation. */
+export interface AccessLogFilter {
+  participantId?: string | null;
+  organisationId?: string | null;
+}
+
+function whereOf(filter: AccessLogFilter): { where: string; params: unknown[] } {
   const conditions = ['l.tenant_id = jalon_tenant_id()'];
   const params: unknown[] = [];
   if (filter.participantId) {
@@ -156,16 +153,26 @@ export async function readAccessLog(
     conditions.push('l.organisation_id = ?');
     params.push(filter.organisationId);
   }
-  const where = conditions.join(' and ');
-  const [rows, [count]] = await Promise.all([
-    em.execute<AccessLogRow[]>(
-      `select l.seq::text as seq, l.at, u.display_name as user_name, o.name as organisation_name, l.participant_id, p.first_name || ' ' || p.last_name as participant_name,
-              l.data_classes, l.purposes, l.request_id
-         from access_log l join app_user u on u.id = l.user_id join organisation o on o.id = l.organisation_id join participant p on p.id = l.participant_id
-        where ${where}${afterSeq ? ' and l.seq < ?' : ''} order by l.seq desc limit ?`,
-      [...params, ...(afterSeq ? [afterSeq] : []), limit],
-    ),
-    em.execute<Array<{ total: string }>>(`select count(*)::text as total from access_log l where ${where}`, params),
-  ]);
-  return { rows, total: Number(count?.total ?? 0) };
+  return { where: conditions.join(' and '), params };
+}
+
+/**
+ * "Who saw what", newest first, after the entry numbered `afterSeq`. Staff only (row-level
+ * security too); the caller checks the participant is readable.
+ */
+export function readAccessLog(em: EntityManager, filter: AccessLogFilter, afterSeq: string | null, limit: number): Promise<AccessLogRow[]> {
+  const { where, params } = whereOf(filter);
+  return em.execute<AccessLogRow[]>(
+    `select l.seq::text as seq, l.at, u.display_name as user_name, o.name as organisation_name, l.participant_id, p.first_name || ' ' || p.last_name as participant_name,
+            l.data_classes, l.purposes, l.request_id
+       from access_log l join app_user u on u.id = l.user_id join organisation o on o.id = l.organisation_id join participant p on p.id = l.participant_id
+      where ${where}${afterSeq ? ' and l.seq < ?' : ''} order by l.seq desc limit ?`,
+    [...params, ...(afterSeq ? [afterSeq] : []), limit],
+  );
+}
+
+export async function countAccessLog(em: EntityManager, filter: AccessLogFilter): Promise<number> {
+  const { where, params } = whereOf(filter);
+  const [row] = await em.execute<Array<{ total: string }>>(`select count(*)::text as total from access_log l where ${where}`, params);
+  return Number(row?.total ?? 0);
 }

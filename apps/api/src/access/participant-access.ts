@@ -14,6 +14,11 @@ export type ParticipantAccess = 'EDIT' | 'READ' | 'NONE';
 
 const WHOLE_TENANT: readonly MembershipRole[] = [MembershipRole.TENANT_ADMIN, MembershipRole.ANIMATION_TEAM];
 
+/** The animation team (and tenant admins) work on the whole PLIE: every file, the whole access log. */
+export function actsForWholeTenant(ctx: RequestContext): boolean {
+  return WHOLE_TENANT.includes(activeMembership(ctx).role);
+}
+
 export function participantAccess(ctx: RequestContext, participant: Pick<Participant, 'referent'>): ParticipantAccess {
   const membership = ctx.actor?.membership;
   if (!membership) return 'NONE';

@@ -1,12 +1,12 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { IDENTIFICATION, MembershipRole } from '@jalon/domain';
+import { type ConsentPurpose, IDENTIFICATION } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
-import { readAccessLog } from '../../access/access-log';
+import { type AccessLogRow, countAccessLog, readAccessLog } from '../../access/access-log';
 import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
-import { activeMembership } from '../../access/tenant-scope';
+import { actsForWholeTenant } from '../../access/participant-access';
 import { errors } from '../../graphql/errors';
-import { PageArgs, pageSize } from '../../graphql/pagination';
-import { decodeCursor, encodeCursor, parseGlobalId, toConnection, toGlobalId } from '../../graphql/relay';
+import { PageArgs, pageOf } from '../../graphql/pagination';
+import { encodeCursor, parseGlobalId, toConnection, toGlobalId } from '../../graphql/relay';
 import { findParticipant, toTypes } from '../participants/participant.service';
 import { ParticipantType } from '../participants/participant.type';
 import { AmendConsentInput, GrantConsentInput } from './consent.inputs';
@@ -22,7 +22,7 @@ async function consentViews(ctx: RequestContext, consents: Consent[]): Promise<C
   return consents.map((consent) => ConsentType.from(consent, events.get(consent.id) ?? [], evidence.get(consent.id), ctx.now));
 }
 
-const WHOLE_TENANT: readonly MembershipRole[] = [MembershipRole.TENANT_ADMIN, MembershipRole.ANIMATION_TEAM];
+const accessLogCursor = (row: AccessLogRow) => encodeCursor('seq', row.seq);
 
 @Resolver()
 export class ConsentResolver {
@@ -80,27 +80,27 @@ export class ConsentResolver {
     @Arg('organisationId', () => ID, { nullable: true }) organisationId?: string | null,
     @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
   ): Promise<AccessLogEntryConnection> {
-    const wholeTenant = WHOLE_TENANT.includes(activeMembership(ctx).role);
-    if (!participantId && !wholeTenant) throw errors.badInput(ctx, 'participantId', 'error.required');
+    if (!participantId && !actsForWholeTenant(ctx)) throw errors.badInput(ctx, 'participantId', 'error.required');
     const participant = participantId ? await findParticipant(ctx, participantId, 'participantId') : null;
     const organisation = organisationId ? parseGlobalId(organisationId, 'Organisation')?.id : null;
     if (organisationId && !organisation) throw errors.badInput(ctx, 'organisationId', 'error.invalidId');
-    const after = page?.after ? decodeCursor(page.after, () => errors.badInput(ctx, 'after', 'error.invalidId')).id : null;
-    const limit = pageSize(page);
-    const { rows, total } = await readAccessLog(ctx.em, { participantId: participant?.id, organisationId: organisation }, after, limit + 1);
-    const nodes = rows.slice(0, limit);
-    const cursorOf = (row: (typeof rows)[number]) => encodeCursor('seq', row.seq);
+    const filter = { participantId: participant?.id, organisationId: organisation };
+    const result = await pageOf(ctx, page, {
+      fetch: (after, limit) => readAccessLog(ctx.em, filter, after?.id ?? null, limit),
+      count: () => countAccessLog(ctx.em, filter),
+      cursorOf: accessLogCursor,
+    });
     return toConnection(
-      { nodes, totalCount: total, hasNextPage: rows.length > limit, endCursor: nodes.length ? cursorOf(nodes.at(-1)!) : null },
-      cursorOf,
-      nodes.map((row) => ({
+      result,
+      accessLogCursor,
+      result.nodes.map((row) => ({
         at: new Date(row.at),
         userName: row.user_name,
         organisationName: row.organisation_name,
         participantId: toGlobalId('Participant', row.participant_id),
         participantName: row.participant_name,
         dataClasses: row.data_classes,
-        purposes: row.purposes as never[],
+        purposes: row.purposes as ConsentPurpose[],
         requestId: row.request_id,
       })),
     );

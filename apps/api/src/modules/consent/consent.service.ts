@@ -89,15 +89,8 @@ async function checkedTerms(ctx: RequestContext, participant: Participant, pathw
   };
 }
 
-function recordEvent(
-  ctx: RequestContext | { em: EntityManager },
-  consent: Consent,
-  action: ConsentEventAction,
-  at: Date,
-  author: User | null,
-  reason: string | null,
-): void {
-  ctx.em.create(ConsentEvent, { tenant: consent.tenant, consent, action, at, author, reason });
+function recordEvent(em: EntityManager, consent: Consent, action: ConsentEventAction, at: Date, author: User | null, reason: string | null): void {
+  em.create(ConsentEvent, { tenant: consent.tenant, consent, action, at, author, reason });
 }
 
 /** Tells the grantee (the organisation, or every organisation of the kind) in its notification list. */
@@ -127,7 +120,7 @@ export function grantConsent(ctx: RequestContext, input: GrantConsentInput): Pro
       assertCanEdit(ctx, participant);
       const terms = await checkedTerms(ctx, participant, await currentPathway(ctx, participant), input);
       const consent = ctx.em.create(Consent, terms);
-      recordEvent(ctx, consent, ConsentEventAction.GRANTED, ctx.now, terms.collectedBy, null);
+      recordEvent(ctx.em, consent, ConsentEventAction.GRANTED, ctx.now, terms.collectedBy, null);
       await notifyGrantee(ctx.em, consent, NotificationKind.CONSENT_GRANTED);
       await saveChanges(ctx);
       return consent;
@@ -154,7 +147,7 @@ export async function amendConsent(ctx: RequestContext, input: AmendConsentInput
   previous.status = ConsentStatus.SUPERSEDED;
   previous.endedAt = ctx.now;
   const consent = ctx.em.create(Consent, { ...terms, pathway: previous.pathway, supersedes: previous });
-  recordEvent(ctx, consent, ConsentEventAction.AMENDED, ctx.now, terms.collectedBy, null);
+  recordEvent(ctx.em, consent, ConsentEventAction.AMENDED, ctx.now, terms.collectedBy, null);
   await saveChanges(ctx);
   return consent;
 }
@@ -166,7 +159,7 @@ export async function revokeConsent(ctx: RequestContext, consentId: string, vers
   consent.status = ConsentStatus.REVOKED;
   consent.endedAt = ctx.now;
   consent.endReason = why;
-  recordEvent(ctx, consent, ConsentEventAction.REVOKED, ctx.now, ctx.em.getReference(User, ctx.actor!.userId), why);
+  recordEvent(ctx.em, consent, ConsentEventAction.REVOKED, ctx.now, ctx.em.getReference(User, ctx.actor!.userId), why);
   await notifyGrantee(ctx.em, consent, NotificationKind.CONSENT_REVOKED);
   await saveChanges(ctx);
   return consent;
@@ -190,7 +183,7 @@ export async function expireConsents(em: EntityManager, now: Date, pathwayId?: s
     consent.status = ConsentStatus.EXPIRED;
     consent.endedAt = now;
     if (!consent.validUntil || consent.validUntil > now) consent.validUntil = now;
-    recordEvent({ em }, consent, ConsentEventAction.EXPIRED, now, null, null);
+    recordEvent(em, consent, ConsentEventAction.EXPIRED, now, null, null);
     await notifyGrantee(em, consent, NotificationKind.CONSENT_EXPIRED);
   }
   await em.flush();
