@@ -272,7 +272,11 @@ async function checkPartner(partner: (typeof partners)[number], consents: Consen
     expect(one.errors).toBeUndefined();
     expect(one.data!.first.firstName).toBe(person.firstName);
     expect(one.data!.second.phone).toBe(allowed(viewer, consents, id, DataClass.IDENTITY_CONTACT) ? person.phone : null);
-    expect(one.data!.first.stages.map((s: { id: string }) => s.id).sort()).toEqual(expectStages(person).map((s) => s.id));
+    expect(one.data!.first.stages.map((s: { id: string }) => s.id).sort()).toEqual(
+      expectStages(person)
+        .map((s) => s.id)
+        .sort(),
+    );
     expect(one.data!.first.diagnosis).toEqual(
       allowed(viewer, consents, id, DataClass.DIAGNOSIS)
         ? { obstacles: [{ category: 'MOBILITY' }, ...(allowed(viewer, consents, id, DataClass.HEALTH) ? [{ category: 'HEALTH' }] : [])] }
