@@ -49,12 +49,13 @@ export interface ParticipantRead {
 }
 
 /**
- * The consents that govern what this request's viewer sees: loaded once, on first need, with
- * decisions memoised. Staff (no partner viewer) are governed by their role instead
- * (participant-access.ts) and pass through.
+ * The consents that govern what this request's viewer sees: loaded once (`load`), then every
+ * decision is synchronous and memoised — the middleware asks for each field of each object.
+ * Staff (no partner viewer) are governed by their role instead (participant-access.ts) and pass.
  */
 export class ConsentScope {
-  private consents: Promise<Map<string, ConsentTerms[]>> | undefined;
+  private loading: Promise<void> | undefined;
+  private byParticipant: Map<string, ConsentTerms[]> | undefined;
   private readonly decisions = new Map<string, Decision>();
   /** Reads to record in the access log, by participant. */
   readonly reads = new Map<string, ParticipantRead>();
@@ -83,8 +84,16 @@ export class ConsentScope {
     return this.viewer !== null;
   }
 
-  private loadConsents(viewer: PartnerViewer): Promise<Map<string, ConsentTerms[]>> {
-    this.consents ??= (async () => {
+  /** Whether decisions can be made without waiting (always for staff). */
+  get loaded(): boolean {
+    return !this.viewer || this.byParticipant !== undefined;
+  }
+
+  /** Loads the consents naming the viewer (by organisation or kind) that may be in force: one query per request. */
+  load(): Promise<void> {
+    const viewer = this.viewer;
+    if (!viewer) return Promise.resolve();
+    this.loading ??= (async () => {
       const rows = await this.em.find(Consent, {
         status: ConsentStatus.ACTIVE,
         ...(this.onlyParticipantId ? { participant: this.onlyParticipantId } : {}),
@@ -98,30 +107,43 @@ export class ConsentScope {
         const terms = termsOf(row);
         byParticipant.set(terms.participantId, [...(byParticipant.get(terms.participantId) ?? []), terms]);
       }
-      return byParticipant;
+      this.byParticipant = byParticipant;
     })();
-    return this.consents;
+    return this.loading;
   }
 
-  /** The decision for a partner viewer; null when the viewer is staff (not consent-governed). */
-  async decide(subject: Omit<ConsentSubject, 'itemClass' | 'scope'>, fieldClass: FieldClass): Promise<Decision | null> {
-    const viewer = this.viewer;
-    if (!viewer) return null;
+  private consentsOf(participantId: string): ConsentTerms[] {
+    if (!this.byParticipant) throw new Error('ConsentScope: load() before deciding');
+    return this.byParticipant.get(participantId) ?? [];
+  }
+
+  private decisionFor(viewer: PartnerViewer, subject: Omit<ConsentSubject, 'itemClass' | 'scope'>, fieldClass: FieldClass): Decision {
     const key = `${subject.participantId}|${fieldClass}|${subject.stage?.id ?? ''}|${subject.authorOrganisationId ?? ''}`;
     let decision = this.decisions.get(key);
     if (!decision) {
-      const consents = (await this.loadConsents(viewer)).get(subject.participantId) ?? [];
-      decision = decide(viewer, { ...subject, fieldClass }, consents, this.now);
+      decision = decide(viewer, { ...subject, fieldClass }, this.consentsOf(subject.participantId), this.now);
       this.decisions.set(key, decision);
     }
+    return decision;
+  }
+
+  /** The decision for a partner viewer (null for staff, who are not consent-governed); a permitted read is logged. */
+  decide(subject: Omit<ConsentSubject, 'itemClass' | 'scope'>, fieldClass: FieldClass): Decision | null {
+    if (!this.viewer) return null;
+    const decision = this.decisionFor(this.viewer, subject, fieldClass);
     if (decision.allowed && this.recordsReads) this.recordRead(subject.participantId, fieldClass, decision);
     return decision;
   }
 
-  /** Whether the viewer may see this; staff always may (their role already scoped the rows). */
-  async allows(subject: Omit<ConsentSubject, 'itemClass' | 'scope'>, fieldClass: FieldClass): Promise<boolean> {
-    const decision = await this.decide(subject, fieldClass);
+  /** Whether the viewer may see this (a read when it may); staff always may, their role already scoped the rows. */
+  allows(subject: Omit<ConsentSubject, 'itemClass' | 'scope'>, fieldClass: FieldClass): boolean {
+    const decision = this.decide(subject, fieldClass);
     return decision === null || decision.allowed;
+  }
+
+  /** A decision that is not a read: listing candidates or telling the portal what is shared is not seeing the data. */
+  wouldAllow(subject: Omit<ConsentSubject, 'itemClass' | 'scope'>, fieldClass: FieldClass): boolean {
+    return !this.viewer || this.decisionFor(this.viewer, subject, fieldClass).allowed;
   }
 
   /** The participants a partner may see at all (something about them is shared), for SQL filters. */
@@ -132,16 +154,8 @@ export class ConsentScope {
   /** The participants whose `fieldClass` is shared with the partner: what it may filter on. */
   async participantIdsSharing(fieldClass: FieldClass): Promise<string[]> {
     if (!this.viewer) throw new Error('participantIdsSharing is for partner viewers');
-    const ids = [...(await this.loadConsents(this.viewer)).keys()];
-    const shared = await Promise.all(ids.map(async (participantId) => ((await this.wouldAllow({ participantId }, fieldClass)) ? participantId : null)));
-    return shared.filter((id): id is string => id !== null);
-  }
-
-  /** A decision that is not a read: listing candidates or telling the portal what is shared is not seeing the data. */
-  async wouldAllow(subject: Omit<ConsentSubject, 'itemClass' | 'scope'>, fieldClass: FieldClass): Promise<boolean> {
-    if (!this.viewer) return true;
-    const consents = (await this.loadConsents(this.viewer)).get(subject.participantId) ?? [];
-    return decide(this.viewer, { ...subject, fieldClass }, consents, this.now).allowed;
+    await this.load();
+    return [...this.byParticipant!.keys()].filter((participantId) => this.wouldAllow({ participantId }, fieldClass));
   }
 
   private recordRead(participantId: string, fieldClass: FieldClass, decision: Decision): void {

@@ -27,20 +27,16 @@ export interface Redaction {
   dataClass: FieldClass;
 }
 
-async function visible(scope: ConsentScope, value: unknown): Promise<boolean> {
+function visible(scope: ConsentScope, value: unknown): boolean {
   const subject = subjectOf(value);
   return !subject || (subject.scope ?? scope).allows(subject, subject.itemClass);
 }
 
 /** Drops, from a resolved value, the objects the viewer may not see: lists shrink, single objects become null. */
-async function keepShared(scope: ConsentScope, value: unknown): Promise<unknown> {
+function keepShared(scope: ConsentScope, value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    if (!value.some((item) => subjectOf(item))) return value;
-    const kept = await Promise.all(value.map(async (item) => ((await visible(scope, item)) ? item : undefined)));
-    return kept.filter((item) => item !== undefined);
-  }
-  return (await visible(scope, value)) ? value : null;
+  if (Array.isArray(value)) return value.some((item) => subjectOf(item)) ? value.filter((item) => visible(scope, item)) : value;
+  return visible(scope, value) ? value : null;
 }
 
 /**
@@ -48,22 +44,26 @@ async function keepShared(scope: ConsentScope, value: unknown): Promise<unknown>
  * of one), a field of a participant-bearing object is null unless its class is shared, and every
  * participant-bearing object reached by any path (root query, nested field, node) is dropped
  * unless the object itself is shared. Staff pass through: their role already scoped the rows.
+ * Decisions are synchronous once the request's consents are loaded (the first field loads them).
  */
 export const enforceConsent: MiddlewareFn<RequestContext> = async ({ root, info, context }, next) => {
   const subject = subjectOf(root);
   const scope = subject?.scope ?? context.consent;
   if (!scope.governsByConsent) return next();
+  if (!scope.loaded) await scope.load();
   if (subject) {
     const declared = info.parentType.getFields()[info.fieldName]?.extensions?.[FIELD_EXTENSION] as FieldClass | undefined;
     // The Node id is shown exactly when its object is.
     const fieldClass = declared ?? (info.fieldName === 'id' ? subject.itemClass : undefined);
     if (!fieldClass) throw new Error(`${info.parentType.name}.${info.fieldName} declares no data class`);
-    if (!(await scope.allows(subject, fieldClass))) {
+    if (!scope.allows(subject, fieldClass)) {
       context.redactions.push({ path: responsePathAsArray(info.path).join('.'), dataClass: fieldClass });
       return null;
     }
   }
-  return keepShared(scope, await next());
+  const value: unknown = await next();
+  // Objects a resolver returns may belong to a preview scope already loaded, or to this one.
+  return keepShared(scope, value);
 };
 
 /**

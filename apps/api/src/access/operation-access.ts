@@ -1,5 +1,6 @@
 import { Extensions, type MiddlewareFn } from 'type-graphql';
-import { getNamedType, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { getNamedType, isObjectType, type GraphQLField, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { enforceConsent } from './field-consent';
 import { MembershipRole } from '@jalon/domain';
 import type { Actor, RequestContext } from '../context/request-context';
 import { errors } from '../graphql/errors';
@@ -35,20 +36,28 @@ export function isAllowed(rules: readonly AccessRule[], actor: Actor | null): bo
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
 /**
- * The one gate on every resolver: operations must declare a rule (deny by default), fields may
+ * The role gate on every resolver: operations must declare a rule (deny by default), fields may
  * narrow it. An anonymous caller is told to log in (and why, if their session just ended).
  */
-export const enforceAccessRules: MiddlewareFn<RequestContext> = async ({ info, context }, next) => {
+function assertRuleAllows(info: GraphQLResolveInfo, context: RequestContext): void {
   const rules = rulesOf(info.parentType.getFields()[info.fieldName]);
   if (rules === undefined) {
     if (ROOT_TYPES.has(info.parentType.name)) throw errors.forbidden(context);
-    return next();
+    return;
   }
   if (!isAllowed(rules, context.actor)) {
     if (!context.actor) throw errors.unauthenticated(context, context.sessionExpired ? 'SESSION_EXPIRED' : 'NOT_LOGGED_IN');
     throw errors.forbidden(context, context.actor.membership ? 'error.forbidden' : 'error.noActiveMembership');
   }
-  return next();
+}
+
+/**
+ * The one middleware every field goes through: the role rule, then consent (field-consent.ts).
+ * One function rather than two keeps a list of 700 stages from paying two async hops per field.
+ */
+export const guardField: MiddlewareFn<RequestContext> = (action, next) => {
+  assertRuleAllows(action.info, action.context);
+  return enforceConsent(action, next);
 };
 
 /** Every operation and field with its access rule, for the permission snapshot (DESIGN §3.6). */

@@ -3,8 +3,7 @@ import './enums';
 import { buildSchema } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { GraphQLSchema } from 'graphql';
-import { enforceAccessRules } from '../access/operation-access';
-import { enforceConsent } from '../access/field-consent';
+import { guardField } from '../access/operation-access';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { OrganisationResolver } from '../modules/organisations/organisation.resolver';
 import { AppointmentResolver } from '../modules/appointments/appointment.resolver';
@@ -44,7 +43,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       PriorityDistrictResolver,
       NodeResolver,
     ],
-    globalMiddlewares: [enforceAccessRules, enforceConsent],
+    globalMiddlewares: [guardField],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
   });

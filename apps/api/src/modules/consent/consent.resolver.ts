@@ -43,7 +43,8 @@ export class ConsentResolver {
     @Arg('organisationId', () => ID) organisationId: string,
   ): Promise<ParticipantType | null> {
     const { participant, scope } = await previewScope(ctx, participantId, organisationId);
-    if (!(await scope.wouldAllow({ participantId: participant.id }, IDENTIFICATION))) return null;
+    await scope.load();
+    if (!scope.wouldAllow({ participantId: participant.id }, IDENTIFICATION)) return null;
     return (await toTypes(ctx, [participant], scope))[0]!;
   }
 

@@ -76,9 +76,10 @@ export async function toTypes(ctx: RequestContext, participants: Participant[], 
 }
 
 async function accessOf(ctx: RequestContext, participant: Participant, scope: ConsentScope): Promise<ParticipantAccessType> {
+  await scope.load();
   const access = { canEdit: scope === ctx.consent && participantAccess(ctx, participant) === 'EDIT' } as ParticipantAccessType;
   for (const [field, dataClass] of Object.entries(PARTICIPANT_ACCESS_CLASSES)) {
-    access[field as keyof typeof PARTICIPANT_ACCESS_CLASSES] = await scope.wouldAllow({ participantId: participant.id }, dataClass);
+    access[field as keyof typeof PARTICIPANT_ACCESS_CLASSES] = scope.wouldAllow({ participantId: participant.id }, dataClass);
   }
   return access;
 }

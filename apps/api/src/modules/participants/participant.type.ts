@@ -8,7 +8,8 @@ import type { ParticipantChange } from './participant-change.entity';
 import type { Participant } from './participant.entity';
 import type { Pathway } from './pathway.entity';
 
-@ObjectType('Referent', { description: 'A path referent, as shown on a file' })
+// Plain values, no participant data, no field rules: resolved without the field middleware (a list of 700 stages has 700 of these).
+@ObjectType('Referent', { simpleResolvers: true, description: 'A path referent, as shown on a file' })
 export class ReferentType {
   @Field(() => ID, { description: 'Global id of the referent membership' })
   id!: string;
@@ -122,7 +123,9 @@ export class PathwayType extends Node implements SubjectBearer {
   }
 }
 
+// Plain values, no participant data, no field rules: resolved without the field middleware (a list of 700 stages has 700 of these).
 @ObjectType('ParticipantAccess', {
+  simpleResolvers: true,
   description: 'What the viewer may do with this file, and which parts of it are shared with the viewer (all of it for staff)',
 })
 export class ParticipantAccessType {

@@ -38,9 +38,10 @@ export class StageAccessResolver {
   @Shared(DataClass.STAGE_LIST)
   async access(@Root() stage: StageType, @Ctx() ctx: RequestContext): Promise<StageAccessType> {
     const scope = stage.consentSubject.scope ?? ctx.consent;
+    await scope.load();
     const access = new StageAccessType();
     for (const [field, dataClass] of Object.entries(STAGE_ACCESS_CLASSES)) {
-      access[field as keyof typeof STAGE_ACCESS_CLASSES] = await scope.wouldAllow(stage.consentSubject, dataClass);
+      access[field as keyof typeof STAGE_ACCESS_CLASSES] = scope.wouldAllow(stage.consentSubject, dataClass);
     }
     return access;
   }

@@ -9,7 +9,8 @@ import type { Locale } from '../../i18n/messages';
 import type { StageKind } from './stage-kind.entity';
 import type { Stage } from './stage.entity';
 
-@ObjectType('StageKind', { implements: Node })
+// Plain values, no participant data, no field rules: resolved without the field middleware (a list of 700 stages has 700 of these).
+@ObjectType('StageKind', { implements: Node, simpleResolvers: true })
 export class StageKindType extends Node {
   readonly __typename = 'StageKind';
 
@@ -36,7 +37,8 @@ export class StageKindType extends Node {
   }
 }
 
-@ObjectType('StageOperator')
+// Plain values, no participant data, no field rules: resolved without the field middleware (a list of 700 stages has 700 of these).
+@ObjectType('StageOperator', { simpleResolvers: true })
 export class StageOperatorType {
   @Field()
   id!: string;
@@ -48,7 +50,8 @@ export class StageOperatorType {
   kind!: OrganisationKind;
 }
 
-@ObjectType('StageAccess', { description: 'Which parts of this stage are shared with the viewer (all of it for staff)' })
+// Plain values, no participant data, no field rules: resolved without the field middleware (a list of 700 stages has 700 of these).
+@ObjectType('StageAccess', { simpleResolvers: true, description: 'Which parts of this stage are shared with the viewer (all of it for staff)' })
 export class StageAccessType {
   @Field()
   details!: boolean;
