@@ -51,6 +51,8 @@ export const enforceConsent: MiddlewareFn<RequestContext> = async ({ root, info,
   const scope = subject?.scope ?? context.consent;
   if (!scope.governsByConsent) return next();
   if (!scope.loaded) await scope.load();
+  // Fail closed: an object of a participant-bearing type that does not say whose data it is shows nothing.
+  if (!subject && info.parentType.extensions?.[TYPE_EXTENSION] !== undefined) throw new Error(`${info.parentType.name} object without a consent subject`);
   if (subject) {
     const declared = info.parentType.getFields()[info.fieldName]?.extensions?.[FIELD_EXTENSION] as FieldClass | undefined;
     // The Node id is shown exactly when its object is.

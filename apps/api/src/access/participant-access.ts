@@ -1,4 +1,4 @@
-import { MembershipRole } from '@jalon/domain';
+import { type DataClass, MembershipRole } from '@jalon/domain';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../context/request-context';
 import { errors } from '../graphql/errors';
@@ -39,6 +39,12 @@ export async function readableParticipants(ctx: RequestContext): Promise<FilterQ
   if (WHOLE_TENANT.includes(membership.role) || (membership.role === MembershipRole.REFERENT && membership.colleaguesCanRead)) return {};
   if (membership.role === MembershipRole.REFERENT) return { referent: membership.id };
   return { id: null };
+}
+
+/** Whether a data class of this participant is shared with the viewer (always, for staff who may read the file). */
+export async function isShared(ctx: RequestContext, participantId: string, dataClass: DataClass): Promise<boolean> {
+  await ctx.consent.load();
+  return ctx.consent.wouldAllow({ participantId }, dataClass);
 }
 
 export function assertCanEdit(ctx: RequestContext, participant: Pick<Participant, 'referent'>): void {

@@ -6,6 +6,7 @@ import { Migration20261127130000Appointments } from './Migration20261127130000Ap
 import { Migration20261127140000PriorityDistricts } from './Migration20261127140000PriorityDistricts';
 import { Migration20261127150000Consent } from './Migration20261127150000Consent';
 import { Migration20261127160000ConsentEvidence } from './Migration20261127160000ConsentEvidence';
+import { Migration20261127170000PartnerAppointments } from './Migration20261127170000PartnerAppointments';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -17,4 +18,5 @@ export const migrationsList = [
   { name: 'Migration20261127140000PriorityDistricts', class: Migration20261127140000PriorityDistricts },
   { name: 'Migration20261127150000Consent', class: Migration20261127150000Consent },
   { name: 'Migration20261127160000ConsentEvidence', class: Migration20261127160000ConsentEvidence },
+  { name: 'Migration20261127170000PartnerAppointments', class: Migration20261127170000PartnerAppointments },
 ];

@@ -1,5 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { AppointmentKind, AppointmentMode, AppointmentPlace, AppointmentStatus, Attendance } from '@jalon/domain';
+import { AppointmentKind, AppointmentMode, AppointmentPlace, AppointmentStatus, Attendance, DataClass, NEVER_SHARED } from '@jalon/domain';
+import type { ConsentSubject, SubjectBearer } from '../../access/consent-scope';
+import { Shared, SharedType } from '../../access/field-consent';
 import { Connection, toGlobalId } from '../../graphql/relay';
 import type { Appointment } from './appointment.entity';
 
@@ -70,60 +72,88 @@ export class RecordAttendanceInput {
 }
 
 @ObjectType('AppointmentAttendee')
-export class AppointmentAttendeeType {
+@SharedType(DataClass.APPOINTMENTS)
+export class AppointmentAttendeeType implements SubjectBearer {
+  consentSubject!: ConsentSubject;
+
+  @Shared(DataClass.APPOINTMENTS)
   @Field(() => ID)
   participantId!: string;
 
+  @Shared(DataClass.APPOINTMENTS)
   @Field()
   displayName!: string;
 
+  @Shared(DataClass.APPOINTMENTS)
   @Field(() => Attendance)
   attendance!: Attendance;
 }
 
+/**
+ * An appointment or collective session. Seen from a participant's file (`participantAppointments`),
+ * it is that person's data under APPOINTMENTS, and each attendee is its own person's: a partner
+ * sees only the attendees whose appointments are shared with it.
+ */
 @ObjectType('Appointment')
-export class AppointmentType {
+@SharedType(DataClass.APPOINTMENTS)
+export class AppointmentType implements SubjectBearer {
+  consentSubject!: ConsentSubject;
+
+  @Shared(DataClass.APPOINTMENTS)
   @Field(() => ID)
   id!: string;
 
+  @Shared(DataClass.APPOINTMENTS)
   @Field(() => AppointmentKind)
   kind!: AppointmentKind;
 
+  @Shared(DataClass.APPOINTMENTS)
   @Field(() => String, { nullable: true })
   title!: string | null;
 
+  @Shared(DataClass.APPOINTMENTS)
   @Field()
   startsAt!: Date;
 
+  @Shared(DataClass.APPOINTMENTS)
   @Field()
   endsAt!: Date;
 
+  @Shared(DataClass.APPOINTMENTS)
   @Field(() => AppointmentMode)
   mode!: AppointmentMode;
 
+  @Shared(DataClass.APPOINTMENTS)
   @Field(() => AppointmentPlace, { nullable: true })
   place!: AppointmentPlace | null;
 
+  @Shared(DataClass.APPOINTMENTS)
   @Field(() => String, { nullable: true })
   communeCode!: string | null;
 
+  @Shared(NEVER_SHARED)
   @Field(() => String, { nullable: true })
   videoLink!: string | null;
 
+  @Shared(DataClass.APPOINTMENTS)
   @Field(() => AppointmentStatus)
   status!: AppointmentStatus;
 
+  @Shared(DataClass.APPOINTMENTS)
   @Field()
   referentName!: string;
 
+  @Shared(DataClass.APPOINTMENTS)
   @Field(() => [AppointmentAttendeeType])
   attendees!: AppointmentAttendeeType[];
 
-  @Field(() => Int)
-  version!: number;
+  @Shared(NEVER_SHARED)
+  @Field(() => Int, { nullable: true })
+  version!: number | null;
 
-  /** Expects `referent.user` and `attendees.participant` populated. */
-  static from(a: Appointment): AppointmentType {
+  /** Expects `referent.user` and `attendees.participant` populated; `participantId`: the file it is seen from (the agenda's first attendee otherwise). */
+  static from(a: Appointment, participantId?: string): AppointmentType {
+    const attendees = a.attendees.getItems();
     return {
       id: toGlobalId('Appointment', a.id),
       kind: a.kind,
@@ -136,12 +166,14 @@ export class AppointmentType {
       videoLink: a.videoLink ?? null,
       status: a.status,
       referentName: a.referent.user.displayName,
-      attendees: a.attendees.getItems().map((at) => ({
+      attendees: attendees.map((at) => ({
         participantId: toGlobalId('Participant', at.participant.id),
         displayName: `${at.participant.firstName} ${at.participant.lastName}`,
         attendance: at.attendance,
+        consentSubject: { participantId: at.participant.id, itemClass: DataClass.APPOINTMENTS },
       })),
       version: a.version,
+      consentSubject: { participantId: participantId ?? attendees[0]?.participant.id ?? '', itemClass: DataClass.APPOINTMENTS },
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
-import { Allow, STAFF } from '../../access/operation-access';
+import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
 import { AppointmentConnection, AppointmentType, RecordAttendanceInput, ScheduleAppointmentInput, UpdateAppointmentInput } from './appointment.graphql-types';
 import { PageArgs } from '../../graphql/pagination';
 import { toConnection } from '../../graphql/relay';
@@ -16,18 +16,22 @@ export class AppointmentResolver {
     @Arg('to') to: Date,
     @Arg('referentId', () => ID, { nullable: true }) referentId?: string | null,
   ): Promise<AppointmentType[]> {
-    return (await listAgenda(ctx, from, to, referentId)).map(AppointmentType.from);
+    return (await listAgenda(ctx, from, to, referentId)).map((appointment) => AppointmentType.from(appointment));
   }
 
   @Query(() => AppointmentConnection, { description: 'Appointments and sessions of a participant, latest first' })
-  @Allow(...STAFF)
+  @Allow(...STAFF, ...PARTNERS)
   async participantAppointments(
     @Ctx() ctx: RequestContext,
     @Arg('participantId', () => ID) participantId: string,
     @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
   ): Promise<AppointmentConnection> {
     const result = await listParticipantAppointments(ctx, participantId, page);
-    return toConnection(result, appointmentCursor, result.nodes.map(AppointmentType.from));
+    return toConnection(
+      result,
+      appointmentCursor,
+      result.nodes.map((appointment) => AppointmentType.from(appointment, result.participantId)),
+    );
   }
 
   @Mutation(() => AppointmentType, { description: 'Book an individual appointment or a collective session; an overlapping slot is refused' })

@@ -1,4 +1,5 @@
-import { AppointmentKind, AppointmentMode, AppointmentPlace, AppointmentStatus, MembershipRole } from '@jalon/domain';
+import { AppointmentKind, AppointmentMode, AppointmentPlace, AppointmentStatus, DataClass, MembershipRole } from '@jalon/domain';
+import { isShared } from '../../access/participant-access';
 import { isCommuneCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../../access/idempotency';
@@ -136,9 +137,16 @@ export function appointmentCursor(appointment: Appointment): string {
 }
 
 /** A participant's appointments and sessions, latest first, a page at a time. */
-export async function listParticipantAppointments(ctx: RequestContext, participantId: string, args: PageArgs | undefined): Promise<Page<Appointment>> {
+export async function listParticipantAppointments(
+  ctx: RequestContext,
+  participantId: string,
+  args: PageArgs | undefined,
+): Promise<Page<Appointment> & { participantId: string }> {
   const participant = await findParticipant(ctx, participantId, 'participantId');
-  return pageOf(ctx, args, {
+  // A partner not shown this person's appointments gets an empty list: not even their number.
+  if (!(await isShared(ctx, participant.id, DataClass.APPOINTMENTS)))
+    return { nodes: [], totalCount: 0, hasNextPage: false, endCursor: null, participantId: participant.id };
+  const page = await pageOf(ctx, args, {
     fetch: (after, limit) =>
       ctx.em.find(
         Appointment,
@@ -148,4 +156,5 @@ export async function listParticipantAppointments(ctx: RequestContext, participa
     count: () => ctx.em.count(Appointment, { attendees: { participant } }),
     cursorOf: appointmentCursor,
   });
+  return { ...page, participantId: participant.id };
 }

@@ -128,6 +128,34 @@ describe('consent-scoped partner visibility', () => {
     expect(consents.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it("shows a partner a person's appointments only under APPOINTMENTS, and of a collective session only the attendees shared with it", async () => {
+    const other = await referent.data(
+      `mutation { createParticipant(input: { details: { firstName: "Yves", lastName: "Marchand", birthDate: "1975-01-02" } }) { id } }`,
+    );
+    await referent.data(`mutation($input: ScheduleAppointmentInput!) { scheduleAppointment(input: $input) { id } }`, {
+      input: {
+        kind: 'COLLECTIVE',
+        title: 'Atelier sécurité au travail',
+        startsAt: '2026-12-08T14:00:00+01:00',
+        endsAt: '2026-12-08T16:00:00+01:00',
+        mode: 'VIDEO',
+        videoLink: 'https://visio.example.org/atelier',
+        participantIds: [participantId, other.createParticipant.id],
+      },
+    });
+    const APPOINTMENTS = `query($id: ID!) { participantAppointments(participantId: $id) { totalCount edges { node { title videoLink version attendees { displayName } } } } }`;
+    expect((await aci.data(APPOINTMENTS, { id: participantId })).participantAppointments).toEqual({ totalCount: 0, edges: [] });
+    await referent.data(GRANT, {
+      input: terms({ granteeOrganisationId: tenant.organisations.siae.globalId, dataClasses: ['APPOINTMENTS'], purpose: 'CONTRACT_REPORTING' }),
+    });
+    const seen = (await aci.data(APPOINTMENTS, { id: participantId })).participantAppointments;
+    expect(seen.totalCount).toBe(1);
+    expect(nodesOf(seen)[0]).toEqual({ title: 'Atelier sécurité au travail', videoLink: null, version: null, attendees: [{ displayName: 'Awa Diallo' }] });
+    const staff = (await referent.data(APPOINTMENTS, { id: participantId })).participantAppointments;
+    expect(nodesOf(staff)[0].attendees).toHaveLength(2);
+    expect((await aci.request(APPOINTMENTS, { id: other.createParticipant.id })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('previews exactly what a partner would see, with the same rules, and logs nothing for it', async () => {
     const before = await server.asOwner((em) => em.execute(`select count(*)::int as n from access_log where tenant_id = ?`, [tenant.tenantId]));
     const preview = await referent.data(
