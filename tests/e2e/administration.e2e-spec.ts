@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@jalon/api/src/db/seed/demo-data';
+import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from './support/browser';
 import { startPortalServer } from './support/portal-server';
+import { logIn } from './support/demo-session';
 
 describe.runIf(chromiumAvailable())('administering a PLIE through the portal', () => {
   let server: Awaited<ReturnType<typeof startPortalServer>>;
@@ -17,19 +17,8 @@ describe.runIf(chromiumAvailable())('administering a PLIE through the portal', (
     await server?.close();
   });
 
-  async function logIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    return page;
-  }
-
   it('a tenant admin invites a referent, who sets a password and is in; then the admin deactivates her', async () => {
-    const admin = await logIn('admin@grenoble.demo');
+    const admin = await logIn(browser, server.url, 'admin@grenoble.demo');
     await admin.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Utilisateurs' }).click();
     await admin.getByRole('table', { name: 'Personnes ayant accès' }).getByText('Nadia Benali', { exact: true }).waitFor();
     // Nothing of the other PLIE shows up.
@@ -68,7 +57,7 @@ describe.runIf(chromiumAvailable())('administering a PLIE through the portal', (
   });
 
   it('a training operator working for two PLIEs switches from one to the other', async () => {
-    const claire = await logIn('claire@formation.demo');
+    const claire = await logIn(browser, server.url, 'claire@formation.demo');
     const switcher = claire.getByLabel('PLIE et organisation');
     const current = await switcher.inputValue();
     const options = await switcher

@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@jalon/api/src/db/seed/demo-data';
 import { CONSENT_NOTICE_VERSION } from '@jalon/domain';
 import { chromiumAvailable, launchChromium } from './support/browser';
 import { startPortalServer } from './support/portal-server';
-
-/** Today in France, YYYY-MM-DD, moved by some months and days (calendar arithmetic, no time zone). */
-function parisDay(months = 0, days = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1 + months, d + days)).toISOString().slice(0, 10);
-}
+import { apiSession, logIn, parisDay } from './support/demo-session';
 
 const COMMUNE = "CCAS d'Échirolles";
 const ACI = 'Jardins du Drac (ACI)';
@@ -38,47 +31,20 @@ describe.runIf(chromiumAvailable())('a referent shares a file with two partners,
     await server?.close();
   });
 
-  /** A GraphQL session of its own (cookie kept by hand), on the same origin as the portal. */
-  async function apiSession(email: string) {
-    let cookie = '';
-    async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-      const response = await fetch(`${server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'accept-language': 'fr', ...(cookie ? { cookie } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const setCookies = response.headers.getSetCookie();
-      if (setCookies.length) cookie = setCookies.map((c) => c.split(';')[0]).join('; ');
-      const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
-      if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`);
-      return body.data!;
-    }
-    await gql('mutation Login($input: LoginInput!) { login(input: $input) { user { id } } }', { input: { email, password: DEMO_PASSWORD } });
-    return gql;
-  }
-
-  async function logIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    return page;
-  }
-
   /** From the partner's navigation to the row of the person, found with the searchbox. */
   async function openList(page: Page, organisation: string, lastName: string) {
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Personnes suivies' }).click();
     await page.getByRole('heading', { name: `Personnes partagées avec ${organisation}`, level: 1 }).waitFor();
     await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill(lastName);
     const table = page.getByRole('table', { name: 'Personnes partagées' });
+    // The search applies after a pause: wait for it (in the address, then in the rows) before clicking, or a re-render eats the click.
+    await page.waitForURL((url) => url.searchParams.get('q') === lastName);
+    await table.getByRole('link').filter({ hasNotText: lastName }).first().waitFor({ state: 'detached' });
     return { table, row: table.getByRole('row').filter({ hasText: lastName }) };
   }
 
   it('each partner sees exactly what was shared with it, and nothing once it is withdrawn', async () => {
-    const nadia = await apiSession('nadia@grenoble.demo');
+    const nadia = await apiSession(server.url, 'nadia@grenoble.demo');
     const lastName = `Diarra${Date.now() % 100000}`;
     const fullName = `Awa ${lastName}`;
     const label = `Awa ${lastName.charAt(0)}.`;
@@ -134,7 +100,7 @@ describe.runIf(chromiumAvailable())('a referent shares a file with two partners,
     });
 
     // Sophie (the commune): the status and both stages, no stage details.
-    const sophie = await logIn('sophie@grenoble.demo');
+    const sophie = await logIn(browser, server.url, 'sophie@grenoble.demo');
     await sophie.getByRole('button', { name: 'Notifications (1 non lue)' }).click();
     const sophiePanel = sophie.getByRole('region', { name: 'Notifications' });
     await sophiePanel.getByText(`Un accord de partage concernant ${label} vous a été accordé`).waitFor();
@@ -159,7 +125,7 @@ describe.runIf(chromiumAvailable())('a referent shares a file with two partners,
     const communePage = sophie.url();
 
     // Karim (the ACI): its own stage and its shared summary only; the status is not shared.
-    const karim = await logIn('karim@grenoble.demo');
+    const karim = await logIn(browser, server.url, 'karim@grenoble.demo');
     const aci = await openList(karim, ACI, lastName);
     await aci.row.getByText('Non partagé', { exact: true }).waitFor();
     await aci.row.getByText(ACI_STAGE).waitFor();
@@ -207,13 +173,15 @@ describe.runIf(chromiumAvailable())('a referent shares a file with two partners,
     expect(await aciAfter.row.count()).toBe(0);
 
     // The animation team reviews who read what: Karim's reads, in French words, with their purpose.
-    const marc = await logIn('marc@grenoble.demo');
+    const marc = await logIn(browser, server.url, 'marc@grenoble.demo');
     await marc.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Journal des consultations' }).click();
     await marc.getByRole('heading', { name: 'Journal des consultations', level: 1 }).waitFor();
     await marc.getByRole('combobox', { name: 'Structure partenaire' }).selectOption({ label: ACI });
     const log = marc.getByRole('table', { name: 'Consultations par les partenaires' });
     const read = log.getByRole('row').filter({ hasText: 'Karim Haddad' }).filter({ hasText: 'Détail des étapes' }).first();
     await read.getByText('Suivi du contrat').waitFor();
+    // The filter applies once the list is fetched again: until then the whole log shows.
+    await log.getByRole('row').filter({ hasText: 'Sophie Martin' }).first().waitFor({ state: 'detached' });
     expect(await log.getByRole('row').filter({ hasText: 'Sophie Martin' }).count()).toBe(0);
     await read.getByRole('link', { name: fullName }).click();
     await marc.getByRole('heading', { name: fullName, level: 1 }).waitFor();

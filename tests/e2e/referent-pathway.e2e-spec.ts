@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@jalon/api/src/db/seed/demo-data';
 import { chromiumAvailable, launchChromium } from './support/browser';
 import { startPortalServer } from './support/portal-server';
-
-/** Today in France, YYYY-MM-DD, moved by some months and days (calendar arithmetic, no time zone). */
-function parisDay(months = 0, days = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1 + months, d + days)).toISOString().slice(0, 10);
-}
+import { logIn, parisDay } from './support/demo-session';
 
 /** The Monday of the week of a YYYY-MM-DD day. */
 function mondayOf(day: string): string {
@@ -31,17 +24,6 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
     await server?.close();
   });
 
-  async function logIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    return page;
-  }
-
   /** Opens a status change of the pathway tab, fills its date and confirms. */
   async function changeStatus(page: Page, action: string, dateLabel: string, date: string, fill?: (dialog: Locator) => Promise<void>) {
     await page.getByRole('group', { name: 'Changer le statut du parcours' }).getByRole('button', { name: action }).click();
@@ -53,7 +35,7 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
   }
 
   it('Nadia takes Awa from referral through diagnosis, contract, stages, appointments, exit into a job and follow-up', async () => {
-    const nadia = await logIn('nadia@grenoble.demo');
+    const nadia = await logIn(browser, server.url, 'nadia@grenoble.demo');
     const lastName = `Traoré${Date.now() % 100000}`;
     const fullName = `Awa ${lastName}`;
 
@@ -236,7 +218,7 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
     expect(await row.getByText("Point de suivi dans l'emploi à faire").count()).toBe(0);
   });
   it('Nadia books a collective session from her agenda; the animation team sees it in her agenda', async () => {
-    const nadia = await logIn('nadia@grenoble.demo');
+    const nadia = await logIn(browser, server.url, 'nadia@grenoble.demo');
     const suffix = Date.now() % 100000;
     for (const firstName of ['Inès', 'Karim']) {
       await nadia.goto(`${server.url}/participants/new`);
@@ -277,7 +259,7 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
     await session.getByRole('link', { name: `Inès Atelier${suffix}` }).waitFor();
 
     // The animation team looks at Nadia's agenda.
-    const marc = await logIn('marc@grenoble.demo');
+    const marc = await logIn(browser, server.url, 'marc@grenoble.demo');
     await marc.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Agenda' }).click();
     await marc.getByText('Choisissez un référent pour voir son agenda.').waitFor();
     await marc.getByLabel('Référent', { exact: true }).selectOption({ label: 'Nadia Benali — Association Passerelles Emploi' });

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@jalon/api/src/db/seed/demo-data';
+import type { Browser } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from './support/browser';
 import { startPortalServer } from './support/portal-server';
-
-/** Today in France, YYYY-MM-DD, moved by some days (calendar arithmetic, no time zone). */
-function parisDay(days = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
+import { apiSession, logIn, parisDay } from './support/demo-session';
 
 const COMMUNE = "CCAS d'Échirolles";
 const ACI = 'Jardins du Drac (ACI)';
@@ -33,37 +26,8 @@ describe.runIf(chromiumAvailable())('the sharing tab of a participant file', () 
     await server?.close();
   });
 
-  async function apiSession(email: string) {
-    let cookie = '';
-    async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-      const response = await fetch(`${server.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'accept-language': 'fr', ...(cookie ? { cookie } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const setCookies = response.headers.getSetCookie();
-      if (setCookies.length) cookie = setCookies.map((c) => c.split(';')[0]).join('; ');
-      const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
-      if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`);
-      return body.data!;
-    }
-    await gql('mutation Login($input: LoginInput!) { login(input: $input) { user { id } } }', { input: { email, password: DEMO_PASSWORD } });
-    return gql;
-  }
-
-  async function logIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-    return page;
-  }
-
   it('records a consent from a preset, previews it as the partner, amends and withdraws it', async () => {
-    const api = await apiSession('nadia@grenoble.demo');
+    const api = await apiSession(server.url, 'nadia@grenoble.demo');
     const lastName = `Keita${Date.now() % 100000}`;
     const { organisations } = await api<{ organisations: { edges: Array<{ node: { id: string; name: string } }> } }>(
       'query Orgs($filter: OrganisationFilter) { organisations(filter: $filter) { edges { node { id name } } } }',
@@ -73,19 +37,19 @@ describe.runIf(chromiumAvailable())('the sharing tab of a participant file', () 
     const { stageKinds } = await api<{ stageKinds: Array<{ id: string; code: string }> }>('{ stageKinds { id code } }');
     const { createParticipant } = await api<{ createParticipant: { id: string; currentPathway: { id: string } } }>(
       'mutation Create($input: CreateParticipantInput!) { createParticipant(input: $input) { id currentPathway { id } } }',
-      { input: { details: { firstName: 'Moussa', lastName, birthDate: '1988-03-14' }, referralDate: parisDay(-20) } },
+      { input: { details: { firstName: 'Moussa', lastName, birthDate: '1988-03-14' }, referralDate: parisDay(0, -20) } },
     );
     await api('mutation Add($input: AddStageInput!) { addStage(input: $input) { id } }', {
       input: {
         pathwayId: createParticipant.currentPathway.id,
         kindId: stageKinds.find((k) => k.code === 'IAE_CDDI_ACI')!.id,
         operatorId: aciId,
-        plannedStart: parisDay(-7),
+        plannedStart: parisDay(0, -7),
         sharedSummary: ACI_SUMMARY,
       },
     });
 
-    const nadia = await logIn('nadia@grenoble.demo');
+    const nadia = await logIn(browser, server.url, 'nadia@grenoble.demo', 900);
     await nadia.goto(`${server.url}/participants/${encodeURIComponent(createParticipant.id)}?tab=partage`);
     await nadia.getByRole('tab', { name: 'Partage' }).waitFor();
     await nadia.getByText("Aucun accord n'a été recueilli").waitFor();
@@ -141,12 +105,12 @@ describe.runIf(chromiumAvailable())('the sharing tab of a participant file', () 
     expect(await amend.getByRole('checkbox', { name: 'Détail des étapes' }).isChecked()).toBe(true);
     await amend.getByRole('radio', { name: 'Oral, devant témoin' }).check();
     await amend.getByRole('textbox', { name: 'Nom du témoin' }).fill('Julien Perrin');
-    await amend.getByRole('textbox', { name: "Valable jusqu'au" }).fill(parisDay(-1));
+    await amend.getByRole('textbox', { name: "Valable jusqu'au" }).fill(parisDay(0, -1));
     await amend.getByRole('button', { name: "Enregistrer l'accord" }).click();
     const until = amend.getByRole('textbox', { name: "Valable jusqu'au" });
     await amend.locator('#consent-valid-until-error').waitFor();
     expect(await until.getAttribute('aria-invalid')).toBe('true');
-    await until.fill(parisDay(90));
+    await until.fill(parisDay(0, 90));
     await amend.getByRole('button', { name: "Enregistrer l'accord" }).click();
     await amend.waitFor({ state: 'hidden' });
     await list.getByText('Remplacé').waitFor();

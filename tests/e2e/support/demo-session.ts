@@ -1,0 +1,40 @@
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '@jalon/api/src/db/seed/demo-data';
+
+/** Today in France, YYYY-MM-DD, moved by some months and days (calendar arithmetic, no time zone). */
+export function parisDay(months = 0, days = 0): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1 + months, d + days)).toISOString().slice(0, 10);
+}
+
+/** A demo user logged in through the portal's login page, in a browser context of their own (French, laptop screen). */
+export async function logIn(browser: Browser, url: string, email: string, height = 768): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto(`${url}/login`);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+  return page;
+}
+
+/** A demo user's GraphQL session on the same server (cookie kept by hand), for what a test sets up without the browser. */
+export async function apiSession(url: string, email: string) {
+  let cookie = '';
+  async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'fr', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const setCookies = response.headers.getSetCookie();
+    if (setCookies.length) cookie = setCookies.map((c) => c.split(';')[0]).join('; ');
+    const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+    if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join('; ')}`);
+    return body.data!;
+  }
+  await gql('mutation Login($input: LoginInput!) { login(input: $input) { user { id } } }', { input: { email, password: DEMO_PASSWORD } });
+  return gql;
+}
