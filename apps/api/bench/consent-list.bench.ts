@@ -191,6 +191,8 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const shape = await statementsOf(url, cookie, query);
     console.log(`${who}: one request alone took ${Math.round(performance.now() - t0)} ms`);
+    // The same request for 5 people: the statement count must not move with the list's size.
+    const small = await statementsOf(url, cookie, query.replace('first: 100', 'first: 5'));
     const result = await load(url, cookie, query);
     await new Promise((resolve) => setTimeout(resolve, 2000)); // let the last in-flight requests finish
     rows.push({
@@ -198,6 +200,7 @@ async function main(): Promise<void> {
       participants: shape.participants,
       stages: shape.stages,
       'SQL statements': shape.statements,
+      'for 5 people': small.statements,
       'of which the request itself': shape.statements - baseline.statements,
       'requests/s': Math.round(result.requests.average * 10) / 10,
       'p50 ms': result.latency.p50,
