@@ -74,6 +74,11 @@ describe.runIf(chromiumAvailable())('the sharing tab of a participant file', () 
     expect(await dialog.getByRole('radio', { name: 'Certaines étapes' }).isChecked()).toBe(true);
     expect(await dialog.getByRole('checkbox', { name: /CDDI en atelier/ }).isChecked()).toBe(true);
     expect(await dialog.getByRole('textbox', { name: 'Recueilli le' }).inputValue()).toBe(parisDay());
+    // A box changed by hand: the consent is no longer the preset, and the radio says so; back to the preset.
+    await classes.getByRole('checkbox', { name: 'Statut du parcours' }).check();
+    await dialog.getByRole('radio', { name: 'Personnalisé' }).and(dialog.locator(':checked')).waitFor();
+    await classes.getByRole('checkbox', { name: 'Statut du parcours' }).uncheck();
+    await dialog.getByRole('radio', { name: /Structure d’insertion : son étape de contrat/ }).check();
     await dialog.getByRole('button', { name: "Enregistrer l'accord" }).click();
     await dialog.waitFor({ state: 'hidden' });
 
