@@ -14,6 +14,7 @@ import {
   type SharedFact,
   SPECIAL_CATEGORY_CLASSES,
   STAGE_CLASSES,
+  STAGE_OPERATIONAL_CLASSES,
   type StageFacts,
 } from './consent';
 import { OrganisationKind } from './organisation-kind';
@@ -182,7 +183,13 @@ describe('the consent decision', () => {
     const sameKindElsewhere = { id: 's-2', kindCode: 'IAE_CDDI_ACI', operatorOrganisationId: 'org-c' };
     const training = { id: 's-3', kindCode: 'TRAINING_QUALIFYING', operatorOrganisationId: 'org-b' };
     for (const dataClass of STAGE_CLASSES)
-      expect(decide(aci, { participantId: 'p-1', fieldClass: dataClass, stage: itsStage }, consents, NOW).allowed).toBe(true);
+      expect(decide(aci, { participantId: 'p-1', fieldClass: dataClass, stage: itsStage }, consents, NOW).allowed).toBe(
+        STAGE_OPERATIONAL_CLASSES.includes(dataClass),
+      );
+    // Its reports need their own class, granted for that stage.
+    const withReports = [{ ...consents[0]!, dataClasses: [DataClass.STAGE_LIST, DataClass.CONTRACT_REPORTS] }];
+    expect(decide(aci, { participantId: 'p-1', fieldClass: DataClass.CONTRACT_REPORTS, stage: itsStage }, withReports, NOW).allowed).toBe(true);
+    expect(decide(aci, { participantId: 'p-1', fieldClass: DataClass.TRAINING_REPORTS, stage: itsStage }, withReports, NOW).allowed).toBe(false);
     expect(decide(aci, { participantId: 'p-1', fieldClass: DataClass.STAGE_LIST, stage: sameKindElsewhere }, consents, NOW).allowed).toBe(true);
     expect(decide(aci, { participantId: 'p-1', fieldClass: DataClass.CONTRACT_REPORTS, stage: sameKindElsewhere }, consents, NOW).allowed).toBe(false);
     expect(decide(aci, { participantId: 'p-1', fieldClass: DataClass.STAGE_LIST, stage: training }, consents, NOW).allowed).toBe(false);

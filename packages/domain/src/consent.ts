@@ -26,6 +26,9 @@ export const SPECIAL_CATEGORY_CLASSES: readonly DataClass[] = [DataClass.HEALTH,
 /** Classes that are about one stage: a consent's stage scope narrows them. */
 export const STAGE_CLASSES: readonly DataClass[] = [DataClass.STAGE_LIST, DataClass.STAGE_DETAILS, DataClass.CONTRACT_REPORTS, DataClass.TRAINING_REPORTS];
 
+/** A stage's own operational data, which its operator sees under any grant covering the stage; reports need their own class. */
+export const STAGE_OPERATIONAL_CLASSES: readonly DataClass[] = [DataClass.STAGE_LIST, DataClass.STAGE_DETAILS];
+
 /**
  * How a field of a participant-bearing type is classified. Besides the grantable classes:
  * IDENTIFICATION (the name and id: who the shared facts are about, visible exactly when something
@@ -127,7 +130,8 @@ function classCovered(consent: ConsentTerms, dataClass: DataClass, stage: StageF
   if (STAGE_CLASSES.includes(dataClass)) {
     if (!stage || !scopeCovers(consent.stageScope, stage)) return false;
     // The operator of a stage sees that stage's operational data under any grant covering the stage.
-    if (consent.effect === ConsentEffect.GRANT && stage.operatorOrganisationId === viewer.organisationId) return true;
+    if (consent.effect === ConsentEffect.GRANT && stage.operatorOrganisationId === viewer.organisationId && STAGE_OPERATIONAL_CLASSES.includes(dataClass))
+      return true;
   }
   return consent.dataClasses.includes(dataClass);
 }
