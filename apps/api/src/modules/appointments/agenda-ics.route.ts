@@ -5,6 +5,7 @@ import { STAFF } from '../../access/operation-access';
 import type { RequestScopeDeps } from '../../context/request-scope';
 import { inRestScope } from '../../context/rest-route';
 import { listAgenda } from './appointment.service';
+import { shortNameOf } from '../participants/participant.entity';
 
 /**
  * GET /agenda.ics?from=…&to=… — the viewer's agenda as an iCalendar file, for her calendar
@@ -20,7 +21,7 @@ export function registerAgendaIcsRoute(app: FastifyInstance, deps: RequestScopeD
     // Times are written in UTC (…Z): every calendar application places them right, no VTIMEZONE needed.
     const calendar = new ICalCalendar({ name: 'Jalon', prodId: { company: 'Jalon', product: 'agenda' } });
     for (const a of outcome.value) {
-      const people = a.attendees.getItems().map((at) => `${at.participant.firstName} ${at.participant.lastName.charAt(0)}.`);
+      const people = a.attendees.getItems().map((at) => shortNameOf(at.participant));
       calendar.createEvent({
         id: a.id,
         start: a.startsAt,

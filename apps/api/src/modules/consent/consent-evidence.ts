@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import type { RequestContext } from '../../context/request-context';
 import { assertCanEdit } from '../../access/participant-access';
 import { errors } from '../../graphql/errors';
-import { parseGlobalId, toGlobalId } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
-import { findParticipant } from '../participants/participant.service';
 import { User } from '../users/user.entity';
 import { ConsentEvidence } from './consent-evidence.entity';
-import { Consent } from './consent.entity';
+import type { Consent } from './consent.entity';
+import { findReadableConsent } from './consent.service';
 
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -22,18 +21,9 @@ function detectedType(data: Buffer): string | null {
   return SIGNATURES.find(({ magic }) => magic.every((byte, i) => data[i] === byte))?.contentType ?? null;
 }
 
-/** A consent of a file the viewer may read (NOT_FOUND otherwise, other tenants included). */
-async function readableConsent(ctx: RequestContext, consentGlobalId: string) {
-  const id = parseGlobalId(consentGlobalId, 'Consent')?.id;
-  const consent = id ? await ctx.em.findOne(Consent, { id }) : null;
-  if (!consent) throw errors.notFound(ctx, 'consentId');
-  const participant = await findParticipant(ctx, toGlobalId('Participant', consent.participant.id), 'consentId');
-  return { consent, participant };
-}
-
 /** Attaches (or replaces) the signed form of a consent. */
 export async function attachEvidence(ctx: RequestContext, consentGlobalId: string, file: { fileName: string; data: Buffer } | null): Promise<ConsentEvidence> {
-  const { consent, participant } = await readableConsent(ctx, consentGlobalId);
+  const { consent, participant } = await findReadableConsent(ctx, consentGlobalId);
   assertCanEdit(ctx, participant);
   if (!file || file.data.length === 0) throw errors.badInput(ctx, 'file', 'error.evidenceMissing');
   if (file.data.length > EVIDENCE_MAX_BYTES) throw errors.badInput(ctx, 'file', 'error.fileTooLarge');
@@ -55,7 +45,7 @@ export async function attachEvidence(ctx: RequestContext, consentGlobalId: strin
 }
 
 export async function readEvidence(ctx: RequestContext, consentGlobalId: string): Promise<ConsentEvidence> {
-  const { consent } = await readableConsent(ctx, consentGlobalId);
+  const { consent } = await findReadableConsent(ctx, consentGlobalId);
   const evidence = await ctx.em.findOne(ConsentEvidence, { consent }, { populate: ['content'] });
   if (!evidence) throw errors.notFound(ctx, 'consentId');
   return evidence;

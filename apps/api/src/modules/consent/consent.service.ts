@@ -12,7 +12,7 @@ import { optionalText, requiredText } from '../../graphql/text-input';
 import { getOrganisation } from '../organisations/organisation.service';
 import { Organisation } from '../organisations/organisation.entity';
 import { findParticipant } from '../participants/participant.service';
-import type { Participant } from '../participants/participant.entity';
+import { type Participant, shortNameOf } from '../participants/participant.entity';
 import { Pathway } from '../participants/pathway.entity';
 import { Stage } from '../stages/stage.entity';
 import { User } from '../users/user.entity';
@@ -34,11 +34,6 @@ export async function eventsOf(ctx: RequestContext, consents: Consent[]): Promis
   const byConsent = new Map<string, ConsentEvent[]>();
   for (const event of events) byConsent.set(event.consent.id, [...(byConsent.get(event.consent.id) ?? []), event]);
   return byConsent;
-}
-
-/** First name and initial: what a notification may say about a person once the file is no longer shared. */
-function labelOf(participant: Participant): string {
-  return `${participant.firstName} ${participant.lastName.charAt(0)}.`;
 }
 
 async function checkedTerms(ctx: RequestContext, participant: Participant, pathway: Pathway, input: ConsentTermsInput) {
@@ -100,7 +95,7 @@ async function notifyGrantee(em: EntityManager, consent: Consent, kind: Notifica
     ? [consent.granteeOrganisation]
     : await em.find(Organisation, { tenant: consent.tenant, kind: consent.granteeKind!, active: true });
   for (const organisation of recipients) {
-    em.create(Notification, { tenant: consent.tenant, organisation, kind, participantLabel: labelOf(consent.participant) });
+    em.create(Notification, { tenant: consent.tenant, organisation, kind, participantLabel: shortNameOf(consent.participant) });
   }
 }
 
@@ -129,11 +124,16 @@ export function grantConsent(ctx: RequestContext, input: GrantConsentInput): Pro
   );
 }
 
-async function findActiveConsent(ctx: RequestContext, globalId: string, version: number): Promise<{ consent: Consent; participant: Participant }> {
+/** A consent of a file the viewer may read, with that file; NOT_FOUND otherwise (other PLIEs included). */
+export async function findReadableConsent(ctx: RequestContext, globalId: string): Promise<{ consent: Consent; participant: Participant }> {
   const id = parseGlobalId(globalId, 'Consent')?.id;
-  const found = id ? await ctx.em.findOne(Consent, { id }, { populate: ['granteeOrganisation', 'collectedBy', 'participant'] }) : null;
-  if (!found) throw errors.notFound(ctx, 'consentId');
-  const participant = await findParticipant(ctx, toGlobalId('Participant', found.participant.id), 'consentId');
+  const consent = id ? await ctx.em.findOne(Consent, { id }, { populate: ['granteeOrganisation', 'collectedBy', 'participant'] }) : null;
+  if (!consent) throw errors.notFound(ctx, 'consentId');
+  return { consent, participant: await findParticipant(ctx, toGlobalId('Participant', consent.participant.id), 'consentId') };
+}
+
+async function findActiveConsent(ctx: RequestContext, globalId: string, version: number): Promise<{ consent: Consent; participant: Participant }> {
+  const { consent: found, participant } = await findReadableConsent(ctx, globalId);
   assertCanEdit(ctx, participant);
   if (found.version !== version) throw errors.conflict(ctx);
   if (found.status !== ConsentStatus.ACTIVE || (found.validUntil && found.validUntil <= ctx.now)) throw errors.badInput(ctx, 'consentId', 'error.consentEnded');

@@ -1,10 +1,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { ConsentEffect, ConsentMethod, ConsentPurpose, ConsentStatus, DataClass, OrganisationKind } from '@jalon/domain';
+import { ConsentEffect, ConsentMethod, ConsentPurpose, ConsentStatus, DataClass, isInForce, OrganisationKind } from '@jalon/domain';
 import { Connection, Node, toGlobalId } from '../../graphql/relay';
 import { OrganisationType } from '../organisations/organisation.type';
 import { ConsentEventAction, type ConsentEvent } from './consent-event.entity';
-import type { Consent } from './consent.entity';
+import { type Consent, termsOf } from './consent.entity';
 import type { ConsentEvidence } from './consent-evidence.entity';
 import { NotificationKind, type Notification } from './notification.entity';
 
@@ -130,7 +130,7 @@ export class ConsentType extends Node {
       validFrom: consent.validFrom,
       validUntil: consent.validUntil ?? null,
       status: consent.status,
-      inForce: consent.status === ConsentStatus.ACTIVE && consent.validFrom <= now && (!consent.validUntil || now < consent.validUntil),
+      inForce: isInForce(termsOf(consent), now),
       method: consent.method,
       collectedByName: consent.collectedBy.displayName,
       collectedOn: consent.collectedOn,

@@ -57,3 +57,8 @@ export class Participant extends TenantOwnedEntity {
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date & Opt = new Date();
 }
+
+/** First name and initial: how a person appears outside the file (calendars, partners' notifications). */
+export function shortNameOf(participant: Pick<Participant, 'firstName' | 'lastName'>): string {
+  return `${participant.firstName} ${participant.lastName.charAt(0)}.`;
+}
