@@ -12,7 +12,7 @@ import {
   type StageFacts,
 } from '@jalon/domain';
 import type { Actor } from '../context/request-context';
-import { Consent, termsOf } from '../modules/consent/consent.entity';
+import { Consent, type ConsentFacts, termsOf } from '../modules/consent/consent.entity';
 
 /**
  * What a piece of participant data is about, carried by every participant-bearing object the API
@@ -56,12 +56,14 @@ export interface ParticipantRead {
 export class ConsentScope {
   private loading: Promise<void> | undefined;
   private byParticipant: Map<string, ConsentTerms[]> | undefined;
-  private readonly decisions = new Map<string, Decision>();
+  /** Decisions by subject object: the middleware asks for each field of each object (7 fields × 700 stages). */
+  private readonly decisions = new WeakMap<object, Partial<Record<FieldClass, Decision>>>();
   /** Reads to record in the access log, by participant. */
   readonly reads = new Map<string, ParticipantRead>();
 
   private constructor(
     private readonly em: EntityManager,
+    private readonly tenantId: string | null,
     readonly viewer: PartnerViewer | null,
     readonly now: Date,
     private readonly onlyParticipantId: string | null,
@@ -72,12 +74,12 @@ export class ConsentScope {
     const membership = actor?.membership;
     const partner = membership && isPartnerKind(membership.organisationKind);
     const viewer = partner ? { organisationId: membership.organisationId, organisationKind: membership.organisationKind } : null;
-    return new ConsentScope(em, viewer, now, null, true);
+    return new ConsentScope(em, membership?.tenantId ?? null, viewer, now, null, true);
   }
 
   /** A staff member previewing exactly what `viewer` would see of one participant (nothing logged). */
-  static preview(em: EntityManager, viewer: PartnerViewer, participantId: string, now: Date): ConsentScope {
-    return new ConsentScope(em, viewer, now, participantId, false);
+  static preview(em: EntityManager, tenantId: string, viewer: PartnerViewer, participantId: string, now: Date): ConsentScope {
+    return new ConsentScope(em, tenantId, viewer, now, participantId, false);
   }
 
   get governsByConsent(): boolean {
@@ -94,17 +96,40 @@ export class ConsentScope {
     const viewer = this.viewer;
     if (!viewer) return Promise.resolve();
     this.loading ??= (async () => {
-      const rows = await this.em.find(Consent, {
-        status: ConsentStatus.ACTIVE,
-        ...(this.onlyParticipantId ? { participant: this.onlyParticipantId } : {}),
-        $and: [
-          { $or: [{ granteeOrganisation: viewer.organisationId }, { granteeKind: viewer.organisationKind }] },
-          { $or: [{ validUntil: null }, { validUntil: { $gt: this.now } }] },
-        ],
-      });
+      // Plain rows, not entities: the terms are all the decision reads, and a partner's list has a consent per person.
+      const rows = await this.em
+        .createQueryBuilder(Consent, 'c')
+        .select([
+          'id',
+          'participant',
+          'granteeOrganisation',
+          'granteeKind',
+          'effect',
+          'dataClasses',
+          'stageKinds',
+          'stageIds',
+          'purpose',
+          'validFrom',
+          'validUntil',
+          'status',
+        ])
+        .where({
+          tenant: this.tenantId,
+          status: ConsentStatus.ACTIVE,
+          ...(this.onlyParticipantId ? { participant: this.onlyParticipantId } : {}),
+          $and: [
+            { $or: [{ granteeOrganisation: viewer.organisationId }, { granteeKind: viewer.organisationKind }] },
+            { $or: [{ validUntil: null }, { validUntil: { $gt: this.now } }] },
+          ],
+        })
+        .execute<Array<ConsentFacts & { participant: string; granteeOrganisation: string | null }>>('all', true);
       const byParticipant = new Map<string, ConsentTerms[]>();
       for (const row of rows) {
-        const terms = termsOf(row);
+        const terms = termsOf({
+          ...row,
+          participant: { id: row.participant },
+          granteeOrganisation: row.granteeOrganisation ? { id: row.granteeOrganisation } : null,
+        });
         byParticipant.set(terms.participantId, [...(byParticipant.get(terms.participantId) ?? []), terms]);
       }
       this.byParticipant = byParticipant;
@@ -118,13 +143,12 @@ export class ConsentScope {
   }
 
   private decisionFor(viewer: PartnerViewer, subject: Omit<ConsentSubject, 'itemClass' | 'scope'>, fieldClass: FieldClass): Decision {
-    const key = `${subject.participantId}|${fieldClass}|${subject.stage?.id ?? ''}|${subject.authorOrganisationId ?? ''}`;
-    let decision = this.decisions.get(key);
-    if (!decision) {
-      decision = decide(viewer, { ...subject, fieldClass }, this.consentsOf(subject.participantId), this.now);
-      this.decisions.set(key, decision);
+    let bySubject = this.decisions.get(subject);
+    if (!bySubject) {
+      bySubject = {};
+      this.decisions.set(subject, bySubject);
     }
-    return decision;
+    return (bySubject[fieldClass] ??= decide(viewer, { ...subject, fieldClass }, this.consentsOf(subject.participantId), this.now));
   }
 
   /** The decision for a partner viewer (null for staff, who are not consent-governed); a permitted read is logged. */

@@ -19,7 +19,7 @@ export function actsForWholeTenant(ctx: RequestContext): boolean {
   return WHOLE_TENANT.includes(activeMembership(ctx).role);
 }
 
-export function participantAccess(ctx: RequestContext, participant: Pick<Participant, 'referent'>): ParticipantAccess {
+export function participantAccess(ctx: RequestContext, participant: { referent: { id: string } }): ParticipantAccess {
   const membership = ctx.actor?.membership;
   if (!membership) return 'NONE';
   if (WHOLE_TENANT.includes(membership.role)) return 'EDIT';
@@ -47,7 +47,7 @@ export async function isShared(ctx: RequestContext, participantId: string, dataC
   return ctx.consent.wouldAllow({ participantId }, dataClass);
 }
 
-export function assertCanEdit(ctx: RequestContext, participant: Pick<Participant, 'referent'>): void {
+export function assertCanEdit(ctx: RequestContext, participant: { referent: { id: string } }): void {
   const access = participantAccess(ctx, participant);
   if (access === 'NONE') throw errors.notFound(ctx, 'id');
   if (access === 'READ') throw errors.forbidden(ctx, 'error.notYourCaseload');

@@ -22,9 +22,14 @@ export function pageSize(args: PageArgs | undefined): number {
 
 export type Cursor = { key: string; id: string };
 
+/** The `after` cursor decoded; a made-up one is the caller's mistake, on `after`. */
+export function pageCursor(ctx: RequestContext, args: PageArgs | undefined): Cursor | null {
+  return args?.after ? decodeCursor(args.after, () => errors.badInput(ctx, 'after', 'error.invalidId')) : null;
+}
+
 /**
  * One page of a keyset-paginated list: `fetch` reads up to `limit` rows after the cursor (one
- * query), `count` the total (another); a made-up cursor is the caller's mistake, on `after`.
+ * query), `count` the total (another).
  */
 export async function pageOf<T>(
   ctx: RequestContext,
@@ -32,7 +37,7 @@ export async function pageOf<T>(
   list: { fetch: (after: Cursor | null, limit: number) => Promise<T[]>; count: () => Promise<number>; cursorOf: (row: T) => string },
 ): Promise<Page<T>> {
   const first = pageSize(args);
-  const after = args?.after ? decodeCursor(args.after, () => errors.badInput(ctx, 'after', 'error.invalidId')) : null;
+  const after = pageCursor(ctx, args);
   const [rows, totalCount] = await Promise.all([list.fetch(after, first + 1), list.count()]);
   const nodes = rows.slice(0, first);
   return { nodes, totalCount, hasNextPage: rows.length > first, endCursor: nodes.length ? list.cursorOf(nodes.at(-1)!) : null };

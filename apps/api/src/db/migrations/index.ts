@@ -7,6 +7,7 @@ import { Migration20261127140000PriorityDistricts } from './Migration20261127140
 import { Migration20261127150000Consent } from './Migration20261127150000Consent';
 import { Migration20261127160000ConsentEvidence } from './Migration20261127160000ConsentEvidence';
 import { Migration20261127170000PartnerAppointments } from './Migration20261127170000PartnerAppointments';
+import { Migration20261127180000PartnerGrantEstimate } from './Migration20261127180000PartnerGrantEstimate';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -19,4 +20,5 @@ export const migrationsList = [
   { name: 'Migration20261127150000Consent', class: Migration20261127150000Consent },
   { name: 'Migration20261127160000ConsentEvidence', class: Migration20261127160000ConsentEvidence },
   { name: 'Migration20261127170000PartnerAppointments', class: Migration20261127170000PartnerAppointments },
+  { name: 'Migration20261127180000PartnerGrantEstimate', class: Migration20261127180000PartnerGrantEstimate },
 ];

@@ -95,7 +95,13 @@ export function stageScopeOf(consent: Pick<Consent, 'stageKinds' | 'stageIds'>):
 }
 
 /** The terms the pure decision reads. */
-export function termsOf(consent: Consent): ConsentTerms {
+/** What the decision needs of a consent: the entity, or the plain row a partner's request loads (consent-scope.ts). */
+export type ConsentFacts = Pick<
+  Consent,
+  'id' | 'granteeKind' | 'effect' | 'dataClasses' | 'stageKinds' | 'stageIds' | 'purpose' | 'validFrom' | 'validUntil' | 'status'
+>;
+
+export function termsOf(consent: ConsentFacts & { participant: { id: string }; granteeOrganisation?: { id: string } | null }): ConsentTerms {
   return {
     id: consent.id,
     participantId: consent.participant.id,

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConsentEffect, ConsentMethod, ConsentStatus, isPartnerKind, PathwayStatus, SPECIAL_CATEGORY_CLASSES, type PartnerViewer } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
+import { activeMembership } from '../../access/tenant-scope';
 import { assertCanEdit } from '../../access/participant-access';
 import { ConsentScope } from '../../access/consent-scope';
 import { createOnce } from '../../access/idempotency';
@@ -200,5 +201,5 @@ export async function previewScope(
   const organisation = await getOrganisation(ctx, organisationId, 'organisationId');
   if (!isPartnerKind(organisation.kind)) throw errors.badInput(ctx, 'organisationId', 'error.consentGranteeNotPartner');
   const viewer: PartnerViewer = { organisationId: organisation.id, organisationKind: organisation.kind };
-  return { participant, scope: ConsentScope.preview(ctx.em, viewer, participant.id, ctx.now) };
+  return { participant, scope: ConsentScope.preview(ctx.em, activeMembership(ctx).tenantId, viewer, participant.id, ctx.now) };
 }

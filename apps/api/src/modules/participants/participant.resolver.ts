@@ -1,8 +1,10 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../context/request-context';
 import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
 import { PageArgs } from '../../graphql/pagination';
 import { toConnection } from '../../graphql/relay';
+import { selects } from '../../graphql/selection';
 import {
   ChangePathwayStatusInput,
   CreateParticipantInput,
@@ -37,10 +39,11 @@ export class ParticipantResolver {
   @Allow(...STAFF, ...PARTNERS)
   async participants(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => ParticipantFilter, { nullable: true }) filter?: ParticipantFilter,
     @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
   ): Promise<ParticipantConnection> {
-    const result = await listParticipants(ctx, filter, page);
+    const result = await listParticipants(ctx, filter, page, selects(info, ['edges', 'node', 'stages']));
     return toConnection(result, participantCursor, await toTypes(ctx, result.nodes));
   }
 

@@ -11,7 +11,7 @@ import { expireConsents } from '../consent/consent.service';
 import { notInFuture, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
 import { translate } from '../../i18n/messages';
-import { afterAscending, afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
+import { afterDescending, pageCursor, pageOf, pageSize, type PageArgs } from '../../graphql/pagination';
 import { saveChanges } from '../../graphql/save-changes';
 import { encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
 import { likePattern, optionalText } from '../../graphql/text-input';
@@ -30,25 +30,36 @@ import type {
   UpdateParticipantInput,
   UpdatePathwayEntryInput,
 } from './participant.inputs';
-import { PARTICIPANT_ACCESS_CLASSES, type ParticipantAccessType, ParticipantType, PathwayType, ReferentType } from './participant.type';
+import { PARTICIPANT_ACCESS_CLASSES, type ParticipantAccessType, type ParticipantRow, ParticipantType, PathwayType, ReferentType } from './participant.type';
+import { participantPage, type ParticipantPageRow } from './participant-page.query';
 import { checkedDetails, checkedEntry, searchKeyOf } from './participant.validation';
 import { Pathway } from './pathway.entity';
 import { Stage } from '../stages/stage.entity';
+import { stagesByPathway } from '../stages/stages-by-pathway';
 
 const POPULATE = ['referent.user', 'referent.organisation'] as const;
 
-function referentOf(membership: Membership): ReferentType {
+function referentOf(membership: ParticipantRow['referent']): ReferentType {
   return { id: toGlobalId('Membership', membership.id), displayName: membership.user.displayName, organisationName: membership.organisation.name };
 }
 
-/** Builds the GraphQL view of participants with their pathways, loaded in one query for the whole page. */
-export async function toTypes(ctx: RequestContext, participants: Participant[], scope: ConsentScope = ctx.consent): Promise<ParticipantType[]> {
+/**
+ * Builds the GraphQL view of participants with their pathways: those the list brought along
+ * (participant-page.query.ts), or loaded in one query for all the others.
+ */
+export async function toTypes(
+  ctx: RequestContext,
+  participants: Array<ParticipantRow | ParticipantPageRow>,
+  scope: ConsentScope = ctx.consent,
+): Promise<ParticipantType[]> {
   const previewing = scope !== ctx.consent;
-  const ids = participants.map((p) => p.id);
-  const pathways = ids.length ? await ctx.em.find(Pathway, { participant: { $in: ids } }, { orderBy: { number: 'desc' } }) : [];
+  const ids = participants.filter((p) => !('pathways' in p)).map((p) => p.id);
+  const loaded = ids.length ? await ctx.em.find(Pathway, { participant: { $in: ids } }, { orderBy: { number: 'desc' } }) : [];
   return Promise.all(
     participants.map(async (p) => {
-      const own = pathways.filter((pw) => pw.participant.id === p.id).map((pw) => withScope(PathwayType.from(pw, p), previewing ? scope : undefined));
+      const pathways = 'pathways' in p ? p.pathways : loaded.filter((pw) => pw.participant.id === p.id);
+      const own = pathways.map((pw) => withScope(PathwayType.from(pw, p), previewing ? scope : undefined));
+      if ('stages' in p && p.stages) stagesByPathway(ctx).prime(pathways[0]!.id, p.stages);
       return Object.assign(new ParticipantType(), {
         id: toGlobalId('Participant', p.id),
         firstName: p.firstName,
@@ -68,14 +79,14 @@ export async function toTypes(ctx: RequestContext, participants: Participant[], 
         access: await accessOf(ctx, p, scope),
         version: p.version,
         updatedAt: p.updatedAt,
-        currentPathwayId: pathways.find((pw) => pw.participant.id === p.id)!.id,
+        currentPathwayId: pathways[0]!.id,
         consentSubject: { participantId: p.id, itemClass: IDENTIFICATION, ...(previewing ? { scope } : {}) },
       });
     }),
   );
 }
 
-async function accessOf(ctx: RequestContext, participant: Participant, scope: ConsentScope): Promise<ParticipantAccessType> {
+async function accessOf(ctx: RequestContext, participant: ParticipantRow, scope: ConsentScope): Promise<ParticipantAccessType> {
   await scope.load();
   const access = { canEdit: scope === ctx.consent && participantAccess(ctx, participant) === 'EDIT' } as ParticipantAccessType;
   for (const [field, dataClass] of Object.entries(PARTICIPANT_ACCESS_CLASSES)) {
@@ -114,9 +125,17 @@ export async function findPathway(ctx: RequestContext, globalId: string): Promis
   return { pathway, participant };
 }
 
-/** The caseload: readable participants by name, keyset-paginated; a fixed number of queries whatever the page size. */
-export async function listParticipants(ctx: RequestContext, filter: ParticipantFilter | undefined, args: PageArgs | undefined): Promise<Page<Participant>> {
-  const conditions: Array<FilterQuery<Participant>> = [await readableParticipants(ctx)];
+/**
+ * The caseload (for a partner, the people shared with it) by name, keyset-paginated: one SQL
+ * statement for the page, its total, pathways and stages, whatever the page size.
+ */
+export async function listParticipants(
+  ctx: RequestContext,
+  filter: ParticipantFilter | undefined,
+  args: PageArgs | undefined,
+  withStages: boolean,
+): Promise<Page<ParticipantPageRow>> {
+  const conditions: Array<FilterQuery<Participant>> = [{ tenant: activeMembership(ctx).tenantId }, await readableParticipants(ctx)];
   if (ctx.consent.governsByConsent) conditions.push(...(await partnerFilters(ctx, filter)));
   const search = filter?.search ? searchKeyOf(filter.search, '') : '';
   if (search) conditions.push({ searchKey: { $like: likePattern(search) } });
@@ -130,13 +149,10 @@ export async function listParticipants(ctx: RequestContext, filter: ParticipantF
     conditions.push({ id: { $in: [...new Set(stages.map((s) => s.pathway.participant.id))] } });
   }
   if (filter?.statuses?.length) conditions.push({ currentStatus: { $in: filter.statuses } });
-  const where: FilterQuery<Participant> = { $and: conditions };
-  return pageOf(ctx, args, {
-    fetch: (after, limit) =>
-      ctx.em.find(Participant, { $and: [where, afterAscending('searchKey', after)] }, { populate: POPULATE, orderBy: { searchKey: 'asc', id: 'asc' }, limit }),
-    count: () => ctx.em.count(Participant, where),
-    cursorOf: participantCursor,
-  });
+  const first = pageSize(args);
+  const { rows, totalCount } = await participantPage(ctx.em, { $and: conditions }, pageCursor(ctx, args), first + 1, withStages);
+  const nodes = rows.slice(0, first);
+  return { nodes, totalCount, hasNextPage: rows.length > first, endCursor: nodes.length ? participantCursor(nodes.at(-1)!) : null };
 }
 
 /**
@@ -153,7 +169,7 @@ async function partnerFilters(ctx: RequestContext, filter: ParticipantFilter | u
   return conditions;
 }
 
-export function participantCursor(p: Participant): string {
+export function participantCursor(p: Pick<Participant, 'searchKey' | 'id'>): string {
   return encodeCursor(p.searchKey, p.id);
 }
 

@@ -8,6 +8,47 @@ import type { ParticipantChange } from './participant-change.entity';
 import type { Participant } from './participant.entity';
 import type { Pathway } from './pathway.entity';
 
+/** What a pathway's view is built from: the entity, or the participants list's row (participant-page.query.ts). */
+export type PathwayRow = Pick<
+  Pathway,
+  | 'id'
+  | 'number'
+  | 'status'
+  | 'referralDate'
+  | 'entryDate'
+  | 'exitDate'
+  | 'exitKind'
+  | 'exitValidated'
+  | 'employmentSituation'
+  | 'educationLevel'
+  | 'disability'
+  | 'thirdCountryNational'
+  | 'foreignBackground'
+  | 'minority'
+  | 'homeless'
+  | 'ruralArea'
+  | 'version'
+>;
+
+/** What a participant's view is built from: the entity (referent populated), or the participants list's row. */
+export type ParticipantRow = Pick<
+  Participant,
+  | 'id'
+  | 'firstName'
+  | 'lastName'
+  | 'searchKey'
+  | 'birthDate'
+  | 'gender'
+  | 'phone'
+  | 'email'
+  | 'addressLine'
+  | 'postcode'
+  | 'communeCode'
+  | 'priorityDistrictCode'
+  | 'version'
+  | 'updatedAt'
+> & { referent: { id: string; user: { displayName: string }; organisation: { name: string } } };
+
 // Plain values, no participant data, no field rules: resolved without the field middleware (a list of 700 stages has 700 of these).
 @ObjectType('Referent', { simpleResolvers: true, description: 'A path referent, as shown on a file' })
 export class ReferentType {
@@ -95,7 +136,7 @@ export class PathwayType extends Node implements SubjectBearer {
   @Field(() => Int, { nullable: true })
   version!: number | null;
 
-  static from(pathway: Pathway, participant: Participant): PathwayType {
+  static from(pathway: PathwayRow, participant: Pick<Participant, 'id' | 'gender' | 'birthDate'>): PathwayType {
     const esf = {
       employmentSituation: pathway.employmentSituation ?? null,
       educationLevel: pathway.educationLevel ?? null,

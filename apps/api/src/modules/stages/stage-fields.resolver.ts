@@ -3,22 +3,9 @@ import { DataClass, IDENTIFICATION } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { withScope } from '../../access/consent-scope';
 import { Shared } from '../../access/field-consent';
-import { loaderFor } from '../../graphql/loaders';
 import { ParticipantType } from '../participants/participant.type';
-import { Stage } from './stage.entity';
+import { stagesByPathway } from './stages-by-pathway';
 import { STAGE_ACCESS_CLASSES, StageAccessType, StageType } from './stage.type';
-
-function stagesByPathway(ctx: RequestContext) {
-  return loaderFor<string, Stage[]>(ctx, 'stagesByPathway', async (pathwayIds) => {
-    const stages = await ctx.em.find(
-      Stage,
-      { pathway: { $in: [...pathwayIds] } },
-      // The pathways are already loaded (toTypes): joining them again would only hydrate them 10 times over.
-      { populate: ['kind', 'operator'], orderBy: { plannedStart: 'asc', createdAt: 'asc' } },
-    );
-    return pathwayIds.map((id) => stages.filter((stage) => stage.pathway.id === id));
-  });
-}
 
 @Resolver(() => ParticipantType)
 export class ParticipantStagesResolver {

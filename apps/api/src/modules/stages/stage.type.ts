@@ -6,8 +6,22 @@ import { Shared, SharedType } from '../../access/field-consent';
 import { getTrade } from '@jalon/reference-data/node';
 import { Node, toGlobalId } from '../../graphql/relay';
 import type { Locale } from '../../i18n/messages';
+import type { Organisation } from '../organisations/organisation.entity';
 import type { StageKind } from './stage-kind.entity';
 import type { Stage } from './stage.entity';
+
+/** What a stage kind's view is built from: the entity, or the participants list's row (participant-page.query.ts). */
+export type StageKindRow = Pick<StageKind, 'id' | 'code' | 'category' | 'labelFr' | 'labelEn' | 'active'>;
+
+/** What a stage's view is built from: the entity (its pathway loaded), or the participants list's row. */
+export type StageRow = Pick<
+  Stage,
+  'id' | 'status' | 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd' | 'romeCode' | 'outcome' | 'sharedSummary' | 'privateNotes' | 'version'
+> & {
+  kind: StageKindRow;
+  operator?: Pick<Organisation, 'id' | 'name' | 'kind'> | null;
+  pathway: { id: string; participant: { id: string } };
+};
 
 // Plain values, no participant data, no field rules: resolved without the field middleware (a list of 700 stages has 700 of these).
 @ObjectType('StageKind', { implements: Node, simpleResolvers: true })
@@ -26,7 +40,7 @@ export class StageKindType extends Node {
   @Field()
   active!: boolean;
 
-  static from(kind: StageKind, locale: Locale): StageKindType {
+  static from(kind: StageKindRow, locale: Locale): StageKindType {
     return Object.assign(new StageKindType(), {
       id: toGlobalId('StageKind', kind.id),
       code: kind.code,
@@ -127,7 +141,7 @@ export class StageType extends Node implements SubjectBearer {
   @Field(() => Int, { nullable: true })
   version!: number | null;
 
-  static from(stage: Stage, locale: Locale): StageType {
+  static from(stage: StageRow, locale: Locale): StageType {
     return Object.assign(new StageType(), {
       id: toGlobalId('Stage', stage.id),
       kind: StageKindType.from(stage.kind, locale),
