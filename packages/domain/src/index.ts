@@ -11,3 +11,4 @@ export * from './appointment';
 export * from './caseload-alert';
 export * from './consent';
 export * from './consent-presets';
+export * from './referral';

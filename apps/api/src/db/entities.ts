@@ -21,6 +21,7 @@ import { Consent } from '../modules/consent/consent.entity';
 import { ConsentEvent } from '../modules/consent/consent-event.entity';
 import { Notification } from '../modules/consent/notification.entity';
 import { ConsentEvidence } from '../modules/consent/consent-evidence.entity';
+import { Referral, ReferralSubmission } from '../modules/referrals/referral.entity';
 
 /** Entities outside any tenant: a person may belong to several PLIEs; sessions and login attempts are theirs. */
 const globalEntities = [Tenant, User, Session, LoginAttempt];
@@ -50,6 +51,8 @@ export const tenantOwnedEntities = [
   ConsentEvent,
   Notification,
   ConsentEvidence,
+  Referral,
+  ReferralSubmission,
 ];
 
 export const entities = [...globalEntities, ...tenantOwnedEntities];

@@ -22,6 +22,9 @@ import {
   SiaeKind,
   StageCategory,
   StageStatus,
+  ReferralDecision,
+  ReferralProgress,
+  ReferralStatus,
 } from '@jalon/domain';
 import { ConsentEventAction } from '../modules/consent/consent-event.entity';
 import { NotificationKind } from '../modules/consent/notification.entity';
@@ -50,3 +53,6 @@ registerEnumType(ConsentPurpose, { name: 'ConsentPurpose' });
 registerEnumType(ConsentMethod, { name: 'ConsentMethod' });
 registerEnumType(ConsentEventAction, { name: 'ConsentEventAction' });
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
+registerEnumType(ReferralStatus, { name: 'ReferralStatus' });
+registerEnumType(ReferralDecision, { name: 'ReferralDecision' });
+registerEnumType(ReferralProgress, { name: 'ReferralProgress', description: 'What became of a referral, as its referring partner follows it' });

@@ -16,6 +16,7 @@ import { PriorityDistrictResolver } from '../modules/priority-districts/priority
 import { ReferenceResolver } from '../modules/reference/reference.resolver';
 import { StageResolver } from '../modules/stages/stage.resolver';
 import { ConsentResolver } from '../modules/consent/consent.resolver';
+import { ReferralResolver } from '../modules/referrals/referral.resolver';
 import { ParticipantStagesResolver, StageAccessResolver } from '../modules/stages/stage-fields.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { NodeResolver } from './node.resolver';
@@ -37,6 +38,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       AppointmentResolver,
       StageResolver,
       ConsentResolver,
+      ReferralResolver,
       ParticipantStagesResolver,
       StageAccessResolver,
       ReferenceResolver,

@@ -8,6 +8,7 @@ import { Migration20261127150000Consent } from './Migration20261127150000Consent
 import { Migration20261127160000ConsentEvidence } from './Migration20261127160000ConsentEvidence';
 import { Migration20261127170000PartnerAppointments } from './Migration20261127170000PartnerAppointments';
 import { Migration20261127180000PartnerGrantEstimate } from './Migration20261127180000PartnerGrantEstimate';
+import { Migration20261127190000Referrals } from './Migration20261127190000Referrals';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -21,4 +22,5 @@ export const migrationsList = [
   { name: 'Migration20261127160000ConsentEvidence', class: Migration20261127160000ConsentEvidence },
   { name: 'Migration20261127170000PartnerAppointments', class: Migration20261127170000PartnerAppointments },
   { name: 'Migration20261127180000PartnerGrantEstimate', class: Migration20261127180000PartnerGrantEstimate },
+  { name: 'Migration20261127190000Referrals', class: Migration20261127190000Referrals },
 ];

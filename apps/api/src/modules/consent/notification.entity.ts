@@ -6,9 +6,13 @@ export enum NotificationKind {
   CONSENT_GRANTED = 'CONSENT_GRANTED',
   CONSENT_REVOKED = 'CONSENT_REVOKED',
   CONSENT_EXPIRED = 'CONSENT_EXPIRED',
+  REFERRAL_ACCEPTED = 'REFERRAL_ACCEPTED',
+  REFERRAL_REFUSED = 'REFERRAL_REFUSED',
+  REFERRAL_REDIRECTED = 'REFERRAL_REDIRECTED',
+  REFERRAL_POSTPONED = 'REFERRAL_POSTPONED',
 }
 
-/** An in-app message to every member of an organisation (e.g. a partner losing access to a file). */
+/** An in-app message to every member of an organisation (a partner losing access to a file, its referral decided). */
 @Entity({ tableName: 'notification' })
 export class Notification extends TenantOwnedEntity {
   @ManyToOne(() => Organisation, { deleteRule: 'cascade' })

@@ -32,7 +32,7 @@ import type {
 } from './participant.inputs';
 import { PARTICIPANT_ACCESS_CLASSES, type ParticipantAccessType, type ParticipantRow, ParticipantType, PathwayType, ReferentType } from './participant.type';
 import { participantPage, type ParticipantPageRow } from './participant-page.query';
-import { checkedDetails, checkedEntry, searchKeyOf } from './participant.validation';
+import { type CheckedDetails, checkedDetails, checkedEntry, searchKeyOf } from './participant.validation';
 import { Pathway } from './pathway.entity';
 import { Stage } from '../stages/stage.entity';
 import { stagesByPathway } from '../stages/stages-by-pathway';
@@ -100,7 +100,7 @@ export async function participantView(ctx: RequestContext, participant: Particip
 }
 
 /** The details as typed, checked; the priority district must also be one of the PLIE's. */
-async function checkedDetailsInTenant(ctx: RequestContext, input: CreateParticipantInput['details']) {
+export async function checkedDetailsInTenant(ctx: RequestContext, input: CreateParticipantInput['details']) {
   const details = checkedDetails(ctx, input);
   if (details.priorityDistrictCode && !(await isKnownPriorityDistrict(ctx, details.priorityDistrictCode))) {
     throw errors.badInput(ctx, 'priorityDistrictCode', 'error.qpvUnknown');
@@ -318,6 +318,51 @@ export async function changePathwayStatus(ctx: RequestContext, input: ChangePath
   // The end of the pathway (and of its follow-up) ends the consents given for it.
   if (next === PathwayStatus.CLOSED) await expireConsents(ctx.em, ctx.now, pathway.id);
   return participant;
+}
+
+/** Who the accreditation commission admits: a person already on file, or a new one and their referent. */
+export type Admission = { participantId: string; referentId?: string | null } | { details: CheckedDetails; referentId: string | null | undefined };
+
+/**
+ * The commission accepted a referral: the person enters a pathway today. A new person gets a file
+ * and a first pathway; a person whose last pathway ended gets a new one; a pathway awaiting
+ * accreditation becomes active; a pathway already under way is only linked. Flushed with the
+ * caller's other changes (the referral's decision), in the same transaction.
+ */
+export async function admitToPathway(ctx: RequestContext, admission: Admission, referralDate: string): Promise<{ participant: Participant; pathway: Pathway }> {
+  const today = todayInFrance();
+  const tenant = ctx.em.getReference(Tenant, activeMembership(ctx).tenantId);
+  if ('details' in admission) {
+    const referent = await referentMembership(ctx, admission.referentId);
+    const participant = ctx.em.create(Participant, { tenant, ...admission.details, referent, currentStatus: PathwayStatus.ACTIVE });
+    const pathway = ctx.em.create(Pathway, { tenant, participant, number: 1, referralDate, entryDate: today, status: PathwayStatus.ACTIVE });
+    const { searchKey, ...shown } = admission.details;
+    recordChange(ctx, participant, 'participant.created', diff({}, { ...shown, referent: referent.user.displayName, referralDate, entryDate: today }));
+    return { participant, pathway };
+  }
+  const participant = await findParticipant(ctx, admission.participantId, 'participantId');
+  const [current] = await ctx.em.find(Pathway, { participant }, { orderBy: { number: 'desc' }, limit: 1 });
+  if (current && !ENDED_STATUSES.includes(current.status)) {
+    if (current.status === PathwayStatus.REFERRED || current.status === PathwayStatus.PENDING_ACCREDITATION) {
+      recordChange(ctx, participant, 'pathway.status', [
+        { field: 'status', before: current.status, after: PathwayStatus.ACTIVE },
+        { field: 'entryDate', before: current.entryDate ?? null, after: current.entryDate ?? today },
+      ]);
+      current.status = PathwayStatus.ACTIVE;
+      current.entryDate ??= today;
+      participant.currentStatus = PathwayStatus.ACTIVE;
+    }
+    return { participant, pathway: current };
+  }
+  if (admission.referentId) participant.referent = await referentMembership(ctx, admission.referentId);
+  const number = (current?.number ?? 0) + 1;
+  const pathway = ctx.em.create(Pathway, { tenant, participant, number, referralDate, entryDate: today, status: PathwayStatus.ACTIVE });
+  participant.currentStatus = PathwayStatus.ACTIVE;
+  recordChange(ctx, participant, 'pathway.opened', [
+    { field: 'number', before: current?.number ?? null, after: number },
+    { field: 'entryDate', before: null, after: today },
+  ]);
+  return { participant, pathway };
 }
 
 /** A person who comes back after their pathway ended gets a new one; the old one stays readable. */

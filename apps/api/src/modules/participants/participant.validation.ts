@@ -20,6 +20,8 @@ export function searchKeyOf(lastName: string, firstName: string): string {
 }
 
 /** Checks and normalises what the referent typed; the first problem is refused with its field. */
+export type CheckedDetails = ReturnType<typeof checkedDetails>;
+
 export function checkedDetails(ctx: RequestContext, input: ParticipantDetailsInput) {
   const firstName = requiredText(ctx, 'firstName', input.firstName, 100);
   const lastName = requiredText(ctx, 'lastName', input.lastName, 100);

@@ -1,0 +1,81 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MembershipRole } from '@jalon/domain';
+import type { RequestContext } from '../../context/request-context';
+import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
+import { PageArgs } from '../../graphql/pagination';
+import { toConnection, toGlobalId } from '../../graphql/relay';
+import { findPossibleDuplicates, toTypes } from '../participants/participant.service';
+import { ParticipantType } from '../participants/participant.type';
+import { DecideReferralInput, ReferralFilter, ReviewReferralInput, SubmitReferralInput } from './referral.inputs';
+import type { Referral } from './referral.entity';
+import {
+  decideReferral,
+  findReferral,
+  listReferrals,
+  pathwayStatusesOf,
+  referralCursor,
+  reviewReferral,
+  submissionsOf,
+  submitReferral,
+} from './referral.service';
+import { ReferralConnection, ReferralType } from './referral.type';
+
+const COMMISSION: [MembershipRole, ...MembershipRole[]] = [MembershipRole.TENANT_ADMIN, MembershipRole.ANIMATION_TEAM];
+
+async function referralViews(ctx: RequestContext, referrals: Referral[]): Promise<ReferralType[]> {
+  const [submissions, statuses] = await Promise.all([submissionsOf(ctx, referrals), pathwayStatusesOf(ctx, referrals)]);
+  return referrals.map((r) => ReferralType.from(r, submissions.get(r.id) ?? [], statuses.get(r.id) ?? null));
+}
+
+@Resolver(() => ReferralType)
+export class ReferralResolver {
+  @Query(() => ReferralConnection, { description: 'The referrals inbox (staff); for a partner, the referrals it made. Newest first' })
+  @Allow(...STAFF, ...PARTNERS)
+  async referrals(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => ReferralFilter, { nullable: true }) filter?: ReferralFilter,
+    @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
+  ): Promise<ReferralConnection> {
+    const result = await listReferrals(ctx, filter, page);
+    return toConnection(result, referralCursor, await referralViews(ctx, result.nodes));
+  }
+
+  @Query(() => ReferralType)
+  @Allow(...STAFF, ...PARTNERS)
+  async referral(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ReferralType> {
+    return (await referralViews(ctx, [await findReferral(ctx, id)]))[0]!;
+  }
+
+  @Mutation(() => ReferralType, { description: 'Refer a person to the PLIE; a person already referred and not yet decided gets this referral added' })
+  @Allow(...STAFF, ...PARTNERS)
+  async submitReferral(@Ctx() ctx: RequestContext, @Arg('input') input: SubmitReferralInput): Promise<ReferralType> {
+    return (await referralViews(ctx, [await submitReferral(ctx, input)]))[0]!;
+  }
+
+  @Mutation(() => ReferralType, { description: 'Take a new or postponed referral under review, before the commission' })
+  @Allow(...COMMISSION)
+  async reviewReferral(@Ctx() ctx: RequestContext, @Arg('input') input: ReviewReferralInput): Promise<ReferralType> {
+    return (await referralViews(ctx, [await reviewReferral(ctx, input)]))[0]!;
+  }
+
+  @Mutation(() => ReferralType, { description: "Record the accreditation commission's decision" })
+  @Allow(...COMMISSION)
+  async decideReferral(@Ctx() ctx: RequestContext, @Arg('input') input: DecideReferralInput): Promise<ReferralType> {
+    return (await referralViews(ctx, [await decideReferral(ctx, input)]))[0]!;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'The file the referral opened or joined, once accepted' })
+  @Allow(...STAFF)
+  participantId(@Root() referral: ReferralType): string | null {
+    return referral.referral.participant ? toGlobalId('Participant', referral.referral.participant.id) : null;
+  }
+
+  @FieldResolver(() => [ParticipantType], {
+    description: 'People on file with the same name and birth date: accept one of them rather than open a second file',
+  })
+  @Allow(...STAFF)
+  async possibleMatches(@Root() referral: ReferralType, @Ctx() ctx: RequestContext): Promise<ParticipantType[]> {
+    const { lastName, firstName, birthDate } = referral.referral;
+    return toTypes(ctx, await findPossibleDuplicates(ctx, lastName, firstName, birthDate));
+  }
+}

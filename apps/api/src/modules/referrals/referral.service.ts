@@ -1,0 +1,254 @@
+import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import {
+  ConsentMethod,
+  DECISION_STATUS,
+  decisionNeedsReason,
+  isOpenReferral,
+  isPartnerKind,
+  type PathwayStatus,
+  ReferralDecision,
+  ReferralStatus,
+} from '@jalon/domain';
+import type { RequestContext } from '../../context/request-context';
+import { createOnce } from '../../access/idempotency';
+import { activeMembership } from '../../access/tenant-scope';
+import { notInFuture, requiredDate, todayInFrance } from '../../graphql/date-input';
+import { errors } from '../../graphql/errors';
+import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
+import { encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
+import { saveChanges } from '../../graphql/save-changes';
+import { likePattern, optionalText, requiredText } from '../../graphql/text-input';
+import { Notification, NotificationKind } from '../consent/notification.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { shortNameOf } from '../participants/participant.entity';
+import { admitToPathway, checkedDetailsInTenant, findPossibleDuplicates } from '../participants/participant.service';
+import { searchKeyOf } from '../participants/participant.validation';
+import { Tenant } from '../tenancy/tenant.entity';
+import { User } from '../users/user.entity';
+import type { DecideReferralInput, ReferralFilter, ReviewReferralInput, SubmitReferralInput } from './referral.inputs';
+import { Referral, ReferralSubmission } from './referral.entity';
+
+const POPULATE = ['referringOrganisation'] as const;
+
+/** The organisation a referral comes from: a partner's own; for staff recording one, the partner named. */
+async function referringOrganisation(ctx: RequestContext, globalId: string | null | undefined): Promise<Organisation> {
+  const membership = activeMembership(ctx);
+  if (isPartnerKind(membership.organisationKind)) return ctx.em.getReference(Organisation, membership.organisationId);
+  const id = globalId ? parseGlobalId(globalId, 'Organisation')?.id : null;
+  const organisation = id ? await ctx.em.findOne(Organisation, { id, active: true }) : null;
+  if (!organisation || !isPartnerKind(organisation.kind)) throw errors.badInput(ctx, 'organisationId', 'error.referralOrganisationInvalid');
+  return organisation;
+}
+
+/**
+ * A partner refers a person. If the person already has an open referral (whoever made it), this
+ * submission joins it: one referral per person, however many partners refer them.
+ */
+export function submitReferral(ctx: RequestContext, input: SubmitReferralInput): Promise<Referral> {
+  return createOnce(
+    ctx,
+    'submitReferral',
+    input.idempotencyKey,
+    async () => {
+      const details = await checkedDetailsInTenant(ctx, input.details);
+      const organisation = await referringOrganisation(ctx, input.organisationId);
+      const situation = requiredText(ctx, 'situation', input.situation, 4000);
+      const reason = requiredText(ctx, 'reason', input.reason, 2000);
+      const expectations = optionalText(ctx, 'expectations', input.expectations, 2000);
+      const agreedOn = notInFuture(ctx, 'agreedOn', requiredDate(ctx, 'agreedOn', input.agreedOn));
+      const witness = optionalText(ctx, 'witness', input.witness, 200);
+      if (input.agreementMethod === ConsentMethod.ORAL_WITH_WITNESS && !witness) throw errors.badInput(ctx, 'witness', 'error.consentWitnessRequired');
+
+      const tenant = ctx.em.getReference(Tenant, activeMembership(ctx).tenantId);
+      // The open referral may be another partner's, which this one cannot read: ask by name and birth date only.
+      const [open] = await ctx.em.execute<Array<{ id: string | null }>>('select jalon_open_referral(?, ?::date) as id', [details.searchKey, details.birthDate]);
+      const referral = open?.id
+        ? ctx.em.getReference(Referral, open.id)
+        : ctx.em.create(Referral, { tenant, referringOrganisation: organisation, ...details, receivedAt: ctx.now });
+      ctx.em.create(ReferralSubmission, {
+        tenant,
+        referral,
+        organisation,
+        author: ctx.em.getReference(User, ctx.actor!.userId),
+        submittedAt: ctx.now,
+        situation,
+        reason,
+        expectations,
+        agreementMethod: input.agreementMethod,
+        agreedOn,
+        witness,
+      });
+      try {
+        await ctx.em.flush();
+      } catch (error) {
+        // Another partner referred the same person at the same instant: retrying joins that referral.
+        if (error instanceof UniqueConstraintViolationException) throw errors.conflict(ctx);
+        throw error;
+      }
+      return findReferralById(ctx, referral.id);
+    },
+    (id) => ctx.em.findOne(Referral, { id }, { populate: POPULATE }),
+  );
+}
+
+async function findReferralById(ctx: RequestContext, id: string): Promise<Referral> {
+  return ctx.em.findOneOrFail(Referral, { $and: [{ id }, readableReferrals(ctx)] }, { populate: POPULATE, refresh: true });
+}
+
+/** Staff see every referral of the PLIE; a partner the ones it took part in (row-level security says the same). */
+function readableReferrals(ctx: RequestContext): FilterQuery<Referral> {
+  const membership = activeMembership(ctx);
+  if (!isPartnerKind(membership.organisationKind)) return {};
+  return { $or: [{ referringOrganisation: membership.organisationId }, { submissions: { organisation: membership.organisationId } }] };
+}
+
+export async function findReferral(ctx: RequestContext, globalId: string, field = 'id'): Promise<Referral> {
+  const parsed = parseGlobalId(globalId, 'Referral');
+  const referral = parsed && (await ctx.em.findOne(Referral, { $and: [{ id: parsed.id }, readableReferrals(ctx)] }, { populate: POPULATE }));
+  if (!referral) throw errors.notFound(ctx, field);
+  return referral;
+}
+
+export function referralCursor(referral: Referral): string {
+  return encodeCursor(referral.receivedAt.toISOString(), referral.id);
+}
+
+/** The inbox (staff) or the partner's own referrals, newest first. */
+export function listReferrals(ctx: RequestContext, filter: ReferralFilter | undefined, args: PageArgs | undefined): Promise<Page<Referral>> {
+  const conditions: Array<FilterQuery<Referral>> = [readableReferrals(ctx)];
+  if (filter?.statuses?.length) conditions.push({ status: { $in: filter.statuses } });
+  const search = filter?.search ? searchKeyOf(filter.search, '') : '';
+  if (search) conditions.push({ searchKey: { $like: likePattern(search) } });
+  const where: FilterQuery<Referral> = { $and: conditions };
+  return pageOf(ctx, args, {
+    fetch: (after, limit) =>
+      ctx.em.find(
+        Referral,
+        { $and: [where, afterDescending('receivedAt', after)] },
+        { populate: POPULATE, orderBy: { receivedAt: 'desc', id: 'desc' }, limit },
+      ),
+    count: () => ctx.em.count(Referral, where),
+    cursorOf: referralCursor,
+  });
+}
+
+/** The submissions of these referrals the viewer may read: all for staff, its own for a partner. */
+export async function submissionsOf(ctx: RequestContext, referrals: Referral[]): Promise<Map<string, ReferralSubmission[]>> {
+  const membership = activeMembership(ctx);
+  const submissions = referrals.length
+    ? await ctx.em.find(
+        ReferralSubmission,
+        { referral: { $in: referrals.map((r) => r.id) }, ...(isPartnerKind(membership.organisationKind) ? { organisation: membership.organisationId } : {}) },
+        { populate: ['organisation', 'author'], orderBy: { submittedAt: 'asc' } },
+      )
+    : [];
+  const byReferral = new Map<string, ReferralSubmission[]>();
+  for (const submission of submissions) byReferral.set(submission.referral.id, [...(byReferral.get(submission.referral.id) ?? []), submission]);
+  return byReferral;
+}
+
+/** Where the pathway each accepted referral opened stands (a partner may not read the pathway itself). */
+export async function pathwayStatusesOf(ctx: RequestContext, referrals: Referral[]): Promise<Map<string, PathwayStatus>> {
+  const accepted = referrals.filter((r) => r.pathway).map((r) => r.id);
+  const rows = accepted.length
+    ? await ctx.em.execute<Array<{ referral_id: string; status: PathwayStatus }>>('select * from jalon_referral_pathway_statuses(?::uuid[])', [
+        `{${accepted.join(',')}}`,
+      ])
+    : [];
+  return new Map(rows.map((row) => [row.referral_id, row.status]));
+}
+
+function checkedOpen(ctx: RequestContext, referral: Referral, version: number): void {
+  if (referral.version !== version) throw errors.conflict(ctx);
+  if (!isOpenReferral(referral.status)) throw errors.badInput(ctx, 'referralId', 'error.referralAlreadyDecided');
+}
+
+/** The animation team takes a referral under review (before the commission). */
+export async function reviewReferral(ctx: RequestContext, input: ReviewReferralInput): Promise<Referral> {
+  const referral = await findReferral(ctx, input.referralId, 'referralId');
+  checkedOpen(ctx, referral, input.version);
+  if (referral.status === ReferralStatus.UNDER_REVIEW) throw errors.badInput(ctx, 'referralId', 'error.referralNotReviewable');
+  referral.status = ReferralStatus.UNDER_REVIEW;
+  await saveChanges(ctx);
+  return referral;
+}
+
+const DECISION_NOTICE: Readonly<Record<ReferralDecision, NotificationKind>> = {
+  [ReferralDecision.ACCEPT]: NotificationKind.REFERRAL_ACCEPTED,
+  [ReferralDecision.REFUSE]: NotificationKind.REFERRAL_REFUSED,
+  [ReferralDecision.REDIRECT]: NotificationKind.REFERRAL_REDIRECTED,
+  [ReferralDecision.POSTPONE]: NotificationKind.REFERRAL_POSTPONED,
+};
+
+/**
+ * The accreditation commission decides. Accepting admits the person to a pathway (a new file, or
+ * the one already on file); every referring partner is told. All of it in the request's
+ * transaction: a failure anywhere leaves the referral and the files as they were.
+ */
+export async function decideReferral(ctx: RequestContext, input: DecideReferralInput): Promise<Referral> {
+  const referral = await findReferral(ctx, input.referralId, 'referralId');
+  checkedOpen(ctx, referral, input.version);
+  const reason = optionalText(ctx, 'reason', input.reason, 2000);
+  if (decisionNeedsReason(input.decision) && !reason) throw errors.badInput(ctx, 'reason', 'error.decisionReasonRequired');
+  const redirectedTo = optionalText(ctx, 'redirectedTo', input.redirectedTo, 200);
+  if (input.decision === ReferralDecision.REDIRECT && !redirectedTo) throw errors.badInput(ctx, 'redirectedTo', 'error.redirectedToRequired');
+
+  if (input.decision === ReferralDecision.ACCEPT) {
+    if (
+      !input.participantId &&
+      !input.confirmNewPerson &&
+      (await findPossibleDuplicates(ctx, referral.lastName, referral.firstName, referral.birthDate, false)).length > 0
+    ) {
+      throw errors.badInput(ctx, 'participantId', 'error.possibleDuplicate');
+    }
+    const { participant, pathway } = await admitToPathway(
+      ctx,
+      input.participantId
+        ? { participantId: input.participantId, referentId: input.referentId }
+        : { details: detailsOf(referral), referentId: input.referentId ?? null },
+      todayInFrance(referral.receivedAt),
+    );
+    referral.participant = participant;
+    referral.pathway = pathway;
+  }
+  referral.status = DECISION_STATUS[input.decision];
+  referral.decisionReason = reason;
+  referral.redirectedTo = input.decision === ReferralDecision.REDIRECT ? redirectedTo : null;
+  // A postponed referral comes back to a later commission: it is not decided yet.
+  const decided = input.decision !== ReferralDecision.POSTPONE;
+  referral.decidedAt = decided ? ctx.now : null;
+  referral.decidedBy = decided ? ctx.em.getReference(User, ctx.actor!.userId) : null;
+  await notifyReferrers(ctx, referral, DECISION_NOTICE[input.decision]);
+  await saveChanges(ctx);
+  return referral;
+}
+
+function detailsOf(referral: Referral) {
+  return {
+    firstName: referral.firstName,
+    lastName: referral.lastName,
+    searchKey: referral.searchKey,
+    birthDate: referral.birthDate,
+    gender: referral.gender ?? null,
+    phone: referral.phone ?? null,
+    email: referral.email ?? null,
+    addressLine: referral.addressLine ?? null,
+    postcode: referral.postcode ?? null,
+    communeCode: referral.communeCode ?? null,
+    priorityDistrictCode: referral.priorityDistrictCode ?? null,
+  };
+}
+
+/** Every organisation that referred the person hears of the decision (first name and initial only). */
+async function notifyReferrers(ctx: RequestContext, referral: Referral, kind: NotificationKind): Promise<void> {
+  const submissions = await ctx.em.find(ReferralSubmission, { referral }, { fields: ['organisation'] });
+  const organisations = new Set([referral.referringOrganisation.id, ...submissions.map((s) => s.organisation.id)]);
+  for (const organisationId of organisations) {
+    ctx.em.create(Notification, {
+      tenant: referral.tenant,
+      organisation: ctx.em.getReference(Organisation, organisationId),
+      kind,
+      participantLabel: shortNameOf(referral),
+    });
+  }
+}
