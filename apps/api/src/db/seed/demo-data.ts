@@ -1,10 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CONSENT_NOTICE_VERSION, ConsentMethod, MembershipRole, OrganisationKind, PathwayStatus, SHARING_PRESETS, SiaeKind, StageStatus } from '@jalon/domain';
+import {
+  CONSENT_NOTICE_VERSION,
+  ConsentMethod,
+  MembershipRole,
+  OrganisationKind,
+  PathwayStatus,
+  ReferralStatus,
+  SHARING_PRESETS,
+  SiaeKind,
+  StageStatus,
+} from '@jalon/domain';
 import { Consent } from '../../modules/consent/consent.entity';
 import { ConsentEvent, ConsentEventAction } from '../../modules/consent/consent-event.entity';
 import { Participant } from '../../modules/participants/participant.entity';
 import { searchKeyOf } from '../../modules/participants/participant.validation';
 import { Pathway } from '../../modules/participants/pathway.entity';
+import { Referral, ReferralSubmission } from '../../modules/referrals/referral.entity';
 import { Stage } from '../../modules/stages/stage.entity';
 import type { StageKind } from '../../modules/stages/stage-kind.entity';
 import { hashPassword } from '../../modules/auth/password-hash';
@@ -42,6 +53,23 @@ interface DemoTenant {
   users: DemoUser[];
   /** A few people already followed, some of them shared with partners, so every persona has something to see. */
   caseload?: DemoPerson[];
+  /** Referrals waiting for the accreditation commission. */
+  referrals?: DemoReferral[];
+}
+
+/** A partner's referral of a person: who referred, why, and (for people on file) who decided. */
+interface DemoReferral {
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  communeCode: string;
+  phone?: string;
+  organisation: string;
+  author: string;
+  receivedAt: string;
+  situation: string;
+  reason: string;
+  status: ReferralStatus;
 }
 
 interface DemoPerson {
@@ -62,6 +90,8 @@ interface DemoPerson {
     sharedSummary?: string;
     privateNotes?: string;
   }>;
+  /** Who referred the person (the commission accepted the referral on the entry date). */
+  referredBy?: { organisation: string; author: string; decidedBy: string; situation: string; reason: string };
   /** Organisation key → sharing preset key (SHARING_PRESETS). */
   shares: Array<{ organisation: string; preset: string }>;
 }
@@ -144,6 +174,13 @@ export const DEMO_TENANTS: DemoTenant[] = [
             sharedSummary: 'Préqualification espaces verts',
           },
         ],
+        referredBy: {
+          organisation: 'echirolles',
+          author: 'sophie@grenoble.demo',
+          decidedBy: 'marc@grenoble.demo',
+          situation: 'Sans emploi depuis deux ans, élève seule deux enfants ; suivie par le CCAS.',
+          reason: 'Souhaite travailler dans les espaces verts.',
+        },
         shares: [
           { organisation: 'echirolles', preset: 'COMMUNE_REFERRAL' },
           { organisation: 'aci', preset: 'SIAE_CONTRACT' },
@@ -162,6 +199,13 @@ export const DEMO_TENANTS: DemoTenant[] = [
           { kind: 'JOB_SEARCH', plannedStart: '2026-08-03', status: StageStatus.IN_PROGRESS, sharedSummary: 'Recherche dans la logistique' },
           { kind: 'SUPPORT_MOBILITY', plannedStart: '2026-09-14', privateNotes: 'Permis suspendu' },
         ],
+        referredBy: {
+          organisation: 'echirolles',
+          author: 'sophie@grenoble.demo',
+          decidedBy: 'marc@grenoble.demo',
+          situation: 'Jeune adulte sans qualification, hébergé chez sa mère.',
+          reason: 'Cherche un emploi dans la logistique.',
+        },
         shares: [{ organisation: 'echirolles', preset: 'COMMUNE_REFERRAL' }],
       },
       {
@@ -195,6 +239,33 @@ export const DEMO_TENANTS: DemoTenant[] = [
         referralDate: '2026-11-16',
         stages: [],
         shares: [],
+      },
+    ],
+    referrals: [
+      {
+        firstName: 'Yasmine',
+        lastName: 'Bouzid',
+        birthDate: '1991-09-03',
+        communeCode: '38151',
+        phone: '0612345678',
+        organisation: 'echirolles',
+        author: 'sophie@grenoble.demo',
+        receivedAt: '2026-11-23T10:15:00Z',
+        situation: 'Au RSA depuis 14 mois, sans véhicule ; suivie par le CCAS pour un dossier de surendettement.',
+        reason: 'Souhaite un emploi d’aide à domicile à Échirolles.',
+        status: ReferralStatus.NEW,
+      },
+      {
+        firstName: 'Marc-Antoine',
+        lastName: 'Lefèvre',
+        birthDate: '1983-01-27',
+        communeCode: '38185',
+        organisation: 'grenoble',
+        author: 'lucas@grenoble.demo',
+        receivedAt: '2026-11-12T14:00:00Z',
+        situation: 'Ancien cariste, licencié économique, fin de droits en janvier.',
+        reason: 'Reconversion vers la maintenance de bâtiments.',
+        status: ReferralStatus.UNDER_REVIEW,
       },
     ],
   },
@@ -256,7 +327,9 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
       const membership = em.create(Membership, { tenant, user, organisation: organisations.get(u.organisation)!, role: u.role });
       memberships.set(`${demo.slug}/${u.email}`, membership);
     }
-    for (const person of demo.caseload ?? []) seedDemoPerson(em, tenant, person, { kinds, organisations, memberships });
+    const refs = { kinds, organisations, memberships, users };
+    for (const person of demo.caseload ?? []) seedDemoPerson(em, tenant, person, refs);
+    for (const referral of demo.referrals ?? []) seedDemoReferral(em, tenant, referral, refs);
   }
   await em.flush();
   return true;
@@ -266,6 +339,43 @@ interface SeedRefs {
   kinds: Map<string, StageKind>;
   organisations: Map<string, Organisation>;
   memberships: Map<string, Membership>;
+  users: Map<string, User>;
+}
+
+/** A referral as the partner made it (and, for a person on file, as the commission accepted it). */
+function seedDemoReferral(
+  em: EntityManager,
+  tenant: Tenant,
+  demo: DemoReferral,
+  refs: SeedRefs,
+  accepted?: { participant: Participant; pathway: Pathway; decidedAt: Date; decidedBy: User },
+): void {
+  const organisation = refs.organisations.get(demo.organisation)!;
+  const receivedAt = new Date(demo.receivedAt);
+  const referral = em.create(Referral, {
+    tenant,
+    referringOrganisation: organisation,
+    firstName: demo.firstName,
+    lastName: demo.lastName,
+    searchKey: searchKeyOf(demo.lastName, demo.firstName),
+    birthDate: demo.birthDate,
+    phone: demo.phone ?? null,
+    communeCode: demo.communeCode,
+    status: demo.status,
+    receivedAt,
+    ...(accepted ? { participant: accepted.participant, pathway: accepted.pathway, decidedAt: accepted.decidedAt, decidedBy: accepted.decidedBy } : {}),
+  });
+  em.create(ReferralSubmission, {
+    tenant,
+    referral,
+    organisation,
+    author: refs.users.get(demo.author)!,
+    submittedAt: receivedAt,
+    situation: demo.situation,
+    reason: demo.reason,
+    agreementMethod: ConsentMethod.SIGNED_FORM,
+    agreedOn: demo.receivedAt.slice(0, 10),
+  });
 }
 
 /** One demo person: file, pathway, stages, and the consents they signed (with their GRANTED event). */
@@ -303,6 +413,16 @@ function seedDemoPerson(em: EntityManager, tenant: Tenant, person: DemoPerson, r
       privateNotes: s.privateNotes ?? null,
     }),
   );
+  if (person.referredBy) {
+    const { organisation, author, decidedBy, situation, reason } = person.referredBy;
+    seedDemoReferral(
+      em,
+      tenant,
+      { ...person, organisation, author, situation, reason, status: ReferralStatus.ACCEPTED, receivedAt: `${person.referralDate}T09:00:00Z` },
+      refs,
+      { participant, pathway, decidedAt: new Date(`${person.entryDate ?? person.referralDate}T14:00:00Z`), decidedBy: refs.users.get(decidedBy)! },
+    );
+  }
   for (const share of person.shares) {
     const preset = SHARING_PRESETS.find((p) => p.key === share.preset)!;
     const organisation = refs.organisations.get(share.organisation)!;
