@@ -163,7 +163,7 @@ describe('deactivating a colleague', () => {
     expect(response.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'membershipId' });
   });
 
-  it('a partner or a referent cannot manage users', async () => {
+  it('a partner agent or a referent cannot manage users', async () => {
     const referent = new GraphqlClient(server.app);
     await referent.login(tenant.users.referent.email, FIXTURE_PASSWORD);
     const response = await referent.request(INVITE, {
@@ -171,5 +171,57 @@ describe('deactivating a colleague', () => {
     });
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await referent.request('{ members { totalCount } }')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe("a partner's administrator", () => {
+  it('invites and deactivates colleagues of her own organisation, and nobody else', async () => {
+    // The PLIE's administrator makes the commune's agent-in-charge its administrator.
+    const { acceptUrl } = await invite('chef.ccas@test.jalon', tenant.organisations.commune.globalId, 'PARTNER_ADMIN');
+    const chief = new GraphqlClient(server.app);
+    await chief.data(ACCEPT, { input: { token: tokenOf(acceptUrl), password: 'une phrase de passe solide' } });
+
+    const invited = await chief.data(INVITE, {
+      input: { email: 'agent.ccas@test.jalon', displayName: 'Agent CCAS', organisationId: tenant.organisations.commune.globalId, role: 'PARTNER_AGENT' },
+    });
+    expect(invited.inviteUser.invitation).toMatchObject({ email: 'agent.ccas@test.jalon', organisation: { name: tenant.organisations.commune.name } });
+    const agent = new GraphqlClient(server.app);
+    await agent.data(ACCEPT, { input: { token: tokenOf(invited.inviteUser.acceptUrl), password: 'une phrase de passe solide' } });
+
+    // Not into the integration company, not as staff.
+    const elsewhere = await chief.request(INVITE, {
+      input: { email: 'x@test.jalon', displayName: 'X', organisationId: tenant.organisations.siae.globalId, role: 'PARTNER_AGENT' },
+    });
+    expect(elsewhere.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'organisationId' });
+    const staff = await chief.request(INVITE, {
+      input: { email: 'y@test.jalon', displayName: 'Y', organisationId: tenant.organisations.commune.globalId, role: 'TENANT_ADMIN' },
+    });
+    expect(staff.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'role' });
+
+    // She sees her organisation's people only, and manages only them.
+    const members = await chief.data(`{ members(page: { first: 50 }) { edges { node { id version user { email } organisation { name } } } } }`);
+    const rows = members.members.edges.map((e: any) => e.node);
+    expect(new Set(rows.map((r: any) => r.organisation.name))).toEqual(new Set([tenant.organisations.commune.name]));
+    expect(rows.map((r: any) => r.user.email)).toEqual(expect.arrayContaining(['agent.ccas@test.jalon', 'chef.ccas@test.jalon']));
+    const all = await admin.data(`{ members(page: { first: 50 }) { edges { node { id version user { email } } } } }`);
+    const aci = all.members.edges.map((e: any) => e.node).find((n: any) => n.user.email === tenant.users.aci.email);
+    const foreign = await chief.request(`mutation($input: SetMembershipActiveInput!) { setMembershipActive(input: $input) { active } }`, {
+      input: { membershipId: aci.id, version: aci.version, active: false },
+    });
+    expect(foreign.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', field: 'membershipId' });
+
+    const colleague = rows.find((r: any) => r.user.email === 'agent.ccas@test.jalon');
+    await chief.data(`mutation($input: SetMembershipActiveInput!) { setMembershipActive(input: $input) { active } }`, {
+      input: { membershipId: colleague.id, version: colleague.version, active: false },
+    });
+    expect((await agent.request('{ me { user { email } } }')).errors?.[0]?.extensions?.reason).toBe('SESSION_EXPIRED');
+    // Invitations to other organisations are not hers to see.
+    await invite('pending.aci@test.jalon', tenant.organisations.siae.globalId);
+    await chief.data(INVITE, {
+      input: { email: 'pending.ccas@test.jalon', displayName: 'Pending', organisationId: tenant.organisations.commune.globalId, role: 'PARTNER_AGENT' },
+    });
+    const pending = (await chief.data('{ pendingInvitations { email } }')).pendingInvitations.map((i: any) => i.email);
+    expect(pending).toContain('pending.ccas@test.jalon');
+    expect(pending).not.toContain('pending.aci@test.jalon');
   });
 });

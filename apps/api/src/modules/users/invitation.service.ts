@@ -11,6 +11,7 @@ import { newSecretToken } from '../auth/secret-token';
 import type { ViewerType } from '../auth/viewer.type';
 import { getOrganisation } from '../organisations/organisation.service';
 import { Membership } from '../tenancy/membership.entity';
+import { administeredOrganisation } from './member.service';
 import { Tenant } from '../tenancy/tenant.entity';
 import { Invitation } from './invitation.entity';
 import type { InvitationPreviewType } from './invitation.type';
@@ -26,6 +27,8 @@ export async function inviteUser(ctx: RequestContext, input: InviteUserInput): P
   const email = requiredEmail(ctx, 'email', input.email);
   const displayName = requiredText(ctx, 'displayName', input.displayName);
   const organisation = await getOrganisation(ctx, input.organisationId, 'organisationId');
+  const own = administeredOrganisation(ctx);
+  if (own && organisation.id !== own) throw errors.badInput(ctx, 'organisationId', 'error.notYourOrganisation');
   if (!isRoleAllowedIn(input.role, organisation.kind)) throw errors.badInput(ctx, 'role', 'error.roleNotAllowed');
   const alreadyMember = await ctx.em.count(Membership, { organisation, active: true, user: { email } });
   if (alreadyMember > 0) throw errors.badInput(ctx, 'email', 'error.alreadyMember');
@@ -49,12 +52,18 @@ export async function inviteUser(ctx: RequestContext, input: InviteUserInput): P
 }
 
 export function listPendingInvitations(ctx: RequestContext): Promise<Invitation[]> {
-  return ctx.em.find(Invitation, { acceptedAt: null, revokedAt: null }, { populate: ['organisation'], orderBy: { createdAt: 'desc' } });
+  const own = administeredOrganisation(ctx);
+  return ctx.em.find(
+    Invitation,
+    { acceptedAt: null, revokedAt: null, ...(own ? { organisation: own } : {}) },
+    { populate: ['organisation'], orderBy: { createdAt: 'desc' } },
+  );
 }
 
 export async function revokeInvitation(ctx: RequestContext, globalId: string): Promise<Invitation> {
   const parsed = parseGlobalId(globalId, 'Invitation');
-  const invitation = parsed && (await ctx.em.findOne(Invitation, { id: parsed.id }, { populate: ['organisation'] }));
+  const own = administeredOrganisation(ctx);
+  const invitation = parsed && (await ctx.em.findOne(Invitation, { id: parsed.id, ...(own ? { organisation: own } : {}) }, { populate: ['organisation'] }));
   if (!invitation) throw errors.notFound(ctx, 'id');
   invitation.revokedAt ??= ctx.now;
   await ctx.em.flush();

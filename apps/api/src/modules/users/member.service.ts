@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import { MembershipRole } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors } from '../../graphql/errors';
@@ -9,6 +10,15 @@ import { encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
 import { Session } from '../auth/session.entity';
 import { Membership } from '../tenancy/membership.entity';
 import type { MemberFilter, SetMembershipActiveInput } from './user.inputs';
+
+/**
+ * Whose access the viewer administers: the whole PLIE for its administrator (null), its own
+ * organisation for a partner's administrator, who invites and deactivates her colleagues only.
+ */
+export function administeredOrganisation(ctx: RequestContext): string | null {
+  const membership = activeMembership(ctx);
+  return membership.role === MembershipRole.PARTNER_ADMIN ? membership.organisationId : null;
+}
 
 export function memberCursor(m: Membership): string {
   return encodeCursor(m.user.displayName, m.id);
@@ -23,6 +33,8 @@ export async function listMembers(ctx: RequestContext, filter: MemberFilter | un
     if (!parsed) throw errors.notFound(ctx, 'organisationId');
     where.organisation = parsed.id;
   }
+  const own = administeredOrganisation(ctx);
+  if (own) where.organisation = where.organisation && where.organisation !== own ? null : own;
   const search = filter?.search?.trim();
   if (search) where.$or = [{ user: { displayName: { $ilike: likePattern(search) } } }, { user: { email: { $ilike: likePattern(search) } } }];
   return pageOf(ctx, args, {
@@ -47,7 +59,9 @@ export async function listMembers(ctx: RequestContext, filter: MemberFilter | un
 export async function setMembershipActive(ctx: RequestContext, input: SetMembershipActiveInput): Promise<Membership> {
   const self = activeMembership(ctx);
   const parsed = parseGlobalId(input.membershipId, 'Membership');
-  const membership = parsed && (await ctx.em.findOne(Membership, { id: parsed.id }, { populate: ['user', 'organisation', 'tenant'] }));
+  const own = administeredOrganisation(ctx);
+  const membership =
+    parsed && (await ctx.em.findOne(Membership, { id: parsed.id, ...(own ? { organisation: own } : {}) }, { populate: ['user', 'organisation', 'tenant'] }));
   if (!membership) throw errors.notFound(ctx, 'membershipId');
   if (membership.version !== input.version) throw errors.conflict(ctx);
   if (!input.active && membership.id === self.id) throw errors.badInput(ctx, 'membershipId', 'error.cannotDeactivateSelf');

@@ -11,10 +11,13 @@ import { InvitationCreatedType, InvitationPreviewType, InvitationType } from './
 import { listMembers, memberCursor, setMembershipActive } from './member.service';
 import { AcceptInvitationInput, InviteUserInput, MemberFilter, SetMembershipActiveInput } from './user.inputs';
 
+/** Who manages access: the PLIE's administrator for everyone, a partner's administrator for her organisation (member.service.ts). */
+const USER_ADMINS: [MembershipRole, ...MembershipRole[]] = [MembershipRole.TENANT_ADMIN, MembershipRole.PARTNER_ADMIN];
+
 @Resolver()
 export class UserResolver {
-  @Query(() => MembershipConnection, { description: 'People with access to the active PLIE, by name' })
-  @Allow(MembershipRole.TENANT_ADMIN)
+  @Query(() => MembershipConnection, { description: "People with access to the active PLIE (a partner's administrator: her organisation's), by name" })
+  @Allow(...USER_ADMINS)
   async members(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => MemberFilter, { nullable: true }) filter?: MemberFilter,
@@ -25,7 +28,7 @@ export class UserResolver {
   }
 
   @Query(() => [InvitationType], { description: 'Invitations not yet accepted nor revoked, newest first' })
-  @Allow(MembershipRole.TENANT_ADMIN)
+  @Allow(...USER_ADMINS)
   async pendingInvitations(@Ctx() ctx: RequestContext): Promise<InvitationType[]> {
     return (await listPendingInvitations(ctx)).map(InvitationType.from);
   }
@@ -37,14 +40,14 @@ export class UserResolver {
   }
 
   @Mutation(() => InvitationCreatedType)
-  @Allow(MembershipRole.TENANT_ADMIN)
+  @Allow(...USER_ADMINS)
   async inviteUser(@Ctx() ctx: RequestContext, @Arg('input') input: InviteUserInput): Promise<InvitationCreatedType> {
     const { invitation, acceptUrl } = await inviteUser(ctx, input);
     return { invitation: InvitationType.from(invitation), acceptUrl };
   }
 
   @Mutation(() => InvitationType)
-  @Allow(MembershipRole.TENANT_ADMIN)
+  @Allow(...USER_ADMINS)
   async revokeInvitation(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<InvitationType> {
     return InvitationType.from(await revokeInvitation(ctx, id));
   }
@@ -56,7 +59,7 @@ export class UserResolver {
   }
 
   @Mutation(() => MembershipType, { description: "Deactivate (or reactivate) a person's access to the active PLIE" })
-  @Allow(MembershipRole.TENANT_ADMIN)
+  @Allow(...USER_ADMINS)
   async setMembershipActive(@Ctx() ctx: RequestContext, @Arg('input') input: SetMembershipActiveInput): Promise<MembershipType> {
     return MembershipType.from(await setMembershipActive(ctx, input));
   }
