@@ -12,3 +12,4 @@ export * from './caseload-alert';
 export * from './consent';
 export * from './consent-presets';
 export * from './referral';
+export * from './commune-figures';

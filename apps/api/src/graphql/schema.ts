@@ -17,6 +17,7 @@ import { ReferenceResolver } from '../modules/reference/reference.resolver';
 import { StageResolver } from '../modules/stages/stage.resolver';
 import { ConsentResolver } from '../modules/consent/consent.resolver';
 import { ReferralResolver } from '../modules/referrals/referral.resolver';
+import { CommuneFiguresResolver } from '../modules/commune-figures/commune-figures.resolver';
 import { ParticipantStagesResolver, StageAccessResolver } from '../modules/stages/stage-fields.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { NodeResolver } from './node.resolver';
@@ -39,6 +40,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       StageResolver,
       ConsentResolver,
       ReferralResolver,
+      CommuneFiguresResolver,
       ParticipantStagesResolver,
       StageAccessResolver,
       ReferenceResolver,

@@ -9,6 +9,7 @@ import { Migration20261127160000ConsentEvidence } from './Migration2026112716000
 import { Migration20261127170000PartnerAppointments } from './Migration20261127170000PartnerAppointments';
 import { Migration20261127180000PartnerGrantEstimate } from './Migration20261127180000PartnerGrantEstimate';
 import { Migration20261127190000Referrals } from './Migration20261127190000Referrals';
+import { Migration20261127200000CommuneFigures } from './Migration20261127200000CommuneFigures';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -23,4 +24,5 @@ export const migrationsList = [
   { name: 'Migration20261127170000PartnerAppointments', class: Migration20261127170000PartnerAppointments },
   { name: 'Migration20261127180000PartnerGrantEstimate', class: Migration20261127180000PartnerGrantEstimate },
   { name: 'Migration20261127190000Referrals', class: Migration20261127190000Referrals },
+  { name: 'Migration20261127200000CommuneFigures', class: Migration20261127200000CommuneFigures },
 ];
