@@ -13,3 +13,4 @@ export * from './consent';
 export * from './consent-presets';
 export * from './referral';
 export * from './commune-figures';
+export * from './assisted-contract';

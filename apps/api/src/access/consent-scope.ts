@@ -170,6 +170,17 @@ export class ConsentScope {
     return !this.viewer || this.decisionFor(this.viewer, subject, fieldClass).allowed;
   }
 
+  /**
+   * Whether a consent in force shares `fieldClass` of this subject with the partner for `purpose`:
+   * what a partner needs to write (a report is made for a purpose), not only to read.
+   */
+  async grantsFor(subject: Omit<ConsentSubject, 'itemClass' | 'scope'>, fieldClass: FieldClass, purpose: ConsentPurpose): Promise<boolean> {
+    if (!this.viewer) return false;
+    await this.load();
+    const decision = this.decisionFor(this.viewer, subject, fieldClass);
+    return decision.allowed && decision.basis === 'CONSENT' && decision.purposes.includes(purpose);
+  }
+
   /** The participants a partner may see at all (something about them is shared), for SQL filters. */
   visibleParticipantIds(): Promise<string[]> {
     return this.participantIdsSharing(IDENTIFICATION);

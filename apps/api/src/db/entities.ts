@@ -22,6 +22,7 @@ import { ConsentEvent } from '../modules/consent/consent-event.entity';
 import { Notification } from '../modules/consent/notification.entity';
 import { ConsentEvidence } from '../modules/consent/consent-evidence.entity';
 import { Referral, ReferralSubmission } from '../modules/referrals/referral.entity';
+import { AssistedContract, ContractRenewal, ContractReport } from '../modules/contracts/assisted-contract.entity';
 
 /** Entities outside any tenant: a person may belong to several PLIEs; sessions and login attempts are theirs. */
 const globalEntities = [Tenant, User, Session, LoginAttempt];
@@ -53,6 +54,9 @@ export const tenantOwnedEntities = [
   ConsentEvidence,
   Referral,
   ReferralSubmission,
+  AssistedContract,
+  ContractRenewal,
+  ContractReport,
 ];
 
 export const entities = [...globalEntities, ...tenantOwnedEntities];

@@ -25,6 +25,9 @@ import {
   ReferralDecision,
   ReferralProgress,
   ReferralStatus,
+  AssistedContractKind,
+  ContractEndReason,
+  SkillLevel,
 } from '@jalon/domain';
 import { ConsentEventAction } from '../modules/consent/consent-event.entity';
 import { NotificationKind } from '../modules/consent/notification.entity';
@@ -54,5 +57,8 @@ registerEnumType(ConsentMethod, { name: 'ConsentMethod' });
 registerEnumType(ConsentEventAction, { name: 'ConsentEventAction' });
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
 registerEnumType(ReferralStatus, { name: 'ReferralStatus' });
+registerEnumType(AssistedContractKind, { name: 'AssistedContractKind' });
+registerEnumType(ContractEndReason, { name: 'ContractEndReason', description: 'Why an assisted contract ended (ASP exit reasons)' });
+registerEnumType(SkillLevel, { name: 'SkillLevel' });
 registerEnumType(ReferralDecision, { name: 'ReferralDecision' });
 registerEnumType(ReferralProgress, { name: 'ReferralProgress', description: 'What became of a referral, as its referring partner follows it' });

@@ -18,6 +18,7 @@ import { StageResolver } from '../modules/stages/stage.resolver';
 import { ConsentResolver } from '../modules/consent/consent.resolver';
 import { ReferralResolver } from '../modules/referrals/referral.resolver';
 import { CommuneFiguresResolver } from '../modules/commune-figures/commune-figures.resolver';
+import { AssistedContractFieldsResolver, AssistedContractResolver, StageContractResolver } from '../modules/contracts/assisted-contract.resolver';
 import { ParticipantStagesResolver, StageAccessResolver } from '../modules/stages/stage-fields.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { NodeResolver } from './node.resolver';
@@ -41,6 +42,9 @@ export function getSchema(): Promise<GraphQLSchema> {
       ConsentResolver,
       ReferralResolver,
       CommuneFiguresResolver,
+      AssistedContractResolver,
+      StageContractResolver,
+      AssistedContractFieldsResolver,
       ParticipantStagesResolver,
       StageAccessResolver,
       ReferenceResolver,

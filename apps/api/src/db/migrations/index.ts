@@ -10,6 +10,7 @@ import { Migration20261127170000PartnerAppointments } from './Migration202611271
 import { Migration20261127180000PartnerGrantEstimate } from './Migration20261127180000PartnerGrantEstimate';
 import { Migration20261127190000Referrals } from './Migration20261127190000Referrals';
 import { Migration20261127200000CommuneFigures } from './Migration20261127200000CommuneFigures';
+import { Migration20261127210000AssistedContracts } from './Migration20261127210000AssistedContracts';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -25,4 +26,5 @@ export const migrationsList = [
   { name: 'Migration20261127180000PartnerGrantEstimate', class: Migration20261127180000PartnerGrantEstimate },
   { name: 'Migration20261127190000Referrals', class: Migration20261127190000Referrals },
   { name: 'Migration20261127200000CommuneFigures', class: Migration20261127200000CommuneFigures },
+  { name: 'Migration20261127210000AssistedContracts', class: Migration20261127210000AssistedContracts },
 ];

@@ -1,0 +1,28 @@
+import { type ConsentPurpose, type DataClass, isPartnerKind } from '@jalon/domain';
+import type { RequestContext } from '../context/request-context';
+import { errors } from '../graphql/errors';
+import type { ConsentSubject } from './consent-scope';
+import { participantAccess } from './participant-access';
+import { activeMembership } from './tenant-scope';
+
+/** A stage someone reports on, and whose file it belongs to. */
+export interface ReportedStage {
+  subject: Omit<ConsentSubject, 'itemClass' | 'scope'> & { stage: NonNullable<ConsentSubject['stage']> };
+  referent: { id: string };
+}
+
+/**
+ * The one rule for writing a report on a stage (contract reports, training reports). Staff who may
+ * edit the file may; a partner only on a stage it operates, and only while a consent in force
+ * shares that report class of that stage with it for the report's purpose. Anything else is
+ * FORBIDDEN, before anything is written.
+ */
+export async function assertMayReport(ctx: RequestContext, stage: ReportedStage, reportClass: DataClass, purpose: ConsentPurpose): Promise<void> {
+  const membership = activeMembership(ctx);
+  if (!isPartnerKind(membership.organisationKind)) {
+    if (participantAccess(ctx, stage) !== 'EDIT') throw errors.forbidden(ctx, 'error.notYourCaseload');
+    return;
+  }
+  const operates = stage.subject.stage.operatorOrganisationId === membership.organisationId;
+  if (!operates || !(await ctx.consent.grantsFor(stage.subject, reportClass, purpose))) throw errors.forbidden(ctx, 'error.reportNotShared');
+}

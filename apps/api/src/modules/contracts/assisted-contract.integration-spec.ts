@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyRlsSettings, beginRequestTransaction } from '../../access/request-transaction';
+import { parseGlobalId } from '../../graphql/relay';
+import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
+import { GraphqlClient } from '../../testing/graphql-client';
+import { startTestServer, type TestServer } from '../../testing/test-server';
+
+let server: TestServer;
+let tenant: TenantFixture;
+let referent: GraphqlClient;
+let aci: GraphqlClient;
+let commune: GraphqlClient;
+/** Employees of the integration company: one who agreed to its reports, one who did not. */
+let shared: { participantId: string; contractId: string; version: number };
+let unshared: { participantId: string; contractId: string };
+
+const FILE = `mutation($input: FileContractReportsInput!) { fileContractReports(input: $input) { id period hoursWorked authorOrganisationName } }`;
+const MONTH = `query($period: String!) { contractMonth(period: $period) { maxHours contract { id firstName lastName position weeklyHours } report { hoursWorked } } }`;
+
+/** A participant with a CDDI stage run by the integration company, and its contract (26 h a week, Sept. 2026 to Feb. 2027). */
+async function employee(lastName: string) {
+  const created = await referent.data(
+    `mutation($details: ParticipantDetailsInput!) { createParticipant(input: { details: $details }) { id currentPathway { id } } }`,
+    { details: { firstName: 'Samir', lastName, birthDate: '1987-06-15' } },
+  );
+  const kinds = Object.fromEntries((await referent.data(`{ stageKinds { id code } }`)).stageKinds.map((k: any) => [k.code, k.id]));
+  const { addStage } = await referent.data(`mutation($input: AddStageInput!) { addStage(input: $input) { id } }`, {
+    input: {
+      pathwayId: created.createParticipant.currentPathway.id,
+      kindId: kinds.IAE_CDDI_ACI,
+      operatorId: tenant.organisations.siae.globalId,
+      plannedStart: '2026-09-01',
+    },
+  });
+  const { setAssistedContract } = await referent.data(
+    `mutation($input: SetAssistedContractInput!) { setAssistedContract(input: $input) { id version employerName } }`,
+    {
+      input: {
+        stageId: addStage.id,
+        contractType: 'CDDI',
+        startOn: '2026-09-01',
+        endOn: '2027-02-28',
+        weeklyHours: 26,
+        position: 'Ouvrier maraîcher',
+        romeCode: 'A1414',
+      },
+    },
+  );
+  expect(setAssistedContract.employerName).toBe(tenant.organisations.siae.name);
+  return {
+    participantId: created.createParticipant.id,
+    pathwayId: created.createParticipant.currentPathway.id,
+    stageId: addStage.id,
+    contract: setAssistedContract,
+  };
+}
+
+const report = (contractId: string, overrides: Record<string, unknown> = {}) => ({
+  contractId,
+  hoursWorked: 104,
+  trainingHours: 6,
+  trainingSubjects: 'Sécurité au travail',
+  absenceHours: 8,
+  absenceNote: 'Rendez-vous médical',
+  skills: [{ skill: 'Ponctualité', level: 'ACQUIRED' }],
+  obstaclesMet: ['MOBILITY'],
+  comment: 'Bonne intégration dans l’équipe.',
+  ...overrides,
+});
+
+beforeAll(async () => {
+  server = await startTestServer();
+  tenant = await createTenantFixture(server, 'Contracts');
+  const client = async (email: string) => {
+    const c = new GraphqlClient(server.app);
+    await c.login(email, FIXTURE_PASSWORD);
+    return c;
+  };
+  referent = await client(tenant.users.referent.email);
+  aci = await client(tenant.users.aci.email);
+  commune = await client(tenant.users.partner.email);
+  const one = await employee('Amrani');
+  const two = await employee('Bertin');
+  // Samir Amrani agreed to the integration company's preset: its contract stage and its reports.
+  await referent.data(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, {
+    input: {
+      participantId: one.participantId,
+      granteeOrganisationId: tenant.organisations.siae.globalId,
+      dataClasses: ['STAGE_LIST', 'STAGE_DETAILS', 'CONTRACT_REPORTS'],
+      stageIds: [one.stageId],
+      purpose: 'CONTRACT_REPORTING',
+      method: 'SIGNED_FORM',
+      collectedOn: '2026-09-01',
+      noticeVersion: 'notice-2026-01',
+    },
+  });
+  shared = { participantId: one.participantId, contractId: one.contract.id, version: one.contract.version };
+  unshared = { participantId: two.participantId, contractId: two.contract.id };
+});
+afterAll(() => server.close());
+
+describe('assisted contracts and the employer’s monthly reports', () => {
+  it("the supervisor's month lists only the employee who agreed; she files his report and the referent reads it on the stage", async () => {
+    const month = await aci.data(MONTH, { period: '2026-10' });
+    expect(month.contractMonth).toEqual([
+      {
+        maxHours: 115.5,
+        contract: { id: shared.contractId, firstName: 'Samir', lastName: 'Amrani', position: 'Ouvrier maraîcher', weeklyHours: 26 },
+        report: null,
+      },
+    ]);
+    const filed = await aci.data(FILE, { input: { period: '2026-10', reports: [report(shared.contractId)] } });
+    expect(filed.fileContractReports).toEqual([
+      expect.objectContaining({ period: '2026-10', hoursWorked: 104, authorOrganisationName: tenant.organisations.siae.name }),
+    ]);
+    expect((await aci.data(MONTH, { period: '2026-10' })).contractMonth[0].report).toEqual({ hoursWorked: 104 });
+
+    const onStage = await referent.data(
+      `query($id: ID!) { participant(id: $id) { stages { contract { contractType endOn reports { period hoursWorked skills { skill level } obstaclesMet comment } } } } }`,
+      { id: shared.participantId },
+    );
+    expect(onStage.participant.stages[0].contract.reports).toEqual([
+      {
+        period: '2026-10',
+        hoursWorked: 104,
+        skills: [{ skill: 'Ponctualité', level: 'ACQUIRED' }],
+        obstaclesMet: ['MOBILITY'],
+        comment: 'Bonne intégration dans l’équipe.',
+      },
+    ]);
+  });
+
+  it('refuses a month already reported, hours over the contract and months outside it, naming the row; a batch with one bad row writes nothing', async () => {
+    const again = await aci.request(FILE, { input: { period: '2026-10', reports: [report(shared.contractId)] } });
+    expect(again.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'reports.0.period' });
+    const over = await aci.request(FILE, { input: { period: '2026-11', reports: [report(shared.contractId, { hoursWorked: 120 })] } });
+    expect(over.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('111.5'),
+      extensions: { code: 'BAD_USER_INPUT', field: 'reports.0.hoursWorked' },
+    });
+    const before = await aci.request(FILE, { input: { period: '2026-08', reports: [report(shared.contractId)] } });
+    expect(before.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'reports.0.period' });
+    const health = await aci.request(FILE, { input: { period: '2026-11', reports: [report(shared.contractId, { obstaclesMet: ['HEALTH'] })] } });
+    expect(health.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'reports.0.obstaclesMet' });
+    const future = await aci.request(FILE, { input: { period: '2027-01', reports: [report(shared.contractId)] } });
+    expect(future.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'period' });
+
+    // Two rows, the second one the same employee again: nothing of the first is kept.
+    const batch = await aci.request(FILE, { input: { period: '2026-11', reports: [report(shared.contractId), report(shared.contractId)] } });
+    expect(batch.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'reports.1.contractId' });
+    expect((await aci.data(MONTH, { period: '2026-11' })).contractMonth[0].report).toBeNull();
+  });
+
+  it('a retried submission (same key) files the month once', async () => {
+    const input = { period: '2026-09', reports: [report(shared.contractId, { hoursWorked: 100 })], idempotencyKey: 'aci-2026-09-batch' };
+    const first = await aci.data(FILE, { input });
+    const retry = await aci.data(FILE, { input });
+    expect(retry.fileContractReports.map((r: any) => r.id)).toEqual(first.fileContractReports.map((r: any) => r.id));
+    const reports = await referent.data(`query($id: ID!) { participant(id: $id) { stages { contract { reports { period } } } } }`, {
+      id: shared.participantId,
+    });
+    expect(reports.participant.stages[0].contract.reports.map((r: any) => r.period)).toEqual(['2026-10', '2026-09']);
+  });
+
+  it('writes nothing for an employee who did not agree, whatever the route; nor for a partner that does not run the stage', async () => {
+    const hidden = await aci.request(FILE, { input: { period: '2026-10', reports: [report(unshared.contractId)] } });
+    expect(hidden.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', field: 'reports.0.contractId' });
+    const renew = await aci.request(`mutation($input: RenewContractInput!) { renewAssistedContract(input: $input) { endOn } }`, {
+      input: { contractId: unshared.contractId, version: 1, newEndOn: '2027-08-31' },
+    });
+    expect(renew.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await aci.request(`query($id: ID!) { participant(id: $id) { id } }`, { id: unshared.participantId })).errors?.[0]?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
+
+    // The commune sees the stage's details under its own consent, but does not run it: it may not report.
+    await referent.data(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, {
+      input: {
+        participantId: shared.participantId,
+        granteeOrganisationId: tenant.organisations.commune.globalId,
+        dataClasses: ['STAGE_LIST', 'STAGE_DETAILS', 'CONTRACT_REPORTS'],
+        purpose: 'CONTRACT_REPORTING',
+        method: 'SIGNED_FORM',
+        collectedOn: '2026-09-01',
+        noticeVersion: 'notice-2026-01',
+      },
+    });
+    const notOperator = await commune.request(FILE, { input: { period: '2026-11', reports: [report(shared.contractId)] } });
+    expect(notOperator.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // Row-level security says the same, whatever the resolvers do: no report row for the hidden contract.
+    const userId = parseGlobalId((await aci.data('{ me { user { id } } }')).me.user.id)!.id;
+    const em = server.database.orm.em.fork();
+    await beginRequestTransaction(em);
+    try {
+      await applyRlsSettings(em, { tenantId: tenant.tenantId, organisationId: tenant.organisations.siae.id, staff: false, userId });
+      await expect(
+        em.execute(
+          `insert into contract_report (id, created_at, tenant_id, contract_id, period, hours_worked, training_hours, absence_hours, skills, obstacles_met, author_organisation_id, author_id, submitted_at)
+           values (gen_random_uuid(), now(), ?, ?, '2026-10', 1, 0, 0, '[]', '{}', ?, jalon_user_id(), now())`,
+          [tenant.tenantId, parseGlobalId(unshared.contractId)!.id, tenant.organisations.siae.id],
+        ),
+      ).rejects.toThrow(/row-level security/);
+    } finally {
+      await em.rollback();
+    }
+  });
+
+  it('the employer renews the contract and records its end with the ASP outcome; revoking the consent stops its reports at once', async () => {
+    const renewed = await aci.data(`mutation($input: RenewContractInput!) { renewAssistedContract(input: $input) { endOn version } }`, {
+      input: { contractId: shared.contractId, version: shared.version, newEndOn: '2027-08-31' },
+    });
+    expect(renewed.renewAssistedContract.endOn).toBe('2027-08-31');
+    const early = await aci.request(`mutation($input: RenewContractInput!) { renewAssistedContract(input: $input) { endOn } }`, {
+      input: { contractId: shared.contractId, version: renewed.renewAssistedContract.version, newEndOn: '2027-03-31' },
+    });
+    expect(early.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'newEndOn' });
+
+    const consents = await referent.data(`query($id: ID!) { consents(participantId: $id) { id version granteeOrganisation { name } } }`, {
+      id: shared.participantId,
+    });
+    const aciConsent = consents.consents.find((c: any) => c.granteeOrganisation?.name === tenant.organisations.siae.name);
+    await referent.data(
+      `mutation($id: ID!, $version: Int!) { revokeConsent(consentId: $id, version: $version, reason: "Retrait demandé par la personne") { status } }`,
+      {
+        id: aciConsent.id,
+        version: aciConsent.version,
+      },
+    );
+    const after = await aci.request(FILE, { input: { period: '2026-11', reports: [report(shared.contractId)] } });
+    expect(after.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await aci.data(MONTH, { period: '2026-11' })).contractMonth).toEqual([]);
+
+    // The referent records the end herself.
+    const ended = await referent.data(`mutation($input: EndContractInput!) { endAssistedContract(input: $input) { endedOn endReason } }`, {
+      input: { contractId: shared.contractId, version: renewed.renewAssistedContract.version, endedOn: '2026-11-20', reason: 'FIXED_TERM_6_MONTHS_PLUS' },
+    });
+    expect(ended.endAssistedContract).toEqual({ endedOn: '2026-11-20', endReason: 'FIXED_TERM_6_MONTHS_PLUS' });
+  });
+});

@@ -1,0 +1,248 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import {
+  CONTRACT_STAGE_CATEGORIES,
+  ConsentPurpose,
+  DataClass,
+  firstDayOf,
+  isPartnerKind,
+  isReportPeriod,
+  maxHoursInPeriod,
+  periodWithinContract,
+  SPECIAL_CATEGORY_OBSTACLES,
+} from '@jalon/domain';
+import { isTradeCode } from '@jalon/reference-data/node';
+import type { RequestContext } from '../../context/request-context';
+import { createOnce } from '../../access/idempotency';
+import { assertCanEdit } from '../../access/participant-access';
+import { assertMayReport, type ReportedStage } from '../../access/report-access';
+import { activeMembership } from '../../access/tenant-scope';
+import { notInFuture, optionalDate, requiredDate } from '../../graphql/date-input';
+import { errors } from '../../graphql/errors';
+import { parseGlobalId } from '../../graphql/relay';
+import { saveChanges } from '../../graphql/save-changes';
+import { optionalText, requiredText } from '../../graphql/text-input';
+import { getOrganisation } from '../organisations/organisation.service';
+import { Organisation } from '../organisations/organisation.entity';
+import { shortNameOf } from '../participants/participant.entity';
+import { Stage } from '../stages/stage.entity';
+import { Tenant } from '../tenancy/tenant.entity';
+import { User } from '../users/user.entity';
+import { AssistedContract, ContractRenewal, ContractReport } from './assisted-contract.entity';
+import type { ContractReportInput, EndContractInput, FileContractReportsInput, RenewContractInput, SetAssistedContractInput } from './assisted-contract.inputs';
+
+export const CONTRACT_POPULATE = ['stage.kind', 'stage.operator', 'stage.pathway.participant.referent', 'employer'] as const;
+
+/** A contract's stage, and the file it belongs to, as the report rule needs them. */
+export function reportedStage(stage: Stage): ReportedStage {
+  return {
+    subject: {
+      participantId: stage.pathway.participant.id,
+      stage: { id: stage.id, kindCode: stage.kind.code, operatorOrganisationId: stage.operator?.id ?? null },
+    },
+    referent: stage.pathway.participant.referent,
+  };
+}
+
+/** A contract the viewer may see (row-level security hides the others), or NOT_FOUND on `field`. */
+async function findContract(ctx: RequestContext, globalId: string, field: string): Promise<AssistedContract> {
+  const parsed = parseGlobalId(globalId, 'AssistedContract');
+  const contract = parsed && (await ctx.em.findOne(AssistedContract, { id: parsed.id }, { populate: CONTRACT_POPULATE }));
+  if (!contract) throw errors.notFound(ctx, field);
+  return contract;
+}
+
+/** A contract the viewer may report on, checked by the one rule (report-access.ts). */
+async function reportableContract(ctx: RequestContext, globalId: string, field: string): Promise<AssistedContract> {
+  const contract = await findContract(ctx, globalId, field);
+  await assertMayReport(ctx, reportedStage(contract.stage), DataClass.CONTRACT_REPORTS, ConsentPurpose.CONTRACT_REPORTING);
+  return contract;
+}
+
+function checkedHours(ctx: RequestContext, field: string, value: number | null | undefined): number {
+  const hours = value ?? 0;
+  if (!Number.isFinite(hours) || hours < 0 || hours > 744) throw errors.badInput(ctx, field, 'error.hoursInvalid');
+  return hours;
+}
+
+/** The referent records (or corrects) the contract a stage carries; the employer is the stage's operator unless named. */
+export async function setAssistedContract(ctx: RequestContext, input: SetAssistedContractInput): Promise<AssistedContract> {
+  const parsed = parseGlobalId(input.stageId, 'Stage');
+  const stage = parsed && (await ctx.em.findOne(Stage, { id: parsed.id }, { populate: ['kind', 'operator', 'pathway.participant.referent'] }));
+  if (!stage) throw errors.notFound(ctx, 'stageId');
+  assertCanEdit(ctx, stage.pathway.participant);
+  if (!CONTRACT_STAGE_CATEGORIES.includes(stage.kind.category)) throw errors.badInput(ctx, 'stageId', 'error.notAContractStage');
+  const startOn = requiredDate(ctx, 'startOn', input.startOn);
+  const endOn = optionalDate(ctx, 'endOn', input.endOn);
+  if (endOn && endOn < startOn) throw errors.badInput(ctx, 'endOn', 'error.endBeforeStart');
+  if (!(input.weeklyHours >= 1 && input.weeklyHours <= 48)) throw errors.badInput(ctx, 'weeklyHours', 'error.weeklyHoursInvalid');
+  const romeCode = optionalText(ctx, 'romeCode', input.romeCode, 5)?.toUpperCase() ?? null;
+  if (romeCode && !isTradeCode(romeCode)) throw errors.badInput(ctx, 'romeCode', 'error.romeCodeUnknown');
+  const employer = input.employerId ? await getOrganisation(ctx, input.employerId, 'employerId') : stage.operator;
+  if (!employer) throw errors.badInput(ctx, 'employerId', 'error.required');
+  const terms = {
+    employer,
+    contractType: input.contractType,
+    startOn,
+    endOn,
+    weeklyHours: input.weeklyHours,
+    position: requiredText(ctx, 'position', input.position, 200),
+    romeCode,
+    tutorName: optionalText(ctx, 'tutorName', input.tutorName, 200),
+  };
+  const existing = await ctx.em.findOne(AssistedContract, { stage }, { populate: ['employer'] });
+  if (existing) {
+    if (existing.version !== input.version) throw errors.conflict(ctx);
+    ctx.em.assign(existing, terms);
+  } else {
+    ctx.em.create(AssistedContract, { tenant: stage.tenant, stage, ...terms });
+  }
+  await saveChanges(ctx);
+  return ctx.em.findOneOrFail(AssistedContract, { stage }, { populate: CONTRACT_POPULATE });
+}
+
+/** The employer (or the referent) renews: the end moves later, and the renewal is kept. */
+export async function renewAssistedContract(ctx: RequestContext, input: RenewContractInput): Promise<AssistedContract> {
+  const contract = await reportableContract(ctx, input.contractId, 'contractId');
+  if (contract.version !== input.version) throw errors.conflict(ctx);
+  if (contract.endedOn) throw errors.badInput(ctx, 'contractId', 'error.contractEnded');
+  const newEndOn = requiredDate(ctx, 'newEndOn', input.newEndOn);
+  const currentEnd = contract.endOn ?? contract.startOn;
+  if (newEndOn <= currentEnd) throw errors.badInput(ctx, 'newEndOn', 'error.renewalBeforeEnd', { end: currentEnd });
+  ctx.em.create(ContractRenewal, {
+    tenant: contract.tenant,
+    contract,
+    previousEndOn: contract.endOn ?? null,
+    newEndOn,
+    organisation: ctx.em.getReference(Organisation, activeMembership(ctx).organisationId),
+    recordedBy: ctx.em.getReference(User, ctx.actor!.userId),
+    recordedAt: ctx.now,
+  });
+  contract.endOn = newEndOn;
+  await saveChanges(ctx);
+  return contract;
+}
+
+/** The contract ended: the day and the ASP exit reason. */
+export async function endAssistedContract(ctx: RequestContext, input: EndContractInput): Promise<AssistedContract> {
+  const contract = await reportableContract(ctx, input.contractId, 'contractId');
+  if (contract.version !== input.version) throw errors.conflict(ctx);
+  if (contract.endedOn) throw errors.badInput(ctx, 'contractId', 'error.contractEnded');
+  const endedOn = notInFuture(ctx, 'endedOn', requiredDate(ctx, 'endedOn', input.endedOn));
+  if (endedOn < contract.startOn) throw errors.badInput(ctx, 'endedOn', 'error.endBeforeStart');
+  contract.endedOn = endedOn;
+  contract.endReason = input.reason;
+  await saveChanges(ctx);
+  return contract;
+}
+
+/** The last day the contract runs: its actual end once ended, else its planned end (null: open-ended). */
+export function lastDayOfContract(contract: AssistedContract): string | null {
+  return contract.endedOn ?? contract.endOn ?? null;
+}
+
+/** The most hours a month's report may declare for this contract. */
+export function maxHoursFor(contract: AssistedContract, period: string): number {
+  return maxHoursInPeriod(period, contract.weeklyHours, contract.startOn, lastDayOfContract(contract));
+}
+
+function checkedReport(ctx: RequestContext, i: number, row: ContractReportInput, contract: AssistedContract, period: string) {
+  const field = (name: string) => `reports.${i}.${name}`;
+  const name = shortNameOf(contract.stage.pathway.participant);
+  if (!periodWithinContract(period, contract.startOn, lastDayOfContract(contract)))
+    throw errors.badInput(ctx, field('period'), 'error.periodOutsideContract', { name });
+  const hoursWorked = checkedHours(ctx, field('hoursWorked'), row.hoursWorked);
+  const max = maxHoursFor(contract, period);
+  if (hoursWorked > max) throw errors.badInput(ctx, field('hoursWorked'), 'error.hoursOverContract', { name, max });
+  const obstaclesMet = row.obstaclesMet ?? [];
+  if (obstaclesMet.some((o) => SPECIAL_CATEGORY_OBSTACLES.includes(o))) throw errors.badInput(ctx, field('obstaclesMet'), 'error.obstacleNotReportable');
+  return {
+    hoursWorked,
+    trainingHours: checkedHours(ctx, field('trainingHours'), row.trainingHours),
+    trainingSubjects: optionalText(ctx, field('trainingSubjects'), row.trainingSubjects, 500),
+    absenceHours: checkedHours(ctx, field('absenceHours'), row.absenceHours),
+    absenceNote: optionalText(ctx, field('absenceNote'), row.absenceNote, 500),
+    skills: (row.skills ?? []).map((s, j) => ({ skill: requiredText(ctx, field(`skills.${j}.skill`), s.skill, 100), level: s.level })),
+    obstaclesMet: [...new Set(obstaclesMet)],
+    incidents: optionalText(ctx, field('incidents'), row.incidents, 2000),
+    comment: optionalText(ctx, field('comment'), row.comment, 2000),
+  };
+}
+
+/**
+ * A month's reports, for one employee or a supervisor's thirty at once: all of them are written,
+ * or (on the first refused row, named by its index) none. A retry with the same key files nothing twice.
+ */
+export async function fileContractReports(ctx: RequestContext, input: FileContractReportsInput): Promise<ContractReport[]> {
+  const period = input.period.trim();
+  const reportsOf = (contractIds: string[]) =>
+    ctx.em.find(ContractReport, { period, contract: { $in: contractIds } }, { populate: ['authorOrganisation', 'contract'], orderBy: { submittedAt: 'asc' } });
+  const filed = await createOnce(
+    ctx,
+    'fileContractReports',
+    input.idempotencyKey,
+    async () => {
+      if (!isReportPeriod(period)) throw errors.badInput(ctx, 'period', 'error.periodInvalid');
+      notInFuture(ctx, 'period', firstDayOf(period));
+      if (input.reports.length === 0) throw errors.badInput(ctx, 'reports', 'error.required');
+      const seen = new Set<string>();
+      const reports: ContractReport[] = [];
+      for (const [i, row] of input.reports.entries()) {
+        const contract = await reportableContract(ctx, row.contractId, `reports.${i}.contractId`);
+        if (seen.has(contract.id)) throw errors.badInput(ctx, `reports.${i}.contractId`, 'error.duplicateContract');
+        seen.add(contract.id);
+        const checked = checkedReport(ctx, i, row, contract, period);
+        if ((await ctx.em.count(ContractReport, { contract, period })) > 0) {
+          throw errors.badInput(ctx, `reports.${i}.period`, 'error.periodAlreadyReported', { name: shortNameOf(contract.stage.pathway.participant) });
+        }
+        reports.push(
+          ctx.em.create(ContractReport, {
+            tenant: ctx.em.getReference(Tenant, activeMembership(ctx).tenantId),
+            contract,
+            period,
+            ...checked,
+            authorOrganisation: ctx.em.getReference(Organisation, activeMembership(ctx).organisationId),
+            author: ctx.em.getReference(User, ctx.actor!.userId),
+            submittedAt: ctx.now,
+          }),
+        );
+      }
+      try {
+        await ctx.em.flush();
+      } catch (error) {
+        // The same month filed at the same instant from another screen.
+        if (error instanceof UniqueConstraintViolationException) throw errors.conflict(ctx);
+        throw error;
+      }
+      return { id: reports[0]!.id, reports };
+    },
+    // A retry gets the reports the first call filed for these contracts and this month.
+    async (id) => {
+      const ids = input.reports.map((row) => parseGlobalId(row.contractId, 'AssistedContract')?.id).filter((contractId): contractId is string => !!contractId);
+      return { id, reports: await reportsOf(ids) };
+    },
+  );
+  return filed.reports;
+}
+
+/**
+ * The supervisor's month: the contracts its organisation runs that the month falls within and
+ * that it may report on (the same rule as filing), with the report already filed, if any.
+ */
+export async function contractsToReport(ctx: RequestContext, period: string): Promise<Array<{ contract: AssistedContract; report: ContractReport | null }>> {
+  if (!isReportPeriod(period)) throw errors.badInput(ctx, 'period', 'error.periodInvalid');
+  const membership = activeMembership(ctx);
+  if (!isPartnerKind(membership.organisationKind)) throw errors.forbidden(ctx);
+  const candidates = await ctx.em.find(
+    AssistedContract,
+    { stage: { operator: membership.organisationId } },
+    { populate: CONTRACT_POPULATE, orderBy: { stage: { pathway: { participant: { searchKey: 'asc' } } } } },
+  );
+  const contracts: AssistedContract[] = [];
+  for (const contract of candidates) {
+    if (!periodWithinContract(period, contract.startOn, lastDayOfContract(contract))) continue;
+    if (await ctx.consent.grantsFor(reportedStage(contract.stage).subject, DataClass.CONTRACT_REPORTS, ConsentPurpose.CONTRACT_REPORTING))
+      contracts.push(contract);
+  }
+  const reports = contracts.length ? await ctx.em.find(ContractReport, { period, contract: { $in: contracts } }, { populate: ['authorOrganisation'] }) : [];
+  return contracts.map((contract) => ({ contract, report: reports.find((r) => r.contract.id === contract.id) ?? null }));
+}
