@@ -9,6 +9,7 @@ import { participantsRoutes } from '@/modules/participants/routes';
 import { agendaRoutes } from '@/modules/agenda/routes';
 import { districtsRoutes } from '@/modules/districts/routes';
 import { partnerRoutes } from '@/modules/partner/routes';
+import { referralsRoutes } from '@/modules/referrals/routes';
 import { accessLogRoutes } from '@/modules/access-log/routes';
 import { errorRoutes } from '@/modules/errors/routes';
 import type { MessageSchema } from './i18n';
@@ -51,6 +52,7 @@ export const router = createRouter({
     ...organisationsRoutes,
     ...districtsRoutes,
     ...partnerRoutes,
+    ...referralsRoutes,
     ...accessLogRoutes,
     ...errorRoutes,
   ],
