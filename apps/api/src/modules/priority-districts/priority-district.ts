@@ -3,7 +3,7 @@ import { MembershipRole } from '@jalon/domain';
 import { isQpvCode, parseQpvFile } from '@jalon/reference-data';
 import { isCommuneCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
-import { Allow, STAFF } from '../../access/operation-access';
+import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors } from '../../graphql/errors';
 import { saveChanges } from '../../graphql/save-changes';
@@ -70,8 +70,9 @@ export async function isKnownPriorityDistrict(ctx: RequestContext, code: string)
 
 @Resolver()
 export class PriorityDistrictResolver {
+  // The PLIE's territory, no personal data: partners pick the district of the person they refer.
   @Query(() => [PriorityDistrictType], { description: 'The PLIE’s priority districts, optionally of one commune' })
-  @Allow(...STAFF)
+  @Allow(...STAFF, ...PARTNERS)
   async priorityDistricts(
     @Ctx() ctx: RequestContext,
     @Arg('communeCode', () => String, { nullable: true }) communeCode?: string | null,

@@ -1,6 +1,6 @@
 import { Arg, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { getTrade, searchCommunes, searchTrades, type Commune, type Trade } from '@jalon/reference-data/node';
-import { Allow, STAFF } from '../../access/operation-access';
+import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
 
 @ObjectType('Trade', { description: 'A ROME 4.0 trade (France Travail)' })
 export class TradeType {
@@ -55,8 +55,9 @@ export class ReferenceResolver {
     return trade && TradeType.from(trade);
   }
 
+  // Public reference data: partners pick the commune of the person they refer.
   @Query(() => [CommuneType], { description: 'Communes by name or postcode, most populated first' })
-  @Allow(...STAFF)
+  @Allow(...STAFF, ...PARTNERS)
   communes(@Arg('search') search: string, @Arg('first', () => Int, { defaultValue: 20 }) first: number): CommuneType[] {
     return searchCommunes(search, { limit: limit(first) }).map(CommuneType.from);
   }
