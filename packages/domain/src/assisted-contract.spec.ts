@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isReportPeriod, lastDayOf, maxHoursInPeriod, periodWithinContract, reportDueOn } from './assisted-contract';
+import { isReportPeriod, lastDayOf, maxHoursInPeriod, periodWithin, reportDueOn } from './assisted-contract';
 
 describe('assisted contract reporting periods', () => {
   it('a period is a calendar month; its report is due by the 10th of the next', () => {
@@ -12,10 +12,10 @@ describe('assisted contract reporting periods', () => {
   });
 
   it('a month counts when any of its days falls within the contract', () => {
-    expect(periodWithinContract('2026-09', '2026-09-30', '2027-02-28')).toBe(true);
-    expect(periodWithinContract('2026-08', '2026-09-01', '2027-02-28')).toBe(false);
-    expect(periodWithinContract('2027-03', '2026-09-01', '2027-02-28')).toBe(false);
-    expect(periodWithinContract('2030-01', '2026-09-01', null)).toBe(true);
+    expect(periodWithin('2026-09', '2026-09-30', '2027-02-28')).toBe(true);
+    expect(periodWithin('2026-08', '2026-09-01', '2027-02-28')).toBe(false);
+    expect(periodWithin('2027-03', '2026-09-01', '2027-02-28')).toBe(false);
+    expect(periodWithin('2030-01', '2026-09-01', null)).toBe(true);
   });
 
   it('allows the weekly hours for each day of the month the contract covers', () => {

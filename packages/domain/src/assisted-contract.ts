@@ -68,8 +68,8 @@ export function reportDueOn(period: ReportPeriod): string {
   return addDays(addMonths(firstDayOf(period), 1), REPORT_DUE_DAY - 1);
 }
 
-/** Whether any day of the month falls within the contract (end inclusive; an open-ended contract runs on). */
-export function periodWithinContract(period: ReportPeriod, startOn: string, endOn: string | null): boolean {
+/** Whether any day of the month falls between start and end (inclusive; no end: it runs on). */
+export function periodWithin(period: ReportPeriod, startOn: string, endOn: string | null): boolean {
   return lastDayOf(period) >= startOn && (endOn === null || firstDayOf(period) <= endOn);
 }
 

@@ -14,3 +14,4 @@ export * from './consent-presets';
 export * from './referral';
 export * from './commune-figures';
 export * from './assisted-contract';
+export * from './training';

@@ -1,6 +1,7 @@
 import { type ConsentPurpose, type DataClass, isPartnerKind } from '@jalon/domain';
 import type { RequestContext } from '../context/request-context';
 import { errors } from '../graphql/errors';
+import type { Stage } from '../modules/stages/stage.entity';
 import type { ConsentSubject } from './consent-scope';
 import { participantAccess } from './participant-access';
 import { activeMembership } from './tenant-scope';
@@ -9,6 +10,17 @@ import { activeMembership } from './tenant-scope';
 export interface ReportedStage {
   subject: Omit<ConsentSubject, 'itemClass' | 'scope'> & { stage: NonNullable<ConsentSubject['stage']> };
   referent: { id: string };
+}
+
+/** A stage, and the file it belongs to, as the rule below needs them (kind, operator, pathway's participant and referent loaded). */
+export function reportedStage(stage: Stage): ReportedStage {
+  return {
+    subject: {
+      participantId: stage.pathway.participant.id,
+      stage: { id: stage.id, kindCode: stage.kind.code, operatorOrganisationId: stage.operator?.id ?? null },
+    },
+    referent: stage.pathway.participant.referent,
+  };
 }
 
 /**

@@ -23,6 +23,7 @@ import { Notification } from '../modules/consent/notification.entity';
 import { ConsentEvidence } from '../modules/consent/consent-evidence.entity';
 import { Referral, ReferralSubmission } from '../modules/referrals/referral.entity';
 import { AssistedContract, ContractRenewal, ContractReport } from '../modules/contracts/assisted-contract.entity';
+import { TrainingAttendance, TrainingResult } from '../modules/training/training.entity';
 
 /** Entities outside any tenant: a person may belong to several PLIEs; sessions and login attempts are theirs. */
 const globalEntities = [Tenant, User, Session, LoginAttempt];
@@ -57,6 +58,8 @@ export const tenantOwnedEntities = [
   AssistedContract,
   ContractRenewal,
   ContractReport,
+  TrainingAttendance,
+  TrainingResult,
 ];
 
 export const entities = [...globalEntities, ...tenantOwnedEntities];

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../context/request-context';
+import { firstDayOf, isReportPeriod } from '@jalon/domain';
 import { errors } from './errors';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -25,6 +26,13 @@ export function optionalDate(ctx: RequestContext, field: string, value: string |
 export function notInFuture(ctx: RequestContext, field: string, date: string): string {
   if (date > todayInFrance()) throw errors.badInput(ctx, field, 'error.dateInFuture');
   return date;
+}
+
+/** A reporting month, 'YYYY-MM', not in the future. */
+export function reportPeriod(ctx: RequestContext, field: string, value: string): string {
+  if (!isReportPeriod(value)) throw errors.badInput(ctx, field, 'error.periodInvalid');
+  notInFuture(ctx, field, firstDayOf(value));
+  return value;
 }
 
 /** Whole years between two YYYY-MM-DD dates. */

@@ -28,6 +28,7 @@ import {
   AssistedContractKind,
   ContractEndReason,
   SkillLevel,
+  TrainingOutcome,
 } from '@jalon/domain';
 import { ConsentEventAction } from '../modules/consent/consent-event.entity';
 import { NotificationKind } from '../modules/consent/notification.entity';
@@ -60,5 +61,6 @@ registerEnumType(ReferralStatus, { name: 'ReferralStatus' });
 registerEnumType(AssistedContractKind, { name: 'AssistedContractKind' });
 registerEnumType(ContractEndReason, { name: 'ContractEndReason', description: 'Why an assisted contract ended (ASP exit reasons)' });
 registerEnumType(SkillLevel, { name: 'SkillLevel' });
+registerEnumType(TrainingOutcome, { name: 'TrainingOutcome' });
 registerEnumType(ReferralDecision, { name: 'ReferralDecision' });
 registerEnumType(ReferralProgress, { name: 'ReferralProgress', description: 'What became of a referral, as its referring partner follows it' });

@@ -19,6 +19,7 @@ import { ConsentResolver } from '../modules/consent/consent.resolver';
 import { ReferralResolver } from '../modules/referrals/referral.resolver';
 import { CommuneFiguresResolver } from '../modules/commune-figures/commune-figures.resolver';
 import { AssistedContractFieldsResolver, AssistedContractResolver, StageContractResolver } from '../modules/contracts/assisted-contract.resolver';
+import { StageTrainingResolver, TrainingResolver } from '../modules/training/training.resolver';
 import { ParticipantStagesResolver, StageAccessResolver } from '../modules/stages/stage-fields.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { NodeResolver } from './node.resolver';
@@ -45,6 +46,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       AssistedContractResolver,
       StageContractResolver,
       AssistedContractFieldsResolver,
+      TrainingResolver,
+      StageTrainingResolver,
       ParticipantStagesResolver,
       StageAccessResolver,
       ReferenceResolver,

@@ -15,8 +15,8 @@ let fixtureHash: Promise<string> | undefined;
 export interface TenantFixture {
   tenantId: string;
   name: string;
-  organisations: Record<'animation' | 'operator' | 'commune' | 'siae', { id: string; globalId: string; name: string }>;
-  users: Record<'admin' | 'animation' | 'referent' | 'partner' | 'aci', { email: string; membershipId: string }>;
+  organisations: Record<'animation' | 'operator' | 'commune' | 'siae' | 'training', { id: string; globalId: string; name: string }>;
+  users: Record<'admin' | 'animation' | 'referent' | 'partner' | 'aci' | 'trainer', { email: string; membershipId: string }>;
 }
 
 /** A tenant of its own for one test (a unique suffix keeps tests apart on a shared database). */
@@ -34,6 +34,7 @@ export async function createTenantFixture(server: TestServer, label = 'Test'): P
       operator: org('Opérateur', OrganisationKind.REFERENT_OPERATOR),
       commune: org('Commune', OrganisationKind.COMMUNE, { inseeCode: '38185' }),
       siae: org('ACI', OrganisationKind.INTEGRATION_COMPANY, { siaeKind: SiaeKind.ACI }),
+      training: org('Formation', OrganisationKind.TRAINING_OPERATOR),
     };
     const member = (key: string, organisation: Organisation, role: MembershipRole) => {
       const user = em.create(User, { email: `${key}-${suffix}@test.jalon`, displayName: `${key} ${suffix}`, passwordHash });
@@ -46,6 +47,7 @@ export async function createTenantFixture(server: TestServer, label = 'Test'): P
       referent: member('referent', organisations.operator, MembershipRole.REFERENT),
       partner: member('partner', organisations.commune, MembershipRole.PARTNER_AGENT),
       aci: member('aci', organisations.siae, MembershipRole.PARTNER_AGENT),
+      trainer: member('trainer', organisations.training, MembershipRole.PARTNER_AGENT),
     };
     await em.flush();
     const describe = (o: Organisation) => ({ id: o.id, globalId: toGlobalId('Organisation', o.id), name: o.name });
@@ -57,6 +59,7 @@ export async function createTenantFixture(server: TestServer, label = 'Test'): P
         operator: describe(organisations.operator),
         commune: describe(organisations.commune),
         siae: describe(organisations.siae),
+        training: describe(organisations.training),
       },
       users,
     };

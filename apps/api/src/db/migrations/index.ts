@@ -11,6 +11,7 @@ import { Migration20261127180000PartnerGrantEstimate } from './Migration20261127
 import { Migration20261127190000Referrals } from './Migration20261127190000Referrals';
 import { Migration20261127200000CommuneFigures } from './Migration20261127200000CommuneFigures';
 import { Migration20261127210000AssistedContracts } from './Migration20261127210000AssistedContracts';
+import { Migration20261127220000TrainingReports } from './Migration20261127220000TrainingReports';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -27,4 +28,5 @@ export const migrationsList = [
   { name: 'Migration20261127190000Referrals', class: Migration20261127190000Referrals },
   { name: 'Migration20261127200000CommuneFigures', class: Migration20261127200000CommuneFigures },
   { name: 'Migration20261127210000AssistedContracts', class: Migration20261127210000AssistedContracts },
+  { name: 'Migration20261127220000TrainingReports', class: Migration20261127220000TrainingReports },
 ];

@@ -1,22 +1,12 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import {
-  CONTRACT_STAGE_CATEGORIES,
-  ConsentPurpose,
-  DataClass,
-  firstDayOf,
-  isPartnerKind,
-  isReportPeriod,
-  maxHoursInPeriod,
-  periodWithinContract,
-  SPECIAL_CATEGORY_OBSTACLES,
-} from '@jalon/domain';
+import { CONTRACT_STAGE_CATEGORIES, ConsentPurpose, DataClass, isPartnerKind, maxHoursInPeriod, periodWithin, SPECIAL_CATEGORY_OBSTACLES } from '@jalon/domain';
 import { isTradeCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../../access/idempotency';
 import { assertCanEdit } from '../../access/participant-access';
-import { assertMayReport, type ReportedStage } from '../../access/report-access';
+import { assertMayReport, reportedStage } from '../../access/report-access';
 import { activeMembership } from '../../access/tenant-scope';
-import { notInFuture, optionalDate, requiredDate } from '../../graphql/date-input';
+import { notInFuture, optionalDate, reportPeriod, requiredDate } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
 import { parseGlobalId } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
@@ -31,17 +21,6 @@ import { AssistedContract, ContractRenewal, ContractReport } from './assisted-co
 import type { ContractReportInput, EndContractInput, FileContractReportsInput, RenewContractInput, SetAssistedContractInput } from './assisted-contract.inputs';
 
 export const CONTRACT_POPULATE = ['stage.kind', 'stage.operator', 'stage.pathway.participant.referent', 'employer'] as const;
-
-/** A contract's stage, and the file it belongs to, as the report rule needs them. */
-export function reportedStage(stage: Stage): ReportedStage {
-  return {
-    subject: {
-      participantId: stage.pathway.participant.id,
-      stage: { id: stage.id, kindCode: stage.kind.code, operatorOrganisationId: stage.operator?.id ?? null },
-    },
-    referent: stage.pathway.participant.referent,
-  };
-}
 
 /** A contract the viewer may see (row-level security hides the others), or NOT_FOUND on `field`. */
 async function findContract(ctx: RequestContext, globalId: string, field: string): Promise<AssistedContract> {
@@ -148,7 +127,7 @@ export function maxHoursFor(contract: AssistedContract, period: string): number 
 function checkedReport(ctx: RequestContext, i: number, row: ContractReportInput, contract: AssistedContract, period: string) {
   const field = (name: string) => `reports.${i}.${name}`;
   const name = shortNameOf(contract.stage.pathway.participant);
-  if (!periodWithinContract(period, contract.startOn, lastDayOfContract(contract)))
+  if (!periodWithin(period, contract.startOn, lastDayOfContract(contract)))
     throw errors.badInput(ctx, field('period'), 'error.periodOutsideContract', { name });
   const hoursWorked = checkedHours(ctx, field('hoursWorked'), row.hoursWorked);
   const max = maxHoursFor(contract, period);
@@ -181,8 +160,7 @@ export async function fileContractReports(ctx: RequestContext, input: FileContra
     'fileContractReports',
     input.idempotencyKey,
     async () => {
-      if (!isReportPeriod(period)) throw errors.badInput(ctx, 'period', 'error.periodInvalid');
-      notInFuture(ctx, 'period', firstDayOf(period));
+      reportPeriod(ctx, 'period', period);
       if (input.reports.length === 0) throw errors.badInput(ctx, 'reports', 'error.required');
       const seen = new Set<string>();
       const reports: ContractReport[] = [];
@@ -229,7 +207,7 @@ export async function fileContractReports(ctx: RequestContext, input: FileContra
  * that it may report on (the same rule as filing), with the report already filed, if any.
  */
 export async function contractsToReport(ctx: RequestContext, period: string): Promise<Array<{ contract: AssistedContract; report: ContractReport | null }>> {
-  if (!isReportPeriod(period)) throw errors.badInput(ctx, 'period', 'error.periodInvalid');
+  reportPeriod(ctx, 'period', period);
   const membership = activeMembership(ctx);
   if (!isPartnerKind(membership.organisationKind)) throw errors.forbidden(ctx);
   const candidates = await ctx.em.find(
@@ -239,7 +217,7 @@ export async function contractsToReport(ctx: RequestContext, period: string): Pr
   );
   const contracts: AssistedContract[] = [];
   for (const contract of candidates) {
-    if (!periodWithinContract(period, contract.startOn, lastDayOfContract(contract))) continue;
+    if (!periodWithin(period, contract.startOn, lastDayOfContract(contract))) continue;
     if (await ctx.consent.grantsFor(reportedStage(contract.stage).subject, DataClass.CONTRACT_REPORTS, ConsentPurpose.CONTRACT_REPORTING))
       contracts.push(contract);
   }

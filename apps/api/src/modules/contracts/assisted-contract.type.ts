@@ -5,7 +5,7 @@ import { getTrade } from '@jalon/reference-data/node';
 import type { ConsentSubject, SubjectBearer } from '../../access/consent-scope';
 import { Shared, SharedType } from '../../access/field-consent';
 import { Node, toGlobalId } from '../../graphql/relay';
-import { reportedStage } from './assisted-contract.service';
+import { reportedStage } from '../../access/report-access';
 import type { AssistedContract, ContractRenewal, ContractReport } from './assisted-contract.entity';
 
 // Plain values, no participant data of their own: resolved without the field middleware.

@@ -1,0 +1,157 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { ConsentPurpose, DataClass, isPartnerKind, periodWithin, TRAINING_STAGE_CATEGORIES, TrainingOutcome } from '@jalon/domain';
+import type { RequestContext } from '../../context/request-context';
+import { createOnce } from '../../access/idempotency';
+import { assertMayReport, reportedStage } from '../../access/report-access';
+import { activeMembership } from '../../access/tenant-scope';
+import { notInFuture, reportPeriod, requiredDate } from '../../graphql/date-input';
+import { errors } from '../../graphql/errors';
+import { parseGlobalId } from '../../graphql/relay';
+import { saveChanges } from '../../graphql/save-changes';
+import { optionalText } from '../../graphql/text-input';
+import { Organisation } from '../organisations/organisation.entity';
+import { shortNameOf } from '../participants/participant.entity';
+import { Stage } from '../stages/stage.entity';
+import { Tenant } from '../tenancy/tenant.entity';
+import { User } from '../users/user.entity';
+import { TrainingAttendance, TrainingResult } from './training.entity';
+import type { RecordTrainingAttendanceInput, RecordTrainingResultInput } from './training.inputs';
+
+export const TRAINING_STAGE_POPULATE = ['kind', 'operator', 'pathway.participant.referent.user', 'pathway.participant.referent.organisation'] as const;
+
+/** The training's days: as it happened when known, else as planned (no end: it runs on). */
+function trainingSpan(stage: Stage): { start: string; end: string | null } {
+  return { start: stage.actualStart ?? stage.plannedStart, end: stage.actualEnd ?? stage.plannedEnd ?? null };
+}
+
+/** A training stage the viewer may report on (the one rule, report-access.ts), or NOT_FOUND / BAD_USER_INPUT on `field`. */
+async function reportableTraining(ctx: RequestContext, globalId: string, field: string): Promise<Stage> {
+  const parsed = parseGlobalId(globalId, 'Stage');
+  const stage = parsed && (await ctx.em.findOne(Stage, { id: parsed.id }, { populate: TRAINING_STAGE_POPULATE }));
+  if (!stage) throw errors.notFound(ctx, field);
+  if (!TRAINING_STAGE_CATEGORIES.includes(stage.kind.category)) throw errors.badInput(ctx, field, 'error.notATrainingStage');
+  await assertMayReport(ctx, reportedStage(stage), DataClass.TRAINING_REPORTS, ConsentPurpose.TRAINING_FOLLOW_UP);
+  return stage;
+}
+
+function authorship(ctx: RequestContext) {
+  return {
+    authorOrganisation: ctx.em.getReference(Organisation, activeMembership(ctx).organisationId),
+    author: ctx.em.getReference(User, ctx.actor!.userId),
+  };
+}
+
+/**
+ * A month's attendance, for one trainee or a whole group: all of it is recorded, or (on the first
+ * refused entry, named by its index) none. A retry with the same key records nothing twice.
+ */
+export async function recordTrainingAttendance(ctx: RequestContext, input: RecordTrainingAttendanceInput): Promise<TrainingAttendance[]> {
+  const period = input.period.trim();
+  const recorded = await createOnce(
+    ctx,
+    'recordTrainingAttendance',
+    input.idempotencyKey,
+    async () => {
+      reportPeriod(ctx, 'period', period);
+      if (input.entries.length === 0) throw errors.badInput(ctx, 'entries', 'error.required');
+      const seen = new Set<string>();
+      const rows: TrainingAttendance[] = [];
+      for (const [i, entry] of input.entries.entries()) {
+        const field = (name: string) => `entries.${i}.${name}`;
+        const stage = await reportableTraining(ctx, entry.stageId, field('stageId'));
+        if (seen.has(stage.id)) throw errors.badInput(ctx, field('stageId'), 'error.duplicateTrainee');
+        seen.add(stage.id);
+        const name = shortNameOf(stage.pathway.participant);
+        const { start, end } = trainingSpan(stage);
+        if (!periodWithin(period, start, end)) throw errors.badInput(ctx, field('period'), 'error.attendanceOutsideTraining', { name });
+        const hoursPlanned = entry.hoursPlanned;
+        if (!Number.isFinite(hoursPlanned) || hoursPlanned < 0 || hoursPlanned > 744) throw errors.badInput(ctx, field('hoursPlanned'), 'error.hoursInvalid');
+        if (!Number.isFinite(entry.hoursAttended) || entry.hoursAttended < 0) throw errors.badInput(ctx, field('hoursAttended'), 'error.hoursInvalid');
+        if (entry.hoursAttended > hoursPlanned) throw errors.badInput(ctx, field('hoursAttended'), 'error.attendedOverPlanned', { name });
+        if ((await ctx.em.count(TrainingAttendance, { stage, period })) > 0)
+          throw errors.badInput(ctx, field('period'), 'error.attendanceAlreadyRecorded', { name });
+        rows.push(
+          ctx.em.create(TrainingAttendance, {
+            tenant: ctx.em.getReference(Tenant, activeMembership(ctx).tenantId),
+            stage,
+            period,
+            hoursPlanned,
+            hoursAttended: entry.hoursAttended,
+            absenceNote: optionalText(ctx, field('absenceNote'), entry.absenceNote, 500),
+            ...authorship(ctx),
+            submittedAt: ctx.now,
+          }),
+        );
+      }
+      try {
+        await ctx.em.flush();
+      } catch (error) {
+        if (error instanceof UniqueConstraintViolationException) throw errors.conflict(ctx);
+        throw error;
+      }
+      return { id: rows[0]!.id, rows };
+    },
+    // A retry gets what the first call recorded for these trainees and this month.
+    async (id) => {
+      const stageIds = input.entries.map((entry) => parseGlobalId(entry.stageId, 'Stage')?.id).filter((stageId): stageId is string => !!stageId);
+      return { id, rows: await ctx.em.find(TrainingAttendance, { period, stage: { $in: stageIds } }, { populate: ['authorOrganisation'] }) };
+    },
+  );
+  return recorded.rows;
+}
+
+/** How the training ended: completed, certified (with the certification) or dropped out (with the reason). */
+export async function recordTrainingResult(ctx: RequestContext, input: RecordTrainingResultInput): Promise<TrainingResult> {
+  const stage = await reportableTraining(ctx, input.stageId, 'stageId');
+  const endedOn = notInFuture(ctx, 'endedOn', requiredDate(ctx, 'endedOn', input.endedOn));
+  if (endedOn < trainingSpan(stage).start) throw errors.badInput(ctx, 'endedOn', 'error.endBeforeStart');
+  const certification = optionalText(ctx, 'certification', input.certification, 300);
+  if (input.outcome === TrainingOutcome.CERTIFIED && !certification) throw errors.badInput(ctx, 'certification', 'error.certificationRequired');
+  const dropOutReason = optionalText(ctx, 'dropOutReason', input.dropOutReason, 1000);
+  if (input.outcome === TrainingOutcome.ABANDONED && !dropOutReason) throw errors.badInput(ctx, 'dropOutReason', 'error.dropOutReasonRequired');
+  const result = {
+    outcome: input.outcome,
+    endedOn,
+    certification: input.outcome === TrainingOutcome.CERTIFIED ? certification : null,
+    dropOutReason: input.outcome === TrainingOutcome.ABANDONED ? dropOutReason : null,
+    ...authorship(ctx),
+    recordedAt: ctx.now,
+  };
+  const existing = await ctx.em.findOne(TrainingResult, { stage });
+  if (existing) {
+    if (existing.version !== input.version) throw errors.conflict(ctx);
+    ctx.em.assign(existing, result);
+  } else {
+    ctx.em.create(TrainingResult, { tenant: stage.tenant, stage, ...result });
+  }
+  await saveChanges(ctx);
+  return ctx.em.findOneOrFail(TrainingResult, { stage }, { populate: ['authorOrganisation'] });
+}
+
+/**
+ * The training operator's month: the training stages it runs that the month falls within and that
+ * it may report on (the same rule as recording), with the attendance recorded and the result.
+ */
+export async function traineesOfMonth(ctx: RequestContext, period: string) {
+  reportPeriod(ctx, 'period', period);
+  const membership = activeMembership(ctx);
+  if (!isPartnerKind(membership.organisationKind)) throw errors.forbidden(ctx);
+  const candidates = await ctx.em.find(
+    Stage,
+    { operator: membership.organisationId, kind: { category: { $in: [...TRAINING_STAGE_CATEGORIES] } } },
+    { populate: TRAINING_STAGE_POPULATE, orderBy: { pathway: { participant: { searchKey: 'asc' } } } },
+  );
+  const stages: Stage[] = [];
+  for (const stage of candidates) {
+    const { start, end } = trainingSpan(stage);
+    if (!periodWithin(period, start, end)) continue;
+    if (await ctx.consent.grantsFor(reportedStage(stage).subject, DataClass.TRAINING_REPORTS, ConsentPurpose.TRAINING_FOLLOW_UP)) stages.push(stage);
+  }
+  const attendance = stages.length ? await ctx.em.find(TrainingAttendance, { period, stage: { $in: stages } }, { populate: ['authorOrganisation'] }) : [];
+  const results = stages.length ? await ctx.em.find(TrainingResult, { stage: { $in: stages } }, { populate: ['authorOrganisation'] }) : [];
+  return stages.map((stage) => ({
+    stage,
+    attendance: attendance.find((a) => a.stage.id === stage.id) ?? null,
+    result: results.find((r) => r.stage.id === stage.id) ?? null,
+  }));
+}
