@@ -34,6 +34,9 @@ const schema = z.object({
   INVITATION_VALID_DAYS: z.coerce.number().int().min(1).default(7),
   /** Public address of the portal, used in invitation links and to check the Origin of requests. */
   PUBLIC_URL: z.url().optional(),
+  /** Outgoing mail server for notification emails (smtp://user:password@host:587, smtps://…). Unset: in-app notifications only. */
+  SMTP_URL: z.url().optional(),
+  SMTP_FROM: z.string().default('Jalon <notifications@jalon.invalid>'),
   /** The built portal to serve; unset or missing: API only. */
   PORTAL_DIST: z.string().default(path.resolve(__dirname, '../../portal/dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

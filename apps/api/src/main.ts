@@ -4,6 +4,7 @@ import { openDatabase } from './db/database';
 import { DEMO_PASSWORD, DEMO_TENANTS } from './db/seed/demo-data';
 import { buildServer } from './server';
 import { EXPIRY_SWEEP_INTERVAL_MS, sweepEndedConsents } from './modules/consent/consent-expiry';
+import { MAIL_SWEEP_INTERVAL_MS, mailTransport, sendNotificationEmails } from './modules/consent/notification-emails';
 
 /** config → database → server; on SIGTERM/SIGINT, finish in-flight requests, then close the pool. */
 async function main(): Promise<void> {
@@ -30,6 +31,18 @@ async function main(): Promise<void> {
   }, EXPIRY_SWEEP_INTERVAL_MS);
   sweep.unref();
 
+  // Notifications also go out by email when a mail server is configured.
+  const transport = mailTransport(config);
+  const mail =
+    transport &&
+    setInterval(() => {
+      sendNotificationEmails(database.orm, transport, config, new Date()).then(
+        (sent) => sent > 0 && app.log.info({ sent }, 'notification emails sent'),
+        (error: unknown) => app.log.error({ err: error }, 'notification email sweep failed'),
+      );
+    }, MAIL_SWEEP_INTERVAL_MS);
+  mail?.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -41,6 +54,7 @@ async function main(): Promise<void> {
     }, config.SHUTDOWN_GRACE_MS);
     force.unref();
     clearInterval(sweep);
+    if (mail) clearInterval(mail);
     await app.close();
     app.log.info({}, 'server closed: closing the database');
     await database.close();

@@ -12,6 +12,7 @@ import { Migration20261127190000Referrals } from './Migration20261127190000Refer
 import { Migration20261127200000CommuneFigures } from './Migration20261127200000CommuneFigures';
 import { Migration20261127210000AssistedContracts } from './Migration20261127210000AssistedContracts';
 import { Migration20261127220000TrainingReports } from './Migration20261127220000TrainingReports';
+import { Migration20261127230000NotificationEmails } from './Migration20261127230000NotificationEmails';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -29,4 +30,5 @@ export const migrationsList = [
   { name: 'Migration20261127200000CommuneFigures', class: Migration20261127200000CommuneFigures },
   { name: 'Migration20261127210000AssistedContracts', class: Migration20261127210000AssistedContracts },
   { name: 'Migration20261127220000TrainingReports', class: Migration20261127220000TrainingReports },
+  { name: 'Migration20261127230000NotificationEmails', class: Migration20261127230000NotificationEmails },
 ];

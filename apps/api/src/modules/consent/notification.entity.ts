@@ -27,4 +27,8 @@ export class Notification extends TenantOwnedEntity {
 
   @Property({ type: 'timestamptz', nullable: true })
   readAt?: Date | null;
+
+  /** When it went out by email to the organisation's members (SMTP configured); null: not yet, or never. */
+  @Property({ type: 'timestamptz', nullable: true })
+  emailedAt?: Date | null;
 }
