@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, DEMO_TENANTS } from './db/seed/demo-data';
 import { buildServer } from './server';
 import { EXPIRY_SWEEP_INTERVAL_MS, sweepEndedConsents } from './modules/consent/consent-expiry';
 import { MAIL_SWEEP_INTERVAL_MS, mailTransport, sendNotificationEmails } from './modules/consent/notification-emails';
+import { remindDueReports } from './modules/contracts/report-reminders';
 
 /** config → database → server; on SIGTERM/SIGINT, finish in-flight requests, then close the pool. */
 async function main(): Promise<void> {
@@ -23,10 +24,15 @@ async function main(): Promise<void> {
   }
 
   // Consents end by themselves: record it (and tell the partners) within a minute of their end.
+  // Employers are reminded of last month's reports once the month is over.
   const sweep = setInterval(() => {
     sweepEndedConsents(database.orm, new Date()).then(
       (ended) => ended > 0 && app.log.info({ ended }, 'consents ended'),
       (error: unknown) => app.log.error({ err: error }, 'consent expiry sweep failed'),
+    );
+    remindDueReports(database.orm, new Date()).then(
+      (sent) => sent > 0 && app.log.info({ sent }, 'report reminders sent'),
+      (error: unknown) => app.log.error({ err: error }, 'report reminder sweep failed'),
     );
   }, EXPIRY_SWEEP_INTERVAL_MS);
   sweep.unref();

@@ -11,6 +11,8 @@ export enum CaseloadAlert {
   FOLLOW_UP_CHECK_IN_DUE = 'FOLLOW_UP_CHECK_IN_DUE',
   /** An ESF+ entry item is still unanswered ("refused to answer" counts as answered). */
   ESF_DATA_INCOMPLETE = 'ESF_DATA_INCOMPLETE',
+  /** An assisted contract ran last month and its employer's report is past due (REPORT_DUE_DAY). */
+  CONTRACT_REPORT_OVERDUE = 'CONTRACT_REPORT_OVERDUE',
 }
 
 export const ALERT_LOOKAHEAD_DAYS = 15;

@@ -5,6 +5,7 @@ import {
   DAYS_WITHOUT_APPOINTMENT_ALERT,
   FOLLOWED_STATUSES,
   PathwayStatus,
+  REPORT_DUE_DAY,
   REQUIRED_ESF_ENTRY_FIELDS,
 } from '@jalon/domain';
 
@@ -20,6 +21,9 @@ const ESF_COLUMNS: Record<(typeof REQUIRED_ESF_ENTRY_FIELDS)[number], string> = 
   homeless: 'cur.homeless',
   ruralArea: 'cur.rural_area',
 };
+
+/** Today in France (the PLIE's working day) at the request's instant, whatever the server's time zone. */
+const TODAY = `(jalon_now() at time zone 'Europe/Paris')::date`;
 
 const followed = `p.current_status in (${FOLLOWED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
@@ -39,6 +43,13 @@ const CONDITIONS: Record<CaseloadAlert, string> = {
   [CaseloadAlert.ESF_DATA_INCOMPLETE]: `${followed} and (${Object.values(ESF_COLUMNS)
     .map((column) => `${column} is null`)
     .join(' or ')})`,
+  // Last month (in France) ran under the contract, its report was due by the REPORT_DUE_DAY-th, and none came.
+  [CaseloadAlert.CONTRACT_REPORT_OVERDUE]: `${followed} and extract(day from ${TODAY}) > ${REPORT_DUE_DAY}
+    and exists (select 1 from assisted_contract c join stage s on s.id = c.stage_id
+                where s.pathway_id = cur.id
+                  and c.start_on < date_trunc('month', ${TODAY})::date
+                  and coalesce(c.ended_on, c.end_on, 'infinity'::date) >= (date_trunc('month', ${TODAY}) - interval '1 month')::date
+                  and not exists (select 1 from contract_report r where r.contract_id = c.id and r.period = to_char(${TODAY} - interval '1 month', 'YYYY-MM')))`,
 };
 
 const ALERTS = Object.values(CaseloadAlert);

@@ -80,6 +80,7 @@ const fr = {
   'notification.REFERRAL_REFUSED': 'Orientation de {name} : refusée en commission',
   'notification.REFERRAL_REDIRECTED': 'Orientation de {name} : réorientée vers une autre structure',
   'notification.REFERRAL_POSTPONED': 'Orientation de {name} : ajournée à une prochaine commission',
+  'notification.REPORT_DUE': 'Compte rendu mensuel à déposer pour {name}',
   'mail.subject': '{tenant} : {text}',
   'mail.body':
     "Bonjour,\n\n{text}.\n\nRetrouvez vos notifications dans Jalon : {url}\n\nPar discrétion, ce message ne nomme la personne que par son prénom et l'initiale de son nom.\n\n{tenant}",
@@ -246,6 +247,7 @@ const en: Record<Key, string> = {
   'notification.REFERRAL_REFUSED': 'Referral of {name}: refused by the commission',
   'notification.REFERRAL_REDIRECTED': 'Referral of {name}: redirected to another organisation',
   'notification.REFERRAL_POSTPONED': 'Referral of {name}: postponed to a later commission',
+  'notification.REPORT_DUE': 'Monthly report due for {name}',
   'mail.subject': '{tenant}: {text}',
   'mail.body':
     'Hello,\n\n{text}.\n\nSee your notifications in Jalon: {url}\n\nFor discretion, this message names the person by first name and initial only.\n\n{tenant}',

@@ -13,6 +13,7 @@ import { Migration20261127200000CommuneFigures } from './Migration20261127200000
 import { Migration20261127210000AssistedContracts } from './Migration20261127210000AssistedContracts';
 import { Migration20261127220000TrainingReports } from './Migration20261127220000TrainingReports';
 import { Migration20261127230000NotificationEmails } from './Migration20261127230000NotificationEmails';
+import { Migration20261127240000ReportReminders } from './Migration20261127240000ReportReminders';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -31,4 +32,5 @@ export const migrationsList = [
   { name: 'Migration20261127210000AssistedContracts', class: Migration20261127210000AssistedContracts },
   { name: 'Migration20261127220000TrainingReports', class: Migration20261127220000TrainingReports },
   { name: 'Migration20261127230000NotificationEmails', class: Migration20261127230000NotificationEmails },
+  { name: 'Migration20261127240000ReportReminders', class: Migration20261127240000ReportReminders },
 ];

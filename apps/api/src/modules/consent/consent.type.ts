@@ -158,6 +158,9 @@ export class NotificationType extends Node {
   @Field({ description: 'First name and initial of the person concerned' })
   participantLabel!: string;
 
+  @Field(() => String, { nullable: true, description: 'The month a report reminder is about, YYYY-MM' })
+  period!: string | null;
+
   @Field()
   at!: Date;
 
@@ -169,6 +172,7 @@ export class NotificationType extends Node {
       id: toGlobalId('Notification', notification.id),
       kind: notification.kind,
       participantLabel: notification.participantLabel,
+      period: notification.period ?? null,
       at: notification.createdAt,
       read: Boolean(notification.readAt),
     });

@@ -10,6 +10,8 @@ export enum NotificationKind {
   REFERRAL_REFUSED = 'REFERRAL_REFUSED',
   REFERRAL_REDIRECTED = 'REFERRAL_REDIRECTED',
   REFERRAL_POSTPONED = 'REFERRAL_POSTPONED',
+  /** A month's contract report is due (sent once per contract and month). */
+  REPORT_DUE = 'REPORT_DUE',
 }
 
 /** An in-app message to every member of an organisation (a partner losing access to a file, its referral decided). */
@@ -27,6 +29,14 @@ export class Notification extends TenantOwnedEntity {
 
   @Property({ type: 'timestamptz', nullable: true })
   readAt?: Date | null;
+
+  /** The month a report reminder is about, 'YYYY-MM'. */
+  @Property({ type: 'text', nullable: true })
+  period?: string | null;
+
+  /** What a reminder is about (contract and month): the same one is never sent twice. */
+  @Property({ type: 'text', nullable: true })
+  dedupeKey?: string | null;
 
   /** When it went out by email to the organisation's members (SMTP configured); null: not yet, or never. */
   @Property({ type: 'timestamptz', nullable: true })

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyRlsSettings, beginRequestTransaction } from '../../access/request-transaction';
 import { parseGlobalId } from '../../graphql/relay';
+import { remindDueReports } from './report-reminders';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
 import { GraphqlClient } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
 let server: TestServer;
+/** The request clock: the overdue-report alert depends on the day of the month. */
+let clock = new Date('2026-11-27T10:00:00Z');
 let tenant: TenantFixture;
 let referent: GraphqlClient;
 let aci: GraphqlClient;
@@ -69,7 +72,7 @@ const report = (contractId: string, overrides: Record<string, unknown> = {}) => 
 });
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({}, { clock: () => clock });
   tenant = await createTenantFixture(server, 'Contracts');
   const client = async (email: string) => {
     const c = new GraphqlClient(server.app);
@@ -128,6 +131,32 @@ describe('assisted contracts and the employer’s monthly reports', () => {
         comment: 'Bonne intégration dans l’équipe.',
       },
     ]);
+  });
+
+  it("raises the referent's alert once last month's report is past due, and lowers it when the report comes", async () => {
+    const alerts = async () => (await referent.data(`query($id: ID!) { participant(id: $id) { alerts } }`, { id: unshared.participantId })).participant.alerts;
+    expect(await alerts()).toContain('CONTRACT_REPORT_OVERDUE');
+    clock = new Date('2026-11-05T10:00:00Z'); // October's report is due by 10 November
+    expect(await alerts()).not.toContain('CONTRACT_REPORT_OVERDUE');
+    clock = new Date('2026-11-27T10:00:00Z');
+    // The referent files it herself (the employer is not on the platform for this person).
+    await referent.data(FILE, { input: { period: '2026-10', reports: [report(unshared.contractId)] } });
+    expect(await alerts()).not.toContain('CONTRACT_REPORT_OVERDUE');
+    const filtered = await referent.data(`{ participants(filter: { alert: CONTRACT_REPORT_OVERDUE }) { edges { node { id } } } }`);
+    expect(filtered.participants.edges.map((e: any) => e.node.id)).not.toContain(unshared.participantId);
+  });
+
+  it('reminds the employer once of a month it still owes, for an employee who agreed only', async () => {
+    const december = new Date('2026-12-02T10:00:00Z');
+    const reminders = async () =>
+      (await aci.data(`{ notifications { edges { node { kind participantLabel period } } } }`)).notifications.edges
+        .map((e: any) => e.node)
+        .filter((n: any) => n.kind === 'REPORT_DUE');
+    expect(await remindDueReports(server.database.orm, december)).toBeGreaterThanOrEqual(1);
+    // November is owed for Samir Amrani; Samir Bertin did not agree to the company's reports: no reminder about him.
+    expect(await reminders()).toEqual([{ kind: 'REPORT_DUE', participantLabel: 'Samir A.', period: '2026-11' }]);
+    await remindDueReports(server.database.orm, december);
+    expect(await reminders()).toHaveLength(1);
   });
 
   it('refuses a month already reported, hours over the contract and months outside it, naming the row; a batch with one bad row writes nothing', async () => {

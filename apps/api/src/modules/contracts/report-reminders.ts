@@ -1,0 +1,60 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { addMonths, ConsentPurpose, DataClass, firstDayOf, lastDayOf, periodWithin } from '@jalon/domain';
+import { ConsentScope } from '../../access/consent-scope';
+import { reportedStage } from '../../access/report-access';
+import { inScopedTransaction } from '../../access/request-transaction';
+import { todayInFrance } from '../../graphql/date-input';
+import { NotificationKind } from '../consent/notification.entity';
+import { shortNameOf } from '../participants/participant.entity';
+import { AssistedContract, ContractReport } from './assisted-contract.entity';
+import { CONTRACT_POPULATE, lastDayOfContract } from './assisted-contract.service';
+
+/**
+ * Once a month is over, reminds each employer of the reports it still owes for it: one
+ * notification per contract and month, never twice, and only while the person's consent lets the
+ * employer report. Runs tenant by tenant as the application role. Returns how many were sent.
+ */
+export async function remindDueReports(orm: MikroORM, now: Date): Promise<number> {
+  const period = addMonths(firstDayOf(todayInFrance(now).slice(0, 7)), -1).slice(0, 7);
+  const tenants = await inScopedTransaction(orm.em, {}, (em) =>
+    em.execute<Array<{ id: string }>>('select jalon_tenants_with_unreported_contracts(?, ?::date, ?::date) as id', [
+      period,
+      firstDayOf(period),
+      lastDayOf(period),
+    ]),
+  );
+  let sent = 0;
+  for (const { id: tenantId } of tenants) {
+    sent += await inScopedTransaction(orm.em, { tenantId, staff: true, now }, async (em) => {
+      const contracts = (await em.find(AssistedContract, { startOn: { $lte: lastDayOf(period) } }, { populate: CONTRACT_POPULATE })).filter((c) =>
+        periodWithin(period, c.startOn, lastDayOfContract(c)),
+      );
+      const reported = new Set((await em.find(ContractReport, { period, contract: { $in: contracts } }, { fields: ['contract'] })).map((r) => r.contract.id));
+      let inserted = 0;
+      for (const contract of contracts) {
+        const operator = contract.stage.operator;
+        if (reported.has(contract.id) || !operator) continue;
+        const { subject } = reportedStage(contract.stage);
+        const scope = ConsentScope.preview(em, tenantId, { organisationId: operator.id, organisationKind: operator.kind }, subject.participantId, now);
+        if (!(await scope.grantsFor(subject, DataClass.CONTRACT_REPORTS, ConsentPurpose.CONTRACT_REPORTING))) continue;
+        const result = await em.execute<{ affectedRows: number }>(
+          `insert into notification (id, created_at, tenant_id, version, organisation_id, kind, participant_label, period, dedupe_key)
+           values (gen_random_uuid(), ?, ?, 1, ?, ?, ?, ?, ?) on conflict (organisation_id, dedupe_key) where dedupe_key is not null do nothing`,
+          [
+            now,
+            tenantId,
+            operator.id,
+            NotificationKind.REPORT_DUE,
+            shortNameOf(contract.stage.pathway.participant),
+            period,
+            `contract-report:${contract.id}:${period}`,
+          ],
+          'run',
+        );
+        inserted += result.affectedRows;
+      }
+      return inserted;
+    });
+  }
+  return sent;
+}
