@@ -32,3 +32,24 @@ export async function createOnce<T extends { id: string }>(
   await ctx.em.flush();
   return result;
 }
+
+/** createOnce for an operation that creates several rows at once (a month's reports): a retry gets them again, from `findAgain`. */
+export async function createManyOnce<T extends { id: string }>(
+  ctx: RequestContext,
+  operation: string,
+  key: string | null | undefined,
+  create: () => Promise<T[]>,
+  findAgain: () => Promise<T[]>,
+): Promise<T[]> {
+  const created = await createOnce(
+    ctx,
+    operation,
+    key,
+    async () => {
+      const rows = await create();
+      return { id: rows[0]!.id, rows };
+    },
+    async (id) => ({ id, rows: await findAgain() }),
+  );
+  return created.rows;
+}

@@ -1,5 +1,6 @@
 import { ArrayType, Entity, Enum, JsonType, ManyToOne, OneToOne, Property, Unique } from '@mikro-orm/core';
 import { AssistedContractKind, ContractEndReason, type ObstacleCategory, type SkillLevel } from '@jalon/domain';
+import { MonthlyReport } from '../../db/monthly-report.entity';
 import { TenantOwnedEntity } from '../../db/tenant-owned.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Stage } from '../stages/stage.entity';
@@ -75,13 +76,9 @@ export interface EvaluatedSkill {
 /** The employer's report on a month of the contract: one per month. */
 @Entity({ tableName: 'contract_report' })
 @Unique({ properties: ['contract', 'period'] })
-export class ContractReport extends TenantOwnedEntity {
+export class ContractReport extends MonthlyReport {
   @ManyToOne(() => AssistedContract, { deleteRule: 'cascade' })
   contract!: AssistedContract;
-
-  /** The month reported, 'YYYY-MM'. */
-  @Property({ type: 'text' })
-  period!: string;
 
   @Property({ type: 'double' })
   hoursWorked!: number;
@@ -109,13 +106,4 @@ export class ContractReport extends TenantOwnedEntity {
 
   @Property({ type: 'text', nullable: true })
   comment?: string | null;
-
-  @ManyToOne(() => Organisation, { deleteRule: 'restrict' })
-  authorOrganisation!: Organisation;
-
-  @ManyToOne(() => User, { deleteRule: 'restrict' })
-  author!: User;
-
-  @Property({ type: 'timestamptz' })
-  submittedAt!: Date;
 }

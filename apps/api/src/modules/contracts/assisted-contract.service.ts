@@ -1,8 +1,7 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CONTRACT_STAGE_CATEGORIES, ConsentPurpose, DataClass, isPartnerKind, maxHoursInPeriod, periodWithin, SPECIAL_CATEGORY_OBSTACLES } from '@jalon/domain';
 import { isTradeCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
-import { createOnce } from '../../access/idempotency';
+import { createManyOnce } from '../../access/idempotency';
 import { assertCanEdit } from '../../access/participant-access';
 import { assertMayReport, reportedStage } from '../../access/report-access';
 import { activeMembership } from '../../access/tenant-scope';
@@ -155,7 +154,7 @@ export async function fileContractReports(ctx: RequestContext, input: FileContra
   const period = input.period.trim();
   const reportsOf = (contractIds: string[]) =>
     ctx.em.find(ContractReport, { period, contract: { $in: contractIds } }, { populate: ['authorOrganisation', 'contract'], orderBy: { submittedAt: 'asc' } });
-  const filed = await createOnce(
+  return createManyOnce(
     ctx,
     'fileContractReports',
     input.idempotencyKey,
@@ -184,22 +183,12 @@ export async function fileContractReports(ctx: RequestContext, input: FileContra
           }),
         );
       }
-      try {
-        await ctx.em.flush();
-      } catch (error) {
-        // The same month filed at the same instant from another screen.
-        if (error instanceof UniqueConstraintViolationException) throw errors.conflict(ctx);
-        throw error;
-      }
-      return { id: reports[0]!.id, reports };
+      await saveChanges(ctx);
+      return reports;
     },
     // A retry gets the reports the first call filed for these contracts and this month.
-    async (id) => {
-      const ids = input.reports.map((row) => parseGlobalId(row.contractId, 'AssistedContract')?.id).filter((contractId): contractId is string => !!contractId);
-      return { id, reports: await reportsOf(ids) };
-    },
+    () => reportsOf(input.reports.map((row) => parseGlobalId(row.contractId, 'AssistedContract')?.id).filter((id): id is string => !!id)),
   );
-  return filed.reports;
 }
 
 /**

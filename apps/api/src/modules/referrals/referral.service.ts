@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import {
   ConsentMethod,
   DECISION_STATUS,
@@ -78,13 +78,7 @@ export function submitReferral(ctx: RequestContext, input: SubmitReferralInput):
         agreedOn,
         witness,
       });
-      try {
-        await ctx.em.flush();
-      } catch (error) {
-        // Another partner referred the same person at the same instant: retrying joins that referral.
-        if (error instanceof UniqueConstraintViolationException) throw errors.conflict(ctx);
-        throw error;
-      }
+      await saveChanges(ctx);
       return findReferralById(ctx, referral.id);
     },
     (id) => ctx.em.findOne(Referral, { id }, { populate: POPULATE }),

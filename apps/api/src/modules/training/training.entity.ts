@@ -1,5 +1,6 @@
 import { Entity, Enum, ManyToOne, OneToOne, Property, Unique } from '@mikro-orm/core';
 import { TrainingOutcome } from '@jalon/domain';
+import { MonthlyReport } from '../../db/monthly-report.entity';
 import { TenantOwnedEntity } from '../../db/tenant-owned.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Stage } from '../stages/stage.entity';
@@ -8,13 +9,9 @@ import { User } from '../users/user.entity';
 /** A trainee's attendance over a month of a training stage, as the training operator records it. */
 @Entity({ tableName: 'training_attendance' })
 @Unique({ properties: ['stage', 'period'] })
-export class TrainingAttendance extends TenantOwnedEntity {
+export class TrainingAttendance extends MonthlyReport {
   @ManyToOne(() => Stage, { deleteRule: 'cascade' })
   stage!: Stage;
-
-  /** The month, 'YYYY-MM'. */
-  @Property({ type: 'text' })
-  period!: string;
 
   @Property({ type: 'double' })
   hoursPlanned!: number;
@@ -24,15 +21,6 @@ export class TrainingAttendance extends TenantOwnedEntity {
 
   @Property({ type: 'text', nullable: true })
   absenceNote?: string | null;
-
-  @ManyToOne(() => Organisation, { deleteRule: 'restrict' })
-  authorOrganisation!: Organisation;
-
-  @ManyToOne(() => User, { deleteRule: 'restrict' })
-  author!: User;
-
-  @Property({ type: 'timestamptz' })
-  submittedAt!: Date;
 }
 
 /** How the training ended for the trainee: completed, certified (and which certification), or dropped out (and why). */

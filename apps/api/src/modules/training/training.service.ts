@@ -1,7 +1,6 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { ConsentPurpose, DataClass, isPartnerKind, periodWithin, TRAINING_STAGE_CATEGORIES, TrainingOutcome } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
-import { createOnce } from '../../access/idempotency';
+import { createManyOnce } from '../../access/idempotency';
 import { assertMayReport, reportedStage } from '../../access/report-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, reportPeriod, requiredDate } from '../../graphql/date-input';
@@ -47,7 +46,7 @@ function authorship(ctx: RequestContext) {
  */
 export async function recordTrainingAttendance(ctx: RequestContext, input: RecordTrainingAttendanceInput): Promise<TrainingAttendance[]> {
   const period = input.period.trim();
-  const recorded = await createOnce(
+  return createManyOnce(
     ctx,
     'recordTrainingAttendance',
     input.idempotencyKey,
@@ -83,21 +82,15 @@ export async function recordTrainingAttendance(ctx: RequestContext, input: Recor
           }),
         );
       }
-      try {
-        await ctx.em.flush();
-      } catch (error) {
-        if (error instanceof UniqueConstraintViolationException) throw errors.conflict(ctx);
-        throw error;
-      }
-      return { id: rows[0]!.id, rows };
+      await saveChanges(ctx);
+      return rows;
     },
     // A retry gets what the first call recorded for these trainees and this month.
-    async (id) => {
-      const stageIds = input.entries.map((entry) => parseGlobalId(entry.stageId, 'Stage')?.id).filter((stageId): stageId is string => !!stageId);
-      return { id, rows: await ctx.em.find(TrainingAttendance, { period, stage: { $in: stageIds } }, { populate: ['authorOrganisation'] }) };
+    () => {
+      const stageIds = input.entries.map((entry) => parseGlobalId(entry.stageId, 'Stage')?.id).filter((id): id is string => !!id);
+      return ctx.em.find(TrainingAttendance, { period, stage: { $in: stageIds } }, { populate: ['authorOrganisation'] });
     },
   );
-  return recorded.rows;
 }
 
 /** How the training ended: completed, certified (with the certification) or dropped out (with the reason). */
