@@ -38,7 +38,9 @@ export async function pageOf<T>(
 ): Promise<Page<T>> {
   const first = pageSize(args);
   const after = pageCursor(ctx, args);
-  const [rows, totalCount] = await Promise.all([list.fetch(after, first + 1), list.count()]);
+  // One after the other: the request's queries share one connection (its transaction).
+  const rows = await list.fetch(after, first + 1);
+  const totalCount = await list.count();
   const nodes = rows.slice(0, first);
   return { nodes, totalCount, hasNextPage: rows.length > first, endCursor: nodes.length ? list.cursorOf(nodes.at(-1)!) : null };
 }

@@ -14,6 +14,7 @@ import { Migration20261127210000AssistedContracts } from './Migration20261127210
 import { Migration20261127220000TrainingReports } from './Migration20261127220000TrainingReports';
 import { Migration20261127230000NotificationEmails } from './Migration20261127230000NotificationEmails';
 import { Migration20261127240000ReportReminders } from './Migration20261127240000ReportReminders';
+import { Migration20261127250000PartnerGrantPlans } from './Migration20261127250000PartnerGrantPlans';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -33,4 +34,5 @@ export const migrationsList = [
   { name: 'Migration20261127220000TrainingReports', class: Migration20261127220000TrainingReports },
   { name: 'Migration20261127230000NotificationEmails', class: Migration20261127230000NotificationEmails },
   { name: 'Migration20261127240000ReportReminders', class: Migration20261127240000ReportReminders },
+  { name: 'Migration20261127250000PartnerGrantPlans', class: Migration20261127250000PartnerGrantPlans },
 ];

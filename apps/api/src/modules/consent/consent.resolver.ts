@@ -18,7 +18,9 @@ import { listNotifications, markNotificationsRead, notificationCursor } from './
 import { NotificationType } from './consent.type';
 
 async function consentViews(ctx: RequestContext, consents: Consent[]): Promise<ConsentType[]> {
-  const [events, evidence] = await Promise.all([eventsOf(ctx, consents), evidenceOf(ctx, consents)]);
+  // One after the other: the request's queries share one connection (its transaction).
+  const events = await eventsOf(ctx, consents);
+  const evidence = await evidenceOf(ctx, consents);
   return consents.map((consent) => ConsentType.from(consent, events.get(consent.id) ?? [], evidence.get(consent.id), ctx.now));
 }
 

@@ -23,7 +23,9 @@ import { ReferralConnection, ReferralType } from './referral.type';
 const COMMISSION: [MembershipRole, ...MembershipRole[]] = [MembershipRole.TENANT_ADMIN, MembershipRole.ANIMATION_TEAM];
 
 async function referralViews(ctx: RequestContext, referrals: Referral[]): Promise<ReferralType[]> {
-  const [submissions, statuses] = await Promise.all([submissionsOf(ctx, referrals), pathwayStatusesOf(ctx, referrals)]);
+  // One after the other: the request's queries share one connection (its transaction).
+  const submissions = await submissionsOf(ctx, referrals);
+  const statuses = await pathwayStatusesOf(ctx, referrals);
   return referrals.map((r) => ReferralType.from(r, submissions.get(r.id) ?? [], statuses.get(r.id) ?? null));
 }
 
