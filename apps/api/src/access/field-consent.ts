@@ -58,7 +58,8 @@ export const enforceConsent: MiddlewareFn<RequestContext> = async ({ root, info,
     // The Node id is shown exactly when its object is.
     const fieldClass = declared ?? (info.fieldName === 'id' ? subject.itemClass : undefined);
     if (!fieldClass) throw new Error(`${info.parentType.name}.${info.fieldName} declares no data class`);
-    if (!scope.allows(subject, fieldClass)) {
+    // The object was shown under its own class (keepShared, on the field that returned it): so are its fields of that class.
+    if (fieldClass !== subject.itemClass && !scope.allows(subject, fieldClass)) {
       context.redactions.push({ path: responsePathAsArray(info.path).join('.'), dataClass: fieldClass });
       return null;
     }
