@@ -64,7 +64,14 @@ describe.runIf(chromiumAvailable())('a commune refers a resident, the commission
     await form.getByRole('group', { name: 'Genre' }).getByRole('radio', { name: 'Femme' }).check();
     await form.getByRole('textbox', { name: 'Téléphone' }).fill('12');
     await form.getByRole('textbox', { name: 'Code postal' }).fill('38130');
-    await form.getByRole('textbox', { name: 'Code INSEE de la commune' }).fill('38151');
+    // The postcode offers its communes (partners may look them up), then the commune its priority districts.
+    const commune = form.getByRole('combobox', { name: 'Commune', exact: true });
+    await commune.getByRole('option', { name: 'Échirolles (38151)' }).waitFor({ state: 'attached' });
+    await commune.selectOption('38151');
+    expect(await form.getByRole('textbox', { name: 'Code INSEE de la commune' }).inputValue()).toBe('38151');
+    const district = form.getByRole('combobox', { name: 'Quartier prioritaire (QPV)' });
+    await district.getByRole('option', { name: 'Quartier fictif des Glycines (démo) (QN03890Z)' }).waitFor({ state: 'attached' });
+    await district.selectOption('QN03890Z');
     await form.getByRole('textbox', { name: 'Situation de la personne' }).fill(SITUATION);
     await form.getByRole('textbox', { name: "Motif de l'orientation" }).fill(REASON);
     await form.getByRole('textbox', { name: 'Attentes de la personne (facultatif)' }).fill('Un emploi à temps partiel');

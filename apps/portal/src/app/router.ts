@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationRaw } from 'vue-router';
-import type { MembershipRole } from '@/gql/graphql';
+import type { MembershipRole, OrganisationKind } from '@/gql/graphql';
 import { ensureViewerLoaded, useViewer } from '@/composables/use-viewer';
 import { authRoutes } from '@/modules/auth/routes';
 import { homeRoutes } from '@/modules/home/routes';
@@ -11,6 +11,8 @@ import { districtsRoutes } from '@/modules/districts/routes';
 import { partnerRoutes } from '@/modules/partner/routes';
 import { referralsRoutes } from '@/modules/referrals/routes';
 import { accessLogRoutes } from '@/modules/access-log/routes';
+import { contractsRoutes } from '@/modules/contracts/routes';
+import { communeFiguresRoutes } from '@/modules/commune-figures/routes';
 import { errorRoutes } from '@/modules/errors/routes';
 import type { MessageSchema } from './i18n';
 
@@ -27,6 +29,8 @@ declare module 'vue-router' {
     bare?: boolean;
     /** Roles in the active membership allowed to see the page; absent: any logged-in user. */
     roles?: readonly MembershipRole[];
+    /** Kinds of organisation of the active membership allowed to see the page (with `roles`); absent: any. */
+    organisationKinds?: readonly OrganisationKind[];
     /** Key under `titles` in the locale files, for the document title. */
     title?: TitleKey;
     /** Appears in the main navigation with this label key (under `nav`), in this order; `roleLabels` words it per role. */
@@ -54,6 +58,8 @@ export const router = createRouter({
     ...partnerRoutes,
     ...referralsRoutes,
     ...accessLogRoutes,
+    ...contractsRoutes,
+    ...communeFiguresRoutes,
     ...errorRoutes,
   ],
   scrollBehavior: () => ({ top: 0 }),

@@ -16,6 +16,9 @@ import type {
   ObstacleCategory,
   AppointmentStatus,
   Attendance,
+  AssistedContractKind,
+  ContractEndReason,
+  SkillLevel,
 } from '@/gql/graphql';
 
 export const ROLES: readonly MembershipRole[] = ['TENANT_ADMIN', 'ANIMATION_TEAM', 'REFERENT', 'PARTNER_AGENT', 'PARTNER_ADMIN'];
@@ -29,7 +32,13 @@ export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
 ];
 export const SIAE_KINDS: readonly SiaeKind[] = ['ACI', 'AI', 'EI', 'EITI', 'ETTI', 'GEIQ'];
 /** In the order of a pathway (DOMAIN.md "Participant status"). */
-export const CASELOAD_ALERTS: readonly CaseloadAlert[] = ['NO_RECENT_APPOINTMENT', 'CONTRACT_REVIEW_DUE', 'FOLLOW_UP_CHECK_IN_DUE', 'ESF_DATA_INCOMPLETE'];
+export const CASELOAD_ALERTS: readonly CaseloadAlert[] = [
+  'NO_RECENT_APPOINTMENT',
+  'CONTRACT_REVIEW_DUE',
+  'FOLLOW_UP_CHECK_IN_DUE',
+  'ESF_DATA_INCOMPLETE',
+  'CONTRACT_REPORT_OVERDUE',
+];
 export const PATHWAY_STATUSES: readonly PathwayStatus[] = ['REFERRED', 'PENDING_ACCREDITATION', 'ACTIVE', 'SUSPENDED', 'EXITED', 'IN_JOB_FOLLOW_UP', 'CLOSED'];
 export const GENDERS: readonly Gender[] = ['WOMAN', 'MAN', 'NON_BINARY'];
 export const EMPLOYMENT_SITUATIONS: readonly EmploymentSituation[] = ['UNEMPLOYED', 'LONG_TERM_UNEMPLOYED', 'INACTIVE', 'EMPLOYED', 'SELF_EMPLOYED'];
@@ -51,6 +60,28 @@ export const OBSTACLE_CATEGORIES: readonly ObstacleCategory[] = [
 export const SPECIAL_OBSTACLES: readonly ObstacleCategory[] = ['HEALTH', 'DISABILITY', 'JUSTICE'];
 export const MARKED_ATTENDANCES: readonly Attendance[] = ['PRESENT', 'EXCUSED', 'ABSENT'];
 export const APPOINTMENT_STATUSES: readonly AppointmentStatus[] = ['PLANNED', 'HELD', 'CANCELLED'];
+export const SKILL_LEVELS: readonly SkillLevel[] = ['NOT_ACQUIRED', 'IN_PROGRESS', 'ACQUIRED', 'MASTERED'];
+export const CONTRACT_KINDS: readonly AssistedContractKind[] = [
+  'CDDI',
+  'AI_ASSIGNMENT',
+  'ETTI_ASSIGNMENT',
+  'PEC',
+  'PROFESSIONALISATION',
+  'APPRENTICESHIP',
+  'PMSMP',
+];
+/** The ASP's exit reasons, from the most to the least favourable. */
+export const CONTRACT_END_REASONS: readonly ContractEndReason[] = [
+  'PERMANENT_JOB',
+  'FIXED_TERM_6_MONTHS_PLUS',
+  'FIXED_TERM_UNDER_6_MONTHS',
+  'QUALIFYING_TRAINING',
+  'OTHER_SIAE',
+  'JOB_SEEKER',
+  'INACTIVE',
+  'NO_NEWS',
+  'RETIREMENT',
+];
 export const EDUCATION_LEVELS: readonly number[] = ISCED_LEVELS.map((level) => level.level);
 
 /** A YYYY-MM-DD calendar date as a local date (no time zone shift: 1 May stays 1 May everywhere). */
@@ -96,6 +127,11 @@ export function useLabels() {
     obstacle: (category: ObstacleCategory) => t(`enums.obstacleCategory.${category}`),
     appointmentStatus: (status: AppointmentStatus) => t(`enums.appointmentStatus.${status}`),
     attendance: (attendance: Attendance) => t(`enums.attendance.${attendance}`),
+    contractKind: (kind: AssistedContractKind) => t(`enums.contractKind.${kind}`),
+    contractEndReason: (reason: ContractEndReason) => t(`enums.contractEndReason.${reason}`),
+    skillLevel: (level: SkillLevel) => t(`enums.skillLevel.${level}`),
+    /** A number (hours, people) as written in the UI language: « 112,5 » in French. */
+    number: (value: number) => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 2 }).format(value),
     /** A time in France (appointments are booked in Paris time whatever the browser's zone). */
     time: (iso: string) => new Intl.DateTimeFormat(locale.value, { timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso)),
     /** An instant (a record's creation) in France's time, short. */
@@ -107,6 +143,9 @@ export function useLabels() {
     dateTime: (iso: string) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
     /** A calendar date (YYYY-MM-DD) such as a birth or entry date. */
     localDate: (value: string) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'long' }).format(fromLocalDate(value)),
+    /** A month (YYYY-MM) such as a report's: « octobre 2026 ». */
+    month: (period: string) =>
+      new Intl.DateTimeFormat(locale.value, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`)),
     /** Short form for tables: 01/05/1990. */
     shortDate: (value: string) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'short' }).format(fromLocalDate(value)),
     age: (birthDate: string) => t('participants.age', ageOn(birthDate)),

@@ -1,4 +1,5 @@
 import { computed, readonly, ref, shallowRef } from 'vue';
+import type { RouteMeta } from 'vue-router';
 import { apolloClient, type SessionLostReason } from '@/app/apollo';
 import { MeDocument, type MembershipRole, type MembershipSummaryFragment, type ViewerFieldsFragment } from '@/gql/graphql';
 
@@ -49,11 +50,15 @@ export function clearSessionNotice(): void {
 export function useViewer() {
   const membership = computed(() => viewer.value?.activeMembership ?? null);
   const role = computed<MembershipRole | null>(() => membership.value?.role ?? null);
+  const hasRole = (roles: readonly MembershipRole[] | undefined) => !roles || (role.value !== null && roles.includes(role.value));
   return {
     viewer: readonly(viewer),
     membership,
     role,
     sessionNotice: readonly(sessionNotice),
-    hasRole: (roles: readonly MembershipRole[] | undefined) => !roles || (role.value !== null && roles.includes(role.value)),
+    hasRole,
+    /** Whether the active membership may open a page: its role, and its organisation's kind when the page names kinds. */
+    mayOpen: (meta: RouteMeta) =>
+      hasRole(meta.roles) && (!meta.organisationKinds || (membership.value !== null && meta.organisationKinds.includes(membership.value.organisation.kind))),
   };
 }

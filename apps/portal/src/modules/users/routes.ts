@@ -5,6 +5,7 @@ export const usersRoutes: RouteRecordRaw[] = [
     path: '/admin/users',
     name: 'users',
     component: () => import('./components/UsersPage.vue'),
-    meta: { roles: ['TENANT_ADMIN'], title: 'users', nav: { label: 'users', order: 10 } },
+    // A partner's administrator manages the people of her own organisation only (the API keeps to it).
+    meta: { roles: ['TENANT_ADMIN', 'PARTNER_ADMIN'], title: 'users', nav: { label: 'users', order: 10 } },
   },
 ];
