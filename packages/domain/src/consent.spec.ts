@@ -164,6 +164,11 @@ describe('the consent decision', () => {
     const kindWide = grant({ grantee: { organisationKind: OrganisationKind.COMMUNE }, dataClasses: classes });
     expect(decide(commune, { participantId: 'p-1', fieldClass: DataClass.HEALTH }, [kindWide], NOW).allowed).toBe(false);
     expect(decide(commune, { participantId: 'p-1', fieldClass: DataClass.DIAGNOSIS }, [kindWide], NOW).allowed).toBe(true);
+    // A refusal to a whole kind still refuses special categories granted to one of its organisations (found by the property below).
+    const named = grant({ grantee: { organisationId: commune.organisationId }, dataClasses: [DataClass.HEALTH] });
+    const refusedToKind = grant({ grantee: { organisationKind: OrganisationKind.COMMUNE }, effect: ConsentEffect.REFUSAL, dataClasses: [DataClass.HEALTH] });
+    expect(decide(commune, { participantId: 'p-1', fieldClass: DataClass.HEALTH }, [named], NOW).allowed).toBe(true);
+    expect(decide(commune, { participantId: 'p-1', fieldClass: DataClass.HEALTH }, [named, refusedToKind], NOW).allowed).toBe(false);
   });
 
   it('always shows a partner what it wrote itself, and never what is never shared', () => {

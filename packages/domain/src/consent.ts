@@ -125,8 +125,9 @@ export function scopeCovers(scope: StageScope, stage: StageFacts): boolean {
 }
 
 function classCovered(consent: ConsentTerms, dataClass: DataClass, stage: StageFacts | undefined, viewer: PartnerViewer): boolean {
+  // Special categories are granted to a named organisation only; a refusal, even of a whole kind, still refuses them.
   const special = SPECIAL_CATEGORY_CLASSES.includes(dataClass);
-  if (special && consent.grantee.organisationId === undefined) return false;
+  if (special && consent.effect === ConsentEffect.GRANT && consent.grantee.organisationId === undefined) return false;
   if (STAGE_CLASSES.includes(dataClass)) {
     if (!stage || !scopeCovers(consent.stageScope, stage)) return false;
     // The operator of a stage sees that stage's operational data under any grant covering the stage.
