@@ -7,11 +7,14 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config';
 import type { Database } from './db/database';
+import fastifyMultipart from '@fastify/multipart';
 import { createApollo } from './graphql/apollo';
 import { registerGraphqlRoute } from './graphql/graphql-route';
 import { getSchema } from './graphql/schema';
 import { registerAgendaIcsRoute } from './modules/appointments/agenda-ics.route';
 import { registerConsentDocumentRoutes } from './modules/consent/consent-documents.route';
+import { DOCUMENT_MAX_BYTES } from './modules/documents/uploaded-file';
+import { registerReferralAttachmentRoutes } from './modules/referrals/referral-attachments.route';
 
 // The portal needs inline styles (PrimeVue themes); nothing else is loaded from anywhere but here.
 const CONTENT_SECURITY_POLICY =
@@ -85,7 +88,10 @@ export async function buildServer(config: Config, database: Database, { clock = 
   const deps = { orm: database.orm, config, clock };
   registerGraphqlRoute(app, deps, apollo);
   registerAgendaIcsRoute(app, deps);
-  await registerConsentDocumentRoutes(app, deps);
+  // Uploads (a consent's signed form, a referral's attachments): one file per request, checked by its own bytes.
+  await app.register(fastifyMultipart, { limits: { fileSize: DOCUMENT_MAX_BYTES + 1, files: 1, fields: 0 } });
+  registerConsentDocumentRoutes(app, deps);
+  registerReferralAttachmentRoutes(app, deps);
 
   const indexHtml = path.join(config.PORTAL_DIST, 'index.html');
   if (fs.existsSync(indexHtml)) {

@@ -21,7 +21,7 @@ import { Consent } from '../modules/consent/consent.entity';
 import { ConsentEvent } from '../modules/consent/consent-event.entity';
 import { Notification } from '../modules/consent/notification.entity';
 import { ConsentEvidence } from '../modules/consent/consent-evidence.entity';
-import { Referral, ReferralSubmission } from '../modules/referrals/referral.entity';
+import { Referral, ReferralAttachment, ReferralSubmission } from '../modules/referrals/referral.entity';
 import { AssistedContract, ContractRenewal, ContractReport } from '../modules/contracts/assisted-contract.entity';
 import { TrainingAttendance, TrainingResult } from '../modules/training/training.entity';
 
@@ -55,6 +55,7 @@ export const tenantOwnedEntities = [
   ConsentEvidence,
   Referral,
   ReferralSubmission,
+  ReferralAttachment,
   AssistedContract,
   ContractRenewal,
   ContractReport,

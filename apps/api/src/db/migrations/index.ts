@@ -15,6 +15,7 @@ import { Migration20261127220000TrainingReports } from './Migration2026112722000
 import { Migration20261127230000NotificationEmails } from './Migration20261127230000NotificationEmails';
 import { Migration20261127240000ReportReminders } from './Migration20261127240000ReportReminders';
 import { Migration20261127250000PartnerGrantPlans } from './Migration20261127250000PartnerGrantPlans';
+import { Migration20261127260000ReferralAttachments } from './Migration20261127260000ReferralAttachments';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -35,4 +36,5 @@ export const migrationsList = [
   { name: 'Migration20261127230000NotificationEmails', class: Migration20261127230000NotificationEmails },
   { name: 'Migration20261127240000ReportReminders', class: Migration20261127240000ReportReminders },
   { name: 'Migration20261127250000PartnerGrantPlans', class: Migration20261127250000PartnerGrantPlans },
+  { name: 'Migration20261127260000ReferralAttachments', class: Migration20261127260000ReferralAttachments },
 ];

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import fastifyMultipart from '@fastify/multipart';
 import { STAFF } from '../../access/operation-access';
 import type { RequestScopeDeps } from '../../context/request-scope';
 import { inRestScope } from '../../context/rest-route';
-import { attachEvidence, EVIDENCE_MAX_BYTES, readEvidence } from './consent-evidence';
+import { DOCUMENT_MAX_BYTES } from '../documents/uploaded-file';
+import { attachEvidence, readEvidence } from './consent-evidence';
 import { consentFormPdf } from './consent-form';
 
 /**
@@ -11,9 +11,7 @@ import { consentFormPdf } from './consent-form';
  * POST /consents/:id/evidence (multipart `file`: the signed scan, PDF/JPEG/PNG) and
  * GET /consents/:id/evidence (that file back). Staff only, same session and rules as GraphQL.
  */
-export async function registerConsentDocumentRoutes(app: FastifyInstance, deps: RequestScopeDeps): Promise<void> {
-  await app.register(fastifyMultipart, { limits: { fileSize: EVIDENCE_MAX_BYTES + 1, files: 1, fields: 0 } });
-
+export function registerConsentDocumentRoutes(app: FastifyInstance, deps: RequestScopeDeps): void {
   app.get<{ Params: { id: string } }>('/participants/:id/consent-form.pdf', async (request, reply) => {
     const outcome = await inRestScope(deps, request, reply, STAFF, (ctx) => consentFormPdf(ctx, request.params.id));
     if (!outcome.ok) return reply;
@@ -27,7 +25,7 @@ export async function registerConsentDocumentRoutes(app: FastifyInstance, deps: 
   app.post<{ Params: { id: string } }>('/consents/:id/evidence', async (request, reply) => {
     const part = request.isMultipart() ? await request.file() : undefined;
     // Read before the transaction opens; a file over the limit is cut and refused as too large.
-    const file = part ? { fileName: part.filename, data: await part.toBuffer().catch(() => Buffer.alloc(EVIDENCE_MAX_BYTES + 1)) } : null;
+    const file = part ? { fileName: part.filename, data: await part.toBuffer().catch(() => Buffer.alloc(DOCUMENT_MAX_BYTES + 1)) } : null;
     const outcome = await inRestScope(deps, request, reply, STAFF, (ctx) => attachEvidence(ctx, request.params.id, file));
     if (!outcome.ok) return reply;
     const { fileName, contentType, sizeBytes, uploadedAt } = outcome.value;

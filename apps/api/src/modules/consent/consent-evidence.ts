@@ -1,40 +1,19 @@
-import { createHash } from 'node:crypto';
 import type { RequestContext } from '../../context/request-context';
 import { assertCanEdit } from '../../access/participant-access';
 import { errors } from '../../graphql/errors';
 import { saveChanges } from '../../graphql/save-changes';
+import { checkedDocument, type UploadedFile } from '../documents/uploaded-file';
 import { User } from '../users/user.entity';
 import { ConsentEvidence } from './consent-evidence.entity';
 import type { Consent } from './consent.entity';
 import { findReadableConsent } from './consent.service';
 
-export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
-
-/** What a signed form may be, recognised by its first bytes (the declared type is not trusted). */
-const SIGNATURES: Array<{ contentType: string; magic: number[] }> = [
-  { contentType: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
-  { contentType: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
-  { contentType: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
-];
-
-function detectedType(data: Buffer): string | null {
-  return SIGNATURES.find(({ magic }) => magic.every((byte, i) => data[i] === byte))?.contentType ?? null;
-}
-
 /** Attaches (or replaces) the signed form of a consent. */
-export async function attachEvidence(ctx: RequestContext, consentGlobalId: string, file: { fileName: string; data: Buffer } | null): Promise<ConsentEvidence> {
+export async function attachEvidence(ctx: RequestContext, consentGlobalId: string, file: UploadedFile | null): Promise<ConsentEvidence> {
   const { consent, participant } = await findReadableConsent(ctx, consentGlobalId);
   assertCanEdit(ctx, participant);
-  if (!file || file.data.length === 0) throw errors.badInput(ctx, 'file', 'error.evidenceMissing');
-  if (file.data.length > EVIDENCE_MAX_BYTES) throw errors.badInput(ctx, 'file', 'error.fileTooLarge');
-  const contentType = detectedType(file.data);
-  if (!contentType) throw errors.badInput(ctx, 'file', 'error.evidenceType');
   const values = {
-    fileName: file.fileName.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 200) || 'formulaire',
-    contentType,
-    sizeBytes: file.data.length,
-    sha256: createHash('sha256').update(file.data).digest('hex'),
-    content: file.data,
+    ...checkedDocument(ctx, file, { missing: 'error.evidenceMissing', type: 'error.evidenceType' }, 'formulaire'),
     uploadedAt: ctx.now,
     uploadedBy: ctx.em.getReference(User, ctx.actor!.userId),
   };

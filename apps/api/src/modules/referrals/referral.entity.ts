@@ -116,3 +116,36 @@ export class ReferralSubmission extends TenantOwnedEntity {
   @Property({ type: 'text', nullable: true })
   witness?: string | null;
 }
+
+/** A document a partner attached to its referral (an assessment, a letter): PDF, JPEG or PNG, kept in the database. */
+@Entity({ tableName: 'referral_attachment' })
+export class ReferralAttachment extends TenantOwnedEntity {
+  @ManyToOne(() => Referral, { deleteRule: 'cascade' })
+  referral!: Referral;
+
+  /** Whose it is: a partner sees the attachments of its own organisation only. */
+  @ManyToOne(() => Organisation, { deleteRule: 'restrict' })
+  organisation!: Organisation;
+
+  @Property({ type: 'text' })
+  fileName!: string;
+
+  @Property({ type: 'text' })
+  contentType!: string;
+
+  @Property({ type: 'integer' })
+  sizeBytes!: number;
+
+  @Property({ type: 'text' })
+  sha256!: string;
+
+  /** Loaded only when the file itself is asked for. */
+  @Property({ type: 'blob', lazy: true })
+  content!: Buffer;
+
+  @Property({ type: 'timestamptz' })
+  uploadedAt!: Date;
+
+  @ManyToOne(() => User, { deleteRule: 'restrict' })
+  uploadedBy!: User;
+}

@@ -277,4 +277,47 @@ describe('referrals and the accreditation decision', () => {
       await em.rollback();
     }
   });
+
+  it('keeps the documents a partner attaches: PDF, JPEG or PNG by their bytes; each partner gets back only its own, staff all', async () => {
+    const input = referralOf();
+    const { submitReferral: referral } = await commune.data(SUBMIT, { input });
+    await aci.data(SUBMIT, { input: { ...input, reason: 'Candidate au chantier.' } });
+    const upload = (cookie: string, content: Buffer, name: string) => {
+      const boundary = 'jalonboundary';
+      return server.app.inject({
+        method: 'POST',
+        url: `/referrals/${referral.id}/attachments`,
+        headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: Buffer.concat([
+          Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${name}"\r\ncontent-type: application/octet-stream\r\n\r\n`),
+          content,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+      });
+    };
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('bilan de compétences')]);
+    const notADocument = await upload(commune.cookie!, Buffer.from('MZ executable'), 'bilan.pdf');
+    expect(notADocument.statusCode).toBe(400);
+    expect(notADocument.json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file' });
+    const stored = await upload(commune.cookie!, pdf, 'bilan CCAS.pdf');
+    expect(stored.statusCode).toBe(201);
+    const attachmentId = stored.json().id;
+    // The integration company, which also referred her, neither lists nor downloads the commune's document.
+    expect((await aci.data(`query($id: ID!) { referral(id: $id) { attachments { fileName } } }`, { id: referral.id })).referral.attachments).toEqual([]);
+    const theirs = await server.app.inject({ method: 'GET', url: `/referral-attachments/${attachmentId}`, headers: { cookie: aci.cookie! } });
+    expect(theirs.statusCode).toBe(404);
+    const foreignUpload = await server.app.inject({ method: 'GET', url: `/referral-attachments/${attachmentId}`, headers: { cookie: foreign.cookie! } });
+    expect(foreignUpload.statusCode).toBe(404);
+
+    const staff = await animation.data(`query($id: ID!) { referral(id: $id) { attachments { fileName contentType sizeBytes organisationName } } }`, {
+      id: referral.id,
+    });
+    expect(staff.referral.attachments).toEqual([
+      { fileName: 'bilan CCAS.pdf', contentType: 'application/pdf', sizeBytes: pdf.length, organisationName: tenant.organisations.commune.name },
+    ]);
+    const back = await server.app.inject({ method: 'GET', url: `/referral-attachments/${attachmentId}`, headers: { cookie: animation.cookie! } });
+    expect(back.rawPayload.equals(pdf)).toBe(true);
+    const own = await server.app.inject({ method: 'GET', url: `/referral-attachments/${attachmentId}`, headers: { cookie: commune.cookie! } });
+    expect(own.statusCode).toBe(200);
+  });
 });

@@ -9,6 +9,7 @@ import { ParticipantType } from '../participants/participant.type';
 import { DecideReferralInput, ReferralFilter, ReviewReferralInput, SubmitReferralInput } from './referral.inputs';
 import type { Referral } from './referral.entity';
 import {
+  attachmentsOf,
   decideReferral,
   findReferral,
   listReferrals,
@@ -25,8 +26,9 @@ const COMMISSION: [MembershipRole, ...MembershipRole[]] = [MembershipRole.TENANT
 async function referralViews(ctx: RequestContext, referrals: Referral[]): Promise<ReferralType[]> {
   // One after the other: the request's queries share one connection (its transaction).
   const submissions = await submissionsOf(ctx, referrals);
+  const attachments = await attachmentsOf(ctx, referrals);
   const statuses = await pathwayStatusesOf(ctx, referrals);
-  return referrals.map((r) => ReferralType.from(r, submissions.get(r.id) ?? [], statuses.get(r.id) ?? null));
+  return referrals.map((r) => ReferralType.from(r, submissions.get(r.id) ?? [], attachments.get(r.id) ?? [], statuses.get(r.id) ?? null));
 }
 
 @Resolver(() => ReferralType)

@@ -15,7 +15,7 @@ import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
 import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
-import { encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
+import { encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { likePattern, optionalText, requiredText } from '../../graphql/text-input';
 import { Notification, NotificationKind } from '../consent/notification.entity';
@@ -26,7 +26,8 @@ import { searchKeyOf } from '../participants/participant.validation';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
 import type { DecideReferralInput, ReferralFilter, ReviewReferralInput, SubmitReferralInput } from './referral.inputs';
-import { Referral, ReferralSubmission } from './referral.entity';
+import { Referral, ReferralAttachment, ReferralSubmission } from './referral.entity';
+import { checkedDocument, type UploadedFile } from '../documents/uploaded-file';
 
 const POPULATE = ['referringOrganisation'] as const;
 
@@ -245,4 +246,45 @@ async function notifyReferrers(ctx: RequestContext, referral: Referral, kind: No
       participantLabel: shortNameOf(referral),
     });
   }
+}
+
+/** Attachments an organisation may add to one referral. */
+export const MAX_ATTACHMENTS = 10;
+
+/** Attaches a document to a referral the viewer may read, as its organisation's. */
+export async function attachToReferral(ctx: RequestContext, referralGlobalId: string, file: UploadedFile | null): Promise<ReferralAttachment> {
+  const referral = await findReferral(ctx, referralGlobalId);
+  const organisationId = activeMembership(ctx).organisationId;
+  if ((await ctx.em.count(ReferralAttachment, { referral, organisation: organisationId })) >= MAX_ATTACHMENTS) {
+    throw errors.badInput(ctx, 'file', 'error.tooManyAttachments', { max: MAX_ATTACHMENTS });
+  }
+  const attachment = ctx.em.create(ReferralAttachment, {
+    tenant: referral.tenant,
+    referral,
+    organisation: ctx.em.getReference(Organisation, organisationId),
+    ...checkedDocument(ctx, file, { missing: 'error.attachmentMissing', type: 'error.attachmentType' }, 'piece-jointe'),
+    uploadedAt: ctx.now,
+    uploadedBy: ctx.em.getReference(User, ctx.actor!.userId),
+  });
+  await saveChanges(ctx);
+  return attachment;
+}
+
+/** A document back, for staff or the organisation that attached it (row-level security says the same). */
+export async function readAttachment(ctx: RequestContext, globalId: string): Promise<ReferralAttachment> {
+  const parsed = parseGlobalId(globalId, 'ReferralAttachment');
+  const attachment = parsed && (await ctx.em.findOne(ReferralAttachment, { id: parsed.id }, { populate: ['content'] }));
+  if (!attachment) throw errors.notFound(ctx, 'id');
+  await findReferral(ctx, toGlobalId('Referral', attachment.referral.id));
+  return attachment;
+}
+
+/** The attachments of these referrals the viewer may see (without their bytes), in one query. */
+export async function attachmentsOf(ctx: RequestContext, referrals: Referral[]): Promise<Map<string, ReferralAttachment[]>> {
+  const found = referrals.length
+    ? await ctx.em.find(ReferralAttachment, { referral: { $in: referrals.map((r) => r.id) } }, { populate: ['organisation'], orderBy: { uploadedAt: 'asc' } })
+    : [];
+  const byReferral = new Map<string, ReferralAttachment[]>();
+  for (const attachment of found) byReferral.set(attachment.referral.id, [...(byReferral.get(attachment.referral.id) ?? []), attachment]);
+  return byReferral;
 }

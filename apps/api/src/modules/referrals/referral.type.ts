@@ -3,7 +3,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { ConsentMethod, Gender, type PathwayStatus, ReferralProgress, referralProgress, ReferralStatus } from '@jalon/domain';
 import { getCommune } from '@jalon/reference-data/node';
 import { Connection, Node, toGlobalId } from '../../graphql/relay';
-import type { Referral, ReferralSubmission } from './referral.entity';
+import type { Referral, ReferralAttachment, ReferralSubmission } from './referral.entity';
 
 @ObjectType('ReferralSubmission', { description: "One partner's referral of the person (a partner reads only its own)" })
 export class ReferralSubmissionType {
@@ -49,6 +49,38 @@ export class ReferralSubmissionType {
       agreementMethod: submission.agreementMethod,
       agreedOn: submission.agreedOn,
       witness: submission.witness ?? null,
+    });
+  }
+}
+
+@ObjectType('ReferralAttachment', { description: 'A document attached to the referral; the file is at /referral-attachments/{id}' })
+export class ReferralAttachmentType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  fileName!: string;
+
+  @Field()
+  contentType!: string;
+
+  @Field(() => Int)
+  sizeBytes!: number;
+
+  @Field()
+  uploadedAt!: Date;
+
+  @Field()
+  organisationName!: string;
+
+  static from(attachment: ReferralAttachment): ReferralAttachmentType {
+    return Object.assign(new ReferralAttachmentType(), {
+      id: toGlobalId('ReferralAttachment', attachment.id),
+      fileName: attachment.fileName,
+      contentType: attachment.contentType,
+      sizeBytes: attachment.sizeBytes,
+      uploadedAt: attachment.uploadedAt,
+      organisationName: attachment.organisation.name,
     });
   }
 }
@@ -118,10 +150,13 @@ export class ReferralType extends Node {
   @Field(() => [ReferralSubmissionType], { description: 'Who referred the person, why, and the agreement recorded; a partner sees its own' })
   submissions!: ReferralSubmissionType[];
 
+  @Field(() => [ReferralAttachmentType], { description: 'Documents attached; a partner sees its own' })
+  attachments!: ReferralAttachmentType[];
+
   @Field(() => Int)
   version!: number;
 
-  static from(referral: Referral, submissions: ReferralSubmission[], pathwayStatus: PathwayStatus | null): ReferralType {
+  static from(referral: Referral, submissions: ReferralSubmission[], attachments: ReferralAttachment[], pathwayStatus: PathwayStatus | null): ReferralType {
     return Object.assign(new ReferralType(), {
       id: toGlobalId('Referral', referral.id),
       referral,
@@ -143,6 +178,7 @@ export class ReferralType extends Node {
       decisionReason: referral.decisionReason ?? null,
       redirectedTo: referral.redirectedTo ?? null,
       submissions: submissions.map(ReferralSubmissionType.from),
+      attachments: attachments.map(ReferralAttachmentType.from),
       version: referral.version,
     });
   }
