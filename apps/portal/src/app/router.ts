@@ -12,6 +12,7 @@ import { partnerRoutes } from '@/modules/partner/routes';
 import { referralsRoutes } from '@/modules/referrals/routes';
 import { accessLogRoutes } from '@/modules/access-log/routes';
 import { contractsRoutes } from '@/modules/contracts/routes';
+import { trainingRoutes } from '@/modules/training/routes';
 import { communeFiguresRoutes } from '@/modules/commune-figures/routes';
 import { errorRoutes } from '@/modules/errors/routes';
 import type { MessageSchema } from './i18n';
@@ -59,6 +60,7 @@ export const router = createRouter({
     ...referralsRoutes,
     ...accessLogRoutes,
     ...contractsRoutes,
+    ...trainingRoutes,
     ...communeFiguresRoutes,
     ...errorRoutes,
   ],

@@ -19,6 +19,7 @@ import type {
   AssistedContractKind,
   ContractEndReason,
   SkillLevel,
+  TrainingOutcome,
 } from '@/gql/graphql';
 
 export const ROLES: readonly MembershipRole[] = ['TENANT_ADMIN', 'ANIMATION_TEAM', 'REFERENT', 'PARTNER_AGENT', 'PARTNER_ADMIN'];
@@ -61,6 +62,7 @@ export const SPECIAL_OBSTACLES: readonly ObstacleCategory[] = ['HEALTH', 'DISABI
 export const MARKED_ATTENDANCES: readonly Attendance[] = ['PRESENT', 'EXCUSED', 'ABSENT'];
 export const APPOINTMENT_STATUSES: readonly AppointmentStatus[] = ['PLANNED', 'HELD', 'CANCELLED'];
 export const SKILL_LEVELS: readonly SkillLevel[] = ['NOT_ACQUIRED', 'IN_PROGRESS', 'ACQUIRED', 'MASTERED'];
+export const TRAINING_OUTCOMES: readonly TrainingOutcome[] = ['COMPLETED', 'CERTIFIED', 'ABANDONED'];
 export const CONTRACT_KINDS: readonly AssistedContractKind[] = [
   'CDDI',
   'AI_ASSIGNMENT',
@@ -130,6 +132,7 @@ export function useLabels() {
     contractKind: (kind: AssistedContractKind) => t(`enums.contractKind.${kind}`),
     contractEndReason: (reason: ContractEndReason) => t(`enums.contractEndReason.${reason}`),
     skillLevel: (level: SkillLevel) => t(`enums.skillLevel.${level}`),
+    trainingOutcome: (outcome: TrainingOutcome) => t(`enums.trainingOutcome.${outcome}`),
     /** A number (hours, people) as written in the UI language: « 112,5 » in French. */
     number: (value: number) => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 2 }).format(value),
     /** A time in France (appointments are booked in Paris time whatever the browser's zone). */
