@@ -1,4 +1,4 @@
-import { CONTRACT_STAGE_CATEGORIES, ConsentPurpose, DataClass, isPartnerKind, maxHoursInPeriod, periodWithin, SPECIAL_CATEGORY_OBSTACLES } from '@jalon/domain';
+import { CONTRACT_STAGE_CATEGORIES, ConsentPurpose, DataClass, maxHoursInPeriod, periodWithin, SPECIAL_CATEGORY_OBSTACLES } from '@jalon/domain';
 import { isTradeCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createManyOnce } from '../../access/idempotency';
@@ -198,7 +198,6 @@ export async function fileContractReports(ctx: RequestContext, input: FileContra
 export async function contractsToReport(ctx: RequestContext, period: string): Promise<Array<{ contract: AssistedContract; report: ContractReport | null }>> {
   reportPeriod(ctx, 'period', period);
   const membership = activeMembership(ctx);
-  if (!isPartnerKind(membership.organisationKind)) throw errors.forbidden(ctx);
   const candidates = await ctx.em.find(
     AssistedContract,
     { stage: { operator: membership.organisationId } },

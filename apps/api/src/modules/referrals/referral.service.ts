@@ -11,6 +11,7 @@ import {
 } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../../access/idempotency';
+import { ownOrganisationOnly, readableReferrals } from '../../access/authored-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
@@ -90,13 +91,6 @@ async function findReferralById(ctx: RequestContext, id: string): Promise<Referr
   return ctx.em.findOneOrFail(Referral, { $and: [{ id }, readableReferrals(ctx)] }, { populate: POPULATE, refresh: true });
 }
 
-/** Staff see every referral of the PLIE; a partner the ones it took part in (row-level security says the same). */
-function readableReferrals(ctx: RequestContext): FilterQuery<Referral> {
-  const membership = activeMembership(ctx);
-  if (!isPartnerKind(membership.organisationKind)) return {};
-  return { $or: [{ referringOrganisation: membership.organisationId }, { submissions: { organisation: membership.organisationId } }] };
-}
-
 export async function findReferral(ctx: RequestContext, globalId: string, field = 'id'): Promise<Referral> {
   const parsed = parseGlobalId(globalId, 'Referral');
   const referral = parsed && (await ctx.em.findOne(Referral, { $and: [{ id: parsed.id }, readableReferrals(ctx)] }, { populate: POPULATE }));
@@ -129,11 +123,10 @@ export function listReferrals(ctx: RequestContext, filter: ReferralFilter | unde
 
 /** The submissions of these referrals the viewer may read: all for staff, its own for a partner. */
 export async function submissionsOf(ctx: RequestContext, referrals: Referral[]): Promise<Map<string, ReferralSubmission[]>> {
-  const membership = activeMembership(ctx);
   const submissions = referrals.length
     ? await ctx.em.find(
         ReferralSubmission,
-        { referral: { $in: referrals.map((r) => r.id) }, ...(isPartnerKind(membership.organisationKind) ? { organisation: membership.organisationId } : {}) },
+        { referral: { $in: referrals.map((r) => r.id) }, ...ownOrganisationOnly(ctx) },
         { populate: ['organisation', 'author'], orderBy: { submittedAt: 'asc' } },
       )
     : [];
@@ -273,7 +266,7 @@ export async function attachToReferral(ctx: RequestContext, referralGlobalId: st
 /** A document back, for staff or the organisation that attached it (row-level security says the same). */
 export async function readAttachment(ctx: RequestContext, globalId: string): Promise<ReferralAttachment> {
   const parsed = parseGlobalId(globalId, 'ReferralAttachment');
-  const attachment = parsed && (await ctx.em.findOne(ReferralAttachment, { id: parsed.id }, { populate: ['content'] }));
+  const attachment = parsed && (await ctx.em.findOne(ReferralAttachment, { id: parsed.id, ...ownOrganisationOnly(ctx) }, { populate: ['content'] }));
   if (!attachment) throw errors.notFound(ctx, 'id');
   await findReferral(ctx, toGlobalId('Referral', attachment.referral.id));
   return attachment;
@@ -282,7 +275,11 @@ export async function readAttachment(ctx: RequestContext, globalId: string): Pro
 /** The attachments of these referrals the viewer may see (without their bytes), in one query. */
 export async function attachmentsOf(ctx: RequestContext, referrals: Referral[]): Promise<Map<string, ReferralAttachment[]>> {
   const found = referrals.length
-    ? await ctx.em.find(ReferralAttachment, { referral: { $in: referrals.map((r) => r.id) } }, { populate: ['organisation'], orderBy: { uploadedAt: 'asc' } })
+    ? await ctx.em.find(
+        ReferralAttachment,
+        { referral: { $in: referrals.map((r) => r.id) }, ...ownOrganisationOnly(ctx) },
+        { populate: ['organisation'], orderBy: { uploadedAt: 'asc' } },
+      )
     : [];
   const byReferral = new Map<string, ReferralAttachment[]>();
   for (const attachment of found) byReferral.set(attachment.referral.id, [...(byReferral.get(attachment.referral.id) ?? []), attachment]);

@@ -1,4 +1,4 @@
-import { ConsentPurpose, DataClass, isPartnerKind, periodWithin, TRAINING_STAGE_CATEGORIES, TrainingOutcome } from '@jalon/domain';
+import { ConsentPurpose, DataClass, periodWithin, TRAINING_STAGE_CATEGORIES, TrainingOutcome } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { createManyOnce } from '../../access/idempotency';
 import { assertMayReport, reportedStage } from '../../access/report-access';
@@ -128,7 +128,6 @@ export async function recordTrainingResult(ctx: RequestContext, input: RecordTra
 export async function traineesOfMonth(ctx: RequestContext, period: string) {
   reportPeriod(ctx, 'period', period);
   const membership = activeMembership(ctx);
-  if (!isPartnerKind(membership.organisationKind)) throw errors.forbidden(ctx);
   const candidates = await ctx.em.find(
     Stage,
     { operator: membership.organisationId, kind: { category: { $in: [...TRAINING_STAGE_CATEGORIES] } } },

@@ -1,6 +1,7 @@
 import { isRoleAllowedIn, checkPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { findValidInvitation } from '../../access/invitation-lookup';
+import { administeredOrganisation } from '../../access/authored-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors } from '../../graphql/errors';
 import { parseGlobalId } from '../../graphql/relay';
@@ -11,7 +12,6 @@ import { newSecretToken } from '../auth/secret-token';
 import type { ViewerType } from '../auth/viewer.type';
 import { getOrganisation } from '../organisations/organisation.service';
 import { Membership } from '../tenancy/membership.entity';
-import { administeredOrganisation } from './member.service';
 import { Tenant } from '../tenancy/tenant.entity';
 import { Invitation } from './invitation.entity';
 import type { InvitationPreviewType } from './invitation.type';

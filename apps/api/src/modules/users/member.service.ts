@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { MembershipRole } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
+import { administeredOrganisation } from '../../access/authored-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors } from '../../graphql/errors';
 import { pageOf, type PageArgs } from '../../graphql/pagination';
@@ -10,15 +10,6 @@ import { encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
 import { Session } from '../auth/session.entity';
 import { Membership } from '../tenancy/membership.entity';
 import type { MemberFilter, SetMembershipActiveInput } from './user.inputs';
-
-/**
- * Whose access the viewer administers: the whole PLIE for its administrator (null), its own
- * organisation for a partner's administrator, who invites and deactivates her colleagues only.
- */
-export function administeredOrganisation(ctx: RequestContext): string | null {
-  const membership = activeMembership(ctx);
-  return membership.role === MembershipRole.PARTNER_ADMIN ? membership.organisationId : null;
-}
 
 export function memberCursor(m: Membership): string {
   return encodeCursor(m.user.displayName, m.id);
