@@ -97,7 +97,11 @@ export class AssistedContractFieldsResolver {
   @FieldResolver(() => [ContractRenewalType])
   @Shared(DataClass.STAGE_DETAILS)
   async renewals(@Root() contract: AssistedContractType, @Ctx() ctx: RequestContext): Promise<ContractRenewalType[]> {
-    const renewals = await ctx.em.find(ContractRenewal, { contract: contract.contract.id }, { populate: ['organisation'], orderBy: { recordedAt: 'asc' } });
+    // Batched: the supervisor's month shows thirty contracts at once.
+    const renewals = await loaderFor<string, ContractRenewal[]>(ctx, 'renewalsByContract', async (ids) => {
+      const rows = await ctx.em.find(ContractRenewal, { contract: { $in: [...ids] } }, { populate: ['organisation'], orderBy: { recordedAt: 'asc' } });
+      return ids.map((id) => rows.filter((r) => r.contract.id === id));
+    }).load(contract.contract.id);
     return renewals.map(ContractRenewalType.from);
   }
 }
