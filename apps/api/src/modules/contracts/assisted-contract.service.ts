@@ -150,6 +150,10 @@ function checkedReport(ctx: RequestContext, i: number, row: ContractReportInput,
  * A month's reports, for one employee or a supervisor's thirty at once: all of them are written,
  * or (on the first refused row, named by its index) none. A retry with the same key files nothing twice.
  */
+function contractIdsOf(input: FileContractReportsInput): string[] {
+  return input.reports.map((row) => parseGlobalId(row.contractId, 'AssistedContract')?.id).filter((id): id is string => !!id);
+}
+
 export async function fileContractReports(ctx: RequestContext, input: FileContractReportsInput): Promise<ContractReport[]> {
   const period = input.period.trim();
   const reportsOf = (contractIds: string[]) =>
@@ -161,6 +165,10 @@ export async function fileContractReports(ctx: RequestContext, input: FileContra
     async () => {
       reportPeriod(ctx, 'period', period);
       if (input.reports.length === 0) throw errors.badInput(ctx, 'reports', 'error.required');
+      // One query for the contracts and one for the month's reports already filed, whatever the number of rows.
+      const ids = contractIdsOf(input);
+      await ctx.em.find(AssistedContract, { id: { $in: ids } }, { populate: CONTRACT_POPULATE });
+      const filed = new Set((await reportsOf(ids)).map((report) => report.contract.id));
       const seen = new Set<string>();
       const reports: ContractReport[] = [];
       for (const [i, row] of input.reports.entries()) {
@@ -168,7 +176,7 @@ export async function fileContractReports(ctx: RequestContext, input: FileContra
         if (seen.has(contract.id)) throw errors.badInput(ctx, `reports.${i}.contractId`, 'error.duplicateContract');
         seen.add(contract.id);
         const checked = checkedReport(ctx, i, row, contract, period);
-        if ((await ctx.em.count(ContractReport, { contract, period })) > 0) {
+        if (filed.has(contract.id)) {
           throw errors.badInput(ctx, `reports.${i}.period`, 'error.periodAlreadyReported', { name: shortNameOf(contract.stage.pathway.participant) });
         }
         reports.push(
@@ -187,7 +195,7 @@ export async function fileContractReports(ctx: RequestContext, input: FileContra
       return reports;
     },
     // A retry gets the reports the first call filed for these contracts and this month.
-    () => reportsOf(input.reports.map((row) => parseGlobalId(row.contractId, 'AssistedContract')?.id).filter((id): id is string => !!id)),
+    () => reportsOf(contractIdsOf(input)),
   );
 }
 

@@ -40,12 +40,17 @@ function authorship(ctx: RequestContext) {
   };
 }
 
+function stageIdsOf(input: RecordTrainingAttendanceInput): string[] {
+  return input.entries.map((entry) => parseGlobalId(entry.stageId, 'Stage')?.id).filter((id): id is string => !!id);
+}
+
 /**
  * A month's attendance, for one trainee or a whole group: all of it is recorded, or (on the first
  * refused entry, named by its index) none. A retry with the same key records nothing twice.
  */
 export async function recordTrainingAttendance(ctx: RequestContext, input: RecordTrainingAttendanceInput): Promise<TrainingAttendance[]> {
   const period = input.period.trim();
+  const attendanceOf = (stageIds: string[]) => ctx.em.find(TrainingAttendance, { period, stage: { $in: stageIds } }, { populate: ['authorOrganisation'] });
   return createManyOnce(
     ctx,
     'recordTrainingAttendance',
@@ -53,6 +58,10 @@ export async function recordTrainingAttendance(ctx: RequestContext, input: Recor
     async () => {
       reportPeriod(ctx, 'period', period);
       if (input.entries.length === 0) throw errors.badInput(ctx, 'entries', 'error.required');
+      // One query for the stages and one for the month's attendance already recorded, whatever the number of entries.
+      const ids = stageIdsOf(input);
+      await ctx.em.find(Stage, { id: { $in: ids } }, { populate: TRAINING_STAGE_POPULATE });
+      const recorded = new Set((await attendanceOf(ids)).map((row) => row.stage.id));
       const seen = new Set<string>();
       const rows: TrainingAttendance[] = [];
       for (const [i, entry] of input.entries.entries()) {
@@ -67,8 +76,7 @@ export async function recordTrainingAttendance(ctx: RequestContext, input: Recor
         if (!Number.isFinite(hoursPlanned) || hoursPlanned < 0 || hoursPlanned > 744) throw errors.badInput(ctx, field('hoursPlanned'), 'error.hoursInvalid');
         if (!Number.isFinite(entry.hoursAttended) || entry.hoursAttended < 0) throw errors.badInput(ctx, field('hoursAttended'), 'error.hoursInvalid');
         if (entry.hoursAttended > hoursPlanned) throw errors.badInput(ctx, field('hoursAttended'), 'error.attendedOverPlanned', { name });
-        if ((await ctx.em.count(TrainingAttendance, { stage, period })) > 0)
-          throw errors.badInput(ctx, field('period'), 'error.attendanceAlreadyRecorded', { name });
+        if (recorded.has(stage.id)) throw errors.badInput(ctx, field('period'), 'error.attendanceAlreadyRecorded', { name });
         rows.push(
           ctx.em.create(TrainingAttendance, {
             tenant: ctx.em.getReference(Tenant, activeMembership(ctx).tenantId),
@@ -86,10 +94,7 @@ export async function recordTrainingAttendance(ctx: RequestContext, input: Recor
       return rows;
     },
     // A retry gets what the first call recorded for these trainees and this month.
-    () => {
-      const stageIds = input.entries.map((entry) => parseGlobalId(entry.stageId, 'Stage')?.id).filter((id): id is string => !!id);
-      return ctx.em.find(TrainingAttendance, { period, stage: { $in: stageIds } }, { populate: ['authorOrganisation'] });
-    },
+    () => attendanceOf(stageIdsOf(input)),
   );
 }
 
