@@ -145,7 +145,8 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
     await stage.waitFor({ state: 'hidden' });
     const timeline = nadia.getByRole('list', { name: 'Étapes du parcours, par date de début prévue' });
     await timeline.getByText('J1501 — Aide-soignant / Aide-soignante').waitFor();
-    expect(await timeline.getByRole('heading').allTextContents()).toEqual(['Formation linguistique (FLE)', 'Formation certifiante']);
+    // The stages' titles, in order (each training stage also holds its follow-up, a heading below).
+    expect(await timeline.getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Formation linguistique (FLE)', 'Formation certifiante']);
     await timeline.getByText('Notes privées — jamais partagées').waitFor();
 
     await nadia.getByRole('button', { name: "Modifier l'étape Formation linguistique (FLE)" }).click();
