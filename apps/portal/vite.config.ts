@@ -14,8 +14,18 @@ export default defineConfig({
     __INTLIFY_PROD_DEVTOOLS__: false,
   },
   server: {
-    // Host kept as the browser sent it: the API refuses requests whose Origin differs from their Host.
-    proxy: { '/graphql': { target: 'http://127.0.0.1:4000', changeOrigin: false } },
+    // The API's routes (GraphQL and its files), not the portal's pages of the same prefixes. Host kept
+    // as the browser sent it: the API refuses requests whose Origin differs from their Host.
+    proxy: Object.fromEntries(
+      [
+        '^/graphql',
+        '^/agenda\\.ics',
+        '^/consents/',
+        '^/participants/[^/]+/consent-form\\.pdf$',
+        '^/referrals/[^/]+/attachments$',
+        '^/referral-attachments/',
+      ].map((path) => [path, { target: 'http://127.0.0.1:4000', changeOrigin: false }]),
+    ),
   },
   build: {
     outDir: 'dist',

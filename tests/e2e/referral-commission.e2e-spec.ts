@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from './support/browser';
@@ -8,24 +11,35 @@ const COMMUNE = "CCAS d'Échirolles";
 const PHONE = '06 12 34 56 78';
 const SITUATION = 'Au RSA depuis deux ans, sans permis, cherche un emploi près de chez elle';
 const REASON = "Besoin d'un accompagnement renforcé vers l'emploi";
+const TYPE_REFUSED = 'Joignez un document PDF, JPEG ou PNG.';
 
 /**
  * The referral scenario, in the browser from end to end: a commune's social service refers a
  * resident; the animation team takes the referral under review and the commission accepts it with a
  * referent; the referent shares « statut + liste des étapes » with the commune; the commune then sees
- * the person in its pathway, and nothing more than what was shared.
+ * the person in its pathway, and nothing more than what was shared. The referral carries a PDF
+ * (a text file is refused with the API's message), which the animation team downloads.
  */
 describe.runIf(chromiumAvailable())('a commune refers a resident, the commission accepts her', () => {
   let server: Awaited<ReturnType<typeof startPortalServer>>;
   let browser: Browser;
+  let dir: string;
+  let pdfPath: string;
+  let textPath: string;
 
   beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'jalon-referral-'));
+    pdfPath = join(dir, 'accord.pdf');
+    textPath = join(dir, 'notes.txt');
+    await writeFile(pdfPath, '%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
+    await writeFile(textPath, 'pas un document');
     server = await startPortalServer();
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   /** Through the main navigation, then the searchbox: the table once the search has applied. */
@@ -89,12 +103,28 @@ describe.runIf(chromiumAvailable())('a commune refers a resident, the commission
     expect(await form.getByRole('textbox', { name: 'Téléphone' }).getAttribute('aria-invalid')).toBe('true');
     await form.getByRole('textbox', { name: 'Téléphone' }).fill(PHONE);
 
-    // A double click sends one referral; the list shows it, received.
+    // Two attachments: the PDF goes with the referral, the text file is refused.
+    await form.getByLabel('Pièces jointes (facultatif)').setInputFiles([pdfPath, textPath]);
+
+    // A double click sends one referral; the refused file is named, with the API's reason.
     await form.getByRole('button', { name: "Envoyer l'orientation" }).dblclick();
+    const refused = sophie.getByRole('region', { name: `L'orientation de ${fullName} est envoyée au PLIE` });
+    await refused.getByRole('alert').getByText(`« notes.txt » : ${TYPE_REFUSED}`).waitFor();
+    expect(await refused.getByText('accord.pdf').count()).toBe(0);
+    await refused.getByRole('link', { name: 'Voir mes orientations' }).click();
     await sophie.getByRole('heading', { name: 'Mes orientations', level: 1 }).waitFor();
+    // The list shows it, received, with its PDF; the row takes more documents (a text file is refused there too).
     const sent = await searchList(sophie, 'Mes orientations', 'Mes orientations', 'Orientations envoyées', lastName);
     await sent.row.getByText('Reçue', { exact: true }).waitFor();
     expect(await sent.row.count()).toBe(1);
+    await sent.row.getByRole('link', { name: 'accord.pdf' }).waitFor();
+    const addFile = sent.row.getByLabel(`Ajouter une pièce jointe pour ${fullName}`);
+    await addFile.setInputFiles(textPath);
+    await sent.row.getByRole('alert').getByText(TYPE_REFUSED).waitFor();
+    expect(await addFile.getAttribute('aria-invalid')).toBe('true');
+    await addFile.setInputFiles({ name: 'bilan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') });
+    await sent.row.getByRole('link', { name: 'bilan.pdf' }).waitFor();
+    expect(await sent.row.getByRole('alert').count()).toBe(0);
 
     // Marc (animation team) finds it among the new referrals, takes it under review, then accepts it with Nadia.
     const marc = await logIn(browser, server.url, 'marc@grenoble.demo', 900);
@@ -113,6 +143,18 @@ describe.runIf(chromiumAvailable())('a commune refers a resident, the commission
     await submissions.getByText(SITUATION).waitFor();
     await submissions.getByText(REASON).waitFor();
     await submissions.getByText(/^Oral, devant témoin \(Julie Garnier\)/).waitFor();
+
+    // The attachments: each a download link answering the file itself.
+    const attachments = marc.getByRole('region', { name: 'Pièces jointes' });
+    const pdfLink = attachments.getByRole('link', { name: 'accord.pdf' });
+    await pdfLink.waitFor();
+    await attachments.getByRole('link', { name: 'bilan.pdf' }).waitFor();
+    await attachments.getByText(`1 Ko, ${COMMUNE}, le`).first().waitFor();
+    const download = await marc.request.get(new URL((await pdfLink.getAttribute('href'))!, server.url).toString());
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toMatch(/^application\/pdf/);
+    expect((await download.body()).subarray(0, 8).toString()).toBe('%PDF-1.7');
+    expect(await attachments.getByLabel('Ajouter une pièce jointe').count()).toBe(1);
 
     await marc.getByRole('button', { name: "Mettre à l'étude" }).click();
     await marc.getByText("À l'étude", { exact: true }).first().waitFor();
