@@ -1,10 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { FOLLOWED_STATUSES, isPartnerKind, PathwayStatus, POSITIVE_EXITS, SMALLEST_PUBLISHED_COUNT } from '@jalon/domain';
-import { getCommune, isCommuneCode } from '@jalon/reference-data/node';
+import { FOLLOWED_STATUSES, PathwayStatus, POSITIVE_EXITS, SMALLEST_PUBLISHED_COUNT } from '@jalon/domain';
+import { getCommune } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
-import { activeMembership } from '../../access/tenant-scope';
-import { errors } from '../../graphql/errors';
-import { Organisation } from '../organisations/organisation.entity';
+import { viewableCommune } from '../../access/commune-access';
 
 @ObjectType('StatusFigure')
 export class StatusFigureType {
@@ -48,23 +46,9 @@ export class CommuneFiguresType {
   priorityDistrictResidents!: number | null;
 }
 
-/** The commune whose figures the viewer may see: a commune partner its own; staff the one they ask for. */
-async function communeOf(ctx: RequestContext, asked: string | null | undefined): Promise<string> {
-  const membership = activeMembership(ctx);
-  if (!isPartnerKind(membership.organisationKind)) {
-    const code = asked?.trim().toUpperCase();
-    if (!code || !isCommuneCode(code)) throw errors.badInput(ctx, 'communeCode', 'error.communeUnknown');
-    return code;
-  }
-  const organisation = await ctx.em.findOneOrFail(Organisation, { id: membership.organisationId });
-  if (!organisation.inseeCode) throw errors.forbidden(ctx, 'error.communeFiguresOnly');
-  if (asked && asked.trim().toUpperCase() !== organisation.inseeCode) throw errors.forbidden(ctx, 'error.communeFiguresOnly');
-  return organisation.inseeCode;
-}
-
 /** Counted in SQL over every resident (jalon_commune_figures): small counts come back already withheld. */
 export async function communeFigures(ctx: RequestContext, asked: string | null | undefined): Promise<CommuneFiguresType> {
-  const communeCode = await communeOf(ctx, asked);
+  const communeCode = await viewableCommune(ctx, asked);
   const rows = await ctx.em.execute<Array<{ metric: string; key: string; people: number | null }>>(
     'select * from jalon_commune_figures(?, ?::text[], ?::text[], ?)',
     [communeCode, `{${POSITIVE_EXITS.join(',')}}`, `{${FOLLOWED_STATUSES.join(',')}}`, SMALLEST_PUBLISHED_COUNT],
