@@ -24,6 +24,8 @@ export default defineConfig({
         '^/participants/[^/]+/consent-form\\.pdf$',
         '^/referrals/[^/]+/attachments$',
         '^/referral-attachments/',
+        '^/meetings/[^/]+/(minutes\\.pdf|documents)$',
+        '^/meeting-documents/',
       ].map((path) => [path, { target: 'http://127.0.0.1:4000', changeOrigin: false }]),
     ),
   },

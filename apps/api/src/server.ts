@@ -15,6 +15,7 @@ import { registerAgendaIcsRoute } from './modules/appointments/agenda-ics.route'
 import { registerConsentDocumentRoutes } from './modules/consent/consent-documents.route';
 import { DOCUMENT_MAX_BYTES } from './modules/documents/uploaded-file';
 import { registerReferralAttachmentRoutes } from './modules/referrals/referral-attachments.route';
+import { registerMeetingFileRoutes } from './modules/meetings/meeting-files.route';
 
 // The portal needs inline styles (PrimeVue themes); nothing else is loaded from anywhere but here.
 const CONTENT_SECURITY_POLICY =
@@ -92,6 +93,7 @@ export async function buildServer(config: Config, database: Database, { clock = 
   await app.register(fastifyMultipart, { limits: { fileSize: DOCUMENT_MAX_BYTES + 1, files: 1, fields: 0 } });
   registerConsentDocumentRoutes(app, deps);
   registerReferralAttachmentRoutes(app, deps);
+  registerMeetingFileRoutes(app, deps);
 
   const indexHtml = path.join(config.PORTAL_DIST, 'index.html');
   if (fs.existsSync(indexHtml)) {

@@ -15,3 +15,4 @@ export * from './referral';
 export * from './commune-figures';
 export * from './assisted-contract';
 export * from './training';
+export * from './meeting';

@@ -66,7 +66,7 @@ export class ConsentScope {
     private readonly tenantId: string | null,
     readonly viewer: PartnerViewer | null,
     readonly now: Date,
-    private readonly onlyParticipantId: string | null,
+    private readonly onlyParticipantIds: readonly string[] | null,
     private readonly recordsReads: boolean,
   ) {}
 
@@ -77,9 +77,9 @@ export class ConsentScope {
     return new ConsentScope(em, membership?.tenantId ?? null, viewer, now, null, true);
   }
 
-  /** A staff member previewing exactly what `viewer` would see of one participant (nothing logged). */
-  static preview(em: EntityManager, tenantId: string, viewer: PartnerViewer, participantId: string, now: Date): ConsentScope {
-    return new ConsentScope(em, tenantId, viewer, now, participantId, false);
+  /** A staff member previewing exactly what `viewer` would see of these participants (nothing logged). */
+  static preview(em: EntityManager, tenantId: string, viewer: PartnerViewer, participantIds: string | readonly string[], now: Date): ConsentScope {
+    return new ConsentScope(em, tenantId, viewer, now, typeof participantIds === 'string' ? [participantIds] : participantIds, false);
   }
 
   get governsByConsent(): boolean {
@@ -116,7 +116,7 @@ export class ConsentScope {
         .where({
           tenant: this.tenantId,
           status: ConsentStatus.ACTIVE,
-          ...(this.onlyParticipantId ? { participant: this.onlyParticipantId } : {}),
+          ...(this.onlyParticipantIds ? { participant: { $in: this.onlyParticipantIds } } : {}),
           $and: [
             { $or: [{ granteeOrganisation: viewer.organisationId }, { granteeKind: viewer.organisationKind }] },
             { $or: [{ validUntil: null }, { validUntil: { $gt: this.now } }] },
@@ -179,6 +179,19 @@ export class ConsentScope {
     await this.load();
     const decision = this.decisionFor(this.viewer, subject, fieldClass);
     return decision.allowed && decision.basis === 'CONSENT' && decision.purposes.includes(purpose);
+  }
+
+  /**
+   * The decision on a read made for one purpose (an item of a meeting's agenda): decided as any
+   * read, and logged under that purpose only when a consent for it allows the read.
+   */
+  async readForPurpose(subject: Omit<ConsentSubject, 'itemClass' | 'scope'>, fieldClass: FieldClass, purpose: ConsentPurpose): Promise<Decision | null> {
+    if (!this.viewer) return null;
+    await this.load();
+    const decision = this.decisionFor(this.viewer, subject, fieldClass);
+    if (decision.allowed && decision.basis === 'CONSENT' && decision.purposes.includes(purpose) && this.recordsReads)
+      this.recordRead(subject.participantId, fieldClass, { ...decision, purposes: [purpose] });
+    return decision;
   }
 
   /** The participants a partner may see at all (something about them is shared), for SQL filters. */

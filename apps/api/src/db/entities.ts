@@ -24,6 +24,7 @@ import { ConsentEvidence } from '../modules/consent/consent-evidence.entity';
 import { Referral, ReferralAttachment, ReferralSubmission } from '../modules/referrals/referral.entity';
 import { AssistedContract, ContractRenewal, ContractReport } from '../modules/contracts/assisted-contract.entity';
 import { TrainingAttendance, TrainingResult } from '../modules/training/training.entity';
+import { AgendaAction, AgendaItem, Meeting, MeetingDocument, MeetingInvitation, MeetingInvitee } from '../modules/meetings/meeting.entity';
 
 /** Entities outside any tenant: a person may belong to several PLIEs; sessions and login attempts are theirs. */
 const globalEntities = [Tenant, User, Session, LoginAttempt];
@@ -61,6 +62,12 @@ export const tenantOwnedEntities = [
   ContractReport,
   TrainingAttendance,
   TrainingResult,
+  Meeting,
+  MeetingInvitation,
+  MeetingInvitee,
+  AgendaItem,
+  AgendaAction,
+  MeetingDocument,
 ];
 
 export const entities = [...globalEntities, ...tenantOwnedEntities];

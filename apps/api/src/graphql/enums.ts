@@ -29,6 +29,10 @@ import {
   ContractEndReason,
   SkillLevel,
   TrainingOutcome,
+  MeetingKind,
+  MeetingStatus,
+  AgendaItemKind,
+  MeetingSharing,
 } from '@jalon/domain';
 import { ConsentEventAction } from '../modules/consent/consent-event.entity';
 import { NotificationKind } from '../modules/consent/notification.entity';
@@ -64,3 +68,7 @@ registerEnumType(SkillLevel, { name: 'SkillLevel' });
 registerEnumType(TrainingOutcome, { name: 'TrainingOutcome' });
 registerEnumType(ReferralDecision, { name: 'ReferralDecision' });
 registerEnumType(ReferralProgress, { name: 'ReferralProgress', description: 'What became of a referral, as its referring partner follows it' });
+registerEnumType(MeetingKind, { name: 'MeetingKind' });
+registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
+registerEnumType(AgendaItemKind, { name: 'AgendaItemKind' });
+registerEnumType(MeetingSharing, { name: 'MeetingSharing', description: 'Will an invited organisation see an item about a person' });

@@ -17,6 +17,7 @@ import { ReferenceResolver } from '../modules/reference/reference.resolver';
 import { StageResolver } from '../modules/stages/stage.resolver';
 import { ConsentResolver } from '../modules/consent/consent.resolver';
 import { ReferralResolver } from '../modules/referrals/referral.resolver';
+import { AgendaItemResolver, MeetingResolver } from '../modules/meetings/meeting.resolver';
 import { CommuneFiguresResolver } from '../modules/commune-figures/commune-figures.resolver';
 import { AssistedContractFieldsResolver, AssistedContractResolver, StageContractResolver } from '../modules/contracts/assisted-contract.resolver';
 import { StageTrainingResolver, TrainingResolver } from '../modules/training/training.resolver';
@@ -42,6 +43,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       StageResolver,
       ConsentResolver,
       ReferralResolver,
+      MeetingResolver,
+      AgendaItemResolver,
       CommuneFiguresResolver,
       AssistedContractResolver,
       StageContractResolver,

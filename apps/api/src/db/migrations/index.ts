@@ -16,6 +16,7 @@ import { Migration20261127230000NotificationEmails } from './Migration2026112723
 import { Migration20261127240000ReportReminders } from './Migration20261127240000ReportReminders';
 import { Migration20261127250000PartnerGrantPlans } from './Migration20261127250000PartnerGrantPlans';
 import { Migration20261127260000ReferralAttachments } from './Migration20261127260000ReferralAttachments';
+import { Migration20261127270000Meetings } from './Migration20261127270000Meetings';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -37,4 +38,5 @@ export const migrationsList = [
   { name: 'Migration20261127240000ReportReminders', class: Migration20261127240000ReportReminders },
   { name: 'Migration20261127250000PartnerGrantPlans', class: Migration20261127250000PartnerGrantPlans },
   { name: 'Migration20261127260000ReferralAttachments', class: Migration20261127260000ReferralAttachments },
+  { name: 'Migration20261127270000Meetings', class: Migration20261127270000Meetings },
 ];

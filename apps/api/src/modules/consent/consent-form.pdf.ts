@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { renderPdf } from '../documents/pdf';
 
 export interface ConsentFormLine {
   partner: string;
@@ -24,14 +24,10 @@ export interface ConsentFormContent {
 
 /** Lays the consent form out on A4 for printing and signing; the words come translated. */
 export function renderConsentForm(content: ConsentFormContent): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: content.title, Producer: 'Jalon' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  return renderPdf(content.title, (doc) => drawConsentForm(doc, content));
+}
 
+function drawConsentForm(doc: PDFKit.PDFDocument, content: ConsentFormContent): void {
   doc.font('Helvetica-Bold').fontSize(16).text(content.title);
   doc.moveDown(0.8).font('Helvetica').fontSize(10.5).text(content.intro, { align: 'justify' });
 
@@ -60,6 +56,4 @@ export function renderConsentForm(content: ConsentFormContent): Promise<Buffer> 
   const y = doc.y;
   doc.text(content.signatures[0], 56, y, { width: 220 });
   doc.text(content.signatures[1], 320, y, { width: 220 });
-  doc.end();
-  return done;
 }

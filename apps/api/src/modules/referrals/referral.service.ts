@@ -176,6 +176,20 @@ const DECISION_NOTICE: Readonly<Record<ReferralDecision, NotificationKind>> = {
 export async function decideReferral(ctx: RequestContext, input: DecideReferralInput): Promise<Referral> {
   const referral = await findReferral(ctx, input.referralId, 'referralId');
   checkedOpen(ctx, referral, input.version);
+  await applyDecision(ctx, referral, input);
+  await saveChanges(ctx);
+  return referral;
+}
+
+export type ReferralDecisionInput = Omit<DecideReferralInput, 'referralId' | 'version'>;
+
+/**
+ * The decision itself, on an open referral, for the referral inbox and for the commission's
+ * meeting room alike. Nothing is flushed here: the caller saves it with its own changes, in one
+ * transaction.
+ */
+export async function applyDecision(ctx: RequestContext, referral: Referral, input: ReferralDecisionInput): Promise<void> {
+  if (!isOpenReferral(referral.status)) throw errors.badInput(ctx, 'referralId', 'error.referralAlreadyDecided');
   const reason = optionalText(ctx, 'reason', input.reason, 2000);
   if (decisionNeedsReason(input.decision) && !reason) throw errors.badInput(ctx, 'reason', 'error.decisionReasonRequired');
   const redirectedTo = optionalText(ctx, 'redirectedTo', input.redirectedTo, 200);
@@ -207,8 +221,6 @@ export async function decideReferral(ctx: RequestContext, input: DecideReferralI
   referral.decidedAt = decided ? ctx.now : null;
   referral.decidedBy = decided ? ctx.em.getReference(User, ctx.actor!.userId) : null;
   await notifyReferrers(ctx, referral, DECISION_NOTICE[input.decision]);
-  await saveChanges(ctx);
-  return referral;
 }
 
 function detailsOf(referral: Referral) {
