@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   CONSENT_NOTICE_VERSION,
   ConsentMethod,
+  MeetingKind,
   MembershipRole,
   OrganisationKind,
   PathwayStatus,
@@ -16,6 +17,7 @@ import { Participant } from '../../modules/participants/participant.entity';
 import { searchKeyOf } from '../../modules/participants/participant.validation';
 import { Pathway } from '../../modules/participants/pathway.entity';
 import { Referral, ReferralSubmission } from '../../modules/referrals/referral.entity';
+import { AgendaItem, Meeting, MeetingInvitation, MeetingInvitee } from '../../modules/meetings/meeting.entity';
 import { Stage } from '../../modules/stages/stage.entity';
 import type { StageKind } from '../../modules/stages/stage-kind.entity';
 import { hashPassword } from '../../modules/auth/password-hash';
@@ -55,6 +57,21 @@ interface DemoTenant {
   caseload?: DemoPerson[];
   /** Referrals waiting for the accreditation commission. */
   referrals?: DemoReferral[];
+  /** Meetings planned with partners, their agenda already drafted. */
+  meetings?: DemoMeeting[];
+}
+
+/** A planned meeting; items name a person on file or a referral by "First Last", or neither (a general item). */
+interface DemoMeeting {
+  kind: MeetingKind;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  organiser: string;
+  invited: string[];
+  invitees: string[];
+  items: Array<{ person?: string; referral?: string; question: string; proposedBy: string }>;
 }
 
 /** A partner's referral of a person: who referred, why, and (for people on file) who decided. */
@@ -184,6 +201,8 @@ export const DEMO_TENANTS: DemoTenant[] = [
         shares: [
           { organisation: 'echirolles', preset: 'COMMUNE_REFERRAL' },
           { organisation: 'aci', preset: 'SIAE_CONTRACT' },
+          { organisation: 'echirolles', preset: 'COORDINATION' },
+          { organisation: 'aci', preset: 'COORDINATION' },
         ],
       },
       {
@@ -206,7 +225,10 @@ export const DEMO_TENANTS: DemoTenant[] = [
           situation: 'Jeune adulte sans qualification, hébergé chez sa mère.',
           reason: 'Cherche un emploi dans la logistique.',
         },
-        shares: [{ organisation: 'echirolles', preset: 'COMMUNE_REFERRAL' }],
+        shares: [
+          { organisation: 'echirolles', preset: 'COMMUNE_REFERRAL' },
+          { organisation: 'echirolles', preset: 'COORDINATION' },
+        ],
       },
       {
         firstName: 'Aminata',
@@ -266,6 +288,35 @@ export const DEMO_TENANTS: DemoTenant[] = [
         situation: 'Ancien cariste, licencié économique, fin de droits en janvier.',
         reason: 'Reconversion vers la maintenance de bâtiments.',
         status: ReferralStatus.UNDER_REVIEW,
+      },
+    ],
+    meetings: [
+      {
+        kind: MeetingKind.PARTNER_COORDINATION,
+        title: 'Coordination des parcours — Échirolles',
+        startsAt: '2026-12-10T08:30:00Z',
+        endsAt: '2026-12-10T10:30:00Z',
+        place: 'Maison des solidarités, 12 avenue Jean-Jaurès, Échirolles',
+        organiser: 'marc@grenoble.demo',
+        invited: ['echirolles', 'aci'],
+        invitees: ['sophie@grenoble.demo', 'karim@grenoble.demo'],
+        items: [
+          { person: 'Fatima Kaci', question: 'Articuler le CDDI et la préqualification de janvier : quels horaires ?', proposedBy: 'nadia@grenoble.demo' },
+          { person: 'Kevin Roussel', question: 'Solutions de mobilité en attendant le permis ?', proposedBy: 'nadia@grenoble.demo' },
+          { person: 'Aminata Sow', question: 'Fin de contrat au 31 décembre : suite de parcours ?', proposedBy: 'nadia@grenoble.demo' },
+          { question: 'Calendrier des forums emploi du premier trimestre', proposedBy: 'marc@grenoble.demo' },
+        ],
+      },
+      {
+        kind: MeetingKind.ACCREDITATION_COMMISSION,
+        title: 'Commission d’agrément de décembre',
+        startsAt: '2026-12-08T13:00:00Z',
+        endsAt: '2026-12-08T15:00:00Z',
+        place: 'Équipe d’animation du PLIE, Grenoble',
+        organiser: 'marc@grenoble.demo',
+        invited: ['grenoble', 'echirolles'],
+        invitees: [],
+        items: [{ referral: 'Marc-Antoine Lefèvre', question: 'Entrée dans le PLIE ?', proposedBy: 'marc@grenoble.demo' }],
       },
     ],
   },
@@ -328,8 +379,9 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
       memberships.set(`${demo.slug}/${u.email}`, membership);
     }
     const refs = { kinds, organisations, memberships, users };
-    for (const person of demo.caseload ?? []) seedDemoPerson(em, tenant, person, refs);
-    for (const referral of demo.referrals ?? []) seedDemoReferral(em, tenant, referral, refs);
+    const people = new Map((demo.caseload ?? []).map((person) => [`${person.firstName} ${person.lastName}`, seedDemoPerson(em, tenant, person, refs)]));
+    const referrals = new Map((demo.referrals ?? []).map((referral) => [`${referral.firstName} ${referral.lastName}`, seedDemoReferral(em, tenant, referral, refs)]));
+    for (const meeting of demo.meetings ?? []) seedDemoMeeting(em, tenant, meeting, refs, people, referrals);
   }
   await em.flush();
   return true;
@@ -349,7 +401,7 @@ function seedDemoReferral(
   demo: DemoReferral,
   refs: SeedRefs,
   accepted?: { participant: Participant; pathway: Pathway; decidedAt: Date; decidedBy: User },
-): void {
+): Referral {
   const organisation = refs.organisations.get(demo.organisation)!;
   const receivedAt = new Date(demo.receivedAt);
   const referral = em.create(Referral, {
@@ -376,10 +428,47 @@ function seedDemoReferral(
     agreementMethod: ConsentMethod.SIGNED_FORM,
     agreedOn: demo.receivedAt.slice(0, 10),
   });
+  return referral;
+}
+
+/** A meeting with its invitations and agenda, as the animation team and the referents drafted it. */
+function seedDemoMeeting(
+  em: EntityManager,
+  tenant: Tenant,
+  demo: DemoMeeting,
+  refs: SeedRefs,
+  people: Map<string, Participant>,
+  referrals: Map<string, Referral>,
+): void {
+  const meeting = em.create(Meeting, {
+    tenant,
+    kind: demo.kind,
+    title: demo.title,
+    startsAt: new Date(demo.startsAt),
+    endsAt: new Date(demo.endsAt),
+    place: demo.place,
+    organiser: refs.users.get(demo.organiser)!,
+  });
+  for (const key of demo.invited) em.create(MeetingInvitation, { tenant, meeting, organisation: refs.organisations.get(key)! });
+  for (const email of demo.invitees) {
+    const membership = refs.memberships.get(`${tenant.slug}/${email}`)!;
+    em.create(MeetingInvitee, { tenant, meeting, user: membership.user, organisation: membership.organisation });
+  }
+  demo.items.forEach((item, index) =>
+    em.create(AgendaItem, {
+      tenant,
+      meeting,
+      position: index + 1,
+      participant: item.person ? people.get(item.person)! : null,
+      referral: item.referral ? referrals.get(item.referral)! : null,
+      question: item.question,
+      proposedBy: refs.users.get(item.proposedBy)!,
+    }),
+  );
 }
 
 /** One demo person: file, pathway, stages, and the consents they signed (with their GRANTED event). */
-function seedDemoPerson(em: EntityManager, tenant: Tenant, person: DemoPerson, refs: SeedRefs): void {
+function seedDemoPerson(em: EntityManager, tenant: Tenant, person: DemoPerson, refs: SeedRefs): Participant {
   const referent = refs.memberships.get(`${tenant.slug}/${person.referent}`)!;
   const participant = em.create(Participant, {
     tenant,
@@ -442,4 +531,5 @@ function seedDemoPerson(em: EntityManager, tenant: Tenant, person: DemoPerson, r
     });
     em.create(ConsentEvent, { tenant, consent, action: ConsentEventAction.GRANTED, at: consent.validFrom, author: referent.user });
   }
+  return participant;
 }
