@@ -84,6 +84,8 @@ const fr = {
   'notification.REFERRAL_REDIRECTED': 'Orientation de {name} : réorientée vers une autre structure',
   'notification.REFERRAL_POSTPONED': 'Orientation de {name} : ajournée à une prochaine commission',
   'notification.REPORT_DUE': 'Compte rendu mensuel à déposer pour {name}',
+  'notification.MEETING_INVITED': 'Invitation à une réunion : {name}',
+  'notification.MINUTES_PUBLISHED': 'Compte rendu publié : {name}',
   'mail.subject': '{tenant} : {text}',
   'mail.body':
     "Bonjour,\n\n{text}.\n\nRetrouvez vos notifications dans Jalon : {url}\n\nPar discrétion, ce message ne nomme la personne que par son prénom et l'initiale de son nom.\n\n{tenant}",
@@ -302,6 +304,8 @@ const en: Record<Key, string> = {
   'notification.REFERRAL_REDIRECTED': 'Referral of {name}: redirected to another organisation',
   'notification.REFERRAL_POSTPONED': 'Referral of {name}: postponed to a later commission',
   'notification.REPORT_DUE': 'Monthly report due for {name}',
+  'notification.MEETING_INVITED': 'Invitation to a meeting: {name}',
+  'notification.MINUTES_PUBLISHED': 'Minutes published: {name}',
   'mail.subject': '{tenant}: {text}',
   'mail.body':
     'Hello,\n\n{text}.\n\nSee your notifications in Jalon: {url}\n\nFor discretion, this message names the person by first name and initial only.\n\n{tenant}',

@@ -12,6 +12,10 @@ export enum NotificationKind {
   REFERRAL_POSTPONED = 'REFERRAL_POSTPONED',
   /** A month's contract report is due (sent once per contract and month). */
   REPORT_DUE = 'REPORT_DUE',
+  /** The organisation is invited to a meeting (the label is the meeting's title and day). */
+  MEETING_INVITED = 'MEETING_INVITED',
+  /** The minutes of a meeting it attended are published (its share of them). */
+  MINUTES_PUBLISHED = 'MINUTES_PUBLISHED',
 }
 
 /** An in-app message to every member of an organisation (a partner losing access to a file, its referral decided). */
@@ -23,7 +27,7 @@ export class Notification extends TenantOwnedEntity {
   @Property({ type: 'text' })
   kind!: NotificationKind;
 
-  /** First name and initial, as known when it was sent: the partner may no longer read the file. */
+  /** First name and initial, as known when it was sent (the partner may no longer read the file); or a meeting's title and day. */
   @Property({ type: 'text' })
   participantLabel!: string;
 

@@ -208,6 +208,13 @@ describe('a coordination meeting, each attendee seeing its share', () => {
     expect(forAci.agenda.map((i: any) => i.minutes)).toEqual([`Relevé ${both.name}`, null, null, null]);
     expect(forAci.agenda[1].actions).toEqual([]);
 
+    // Each invited partner was told of the invitation and of the minutes, by the meeting's title only.
+    const notices = await aci.data(`{ notifications { edges { node { kind participantLabel } } } }`);
+    expect(notices.notifications.edges.map((e: any) => e.node).filter((n: any) => n.kind !== 'CONSENT_GRANTED')).toEqual([
+      { kind: 'MINUTES_PUBLISHED', participantLabel: 'Coordination Échirolles (03/12/2026)' },
+      { kind: 'MEETING_INVITED', participantLabel: 'Coordination Échirolles (03/12/2026)' },
+    ]);
+
     // Published minutes are final.
     const late = await animation.request(OUTCOME, { input: { itemId: meeting.agenda[0].id, version: meeting.agenda[0].version + 1, minutes: 'changé' } });
     expect(late.errors?.[0]?.extensions?.code).toMatch(/BAD_USER_INPUT|CONFLICT/);

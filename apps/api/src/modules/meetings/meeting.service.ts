@@ -10,6 +10,7 @@ import { afterAscending, afterDescending, pageOf, type PageArgs } from '../../gr
 import { encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { optionalText, requiredText } from '../../graphql/text-input';
+import { Notification, NotificationKind } from '../consent/notification.entity';
 import { checkedDocument, type UploadedFile } from '../documents/uploaded-file';
 import { Organisation } from '../organisations/organisation.entity';
 import { findParticipant } from '../participants/participant.service';
@@ -133,9 +134,18 @@ async function checkedDetails(ctx: RequestContext, input: MeetingDetailsInput): 
   return { kind: input.kind, title, startsAt: input.startsAt, endsAt: input.endsAt, place, videoLink, organisations, invitees };
 }
 
+/** Tells partner organisations about a meeting (its title and day: nothing about the people on its agenda). */
+function notifyPartners(ctx: RequestContext, meeting: Meeting, organisations: Organisation[], kind: NotificationKind): void {
+  const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' }).format(meeting.startsAt);
+  for (const organisation of organisations)
+    if (isPartnerKind(organisation.kind)) ctx.em.create(Notification, { tenant: meeting.tenant, organisation, kind, participantLabel: `${meeting.title} (${day})` });
+}
+
 function applyDetails(ctx: RequestContext, meeting: Meeting, details: CheckedDetails): void {
   const { organisations, invitees, ...fields } = details;
   Object.assign(meeting, fields);
+  const newlyInvited = organisations.filter((organisation) => !meeting.invitations.getItems().some((i) => i.organisation.id === organisation.id));
+  notifyPartners(ctx, meeting, newlyInvited, NotificationKind.MEETING_INVITED);
   for (const invitation of meeting.invitations.getItems()) if (!organisations.some((o) => o.id === invitation.organisation.id)) ctx.em.remove(invitation);
   for (const organisation of organisations)
     if (!meeting.invitations.getItems().some((i) => i.organisation.id === organisation.id))
@@ -214,6 +224,12 @@ export async function publishMinutes(ctx: RequestContext, input: MeetingVersionI
   meeting.status = MeetingStatus.MINUTES_PUBLISHED;
   meeting.minutesPublishedAt = ctx.now;
   meeting.minutesPublishedBy = ctx.em.getReference(User, ctx.actor!.userId);
+  notifyPartners(
+    ctx,
+    meeting,
+    meeting.invitations.getItems().map((i) => i.organisation),
+    NotificationKind.MINUTES_PUBLISHED,
+  );
   await saveChanges(ctx);
   return meeting;
 }
