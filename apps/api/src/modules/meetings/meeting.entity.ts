@@ -1,6 +1,7 @@
 import { Collection, Entity, Enum, ManyToOne, OneToMany, Property, type Opt } from '@mikro-orm/core';
 import { MeetingKind, MeetingStatus, ReferralDecision } from '@jalon/domain';
 import { TenantOwnedEntity } from '../../db/tenant-owned.entity';
+import { StoredDocument } from '../documents/stored-document.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Participant } from '../participants/participant.entity';
 import { Referral } from '../referrals/referral.entity';
@@ -146,31 +147,10 @@ export class AgendaAction extends TenantOwnedEntity {
 
 /** A document for the meeting (general), or for one item: shown to an attendee exactly when the item is. */
 @Entity({ tableName: 'meeting_document' })
-export class MeetingDocument extends TenantOwnedEntity {
+export class MeetingDocument extends StoredDocument {
   @ManyToOne(() => Meeting, { deleteRule: 'cascade' })
   meeting!: Meeting;
 
   @ManyToOne(() => AgendaItem, { deleteRule: 'cascade', nullable: true })
   item?: AgendaItem | null;
-
-  @Property({ type: 'text' })
-  fileName!: string;
-
-  @Property({ type: 'text' })
-  contentType!: string;
-
-  @Property({ type: 'integer' })
-  sizeBytes!: number;
-
-  @Property({ type: 'text' })
-  sha256!: string;
-
-  @Property({ type: 'blob', lazy: true })
-  content!: Buffer;
-
-  @Property({ type: 'timestamptz' })
-  uploadedAt!: Date;
-
-  @ManyToOne(() => User, { deleteRule: 'restrict' })
-  uploadedBy!: User;
 }

@@ -1,6 +1,7 @@
 import { Collection, Entity, Enum, ManyToOne, OneToMany, Property, type Opt } from '@mikro-orm/core';
 import { ConsentMethod, Gender, ReferralStatus } from '@jalon/domain';
 import { TenantOwnedEntity } from '../../db/tenant-owned.entity';
+import { StoredDocument } from '../documents/stored-document.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Participant } from '../participants/participant.entity';
 import { Pathway } from '../participants/pathway.entity';
@@ -119,33 +120,11 @@ export class ReferralSubmission extends TenantOwnedEntity {
 
 /** A document a partner attached to its referral (an assessment, a letter): PDF, JPEG or PNG, kept in the database. */
 @Entity({ tableName: 'referral_attachment' })
-export class ReferralAttachment extends TenantOwnedEntity {
+export class ReferralAttachment extends StoredDocument {
   @ManyToOne(() => Referral, { deleteRule: 'cascade' })
   referral!: Referral;
 
   /** Whose it is: a partner sees the attachments of its own organisation only. */
   @ManyToOne(() => Organisation, { deleteRule: 'restrict' })
   organisation!: Organisation;
-
-  @Property({ type: 'text' })
-  fileName!: string;
-
-  @Property({ type: 'text' })
-  contentType!: string;
-
-  @Property({ type: 'integer' })
-  sizeBytes!: number;
-
-  @Property({ type: 'text' })
-  sha256!: string;
-
-  /** Loaded only when the file itself is asked for. */
-  @Property({ type: 'blob', lazy: true })
-  content!: Buffer;
-
-  @Property({ type: 'timestamptz' })
-  uploadedAt!: Date;
-
-  @ManyToOne(() => User, { deleteRule: 'restrict' })
-  uploadedBy!: User;
 }
