@@ -20,6 +20,9 @@ import type {
   ContractEndReason,
   SkillLevel,
   TrainingOutcome,
+  MeetingKind,
+  MeetingStatus,
+  MeetingSharing,
 } from '@/gql/graphql';
 
 export const ROLES: readonly MembershipRole[] = ['TENANT_ADMIN', 'ANIMATION_TEAM', 'REFERENT', 'PARTNER_AGENT', 'PARTNER_ADMIN'];
@@ -84,6 +87,7 @@ export const CONTRACT_END_REASONS: readonly ContractEndReason[] = [
   'NO_NEWS',
   'RETIREMENT',
 ];
+export const MEETING_KINDS: readonly MeetingKind[] = ['ACCREDITATION_COMMISSION', 'PARTNER_COORDINATION', 'REFERENTS_MEETING', 'FOLLOW_UP_COMMITTEE'];
 export const EDUCATION_LEVELS: readonly number[] = ISCED_LEVELS.map((level) => level.level);
 
 /** A YYYY-MM-DD calendar date as a local date (no time zone shift: 1 May stays 1 May everywhere). */
@@ -133,6 +137,9 @@ export function useLabels() {
     contractEndReason: (reason: ContractEndReason) => t(`enums.contractEndReason.${reason}`),
     skillLevel: (level: SkillLevel) => t(`enums.skillLevel.${level}`),
     trainingOutcome: (outcome: TrainingOutcome) => t(`enums.trainingOutcome.${outcome}`),
+    meetingKind: (kind: MeetingKind) => t(`enums.meetingKind.${kind}`),
+    meetingStatus: (status: MeetingStatus) => t(`enums.meetingStatus.${status}`),
+    meetingSharing: (sharing: MeetingSharing) => t(`enums.meetingSharing.${sharing}`),
     /** A number (hours, people) as written in the UI language: « 112,5 » in French. */
     number: (value: number) => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 2 }).format(value),
     /** A time in France (appointments are booked in Paris time whatever the browser's zone). */

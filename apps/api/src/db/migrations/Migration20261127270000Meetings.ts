@@ -110,7 +110,9 @@ export class Migration20261127270000Meetings extends Migration {
       this.addSql(
         `create policy ${table}_staff on "${table}" for all using (tenant_id = jalon_tenant_id() and jalon_is_staff()) with check (tenant_id = jalon_tenant_id() and jalon_is_staff());`,
       );
-      this.addSql(`create policy ${table}_partner_read on "${table}" for select using (tenant_id = jalon_tenant_id() and not jalon_is_staff() and ${readable});`);
+      this.addSql(
+        `create policy ${table}_partner_read on "${table}" for select using (tenant_id = jalon_tenant_id() and not jalon_is_staff() and ${readable});`,
+      );
       this.addSql(`grant select, insert, update, delete on "${table}" to ${APP_ROLE};`);
     }
   }

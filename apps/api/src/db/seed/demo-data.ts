@@ -380,7 +380,9 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     }
     const refs = { kinds, organisations, memberships, users };
     const people = new Map((demo.caseload ?? []).map((person) => [`${person.firstName} ${person.lastName}`, seedDemoPerson(em, tenant, person, refs)]));
-    const referrals = new Map((demo.referrals ?? []).map((referral) => [`${referral.firstName} ${referral.lastName}`, seedDemoReferral(em, tenant, referral, refs)]));
+    const referrals = new Map(
+      (demo.referrals ?? []).map((referral) => [`${referral.firstName} ${referral.lastName}`, seedDemoReferral(em, tenant, referral, refs)]),
+    );
     for (const meeting of demo.meetings ?? []) seedDemoMeeting(em, tenant, meeting, refs, people, referrals);
   }
   await em.flush();

@@ -155,7 +155,7 @@ export class NotificationType extends Node {
   @Field(() => NotificationKind)
   kind!: NotificationKind;
 
-  @Field({ description: "First name and initial of the person concerned; for a meeting, its title and day" })
+  @Field({ description: 'First name and initial of the person concerned; for a meeting, its title and day' })
   participantLabel!: string;
 
   @Field(() => String, { nullable: true, description: 'The month a report reminder is about, YYYY-MM' })

@@ -57,7 +57,9 @@ export async function sharingByItem(ctx: RequestContext, meeting: Meeting, items
   for (const { organisation } of meeting.invitations.getItems()) {
     const audience = await MeetingAudience.forOrganisation(ctx, organisation, facts);
     for (const item of items)
-      byItem.get(item.id)!.push(Object.assign(new AgendaSharingType(), { organisation: MeetingOrganisationType.from(organisation), sharing: audience.sharing(factsOf(item)) }));
+      byItem
+        .get(item.id)!
+        .push(Object.assign(new AgendaSharingType(), { organisation: MeetingOrganisationType.from(organisation), sharing: audience.sharing(factsOf(item)) }));
   }
   return byItem;
 }

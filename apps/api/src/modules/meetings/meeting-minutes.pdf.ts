@@ -14,7 +14,11 @@ import { findMeeting } from './meeting.service';
  * organisation's copy; staff get the internal copy, or the copy of one invited organisation (to
  * send it), redacted by the same rule as the screen (agendaFor, access/meeting-access.ts).
  */
-export async function meetingPdf(ctx: RequestContext, meetingGlobalId: string, recipientGlobalId: string | undefined): Promise<{ fileName: string; pdf: Buffer }> {
+export async function meetingPdf(
+  ctx: RequestContext,
+  meetingGlobalId: string,
+  recipientGlobalId: string | undefined,
+): Promise<{ fileName: string; pdf: Buffer }> {
   const meeting = await findMeeting(ctx, meetingGlobalId, 'id');
   const membership = activeMembership(ctx);
   const partner = isPartnerKind(membership.organisationKind);
@@ -35,7 +39,11 @@ export async function meetingPdf(ctx: RequestContext, meetingGlobalId: string, r
 
   const pdf = await renderPdf(title, (doc) => {
     doc.font('Helvetica-Bold').fontSize(16).text(title);
-    doc.moveDown(0.3).font('Helvetica').fontSize(10.5).text(t(`meetingKind.${meeting.kind}` as MessageKey));
+    doc
+      .moveDown(0.3)
+      .font('Helvetica')
+      .fontSize(10.5)
+      .text(t(`meetingKind.${meeting.kind}` as MessageKey));
     doc.text(t('minutesPdf.when', { when: when.format(meeting.startsAt) }));
     if (meeting.place) doc.text(t('minutesPdf.place', { place: meeting.place }));
     if (meeting.videoLink) doc.text(t('minutesPdf.videoLink', { link: meeting.videoLink }));
@@ -55,7 +63,10 @@ export async function meetingPdf(ctx: RequestContext, meetingGlobalId: string, r
     for (const item of agenda.items) {
       doc.moveDown(0.7);
       if (item.withheld) {
-        doc.font('Helvetica-Oblique').fontSize(10.5).text(`${item.position}. ${t('minutesPdf.withheld')}`);
+        doc
+          .font('Helvetica-Oblique')
+          .fontSize(10.5)
+          .text(`${item.position}. ${t('minutesPdf.withheld')}`);
         continue;
       }
       const heading = item.participantName ? `${item.position}. ${item.participantName} — ${item.question}` : `${item.position}. ${item.question}`;
@@ -71,13 +82,21 @@ export async function meetingPdf(ctx: RequestContext, meetingGlobalId: string, r
       if (item.minutes) line(t('minutesPdf.itemMinutes', { minutes: item.minutes }));
       if (item.actions.length) line(t('minutesPdf.actions'));
       for (const action of item.actions)
-        doc.text(`• ${t('minutesPdf.action', { description: action.description, owner: action.owner.name, dueOn: day.format(new Date(`${action.dueOn}T12:00:00Z`)) })}`, { indent: 28 });
+        doc.text(
+          `• ${t('minutesPdf.action', { description: action.description, owner: action.owner.name, dueOn: day.format(new Date(`${action.dueOn}T12:00:00Z`)) })}`,
+          { indent: 28 },
+        );
     }
     if (meeting.minutes && (published || !copyFor)) {
       doc.moveDown(1).font('Helvetica-Bold').fontSize(12.5).text(t('minutesPdf.generalMinutes'));
       doc.moveDown(0.3).font('Helvetica').fontSize(10.5).text(meeting.minutes, { align: 'justify' });
     }
-    if (published && meeting.minutesPublishedAt) doc.moveDown(1).font('Helvetica-Oblique').fontSize(9.5).text(t('minutesPdf.publishedAt', { date: day.format(meeting.minutesPublishedAt) }));
+    if (published && meeting.minutesPublishedAt)
+      doc
+        .moveDown(1)
+        .font('Helvetica-Oblique')
+        .fontSize(9.5)
+        .text(t('minutesPdf.publishedAt', { date: day.format(meeting.minutesPublishedAt) }));
   });
   const stem = published ? 'compte-rendu' : 'ordre-du-jour';
   return { fileName: `${stem}-${meeting.startsAt.toISOString().slice(0, 10)}.pdf`, pdf };

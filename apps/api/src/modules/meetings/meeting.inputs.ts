@@ -128,7 +128,7 @@ export class MoveAgendaItemInput {
   direction!: AgendaMove;
 }
 
-@InputType({ description: "What the meeting concluded on an item: its minutes and, on a referral before the commission, the decision" })
+@InputType({ description: 'What the meeting concluded on an item: its minutes and, on a referral before the commission, the decision' })
 export class RecordAgendaOutcomeInput {
   @Field(() => ID)
   itemId!: string;

@@ -117,7 +117,9 @@ describe('a coordination meeting, each attendee seeing its share', () => {
   it('tells the referent, before the meeting, which invited organisation will not see which item, and why', async () => {
     const { meeting } = await referent.data(`query($id: ID!) { meeting(id: $id) { ${STAFF_MEETING} } }`, { id: meetingId });
     const sharing = (position: number) =>
-      Object.fromEntries(meeting.agenda[position - 1].sharing.map((s: any) => [s.organisation.name === tenant.organisations.commune.name ? 'commune' : 'aci', s.sharing]));
+      Object.fromEntries(
+        meeting.agenda[position - 1].sharing.map((s: any) => [s.organisation.name === tenant.organisations.commune.name ? 'commune' : 'aci', s.sharing]),
+      );
     expect(meeting.agenda.map((item: any) => item.participantName)).toEqual([both.name, communeOnly.name, nobody.name, null]);
     expect(sharing(1)).toEqual({ commune: 'SHARED', aci: 'SHARED' });
     expect(sharing(2)).toEqual({ commune: 'SHARED', aci: 'NO_CONSENT' });
@@ -145,9 +147,9 @@ describe('a coordination meeting, each attendee seeing its share', () => {
     ]);
     expect(JSON.stringify(forAci)).not.toContain(communeOnly.name.split(' ')[1]);
     // A partner is not told why: the indicator is the referent's.
-    expect((await aci.request(`query($id: ID!) { meeting(id: $id) { agenda { sharing { sharing } } } }`, { id: meetingId })).errors?.[0]?.extensions?.code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      (await aci.request(`query($id: ID!) { meeting(id: $id) { agenda { sharing { sharing } } } }`, { id: meetingId })).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
   });
 
   it('keeps the meeting from organisations not invited and from other PLIEs', async () => {
@@ -185,7 +187,12 @@ describe('a coordination meeting, each attendee seeing its share', () => {
     }
     meeting = (
       await animation.data(`mutation($input: AddAgendaActionInput!) { addAgendaAction(input: $input) { ${STAFF_MEETING} } }`, {
-        input: { itemId: meeting.agenda[1].id, description: 'Proposer une immersion', ownerOrganisationId: tenant.organisations.commune.globalId, dueOn: '2026-12-20' },
+        input: {
+          itemId: meeting.agenda[1].id,
+          description: 'Proposer une immersion',
+          ownerOrganisationId: tenant.organisations.commune.globalId,
+          dueOn: '2026-12-20',
+        },
       })
     ).addAgendaAction;
     // An action belongs to an invited organisation or to the PLIE's own.
@@ -203,7 +210,9 @@ describe('a coordination meeting, each attendee seeing its share', () => {
     const forCommune = (await commune.data(READ, { id: meetingId })).meeting;
     expect(forCommune.status).toBe('MINUTES_PUBLISHED');
     expect(forCommune.agenda.map((i: any) => i.minutes)).toEqual([`Relevé ${both.name}`, `Relevé ${communeOnly.name}`, null, null]);
-    expect(forCommune.agenda[1].actions).toEqual([{ description: 'Proposer une immersion', owner: { name: tenant.organisations.commune.name }, dueOn: '2026-12-20' }]);
+    expect(forCommune.agenda[1].actions).toEqual([
+      { description: 'Proposer une immersion', owner: { name: tenant.organisations.commune.name }, dueOn: '2026-12-20' },
+    ]);
     const forAci = (await aci.data(READ, { id: meetingId })).meeting;
     expect(forAci.agenda.map((i: any) => i.minutes)).toEqual([`Relevé ${both.name}`, null, null, null]);
     expect(forAci.agenda[1].actions).toEqual([]);
@@ -252,7 +261,9 @@ describe('a coordination meeting, each attendee seeing its share', () => {
   });
 
   it('stops showing an item at the next request once the person withdraws, or refuses the kind of partner', async () => {
-    const consents = await referent.data(`query($id: ID!) { consents(participantId: $id) { id version inForce granteeOrganisation { name } } }`, { id: both.id });
+    const consents = await referent.data(`query($id: ID!) { consents(participantId: $id) { id version inForce granteeOrganisation { name } } }`, {
+      id: both.id,
+    });
     const aciConsent = consents.consents.find((c: any) => c.inForce && c.granteeOrganisation?.name === tenant.organisations.siae.name);
     await referent.data(`mutation($id: ID!, $version: Int!) { revokeConsent(consentId: $id, version: $version, reason: "Retrait") { status } }`, {
       id: aciConsent.id,
@@ -340,7 +351,9 @@ describe('the accreditation commission', () => {
     let meeting = (
       await animation.data(PLAN, { input: { details: meetingDetails({ kind: 'ACCREDITATION_COMMISSION', title: 'Commission d’agrément de décembre' }) } })
     ).planMeeting;
-    for (const referral of referrals) meeting = (await animation.data(ADD_ITEM, { input: { meetingId: meeting.id, referralId: referral.id, question: 'Entrée dans le PLIE ?' } })).addAgendaItem;
+    for (const referral of referrals)
+      meeting = (await animation.data(ADD_ITEM, { input: { meetingId: meeting.id, referralId: referral.id, question: 'Entrée dans le PLIE ?' } }))
+        .addAgendaItem;
     expect(meeting.agenda.map((i: any) => [i.kind, i.referralStatus])).toEqual(Array(3).fill(['REFERRAL', 'UNDER_REVIEW']));
     // A referral is decided at a commission only, and is on its agenda once.
     const twice = await animation.request(ADD_ITEM, { input: { meetingId: meeting.id, referralId: referrals[0].id, question: 'Encore ?' } });
@@ -364,7 +377,9 @@ describe('the accreditation commission', () => {
         create trigger jalon_test_fail before insert on notification for each row execute function jalon_test_fail();`),
     );
     try {
-      const failed = await animation.request(OUTCOME, { input: { itemId: first.id, version: first.version, decision: 'ACCEPT', referentId: nadia, minutes: 'Accord' } });
+      const failed = await animation.request(OUTCOME, {
+        input: { itemId: first.id, version: first.version, decision: 'ACCEPT', referentId: nadia, minutes: 'Accord' },
+      });
       expect(failed.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     } finally {
       await server.asOwner((em) => em.execute(`drop trigger jalon_test_fail on notification; drop function jalon_test_fail();`));
@@ -375,7 +390,8 @@ describe('the accreditation commission', () => {
 
     meeting = (await animation.data(OUTCOME, { input: { itemId: first.id, version: first.version, decision: 'ACCEPT', referentId: nadia, minutes: 'Accord' } }))
       .recordAgendaOutcome;
-    meeting = (await animation.data(OUTCOME, { input: { itemId: second.id, version: second.version, decision: 'ACCEPT', referentId: nadia } })).recordAgendaOutcome;
+    meeting = (await animation.data(OUTCOME, { input: { itemId: second.id, version: second.version, decision: 'ACCEPT', referentId: nadia } }))
+      .recordAgendaOutcome;
     meeting = (
       await animation.data(OUTCOME, { input: { itemId: third.id, version: third.version, decision: 'REFUSE', reason: 'Relève de la Mission locale' } })
     ).recordAgendaOutcome;
@@ -420,7 +436,9 @@ describe('the accreditation commission', () => {
     const planned = (await animation.data(PLAN, { input: { details: meetingDetails({ title: 'Version' }) } })).planMeeting;
     const update = `mutation($input: UpdateMeetingInput!) { updateMeeting(input: $input) { version title } }`;
     await animation.data(update, { input: { meetingId: planned.id, version: planned.version, details: meetingDetails({ title: 'Version 2' }) } });
-    const stale = await animation.request(update, { input: { meetingId: planned.id, version: planned.version, details: meetingDetails({ title: 'Version 3' }) } });
+    const stale = await animation.request(update, {
+      input: { meetingId: planned.id, version: planned.version, details: meetingDetails({ title: 'Version 3' }) },
+    });
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 });

@@ -159,7 +159,9 @@ export class MeetingResolver {
     return view(ctx, await moveAgendaItem(ctx, input));
   }
 
-  @Mutation(() => MeetingType, { description: 'Record what the meeting concluded on an item; on a referral, the commission’s decision (atomically with the referral)' })
+  @Mutation(() => MeetingType, {
+    description: 'Record what the meeting concluded on an item; on a referral, the commission’s decision (atomically with the referral)',
+  })
   @Allow(...STAFF)
   async recordAgendaOutcome(@Ctx() ctx: RequestContext, @Arg('input') input: RecordAgendaOutcomeInput): Promise<MeetingType> {
     return view(ctx, await meetingOf(ctx, await recordAgendaOutcome(ctx, input)));

@@ -69,11 +69,15 @@ export function listMeetings(ctx: RequestContext, filter: MeetingFilter | undefi
   const order = upcoming ? 'asc' : 'desc';
   return pageOf(ctx, args, {
     fetch: (after, limit) =>
-      ctx.em.find(Meeting, { $and: [where, (upcoming ? afterAscending : afterDescending)('startsAt', after)] }, {
-        populate: MEETING_POPULATE,
-        orderBy: { startsAt: order, id: order },
-        limit,
-      }),
+      ctx.em.find(
+        Meeting,
+        { $and: [where, (upcoming ? afterAscending : afterDescending)('startsAt', after)] },
+        {
+          populate: MEETING_POPULATE,
+          orderBy: { startsAt: order, id: order },
+          limit,
+        },
+      ),
     count: () => ctx.em.count(Meeting, where),
     cursorOf: meetingCursor,
   });
@@ -138,7 +142,8 @@ async function checkedDetails(ctx: RequestContext, input: MeetingDetailsInput): 
 function notifyPartners(ctx: RequestContext, meeting: Meeting, organisations: Organisation[], kind: NotificationKind): void {
   const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short' }).format(meeting.startsAt);
   for (const organisation of organisations)
-    if (isPartnerKind(organisation.kind)) ctx.em.create(Notification, { tenant: meeting.tenant, organisation, kind, participantLabel: `${meeting.title} (${day})` });
+    if (isPartnerKind(organisation.kind))
+      ctx.em.create(Notification, { tenant: meeting.tenant, organisation, kind, participantLabel: `${meeting.title} (${day})` });
 }
 
 function applyDetails(ctx: RequestContext, meeting: Meeting, details: CheckedDetails): void {
@@ -400,7 +405,12 @@ export async function removeAgendaAction(ctx: RequestContext, actionGlobalId: st
 export const MAX_MEETING_DOCUMENTS = 30;
 
 /** A document for the meeting, or for one of its items (then shown exactly where the item is). */
-export async function attachMeetingDocument(ctx: RequestContext, meetingGlobalId: string, itemGlobalId: string | null, file: UploadedFile | null): Promise<MeetingDocument> {
+export async function attachMeetingDocument(
+  ctx: RequestContext,
+  meetingGlobalId: string,
+  itemGlobalId: string | null,
+  file: UploadedFile | null,
+): Promise<MeetingDocument> {
   const meeting = await findMeeting(ctx, meetingGlobalId);
   const item = itemGlobalId ? await findItem(ctx, itemGlobalId) : null;
   if (item && item.meeting.id !== meeting.id) throw errors.badInput(ctx, 'itemId', 'error.invalidId');
