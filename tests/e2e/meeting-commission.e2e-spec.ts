@@ -106,7 +106,8 @@ describe.runIf(chromiumAvailable())('meetings, on the staff side', () => {
     for (const person of people)
       await asSophie('mutation Submit($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }', {
         input: {
-          details: { ...person, birthDate: '1990-03-14', communeCode: '38151' },
+          // Residents of Fontaine: the browser tests share one database, and another test reads Échirolles' small counts.
+          details: { ...person, birthDate: '1990-03-14', communeCode: '38169' },
           situation: 'Sans emploi depuis un an, suivie par le CCAS.',
           reason: "Souhaite un accompagnement vers l'emploi.",
           agreementMethod: 'SIGNED_FORM',

@@ -124,6 +124,9 @@ export class MoveAgendaItemInput {
   @Field(() => ID)
   itemId!: string;
 
+  @Field(() => Int, { description: 'The version the item was read at: two people reordering at once do not overwrite each other' })
+  version!: number;
+
   @Field(() => AgendaMove)
   direction!: AgendaMove;
 }

@@ -327,6 +327,13 @@ describe('documents of a meeting', () => {
     // Partners do not upload to the PLIE's meetings.
     const asPartner = await server.app.inject({ method: 'POST', url: `/meetings/${meetingId}/documents`, headers: { cookie: commune.cookie! } });
     expect(asPartner.statusCode).toBe(403);
+
+    // Reordering is versioned like any edit: a move made on a stale agenda is refused, not applied over the other.
+    const MOVE = `mutation($input: MoveAgendaItemInput!) { moveAgendaItem(input: $input) { agenda { participantName } } }`;
+    const moved = await animation.data(MOVE, { input: { itemId: hiddenItem.id, version: hiddenItem.version, direction: 'UP' } });
+    expect(moved.moveAgendaItem.agenda.map((i: any) => i.participantName)).toEqual([hidden.name, shared.name]);
+    const stale = await animation.request(MOVE, { input: { itemId: sharedItem.id, version: sharedItem.version, direction: 'UP' } });
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 });
 

@@ -333,6 +333,7 @@ export async function removeAgendaItem(ctx: RequestContext, input: AgendaItemVer
 export async function moveAgendaItem(ctx: RequestContext, input: MoveAgendaItemInput): Promise<Meeting> {
   const item = await findItem(ctx, input.itemId);
   assertManages(ctx, item.meeting);
+  if (item.version !== input.version) throw errors.conflict(ctx);
   assertAgendaOpen(ctx, item.meeting);
   const neighbour = await ctx.em.findOne(AgendaItem, {
     meeting: item.meeting,
