@@ -2,7 +2,19 @@ import { isPartnerKind, MEETING_ITEM_CLASS, MEETING_PURPOSE, MeetingSharing, mee
 import type { RequestContext } from '../context/request-context';
 import { Referral, ReferralSubmission } from '../modules/referrals/referral.entity';
 import { ConsentScope } from './consent-scope';
+import { actsForWholeTenant } from './participant-access';
 import { activeMembership } from './tenant-scope';
+
+/** The meetings the viewer may read: every one of the PLIE for staff, those its organisation is invited to for a partner. */
+export function readableMeetings(ctx: RequestContext): { invitations?: { organisation: string } } {
+  const membership = activeMembership(ctx);
+  return isPartnerKind(membership.organisationKind) ? { invitations: { organisation: membership.organisationId } } : {};
+}
+
+/** The organiser and the animation team run a meeting: its details, agenda order, decisions and minutes. */
+export function mayManage(ctx: RequestContext, meeting: { organiser: { id: string } }): boolean {
+  return !isPartnerKind(activeMembership(ctx).organisationKind) && (actsForWholeTenant(ctx) || meeting.organiser.id === ctx.actor!.userId);
+}
 
 /** What the rule needs to know of an agenda item. */
 export interface AgendaFacts {

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isPartnerKind } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
+import { mayManage } from '../../access/meeting-access';
 import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { PageArgs } from '../../graphql/pagination';
@@ -28,7 +29,6 @@ import {
   holdMeeting,
   inviteeOptions,
   listMeetings,
-  mayManage,
   meetingCursor,
   moveAgendaItem,
   planMeeting,

@@ -2,6 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { agendaIsOpen, isOpenReferral, isPartnerKind, MeetingKind, MeetingStatus, recordsDecisions, ReferralStatus } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../../access/idempotency';
+import { mayManage, readableMeetings } from '../../access/meeting-access';
 import { actsForWholeTenant, assertCanEdit } from '../../access/participant-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { requiredDate } from '../../graphql/date-input';
@@ -43,12 +44,6 @@ export const ITEM_POPULATE = ['participant', 'referral', 'proposedBy', 'assigned
 /** A meeting lasts at most a day. */
 const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
 
-/** The meetings the viewer may read: every one of the PLIE for staff, those its organisation is invited to for a partner. */
-function readableMeetings(ctx: RequestContext): FilterQuery<Meeting> {
-  const membership = activeMembership(ctx);
-  return isPartnerKind(membership.organisationKind) ? { invitations: { organisation: membership.organisationId } } : {};
-}
-
 export async function findMeeting(ctx: RequestContext, globalId: string, field = 'meetingId'): Promise<Meeting> {
   const parsed = parseGlobalId(globalId, 'Meeting');
   const meeting = parsed && (await ctx.em.findOne(Meeting, { $and: [{ id: parsed.id }, readableMeetings(ctx)] }, { populate: MEETING_POPULATE }));
@@ -81,11 +76,6 @@ export function listMeetings(ctx: RequestContext, filter: MeetingFilter | undefi
     count: () => ctx.em.count(Meeting, where),
     cursorOf: meetingCursor,
   });
-}
-
-/** The organiser and the animation team run a meeting: its details, agenda order, decisions and minutes. */
-export function mayManage(ctx: RequestContext, meeting: Meeting): boolean {
-  return !isPartnerKind(activeMembership(ctx).organisationKind) && (actsForWholeTenant(ctx) || meeting.organiser.id === ctx.actor!.userId);
 }
 
 function assertManages(ctx: RequestContext, meeting: Meeting): void {
