@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           setupFiles: ['reflect-metadata'],
-          include: ['apps/**/*.integration-spec.ts', 'tests/security/**/*.integration-spec.ts'],
+          include: ['apps/**/*.integration-spec.ts', 'tests/security/**/*.integration-spec.ts', 'tests/resilience/**/*.integration-spec.ts'],
           globalSetup: ['apps/api/src/testing/database-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

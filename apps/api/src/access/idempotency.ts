@@ -1,4 +1,5 @@
 import type { RequestContext } from '../context/request-context';
+import { lockForTransaction } from '../db/advisory-lock';
 import { errors } from '../graphql/errors';
 import { Tenant } from '../modules/tenancy/tenant.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
@@ -8,7 +9,12 @@ const KEY = /^[\w-]{8,100}$/;
 
 /**
  * Runs a create at most once per idempotency key in the tenant: a retry with the same key gets
- * what the first call created. Without a key, it just creates.
+ * what the first call created, loaded by `find` (which must load all the answer reads, as the
+ * first call had it in memory). Without a key, it just creates.
+ *
+ * The key is locked for the request's transaction before it is looked up: a retry sent while its
+ * first attempt is still running waits for that attempt to commit (then replays its answer) or
+ * to roll back (then creates), instead of being refused by what the first attempt is writing.
  */
 export async function createOnce<T extends { id: string }>(
   ctx: RequestContext,
@@ -20,6 +26,7 @@ export async function createOnce<T extends { id: string }>(
   if (!key) return create();
   if (!KEY.test(key)) throw errors.badInput(ctx, 'idempotencyKey', 'error.idempotencyKeyInvalid');
   const { tenantId } = activeMembership(ctx);
+  await lockForTransaction(ctx.em, `idempotency:${tenantId}:${key}`);
   const previous = await ctx.em.findOne(IdempotencyKey, { tenant: tenantId, key });
   if (previous) {
     if (previous.operation !== operation) throw errors.badInput(ctx, 'idempotencyKey', 'error.idempotencyKeyReused');

@@ -174,6 +174,9 @@ export class AddAgendaActionInput {
 
   @Field({ description: 'YYYY-MM-DD' })
   dueOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'Chosen by the client per intended creation: a retry with the same key returns the first result' })
+  idempotencyKey?: string | null;
 }
 
 @InputType()

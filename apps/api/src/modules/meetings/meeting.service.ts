@@ -365,18 +365,29 @@ export async function recordAgendaOutcome(ctx: RequestContext, input: RecordAgen
 }
 
 export async function addAgendaAction(ctx: RequestContext, input: AddAgendaActionInput): Promise<AgendaItem> {
-  const item = await findItem(ctx, input.itemId);
-  assertManages(ctx, item.meeting);
-  assertInSession(ctx, item.meeting);
-  const description = requiredText(ctx, 'description', input.description, 1000);
-  const dueOn = requiredDate(ctx, 'dueOn', input.dueOn);
-  const ownerId = parseGlobalId(input.ownerOrganisationId, 'Organisation')?.id;
-  const owner = ownerId ? await ctx.em.findOne(Organisation, { id: ownerId, active: true }) : null;
-  const invited = owner && item.meeting.invitations.getItems().some((i) => i.organisation.id === owner.id);
-  if (!owner || (!invited && isPartnerKind(owner.kind))) throw errors.badInput(ctx, 'ownerOrganisationId', 'error.actionOwnerInvalid');
-  item.actions.add(ctx.em.create(AgendaAction, { tenant: item.tenant, item, description, ownerOrganisation: owner, dueOn }));
-  await saveChanges(ctx);
-  return item;
+  const action = await createOnce(
+    ctx,
+    'addAgendaAction',
+    input.idempotencyKey,
+    async () => {
+      const item = await findItem(ctx, input.itemId);
+      assertManages(ctx, item.meeting);
+      assertInSession(ctx, item.meeting);
+      const description = requiredText(ctx, 'description', input.description, 1000);
+      const dueOn = requiredDate(ctx, 'dueOn', input.dueOn);
+      const ownerId = parseGlobalId(input.ownerOrganisationId, 'Organisation')?.id;
+      const owner = ownerId ? await ctx.em.findOne(Organisation, { id: ownerId, active: true }) : null;
+      const invited = owner && item.meeting.invitations.getItems().some((i) => i.organisation.id === owner.id);
+      if (!owner || (!invited && isPartnerKind(owner.kind))) throw errors.badInput(ctx, 'ownerOrganisationId', 'error.actionOwnerInvalid');
+      const created = ctx.em.create(AgendaAction, { tenant: item.tenant, item, description, ownerOrganisation: owner, dueOn });
+      item.actions.add(created);
+      await saveChanges(ctx);
+      return created;
+    },
+    (id) => ctx.em.findOne(AgendaAction, { id }),
+  );
+  // The answer is the item with its actions, as the viewer may read it now.
+  return findItem(ctx, toGlobalId('AgendaItem', action.item.id));
 }
 
 export async function removeAgendaAction(ctx: RequestContext, actionGlobalId: string): Promise<AgendaItem> {

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { RequestContext } from '../../context/request-context';
+import { createOnce } from '../../access/idempotency';
 import { assertCanEdit } from '../../access/participant-access';
 import { notInFuture, optionalDate, todayInFrance } from '../../graphql/date-input';
 import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
@@ -21,6 +22,9 @@ export class AddJournalEntryInput {
 
   @Field()
   text!: string;
+
+  @Field(() => String, { nullable: true, description: 'Chosen by the client per intended creation: a retry with the same key returns the first result' })
+  idempotencyKey?: string | null;
 }
 
 @ObjectType('JournalEntry', { description: "A private note of the referent's journal: never shown to partners" })
@@ -61,18 +65,26 @@ export async function listJournal(ctx: RequestContext, participantId: string, ar
 }
 
 /** Journal entries are kept as written: the journal is append-only. */
-export async function addJournalEntry(ctx: RequestContext, input: AddJournalEntryInput): Promise<JournalEntry> {
-  const participant = await findParticipant(ctx, input.participantId, 'participantId');
-  assertCanEdit(ctx, participant);
-  const day = notInFuture(ctx, 'day', optionalDate(ctx, 'day', input.day) ?? todayInFrance());
-  const entry = ctx.em.create(JournalEntry, {
-    tenant: participant.tenant,
-    participant,
-    author: ctx.em.getReference(User, ctx.actor!.userId),
-    day,
-    text: requiredText(ctx, 'text', input.text, 10_000),
-  });
-  await saveChanges(ctx);
-  await ctx.em.populate(entry, ['author']);
-  return entry;
+export function addJournalEntry(ctx: RequestContext, input: AddJournalEntryInput): Promise<JournalEntry> {
+  return createOnce(
+    ctx,
+    'addJournalEntry',
+    input.idempotencyKey,
+    async () => {
+      const participant = await findParticipant(ctx, input.participantId, 'participantId');
+      assertCanEdit(ctx, participant);
+      const day = notInFuture(ctx, 'day', optionalDate(ctx, 'day', input.day) ?? todayInFrance());
+      const entry = ctx.em.create(JournalEntry, {
+        tenant: participant.tenant,
+        participant,
+        author: ctx.em.getReference(User, ctx.actor!.userId),
+        day,
+        text: requiredText(ctx, 'text', input.text, 10_000),
+      });
+      await saveChanges(ctx);
+      await ctx.em.populate(entry, ['author']);
+      return entry;
+    },
+    (id) => ctx.em.findOne(JournalEntry, { id }, { populate: ['author'] }),
+  );
 }

@@ -112,8 +112,13 @@ export class ParticipantResolver {
     @Ctx() ctx: RequestContext,
     @Arg('participantId', () => ID) participantId: string,
     @Arg('referralDate', () => String, { nullable: true }) referralDate?: string | null,
+    @Arg('idempotencyKey', () => String, {
+      nullable: true,
+      description: 'Chosen by the client per intended creation: a retry with the same key returns the first result',
+    })
+    idempotencyKey?: string | null,
   ): Promise<ParticipantType> {
-    return participantView(ctx, await openNewPathway(ctx, participantId, referralDate));
+    return participantView(ctx, await openNewPathway(ctx, participantId, referralDate, idempotencyKey));
   }
 
   @Mutation(() => ParticipantType)

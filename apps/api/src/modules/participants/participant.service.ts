@@ -366,18 +366,32 @@ export async function admitToPathway(ctx: RequestContext, admission: Admission, 
 }
 
 /** A person who comes back after their pathway ended gets a new one; the old one stays readable. */
-export async function openNewPathway(ctx: RequestContext, participantId: string, referralDate: string | null | undefined): Promise<Participant> {
-  const participant = await findParticipant(ctx, participantId, 'participantId');
-  assertCanEdit(ctx, participant);
-  const [current] = await ctx.em.find(Pathway, { participant }, { orderBy: { number: 'desc' }, limit: 1 });
-  if (current && !ENDED_STATUSES.includes(current.status)) throw errors.badInput(ctx, 'participantId', 'error.pathwayStillOpen');
-  const date = notInFuture(ctx, 'referralDate', optionalDate(ctx, 'referralDate', referralDate) ?? todayInFrance());
-  const number = (current?.number ?? 0) + 1;
-  const pathway = ctx.em.create(Pathway, { tenant: participant.tenant, participant, number, referralDate: date });
-  participant.currentStatus = pathway.status;
-  recordChange(ctx, participant, 'pathway.opened', [{ field: 'number', before: current?.number ?? null, after: number }]);
-  await saveChanges(ctx);
-  return participant;
+export async function openNewPathway(
+  ctx: RequestContext,
+  participantId: string,
+  referralDate: string | null | undefined,
+  idempotencyKey: string | null | undefined,
+): Promise<Participant> {
+  await createOnce(
+    ctx,
+    'openNewPathway',
+    idempotencyKey,
+    async () => {
+      const participant = await findParticipant(ctx, participantId, 'participantId');
+      assertCanEdit(ctx, participant);
+      const [current] = await ctx.em.find(Pathway, { participant }, { orderBy: { number: 'desc' }, limit: 1 });
+      if (current && !ENDED_STATUSES.includes(current.status)) throw errors.badInput(ctx, 'participantId', 'error.pathwayStillOpen');
+      const date = notInFuture(ctx, 'referralDate', optionalDate(ctx, 'referralDate', referralDate) ?? todayInFrance());
+      const number = (current?.number ?? 0) + 1;
+      const pathway = ctx.em.create(Pathway, { tenant: participant.tenant, participant, number, referralDate: date });
+      participant.currentStatus = pathway.status;
+      recordChange(ctx, participant, 'pathway.opened', [{ field: 'number', before: current?.number ?? null, after: number }]);
+      await saveChanges(ctx);
+      return pathway;
+    },
+    (id) => ctx.em.findOne(Pathway, { id }),
+  );
+  return findParticipant(ctx, participantId, 'participantId');
 }
 
 export async function reassignParticipant(ctx: RequestContext, input: ReassignParticipantInput): Promise<Participant> {

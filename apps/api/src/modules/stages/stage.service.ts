@@ -16,6 +16,9 @@ import { StageKind } from './stage-kind.entity';
 import { Stage } from './stage.entity';
 import type { AddStageInput, StagePlanInput, UpdateStageInput } from './stage.inputs';
 
+/** What a stage's answer reads (its pathway for the participant): every way of returning a stage loads it. */
+const POPULATE = ['kind', 'operator', 'pathway'] as const;
+
 export function listStageKinds(ctx: RequestContext, includeInactive: boolean): Promise<StageKind[]> {
   return ctx.em.find(StageKind, includeInactive ? {} : { active: true }, { orderBy: { category: 'asc', labelFr: 'asc' } });
 }
@@ -23,7 +26,7 @@ export function listStageKinds(ctx: RequestContext, includeInactive: boolean): P
 /** The stages of a pathway as a timeline, by planned start. */
 export async function listStages(ctx: RequestContext, pathwayId: string): Promise<Stage[]> {
   const { pathway } = await findPathway(ctx, pathwayId);
-  return ctx.em.find(Stage, { pathway }, { populate: ['kind', 'operator', 'pathway'], orderBy: { plannedStart: 'asc', createdAt: 'asc' } });
+  return ctx.em.find(Stage, { pathway }, { populate: POPULATE, orderBy: { plannedStart: 'asc', createdAt: 'asc' } });
 }
 
 function checkedEnd(ctx: RequestContext, field: string, start: string | null, end: string | null): string | null {
@@ -81,7 +84,7 @@ export function addStage(ctx: RequestContext, input: AddStageInput): Promise<Sta
       await saveChanges(ctx);
       return stage;
     },
-    (id) => ctx.em.findOne(Stage, { id }, { populate: ['kind', 'operator'] }),
+    (id) => ctx.em.findOne(Stage, { id }, { populate: POPULATE }),
   );
 }
 
@@ -90,7 +93,7 @@ const NEEDS_ACTUAL_END: readonly StageStatus[] = [StageStatus.COMPLETED, StageSt
 
 export async function updateStage(ctx: RequestContext, input: UpdateStageInput): Promise<Stage> {
   const id = parseGlobalId(input.id, 'Stage')?.id;
-  const stage = id ? await ctx.em.findOne(Stage, { id }, { populate: ['kind', 'operator', 'pathway'] }) : null;
+  const stage = id ? await ctx.em.findOne(Stage, { id }, { populate: POPULATE }) : null;
   const participant = stage && (await ctx.em.findOne(Participant, { id: stage.pathway.participant.id }, { populate: ['referent'] }));
   if (!stage || !participant) throw errors.notFound(ctx, 'id');
   assertCanEdit(ctx, participant);
