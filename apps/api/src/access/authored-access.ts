@@ -12,10 +12,15 @@ export function ownOrganisationOnly(ctx: RequestContext): { organisation?: strin
   return isPartnerKind(membership.organisationKind) ? { organisation: membership.organisationId } : {};
 }
 
-/** The referrals the viewer may read: every one for staff; for a partner, those it made or joined. */
-export function readableReferrals(ctx: RequestContext): Record<string, unknown> {
-  const own = ownOrganisationOnly(ctx).organisation;
-  return own ? { $or: [{ referringOrganisation: own }, { submissions: { organisation: own } }] } : {};
+/**
+ * What the viewer reads of referrals: staff, the referrals themselves (null); a partner, only its
+ * organisation's submissions (returned), each holding the person as that partner typed them and
+ * the referral's progress since it submitted. The referral a partner joined may hold what another
+ * partner typed, and a partner must never learn that someone else referred the person. Row-level
+ * security says the same (the own-submissions migration).
+ */
+export function referralSubmitter(ctx: RequestContext): string | null {
+  return ownOrganisationOnly(ctx).organisation ?? null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isPartnerKind, MEETING_ITEM_CLASS, MEETING_PURPOSE, MeetingSharing, meetingSharing, type PartnerViewer } from '@jalon/domain';
 import type { RequestContext } from '../context/request-context';
-import { Referral, ReferralSubmission } from '../modules/referrals/referral.entity';
+import { ReferralSubmission } from '../modules/referrals/referral.entity';
 import { ConsentScope } from './consent-scope';
 import { actsForWholeTenant } from './participant-access';
 import { activeMembership } from './tenant-scope';
@@ -20,12 +20,16 @@ export function mayManage(ctx: RequestContext, meeting: { organiser: { id: strin
 export interface AgendaFacts {
   participantId: string | null;
   referralId: string | null;
+  /** When the item was put on the agenda. */
+  addedAt: Date;
 }
 
 /**
  * The one rule for what an attendee of a meeting sees of its agenda, and so of the item's
  * documents, decisions, minutes and every export (DESIGN §4): staff see everything; an invited
- * partner sees the general items, the items about referrals it made, and an item about a person
+ * partner sees the general items, an item about a referral its own submission was part of when
+ * the item was put on the agenda (an item added before it referred the person is about another
+ * partner's referral, and would tell it that one exists), and an item about a person
  * only while a consent in force shares the person's pathway with its organisation for the purpose
  * "coordination meetings" (a refusal of any purpose wins). Row-level security keeps the same
  * items from a partner underneath (the meetings migration); the API shows the others withheld.
@@ -35,7 +39,8 @@ export class MeetingAudience {
     /** The organisation decided for; null: staff, who see everything. */
     readonly viewer: PartnerViewer | null,
     private readonly decisions: Map<string, MeetingSharing>,
-    private readonly referrers: Map<string, Set<string>>,
+    /** The viewer's own submission of each referral on the agenda. */
+    private readonly submissions: Map<string, ReferralSubmission>,
   ) {}
 
   /** The request's viewer; each item shown to a partner is a read of the person's data, logged. */
@@ -61,31 +66,28 @@ export class MeetingAudience {
       }
     }
     const referralIds = viewer ? [...new Set(items.flatMap((item) => (item.referralId ? [item.referralId] : [])))] : [];
-    return new MeetingAudience(viewer, decisions, await referrersOf(ctx, referralIds));
+    const submissions = referralIds.length
+      ? await ctx.em.find(ReferralSubmission, { referral: { $in: referralIds }, organisation: viewer!.organisationId })
+      : [];
+    return new MeetingAudience(viewer, decisions, new Map(submissions.map((submission) => [submission.referral.id, submission])));
   }
 
   /** Whether the organisation will see this item, and if not, why (the referent's indicator). */
   sharing(item: AgendaFacts): MeetingSharing {
     if (!this.viewer) return MeetingSharing.SHARED;
     if (item.participantId) return this.decisions.get(item.participantId) ?? MeetingSharing.NO_CONSENT;
-    // A partner sees what it authored: the items about the referrals it made.
-    if (item.referralId) return this.referrers.get(item.referralId)?.has(this.viewer.organisationId) ? MeetingSharing.SHARED : MeetingSharing.NO_CONSENT;
+    // A partner sees what it authored: the items about the referrals it made, from when it made them.
+    if (item.referralId) return this.ownSubmission(item) ? MeetingSharing.SHARED : MeetingSharing.NO_CONSENT;
     return MeetingSharing.SHARED;
+  }
+
+  /** The viewer's submission an item about a referral concerns (so the item names the person as the viewer typed them); null for staff. */
+  ownSubmission(item: AgendaFacts): ReferralSubmission | null {
+    const submission = item.referralId ? this.submissions.get(item.referralId) : undefined;
+    return submission && submission.createdAt <= item.addedAt ? submission : null;
   }
 
   shows(item: AgendaFacts): boolean {
     return this.sharing(item) === MeetingSharing.SHARED;
   }
-}
-
-/** The organisations that referred each person (first referrer and those who joined), as far as the viewer may read them. */
-async function referrersOf(ctx: RequestContext, referralIds: string[]): Promise<Map<string, Set<string>>> {
-  const byReferral = new Map<string, Set<string>>();
-  if (referralIds.length === 0) return byReferral;
-  const add = (referralId: string, organisationId: string) => byReferral.set(referralId, (byReferral.get(referralId) ?? new Set()).add(organisationId));
-  for (const referral of await ctx.em.find(Referral, { id: { $in: referralIds } }, { fields: ['referringOrganisation'] }))
-    add(referral.id, referral.referringOrganisation.id);
-  for (const submission of await ctx.em.find(ReferralSubmission, { referral: { $in: referralIds } }, { fields: ['referral', 'organisation'] }))
-    add(submission.referral.id, submission.organisation.id);
-  return byReferral;
 }

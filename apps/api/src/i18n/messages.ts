@@ -1,6 +1,7 @@
 /** Messages the API sends to people, French first. Keys are stable; the portal shows the text as is. */
 const fr = {
   'error.internal': 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, prévenez votre administrateur.',
+  'error.serviceUnavailable': 'Le service est momentanément indisponible, réessayez dans quelques instants.',
   'error.unauthenticated': 'Connectez-vous pour continuer.',
   'error.sessionExpired': 'Votre session a expiré. Reconnectez-vous.',
   'error.invalidCredentials': 'Adresse e-mail ou mot de passe incorrect.',
@@ -93,6 +94,8 @@ const fr = {
   'error.decisionReasonRequired': 'Indiquez le motif de la décision : les partenaires qui ont orienté la personne le liront.',
   'error.redirectedToRequired': 'Indiquez vers quelle structure la personne est réorientée.',
   'error.referralOrganisationInvalid': 'Choisissez une structure partenaire active de ce PLIE.',
+  'error.referralOwnOrganisationOnly': "Votre structure oriente en son nom seulement : n'indiquez pas d'autre structure.",
+  'error.referralAlreadySubmitted': 'Votre structure a déjà orienté cette personne : son orientation est en cours.',
   'error.transitionNotAllowed': "Ce changement de statut n'est pas possible pour un parcours {from}.",
   'error.dateBeforeEntry': "Cette date est antérieure à l'entrée dans le parcours.",
   'error.exitKindRequired': 'Précisez le motif de sortie.',
@@ -223,6 +226,7 @@ type Key = keyof typeof fr;
 
 const en: Record<Key, string> = {
   'error.internal': 'Something unexpected went wrong. Try again; if it persists, tell your administrator.',
+  'error.serviceUnavailable': 'The service is temporarily unavailable; try again in a few moments.',
   'error.unauthenticated': 'Log in to continue.',
   'error.sessionExpired': 'Your session has expired. Please log in again.',
   'error.invalidCredentials': 'Wrong email address or password.',
@@ -314,6 +318,8 @@ const en: Record<Key, string> = {
   'error.decisionReasonRequired': 'Give the reason for the decision: the partners who referred the person will read it.',
   'error.redirectedToRequired': 'Say where the person is redirected to.',
   'error.referralOrganisationInvalid': 'Choose an active partner organisation of this PLIE.',
+  'error.referralOwnOrganisationOnly': 'Your organisation refers in its own name only: do not name another organisation.',
+  'error.referralAlreadySubmitted': 'Your organisation has already referred this person: the referral is under way.',
   'error.transitionNotAllowed': 'This status change is not possible for a pathway that is {from}.',
   'error.dateBeforeEntry': 'This date is before the entry into the pathway.',
   'error.exitKindRequired': 'Give the exit reason.',

@@ -17,6 +17,7 @@ import { Migration20261127240000ReportReminders } from './Migration2026112724000
 import { Migration20261127250000PartnerGrantPlans } from './Migration20261127250000PartnerGrantPlans';
 import { Migration20261127260000ReferralAttachments } from './Migration20261127260000ReferralAttachments';
 import { Migration20261127270000Meetings } from './Migration20261127270000Meetings';
+import { Migration20261204191000OwnReferralSubmissions } from './Migration20261204191000OwnReferralSubmissions';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -39,4 +40,5 @@ export const migrationsList = [
   { name: 'Migration20261127250000PartnerGrantPlans', class: Migration20261127250000PartnerGrantPlans },
   { name: 'Migration20261127260000ReferralAttachments', class: Migration20261127260000ReferralAttachments },
   { name: 'Migration20261127270000Meetings', class: Migration20261127270000Meetings },
+  { name: 'Migration20261204191000OwnReferralSubmissions', class: Migration20261204191000OwnReferralSubmissions },
 ];

@@ -9,7 +9,7 @@ import { agendaPlaces, documentsOf, findMeeting, findMeetingDocument, itemsOf } 
 import { AgendaItemType, AgendaSharingType, MeetingOrganisationType } from './meeting.type';
 
 export function factsOf(item: AgendaItem): AgendaFacts {
-  return { participantId: item.participant?.id ?? null, referralId: item.referral?.id ?? null };
+  return { participantId: item.participant?.id ?? null, referralId: item.referral?.id ?? null, addedAt: item.createdAt };
 }
 
 export interface AgendaView {
@@ -45,6 +45,7 @@ export async function agendaFor(ctx: RequestContext, meeting: Meeting, recipient
       index + 1,
       documents.filter((d) => d.item?.id === row.id),
       outcomes,
+      audience.ownSubmission(factsOf(row)),
     );
   });
   return { items, documents: documents.filter((d) => !d.item), shown };

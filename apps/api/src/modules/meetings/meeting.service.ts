@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { agendaIsOpen, isOpenReferral, isPartnerKind, MeetingKind, MeetingStatus, recordsDecisions, ReferralStatus } from '@jalon/domain';
+import { agendaIsOpen, isOpenReferral, isPartnerKind, MeetingKind, MeetingStatus, recordsDecisions } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../../access/idempotency';
 import { mayManage, readableMeetings } from '../../access/meeting-access';
@@ -16,7 +16,7 @@ import { checkedDocument, type UploadedFile } from '../documents/uploaded-file';
 import { Organisation } from '../organisations/organisation.entity';
 import { findParticipant } from '../participants/participant.service';
 import { Referral } from '../referrals/referral.entity';
-import { applyDecision, findReferral } from '../referrals/referral.service';
+import { applyDecision, findReferral, takeUnderReview } from '../referrals/referral.service';
 import { Membership } from '../tenancy/membership.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
@@ -280,7 +280,7 @@ export function addAgendaItem(ctx: RequestContext, input: AddAgendaItemInput): P
         const referral = await findReferral(ctx, input.referralId, 'referralId');
         if (!isOpenReferral(referral.status)) throw errors.badInput(ctx, 'referralId', 'error.referralAlreadyDecided');
         if ((await ctx.em.count(AgendaItem, { meeting, referral })) > 0) throw errors.badInput(ctx, 'referralId', 'error.referralAlreadyOnAgenda');
-        referral.status = ReferralStatus.UNDER_REVIEW;
+        await takeUnderReview(ctx, referral);
         item.referral = referral;
       } else {
         assertManages(ctx, meeting);

@@ -5,6 +5,7 @@ import { Connection, Node, toGlobalId } from '../../graphql/relay';
 import type { Organisation } from '../organisations/organisation.entity';
 import type { Membership } from '../tenancy/membership.entity';
 import type { AgendaAction, AgendaItem, Meeting, MeetingDocument } from './meeting.entity';
+import type { ReferralSubmission } from '../referrals/referral.entity';
 
 @ObjectType('MeetingOrganisation', { description: 'An organisation invited to a meeting' })
 export class MeetingOrganisationType {
@@ -202,10 +203,20 @@ export class AgendaItemType extends Node {
     });
   }
 
-  /** An item shown to the viewer; `outcomes`: whether its decision, minutes and actions are (staff, or minutes published). */
-  static from(item: AgendaItem, position: number, documents: MeetingDocument[], outcomes: boolean): AgendaItemType {
+  /**
+   * An item shown to the viewer; `outcomes`: whether its decision, minutes and actions are (staff,
+   * or minutes published); `submission`: a partner's own submission of the item's referral, which
+   * it reads instead of the referral (that may hold what another partner typed).
+   */
+  static from(
+    item: AgendaItem,
+    position: number,
+    documents: MeetingDocument[],
+    outcomes: boolean,
+    submission: ReferralSubmission | null = null,
+  ): AgendaItemType {
     const participant = item.participant ?? null;
-    const referral = item.referral ?? null;
+    const referral = submission ?? item.referral ?? null;
     return Object.assign(new AgendaItemType(), {
       id: toGlobalId('AgendaItem', item.id),
       itemId: item.id,
@@ -217,7 +228,7 @@ export class AgendaItemType extends Node {
       participantId: participant ? toGlobalId('Participant', participant.id) : null,
       participantName: participant ? `${participant.firstName} ${participant.lastName}` : referral ? `${referral.firstName} ${referral.lastName}` : null,
       pathwayStatus: participant?.currentStatus ?? null,
-      referralId: referral ? toGlobalId('Referral', referral.id) : null,
+      referralId: item.referral ? toGlobalId('Referral', item.referral.id) : null,
       referralStatus: referral?.status ?? null,
       proposedByName: item.proposedBy.displayName,
       decision: outcomes ? (item.decision ?? null) : null,

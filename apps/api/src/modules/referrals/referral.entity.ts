@@ -82,11 +82,62 @@ export class Referral extends TenantOwnedEntity {
   submissions = new Collection<ReferralSubmission>(this);
 }
 
-/** One partner's referral of the person: why, what is expected, and the person's recorded agreement. */
+/**
+ * One partner's referral of the person: the person as this partner typed them, why, what is
+ * expected, the person's recorded agreement, and the referral's progress since it was submitted.
+ * It is all a partner reads of a referral (DESIGN §4: it sees what it authored): the referral it
+ * joined may hold another partner's data, and must not tell it that someone else referred the person.
+ */
 @Entity({ tableName: 'referral_submission' })
 export class ReferralSubmission extends TenantOwnedEntity {
   @ManyToOne(() => Referral, { deleteRule: 'cascade' })
   referral!: Referral;
+
+  @Property({ type: 'text' })
+  firstName!: string;
+
+  @Property({ type: 'text' })
+  lastName!: string;
+
+  @Property({ type: 'text' })
+  searchKey!: string;
+
+  @Property({ type: 'date' })
+  birthDate!: string;
+
+  @Enum({ items: () => Gender, nativeEnumName: 'gender', nullable: true })
+  gender?: Gender | null;
+
+  @Property({ type: 'text', nullable: true })
+  phone?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  email?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  addressLine?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  postcode?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  communeCode?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  priorityDistrictCode?: string | null;
+
+  /** The referral's progress as far as it concerns this submission: new when it joins, then each review and decision made since. */
+  @Enum({ items: () => ReferralStatus, nativeEnumName: 'referral_status' })
+  status: ReferralStatus & Opt = ReferralStatus.NEW;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  decidedAt?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  decisionReason?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  redirectedTo?: string | null;
 
   @ManyToOne(() => Organisation, { deleteRule: 'restrict' })
   organisation!: Organisation;

@@ -7,14 +7,15 @@ import { toConnection, toGlobalId } from '../../graphql/relay';
 import { findPossibleDuplicates, toTypes } from '../participants/participant.service';
 import { ParticipantType } from '../participants/participant.type';
 import { DecideReferralInput, ReferralFilter, ReviewReferralInput, SubmitReferralInput } from './referral.inputs';
-import type { Referral } from './referral.entity';
 import {
   attachmentsOf,
   decideReferral,
-  findReferral,
+  findReadableReferral,
   listReferrals,
   pathwayStatusesOf,
   referralCursor,
+  referralIdOf,
+  type ReferralRecord,
   reviewReferral,
   submissionsOf,
   submitReferral,
@@ -23,12 +24,15 @@ import { ReferralConnection, ReferralType } from './referral.type';
 
 const COMMISSION: [MembershipRole, ...MembershipRole[]] = [MembershipRole.TENANT_ADMIN, MembershipRole.ANIMATION_TEAM];
 
-async function referralViews(ctx: RequestContext, referrals: Referral[]): Promise<ReferralType[]> {
+async function referralViews(ctx: RequestContext, records: ReferralRecord[]): Promise<ReferralType[]> {
   // One after the other: the request's queries share one connection (its transaction).
-  const submissions = await submissionsOf(ctx, referrals);
-  const attachments = await attachmentsOf(ctx, referrals);
-  const statuses = await pathwayStatusesOf(ctx, referrals);
-  return referrals.map((r) => ReferralType.from(r, submissions.get(r.id) ?? [], attachments.get(r.id) ?? [], statuses.get(r.id) ?? null));
+  const submissions = await submissionsOf(ctx, records);
+  const attachments = await attachmentsOf(ctx, records);
+  const statuses = await pathwayStatusesOf(ctx, records);
+  return records.map((record) => {
+    const id = referralIdOf(record);
+    return ReferralType.from(record, submissions.get(id) ?? [], attachments.get(id) ?? [], statuses.get(id) ?? null);
+  });
 }
 
 @Resolver(() => ReferralType)
@@ -47,7 +51,7 @@ export class ReferralResolver {
   @Query(() => ReferralType)
   @Allow(...STAFF, ...PARTNERS)
   async referral(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ReferralType> {
-    return (await referralViews(ctx, [await findReferral(ctx, id)]))[0]!;
+    return (await referralViews(ctx, [await findReadableReferral(ctx, id)]))[0]!;
   }
 
   @Mutation(() => ReferralType, { description: 'Refer a person to the PLIE; a person already referred and not yet decided gets this referral added' })
@@ -71,7 +75,7 @@ export class ReferralResolver {
   @FieldResolver(() => ID, { nullable: true, description: 'The file the referral opened or joined, once accepted' })
   @Allow(...STAFF)
   participantId(@Root() referral: ReferralType): string | null {
-    return referral.referral.participant ? toGlobalId('Participant', referral.referral.participant.id) : null;
+    return referral.referral?.participant ? toGlobalId('Participant', referral.referral.participant.id) : null;
   }
 
   @FieldResolver(() => [ParticipantType], {
@@ -79,7 +83,7 @@ export class ReferralResolver {
   })
   @Allow(...STAFF)
   async possibleMatches(@Root() referral: ReferralType, @Ctx() ctx: RequestContext): Promise<ParticipantType[]> {
-    const { lastName, firstName, birthDate } = referral.referral;
+    const { lastName, firstName, birthDate } = referral.referral!;
     return toTypes(ctx, await findPossibleDuplicates(ctx, lastName, firstName, birthDate));
   }
 }

@@ -11,7 +11,7 @@ import {
 } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../../access/idempotency';
-import { ownOrganisationOnly, readableReferrals } from '../../access/authored-access';
+import { ownOrganisationOnly, referralSubmitter } from '../../access/authored-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
@@ -31,12 +31,19 @@ import { Referral, ReferralAttachment, ReferralSubmission } from './referral.ent
 import { checkedDocument, type UploadedFile } from '../documents/uploaded-file';
 
 const POPULATE = ['referringOrganisation'] as const;
+const SUBMISSION_POPULATE = ['organisation', 'author'] as const;
 
-/** The organisation a referral comes from: a partner's own; for staff recording one, the partner named. */
+/**
+ * The organisation a referral comes from: a partner's own (naming any other is refused, not
+ * ignored); for staff recording one, the active partner of the PLIE named.
+ */
 async function referringOrganisation(ctx: RequestContext, globalId: string | null | undefined): Promise<Organisation> {
   const membership = activeMembership(ctx);
-  if (isPartnerKind(membership.organisationKind)) return ctx.em.getReference(Organisation, membership.organisationId);
   const id = globalId ? parseGlobalId(globalId, 'Organisation')?.id : null;
+  if (isPartnerKind(membership.organisationKind)) {
+    if (globalId && id !== membership.organisationId) throw errors.badInput(ctx, 'organisationId', 'error.referralOwnOrganisationOnly');
+    return ctx.em.getReference(Organisation, membership.organisationId);
+  }
   const organisation = id ? await ctx.em.findOne(Organisation, { id, active: true }) : null;
   if (!organisation || !isPartnerKind(organisation.kind)) throw errors.badInput(ctx, 'organisationId', 'error.referralOrganisationInvalid');
   return organisation;
@@ -44,10 +51,12 @@ async function referringOrganisation(ctx: RequestContext, globalId: string | nul
 
 /**
  * A partner refers a person. If the person already has an open referral (whoever made it), this
- * submission joins it: one referral per person, however many partners refer them.
+ * submission joins it: one referral per person, however many partners refer them, and one
+ * submission per partner. The submission keeps the person as this partner typed them: that is
+ * what the partner reads back, never what another partner typed.
  */
-export function submitReferral(ctx: RequestContext, input: SubmitReferralInput): Promise<Referral> {
-  return createOnce(
+export async function submitReferral(ctx: RequestContext, input: SubmitReferralInput): Promise<ReferralRecord> {
+  const submission = await createOnce(
     ctx,
     'submitReferral',
     input.idempotencyKey,
@@ -67,10 +76,14 @@ export function submitReferral(ctx: RequestContext, input: SubmitReferralInput):
       const referral = open?.id
         ? ctx.em.getReference(Referral, open.id)
         : ctx.em.create(Referral, { tenant, referringOrganisation: organisation, ...details, receivedAt: ctx.now });
-      ctx.em.create(ReferralSubmission, {
+      // Its own submission: the partner may read that much of the referral, so it may be told it exists.
+      if (open?.id && (await ctx.em.count(ReferralSubmission, { referral: open.id, organisation })) > 0)
+        throw errors.badInput(ctx, 'details', 'error.referralAlreadySubmitted');
+      const submission = ctx.em.create(ReferralSubmission, {
         tenant,
         referral,
         organisation,
+        ...details,
         author: ctx.em.getReference(User, ctx.actor!.userId),
         submittedAt: ctx.now,
         situation,
@@ -81,35 +94,64 @@ export function submitReferral(ctx: RequestContext, input: SubmitReferralInput):
         witness,
       });
       await saveChanges(ctx);
-      return findReferralById(ctx, referral.id);
+      return ctx.em.populate(submission, SUBMISSION_POPULATE);
     },
-    (id) => ctx.em.findOne(Referral, { id }, { populate: POPULATE }),
+    (id) => ctx.em.findOne(ReferralSubmission, { id }, { populate: SUBMISSION_POPULATE }),
   );
+  return referralSubmitter(ctx) ? submission : findReferral(ctx, toGlobalId('Referral', submission.referral.id));
 }
 
-async function findReferralById(ctx: RequestContext, id: string): Promise<Referral> {
-  return ctx.em.findOneOrFail(Referral, { $and: [{ id }, readableReferrals(ctx)] }, { populate: POPULATE, refresh: true });
+/** What the viewer reads of a referral: staff, the referral; a partner, its own submission of it (authored-access.ts). */
+export type ReferralRecord = Referral | ReferralSubmission;
+
+export function referralIdOf(record: ReferralRecord): string {
+  return record instanceof ReferralSubmission ? record.referral.id : record.id;
 }
 
-export async function findReferral(ctx: RequestContext, globalId: string, field = 'id'): Promise<Referral> {
+/** A referral the viewer may read, as it may read it; NOT_FOUND otherwise (other partners' referrals and other PLIEs included). */
+export async function findReadableReferral(ctx: RequestContext, globalId: string, field = 'id'): Promise<ReferralRecord> {
+  const submitter = referralSubmitter(ctx);
+  if (!submitter) return findReferral(ctx, globalId, field);
   const parsed = parseGlobalId(globalId, 'Referral');
-  const referral = parsed && (await ctx.em.findOne(Referral, { $and: [{ id: parsed.id }, readableReferrals(ctx)] }, { populate: POPULATE }));
+  const submission = parsed && (await ctx.em.findOne(ReferralSubmission, { referral: parsed.id, organisation: submitter }, { populate: SUBMISSION_POPULATE }));
+  if (!submission) throw errors.notFound(ctx, field);
+  return submission;
+}
+
+/** A referral itself, for the animation team's work on it (review, decision, agenda); a partner reads its submission instead. */
+export async function findReferral(ctx: RequestContext, globalId: string, field = 'id'): Promise<Referral> {
+  const parsed = referralSubmitter(ctx) ? null : parseGlobalId(globalId, 'Referral');
+  const referral = parsed && (await ctx.em.findOne(Referral, { id: parsed.id }, { populate: POPULATE }));
   if (!referral) throw errors.notFound(ctx, field);
   return referral;
 }
 
-export function referralCursor(referral: Referral): string {
-  return encodeCursor(referral.receivedAt.toISOString(), referral.id);
+export function referralCursor(record: ReferralRecord): string {
+  return encodeCursor((record instanceof ReferralSubmission ? record.submittedAt : record.receivedAt).toISOString(), record.id);
 }
 
-/** The inbox (staff) or the partner's own referrals, newest first. */
-export function listReferrals(ctx: RequestContext, filter: ReferralFilter | undefined, args: PageArgs | undefined): Promise<Page<Referral>> {
-  const conditions: Array<FilterQuery<Referral>> = [readableReferrals(ctx)];
+/** The inbox (staff) or the partner's own submissions, newest first. */
+export function listReferrals(ctx: RequestContext, filter: ReferralFilter | undefined, args: PageArgs | undefined): Promise<Page<ReferralRecord>> {
+  const conditions: Array<FilterQuery<Referral & ReferralSubmission>> = [];
   if (filter?.statuses?.length) conditions.push({ status: { $in: filter.statuses } });
   const search = filter?.search ? searchKeyOf(filter.search, '') : '';
   if (search) conditions.push({ searchKey: { $like: likePattern(search) } });
+  const submitter = referralSubmitter(ctx);
+  if (submitter) {
+    const mine: FilterQuery<ReferralSubmission> = { $and: [...conditions, { organisation: submitter }] };
+    return pageOf<ReferralRecord>(ctx, args, {
+      fetch: (after, limit) =>
+        ctx.em.find(
+          ReferralSubmission,
+          { $and: [mine, afterDescending('submittedAt', after)] },
+          { populate: SUBMISSION_POPULATE, orderBy: { submittedAt: 'desc', id: 'desc' }, limit },
+        ),
+      count: () => ctx.em.count(ReferralSubmission, mine),
+      cursorOf: referralCursor,
+    });
+  }
   const where: FilterQuery<Referral> = { $and: conditions };
-  return pageOf(ctx, args, {
+  return pageOf<ReferralRecord>(ctx, args, {
     fetch: (after, limit) =>
       ctx.em.find(
         Referral,
@@ -121,23 +163,25 @@ export function listReferrals(ctx: RequestContext, filter: ReferralFilter | unde
   });
 }
 
-/** The submissions of these referrals the viewer may read: all for staff, its own for a partner. */
-export async function submissionsOf(ctx: RequestContext, referrals: Referral[]): Promise<Map<string, ReferralSubmission[]>> {
+/** The submissions of these referrals (staff): a partner's record is its own submission already. */
+export async function submissionsOf(ctx: RequestContext, records: ReferralRecord[]): Promise<Map<string, ReferralSubmission[]>> {
+  const referrals = records.filter((record) => record instanceof Referral);
   const submissions = referrals.length
     ? await ctx.em.find(
         ReferralSubmission,
-        { referral: { $in: referrals.map((r) => r.id) }, ...ownOrganisationOnly(ctx) },
-        { populate: ['organisation', 'author'], orderBy: { submittedAt: 'asc' } },
+        { referral: { $in: referrals.map((r) => r.id) } },
+        { populate: SUBMISSION_POPULATE, orderBy: { submittedAt: 'asc' } },
       )
     : [];
+  for (const record of records) if (record instanceof ReferralSubmission) submissions.push(record);
   const byReferral = new Map<string, ReferralSubmission[]>();
   for (const submission of submissions) byReferral.set(submission.referral.id, [...(byReferral.get(submission.referral.id) ?? []), submission]);
   return byReferral;
 }
 
 /** Where the pathway each accepted referral opened stands (a partner may not read the pathway itself). */
-export async function pathwayStatusesOf(ctx: RequestContext, referrals: Referral[]): Promise<Map<string, PathwayStatus>> {
-  const accepted = referrals.filter((r) => r.pathway).map((r) => r.id);
+export async function pathwayStatusesOf(ctx: RequestContext, records: ReferralRecord[]): Promise<Map<string, PathwayStatus>> {
+  const accepted = records.filter((r) => r.status === ReferralStatus.ACCEPTED).map(referralIdOf);
   const rows = accepted.length
     ? await ctx.em.execute<Array<{ referral_id: string; status: PathwayStatus }>>('select * from jalon_referral_pathway_statuses(?::uuid[])', [
         `{${accepted.join(',')}}`,
@@ -156,9 +200,32 @@ export async function reviewReferral(ctx: RequestContext, input: ReviewReferralI
   const referral = await findReferral(ctx, input.referralId, 'referralId');
   checkedOpen(ctx, referral, input.version);
   if (referral.status === ReferralStatus.UNDER_REVIEW) throw errors.badInput(ctx, 'referralId', 'error.referralNotReviewable');
-  referral.status = ReferralStatus.UNDER_REVIEW;
+  await takeUnderReview(ctx, referral);
   await saveChanges(ctx);
   return referral;
+}
+
+/** Under review (by the animation team, or on a commission's agenda): every submission made so far follows. */
+export async function takeUnderReview(ctx: RequestContext, referral: Referral): Promise<void> {
+  referral.status = ReferralStatus.UNDER_REVIEW;
+  await shareProgress(ctx, referral);
+}
+
+/**
+ * Each submission of the referral follows its progress from now on: the partners that referred
+ * the person read the review and the decision on their own submission. One joining later starts
+ * new, and reads nothing decided before it.
+ */
+async function shareProgress(ctx: RequestContext, referral: Referral): Promise<ReferralSubmission[]> {
+  const submissions = await ctx.em.find(ReferralSubmission, { referral });
+  for (const submission of submissions)
+    Object.assign(submission, {
+      status: referral.status,
+      decidedAt: referral.decidedAt ?? null,
+      decisionReason: referral.decisionReason ?? null,
+      redirectedTo: referral.redirectedTo ?? null,
+    });
+  return submissions;
 }
 
 const DECISION_NOTICE: Readonly<Record<ReferralDecision, NotificationKind>> = {
@@ -220,7 +287,7 @@ export async function applyDecision(ctx: RequestContext, referral: Referral, inp
   const decided = input.decision !== ReferralDecision.POSTPONE;
   referral.decidedAt = decided ? ctx.now : null;
   referral.decidedBy = decided ? ctx.em.getReference(User, ctx.actor!.userId) : null;
-  await notifyReferrers(ctx, referral, DECISION_NOTICE[input.decision]);
+  notifyReferrers(ctx, await shareProgress(ctx, referral), DECISION_NOTICE[input.decision]);
 }
 
 function detailsOf(referral: Referral) {
@@ -239,17 +306,10 @@ function detailsOf(referral: Referral) {
   };
 }
 
-/** Every organisation that referred the person hears of the decision (first name and initial only). */
-async function notifyReferrers(ctx: RequestContext, referral: Referral, kind: NotificationKind): Promise<void> {
-  const submissions = await ctx.em.find(ReferralSubmission, { referral }, { fields: ['organisation'] });
-  const organisations = new Set([referral.referringOrganisation.id, ...submissions.map((s) => s.organisation.id)]);
-  for (const organisationId of organisations) {
-    ctx.em.create(Notification, {
-      tenant: referral.tenant,
-      organisation: ctx.em.getReference(Organisation, organisationId),
-      kind,
-      participantLabel: shortNameOf(referral),
-    });
+/** Every organisation that referred the person hears of the decision, under the name it typed (first name and initial only). */
+function notifyReferrers(ctx: RequestContext, submissions: ReferralSubmission[], kind: NotificationKind): void {
+  for (const submission of submissions) {
+    ctx.em.create(Notification, { tenant: submission.tenant, organisation: submission.organisation, kind, participantLabel: shortNameOf(submission) });
   }
 }
 
@@ -258,13 +318,13 @@ export const MAX_ATTACHMENTS = 10;
 
 /** Attaches a document to a referral the viewer may read, as its organisation's. */
 export async function attachToReferral(ctx: RequestContext, referralGlobalId: string, file: UploadedFile | null): Promise<ReferralAttachment> {
-  const referral = await findReferral(ctx, referralGlobalId);
+  const referral = ctx.em.getReference(Referral, referralIdOf(await findReadableReferral(ctx, referralGlobalId)));
   const organisationId = activeMembership(ctx).organisationId;
   if ((await ctx.em.count(ReferralAttachment, { referral, organisation: organisationId })) >= MAX_ATTACHMENTS) {
     throw errors.badInput(ctx, 'file', 'error.tooManyAttachments', { max: MAX_ATTACHMENTS });
   }
   const attachment = ctx.em.create(ReferralAttachment, {
-    tenant: referral.tenant,
+    tenant: ctx.em.getReference(Tenant, activeMembership(ctx).tenantId),
     referral,
     organisation: ctx.em.getReference(Organisation, organisationId),
     ...checkedDocument(ctx, file, { missing: 'error.attachmentMissing', type: 'error.attachmentType' }, 'piece-jointe'),
@@ -280,16 +340,16 @@ export async function readAttachment(ctx: RequestContext, globalId: string): Pro
   const parsed = parseGlobalId(globalId, 'ReferralAttachment');
   const attachment = parsed && (await ctx.em.findOne(ReferralAttachment, { id: parsed.id, ...ownOrganisationOnly(ctx) }, { populate: ['content'] }));
   if (!attachment) throw errors.notFound(ctx, 'id');
-  await findReferral(ctx, toGlobalId('Referral', attachment.referral.id));
+  await findReadableReferral(ctx, toGlobalId('Referral', attachment.referral.id));
   return attachment;
 }
 
 /** The attachments of these referrals the viewer may see (without their bytes), in one query. */
-export async function attachmentsOf(ctx: RequestContext, referrals: Referral[]): Promise<Map<string, ReferralAttachment[]>> {
-  const found = referrals.length
+export async function attachmentsOf(ctx: RequestContext, records: ReferralRecord[]): Promise<Map<string, ReferralAttachment[]>> {
+  const found = records.length
     ? await ctx.em.find(
         ReferralAttachment,
-        { referral: { $in: referrals.map((r) => r.id) }, ...ownOrganisationOnly(ctx) },
+        { referral: { $in: records.map(referralIdOf) }, ...ownOrganisationOnly(ctx) },
         { populate: ['organisation'], orderBy: { uploadedAt: 'asc' } },
       )
     : [];

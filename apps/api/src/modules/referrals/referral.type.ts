@@ -3,7 +3,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { ConsentMethod, Gender, type PathwayStatus, ReferralProgress, referralProgress, ReferralStatus } from '@jalon/domain';
 import { getCommune } from '@jalon/reference-data/node';
 import { Connection, Node, toGlobalId } from '../../graphql/relay';
-import type { Referral, ReferralAttachment, ReferralSubmission } from './referral.entity';
+import { type Referral, type ReferralAttachment, ReferralSubmission } from './referral.entity';
 
 @ObjectType('ReferralSubmission', { description: "One partner's referral of the person (a partner reads only its own)" })
 export class ReferralSubmissionType {
@@ -86,15 +86,17 @@ export class ReferralAttachmentType {
 }
 
 /**
- * A referral as the animation team or a referring partner sees it. The partner wrote it, so it
- * sees it whole, with its decision and what became of the person (entered, exited); the file
- * itself only through the person's consent (participants).
+ * A referral as the animation team or a referring partner sees it. A partner sees its own
+ * submission of it whole — the person as it typed them, its date of receipt, the progress since —
+ * with the decision and what became of the person (entered, exited); never what another partner
+ * referring the same person typed, nor that it did. The file itself only through the person's
+ * consent (participants).
  */
 @ObjectType('Referral', { implements: Node })
 export class ReferralType extends Node {
   readonly __typename = 'Referral';
-  /** For the staff-only fields (the file it opened, people on file it may be). */
-  referral!: Referral;
+  /** For the staff-only fields (the file it opened, people on file it may be); null in a partner's view. */
+  referral!: Referral | null;
 
   @Field()
   firstName!: string;
@@ -156,30 +158,37 @@ export class ReferralType extends Node {
   @Field(() => Int)
   version!: number;
 
-  static from(referral: Referral, submissions: ReferralSubmission[], attachments: ReferralAttachment[], pathwayStatus: PathwayStatus | null): ReferralType {
+  /** Staff read the referral (`record`, with every submission); a partner its own submission, as `record`. */
+  static from(
+    record: Referral | ReferralSubmission,
+    submissions: ReferralSubmission[],
+    attachments: ReferralAttachment[],
+    pathwayStatus: PathwayStatus | null,
+  ): ReferralType {
+    const own = record instanceof ReferralSubmission;
     return Object.assign(new ReferralType(), {
-      id: toGlobalId('Referral', referral.id),
-      referral,
-      firstName: referral.firstName,
-      lastName: referral.lastName,
-      birthDate: referral.birthDate,
-      gender: referral.gender ?? null,
-      phone: referral.phone ?? null,
-      email: referral.email ?? null,
-      addressLine: referral.addressLine ?? null,
-      postcode: referral.postcode ?? null,
-      communeCode: referral.communeCode ?? null,
-      communeName: referral.communeCode ? (getCommune(referral.communeCode)?.name ?? null) : null,
-      priorityDistrictCode: referral.priorityDistrictCode ?? null,
-      status: referral.status,
-      progress: referralProgress(referral.status, pathwayStatus),
-      receivedAt: referral.receivedAt,
-      decidedAt: referral.decidedAt ?? null,
-      decisionReason: referral.decisionReason ?? null,
-      redirectedTo: referral.redirectedTo ?? null,
+      id: toGlobalId('Referral', own ? record.referral.id : record.id),
+      referral: own ? null : record,
+      firstName: record.firstName,
+      lastName: record.lastName,
+      birthDate: record.birthDate,
+      gender: record.gender ?? null,
+      phone: record.phone ?? null,
+      email: record.email ?? null,
+      addressLine: record.addressLine ?? null,
+      postcode: record.postcode ?? null,
+      communeCode: record.communeCode ?? null,
+      communeName: record.communeCode ? (getCommune(record.communeCode)?.name ?? null) : null,
+      priorityDistrictCode: record.priorityDistrictCode ?? null,
+      status: record.status,
+      progress: referralProgress(record.status, pathwayStatus),
+      receivedAt: own ? record.submittedAt : record.receivedAt,
+      decidedAt: record.decidedAt ?? null,
+      decisionReason: record.decisionReason ?? null,
+      redirectedTo: record.redirectedTo ?? null,
       submissions: submissions.map(ReferralSubmissionType.from),
       attachments: attachments.map(ReferralAttachmentType.from),
-      version: referral.version,
+      version: record.version,
     });
   }
 }
