@@ -75,7 +75,7 @@ describe('writes racing each other', () => {
     const booked = await server.asOwner((em) =>
       em.execute(`select count(*)::int as n from appointment_attendee where participant_id = ?`, [parseGlobalId(id, 'Participant')!.id]),
     );
-    expect(booked[0].n).toBe(1);
+    expect(booked[0]!.n).toBe(1);
   });
 
   it('five clients saving the same version at once: exactly one wins, the four others get CONFLICT', async () => {

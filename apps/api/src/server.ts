@@ -8,7 +8,10 @@ import fastifyStatic from '@fastify/static';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import fastifyMultipart from '@fastify/multipart';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './db/database-unavailable';
 import { createApollo } from './graphql/apollo';
+import { errors } from './graphql/errors';
+import { pickLocale } from './i18n/messages';
 import { registerGraphqlRoute } from './graphql/graphql-route';
 import { getSchema } from './graphql/schema';
 import { registerAgendaIcsRoute } from './modules/appointments/agenda-ics.route';
@@ -25,11 +28,13 @@ const CONTENT_SECURITY_POLICY =
 export interface ServerOptions {
   /** The time every request runs at; tests move it. */
   clock?: () => Date;
+  /** Where the log goes (stdout by default); tests read it to check what is logged. */
+  logStream?: { write(line: string): void };
 }
 
-export async function buildServer(config: Config, database: Database, { clock = () => new Date() }: ServerOptions = {}): Promise<FastifyInstance> {
+export async function buildServer(config: Config, database: Database, { clock = () => new Date(), logStream }: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], stream: logStream },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
@@ -66,6 +71,15 @@ export async function buildServer(config: Config, database: Database, { clock = 
 
   // Outside GraphQL too, an unexpected error is logged in full and answered without detail.
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    // The request's transaction could not open or commit: temporary, say so and when to retry.
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      const { message, extensions } = errors.unavailable({ locale: pickLocale(request.headers['accept-language']) });
+      reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS));
+      // GraphQL clients read errors[].extensions.code; the file routes answer { error, code } like their other refusals.
+      if (request.url.startsWith('/graphql')) return reply.send({ errors: [{ message, extensions }] });
+      return reply.send({ error: message, code: extensions.code, requestId: request.id });
+    }
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, 'unexpected error');
     return reply.code(status).send({ error: status === 500 ? 'Internal Server Error' : error.message, requestId: request.id });

@@ -38,6 +38,15 @@ export async function beginRequestTransaction(em: EntityManager): Promise<void> 
   await em.execute(`set local role ${APP_ROLE}`);
 }
 
+/**
+ * Ends a transaction that failed, releasing its connection to the pool. When the failure is the
+ * connection itself (a database restart), the rollback fails too: the first error is the one to
+ * answer, and an unreleased transaction would keep its connection out of the pool for good.
+ */
+export async function rollbackAfter(em: EntityManager): Promise<void> {
+  await em.rollback().catch(() => undefined);
+}
+
 /** Sets RLS settings for the rest of the transaction, and scopes the ORM's tenant filter alike. */
 export async function applyRlsSettings(em: EntityManager, settings: RlsSettings): Promise<void> {
   const entries = Object.entries(settings) as Array<[keyof RlsSettings, string | boolean | Date | null | undefined]>;
@@ -58,14 +67,14 @@ export async function applyRlsSettings(em: EntityManager, settings: RlsSettings)
 /** Runs `work` in a transaction of its own with the given settings (writes that outlive a failed request). */
 export async function inScopedTransaction<T>(em: EntityManager, settings: RlsSettings, work: (em: EntityManager) => Promise<T>): Promise<T> {
   const fork = em.fork({ clear: true });
-  await beginRequestTransaction(fork);
   try {
+    await beginRequestTransaction(fork);
     await applyRlsSettings(fork, settings);
     const result = await work(fork);
     await fork.commit();
     return result;
   } catch (error) {
-    await fork.rollback();
+    await rollbackAfter(fork);
     throw error;
   }
 }

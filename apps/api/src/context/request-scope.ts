@@ -4,7 +4,7 @@ import { ConsentScope } from '../access/consent-scope';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import { authenticate, SESSION_COOKIE } from '../access/authenticate';
-import { beginRequestTransaction, inScopedTransaction, type RlsSettings } from '../access/request-transaction';
+import { beginRequestTransaction, inScopedTransaction, rollbackAfter, type RlsSettings } from '../access/request-transaction';
 import { pickLocale } from '../i18n/messages';
 import type { RequestContext } from './request-context';
 
@@ -36,10 +36,10 @@ export async function inRequestScope<T>(
   work: (ctx: RequestContext) => Promise<T>,
 ): Promise<T> {
   const em = orm.em.fork();
-  await beginRequestTransaction(em);
   let ctx: RequestContext | undefined;
   let result: T;
   try {
+    await beginRequestTransaction(em);
     const now = clock();
     const { actor, sessionExpired } = await authenticate(em, config, request.cookies[SESSION_COOKIE], now);
     const cookie = sessionCookie(reply, config);
@@ -73,7 +73,7 @@ export async function inRequestScope<T>(
       await em.commit();
     }
   } catch (error) {
-    await em.rollback();
+    await rollbackAfter(em);
     throw error;
   }
   for (const { settings, work: later } of ctx.afterRequest) await inScopedTransaction(orm.em, settings, later);

@@ -1,8 +1,10 @@
 import { GraphQLError } from 'graphql';
+import { RETRY_AFTER_SECONDS } from '../db/database-unavailable';
 import { translate, type Locale, type MessageKey } from '../i18n/messages';
 
 /** The stable codes clients rely on (DESIGN §5); documented in the README. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode =
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
 
 /** An error meant for the person using the portal: its message and extensions are sent as they are. */
 export class UserFacingError extends GraphQLError {
@@ -32,6 +34,8 @@ export const errors = {
   /** Also for rows of other tenants or not shared: their existence is not revealed. */
   notFound: (ctx: Localised, field?: string) => fail(ctx, 'NOT_FOUND', 'error.notFound', field ? { field } : {}),
   conflict: (ctx: Localised) => fail(ctx, 'CONFLICT', 'error.conflict'),
+  /** The database cannot be reached: temporary, and the request wrote nothing it can be sure of (db/database-unavailable.ts). */
+  unavailable: (ctx: Localised) => fail(ctx, 'SERVICE_UNAVAILABLE', 'error.serviceUnavailable', { retryAfterSeconds: RETRY_AFTER_SECONDS }),
   rateLimited: (ctx: Localised, key: MessageKey, retryAfterSeconds: number) =>
     fail(ctx, 'RATE_LIMITED', key, { retryAfterSeconds }, { minutes: Math.ceil(retryAfterSeconds / 60) }),
 };
