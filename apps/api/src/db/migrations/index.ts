@@ -18,6 +18,7 @@ import { Migration20261127250000PartnerGrantPlans } from './Migration20261127250
 import { Migration20261127260000ReferralAttachments } from './Migration20261127260000ReferralAttachments';
 import { Migration20261127270000Meetings } from './Migration20261127270000Meetings';
 import { Migration20261204191000OwnReferralSubmissions } from './Migration20261204191000OwnReferralSubmissions';
+import { Migration20261204191100NotificationSubjects } from './Migration20261204191100NotificationSubjects';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -41,4 +42,5 @@ export const migrationsList = [
   { name: 'Migration20261127260000ReferralAttachments', class: Migration20261127260000ReferralAttachments },
   { name: 'Migration20261127270000Meetings', class: Migration20261127270000Meetings },
   { name: 'Migration20261204191000OwnReferralSubmissions', class: Migration20261204191000OwnReferralSubmissions },
+  { name: 'Migration20261204191100NotificationSubjects', class: Migration20261204191100NotificationSubjects },
 ];

@@ -220,7 +220,8 @@ describe('consent-scoped partner visibility', () => {
     expect((await commune.request(PARTNER_VIEW, { id: participantId })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await commune.data(`{ participants { totalCount } }`)).participants.totalCount).toBe(0);
     const notes = await commune.data(`{ notifications { edges { node { kind participantLabel read } } } }`);
-    expect(nodesOf(notes.notifications).map((n: any) => n.kind)).toEqual(['CONSENT_REVOKED', 'CONSENT_GRANTED']);
+    // The news of the grant is no longer shown once it is withdrawn: only the end of the access is.
+    expect(nodesOf(notes.notifications).map((n: any) => n.kind)).toEqual(['CONSENT_REVOKED']);
     expect(nodesOf(notes.notifications)[0].participantLabel).toBe('Awa D.');
     const again = await referent.request(REVOKE, { id: communeConsent.id, version: communeConsent.version + 1, reason: 'x' });
     expect(again.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

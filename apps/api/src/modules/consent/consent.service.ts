@@ -4,6 +4,7 @@ import type { RequestContext } from '../../context/request-context';
 import { activeMembership } from '../../access/tenant-scope';
 import { assertCanEdit } from '../../access/participant-access';
 import { ConsentScope } from '../../access/consent-scope';
+import { mayNamePerson } from '../../access/notification-access';
 import { createOnce } from '../../access/idempotency';
 import { errors } from '../../graphql/errors';
 import { notInFuture, optionalDate, requiredDate, startOfDayInFrance } from '../../graphql/date-input';
@@ -18,7 +19,7 @@ import { Pathway } from '../participants/pathway.entity';
 import { Stage } from '../stages/stage.entity';
 import { User } from '../users/user.entity';
 import { ConsentEvent, ConsentEventAction } from './consent-event.entity';
-import { Consent } from './consent.entity';
+import { Consent, termsOf } from './consent.entity';
 import type { ConsentTermsInput, GrantConsentInput, AmendConsentInput } from './consent.inputs';
 import { Notification, NotificationKind } from './notification.entity';
 
@@ -89,14 +90,27 @@ function recordEvent(em: EntityManager, consent: Consent, action: ConsentEventAc
   em.create(ConsentEvent, { tenant: consent.tenant, consent, action, at, author, reason });
 }
 
-/** Tells the grantee (the organisation, or every organisation of the kind) in its notification list. */
-async function notifyGrantee(em: EntityManager, consent: Consent, kind: NotificationKind): Promise<void> {
+/**
+ * Tells the grantee (the organisation, or every organisation of the kind) in its notification
+ * list — each one only if it may see the person at `at` (the grant, or the end of the grant) with
+ * this grant counted in force once started: not under a refusal, not before the grant starts.
+ */
+async function notifyGrantee(em: EntityManager, consent: Consent, kind: NotificationKind, at: Date): Promise<void> {
   if (consent.effect !== ConsentEffect.GRANT) return;
   const recipients = consent.granteeOrganisation
     ? [consent.granteeOrganisation]
     : await em.find(Organisation, { tenant: consent.tenant, kind: consent.granteeKind!, active: true });
+  const others = await em.find(Consent, { participant: consent.participant, status: ConsentStatus.ACTIVE, id: { $ne: consent.id } });
+  const consents = [...others.map(termsOf), { ...termsOf(consent), status: ConsentStatus.ACTIVE, validUntil: null }];
   for (const organisation of recipients) {
-    em.create(Notification, { tenant: consent.tenant, organisation, kind, participantLabel: shortNameOf(consent.participant) });
+    if (!mayNamePerson({ organisationId: organisation.id, organisationKind: organisation.kind }, consent.participant.id, consents, at)) continue;
+    em.create(Notification, {
+      tenant: consent.tenant,
+      organisation,
+      kind,
+      participant: consent.participant,
+      participantLabel: shortNameOf(consent.participant),
+    });
   }
 }
 
@@ -117,7 +131,7 @@ export function grantConsent(ctx: RequestContext, input: GrantConsentInput): Pro
       const terms = await checkedTerms(ctx, participant, await currentPathway(ctx, participant), input);
       const consent = ctx.em.create(Consent, terms);
       recordEvent(ctx.em, consent, ConsentEventAction.GRANTED, ctx.now, terms.collectedBy, null);
-      await notifyGrantee(ctx.em, consent, NotificationKind.CONSENT_GRANTED);
+      await notifyGrantee(ctx.em, consent, NotificationKind.CONSENT_GRANTED, ctx.now);
       await saveChanges(ctx);
       return consent;
     },
@@ -161,7 +175,7 @@ export async function revokeConsent(ctx: RequestContext, consentId: string, vers
   consent.endedAt = ctx.now;
   consent.endReason = why;
   recordEvent(ctx.em, consent, ConsentEventAction.REVOKED, ctx.now, ctx.em.getReference(User, ctx.actor!.userId), why);
-  await notifyGrantee(ctx.em, consent, NotificationKind.CONSENT_REVOKED);
+  await notifyGrantee(ctx.em, consent, NotificationKind.CONSENT_REVOKED, ctx.now);
   await saveChanges(ctx);
   return consent;
 }
@@ -185,7 +199,7 @@ export async function expireConsents(em: EntityManager, now: Date, pathwayId?: s
     consent.endedAt = now;
     if (!consent.validUntil || consent.validUntil > now) consent.validUntil = now;
     recordEvent(em, consent, ConsentEventAction.EXPIRED, now, null, null);
-    await notifyGrantee(em, consent, NotificationKind.CONSENT_EXPIRED);
+    await notifyGrantee(em, consent, NotificationKind.CONSENT_EXPIRED, consent.validUntil);
   }
   await em.flush();
   return due.length;

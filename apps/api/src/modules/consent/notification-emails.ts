@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../../config';
+import { mayStillTell } from '../../access/notification-access';
 import { inScopedTransaction } from '../../access/request-transaction';
 import { LOCALES, type Locale, translate } from '../../i18n/messages';
 import { Membership } from '../tenancy/membership.entity';
@@ -37,7 +38,9 @@ export async function sendNotificationEmails(orm: MikroORM, transport: Transport
     );
     for (const { id } of pending) {
       await inScopedTransaction(orm.em, settings, async (em) => {
-        const notification = await em.findOneOrFail(Notification, { id }, { populate: ['tenant'] });
+        const notification = await em.findOneOrFail(Notification, { id }, { populate: ['tenant', 'organisation'] });
+        // Not while the person is hidden from the partner: it may go out later in the window, once shown.
+        if (!(await mayStillTell(em, tenantId, notification, now))) return;
         const members = await em.find(Membership, { organisation: notification.organisation, active: true }, { populate: ['user'] });
         for (const locale of new Set(members.map((m) => localeOf(m.user.locale)))) {
           const text = translate(locale, `notification.${notification.kind}`, { name: notification.participantLabel });
@@ -52,8 +55,8 @@ export async function sendNotificationEmails(orm: MikroORM, transport: Transport
         }
         notification.emailedAt = now;
         await em.flush();
+        sent++;
       });
-      sent++;
     }
   }
   return sent;

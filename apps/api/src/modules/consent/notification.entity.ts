@@ -1,6 +1,7 @@
 import { Entity, ManyToOne, Property } from '@mikro-orm/core';
 import { TenantOwnedEntity } from '../../db/tenant-owned.entity';
 import { Organisation } from '../organisations/organisation.entity';
+import { Participant } from '../participants/participant.entity';
 
 export enum NotificationKind {
   CONSENT_GRANTED = 'CONSENT_GRANTED',
@@ -26,6 +27,10 @@ export class Notification extends TenantOwnedEntity {
 
   @Property({ type: 'text' })
   kind!: NotificationKind;
+
+  /** The person a consent's or a report's news names: the partner is shown it only while it may see them (access/notification-access.ts). */
+  @ManyToOne(() => Participant, { deleteRule: 'cascade', nullable: true })
+  participant?: Participant | null;
 
   /** First name and initial, as known when it was sent (the partner may no longer read the file); or a meeting's title and day. */
   @Property({ type: 'text' })

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../context/request-context';
-import { activeMembership } from '../../access/tenant-scope';
+import { shownNotifications } from '../../access/notification-access';
 import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
 import { encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
 import { Notification } from './notification.entity';
@@ -8,10 +8,11 @@ export function notificationCursor(notification: Notification): string {
   return encodeCursor(notification.createdAt.toISOString(), notification.id);
 }
 
-/** The viewer's organisation's notifications (row-level security also keeps them to it). */
-export function listNotifications(ctx: RequestContext, unreadOnly: boolean, args: PageArgs | undefined): Promise<Page<Notification>> {
-  const where = { organisation: activeMembership(ctx).organisationId, ...(unreadOnly ? { readAt: null } : {}) };
+/** The viewer's organisation's notifications it may be shown now (row-level security also keeps them to it). */
+export async function listNotifications(ctx: RequestContext, unreadOnly: boolean, args: PageArgs | undefined): Promise<Page<Notification>> {
+  const where = { ...(await shownNotifications(ctx)), ...(unreadOnly ? { readAt: null } : {}) };
   return pageOf(ctx, args, {
+    key: 'timestamp',
     fetch: (after, limit) =>
       ctx.em.find(Notification, { $and: [where, afterDescending('createdAt', after)] }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit }),
     count: () => ctx.em.count(Notification, where),
@@ -21,9 +22,6 @@ export function listNotifications(ctx: RequestContext, unreadOnly: boolean, args
 
 export async function markNotificationsRead(ctx: RequestContext, globalIds: string[] | null): Promise<number> {
   const ids = globalIds?.map((id) => parseGlobalId(id, 'Notification')?.id ?? null).filter((id): id is string => id !== null);
-  return ctx.em.nativeUpdate(
-    Notification,
-    { organisation: activeMembership(ctx).organisationId, readAt: null, ...(ids ? { id: { $in: ids } } : {}) },
-    { readAt: ctx.now },
-  );
+  // Only those shown: the count returned must not tell of the others.
+  return ctx.em.nativeUpdate(Notification, { ...(await shownNotifications(ctx)), readAt: null, ...(ids ? { id: { $in: ids } } : {}) }, { readAt: ctx.now });
 }

@@ -38,13 +38,14 @@ export async function remindDueReports(orm: MikroORM, now: Date): Promise<number
         const scope = ConsentScope.preview(em, tenantId, { organisationId: operator.id, organisationKind: operator.kind }, subject.participantId, now);
         if (!(await scope.grantsFor(subject, DataClass.CONTRACT_REPORTS, ConsentPurpose.CONTRACT_REPORTING))) continue;
         const result = await em.execute<{ affectedRows: number }>(
-          `insert into notification (id, created_at, tenant_id, version, organisation_id, kind, participant_label, period, dedupe_key)
-           values (gen_random_uuid(), ?, ?, 1, ?, ?, ?, ?, ?) on conflict (organisation_id, dedupe_key) where dedupe_key is not null do nothing`,
+          `insert into notification (id, created_at, tenant_id, version, organisation_id, kind, participant_id, participant_label, period, dedupe_key)
+           values (gen_random_uuid(), ?, ?, 1, ?, ?, ?, ?, ?, ?) on conflict (organisation_id, dedupe_key) where dedupe_key is not null do nothing`,
           [
             now,
             tenantId,
             operator.id,
             NotificationKind.REPORT_DUE,
+            subject.participantId,
             shortNameOf(contract.stage.pathway.participant),
             period,
             `contract-report:${contract.id}:${period}`,
