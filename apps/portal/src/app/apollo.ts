@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCach
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { currentLocale } from './i18n';
+import { retryLink } from './retry-link';
 
 export type SessionLostReason = 'SESSION_EXPIRED' | 'NOT_LOGGED_IN';
 
@@ -33,7 +34,7 @@ const sessionLink = new ErrorLink(({ error }) => {
 const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
 
 export const apolloClient = new ApolloClient({
-  link: ApolloLink.from([sessionLink, localeLink, httpLink]),
+  link: ApolloLink.from([sessionLink, retryLink, localeLink, httpLink]),
   cache: new InMemoryCache({
     typePolicies: {
       // No id of its own: what the viewer may do with a file is merged into the file's cached entry.

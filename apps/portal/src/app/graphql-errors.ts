@@ -1,11 +1,21 @@
-import { CombinedGraphQLErrors, type ErrorLike } from '@apollo/client';
+import { CombinedGraphQLErrors, ServerError, type ErrorLike } from '@apollo/client';
 import type { GraphQLFormattedError } from 'graphql';
 
 /** The stable codes the API puts in `extensions.code` (DESIGN §5). */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode =
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
 
+/** The GraphQL errors of a failure, also those of a 503 answer (SERVICE_UNAVAILABLE), which Apollo reports as a ServerError. */
 export function graphQLErrorsOf(error: unknown): readonly GraphQLFormattedError[] {
-  return CombinedGraphQLErrors.is(error) ? error.errors : [];
+  if (CombinedGraphQLErrors.is(error)) return error.errors;
+  if (ServerError.is(error) && error.statusCode === 503) {
+    try {
+      return (JSON.parse(error.bodyText) as { errors?: GraphQLFormattedError[] }).errors ?? [];
+    } catch {
+      return [];
+    }
+  }
+  return [];
 }
 
 /** The code of the first GraphQL error, or null for a network failure or anything else. */
