@@ -12,6 +12,8 @@ import {
   IDENTIFICATION,
   OrganisationKind,
   type PartnerViewer,
+  STAGE_KIND_TAXONOMY,
+  type StageCategory,
 } from '@jalon/domain';
 import { applyRlsSettings, beginRequestTransaction } from '@jalon/api/src/access/request-transaction';
 import { parseGlobalId, toGlobalId } from '@jalon/api/src/graphql/relay';
@@ -39,6 +41,7 @@ let otherTenantIds: string[];
 interface StageRow {
   id: string;
   kindCode: string;
+  category: StageCategory;
   operatorOrganisationId: string | null;
   sharedSummary: string;
 }
@@ -77,6 +80,7 @@ async function createPeople(tenant: TenantFixture, count: number): Promise<Parti
       stages.push({
         id: parseGlobalId(added.addStage.id)!.id,
         kindCode: code,
+        category: STAGE_KIND_TAXONOMY.find((kind) => kind.code === code)!.category,
         operatorOrganisationId: operatorId ? parseGlobalId(operatorId)!.id : null,
         sharedSummary: summary,
       });

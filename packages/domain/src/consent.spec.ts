@@ -14,10 +14,10 @@ import {
   type SharedFact,
   SPECIAL_CATEGORY_CLASSES,
   STAGE_CLASSES,
-  STAGE_OPERATIONAL_CLASSES,
   type StageFacts,
 } from './consent';
 import { OrganisationKind } from './organisation-kind';
+import { STAGE_KIND_TAXONOMY, StageCategory } from './stage-kind';
 
 const organisations = ['org-a', 'org-b', 'org-c'];
 const participants = ['p-1', 'p-2'];
@@ -30,11 +30,14 @@ const viewerArb: fc.Arbitrary<PartnerViewer> = fc.record({
   organisationId: fc.constantFrom(...organisations),
   organisationKind: fc.constantFrom(...partnerKinds),
 });
-const stageArb: fc.Arbitrary<StageFacts> = fc.record({
-  id: fc.constantFrom('s-1', 's-2', 's-3'),
-  kindCode: fc.constantFrom(...stageKinds),
-  operatorOrganisationId: fc.option(fc.constantFrom(...organisations), { nil: null }),
-});
+const categoryOf = (kindCode: string): StageCategory => STAGE_KIND_TAXONOMY.find((kind) => kind.code === kindCode)!.category;
+const stageArb: fc.Arbitrary<StageFacts> = fc
+  .record({
+    id: fc.constantFrom('s-1', 's-2', 's-3'),
+    kindCode: fc.constantFrom(...stageKinds),
+    operatorOrganisationId: fc.option(fc.constantFrom(...organisations), { nil: null }),
+  })
+  .map((stage) => ({ ...stage, category: categoryOf(stage.kindCode) }));
 const offsetArb = fc.integer({ min: -5_000, max: 5_000 }).map((seconds) => new Date(NOW.getTime() + seconds * 1000));
 
 const consentArb: fc.Arbitrary<ConsentTerms> = fc.record({
@@ -181,24 +184,50 @@ describe('the consent decision', () => {
     );
   });
 
-  it('shows a stage’s operator that stage’s operational data under a grant covering it, and no other stage', () => {
+  it('shows a stage’s operator that stage’s details only under a grant of its details, or of its reports for their purpose', () => {
     const aci: PartnerViewer = { organisationId: 'org-b', organisationKind: OrganisationKind.INTEGRATION_COMPANY };
-    const consents = [grant({ grantee: { organisationId: 'org-b' }, dataClasses: [DataClass.STAGE_LIST], stageScope: { stageKinds: ['IAE_CDDI_ACI'] } })];
-    const itsStage = { id: 's-1', kindCode: 'IAE_CDDI_ACI', operatorOrganisationId: 'org-b' };
-    const sameKindElsewhere = { id: 's-2', kindCode: 'IAE_CDDI_ACI', operatorOrganisationId: 'org-c' };
-    const training = { id: 's-3', kindCode: 'TRAINING_QUALIFYING', operatorOrganisationId: 'org-b' };
-    for (const dataClass of STAGE_CLASSES)
-      expect(decide(aci, { participantId: 'p-1', fieldClass: dataClass, stage: itsStage }, consents, NOW).allowed).toBe(
-        STAGE_OPERATIONAL_CLASSES.includes(dataClass),
-      );
-    // Its reports need their own class, granted for that stage.
-    const withReports = [{ ...consents[0]!, dataClasses: [DataClass.STAGE_LIST, DataClass.CONTRACT_REPORTS] }];
-    expect(decide(aci, { participantId: 'p-1', fieldClass: DataClass.CONTRACT_REPORTS, stage: itsStage }, withReports, NOW).allowed).toBe(true);
-    expect(decide(aci, { participantId: 'p-1', fieldClass: DataClass.TRAINING_REPORTS, stage: itsStage }, withReports, NOW).allowed).toBe(false);
-    expect(decide(aci, { participantId: 'p-1', fieldClass: DataClass.STAGE_LIST, stage: sameKindElsewhere }, consents, NOW).allowed).toBe(true);
-    expect(decide(aci, { participantId: 'p-1', fieldClass: DataClass.CONTRACT_REPORTS, stage: sameKindElsewhere }, consents, NOW).allowed).toBe(false);
-    expect(decide(aci, { participantId: 'p-1', fieldClass: DataClass.STAGE_LIST, stage: training }, consents, NOW).allowed).toBe(false);
-    expect(decide(aci, { participantId: 'p-1', fieldClass: DataClass.DIAGNOSIS, stage: itsStage }, consents, NOW).allowed).toBe(false);
+    const itsStage: StageFacts = { id: 's-1', kindCode: 'IAE_CDDI_ACI', category: StageCategory.INTEGRATION_ACTIVITY, operatorOrganisationId: 'org-b' };
+    const sameKindElsewhere: StageFacts = { ...itsStage, id: 's-2', operatorOrganisationId: 'org-c' };
+    const training: StageFacts = { id: 's-3', kindCode: 'TRAINING_QUALIFYING', category: StageCategory.TRAINING, operatorOrganisationId: 'org-b' };
+    const sees = (consents: ConsentTerms[], dataClass: DataClass, stage: StageFacts) =>
+      decide(aci, { participantId: 'p-1', fieldClass: dataClass, stage }, consents, NOW).allowed;
+    const toAci = (overrides: Partial<ConsentTerms>) =>
+      grant({ grantee: { organisationId: 'org-b' }, stageScope: { stageKinds: ['IAE_CDDI_ACI'] }, ...overrides });
+
+    // The stage list, or the pathway status for meetings, shows the operator no detail of its stage.
+    const listOnly = [toAci({ dataClasses: [DataClass.STAGE_LIST] })];
+    expect(STAGE_CLASSES.filter((dataClass) => sees(listOnly, dataClass, itsStage))).toEqual([DataClass.STAGE_LIST]);
+    const statusForMeetings = [toAci({ dataClasses: [DataClass.PATHWAY_STATUS], purpose: ConsentPurpose.COORDINATION_MEETINGS, stageScope: { all: true } })];
+    expect(STAGE_CLASSES.filter((dataClass) => sees(statusForMeetings, dataClass, itsStage))).toEqual([]);
+    // Its reports shared for contract reporting: the operator sees its stage and its details, not another's.
+    const reports = [toAci({ dataClasses: [DataClass.CONTRACT_REPORTS], purpose: ConsentPurpose.CONTRACT_REPORTING })];
+    expect(STAGE_CLASSES.filter((dataClass) => sees(reports, dataClass, itsStage))).toEqual([
+      DataClass.STAGE_LIST,
+      DataClass.STAGE_DETAILS,
+      DataClass.CONTRACT_REPORTS,
+    ]);
+    expect(STAGE_CLASSES.filter((dataClass) => sees(reports, dataClass, sameKindElsewhere))).toEqual([DataClass.CONTRACT_REPORTS]);
+    // The same reports for another purpose, or the wrong reports' class for the stage, show no details.
+    expect(sees([{ ...reports[0]!, purpose: ConsentPurpose.COORDINATION_MEETINGS }], DataClass.STAGE_DETAILS, itsStage)).toBe(false);
+    const trainingReports = [toAci({ dataClasses: [DataClass.TRAINING_REPORTS], purpose: ConsentPurpose.TRAINING_FOLLOW_UP, stageScope: { all: true } })];
+    expect(sees(trainingReports, DataClass.STAGE_DETAILS, itsStage)).toBe(false);
+    expect(sees(trainingReports, DataClass.STAGE_DETAILS, training)).toBe(true);
+    // Its details shared (for any purpose, as with any partner): the operator sees its stage listed too.
+    const details = [toAci({ dataClasses: [DataClass.STAGE_DETAILS], purpose: ConsentPurpose.COORDINATION_MEETINGS })];
+    expect(STAGE_CLASSES.filter((dataClass) => sees(details, dataClass, itsStage))).toEqual([DataClass.STAGE_LIST, DataClass.STAGE_DETAILS]);
+    expect(sees(details, DataClass.STAGE_LIST, training)).toBe(false);
+    // A refusal of the details wins over the reports' grant.
+    const refused = [
+      ...reports,
+      {
+        ...toAci({ dataClasses: [DataClass.STAGE_DETAILS], stageScope: { all: true } }),
+        grantee: { organisationKind: OrganisationKind.INTEGRATION_COMPANY },
+        effect: ConsentEffect.REFUSAL,
+      },
+    ];
+    expect(sees(refused, DataClass.STAGE_DETAILS, itsStage)).toBe(false);
+    expect(sees(refused, DataClass.CONTRACT_REPORTS, itsStage)).toBe(true);
+    expect(sees(reports, DataClass.DIAGNOSIS, itsStage)).toBe(false);
   });
 
   it('shows who a person is exactly when something else about them is visible', () => {

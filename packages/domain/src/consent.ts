@@ -1,4 +1,7 @@
+import { CONTRACT_STAGE_CATEGORIES } from './assisted-contract';
 import { OrganisationKind } from './organisation-kind';
+import type { StageCategory } from './stage-kind';
+import { TRAINING_STAGE_CATEGORIES } from './training';
 
 /**
  * What a participant may agree to share with a partner (DESIGN.md §4, DOMAIN.md "Consent").
@@ -26,7 +29,11 @@ export const SPECIAL_CATEGORY_CLASSES: readonly DataClass[] = [DataClass.HEALTH,
 /** Classes that are about one stage: a consent's stage scope narrows them. */
 export const STAGE_CLASSES: readonly DataClass[] = [DataClass.STAGE_LIST, DataClass.STAGE_DETAILS, DataClass.CONTRACT_REPORTS, DataClass.TRAINING_REPORTS];
 
-/** A stage's own operational data, which its operator sees under any grant covering the stage; reports need their own class. */
+/**
+ * A stage's own operational data (that it exists, its details), which its operator sees under a
+ * consent that shares the stage's details, or the stage's reports for their purpose (see
+ * `operatorMaySee`); reports need their own class.
+ */
 export const STAGE_OPERATIONAL_CLASSES: readonly DataClass[] = [DataClass.STAGE_LIST, DataClass.STAGE_DETAILS];
 
 /**
@@ -91,7 +98,30 @@ export interface PartnerViewer {
 export interface StageFacts {
   id: string;
   kindCode: string;
+  /** Which reports the stage's operator writes (contract or training reports), if any. */
+  category: StageCategory;
   operatorOrganisationId: string | null;
+}
+
+/** The reports the operator of a stage of this category writes, and the purpose a consent shares them for. */
+export function stageReports(category: StageCategory): { reportClass: DataClass; purpose: ConsentPurpose } | null {
+  if (CONTRACT_STAGE_CATEGORIES.includes(category)) return { reportClass: DataClass.CONTRACT_REPORTS, purpose: ConsentPurpose.CONTRACT_REPORTING };
+  if (TRAINING_STAGE_CATEGORIES.includes(category)) return { reportClass: DataClass.TRAINING_REPORTS, purpose: ConsentPurpose.TRAINING_FOLLOW_UP };
+  return null;
+}
+
+/**
+ * The operator rule: the organisation running a stage sees that stage (its existence and details)
+ * under a grant covering it that shares its details (for any purpose, as it would with any partner),
+ * or its reports for the reports' purpose (contract reporting, training follow-up): it cannot write
+ * a month's report on a stage it may not see. A grant of anything else (the pathway status for
+ * coordination meetings, the stage list) shows the operator no more than any other partner.
+ */
+function operatorMaySee(grant: ConsentTerms, stage: StageFacts, viewer: PartnerViewer): boolean {
+  if (grant.effect !== ConsentEffect.GRANT || stage.operatorOrganisationId !== viewer.organisationId) return false;
+  if (grant.dataClasses.includes(DataClass.STAGE_DETAILS)) return true;
+  const reports = stageReports(stage.category);
+  return reports !== null && grant.dataClasses.includes(reports.reportClass) && grant.purpose === reports.purpose;
 }
 
 /** One piece of participant data a partner asks for. */
@@ -130,9 +160,7 @@ function classCovered(consent: ConsentTerms, dataClass: DataClass, stage: StageF
   if (special && consent.effect === ConsentEffect.GRANT && consent.grantee.organisationId === undefined) return false;
   if (STAGE_CLASSES.includes(dataClass)) {
     if (!stage || !scopeCovers(consent.stageScope, stage)) return false;
-    // The operator of a stage sees that stage's operational data under any grant covering the stage.
-    if (consent.effect === ConsentEffect.GRANT && stage.operatorOrganisationId === viewer.organisationId && STAGE_OPERATIONAL_CLASSES.includes(dataClass))
-      return true;
+    if (STAGE_OPERATIONAL_CLASSES.includes(dataClass) && operatorMaySee(consent, stage, viewer)) return true;
   }
   return consent.dataClasses.includes(dataClass);
 }

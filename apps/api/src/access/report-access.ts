@@ -1,4 +1,4 @@
-import { type ConsentPurpose, type DataClass, isPartnerKind } from '@jalon/domain';
+import { type ConsentPurpose, DataClass, isPartnerKind } from '@jalon/domain';
 import type { RequestContext } from '../context/request-context';
 import { errors } from '../graphql/errors';
 import type { Stage } from '../modules/stages/stage.entity';
@@ -17,7 +17,7 @@ export function reportedStage(stage: Stage): ReportedStage {
   return {
     subject: {
       participantId: stage.pathway.participant.id,
-      stage: { id: stage.id, kindCode: stage.kind.code, operatorOrganisationId: stage.operator?.id ?? null },
+      stage: { id: stage.id, kindCode: stage.kind.code, category: stage.kind.category, operatorOrganisationId: stage.operator?.id ?? null },
     },
     referent: stage.pathway.participant.referent,
   };
@@ -37,4 +37,14 @@ export async function assertMayReport(ctx: RequestContext, stage: ReportedStage,
   }
   const operates = stage.subject.stage.operatorOrganisationId === membership.organisationId;
   if (!operates || !(await ctx.consent.grantsFor(stage.subject, reportClass, purpose))) throw errors.forbidden(ctx, 'error.reportNotShared');
+}
+
+/**
+ * Renewing or ending a contract changes the stage's details: beyond the rule above, a partner needs
+ * those details shared with it (a refusal of them wins over a grant of the reports), or it would
+ * change what it may not see. FORBIDDEN with the reason, before anything is written.
+ */
+export async function assertMayChangeDetails(ctx: RequestContext, stage: ReportedStage): Promise<void> {
+  await ctx.consent.load();
+  if (!ctx.consent.wouldAllow(stage.subject, DataClass.STAGE_DETAILS)) throw errors.forbidden(ctx, 'error.stageDetailsNotShared');
 }

@@ -19,6 +19,7 @@ import { Migration20261127260000ReferralAttachments } from './Migration202611272
 import { Migration20261127270000Meetings } from './Migration20261127270000Meetings';
 import { Migration20261204191000OwnReferralSubmissions } from './Migration20261204191000OwnReferralSubmissions';
 import { Migration20261204191100NotificationSubjects } from './Migration20261204191100NotificationSubjects';
+import { Migration20261204192000PartnerRowsAsTheApi } from './Migration20261204192000PartnerRowsAsTheApi';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -43,4 +44,5 @@ export const migrationsList = [
   { name: 'Migration20261127270000Meetings', class: Migration20261127270000Meetings },
   { name: 'Migration20261204191000OwnReferralSubmissions', class: Migration20261204191000OwnReferralSubmissions },
   { name: 'Migration20261204191100NotificationSubjects', class: Migration20261204191100NotificationSubjects },
+  { name: 'Migration20261204192000PartnerRowsAsTheApi', class: Migration20261204192000PartnerRowsAsTheApi },
 ];

@@ -3,7 +3,7 @@ import { isTradeCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createManyOnce } from '../../access/idempotency';
 import { assertCanEdit } from '../../access/participant-access';
-import { assertMayReport, reportedStage } from '../../access/report-access';
+import { assertMayChangeDetails, assertMayReport, reportedStage } from '../../access/report-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, optionalDate, reportPeriod, requiredDate } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
@@ -33,6 +33,13 @@ async function findContract(ctx: RequestContext, globalId: string, field: string
 async function reportableContract(ctx: RequestContext, globalId: string, field: string): Promise<AssistedContract> {
   const contract = await findContract(ctx, globalId, field);
   await assertMayReport(ctx, reportedStage(contract.stage), DataClass.CONTRACT_REPORTS, ConsentPurpose.CONTRACT_REPORTING);
+  return contract;
+}
+
+/** A contract the viewer may report on and whose terms it may see: what renewing or ending it needs. */
+async function changeableContract(ctx: RequestContext, globalId: string, field: string): Promise<AssistedContract> {
+  const contract = await reportableContract(ctx, globalId, field);
+  await assertMayChangeDetails(ctx, reportedStage(contract.stage));
   return contract;
 }
 
@@ -80,7 +87,7 @@ export async function setAssistedContract(ctx: RequestContext, input: SetAssiste
 
 /** The employer (or the referent) renews: the end moves later, and the renewal is kept. */
 export async function renewAssistedContract(ctx: RequestContext, input: RenewContractInput): Promise<AssistedContract> {
-  const contract = await reportableContract(ctx, input.contractId, 'contractId');
+  const contract = await changeableContract(ctx, input.contractId, 'contractId');
   if (contract.version !== input.version) throw errors.conflict(ctx);
   if (contract.endedOn) throw errors.badInput(ctx, 'contractId', 'error.contractEnded');
   const newEndOn = requiredDate(ctx, 'newEndOn', input.newEndOn);
@@ -102,7 +109,7 @@ export async function renewAssistedContract(ctx: RequestContext, input: RenewCon
 
 /** The contract ended: the day and the ASP exit reason. */
 export async function endAssistedContract(ctx: RequestContext, input: EndContractInput): Promise<AssistedContract> {
-  const contract = await reportableContract(ctx, input.contractId, 'contractId');
+  const contract = await changeableContract(ctx, input.contractId, 'contractId');
   if (contract.version !== input.version) throw errors.conflict(ctx);
   if (contract.endedOn) throw errors.badInput(ctx, 'contractId', 'error.contractEnded');
   const endedOn = notInFuture(ctx, 'endedOn', requiredDate(ctx, 'endedOn', input.endedOn));
@@ -200,8 +207,9 @@ export async function fileContractReports(ctx: RequestContext, input: FileContra
 }
 
 /**
- * The supervisor's month: the contracts its organisation runs that the month falls within and
- * that it may report on (the same rule as filing), with the report already filed, if any.
+ * The supervisor's month: the contracts its organisation runs that the month falls within, that
+ * it may report on (the same rule as filing) and whose terms it may see (a refusal of the stage's
+ * details leaves that contract out: the month shows nothing it may not), with the report filed, if any.
  */
 export async function contractsToReport(ctx: RequestContext, period: string): Promise<Array<{ contract: AssistedContract; report: ContractReport | null }>> {
   reportPeriod(ctx, 'period', period);
@@ -214,7 +222,11 @@ export async function contractsToReport(ctx: RequestContext, period: string): Pr
   const contracts: AssistedContract[] = [];
   for (const contract of candidates) {
     if (!periodWithin(period, contract.startOn, lastDayOfContract(contract))) continue;
-    if (await ctx.consent.grantsFor(reportedStage(contract.stage).subject, DataClass.CONTRACT_REPORTS, ConsentPurpose.CONTRACT_REPORTING))
+    const { subject } = reportedStage(contract.stage);
+    if (
+      (await ctx.consent.grantsFor(subject, DataClass.CONTRACT_REPORTS, ConsentPurpose.CONTRACT_REPORTING)) &&
+      ctx.consent.wouldAllow(subject, DataClass.STAGE_DETAILS)
+    )
       contracts.push(contract);
   }
   const reports = contracts.length ? await ctx.em.find(ContractReport, { period, contract: { $in: contracts } }, { populate: ['authorOrganisation'] }) : [];

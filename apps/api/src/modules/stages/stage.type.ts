@@ -160,7 +160,7 @@ export class StageType extends Node implements SubjectBearer {
       consentSubject: {
         participantId: stage.pathway.participant.id,
         itemClass: DataClass.STAGE_LIST,
-        stage: { id: stage.id, kindCode: stage.kind.code, operatorOrganisationId: stage.operator?.id ?? null },
+        stage: { id: stage.id, kindCode: stage.kind.code, category: stage.kind.category, operatorOrganisationId: stage.operator?.id ?? null },
       },
     });
   }

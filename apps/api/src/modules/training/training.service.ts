@@ -142,7 +142,13 @@ export async function traineesOfMonth(ctx: RequestContext, period: string) {
   for (const stage of candidates) {
     const { start, end } = trainingSpan(stage);
     if (!periodWithin(period, start, end)) continue;
-    if (await ctx.consent.grantsFor(reportedStage(stage).subject, DataClass.TRAINING_REPORTS, ConsentPurpose.TRAINING_FOLLOW_UP)) stages.push(stage);
+    const { subject } = reportedStage(stage);
+    // A refusal of the stage list to its kind hides the stage itself: left out rather than shown empty.
+    if (
+      (await ctx.consent.grantsFor(subject, DataClass.TRAINING_REPORTS, ConsentPurpose.TRAINING_FOLLOW_UP)) &&
+      ctx.consent.wouldAllow(subject, DataClass.STAGE_LIST)
+    )
+      stages.push(stage);
   }
   const attendance = stages.length ? await ctx.em.find(TrainingAttendance, { period, stage: { $in: stages } }, { populate: ['authorOrganisation'] }) : [];
   const results = stages.length ? await ctx.em.find(TrainingResult, { stage: { $in: stages } }, { populate: ['authorOrganisation'] }) : [];

@@ -1,13 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../../context/request-context';
 import { administeredOrganisation } from '../../access/authored-access';
+import { revokeMembershipSessions } from '../../access/membership-sessions';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors } from '../../graphql/errors';
 import { pageOf, type PageArgs } from '../../graphql/pagination';
 import { saveChanges } from '../../graphql/save-changes';
 import { likePattern } from '../../graphql/text-input';
 import { encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
-import { Session } from '../auth/session.entity';
 import { Membership } from '../tenancy/membership.entity';
 import type { MemberFilter, SetMembershipActiveInput } from './user.inputs';
 
@@ -58,6 +58,6 @@ export async function setMembershipActive(ctx: RequestContext, input: SetMembers
   if (!input.active && membership.id === self.id) throw errors.badInput(ctx, 'membershipId', 'error.cannotDeactivateSelf');
   membership.active = input.active;
   await saveChanges(ctx);
-  if (!input.active) await ctx.em.nativeUpdate(Session, { membership: membership.id, revokedAt: null }, { revokedAt: ctx.now });
+  if (!input.active) await revokeMembershipSessions(ctx.em, membership.id, ctx.now);
   return membership;
 }

@@ -1,0 +1,390 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ConsentEffect,
+  ConsentPurpose,
+  ConsentStatus,
+  type ConsentTerms,
+  DataClass,
+  decide,
+  type FieldClass,
+  IDENTIFICATION,
+  OrganisationKind,
+  type PartnerViewer,
+  SiaeKind,
+  SPECIAL_CATEGORY_CLASSES,
+  type StageCategory,
+  type StageFacts,
+} from '@jalon/domain';
+import { applyRlsSettings, beginRequestTransaction } from '@jalon/api/src/access/request-transaction';
+import { parseGlobalId, toGlobalId } from '@jalon/api/src/graphql/relay';
+import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '@jalon/api/src/testing/fixtures';
+import { GraphqlClient } from '@jalon/api/src/testing/graphql-client';
+import { startTestServer, type TestServer } from '@jalon/api/src/testing/test-server';
+
+/**
+ * Row-level security read table by table, as each kind of partner, directly in SQL: for every
+ * table of the public schema (listed from pg_catalog, so a new table is covered the day it is
+ * created), under each set of consents, a partner's own transaction (the application role, its
+ * request's settings) reads exactly the rows the API's rule lets it see: participant data only
+ * under a consent in force, as packages/domain decides it; its own organisation's rows; the
+ * tenant's reference data. A table that holds tenant data without row-level security enabled and
+ * forced, or that no rule below describes, fails the test.
+ */
+
+const NOW = new Date('2026-11-27T10:00:00Z');
+type Row = Record<string, unknown> & { tenant_id?: string };
+
+let server: TestServer;
+let plie: TenantFixture;
+let ettiId: string;
+let collectorUserId: string;
+let partners: Array<{ label: string; viewer: PartnerViewer; userId: string | null }>;
+/** The facts the API's rule needs about the rows: each stage (kind, category, operator) and its participant. */
+let stages: Map<string, { facts: StageFacts; participantId: string }>;
+let contractStage: Map<string, string>;
+/** The people of the test: Amina has a stage with each partner; Bruno has an integration contract and never any consent. */
+let amina: { id: string; pathwayId: string; stageIds: Record<'aci' | 'etti' | 'training' | 'jobSearch', string> };
+
+const uuid = (globalId: string) => parseGlobalId(globalId)!.id;
+const client = async (email: string) => {
+  const c = new GraphqlClient(server.app);
+  await c.login(email, FIXTURE_PASSWORD);
+  return c;
+};
+
+async function createData(): Promise<void> {
+  const referent = await client(plie.users.referent.email);
+  const kinds = Object.fromEntries((await referent.data(`{ stageKinds { id code } }`)).stageKinds.map((k: { id: string; code: string }) => [k.code, k.id]));
+  const person = async (lastName: string) => {
+    const created = await referent.data(
+      `mutation($details: ParticipantDetailsInput!) { createParticipant(input: { details: $details }) { id currentPathway { id } } }`,
+      { details: { firstName: 'Table', lastName, birthDate: '1991-05-06', phone: '0611223344' } },
+    );
+    return { id: created.createParticipant.id as string, pathwayId: created.createParticipant.currentPathway.id as string };
+  };
+  const stage = async (pathwayId: string, kind: string, operatorId: string | null) =>
+    (
+      await referent.data(`mutation($input: AddStageInput!) { addStage(input: $input) { id } }`, {
+        input: { pathwayId, kindId: kinds[kind], operatorId, plannedStart: '2026-09-01', sharedSummary: `Résumé ${kind}`, privateNotes: 'note privée' },
+      })
+    ).addStage.id as string;
+  const contract = async (stageId: string) => {
+    const { setAssistedContract } = await referent.data(`mutation($input: SetAssistedContractInput!) { setAssistedContract(input: $input) { id version } }`, {
+      input: { stageId, contractType: 'CDDI', startOn: '2026-09-01', endOn: '2027-02-28', weeklyHours: 26, position: 'Agent' },
+    });
+    await referent.data(`mutation($input: RenewContractInput!) { renewAssistedContract(input: $input) { id } }`, {
+      input: { contractId: setAssistedContract.id, version: setAssistedContract.version, newEndOn: '2027-04-30' },
+    });
+    await referent.data(`mutation($input: FileContractReportsInput!) { fileContractReports(input: $input) { id } }`, {
+      input: { period: '2026-10', reports: [{ contractId: setAssistedContract.id, hoursWorked: 100, trainingHours: 0, absenceHours: 0 }] },
+    });
+  };
+
+  const a = await person('Amina');
+  const stageIds = {
+    aci: await stage(a.pathwayId, 'IAE_CDDI_ACI', plie.organisations.siae.globalId),
+    etti: await stage(a.pathwayId, 'IAE_ETTI', toGlobalId('Organisation', ettiId)),
+    training: await stage(a.pathwayId, 'TRAINING_QUALIFYING', plie.organisations.training.globalId),
+    jobSearch: await stage(a.pathwayId, 'JOB_SEARCH', null),
+  };
+  await contract(stageIds.aci);
+  await contract(stageIds.etti);
+  await referent.data(`mutation($input: RecordTrainingAttendanceInput!) { recordTrainingAttendance(input: $input) { id } }`, {
+    input: { period: '2026-10', entries: [{ stageId: stageIds.training, hoursPlanned: 100, hoursAttended: 90 }] },
+  });
+  await referent.data(`mutation($input: RecordDiagnosisInput!) { recordDiagnosis(input: $input) { version } }`, {
+    input: { pathwayId: a.pathwayId, strengths: 'Motivée', obstacles: [{ category: 'MOBILITY', note: 'Pas de permis' }] },
+  });
+  amina = {
+    id: parseGlobalId(a.id)!.id,
+    pathwayId: parseGlobalId(a.pathwayId)!.id,
+    stageIds: { aci: uuid(stageIds.aci), etti: uuid(stageIds.etti), training: uuid(stageIds.training), jobSearch: uuid(stageIds.jobSearch) },
+  };
+
+  const b = await person('Bruno');
+  await contract(await stage(b.pathwayId, 'IAE_CDDI_ACI', plie.organisations.siae.globalId));
+
+  // The PLIE's administrator invites people to two partner organisations.
+  const admin = await client(plie.users.admin.email);
+  for (const [email, organisationId] of [
+    ['nouvelle.aci@test.jalon', plie.organisations.siae.globalId],
+    ['nouveau.formateur@test.jalon', plie.organisations.training.globalId],
+  ])
+    await admin.data(`mutation($input: InviteUserInput!) { inviteUser(input: $input) { __typename } }`, {
+      input: { email, displayName: 'Nouvelle personne', organisationId, role: 'PARTNER_AGENT' },
+    });
+
+  // Every partner has logged in: its session rows exist, and those of its colleagues and of staff.
+  for (const email of [plie.users.partner.email, plie.users.aci.email, plie.users.trainer.email, plie.users.admin.email]) await client(email);
+}
+
+/** The facts the rule needs, read as the owner once the data exists. */
+async function loadFacts(): Promise<void> {
+  await server.asOwner(async (em) => {
+    const rows = await em.execute<Array<{ id: string; code: string; category: StageCategory; operator_id: string | null; participant_id: string }>>(
+      `select s.id, k.code, k.category, s.operator_id, p.participant_id from stage s join stage_kind k on k.id = s.kind_id join pathway p on p.id = s.pathway_id`,
+    );
+    stages = new Map(
+      rows.map((r) => [
+        r.id,
+        { facts: { id: r.id, kindCode: r.code, category: r.category, operatorOrganisationId: r.operator_id }, participantId: r.participant_id },
+      ]),
+    );
+    contractStage = new Map(
+      (await em.execute<Array<{ id: string; stage_id: string }>>(`select id, stage_id from assisted_contract`)).map((r) => [r.id, r.stage_id]),
+    );
+  });
+}
+
+beforeAll(async () => {
+  server = await startTestServer({}, { clock: () => NOW });
+  plie = await createTenantFixture(server, 'Tables');
+  await createTenantFixture(server, 'Voisin');
+  ettiId = await server.asOwner(async (em) => {
+    const [row] = await em.execute<Array<{ id: string }>>(
+      `insert into organisation (id, created_at, tenant_id, name, kind, siae_kind) values (gen_random_uuid(), now(), ?, 'ETTI Tables', 'INTEGRATION_COMPANY', ?::siae_kind) returning id`,
+      [plie.tenantId, SiaeKind.ETTI],
+    );
+    return row!.id;
+  });
+  await createData();
+  await loadFacts();
+  const userIds = await server.asOwner(async (em) =>
+    Object.fromEntries((await em.execute<Array<{ id: string; email: string }>>(`select id, email from app_user`)).map((r) => [r.email, r.id])),
+  );
+  collectorUserId = userIds[plie.users.referent.email]!;
+  partners = [
+    {
+      label: 'commune',
+      viewer: { organisationId: plie.organisations.commune.id, organisationKind: OrganisationKind.COMMUNE },
+      userId: userIds[plie.users.partner.email]!,
+    },
+    {
+      label: 'integration company (ACI)',
+      viewer: { organisationId: plie.organisations.siae.id, organisationKind: OrganisationKind.INTEGRATION_COMPANY },
+      userId: userIds[plie.users.aci.email]!,
+    },
+    { label: 'integration temping agency (ETTI)', viewer: { organisationId: ettiId, organisationKind: OrganisationKind.INTEGRATION_COMPANY }, userId: null },
+    {
+      label: 'training operator',
+      viewer: { organisationId: plie.organisations.training.id, organisationKind: OrganisationKind.TRAINING_OPERATOR },
+      userId: userIds[plie.users.trainer.email]!,
+    },
+  ];
+}, 120_000);
+afterAll(() => server.close());
+
+const GRANTABLE = Object.values(DataClass).filter((dataClass) => !SPECIAL_CATEGORY_CLASSES.includes(dataClass));
+
+/** The sets of consents each partner is tried under, all about Amina. */
+function scenarios(viewer: PartnerViewer): Array<{ label: string; consents: ConsentTerms[] }> {
+  const operated =
+    Object.values(amina.stageIds).find((id) => stages.get(id)!.facts.operatorOrganisationId === viewer.organisationId) ?? amina.stageIds.jobSearch;
+  const terms = (overrides: Partial<ConsentTerms>): ConsentTerms => ({
+    id: 'scenario',
+    participantId: amina.id,
+    grantee: { organisationId: viewer.organisationId },
+    effect: ConsentEffect.GRANT,
+    dataClasses: [DataClass.PATHWAY_STATUS],
+    stageScope: { all: true },
+    purpose: ConsentPurpose.REFERRAL_FOLLOW_UP,
+    validFrom: new Date(NOW.getTime() - 86_400_000),
+    validUntil: null,
+    status: ConsentStatus.ACTIVE,
+    ...overrides,
+  });
+  return [
+    { label: 'no consent', consents: [] },
+    {
+      label: 'a refusal of everything to its kind',
+      consents: [terms({ grantee: { organisationKind: viewer.organisationKind }, effect: ConsentEffect.REFUSAL, dataClasses: GRANTABLE })],
+    },
+    { label: 'a withdrawn grant of everything', consents: [terms({ dataClasses: GRANTABLE, status: ConsentStatus.REVOKED })] },
+    { label: 'a grant not yet in force', consents: [terms({ dataClasses: GRANTABLE, validFrom: new Date(NOW.getTime() + 86_400_000) })] },
+    { label: 'the pathway status for meetings', consents: [terms({ purpose: ConsentPurpose.COORDINATION_MEETINGS })] },
+    { label: 'the stage list', consents: [terms({ dataClasses: [DataClass.STAGE_LIST] })] },
+    {
+      label: 'the details of its stage',
+      consents: [terms({ dataClasses: [DataClass.STAGE_DETAILS], stageScope: { stageIds: [operated] }, purpose: ConsentPurpose.COORDINATION_MEETINGS })],
+    },
+    {
+      label: 'the reports classes for their purposes',
+      consents: [
+        terms({ dataClasses: [DataClass.CONTRACT_REPORTS], purpose: ConsentPurpose.CONTRACT_REPORTING }),
+        terms({ dataClasses: [DataClass.TRAINING_REPORTS], purpose: ConsentPurpose.TRAINING_FOLLOW_UP }),
+      ],
+    },
+    {
+      label: 'the reports classes for meetings',
+      consents: [terms({ dataClasses: [DataClass.CONTRACT_REPORTS, DataClass.TRAINING_REPORTS], purpose: ConsentPurpose.COORDINATION_MEETINGS })],
+    },
+    { label: 'everything to its kind', consents: [terms({ grantee: { organisationKind: viewer.organisationKind }, dataClasses: GRANTABLE })] },
+  ];
+}
+
+async function replaceConsents(consents: ConsentTerms[]): Promise<void> {
+  await server.asOwner(async (em) => {
+    await em.execute(`delete from consent where tenant_id = ?`, [plie.tenantId]);
+    for (const c of consents)
+      await em.execute(
+        `insert into consent (id, created_at, tenant_id, participant_id, pathway_id, grantee_organisation_id, grantee_kind, effect, data_classes, stage_kinds, stage_ids,
+           purpose, valid_from, valid_until, status, method, collected_by_id, collected_on, notice_version)
+         values (gen_random_uuid(), now(), ?, ?, ?, ?, ?::organisation_kind, ?::consent_effect, ?::text[], null, ?::uuid[], ?::consent_purpose, ?, ?, ?::consent_status, 'SIGNED_FORM', ?, '2026-11-01', 'rls')`,
+        [
+          plie.tenantId,
+          c.participantId,
+          amina.pathwayId,
+          c.grantee.organisationId ?? null,
+          c.grantee.organisationKind ?? null,
+          c.effect,
+          `{${c.dataClasses.join(',')}}`,
+          'stageIds' in c.stageScope ? `{${c.stageScope.stageIds.join(',')}}` : null,
+          c.purpose,
+          c.validFrom,
+          c.validUntil,
+          c.status,
+          collectorUserId,
+        ],
+      );
+  });
+}
+
+/** What the API's rule lets `viewer` see of each table's row, under `consents`. */
+function rulesFor(viewer: PartnerViewer, userId: string | null, consents: ConsentTerms[]): Record<string, (row: Row) => boolean> {
+  const inTenant = (row: Row) => row.tenant_id === plie.tenantId;
+  const sees = (participantId: unknown, fieldClass: FieldClass, stageId?: unknown) => {
+    const stage = typeof stageId === 'string' ? stages.get(stageId)?.facts : undefined;
+    return decide(viewer, { participantId: String(participantId), fieldClass, stage }, consents, NOW).allowed;
+  };
+  const participantOf = (stageId: unknown) => stages.get(String(stageId))?.participantId;
+  const onStage = (fieldClass: DataClass) => (row: Row) => inTenant(row) && sees(participantOf(row.stage_id), fieldClass, row.stage_id);
+  const onContract = (fieldClass: DataClass) => (row: Row) => onStage(fieldClass)({ ...row, stage_id: contractStage.get(String(row.contract_id)) });
+  const ownOrganisation = (row: Row) => inTenant(row) && row.organisation_id === viewer.organisationId;
+  const authored = (row: Row) => inTenant(row) && row.author_organisation_id === viewer.organisationId;
+  const nothing = () => false;
+  return {
+    // The tenant, and the reference data every member uses.
+    tenant: (row) => row.id === plie.tenantId,
+    organisation: inTenant,
+    stage_kind: inTenant,
+    priority_district: inTenant,
+    // The tenant's directory: who works where, to name referents and authors (never a participant).
+    app_user: (row) => row.id === userId || memberOfTenant.has(String(row.id)),
+    membership: inTenant,
+    // Sessions: one's own only. Login attempts: only while logging in (none in a request).
+    session: (row) => userId !== null && row.user_id === userId,
+    login_attempt: nothing,
+    // What a partner's administrator manages: its own organisation's invitations.
+    invitation: ownOrganisation,
+    // Request bookkeeping: the keys of the tenant's create mutations and the ids they made, no participant data.
+    idempotency_key: inTenant,
+    // Participant data, under a consent in force only.
+    participant: (row) => inTenant(row) && sees(row.id, IDENTIFICATION),
+    pathway: (row) => inTenant(row) && sees(row.participant_id, IDENTIFICATION),
+    stage: (row) => inTenant(row) && sees(participantOf(row.id), DataClass.STAGE_LIST, row.id),
+    assisted_contract: (row) => onContract(DataClass.STAGE_DETAILS)({ ...row, contract_id: row.id }),
+    assisted_contract_renewal: onContract(DataClass.STAGE_DETAILS),
+    contract_report: (row) => authored(row) || onContract(DataClass.CONTRACT_REPORTS)(row),
+    training_attendance: (row) => authored(row) || onStage(DataClass.TRAINING_REPORTS)(row),
+    training_result: (row) => authored(row) || onStage(DataClass.TRAINING_REPORTS)(row),
+    diagnosis: (row) => inTenant(row) && sees(pathwayParticipant.get(String(row.pathway_id)), DataClass.DIAGNOSIS),
+    follow_up_check_in: (row) => inTenant(row) && sees(pathwayParticipant.get(String(row.pathway_id)), DataClass.EXIT_FOLLOW_UP),
+    appointment: nothing,
+    appointment_attendee: nothing,
+    // The consents that name it (the API reads them to decide), and its own notifications.
+    consent: (row) => inTenant(row) && (row.grantee_organisation_id === viewer.organisationId || row.grantee_kind === viewer.organisationKind),
+    notification: ownOrganisation,
+    // Staff only: the referents' own records, histories and logs.
+    journal_entry: nothing,
+    participant_change: nothing,
+    commitment_contract: nothing,
+    consent_event: nothing,
+    consent_evidence: nothing,
+    access_log: nothing,
+    // What a partner submitted itself (none here), and the meetings it is invited to (none here).
+    referral: nothing,
+    referral_submission: nothing,
+    referral_attachment: nothing,
+    meeting: nothing,
+    meeting_invitation: nothing,
+    meeting_invitee: nothing,
+    agenda_item: nothing,
+    agenda_action: nothing,
+    meeting_document: nothing,
+  };
+}
+let memberOfTenant: Set<string>;
+let pathwayParticipant: Map<string, string>;
+
+async function publicTables(): Promise<Array<{ table: string; tenantData: boolean; enabled: boolean; forced: boolean }>> {
+  return server.asOwner(async (em) =>
+    (
+      await em.execute<Array<{ table: string; tenant_data: boolean; enabled: boolean; forced: boolean }>>(
+        `select c.relname as table, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+                exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname in ('tenant_id', 'user_id') and not a.attisdropped) as tenant_data
+           from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f') and c.relname <> 'mikro_orm_migrations' order by 1`,
+      )
+    ).map((r) => ({ table: r.table, tenantData: r.tenant_data, enabled: r.enabled, forced: r.forced })),
+  );
+}
+
+const keyOf = (row: Row) => String(row.id ?? row.seq);
+
+describe('row-level security, table by table, for each kind of partner', () => {
+  it('holds no tenant data in a table without row-level security enabled and forced', async () => {
+    for (const { table, tenantData, enabled, forced } of await publicTables())
+      if (tenantData) expect({ table, enabled, forced }).toEqual({ table, enabled: true, forced: true });
+  });
+
+  it("lets a partner's own transaction read, in every table, exactly the rows the API's rule allows", async () => {
+    const tables = (await publicTables()).map((t) => t.table);
+    await server.asOwner(async (em) => {
+      memberOfTenant = new Set(
+        (await em.execute<Array<{ user_id: string }>>(`select user_id from membership where tenant_id = ?`, [plie.tenantId])).map((r) => r.user_id),
+      );
+      pathwayParticipant = new Map(
+        (await em.execute<Array<{ id: string; participant_id: string }>>(`select id, participant_id from pathway`)).map((r) => [r.id, r.participant_id]),
+      );
+    });
+    // Only the consents change from one scenario to the next: every other table is read once.
+    const all: Record<string, Row[]> = await server.asOwner(async (em) =>
+      Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await em.execute<Row[]>(`select * from "${t}"`)]))),
+    );
+    const found: string[] = [];
+    for (const partner of partners) {
+      for (const scenario of scenarios(partner.viewer)) {
+        await replaceConsents(scenario.consents);
+        const rules = rulesFor(partner.viewer, partner.userId, scenario.consents);
+        all.consent = await server.asOwner((em) => em.execute<Row[]>(`select * from consent`));
+        const em = server.database.orm.em.fork();
+        await beginRequestTransaction(em);
+        try {
+          await applyRlsSettings(em, {
+            tenantId: plie.tenantId,
+            userId: partner.userId,
+            organisationId: partner.viewer.organisationId,
+            staff: false,
+            now: NOW,
+          });
+          for (const table of tables) {
+            const rule = rules[table];
+            if (!rule) {
+              found.push(`${table}: no rule says what a partner may read of it (add one to this test)`);
+              continue;
+            }
+            const visible = (await em.execute<Row[]>(`select * from "${table}"`)).map(keyOf).sort();
+            const allowed = all[table]!.filter(rule).map(keyOf).sort();
+            const extra = visible.filter((key) => !allowed.includes(key));
+            const missing = allowed.filter((key) => !visible.includes(key));
+            if (extra.length) found.push(`${partner.label}, ${scenario.label}: ${table} shows ${extra.length} row(s) the API does not`);
+            if (missing.length) found.push(`${partner.label}, ${scenario.label}: ${table} hides ${missing.length} row(s) the API shows`);
+          }
+        } finally {
+          await em.rollback();
+        }
+      }
+    }
+    expect([...new Set(found)]).toEqual([]);
+  }, 120_000);
+});
