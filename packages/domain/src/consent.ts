@@ -1,6 +1,6 @@
 import { CONTRACT_STAGE_CATEGORIES } from './assisted-contract';
 import { OrganisationKind } from './organisation-kind';
-import type { StageCategory } from './stage-kind';
+import { StageCategory } from './stage-kind';
 import { TRAINING_STAGE_CATEGORIES } from './training';
 
 /**
@@ -152,6 +152,22 @@ export function scopeCovers(scope: StageScope, stage: StageFacts): boolean {
   if ('all' in scope) return true;
   if ('stageKinds' in scope) return scope.stageKinds.includes(stage.kindCode);
   return scope.stageIds.includes(stage.id);
+}
+
+/** The operator rule in words, for the permission snapshot: a change in it is a permission change. */
+export function describeOperatorRule(): string[] {
+  const byReports = new Map<string, string[]>();
+  for (const category of Object.values(StageCategory)) {
+    const reports = stageReports(category);
+    if (reports)
+      byReports.set(`${reports.reportClass} for ${reports.purpose}`, [...(byReports.get(`${reports.reportClass} for ${reports.purpose}`) ?? []), category]);
+  }
+  return [
+    `The operator of a stage sees ${STAGE_OPERATIONAL_CLASSES.join(' and ')} of that stage under a grant in force covering the stage of:`,
+    `  ${DataClass.STAGE_DETAILS} (any purpose)`,
+    ...[...byReports].map(([reports, categories]) => `  or ${reports} (stages ${categories.join(', ')})`),
+    'and under nothing else a grant shares; a refusal of those classes to it or its kind wins.',
+  ];
 }
 
 function classCovered(consent: ConsentTerms, dataClass: DataClass, stage: StageFacts | undefined, viewer: PartnerViewer): boolean {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getSchema } from '../graphql/schema';
+import { describeOperatorRule } from '@jalon/domain';
 import { describeDataClasses } from './field-consent';
 import { describeAccessRules } from './operation-access';
 
@@ -14,6 +15,9 @@ describe('permissions', () => {
       '',
       '# Participant data: the class a partner needs shared to see each field',
       ...lines,
+      '',
+      '# The operator rule (packages/domain, consent.ts)',
+      ...describeOperatorRule(),
     ];
     await expect(`${snapshot.join('\n')}\n`).toMatchFileSnapshot('./permissions.snapshot.txt');
   });
