@@ -22,22 +22,36 @@ export function pageSize(args: PageArgs | undefined): number {
 
 export type Cursor = { key: string; id: string };
 
+/** What a list sorts on, so that a forged cursor's key is refused before it reaches SQL. */
+export type CursorKey = 'timestamp' | 'date' | 'text';
+
+const VALID_KEY: Record<CursorKey, (key: string) => boolean> = {
+  // Keys are written by toISOString(): anything else was not written by the API.
+  timestamp: (key) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(key) && !Number.isNaN(Date.parse(key)) && new Date(key).toISOString() === key,
+  date: (key) => /^\d{4}-\d{2}-\d{2}$/.test(key) && !Number.isNaN(Date.parse(key)) && new Date(key).toISOString().startsWith(key),
+  text: (key) => !key.includes('\u0000'),
+};
+
 /** The `after` cursor decoded; a made-up one is the caller's mistake, on `after`. */
-export function pageCursor(ctx: RequestContext, args: PageArgs | undefined): Cursor | null {
-  return args?.after ? decodeCursor(args.after, () => errors.badInput(ctx, 'after', 'error.invalidId')) : null;
+export function pageCursor(ctx: RequestContext, args: PageArgs | undefined, key: CursorKey): Cursor | null {
+  if (!args?.after) return null;
+  const invalid = () => errors.badInput(ctx, 'after', 'error.invalidId');
+  const cursor = decodeCursor(args.after, invalid);
+  if (!VALID_KEY[key](cursor.key)) throw invalid();
+  return cursor;
 }
 
 /**
- * One page of a keyset-paginated list: `fetch` reads up to `limit` rows after the cursor (one
+ * One page of a keyset-paginated list sorted on a `key` of that kind: `fetch` reads up to `limit` rows after the cursor (one
  * query), `count` the total (another).
  */
 export async function pageOf<T>(
   ctx: RequestContext,
   args: PageArgs | undefined,
-  list: { fetch: (after: Cursor | null, limit: number) => Promise<T[]>; count: () => Promise<number>; cursorOf: (row: T) => string },
+  list: { key: CursorKey; fetch: (after: Cursor | null, limit: number) => Promise<T[]>; count: () => Promise<number>; cursorOf: (row: T) => string },
 ): Promise<Page<T>> {
   const first = pageSize(args);
-  const after = pageCursor(ctx, args);
+  const after = pageCursor(ctx, args, list.key);
   // One after the other: the request's queries share one connection (its transaction).
   const rows = await list.fetch(after, first + 1);
   const totalCount = await list.count();

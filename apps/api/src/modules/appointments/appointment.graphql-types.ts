@@ -4,6 +4,7 @@ import type { ConsentSubject, SubjectBearer } from '../../access/consent-scope';
 import { Shared, SharedType } from '../../access/field-consent';
 import { Connection, toGlobalId } from '../../graphql/relay';
 import type { Appointment } from './appointment.entity';
+import { MaxLength } from '../../graphql/input-limits';
 
 @InputType()
 export class ScheduleAppointmentInput {
@@ -28,6 +29,7 @@ export class ScheduleAppointmentInput {
   @Field(() => String, { nullable: true, description: 'INSEE code of the commune, for local office hours' })
   communeCode?: string | null;
 
+  @MaxLength(500)
   @Field(() => String, { nullable: true, description: 'Required for a video appointment' })
   videoLink?: string | null;
 

@@ -147,6 +147,7 @@ export async function listParticipantAppointments(
   if (!(await isShared(ctx, participant.id, DataClass.APPOINTMENTS)))
     return { nodes: [], totalCount: 0, hasNextPage: false, endCursor: null, participantId: participant.id };
   const page = await pageOf(ctx, args, {
+    key: 'timestamp',
     fetch: (after, limit) =>
       ctx.em.find(
         Appointment,

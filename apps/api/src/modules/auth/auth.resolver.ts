@@ -5,9 +5,11 @@ import { errors } from '../../graphql/errors';
 import { parseGlobalId } from '../../graphql/relay';
 import { login, loadViewer, logout, switchMembership } from './auth.service';
 import { ViewerType } from './viewer.type';
+import { MaxLength } from '../../graphql/input-limits';
 
 @InputType()
 class LoginInput {
+  @MaxLength(254)
   @Field()
   email!: string;
 

@@ -1,7 +1,7 @@
 import type { Config } from '../../config';
 import type { RequestContext } from '../../context/request-context';
 import { errors } from '../../graphql/errors';
-import { ipFailuresInWindow, recordFailedLogin, recordSuccessfulLogin } from '../../access/login-throttle';
+import { emailLockSeconds, ipFailuresInWindow, recordFailedLogin, recordSuccessfulLogin } from '../../access/login-throttle';
 import { applyRlsSettings } from '../../access/request-transaction';
 import { findActiveMembershipsOfUser } from '../../access/user-memberships';
 import { User } from '../users/user.entity';
@@ -45,23 +45,25 @@ export async function login(ctx: RequestContext, rawEmail: string, password: str
   const email = normaliseEmail(rawEmail);
   const now = ctx.now;
   await applyRlsSettings(ctx.em, { authEmail: email, authIp: ctx.ip });
-  const countFailure = () =>
-    ctx.afterRequest.push({ settings: { authEmail: email, authIp: ctx.ip }, work: (em) => recordFailedLogin(em, ctx.config, email, ctx.ip, now) });
+  const countFailure = () => ctx.afterRequest.push({ settings: { authEmail: email, authIp: ctx.ip }, work: (em) => recordFailedLogin(em, email, ctx.ip, now) });
 
   if ((await ipFailuresInWindow(ctx.em, ctx.config, ctx.ip, now)) >= ctx.config.LOGIN_MAX_FAILURES_PER_IP) {
     countFailure();
     throw errors.rateLimited(ctx, 'error.tooManyAttempts', ctx.config.LOGIN_LOCK_MINUTES * 60);
   }
-  const user = await ctx.em.findOne(User, { email }, { populate: ['passwordHash'] });
-  if (user?.lockedUntil && user.lockedUntil > now) {
+  // An address that has no account does the same work and locks alike: neither time nor answer tells them apart.
+  const lockSeconds = await emailLockSeconds(ctx.em, ctx.config, email, now);
+  if (lockSeconds > 0) {
     countFailure();
-    throw errors.rateLimited(ctx, 'error.accountLocked', Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000));
+    throw errors.rateLimited(ctx, 'error.accountLocked', lockSeconds);
   }
-  if (!user || !(await verifyPassword(user.passwordHash, password))) {
+  const user = await ctx.em.findOne(User, { email }, { populate: ['passwordHash'] });
+  const valid = await verifyPassword(user?.passwordHash, password);
+  if (!user || !valid) {
     countFailure();
     throw errors.unauthenticated(ctx, 'INVALID_CREDENTIALS');
   }
-  recordSuccessfulLogin(ctx.em, user, ctx.ip, now);
+  recordSuccessfulLogin(ctx.em, email, ctx.ip, now);
   return openSession(ctx, user);
 }
 

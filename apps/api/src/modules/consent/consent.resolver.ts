@@ -89,6 +89,7 @@ export class ConsentResolver {
     if (organisationId && !organisation) throw errors.badInput(ctx, 'organisationId', 'error.invalidId');
     const filter = { participantId: participant?.id, organisationId: organisation };
     const result = await pageOf(ctx, page, {
+      key: 'text',
       fetch: (after, limit) => readAccessLog(ctx.em, filter, after?.id ?? null, limit),
       count: () => countAccessLog(ctx.em, filter),
       cursorOf: accessLogCursor,

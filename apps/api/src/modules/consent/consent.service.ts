@@ -17,6 +17,7 @@ import { findParticipant } from '../participants/participant.service';
 import { type Participant, shortNameOf } from '../participants/participant.entity';
 import { Pathway } from '../participants/pathway.entity';
 import { Stage } from '../stages/stage.entity';
+import { StageKind } from '../stages/stage-kind.entity';
 import { User } from '../users/user.entity';
 import { ConsentEvent, ConsentEventAction } from './consent-event.entity';
 import { Consent, termsOf } from './consent.entity';
@@ -55,6 +56,9 @@ async function checkedTerms(ctx: RequestContext, participant: Participant, pathw
   }
   const stageKinds = input.stageKindCodes?.length ? [...new Set(input.stageKindCodes)] : null;
   if (stageKinds && stageIds) throw errors.badInput(ctx, 'stageKindCodes', 'error.consentStageUnknown');
+  // A code of no kind in the PLIE's catalogue would grant nothing while reading as a grant.
+  if (stageKinds && (await ctx.em.count(StageKind, { code: { $in: stageKinds } })) !== stageKinds.length)
+    throw errors.badInput(ctx, 'stageKindCodes', 'error.stageKindUnknown');
   const method = input.method;
   const witness = optionalText(ctx, 'witness', input.witness, 200);
   if (method === ConsentMethod.ORAL_WITH_WITNESS && !witness) throw errors.badInput(ctx, 'witness', 'error.consentWitnessRequired');

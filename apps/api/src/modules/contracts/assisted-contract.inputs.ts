@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { AssistedContractKind, ContractEndReason, ObstacleCategory, SkillLevel } from '@jalon/domain';
+import { LongText } from '../../graphql/input-limits';
 
 @InputType({ description: 'The assisted contract a stage carries, as the referent records it' })
 export class SetAssistedContractInput {
@@ -81,12 +82,14 @@ export class ContractReportInput {
   @Field(() => Float, { nullable: true })
   trainingHours?: number | null;
 
+  @LongText(500)
   @Field(() => String, { nullable: true })
   trainingSubjects?: string | null;
 
   @Field(() => Float, { nullable: true })
   absenceHours?: number | null;
 
+  @LongText(500)
   @Field(() => String, { nullable: true })
   absenceNote?: string | null;
 
@@ -96,9 +99,11 @@ export class ContractReportInput {
   @Field(() => [ObstacleCategory], { nullable: true, description: 'Obstacles met at work (health, disability and justice are told to the referent directly)' })
   obstaclesMet?: ObstacleCategory[] | null;
 
+  @LongText(2000)
   @Field(() => String, { nullable: true })
   incidents?: string | null;
 
+  @LongText(2000)
   @Field(() => String, { nullable: true })
   comment?: string | null;
 }

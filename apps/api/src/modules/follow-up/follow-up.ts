@@ -18,6 +18,7 @@ import { Participant } from '../participants/participant.entity';
 import { findPathway } from '../participants/participant.service';
 import { User } from '../users/user.entity';
 import { FollowUpCheckIn } from './follow-up-check-in.entity';
+import { LongText } from '../../graphql/input-limits';
 
 @ObjectType('FollowUpCheckIn', { description: 'An in-job follow-up check-in' })
 @SharedType(DataClass.EXIT_FOLLOW_UP)
@@ -88,6 +89,7 @@ export class RecordCheckInInput {
   @Field(() => String, { nullable: true })
   employer?: string | null;
 
+  @LongText(2000)
   @Field(() => String, { nullable: true })
   notes?: string | null;
 }

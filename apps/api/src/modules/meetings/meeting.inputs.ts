@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { MeetingKind, ReferralDecision } from '@jalon/domain';
+import { LongText, MaxLength } from '../../graphql/input-limits';
 
 /** Which meetings a list shows: those still to come (soonest first) or those past (latest first). */
 export enum MeetingPeriod {
@@ -37,9 +38,11 @@ export class MeetingDetailsInput {
   @Field()
   endsAt!: Date;
 
+  @MaxLength(300)
   @Field(() => String, { nullable: true, description: 'The room and address; a place or a video link is required' })
   place?: string | null;
 
+  @MaxLength(500)
   @Field(() => String, { nullable: true, description: 'https:// link of the video meeting' })
   videoLink?: string | null;
 
@@ -91,6 +94,7 @@ export class AddAgendaItemInput {
   @Field(() => ID, { nullable: true, description: 'An open referral, on an accreditation commission' })
   referralId?: string | null;
 
+  @LongText(2000)
   @Field({ description: 'The question to discuss, or the subject of a general item' })
   question!: string;
 
@@ -106,6 +110,7 @@ export class EditAgendaItemInput {
   @Field(() => Int)
   version!: number;
 
+  @LongText(2000)
   @Field()
   question!: string;
 }
@@ -139,12 +144,14 @@ export class RecordAgendaOutcomeInput {
   @Field(() => Int)
   version!: number;
 
+  @LongText(20_000)
   @Field(() => String, { nullable: true })
   minutes?: string | null;
 
   @Field(() => ReferralDecision, { nullable: true, description: 'The commission’s decision on the referral (once)' })
   decision?: ReferralDecision | null;
 
+  @LongText(2000)
   @Field(() => String, { nullable: true, description: 'Required to refuse, redirect or postpone' })
   reason?: string | null;
 
@@ -166,6 +173,7 @@ export class AddAgendaActionInput {
   @Field(() => ID)
   itemId!: string;
 
+  @LongText(1000)
   @Field()
   description!: string;
 
@@ -187,6 +195,7 @@ export class RecordMeetingMinutesInput {
   @Field(() => Int)
   version!: number;
 
+  @LongText(20_000)
   @Field(() => String, { nullable: true })
   minutes?: string | null;
 }

@@ -63,6 +63,7 @@ export function listMeetings(ctx: RequestContext, filter: MeetingFilter | undefi
   const where: FilterQuery<Meeting> = { $and: conditions };
   const order = upcoming ? 'asc' : 'desc';
   return pageOf(ctx, args, {
+    key: 'timestamp',
     fetch: (after, limit) =>
       ctx.em.find(
         Meeting,

@@ -23,6 +23,7 @@ export async function listOrganisations(ctx: RequestContext, filter: Organisatio
   if (!filter?.includeInactive) where.active = true;
   if (filter?.search?.trim()) where.name = { $ilike: likePattern(filter.search.trim()) };
   return pageOf(ctx, args, {
+    key: 'text',
     fetch: (after, limit) => ctx.em.find(Organisation, { $and: [where, afterAscending('name', after)] }, { orderBy: { name: 'asc', id: 'asc' }, limit }),
     count: () => ctx.em.count(Organisation, where),
     cursorOf: organisationCursor,

@@ -11,6 +11,7 @@ import { User } from '../users/user.entity';
 import { CommitmentContract } from './commitment-contract.entity';
 import { recordChange } from './participant-history';
 import { findPathway } from './participant.service';
+import { LongText } from '../../graphql/input-limits';
 
 @InputType()
 export class RecordContractInput {
@@ -20,6 +21,7 @@ export class RecordContractInput {
   @Field(() => Int, { description: 'The number of the version this one amends; 0 for the first contract' })
   amends!: number;
 
+  @LongText(500)
   @Field(() => [String])
   objectives!: string[];
 
@@ -38,6 +40,7 @@ export class RecordContractInput {
   @Field(() => String, { nullable: true })
   signedByAnimationTeamOn?: string | null;
 
+  @LongText(1000)
   @Field(() => String, { nullable: true, description: 'Required for an amendment' })
   amendmentReason?: string | null;
 }

@@ -12,12 +12,14 @@ import { optionalText } from '../../graphql/text-input';
 import { Diagnosis } from './diagnosis.entity';
 import { recordChange } from './participant-history';
 import { findPathway } from './participant.service';
+import { LongText } from '../../graphql/input-limits';
 
 @InputType()
 export class ObstacleInput {
   @Field(() => ObstacleCategory)
   category!: ObstacleCategory;
 
+  @LongText(1000)
   @Field(() => String, { nullable: true })
   note?: string | null;
 }
@@ -30,12 +32,14 @@ export class RecordDiagnosisInput {
   @Field(() => Int, { nullable: true, description: 'The version read; omit when recording the first diagnosis' })
   version?: number | null;
 
+  @LongText(4000)
   @Field(() => String, { nullable: true })
   strengths?: string | null;
 
   @Field(() => [ObstacleInput])
   obstacles!: ObstacleInput[];
 
+  @LongText(4000)
   @Field(() => String, { nullable: true })
   needs?: string | null;
 

@@ -11,6 +11,7 @@ import { requiredText } from '../../graphql/text-input';
 import { User } from '../users/user.entity';
 import { JournalEntry } from './journal-entry.entity';
 import { findParticipant } from './participant.service';
+import { LongText } from '../../graphql/input-limits';
 
 @InputType()
 export class AddJournalEntryInput {
@@ -20,6 +21,7 @@ export class AddJournalEntryInput {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; today when omitted' })
   day?: string | null;
 
+  @LongText(10_000)
   @Field()
   text!: string;
 
@@ -57,6 +59,7 @@ export function journalCursor(entry: JournalEntry): string {
 export async function listJournal(ctx: RequestContext, participantId: string, args: PageArgs | undefined): Promise<Page<JournalEntry>> {
   const participant = await findParticipant(ctx, participantId, 'participantId');
   return pageOf(ctx, args, {
+    key: 'date',
     fetch: (after, limit) =>
       ctx.em.find(JournalEntry, { participant, ...afterDescending('day', after) }, { populate: ['author'], orderBy: { day: 'desc', id: 'desc' }, limit }),
     count: () => ctx.em.count(JournalEntry, { participant }),

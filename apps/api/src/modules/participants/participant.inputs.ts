@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CaseloadAlert, EmploymentSituation, EsfAnswer, ExitKind, Gender, PathwayStatus } from '@jalon/domain';
+import { LongText, MaxLength } from '../../graphql/input-limits';
 
 @InputType({ description: 'Identity, contact and address: what the referent types at reception' })
 export class ParticipantDetailsInput {
@@ -18,9 +19,11 @@ export class ParticipantDetailsInput {
   @Field(() => String, { nullable: true })
   phone?: string | null;
 
+  @MaxLength(254)
   @Field(() => String, { nullable: true })
   email?: string | null;
 
+  @MaxLength(300)
   @Field(() => String, { nullable: true })
   addressLine?: string | null;
 
@@ -123,6 +126,7 @@ export class ChangePathwayStatusInput {
   @Field(() => ExitKind, { nullable: true, description: 'Required when the status becomes EXITED' })
   exitKind?: ExitKind | null;
 
+  @LongText(2000)
   @Field(() => String, { nullable: true })
   reason?: string | null;
 

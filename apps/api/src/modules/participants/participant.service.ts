@@ -150,7 +150,7 @@ export async function listParticipants(
   }
   if (filter?.statuses?.length) conditions.push({ currentStatus: { $in: filter.statuses } });
   const first = pageSize(args);
-  const { rows, totalCount } = await participantPage(ctx.em, { $and: conditions }, pageCursor(ctx, args), first + 1, withStages);
+  const { rows, totalCount } = await participantPage(ctx.em, { $and: conditions }, pageCursor(ctx, args, 'text'), first + 1, withStages);
   const nodes = rows.slice(0, first);
   return { nodes, totalCount, hasNextPage: rows.length > first, endCursor: nodes.length ? participantCursor(nodes.at(-1)!) : null };
 }
@@ -414,6 +414,7 @@ export function historyCursor(change: ParticipantChange): string {
 export async function participantHistory(ctx: RequestContext, participantId: string, args: PageArgs | undefined): Promise<Page<ParticipantChange>> {
   const participant = await findParticipant(ctx, participantId, 'participantId');
   return pageOf(ctx, args, {
+    key: 'timestamp',
     fetch: (after, limit) =>
       ctx.em.find(ParticipantChange, { participant, ...afterDescending('at', after) }, { populate: ['author'], orderBy: { at: 'desc', id: 'desc' }, limit }),
     count: () => ctx.em.count(ParticipantChange, { participant }),

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ConsentMethod, ReferralDecision, ReferralStatus } from '@jalon/domain';
 import { ParticipantDetailsInput } from '../participants/participant.inputs';
+import { LongText } from '../../graphql/input-limits';
 
 @InputType({ description: 'A partner refers a person to the PLIE, with the person agreeing' })
 export class SubmitReferralInput {
@@ -10,12 +11,15 @@ export class SubmitReferralInput {
   @Field(() => ID, { nullable: true, description: 'Staff recording a referral received from a partner: that organisation. A partner refers for its own.' })
   organisationId?: string | null;
 
+  @LongText(4000)
   @Field({ description: "The person's situation as the partner knows it" })
   situation!: string;
 
+  @LongText(2000)
   @Field({ description: 'Why the partner refers the person' })
   reason!: string;
 
+  @LongText(2000)
   @Field(() => String, { nullable: true, description: "The person's expectations" })
   expectations?: string | null;
 
@@ -61,6 +65,7 @@ export class DecideReferralInput {
   @Field(() => ReferralDecision)
   decision!: ReferralDecision;
 
+  @LongText(2000)
   @Field(() => String, { nullable: true, description: 'Required to refuse, redirect or postpone: the referring partners read it' })
   reason?: string | null;
 

@@ -140,6 +140,7 @@ export function listReferrals(ctx: RequestContext, filter: ReferralFilter | unde
   if (submitter) {
     const mine: FilterQuery<ReferralSubmission> = { $and: [...conditions, { organisation: submitter }] };
     return pageOf<ReferralRecord>(ctx, args, {
+      key: 'timestamp',
       fetch: (after, limit) =>
         ctx.em.find(
           ReferralSubmission,
@@ -152,6 +153,7 @@ export function listReferrals(ctx: RequestContext, filter: ReferralFilter | unde
   }
   const where: FilterQuery<Referral> = { $and: conditions };
   return pageOf<ReferralRecord>(ctx, args, {
+    key: 'timestamp',
     fetch: (after, limit) =>
       ctx.em.find(
         Referral,

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { StageStatus } from '@jalon/domain';
+import { LongText } from '../../graphql/input-limits';
 
 @InputType()
 export class StagePlanInput {
@@ -15,9 +16,11 @@ export class StagePlanInput {
   @Field(() => String, { nullable: true, description: 'ROME 4.0 code of the trade aimed at' })
   romeCode?: string | null;
 
+  @LongText(2000)
   @Field(() => String, { nullable: true, description: 'What partners may be shown, under consent' })
   sharedSummary?: string | null;
 
+  @LongText(5000)
   @Field(() => String, { nullable: true, description: "The referent's own notes: never shared" })
   privateNotes?: string | null;
 }
@@ -51,6 +54,7 @@ export class UpdateStageInput extends StagePlanInput {
   @Field(() => String, { nullable: true })
   actualEnd?: string | null;
 
+  @LongText(2000)
   @Field(() => String, { nullable: true })
   outcome?: string | null;
 }

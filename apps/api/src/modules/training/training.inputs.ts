@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { TrainingOutcome } from '@jalon/domain';
+import { LongText, MaxLength } from '../../graphql/input-limits';
 
 @InputType({ description: "A trainee's month" })
 export class TrainingAttendanceInput {
@@ -12,6 +13,7 @@ export class TrainingAttendanceInput {
   @Field(() => Float)
   hoursAttended!: number;
 
+  @LongText(500)
   @Field(() => String, { nullable: true })
   absenceNote?: string | null;
 }
@@ -36,15 +38,18 @@ export class RecordTrainingResultInput {
   @Field(() => Int, { nullable: true, description: 'The version read, to correct a result already recorded' })
   version?: number | null;
 
+  @LongText(2000)
   @Field(() => TrainingOutcome)
   outcome!: TrainingOutcome;
 
   @Field({ description: 'YYYY-MM-DD: the last day attended' })
   endedOn!: string;
 
+  @MaxLength(300)
   @Field(() => String, { nullable: true, description: 'Required when certified' })
   certification?: string | null;
 
+  @LongText(1000)
   @Field(() => String, { nullable: true, description: 'Required when the trainee dropped out' })
   dropOutReason?: string | null;
 }

@@ -29,6 +29,7 @@ export async function listMembers(ctx: RequestContext, filter: MemberFilter | un
   const search = filter?.search?.trim();
   if (search) where.$or = [{ user: { displayName: { $ilike: likePattern(search) } } }, { user: { email: { $ilike: likePattern(search) } } }];
   return pageOf(ctx, args, {
+    key: 'text',
     // Ordered by the person's name: the keyset condition is on the joined user.
     fetch: (after, limit) =>
       ctx.em.find(

@@ -21,10 +21,4 @@ export class User extends BaseEntity {
 
   @Property({ type: 'text' })
   locale: string & Opt = 'fr';
-
-  @Property({ type: 'integer' })
-  failedLoginCount: number & Opt = 0;
-
-  @Property({ type: 'timestamptz', nullable: true })
-  lockedUntil?: Date | null;
 }

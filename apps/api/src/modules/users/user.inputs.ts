@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { MembershipRole } from '@jalon/domain';
+import { MaxLength } from '../../graphql/input-limits';
 
 @InputType()
 export class MemberFilter {
@@ -15,6 +16,7 @@ export class MemberFilter {
 
 @InputType()
 export class InviteUserInput {
+  @MaxLength(254)
   @Field()
   email!: string;
 

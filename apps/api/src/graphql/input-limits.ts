@@ -1,0 +1,130 @@
+import { isCommuneCode, isTradeCode } from '@jalon/reference-data/node';
+import {
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLCompositeType,
+  type GraphQLInputField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+  type SelectionSetNode,
+} from 'graphql';
+import { Extensions } from 'type-graphql';
+import type { RequestContext } from '../context/request-context';
+import type { MessageKey } from '../i18n/messages';
+import { errors } from './errors';
+import { selectedFields, type OperationScope } from './selected-fields';
+
+/**
+ * Every argument of every field an operation selects is checked here, against the limits its input
+ * fields declare, before any resolver runs: a new input cannot forget them. Texts are one line of at most
+ * TEXT_MAX characters unless declared otherwise, lists at most LIST_MAX items, and a field named
+ * after a reference code holds a known code. PostgreSQL refuses NUL in text, and nobody types
+ * control characters: they are refused too (tabs and line breaks only in multi-line texts).
+ */
+export const TEXT_MAX = 200;
+export const LIST_MAX = 100;
+
+interface InputLimits {
+  maxLength?: number;
+  multiline?: boolean;
+  maxItems?: number;
+}
+
+/** A text of several lines (notes, minutes): line breaks and tabs allowed, up to `maxLength`. */
+export const LongText = (maxLength: number) => Extensions({ maxLength, multiline: true } satisfies InputLimits);
+/** A one-line text with its own length limit (a phone number, a code, a password). */
+export const MaxLength = (maxLength: number) => Extensions({ maxLength } satisfies InputLimits);
+/** A list that may hold more than LIST_MAX items (a month's reports for a large group). */
+export const MaxItems = (maxItems: number) => Extensions({ maxItems } satisfies InputLimits);
+
+/** Arguments given outside an input type (type-graphql gives them no extensions) that need more than the defaults. */
+const ARGUMENT_LIMITS: Record<string, InputLimits> = {
+  // The ANCT's list of priority districts, as a CSV file.
+  'Mutation.importPriorityDistricts.csv': { maxLength: 1_000_000, multiline: true },
+  'Mutation.revokeConsent.reason': { maxLength: 1000, multiline: true },
+};
+
+// Control characters are what these patterns are about.
+// eslint-disable-next-line no-control-regex
+const ONE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex
+const MULTILINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+type CodeCheck = { message: MessageKey; known: (code: string) => boolean };
+
+const commune: CodeCheck = { message: 'error.communeUnknown', known: isCommuneCode };
+
+/**
+ * Fields named after a national reference code, whatever the input: their values must be known
+ * codes (a tenant's own codes, such as stage kinds, are checked by the service that reads them).
+ */
+const REFERENCE_CODES: Record<string, CodeCheck> = {
+  communeCode: commune,
+  communeCodes: commune,
+  inseeCode: commune,
+  romeCode: { message: 'error.romeCodeUnknown', known: (code) => isTradeCode(code.toUpperCase()) },
+};
+
+/**
+ * Checks one value. Problems are named as the services name them (and the portal its form
+ * fields): by the field's name, nested objects flattened (`firstName`, not `details.firstName`),
+ * list items by index (`reports.3.comment`), arguments other than `input` by their own name first.
+ */
+function checkValue(ctx: RequestContext, value: unknown, type: GraphQLInputType, limits: InputLimits, prefix: string, name: string) {
+  if (value === null || value === undefined) return;
+  const nullable = getNullableType(type);
+  const path = join(prefix, name);
+  if (isListType(nullable) && Array.isArray(value)) {
+    const max = limits.maxItems ?? LIST_MAX;
+    if (value.length > max) throw errors.badInput(ctx, path, 'error.tooManyItems', { max });
+    value.forEach((item, i) =>
+      isInputObjectType(getNullableType(nullable.ofType))
+        ? checkValue(ctx, item, nullable.ofType, limits, join(path, String(i)), '')
+        : checkValue(ctx, item, nullable.ofType, limits, prefix, name),
+    );
+    return;
+  }
+  if (isInputObjectType(nullable)) {
+    for (const field of Object.values(nullable.getFields())) {
+      checkValue(ctx, (value as Record<string, unknown>)[field.name], field.type, limitsOf(field), prefix, field.name);
+    }
+    return;
+  }
+  if (!isScalarType(nullable) || typeof value !== 'string') return;
+  const max = limits.maxLength ?? TEXT_MAX;
+  if (value.length > max) throw errors.badInput(ctx, path, 'error.tooLong', { max });
+  if ((limits.multiline ? MULTILINE_FORBIDDEN : ONE_LINE_FORBIDDEN).test(value)) throw errors.badInput(ctx, path, 'error.controlCharacter');
+  const code = REFERENCE_CODES[name];
+  // A blank code means "none".
+  if (code && value.trim() && !code.known(value.trim())) throw errors.badInput(ctx, path, code.message);
+}
+
+function join(path: string, name: string): string {
+  return path && name ? `${path}.${name}` : path || name;
+}
+
+function limitsOf(field: GraphQLInputField | GraphQLArgument): InputLimits {
+  return (field.extensions ?? {}) as InputLimits;
+}
+
+/**
+ * Checks the arguments of every field the operation selects, before anything runs; throws the
+ * first problem found, on the field's path.
+ */
+export function checkOperationInputs(ctx: RequestContext, scope: OperationScope, rootType: GraphQLObjectType, selectionSet: SelectionSetNode): void {
+  const visit = (type: GraphQLCompositeType, selections: SelectionSetNode) => {
+    for (const field of selectedFields(scope, type, selections)) {
+      for (const argument of field.definition?.args ?? []) {
+        const limits = ARGUMENT_LIMITS[`${type.name}.${field.name}.${argument.name}`] ?? limitsOf(argument);
+        // `input` is the operation's form: its fields are named alone; another argument names its own (`filter.search`).
+        const own = argument.name !== 'input' && isInputObjectType(getNullableType(argument.type));
+        checkValue(ctx, field.args[argument.name], argument.type, limits, own ? argument.name : '', own ? '' : argument.name);
+      }
+      if (field.selections) visit(field.selections.type, field.selections.selectionSet);
+    }
+  };
+  visit(rootType, selectionSet);
+}
