@@ -15,6 +15,17 @@ describe('error masking', () => {
     expect(logger.error).toHaveBeenCalledWith(expect.objectContaining({ err: dbError }), expect.any(String));
   });
 
+  it('tells a client the database is out of reach as a temporary SERVICE_UNAVAILABLE, not an internal error', () => {
+    const dropped = new Error('Connection terminated unexpectedly');
+    const wrapped = new GraphQLError(dropped.message, { originalError: dropped, path: ['scheduleAppointment'] });
+    const formatted = mask({ message: dropped.message, path: ['scheduleAppointment'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped);
+    expect(formatted).toEqual({
+      message: expect.stringMatching(/momentanément indisponible/),
+      path: ['scheduleAppointment'],
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: expect.any(Number) },
+    });
+  });
+
   it('passes errors meant for people through unchanged', () => {
     const error = new UserFacingError('BAD_USER_INPUT', 'Adresse e-mail invalide.', { field: 'email' });
     const thrown = new GraphQLError(error.message, { originalError: error, path: ['inviteUser'] });
