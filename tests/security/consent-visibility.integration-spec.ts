@@ -333,22 +333,26 @@ describe('consent-scoped visibility under attack', () => {
             const rows = await em.execute<Array<{ id: string }>>(`select id from participant`);
             const stageRows = await em.execute<Array<{ id: string }>>(`select id from stage`);
             const diagnosisRows = await em.execute<Array<{ n: number }>>(`select count(*)::int as n from diagnosis`);
-            const granted = (participantId: string, dataClass?: DataClass) =>
-              consents.some(
+            const inForce = (participantId: string, effect: ConsentEffect, dataClass?: DataClass) =>
+              consents.filter(
                 (c) =>
                   c.participantId === participantId &&
-                  c.effect === ConsentEffect.GRANT &&
+                  c.effect === effect &&
                   c.status === ConsentStatus.ACTIVE &&
                   c.validFrom <= NOW &&
                   (c.validUntil === null || NOW < c.validUntil) &&
                   (c.grantee.organisationId === viewer.organisationId || c.grantee.organisationKind === viewer.organisationKind) &&
                   (!dataClass || c.dataClasses.includes(dataClass)),
               );
+            const granted = (participantId: string, dataClass?: DataClass) => inForce(participantId, ConsentEffect.GRANT, dataClass).length > 0;
+            // A refusal covering every stage takes its classes away in SQL too (a narrower one is left to the API).
+            const refusedEverywhere = (participantId: string, dataClass: DataClass) =>
+              inForce(participantId, ConsentEffect.REFUSAL, dataClass).some((c) => 'all' in c.stageScope);
             for (const row of rows) expect(granted(row.id)).toBe(true);
             // Never fewer than the API shows: the API narrows what row-level security lets through.
             for (const person of people) if (allowed(viewer, consents, person.id, IDENTIFICATION)) expect(rows.map((r) => r.id)).toContain(person.id);
             for (const row of stageRows) expect(granted(people.find((p) => p.stages.some((s) => s.id === row.id))!.id)).toBe(true);
-            expect(diagnosisRows[0]!.n).toBe(people.filter((p) => granted(p.id, DataClass.DIAGNOSIS)).length);
+            expect(diagnosisRows[0]!.n).toBe(people.filter((p) => granted(p.id, DataClass.DIAGNOSIS) && !refusedEverywhere(p.id, DataClass.DIAGNOSIS)).length);
             expect(await em.execute(`select id from journal_entry`)).toEqual([]);
             expect(await em.execute(`select id from participant_change`)).toEqual([]);
             expect(await em.execute(`select seq from access_log`)).toEqual([]);

@@ -125,14 +125,25 @@ describe("the supervisor's month under a refusal of the stage details to every i
     return { participantId, stageId, contract: setAssistedContract as { id: string; version: number } };
   }
 
-  it('shows the other employees, leaves the refused contract out, and refuses its renewal with a reason', async () => {
+  it('shows the other employees, leaves the refused contracts out, and refuses their renewal with a reason', async () => {
     const agreed = await employee('Accord');
     const refusing = await employee('Refus');
+    // The issue's case: stage details refused to every integration company, on every stage.
     await consent({
       participantId: refusing.participantId,
       granteeKind: 'INTEGRATION_COMPANY',
       effect: 'REFUSAL',
       dataClasses: ['STAGE_DETAILS'],
+      purpose: 'CONTRACT_REPORTING',
+    });
+    // The same refusal for integration contracts only.
+    const refusingByKind = await employee('RefusACI');
+    await consent({
+      participantId: refusingByKind.participantId,
+      granteeKind: 'INTEGRATION_COMPANY',
+      effect: 'REFUSAL',
+      dataClasses: ['STAGE_DETAILS'],
+      stageKindCodes: ['IAE_CDDI_ACI'],
       purpose: 'CONTRACT_REPORTING',
     });
 
@@ -143,13 +154,21 @@ describe("the supervisor's month under a refusal of the stage details to every i
     ]);
     expect(JSON.stringify(month)).not.toContain('Poste Refus');
 
-    const refused = await aci.request(RENEW, { input: { contractId: refusing.contract.id, version: refusing.contract.version, newEndOn: '2027-06-30' } });
+    // Refused on every stage, the contract is not shared at all (row-level security): not found.
+    const renew = (who: typeof refusing) =>
+      aci.request(RENEW, { input: { contractId: who.contract.id, version: who.contract.version, newEndOn: '2027-06-30' } });
+    const notShared = await renew(refusing);
+    expect(notShared.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', field: 'contractId' });
+    // Refused for its stage's kind: the contract exists for the employer, who is told why it may not change it.
+    const refused = await renew(refusingByKind);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(refused.errors?.[0]?.message).toMatch(/détail de cette étape/);
-    const onStage = await referent.data(`query($id: ID!) { participant(id: $id) { stages { contract { endOn renewals { newEndOn } } } } }`, {
-      id: refusing.participantId,
-    });
-    expect(onStage.participant.stages[0].contract).toEqual({ endOn: '2027-02-28', renewals: [] });
+    for (const who of [refusing, refusingByKind]) {
+      const onStage = await referent.data(`query($id: ID!) { participant(id: $id) { stages { contract { endOn renewals { newEndOn } } } } }`, {
+        id: who.participantId,
+      });
+      expect(onStage.participant.stages[0].contract).toEqual({ endOn: '2027-02-28', renewals: [] });
+    }
 
     // The employee who agreed is renewed as before.
     const renewed = await aci.data(RENEW, { input: { contractId: agreed.contract.id, version: agreed.contract.version, newEndOn: '2027-06-30' } });

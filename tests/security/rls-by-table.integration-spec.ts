@@ -193,12 +193,10 @@ function scenarios(viewer: PartnerViewer): Array<{ label: string; consents: Cons
     status: ConsentStatus.ACTIVE,
     ...overrides,
   });
+  const refusal = (dataClasses: DataClass[]) => terms({ grantee: { organisationKind: viewer.organisationKind }, effect: ConsentEffect.REFUSAL, dataClasses });
   return [
     { label: 'no consent', consents: [] },
-    {
-      label: 'a refusal of everything to its kind',
-      consents: [terms({ grantee: { organisationKind: viewer.organisationKind }, effect: ConsentEffect.REFUSAL, dataClasses: GRANTABLE })],
-    },
+    { label: 'a refusal of everything to its kind', consents: [refusal(GRANTABLE)] },
     { label: 'a withdrawn grant of everything', consents: [terms({ dataClasses: GRANTABLE, status: ConsentStatus.REVOKED })] },
     { label: 'a grant not yet in force', consents: [terms({ dataClasses: GRANTABLE, validFrom: new Date(NOW.getTime() + 86_400_000) })] },
     { label: 'the pathway status for meetings', consents: [terms({ purpose: ConsentPurpose.COORDINATION_MEETINGS })] },
@@ -219,6 +217,19 @@ function scenarios(viewer: PartnerViewer): Array<{ label: string; consents: Cons
       consents: [terms({ dataClasses: [DataClass.CONTRACT_REPORTS, DataClass.TRAINING_REPORTS], purpose: ConsentPurpose.COORDINATION_MEETINGS })],
     },
     { label: 'everything to its kind', consents: [terms({ grantee: { organisationKind: viewer.organisationKind }, dataClasses: GRANTABLE })] },
+    {
+      label: 'a special category granted to its kind',
+      consents: [terms({ grantee: { organisationKind: viewer.organisationKind }, dataClasses: [DataClass.HEALTH] })],
+    },
+    { label: 'everything to it, everything refused to its kind', consents: [terms({ dataClasses: GRANTABLE }), refusal(GRANTABLE)] },
+    {
+      label: 'everything to it, the details and the diagnosis refused to its kind',
+      consents: [
+        terms({ dataClasses: GRANTABLE, purpose: ConsentPurpose.CONTRACT_REPORTING }),
+        terms({ dataClasses: [DataClass.TRAINING_REPORTS], purpose: ConsentPurpose.TRAINING_FOLLOW_UP }),
+        refusal([DataClass.STAGE_DETAILS, DataClass.DIAGNOSIS]),
+      ],
+    },
   ];
 }
 

@@ -20,6 +20,7 @@ import { Migration20261127270000Meetings } from './Migration20261127270000Meetin
 import { Migration20261204191000OwnReferralSubmissions } from './Migration20261204191000OwnReferralSubmissions';
 import { Migration20261204191100NotificationSubjects } from './Migration20261204191100NotificationSubjects';
 import { Migration20261204192000PartnerRowsAsTheApi } from './Migration20261204192000PartnerRowsAsTheApi';
+import { Migration20261204192100RefusalsInRowLevelSecurity } from './Migration20261204192100RefusalsInRowLevelSecurity';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -45,4 +46,5 @@ export const migrationsList = [
   { name: 'Migration20261204191000OwnReferralSubmissions', class: Migration20261204191000OwnReferralSubmissions },
   { name: 'Migration20261204191100NotificationSubjects', class: Migration20261204191100NotificationSubjects },
   { name: 'Migration20261204192000PartnerRowsAsTheApi', class: Migration20261204192000PartnerRowsAsTheApi },
+  { name: 'Migration20261204192100RefusalsInRowLevelSecurity', class: Migration20261204192100RefusalsInRowLevelSecurity },
 ];
