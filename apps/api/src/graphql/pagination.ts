@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
 import { errors } from './errors';
-import { decodeCursor, type Page } from './relay';
+import { decodeCursor, UUID, type Page } from './relay';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -22,14 +22,21 @@ export function pageSize(args: PageArgs | undefined): number {
 
 export type Cursor = { key: string; id: string };
 
-/** What a list sorts on, so that a forged cursor's key is refused before it reaches SQL. */
-export type CursorKey = 'timestamp' | 'date' | 'text';
+/**
+ * What a list sorts on, so that a forged cursor's key is refused before it reaches SQL. Rows are
+ * told apart by their uuid, except in a list sorted on a sequence number (the access log): that
+ * number is the row's id, and the cursor holds it as both key and id.
+ */
+export type CursorKey = 'timestamp' | 'date' | 'text' | 'sequence';
+
+const SEQUENCE = /^\d{1,18}$/;
 
 const VALID_KEY: Record<CursorKey, (key: string) => boolean> = {
   // Keys are written by toISOString(): anything else was not written by the API.
   timestamp: (key) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(key) && !Number.isNaN(Date.parse(key)) && new Date(key).toISOString() === key,
   date: (key) => /^\d{4}-\d{2}-\d{2}$/.test(key) && !Number.isNaN(Date.parse(key)) && new Date(key).toISOString().startsWith(key),
   text: (key) => !key.includes('\u0000'),
+  sequence: (key) => SEQUENCE.test(key),
 };
 
 /** The `after` cursor decoded; a made-up one is the caller's mistake, on `after`. */
@@ -37,7 +44,8 @@ export function pageCursor(ctx: RequestContext, args: PageArgs | undefined, key:
   if (!args?.after) return null;
   const invalid = () => errors.badInput(ctx, 'after', 'error.invalidId');
   const cursor = decodeCursor(args.after, invalid);
-  if (!VALID_KEY[key](cursor.key)) throw invalid();
+  const validId = key === 'sequence' ? cursor.id === cursor.key : UUID.test(cursor.id);
+  if (!VALID_KEY[key](cursor.key) || !validId) throw invalid();
   return cursor;
 }
 

@@ -195,6 +195,29 @@ describe('consent-scoped partner visibility', () => {
     expect((await server.asOwner(verifyAccessLog)).find((c) => c.tenantId === tenant.tenantId)!.brokenAtSeq).not.toBeNull();
   });
 
+  it('pages through the access log: each page follows the last, none repeats, all add up to the log', async () => {
+    const PAGE = `query($id: ID!, $after: String) { accessLog(participantId: $id, page: { first: 2, after: $after }) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { requestId organisationName } } } }`;
+    const whole = (
+      await referent.data(`query($id: ID!) { accessLog(participantId: $id, page: { first: 100 }) { edges { node { requestId organisationName } } } }`, {
+        id: participantId,
+      })
+    ).accessLog;
+    const paged: unknown[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 50; pages++) {
+      const page: any = (await referent.data(PAGE, { id: participantId, after })).accessLog;
+      paged.push(...nodesOf(page));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(nodesOf(whole).length).toBeGreaterThan(2);
+    expect(paged).toEqual(nodesOf(whole));
+    const forged = Buffer.from(JSON.stringify(['1 or 1=1', '1 or 1=1'])).toString('base64url');
+    const refused = await referent.request(PAGE, { id: participantId, after: forged });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it('the application cannot rewrite or delete the access log', async () => {
     const attempt = await server.database.orm.em
       .fork()

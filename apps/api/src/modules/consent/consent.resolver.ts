@@ -24,7 +24,8 @@ async function consentViews(ctx: RequestContext, consents: Consent[]): Promise<C
   return consents.map((consent) => ConsentType.from(consent, events.get(consent.id) ?? [], evidence.get(consent.id), ctx.now));
 }
 
-const accessLogCursor = (row: AccessLogRow) => encodeCursor('seq', row.seq);
+// Entries are numbered in the order they were written: the number is the sort key and the id.
+const accessLogCursor = (row: AccessLogRow) => encodeCursor(row.seq, row.seq);
 
 @Resolver()
 export class ConsentResolver {
@@ -89,7 +90,7 @@ export class ConsentResolver {
     if (organisationId && !organisation) throw errors.badInput(ctx, 'organisationId', 'error.invalidId');
     const filter = { participantId: participant?.id, organisationId: organisation };
     const result = await pageOf(ctx, page, {
-      key: 'text',
+      key: 'sequence',
       fetch: (after, limit) => readAccessLog(ctx.em, filter, after?.id ?? null, limit),
       count: () => countAccessLog(ctx.em, filter),
       cursorOf: accessLogCursor,
