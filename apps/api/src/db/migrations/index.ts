@@ -21,6 +21,7 @@ import { Migration20261204191000OwnReferralSubmissions } from './Migration202612
 import { Migration20261204191100NotificationSubjects } from './Migration20261204191100NotificationSubjects';
 import { Migration20261204192000PartnerRowsAsTheApi } from './Migration20261204192000PartnerRowsAsTheApi';
 import { Migration20261204192100RefusalsInRowLevelSecurity } from './Migration20261204192100RefusalsInRowLevelSecurity';
+import { Migration20261204195000DropAccountLockColumns } from './Migration20261204195000DropAccountLockColumns';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -47,4 +48,5 @@ export const migrationsList = [
   { name: 'Migration20261204191100NotificationSubjects', class: Migration20261204191100NotificationSubjects },
   { name: 'Migration20261204192000PartnerRowsAsTheApi', class: Migration20261204192000PartnerRowsAsTheApi },
   { name: 'Migration20261204192100RefusalsInRowLevelSecurity', class: Migration20261204192100RefusalsInRowLevelSecurity },
+  { name: 'Migration20261204195000DropAccountLockColumns', class: Migration20261204195000DropAccountLockColumns },
 ];
