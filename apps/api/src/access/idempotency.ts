@@ -10,7 +10,7 @@ const KEY = /^[\w-]{8,100}$/;
 /**
  * Runs a create at most once per idempotency key in the tenant: a retry with the same key gets
  * what the first call created, loaded by `find` (which must load everything the answer reads, as
- * first call had it in memory). Without a key, it just creates.
+ * the first call had it in memory). Without a key, it just creates.
  *
  * The key is locked for the request's transaction before it is looked up: a retry sent while its
  * first attempt is still running waits for that attempt to commit (then replays its answer) or
