@@ -58,6 +58,16 @@ export class Migration20261204192100RefusalsInRowLevelSecurity extends Migration
         end
       $$;`,
     );
+    // The people whose items of a coordination meeting the partner reads: the same grants, so an
+    // item is never readable while its person is not (the agenda would show it as about nobody).
+    this.addSql(
+      `create or replace function jalon_partner_meeting_participants() returns uuid[] language plpgsql stable security definer set search_path = public as $$
+        begin
+          return (select coalesce(array_agg(distinct g.participant_id), '{}') from jalon_partner_grants() g
+           where g.purpose = 'COORDINATION_MEETINGS' and 'PATHWAY_STATUS' = any(g.data_classes));
+        end
+      $$;`,
+    );
     this.addSql(`revoke all on function jalon_partner_grants() from public;`);
     this.addSql(`grant execute on function jalon_partner_grants() to ${APP_ROLE};`);
   }
