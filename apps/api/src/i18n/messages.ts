@@ -58,7 +58,7 @@ const fr = {
   'error.notYourOrganisation': 'Vous gérez les accès de votre structure seulement.',
   'error.communeFiguresOnly': 'Les chiffres par commune sont réservés à la commune concernée.',
   'error.reportNotShared': "Vous ne pouvez rendre compte que des étapes que votre structure assure, tant que la personne l'a accepté.",
-  'error.stageDetailsNotShared': "La personne ne partage pas le détail de cette étape avec votre structure : seul son référent peut modifier le contrat.",
+  'error.stageDetailsNotShared': 'La personne ne partage pas le détail de cette étape avec votre structure : seul son référent peut modifier le contrat.',
   'error.notAContractStage': 'Cette étape ne porte pas de contrat aidé (choisissez une étape IAE, un contrat aidé ou une immersion).',
   'error.periodInvalid': 'Indiquez un mois au format AAAA-MM.',
   'error.periodOutsideContract': 'Ce mois est en dehors du contrat de {name}.',
