@@ -9,9 +9,10 @@ import {
   type GraphQLInputField,
   type GraphQLInputType,
   type GraphQLObjectType,
+  type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { Extensions } from 'type-graphql';
+import { Extensions, getMetadataStorage } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
 import type { MessageKey } from '../i18n/messages';
 import { errors } from './errors';
@@ -40,11 +41,34 @@ export const MaxLength = (maxLength: number) => Extensions({ maxLength } satisfi
 /** A list that may hold more than LIST_MAX items (a month's reports for a large group). */
 export const MaxItems = (maxItems: number) => Extensions({ maxItems } satisfies InputLimits);
 
+/**
+ * type-graphql builds the fields an input type inherits from its parent class (AddStageInput's
+ * notes, from StagePlanInput) without their extensions: the limits declared there are given back
+ * to them here, once the schema is built.
+ */
+export function inheritInputLimits(schema: GraphQLSchema): GraphQLSchema {
+  const inputTypes = getMetadataStorage().inputTypes;
+  for (const input of inputTypes) {
+    const type = schema.getType(input.name);
+    if (!isInputObjectType(type)) continue;
+    const ancestors = inputTypes.filter((other) => other !== input && Object.prototype.isPrototypeOf.call(other.target, input.target));
+    for (const field of Object.values(type.getFields())) {
+      if (Object.keys(field.extensions).length > 0) continue;
+      const declared = ancestors.map((ancestor) => ancestor.fields?.find((f) => f.name === field.name)?.extensions).find((e) => e && Object.keys(e).length > 0);
+      if (declared) field.extensions = declared;
+    }
+  }
+  return schema;
+}
+
 /** Arguments given outside an input type (type-graphql gives them no extensions) that need more than the defaults. */
 const ARGUMENT_LIMITS: Record<string, InputLimits> = {
   // The ANCT's list of priority districts, as a CSV file.
   'Mutation.importPriorityDistricts.csv': { maxLength: 1_000_000, multiline: true },
   'Mutation.revokeConsent.reason': { maxLength: 1000, multiline: true },
+  // As the names of ParticipantDetailsInput.
+  'Query.possibleDuplicates.lastName': { maxLength: 100 },
+  'Query.possibleDuplicates.firstName': { maxLength: 100 },
 };
 
 // Control characters are what these patterns are about.

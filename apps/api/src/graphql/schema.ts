@@ -23,6 +23,7 @@ import { AssistedContractFieldsResolver, AssistedContractResolver, StageContract
 import { StageTrainingResolver, TrainingResolver } from '../modules/training/training.resolver';
 import { ParticipantStagesResolver, StageAccessResolver } from '../modules/stages/stage-fields.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
+import { inheritInputLimits } from './input-limits';
 import { NodeResolver } from './node.resolver';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -60,6 +61,6 @@ export function getSchema(): Promise<GraphQLSchema> {
     globalMiddlewares: [guardField],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
-  });
+  }).then(inheritInputLimits);
   return schema;
 }

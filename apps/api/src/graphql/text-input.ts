@@ -1,25 +1,29 @@
 import type { RequestContext } from '../context/request-context';
 import { errors } from './errors';
 
-/** Trims a required text field; empty or too long is refused with the field named. */
-export function requiredText(ctx: RequestContext, field: string, value: string | null | undefined, max = 200): string {
+/*
+ * Texts arrive through GraphQL inputs, whose fields declare their length (input-limits.ts:
+ * `LongText`, `MaxLength`, or TEXT_MAX characters): it is checked before any resolver runs, so
+ * these helpers only trim and require. A code with a fixed format (postcode, commune, SIRET…) is
+ * bounded by its format check.
+ */
+
+/** Trims a required text field; empty is refused with the field named. */
+export function requiredText(ctx: RequestContext, field: string, value: string | null | undefined): string {
   const text = value?.trim() ?? '';
   if (!text) throw errors.badInput(ctx, field, 'error.required');
-  if (text.length > max) throw errors.badInput(ctx, field, 'error.tooLong', { max });
   return text;
 }
 
 /** Trims an optional text field; blank becomes null. */
-export function optionalText(ctx: RequestContext, field: string, value: string | null | undefined, max = 200): string | null {
-  const text = value?.trim() ?? '';
-  if (text.length > max) throw errors.badInput(ctx, field, 'error.tooLong', { max });
-  return text || null;
+export function optionalText(value: string | null | undefined): string | null {
+  return value?.trim() || null;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function requiredEmail(ctx: RequestContext, field: string, value: string | null | undefined): string {
-  const email = requiredText(ctx, field, value, 254).toLowerCase();
+  const email = requiredText(ctx, field, value).toLowerCase();
   if (!EMAIL.test(email)) throw errors.badInput(ctx, field, 'error.emailInvalid');
   return email;
 }

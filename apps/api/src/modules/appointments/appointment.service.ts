@@ -60,17 +60,17 @@ export function scheduleAppointment(ctx: RequestContext, input: ScheduleAppointm
     input.idempotencyKey,
     async () => {
       checkTimes(ctx, input.startsAt, input.endsAt);
-      const title = optionalText(ctx, 'title', input.title, 200);
+      const title = optionalText(input.title);
       if (input.kind === AppointmentKind.COLLECTIVE && !title) throw errors.badInput(ctx, 'title', 'error.required');
       const ids = [...new Set(input.participantIds)];
       if (ids.length === 0 || (input.kind === AppointmentKind.INDIVIDUAL && ids.length !== 1))
         throw errors.badInput(ctx, 'participantIds', 'error.attendeesCount');
       const place = input.mode === AppointmentMode.IN_PERSON ? input.place : null;
       if (input.mode === AppointmentMode.IN_PERSON && !place) throw errors.badInput(ctx, 'place', 'error.required');
-      const communeCode = place === AppointmentPlace.LOCAL_OFFICE_HOURS ? optionalText(ctx, 'communeCode', input.communeCode, 5) : null;
+      const communeCode = place === AppointmentPlace.LOCAL_OFFICE_HOURS ? optionalText(input.communeCode) : null;
       if (place === AppointmentPlace.LOCAL_OFFICE_HOURS && (!communeCode || !isCommuneCode(communeCode)))
         throw errors.badInput(ctx, 'communeCode', 'error.communeUnknown');
-      const videoLink = input.mode === AppointmentMode.VIDEO ? optionalText(ctx, 'videoLink', input.videoLink, 500) : null;
+      const videoLink = input.mode === AppointmentMode.VIDEO ? optionalText(input.videoLink) : null;
       if (input.mode === AppointmentMode.VIDEO && !videoLink?.startsWith('https://')) throw errors.badInput(ctx, 'videoLink', 'error.videoLinkInvalid');
       const participants = [];
       for (const id of ids) participants.push(await findParticipant(ctx, id, 'participantIds'));

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { PASSWORD_MAX_LENGTH } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { Allow } from '../../access/operation-access';
 import { errors } from '../../graphql/errors';
@@ -13,6 +14,7 @@ class LoginInput {
   @Field()
   email!: string;
 
+  @MaxLength(PASSWORD_MAX_LENGTH)
   @Field()
   password!: string;
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ConsentEffect, ConsentMethod, ConsentPurpose, DataClass, OrganisationKind } from '@jalon/domain';
+import { MaxLength } from '../../graphql/input-limits';
 
 /** What is agreed: with whom, what, for which stages and purpose, for how long, and how it was collected. */
 @InputType()
@@ -37,6 +38,7 @@ export class ConsentTermsInput {
   @Field({ description: 'YYYY-MM-DD: the day the person agreed' })
   collectedOn!: string;
 
+  @MaxLength(50)
   @Field({ description: 'Version of the information notice the person was given' })
   noticeVersion!: string;
 

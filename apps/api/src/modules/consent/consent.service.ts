@@ -60,7 +60,7 @@ async function checkedTerms(ctx: RequestContext, participant: Participant, pathw
   if (stageKinds && (await ctx.em.count(StageKind, { code: { $in: stageKinds } })) !== stageKinds.length)
     throw errors.badInput(ctx, 'stageKindCodes', 'error.stageKindUnknown');
   const method = input.method;
-  const witness = optionalText(ctx, 'witness', input.witness, 200);
+  const witness = optionalText(input.witness);
   if (method === ConsentMethod.ORAL_WITH_WITNESS && !witness) throw errors.badInput(ctx, 'witness', 'error.consentWitnessRequired');
   const collectedOn = notInFuture(ctx, 'collectedOn', requiredDate(ctx, 'collectedOn', input.collectedOn));
   const startsOn = optionalDate(ctx, 'validFrom', input.validFrom);
@@ -85,7 +85,7 @@ async function checkedTerms(ctx: RequestContext, participant: Participant, pathw
     method,
     collectedBy: ctx.em.getReference(User, ctx.actor!.userId),
     collectedOn,
-    noticeVersion: requiredText(ctx, 'noticeVersion', input.noticeVersion, 50),
+    noticeVersion: requiredText(ctx, 'noticeVersion', input.noticeVersion),
     witness,
   };
 }
@@ -174,7 +174,7 @@ export async function amendConsent(ctx: RequestContext, input: AmendConsentInput
 /** Withdrawal: effective from this instant, so the partner's next request already sees nothing. */
 export async function revokeConsent(ctx: RequestContext, consentId: string, version: number, reason: string): Promise<Consent> {
   const { consent } = await findActiveConsent(ctx, consentId, version);
-  const why = requiredText(ctx, 'reason', reason, 1000);
+  const why = requiredText(ctx, 'reason', reason);
   consent.status = ConsentStatus.REVOKED;
   consent.endedAt = ctx.now;
   consent.endReason = why;

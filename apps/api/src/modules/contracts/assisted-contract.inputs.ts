@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { AssistedContractKind, ContractEndReason, ObstacleCategory, SkillLevel } from '@jalon/domain';
-import { LongText } from '../../graphql/input-limits';
+import { LongText, MaxLength } from '../../graphql/input-limits';
 
 @InputType({ description: 'The assisted contract a stage carries, as the referent records it' })
 export class SetAssistedContractInput {
@@ -64,6 +64,7 @@ export class EndContractInput {
 
 @InputType()
 export class EvaluatedSkillInput {
+  @MaxLength(100)
   @Field()
   skill!: string;
 

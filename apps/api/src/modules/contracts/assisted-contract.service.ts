@@ -60,7 +60,7 @@ export async function setAssistedContract(ctx: RequestContext, input: SetAssiste
   const endOn = optionalDate(ctx, 'endOn', input.endOn);
   if (endOn && endOn < startOn) throw errors.badInput(ctx, 'endOn', 'error.endBeforeStart');
   if (!(input.weeklyHours >= 1 && input.weeklyHours <= 48)) throw errors.badInput(ctx, 'weeklyHours', 'error.weeklyHoursInvalid');
-  const romeCode = optionalText(ctx, 'romeCode', input.romeCode, 5)?.toUpperCase() ?? null;
+  const romeCode = optionalText(input.romeCode)?.toUpperCase() ?? null;
   if (romeCode && !isTradeCode(romeCode)) throw errors.badInput(ctx, 'romeCode', 'error.romeCodeUnknown');
   const employer = input.employerId ? await getOrganisation(ctx, input.employerId, 'employerId') : stage.operator;
   if (!employer) throw errors.badInput(ctx, 'employerId', 'error.required');
@@ -70,9 +70,9 @@ export async function setAssistedContract(ctx: RequestContext, input: SetAssiste
     startOn,
     endOn,
     weeklyHours: input.weeklyHours,
-    position: requiredText(ctx, 'position', input.position, 200),
+    position: requiredText(ctx, 'position', input.position),
     romeCode,
-    tutorName: optionalText(ctx, 'tutorName', input.tutorName, 200),
+    tutorName: optionalText(input.tutorName),
   };
   const existing = await ctx.em.findOne(AssistedContract, { stage }, { populate: ['employer'] });
   if (existing) {
@@ -143,13 +143,13 @@ function checkedReport(ctx: RequestContext, i: number, row: ContractReportInput,
   return {
     hoursWorked,
     trainingHours: checkedHours(ctx, field('trainingHours'), row.trainingHours),
-    trainingSubjects: optionalText(ctx, field('trainingSubjects'), row.trainingSubjects, 500),
+    trainingSubjects: optionalText(row.trainingSubjects),
     absenceHours: checkedHours(ctx, field('absenceHours'), row.absenceHours),
-    absenceNote: optionalText(ctx, field('absenceNote'), row.absenceNote, 500),
-    skills: (row.skills ?? []).map((s, j) => ({ skill: requiredText(ctx, field(`skills.${j}.skill`), s.skill, 100), level: s.level })),
+    absenceNote: optionalText(row.absenceNote),
+    skills: (row.skills ?? []).map((s, j) => ({ skill: requiredText(ctx, field(`skills.${j}.skill`), s.skill), level: s.level })),
     obstaclesMet: [...new Set(obstaclesMet)],
-    incidents: optionalText(ctx, field('incidents'), row.incidents, 2000),
-    comment: optionalText(ctx, field('comment'), row.comment, 2000),
+    incidents: optionalText(row.incidents),
+    comment: optionalText(row.comment),
   };
 }
 

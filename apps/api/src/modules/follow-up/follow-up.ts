@@ -121,8 +121,8 @@ export class FollowUpResolver {
     ctx.em.assign(checkIn, {
       doneOn,
       stillEmployed: input.stillEmployed,
-      employer: optionalText(ctx, 'employer', input.employer, 200),
-      notes: optionalText(ctx, 'notes', input.notes, 2000),
+      employer: optionalText(input.employer),
+      notes: optionalText(input.notes),
       recordedBy: ctx.em.getReference(User, ctx.actor!.userId),
     });
     recordChange(ctx, participant, 'followUp.checkIn', [

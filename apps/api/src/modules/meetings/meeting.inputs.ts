@@ -144,7 +144,7 @@ export class RecordAgendaOutcomeInput {
   @Field(() => Int)
   version!: number;
 
-  @LongText(20_000)
+  @LongText(10_000)
   @Field(() => String, { nullable: true })
   minutes?: string | null;
 

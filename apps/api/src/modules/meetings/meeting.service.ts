@@ -103,12 +103,12 @@ interface CheckedDetails {
 }
 
 async function checkedDetails(ctx: RequestContext, input: MeetingDetailsInput): Promise<CheckedDetails> {
-  const title = requiredText(ctx, 'title', input.title, 200);
+  const title = requiredText(ctx, 'title', input.title);
   if (Number.isNaN(input.startsAt.getTime())) throw errors.badInput(ctx, 'startsAt', 'error.dateInvalid');
   if (Number.isNaN(input.endsAt.getTime()) || input.endsAt <= input.startsAt) throw errors.badInput(ctx, 'endsAt', 'error.endBeforeStart');
   if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_DURATION_MS) throw errors.badInput(ctx, 'endsAt', 'error.meetingTooLong');
-  const place = optionalText(ctx, 'place', input.place, 300);
-  const videoLink = optionalText(ctx, 'videoLink', input.videoLink, 500);
+  const place = optionalText(input.place);
+  const videoLink = optionalText(input.videoLink);
   if (videoLink && !videoLink.startsWith('https://')) throw errors.badInput(ctx, 'videoLink', 'error.videoLinkInvalid');
   if (!place && !videoLink) throw errors.badInput(ctx, 'place', 'error.meetingPlaceRequired');
 
@@ -206,7 +206,7 @@ export async function recordMeetingMinutes(ctx: RequestContext, input: RecordMee
   assertManages(ctx, meeting);
   if (meeting.version !== input.version) throw errors.conflict(ctx);
   assertInSession(ctx, meeting);
-  meeting.minutes = optionalText(ctx, 'minutes', input.minutes, 20000);
+  meeting.minutes = optionalText(input.minutes);
   await saveChanges(ctx);
   return meeting;
 }
@@ -262,7 +262,7 @@ export function addAgendaItem(ctx: RequestContext, input: AddAgendaItemInput): P
       const meeting = await findMeeting(ctx, input.meetingId);
       if (isPartnerKind(activeMembership(ctx).organisationKind)) throw errors.forbidden(ctx);
       assertAgendaOpen(ctx, meeting);
-      const question = requiredText(ctx, 'question', input.question, 2000);
+      const question = requiredText(ctx, 'question', input.question);
       if (input.participantId && input.referralId) throw errors.badInput(ctx, 'referralId', 'error.agendaItemAboutOne');
       const item = ctx.em.create(AgendaItem, {
         tenant: meeting.tenant,
@@ -303,7 +303,7 @@ export async function editAgendaItem(ctx: RequestContext, input: EditAgendaItemI
   assertMayEditItem(ctx, item);
   if (item.version !== input.version) throw errors.conflict(ctx);
   assertAgendaOpen(ctx, item.meeting);
-  item.question = requiredText(ctx, 'question', input.question, 2000);
+  item.question = requiredText(ctx, 'question', input.question);
   await saveChanges(ctx);
   return item;
 }
@@ -345,7 +345,7 @@ export async function recordAgendaOutcome(ctx: RequestContext, input: RecordAgen
   assertManages(ctx, item.meeting);
   if (item.version !== input.version) throw errors.conflict(ctx);
   assertInSession(ctx, item.meeting);
-  item.minutes = optionalText(ctx, 'minutes', input.minutes, 10000);
+  item.minutes = optionalText(input.minutes);
   if (input.decision) {
     if (!item.referral) throw errors.badInput(ctx, 'decision', 'error.decisionOnReferralOnly');
     if (!actsForWholeTenant(ctx)) throw errors.forbidden(ctx);
@@ -374,7 +374,7 @@ export async function addAgendaAction(ctx: RequestContext, input: AddAgendaActio
       const item = await findItem(ctx, input.itemId);
       assertManages(ctx, item.meeting);
       assertInSession(ctx, item.meeting);
-      const description = requiredText(ctx, 'description', input.description, 1000);
+      const description = requiredText(ctx, 'description', input.description);
       const dueOn = requiredDate(ctx, 'dueOn', input.dueOn);
       const ownerId = parseGlobalId(input.ownerOrganisationId, 'Organisation')?.id;
       const owner = ownerId ? await ctx.em.findOne(Organisation, { id: ownerId, active: true }) : null;

@@ -48,10 +48,10 @@ function checkedDetails(ctx: RequestContext, kind: OrganisationKind, input: Deta
   const siaeKind = input.siaeKind ?? null;
   if (kind === OrganisationKind.INTEGRATION_COMPANY && !siaeKind) throw errors.badInput(ctx, 'siaeKind', 'error.siaeKindRequired');
   if (kind !== OrganisationKind.INTEGRATION_COMPANY && siaeKind) throw errors.badInput(ctx, 'siaeKind', 'error.siaeKindOnlyForIntegrationCompany');
-  const inseeCode = optionalText(ctx, 'inseeCode', input.inseeCode, 5)?.toUpperCase() ?? null;
+  const inseeCode = optionalText(input.inseeCode)?.toUpperCase() ?? null;
   if (inseeCode && kind !== OrganisationKind.COMMUNE) throw errors.badInput(ctx, 'inseeCode', 'error.inseeCodeOnlyForCommune');
   if (inseeCode && !/^(\d{5}|2[AB]\d{3})$/.test(inseeCode)) throw errors.badInput(ctx, 'inseeCode', 'error.inseeCodeInvalid');
-  const siret = optionalText(ctx, 'siret', input.siret?.replace(/\s/g, ''), 14);
+  const siret = optionalText(input.siret?.replace(/\s/g, ''));
   if (siret && !/^\d{14}$/.test(siret)) throw errors.badInput(ctx, 'siret', 'error.siretInvalid');
   return { siaeKind, inseeCode, siret };
 }

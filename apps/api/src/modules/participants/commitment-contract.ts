@@ -6,7 +6,7 @@ import { notInFuture, optionalDate, requiredDate } from '../../graphql/date-inpu
 import { errors } from '../../graphql/errors';
 import { toGlobalId } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
-import { optionalText, requiredText } from '../../graphql/text-input';
+import { optionalText } from '../../graphql/text-input';
 import { User } from '../users/user.entity';
 import { CommitmentContract } from './commitment-contract.entity';
 import { recordChange } from './participant-history';
@@ -122,11 +122,10 @@ export async function recordContract(ctx: RequestContext, input: RecordContractI
   if ((latest?.number ?? 0) !== input.amends) throw errors.conflict(ctx);
   const objectives = input.objectives.map((o) => o.trim()).filter(Boolean);
   if (objectives.length === 0) throw errors.badInput(ctx, 'objectives', 'error.required');
-  objectives.forEach((o) => requiredText(ctx, 'objectives', o, 500));
   const startsOn = requiredDate(ctx, 'startsOn', input.startsOn);
   const reviewOn = requiredDate(ctx, 'reviewOn', input.reviewOn);
   if (reviewOn <= startsOn) throw errors.badInput(ctx, 'reviewOn', 'error.reviewBeforeStart');
-  const amendmentReason = optionalText(ctx, 'amendmentReason', input.amendmentReason, 1000);
+  const amendmentReason = optionalText(input.amendmentReason);
   if (latest && !amendmentReason) throw errors.badInput(ctx, 'amendmentReason', 'error.required');
   const contract = ctx.em.create(CommitmentContract, {
     tenant: pathway.tenant,

@@ -129,9 +129,9 @@ export async function recordDiagnosis(ctx: RequestContext, input: RecordDiagnosi
   const categories = input.obstacles.map((o) => o.category);
   if (new Set(categories).size !== categories.length) throw errors.badInput(ctx, 'obstacles', 'error.obstacleTwice');
   const values = {
-    strengths: optionalText(ctx, 'strengths', input.strengths, 4000),
-    needs: optionalText(ctx, 'needs', input.needs, 4000),
-    obstacles: input.obstacles.map((o) => ({ category: o.category, note: optionalText(ctx, 'obstacles', o.note, 1000) })),
+    strengths: optionalText(input.strengths),
+    needs: optionalText(input.needs),
+    obstacles: input.obstacles.map((o) => ({ category: o.category, note: optionalText(o.note) })),
     carriedOutOn: input.carriedOutOn ? notInFuture(ctx, 'carriedOutOn', optionalDate(ctx, 'carriedOutOn', input.carriedOutOn)!) : null,
   };
   const before = existing?.obstacles.map((o) => o.category).join(', ') ?? null;

@@ -82,7 +82,7 @@ export function addJournalEntry(ctx: RequestContext, input: AddJournalEntryInput
         participant,
         author: ctx.em.getReference(User, ctx.actor!.userId),
         day,
-        text: requiredText(ctx, 'text', input.text, 10_000),
+        text: requiredText(ctx, 'text', input.text),
       });
       await saveChanges(ctx);
       await ctx.em.populate(entry, ['author']);

@@ -4,9 +4,11 @@ import { LongText, MaxLength } from '../../graphql/input-limits';
 
 @InputType({ description: 'Identity, contact and address: what the referent types at reception' })
 export class ParticipantDetailsInput {
+  @MaxLength(100)
   @Field()
   firstName!: string;
 
+  @MaxLength(100)
   @Field()
   lastName!: string;
 
@@ -126,7 +128,7 @@ export class ChangePathwayStatusInput {
   @Field(() => ExitKind, { nullable: true, description: 'Required when the status becomes EXITED' })
   exitKind?: ExitKind | null;
 
-  @LongText(2000)
+  @LongText(1000)
   @Field(() => String, { nullable: true })
   reason?: string | null;
 

@@ -282,7 +282,7 @@ export async function changePathwayStatus(ctx: RequestContext, input: ChangePath
   if (latest > 0 || !canTransition(pathway.status, next)) throw refuse();
   const date = notInFuture(ctx, 'date', requiredDate(ctx, 'date', input.date));
   if (date < (pathway.entryDate ?? pathway.referralDate)) throw errors.badInput(ctx, 'date', 'error.dateBeforeEntry');
-  const reason = optionalText(ctx, 'reason', input.reason, 1000);
+  const reason = optionalText(input.reason);
   const before = {
     status: pathway.status,
     entryDate: pathway.entryDate ?? null,

@@ -23,20 +23,20 @@ export function searchKeyOf(lastName: string, firstName: string): string {
 export type CheckedDetails = ReturnType<typeof checkedDetails>;
 
 export function checkedDetails(ctx: RequestContext, input: ParticipantDetailsInput) {
-  const firstName = requiredText(ctx, 'firstName', input.firstName, 100);
-  const lastName = requiredText(ctx, 'lastName', input.lastName, 100);
+  const firstName = requiredText(ctx, 'firstName', input.firstName);
+  const lastName = requiredText(ctx, 'lastName', input.lastName);
   const birthDate = notInFuture(ctx, 'birthDate', requiredDate(ctx, 'birthDate', input.birthDate));
   const age = yearsBetween(birthDate, todayInFrance());
   if (age < 16 || age > 100) throw errors.badInput(ctx, 'birthDate', 'error.birthDateImplausible');
-  const email = optionalText(ctx, 'email', input.email, 254)?.toLowerCase() ?? null;
+  const email = optionalText(input.email)?.toLowerCase() ?? null;
   if (email && !EMAIL.test(email)) throw errors.badInput(ctx, 'email', 'error.emailInvalid');
-  const phone = optionalText(ctx, 'phone', input.phone, 30);
+  const phone = optionalText(input.phone);
   if (phone && !PHONE.test(phone)) throw errors.badInput(ctx, 'phone', 'error.phoneInvalid');
-  const postcode = optionalText(ctx, 'postcode', input.postcode, 5);
+  const postcode = optionalText(input.postcode);
   if (postcode && !/^\d{5}$/.test(postcode)) throw errors.badInput(ctx, 'postcode', 'error.postcodeInvalid');
-  const communeCode = optionalText(ctx, 'communeCode', input.communeCode, 5)?.toUpperCase() ?? null;
+  const communeCode = optionalText(input.communeCode)?.toUpperCase() ?? null;
   if (communeCode && !isCommuneCode(communeCode)) throw errors.badInput(ctx, 'communeCode', 'error.communeUnknown');
-  const priorityDistrictCode = optionalText(ctx, 'priorityDistrictCode', input.priorityDistrictCode, 10)?.toUpperCase() ?? null;
+  const priorityDistrictCode = optionalText(input.priorityDistrictCode)?.toUpperCase() ?? null;
   if (priorityDistrictCode && !isQpvCode(priorityDistrictCode)) throw errors.badInput(ctx, 'priorityDistrictCode', 'error.qpvCodeInvalid');
   return {
     firstName,
@@ -46,7 +46,7 @@ export function checkedDetails(ctx: RequestContext, input: ParticipantDetailsInp
     gender: input.gender ?? null,
     email,
     phone,
-    addressLine: optionalText(ctx, 'addressLine', input.addressLine, 300),
+    addressLine: optionalText(input.addressLine),
     postcode,
     communeCode,
     priorityDistrictCode,
@@ -71,8 +71,8 @@ export function checkedEntry(ctx: RequestContext, input: EsfEntryInput | null | 
 /** The three fields that identify a person, checked as at creation. */
 export function checkedDetailsForLookup(ctx: RequestContext, lastName: string, firstName: string, birthDate: string) {
   return {
-    lastName: requiredText(ctx, 'lastName', lastName, 100),
-    firstName: requiredText(ctx, 'firstName', firstName, 100),
+    lastName: requiredText(ctx, 'lastName', lastName),
+    firstName: requiredText(ctx, 'firstName', firstName),
     birthDate: requiredDate(ctx, 'birthDate', birthDate),
   };
 }

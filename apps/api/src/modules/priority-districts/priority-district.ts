@@ -84,7 +84,6 @@ export class PriorityDistrictResolver {
   @Mutation(() => PriorityDistrictImportType, { description: 'Import the ANCT list (CSV): valid lines are added or updated, the others reported' })
   @Allow(MembershipRole.TENANT_ADMIN, MembershipRole.ANIMATION_TEAM)
   async importPriorityDistricts(@Ctx() ctx: RequestContext, @Arg('csv') csv: string): Promise<PriorityDistrictImportType> {
-    if (csv.length > 5_000_000) throw errors.badInput(ctx, 'csv', 'error.fileTooLarge');
     const { districts, errors: problems } = parseQpvFile(csv, { isKnownCommune: isCommuneCode });
     if (districts.length === 0 && problems.length > 0) throw errors.badInput(ctx, 'csv', 'error.qpvFileUnreadable');
     return { imported: await upsert(ctx, districts), rejected: problems.length, problems: problems.map((p) => `${p.line}: ${p.message}`) };
@@ -93,9 +92,9 @@ export class PriorityDistrictResolver {
   @Mutation(() => PriorityDistrictType, { description: 'Enter or correct one district by hand' })
   @Allow(MembershipRole.TENANT_ADMIN, MembershipRole.ANIMATION_TEAM)
   async savePriorityDistrict(@Ctx() ctx: RequestContext, @Arg('input') input: PriorityDistrictInput): Promise<PriorityDistrictType> {
-    const code = requiredText(ctx, 'code', input.code, 10).toUpperCase();
+    const code = requiredText(ctx, 'code', input.code).toUpperCase();
     if (!isQpvCode(code)) throw errors.badInput(ctx, 'code', 'error.qpvCodeInvalid');
-    const name = requiredText(ctx, 'name', input.name, 200);
+    const name = requiredText(ctx, 'name', input.name);
     if (input.communeCodes.length === 0 || !input.communeCodes.every(isCommuneCode)) throw errors.badInput(ctx, 'communeCodes', 'error.communeUnknown');
     await upsert(ctx, [{ code, name, communeCodes: input.communeCodes }]);
     return PriorityDistrictType.from((await ctx.em.findOne(PriorityDistrict, { code }))!);

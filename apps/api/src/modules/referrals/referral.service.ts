@@ -63,11 +63,11 @@ export async function submitReferral(ctx: RequestContext, input: SubmitReferralI
     async () => {
       const details = await checkedDetailsInTenant(ctx, input.details);
       const organisation = await referringOrganisation(ctx, input.organisationId);
-      const situation = requiredText(ctx, 'situation', input.situation, 4000);
-      const reason = requiredText(ctx, 'reason', input.reason, 2000);
-      const expectations = optionalText(ctx, 'expectations', input.expectations, 2000);
+      const situation = requiredText(ctx, 'situation', input.situation);
+      const reason = requiredText(ctx, 'reason', input.reason);
+      const expectations = optionalText(input.expectations);
       const agreedOn = notInFuture(ctx, 'agreedOn', requiredDate(ctx, 'agreedOn', input.agreedOn));
-      const witness = optionalText(ctx, 'witness', input.witness, 200);
+      const witness = optionalText(input.witness);
       if (input.agreementMethod === ConsentMethod.ORAL_WITH_WITNESS && !witness) throw errors.badInput(ctx, 'witness', 'error.consentWitnessRequired');
 
       const tenant = ctx.em.getReference(Tenant, activeMembership(ctx).tenantId);
@@ -259,9 +259,9 @@ export type ReferralDecisionInput = Omit<DecideReferralInput, 'referralId' | 've
  */
 export async function applyDecision(ctx: RequestContext, referral: Referral, input: ReferralDecisionInput): Promise<void> {
   if (!isOpenReferral(referral.status)) throw errors.badInput(ctx, 'referralId', 'error.referralAlreadyDecided');
-  const reason = optionalText(ctx, 'reason', input.reason, 2000);
+  const reason = optionalText(input.reason);
   if (decisionNeedsReason(input.decision) && !reason) throw errors.badInput(ctx, 'reason', 'error.decisionReasonRequired');
-  const redirectedTo = optionalText(ctx, 'redirectedTo', input.redirectedTo, 200);
+  const redirectedTo = optionalText(input.redirectedTo);
   if (input.decision === ReferralDecision.REDIRECT && !redirectedTo) throw errors.badInput(ctx, 'redirectedTo', 'error.redirectedToRequired');
 
   if (input.decision === ReferralDecision.ACCEPT) {

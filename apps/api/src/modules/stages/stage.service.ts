@@ -37,7 +37,7 @@ function checkedEnd(ctx: RequestContext, field: string, start: string | null, en
 async function checkedPlan(ctx: RequestContext, input: StagePlanInput) {
   const plannedStart = requiredDate(ctx, 'plannedStart', input.plannedStart);
   const plannedEnd = checkedEnd(ctx, 'plannedEnd', plannedStart, optionalDate(ctx, 'plannedEnd', input.plannedEnd));
-  const romeCode = optionalText(ctx, 'romeCode', input.romeCode, 5)?.toUpperCase() ?? null;
+  const romeCode = optionalText(input.romeCode)?.toUpperCase() ?? null;
   if (romeCode && !isTradeCode(romeCode)) throw errors.badInput(ctx, 'romeCode', 'error.romeCodeUnknown');
   const operator = input.operatorId ? await getOrganisation(ctx, input.operatorId, 'operatorId') : null;
   if (operator && !operator.active) throw errors.badInput(ctx, 'operatorId', 'error.organisationInactive');
@@ -46,8 +46,8 @@ async function checkedPlan(ctx: RequestContext, input: StagePlanInput) {
     plannedEnd,
     romeCode,
     operator,
-    sharedSummary: optionalText(ctx, 'sharedSummary', input.sharedSummary, 2000),
-    privateNotes: optionalText(ctx, 'privateNotes', input.privateNotes, 5000),
+    sharedSummary: optionalText(input.sharedSummary),
+    privateNotes: optionalText(input.privateNotes),
   };
 }
 
@@ -104,7 +104,7 @@ export async function updateStage(ctx: RequestContext, input: UpdateStageInput):
   if (NEEDS_ACTUAL_START.includes(input.status) && !actualStart) throw errors.badInput(ctx, 'actualStart', 'error.required');
   if (NEEDS_ACTUAL_END.includes(input.status) && !actualEnd) throw errors.badInput(ctx, 'actualEnd', 'error.required');
   const before = snapshot(stage);
-  ctx.em.assign(stage, { ...plan, status: input.status, actualStart, actualEnd, outcome: optionalText(ctx, 'outcome', input.outcome, 2000) });
+  ctx.em.assign(stage, { ...plan, status: input.status, actualStart, actualEnd, outcome: optionalText(input.outcome) });
   recordChange(ctx, participant, 'stage.updated', [{ field: 'kind', before: stage.kind.labelFr, after: stage.kind.labelFr }, ...diff(before, snapshot(stage))]);
   await saveChanges(ctx);
   return stage;

@@ -38,7 +38,6 @@ export class RecordTrainingResultInput {
   @Field(() => Int, { nullable: true, description: 'The version read, to correct a result already recorded' })
   version?: number | null;
 
-  @LongText(2000)
   @Field(() => TrainingOutcome)
   outcome!: TrainingOutcome;
 

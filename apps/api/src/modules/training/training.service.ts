@@ -84,7 +84,7 @@ export async function recordTrainingAttendance(ctx: RequestContext, input: Recor
             period,
             hoursPlanned,
             hoursAttended: entry.hoursAttended,
-            absenceNote: optionalText(ctx, field('absenceNote'), entry.absenceNote, 500),
+            absenceNote: optionalText(entry.absenceNote),
             ...authorship(ctx),
             submittedAt: ctx.now,
           }),
@@ -103,9 +103,9 @@ export async function recordTrainingResult(ctx: RequestContext, input: RecordTra
   const stage = await reportableTraining(ctx, input.stageId, 'stageId');
   const endedOn = notInFuture(ctx, 'endedOn', requiredDate(ctx, 'endedOn', input.endedOn));
   if (endedOn < trainingSpan(stage).start) throw errors.badInput(ctx, 'endedOn', 'error.endBeforeStart');
-  const certification = optionalText(ctx, 'certification', input.certification, 300);
+  const certification = optionalText(input.certification);
   if (input.outcome === TrainingOutcome.CERTIFIED && !certification) throw errors.badInput(ctx, 'certification', 'error.certificationRequired');
-  const dropOutReason = optionalText(ctx, 'dropOutReason', input.dropOutReason, 1000);
+  const dropOutReason = optionalText(input.dropOutReason);
   if (input.outcome === TrainingOutcome.ABANDONED && !dropOutReason) throw errors.badInput(ctx, 'dropOutReason', 'error.dropOutReasonRequired');
   const result = {
     outcome: input.outcome,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD_MAX_LENGTH } from '@jalon/domain';
 import { User } from './user.entity';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
 import { GraphqlClient, LOGIN } from '../../testing/graphql-client';
@@ -70,6 +71,15 @@ describe('inviting a colleague', () => {
     expect(await server.asOwner((em) => em.count(User, { email: 'short@test.jalon' }))).toBe(0);
     const preview = await new GraphqlClient(server.app).data(`query($token: String!) { invitation(token: $token) { email } }`, { token: tokenOf(acceptUrl) });
     expect(preview.invitation).toEqual({ email: 'short@test.jalon' });
+  });
+
+  it('takes a password as long as the password policy allows, to accept and to log in; one longer is refused', async () => {
+    const { acceptUrl } = await invite('long.password@test.jalon');
+    const password = 'phrase de passe très longue '.repeat(10).slice(0, PASSWORD_MAX_LENGTH);
+    const tooLong = await new GraphqlClient(server.app).request(ACCEPT, { input: { token: tokenOf(acceptUrl), password: `${password}x` } });
+    expect(tooLong.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'password' });
+    await new GraphqlClient(server.app).data(ACCEPT, { input: { token: tokenOf(acceptUrl), password } });
+    expect((await new GraphqlClient(server.app).request(LOGIN, { input: { email: 'long.password@test.jalon', password } })).errors).toBeUndefined();
   });
 
   it('refuses roles that do not fit the organisation, and bad emails, field by field', async () => {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { MembershipRole } from '@jalon/domain';
+import { MembershipRole, PASSWORD_MAX_LENGTH } from '@jalon/domain';
 import { MaxLength } from '../../graphql/input-limits';
 
 @InputType()
@@ -35,6 +35,7 @@ export class AcceptInvitationInput {
   @Field()
   token!: string;
 
+  @MaxLength(PASSWORD_MAX_LENGTH)
   @Field({ description: 'The new password, or the current one when an account already exists' })
   password!: string;
 }
