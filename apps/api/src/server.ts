@@ -9,6 +9,7 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import fastifyMultipart from '@fastify/multipart';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './db/database-unavailable';
+import { errorForLog } from './db/error-log';
 import { createApollo } from './graphql/apollo';
 import { errors } from './graphql/errors';
 import { pickLocale } from './i18n/messages';
@@ -34,7 +35,13 @@ export interface ServerOptions {
 
 export async function buildServer(config: Config, database: Database, { clock = () => new Date(), logStream }: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], stream: logStream },
+    logger: {
+      level: config.LOG_LEVEL,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      // Every logged error, here and in GraphQL's error masking, goes through it: no SQL, parameters or key values.
+      serializers: { err: errorForLog },
+      stream: logStream,
+    },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
@@ -69,7 +76,7 @@ export async function buildServer(config: Config, database: Database, { clock = 
     if (!allowed.includes(origin)) await reply.code(403).send({ error: 'Cross-origin request refused' });
   });
 
-  // Outside GraphQL too, an unexpected error is logged in full and answered without detail.
+  // Outside GraphQL too, an unexpected error is logged (by errorForLog, with the request id) and answered without detail.
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     // The request's transaction could not open or commit: temporary, say so and when to retry.
     if (isDatabaseUnavailable(error)) {

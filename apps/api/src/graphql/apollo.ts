@@ -31,16 +31,32 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** The request each error arose in: Apollo does not tell formatError, and its log line names it. */
+const requestOfError = new WeakMap<object, string>();
+
+const rememberRequestOfErrors: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart({ contextValue }) {
+    return {
+      async didEncounterErrors({ errors }) {
+        for (const error of errors) requestOfError.set(error, contextValue.requestId);
+      },
+    };
+  },
+};
+
 /**
  * Keeps errors meant for people and errors about the request; anything else (a bug, a database
- * error) is logged in full and answered with a generic message: no stack, no SQL.
+ * error) is logged with its request id and path, through the logger's error serializer
+ * (db/error-log.ts: no SQL, parameters or key values), and answered with a generic message: no
+ * stack, no SQL.
  */
 export function maskErrors(logger: Pick<FastifyBaseLogger, 'error'>, production = false) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof UserFacingError) return { message: formatted.message, path: formatted.path, extensions: formatted.extensions };
+    const where = { reqId: requestOfError.get(error as object), path: formatted.path };
     if (isDatabaseUnavailable(original)) {
-      logger.error({ err: original, path: formatted.path }, 'database unavailable during a GraphQL request');
+      logger.error({ err: original, ...where }, 'database unavailable during a GraphQL request');
       const unavailable = errors.unavailable({ locale: 'fr' });
       return { message: unavailable.message, path: formatted.path, extensions: unavailable.extensions };
     }
@@ -50,7 +66,7 @@ export function maskErrors(logger: Pick<FastifyBaseLogger, 'error'>, production 
       const message = production ? formatted.message.replace(/\s*Did you mean [^?]*\?/g, '') : formatted.message;
       return { message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error in GraphQL request');
+    logger.error({ err: original, ...where }, 'unexpected error in GraphQL request');
     return { message: translate('fr', 'error.internal'), path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }
@@ -158,7 +174,15 @@ export async function createApollo(schema: GraphQLSchema, config: Config, logger
     // Only documents sent in full are run: a persisted-query hash is refused (PERSISTED_QUERY_NOT_SUPPORTED).
     persistedQueries: false,
     // No cache hints are used (responses are never cached): the cache-control plugin's per-field work is saved.
-    plugins: [...protection.plugins, checkOperation, rollbackOnError, unavailableIsTemporary, reportRedactions, ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      ...protection.plugins,
+      checkOperation,
+      rememberRequestOfErrors,
+      rollbackOnError,
+      unavailableIsTemporary,
+      reportRedactions,
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     validationRules: [...protection.validationRules, noSubscriptions],
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
