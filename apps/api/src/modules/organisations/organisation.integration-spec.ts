@@ -100,7 +100,10 @@ describe('organisations', () => {
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
     expect(seen).toEqual([...seen].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-    const filtered = await admin.data(`{ organisations(filter: { kind: TRAINING_OPERATOR, search: "formation 3" }) { totalCount edges { node { name } } } }`);
+    // "de formation 3", not "formation 3": the fixture's own training operator is "Formation <random hex>", which may start with 3.
+    const filtered = await admin.data(
+      `{ organisations(filter: { kind: TRAINING_OPERATOR, search: "de formation 3" }) { totalCount edges { node { name } } } }`,
+    );
     expect(filtered.organisations).toEqual({ totalCount: 1, edges: [{ node: { name: 'Organisme de formation 3' } }] });
   });
 
