@@ -8,15 +8,10 @@ import { Pathway } from '../participants/pathway.entity';
 import { User } from '../users/user.entity';
 
 /**
- * A person referred to the PLIE, from receipt to the accreditation commission's decision. One open
- * referral per person: a second partner referring the same person adds its submission to it.
+ * The person as a referrer typed them, and the referral's progress: the referral holds the first
+ * referrer's, each submission its own partner's (what that partner reads).
  */
-@Entity({ tableName: 'referral' })
-export class Referral extends TenantOwnedEntity {
-  /** Who referred the person first; later referrers are in the submissions. */
-  @ManyToOne(() => Organisation, { deleteRule: 'restrict' })
-  referringOrganisation!: Organisation;
-
+abstract class ReferredPerson extends TenantOwnedEntity {
   @Property({ type: 'text' })
   firstName!: string;
 
@@ -51,17 +46,12 @@ export class Referral extends TenantOwnedEntity {
   @Property({ type: 'text', nullable: true })
   priorityDistrictCode?: string | null;
 
+  /** On a submission: new when it joins, then each review and decision made since. */
   @Enum({ items: () => ReferralStatus, nativeEnumName: 'referral_status' })
   status: ReferralStatus & Opt = ReferralStatus.NEW;
 
-  @Property({ type: 'timestamptz' })
-  receivedAt!: Date;
-
   @Property({ type: 'timestamptz', nullable: true })
   decidedAt?: Date | null;
-
-  @ManyToOne(() => User, { deleteRule: 'restrict', nullable: true })
-  decidedBy?: User | null;
 
   /** Why it was refused, redirected or postponed: the referring partners read it. */
   @Property({ type: 'text', nullable: true })
@@ -70,6 +60,23 @@ export class Referral extends TenantOwnedEntity {
   /** Where a redirected person was sent instead (France Travail, Mission locale…). */
   @Property({ type: 'text', nullable: true })
   redirectedTo?: string | null;
+}
+
+/**
+ * A person referred to the PLIE, from receipt to the accreditation commission's decision. One open
+ * referral per person: a second partner referring the same person adds its submission to it.
+ */
+@Entity({ tableName: 'referral' })
+export class Referral extends ReferredPerson {
+  /** Who referred the person first; later referrers are in the submissions. */
+  @ManyToOne(() => Organisation, { deleteRule: 'restrict' })
+  referringOrganisation!: Organisation;
+
+  @Property({ type: 'timestamptz' })
+  receivedAt!: Date;
+
+  @ManyToOne(() => User, { deleteRule: 'restrict', nullable: true })
+  decidedBy?: User | null;
 
   /** Once accepted: the person's file and the pathway the referral opened (or joined). */
   @ManyToOne(() => Participant, { deleteRule: 'set null', nullable: true })
@@ -89,55 +96,9 @@ export class Referral extends TenantOwnedEntity {
  * joined may hold another partner's data, and must not tell it that someone else referred the person.
  */
 @Entity({ tableName: 'referral_submission' })
-export class ReferralSubmission extends TenantOwnedEntity {
+export class ReferralSubmission extends ReferredPerson {
   @ManyToOne(() => Referral, { deleteRule: 'cascade' })
   referral!: Referral;
-
-  @Property({ type: 'text' })
-  firstName!: string;
-
-  @Property({ type: 'text' })
-  lastName!: string;
-
-  @Property({ type: 'text' })
-  searchKey!: string;
-
-  @Property({ type: 'date' })
-  birthDate!: string;
-
-  @Enum({ items: () => Gender, nativeEnumName: 'gender', nullable: true })
-  gender?: Gender | null;
-
-  @Property({ type: 'text', nullable: true })
-  phone?: string | null;
-
-  @Property({ type: 'text', nullable: true })
-  email?: string | null;
-
-  @Property({ type: 'text', nullable: true })
-  addressLine?: string | null;
-
-  @Property({ type: 'text', nullable: true })
-  postcode?: string | null;
-
-  @Property({ type: 'text', nullable: true })
-  communeCode?: string | null;
-
-  @Property({ type: 'text', nullable: true })
-  priorityDistrictCode?: string | null;
-
-  /** The referral's progress as far as it concerns this submission: new when it joins, then each review and decision made since. */
-  @Enum({ items: () => ReferralStatus, nativeEnumName: 'referral_status' })
-  status: ReferralStatus & Opt = ReferralStatus.NEW;
-
-  @Property({ type: 'timestamptz', nullable: true })
-  decidedAt?: Date | null;
-
-  @Property({ type: 'text', nullable: true })
-  decisionReason?: string | null;
-
-  @Property({ type: 'text', nullable: true })
-  redirectedTo?: string | null;
 
   @ManyToOne(() => Organisation, { deleteRule: 'restrict' })
   organisation!: Organisation;
