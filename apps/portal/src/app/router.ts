@@ -6,8 +6,8 @@ import { homeRoutes } from '@/modules/home/routes';
 import { usersRoutes } from '@/modules/users/routes';
 import { organisationsRoutes } from '@/modules/organisations/routes';
 import { participantsRoutes } from '@/modules/participants/routes';
-import { agendaRoutes } from '@/modules/agenda/routes';
-import { districtsRoutes } from '@/modules/districts/routes';
+import { appointmentsRoutes } from '@/modules/appointments/routes';
+import { priorityDistrictsRoutes } from '@/modules/priority-districts/routes';
 import { partnerRoutes } from '@/modules/partner/routes';
 import { referralsRoutes } from '@/modules/referrals/routes';
 import { accessLogRoutes } from '@/modules/access-log/routes';
@@ -53,10 +53,10 @@ export const router = createRouter({
     ...authRoutes,
     ...homeRoutes,
     ...participantsRoutes,
-    ...agendaRoutes,
+    ...appointmentsRoutes,
     ...usersRoutes,
     ...organisationsRoutes,
-    ...districtsRoutes,
+    ...priorityDistrictsRoutes,
     ...partnerRoutes,
     ...referralsRoutes,
     ...accessLogRoutes,

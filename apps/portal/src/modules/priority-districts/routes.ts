@@ -1,6 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
 
-export const districtsRoutes: RouteRecordRaw[] = [
+export const priorityDistrictsRoutes: RouteRecordRaw[] = [
   {
     path: '/admin/quartiers',
     name: 'districts',

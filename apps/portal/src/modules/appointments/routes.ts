@@ -1,6 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
 
-export const agendaRoutes: RouteRecordRaw[] = [
+export const appointmentsRoutes: RouteRecordRaw[] = [
   {
     path: '/agenda',
     name: 'agenda',
