@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@jalon/api/src/config';
-import { sendNotificationEmails } from '@jalon/api/src/modules/consent/notification-emails';
+import { sendNotificationEmails } from '@jalon/api/src/modules/notifications/notification-emails';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '@jalon/api/src/testing/fixtures';
 import { GraphqlClient, nodesOf } from '@jalon/api/src/testing/graphql-client';
 import { startTestServer, type TestServer } from '@jalon/api/src/testing/test-server';

@@ -4,7 +4,7 @@ import { openDatabase } from './db/database';
 import { DEMO_PASSWORD, DEMO_TENANTS } from './db/seed/demo-data';
 import { buildServer } from './server';
 import { EXPIRY_SWEEP_INTERVAL_MS, sweepEndedConsents } from './modules/consent/consent-expiry';
-import { MAIL_SWEEP_INTERVAL_MS, mailTransport, sendNotificationEmails } from './modules/consent/notification-emails';
+import { MAIL_SWEEP_INTERVAL_MS, mailTransport, sendNotificationEmails } from './modules/notifications/notification-emails';
 import { remindDueReports } from './modules/contracts/report-reminders';
 
 /** config → database → server; on SIGTERM/SIGINT, finish in-flight requests, then close the pool. */

@@ -3,7 +3,7 @@ import { isPartnerKind } from '@jalon/domain';
 import type { Config } from '../config';
 import type { Actor } from '../context/request-context';
 import { Session } from '../modules/auth/session.entity';
-import { hashSecretToken } from '../modules/auth/secret-token';
+import { hashSecretToken } from './secret-token';
 import { Membership } from '../modules/tenancy/membership.entity';
 import { TENANT_FILTER } from '../db/orm-options';
 import { applyRlsSettings } from './request-transaction';

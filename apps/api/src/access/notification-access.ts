@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type ConsentTerms, decide, IDENTIFICATION, isPartnerKind, type PartnerViewer } from '@jalon/domain';
 import type { RequestContext } from '../context/request-context';
-import { type Notification, NotificationKind } from '../modules/consent/notification.entity';
+import { type Notification, NotificationKind } from '../modules/notifications/notification.entity';
 import { ConsentScope } from './consent-scope';
 import { activeMembership } from './tenant-scope';
 

@@ -1,4 +1,4 @@
-import { IdempotencyKey } from '../access/idempotency-key.entity';
+import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity';
 import { Session } from '../modules/auth/session.entity';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity';
 import { Organisation } from '../modules/organisations/organisation.entity';
@@ -19,7 +19,7 @@ import { Invitation } from '../modules/users/invitation.entity';
 import { User } from '../modules/users/user.entity';
 import { Consent } from '../modules/consent/consent.entity';
 import { ConsentEvent } from '../modules/consent/consent-event.entity';
-import { Notification } from '../modules/consent/notification.entity';
+import { Notification } from '../modules/notifications/notification.entity';
 import { ConsentEvidence } from '../modules/consent/consent-evidence.entity';
 import { Referral, ReferralAttachment, ReferralSubmission } from '../modules/referrals/referral.entity';
 import { AssistedContract, ContractRenewal, ContractReport } from '../modules/contracts/assisted-contract.entity';

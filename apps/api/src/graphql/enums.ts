@@ -35,7 +35,7 @@ import {
   MeetingSharing,
 } from '@jalon/domain';
 import { ConsentEventAction } from '../modules/consent/consent-event.entity';
-import { NotificationKind } from '../modules/consent/notification.entity';
+import { NotificationKind } from '../modules/notifications/notification.entity';
 
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
 registerEnumType(SiaeKind, { name: 'SiaeKind' });

@@ -2,7 +2,7 @@ import { AppointmentKind, AppointmentMode, AppointmentPlace, AppointmentStatus, 
 import { isShared } from '../../access/participant-access';
 import { isCommuneCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
-import { createOnce } from '../../access/idempotency';
+import { createOnce } from '../idempotency/idempotency';
 import { agendaReferentId, canManageAgendaOf } from '../../access/agenda-access';
 import { lockForTransaction } from '../../db/advisory-lock';
 import { errors } from '../../graphql/errors';

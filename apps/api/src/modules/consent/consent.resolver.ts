@@ -14,7 +14,7 @@ import { amendConsent, eventsOf, grantConsent, listConsents, previewScope, revok
 import { AccessLogEntryConnection, ConsentType, NotificationConnection } from './consent.type';
 import type { Consent } from './consent.entity';
 import { evidenceOf } from './consent-evidence';
-import { listNotifications, markNotificationsRead, notificationCursor } from './notifications';
+import { listNotifications, markNotificationsRead, notificationCursor } from '../notifications/notification.service';
 import { NotificationType } from './consent.type';
 
 async function consentViews(ctx: RequestContext, consents: Consent[]): Promise<ConsentType[]> {

@@ -5,7 +5,7 @@ import { activeMembership } from '../../access/tenant-scope';
 import { assertCanEdit } from '../../access/participant-access';
 import { ConsentScope } from '../../access/consent-scope';
 import { mayNamePerson } from '../../access/notification-access';
-import { createOnce } from '../../access/idempotency';
+import { createOnce } from '../idempotency/idempotency';
 import { errors } from '../../graphql/errors';
 import { notInFuture, optionalDate, requiredDate, startOfDayInFrance } from '../../graphql/date-input';
 import { parseGlobalId, toGlobalId } from '../../graphql/relay';
@@ -22,7 +22,7 @@ import { User } from '../users/user.entity';
 import { ConsentEvent, ConsentEventAction } from './consent-event.entity';
 import { Consent, termsOf } from './consent.entity';
 import type { ConsentTermsInput, GrantConsentInput, AmendConsentInput } from './consent.inputs';
-import { Notification, NotificationKind } from './notification.entity';
+import { Notification, NotificationKind } from '../notifications/notification.entity';
 
 /** Consents of a participant, newest first (all statuses: the history stays readable). */
 export async function listConsents(ctx: RequestContext, participantId: string): Promise<Consent[]> {

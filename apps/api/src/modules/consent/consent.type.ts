@@ -6,7 +6,7 @@ import { OrganisationType } from '../organisations/organisation.type';
 import { ConsentEventAction, type ConsentEvent } from './consent-event.entity';
 import { type Consent, termsOf } from './consent.entity';
 import type { ConsentEvidence } from './consent-evidence.entity';
-import { NotificationKind, type Notification } from './notification.entity';
+import { NotificationKind, type Notification } from '../notifications/notification.entity';
 
 @ObjectType('ConsentEvent')
 export class ConsentEventType {

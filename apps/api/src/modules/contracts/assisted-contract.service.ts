@@ -1,7 +1,7 @@
 import { CONTRACT_STAGE_CATEGORIES, ConsentPurpose, DataClass, maxHoursInPeriod, periodWithin, SPECIAL_CATEGORY_OBSTACLES } from '@jalon/domain';
 import { isTradeCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
-import { createManyOnce } from '../../access/idempotency';
+import { createManyOnce } from '../idempotency/idempotency';
 import { assertCanEdit } from '../../access/participant-access';
 import { assertMayChangeDetails, assertMayReport, reportedStage } from '../../access/report-access';
 import { activeMembership } from '../../access/tenant-scope';

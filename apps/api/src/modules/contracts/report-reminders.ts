@@ -4,7 +4,7 @@ import { ConsentScope } from '../../access/consent-scope';
 import { reportedStage } from '../../access/report-access';
 import { inScopedTransaction } from '../../access/request-transaction';
 import { todayInFrance } from '../../graphql/date-input';
-import { NotificationKind } from '../consent/notification.entity';
+import { NotificationKind } from '../notifications/notification.entity';
 import { shortNameOf } from '../participants/participant.entity';
 import { AssistedContract, ContractReport } from './assisted-contract.entity';
 import { CONTRACT_POPULATE, lastDayOfContract } from './assisted-contract.service';

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { OrganisationKind, type SiaeKind } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
-import { createOnce } from '../../access/idempotency';
+import { createOnce } from '../idempotency/idempotency';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors } from '../../graphql/errors';
 import { afterAscending, pageOf, type PageArgs } from '../../graphql/pagination';

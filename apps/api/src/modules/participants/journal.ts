@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { RequestContext } from '../../context/request-context';
-import { createOnce } from '../../access/idempotency';
+import { createOnce } from '../idempotency/idempotency';
 import { assertCanEdit } from '../../access/participant-access';
 import { notInFuture, optionalDate, todayInFrance } from '../../graphql/date-input';
 import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';

@@ -2,7 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { canTransition, DataClass, ENDED_STATUSES, IDENTIFICATION, MembershipRole, opensInJobFollowUp, PathwayStatus } from '@jalon/domain';
 import { getCommune } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
-import { createOnce } from '../../access/idempotency';
+import { createOnce } from '../idempotency/idempotency';
 import { participantIdsWithAlert } from '../../db/caseload-alerts.query';
 import { assertCanEdit, participantAccess, readableParticipants } from '../../access/participant-access';
 import { activeMembership } from '../../access/tenant-scope';

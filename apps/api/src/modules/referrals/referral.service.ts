@@ -10,7 +10,7 @@ import {
   ReferralStatus,
 } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
-import { createOnce } from '../../access/idempotency';
+import { createOnce } from '../idempotency/idempotency';
 import { ownOrganisationOnly, referralSubmitter } from '../../access/authored-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, requiredDate, todayInFrance } from '../../graphql/date-input';
@@ -19,7 +19,7 @@ import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination
 import { encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { likePattern, optionalText, requiredText } from '../../graphql/text-input';
-import { Notification, NotificationKind } from '../consent/notification.entity';
+import { Notification, NotificationKind } from '../notifications/notification.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { shortNameOf } from '../participants/participant.entity';
 import { admitToPathway, checkedDetailsInTenant, findPossibleDuplicates } from '../participants/participant.service';

@@ -1,7 +1,7 @@
 import { StageStatus, PathwayStatus } from '@jalon/domain';
 import { isTradeCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
-import { createOnce } from '../../access/idempotency';
+import { createOnce } from '../idempotency/idempotency';
 import { assertCanEdit } from '../../access/participant-access';
 import { optionalDate, requiredDate } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';

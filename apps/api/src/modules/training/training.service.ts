@@ -1,6 +1,6 @@
 import { ConsentPurpose, DataClass, periodWithin, TRAINING_STAGE_CATEGORIES, TrainingOutcome } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
-import { createManyOnce } from '../../access/idempotency';
+import { createManyOnce } from '../idempotency/idempotency';
 import { assertMayReport, reportedStage } from '../../access/report-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, reportPeriod, requiredDate } from '../../graphql/date-input';

@@ -1,6 +1,6 @@
 import { isRoleAllowedIn, checkPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
-import { findValidInvitation } from '../../access/invitation-lookup';
+import { findValidInvitation } from './invitation-lookup';
 import { administeredOrganisation } from '../../access/authored-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors } from '../../graphql/errors';
@@ -8,7 +8,7 @@ import { parseGlobalId } from '../../graphql/relay';
 import { requiredEmail, requiredText } from '../../graphql/text-input';
 import { openSession } from '../auth/auth.service';
 import { hashPassword, verifyPassword } from '../auth/password-hash';
-import { newSecretToken } from '../auth/secret-token';
+import { newSecretToken } from '../../access/secret-token';
 import type { ViewerType } from '../auth/viewer.type';
 import { getOrganisation } from '../organisations/organisation.service';
 import { Membership } from '../tenancy/membership.entity';

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../../context/request-context';
 import { administeredOrganisation } from '../../access/authored-access';
-import { revokeMembershipSessions } from '../../access/membership-sessions';
+import { revokeMembershipSessions } from './membership-sessions.query';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors } from '../../graphql/errors';
 import { pageOf, type PageArgs } from '../../graphql/pagination';

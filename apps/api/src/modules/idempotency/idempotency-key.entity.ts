@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, Property, Unique } from '@mikro-orm/core';
-import { BaseEntity } from '../db/base.entity';
-import { Tenant } from '../modules/tenancy/tenant.entity';
+import { BaseEntity } from '../../db/base.entity';
+import { Tenant } from '../tenancy/tenant.entity';
 
 /** Remembers what a create mutation made for a client-chosen key, so a retried request never creates twice. */
 @Entity({ tableName: 'idempotency_key' })

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { TENANT_FILTER } from '../db/orm-options';
-import { Membership } from '../modules/tenancy/membership.entity';
+import { TENANT_FILTER } from '../../db/orm-options';
+import { Membership } from './membership.entity';
 
 /**
  * The user's own active memberships in every tenant, for the tenant switcher. The only read that

@@ -1,9 +1,9 @@
-import type { RequestContext } from '../context/request-context';
-import { lockForTransaction } from '../db/advisory-lock';
-import { errors } from '../graphql/errors';
-import { Tenant } from '../modules/tenancy/tenant.entity';
+import type { RequestContext } from '../../context/request-context';
+import { lockForTransaction } from '../../db/advisory-lock';
+import { errors } from '../../graphql/errors';
+import { Tenant } from '../tenancy/tenant.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
-import { activeMembership } from './tenant-scope';
+import { activeMembership } from '../../access/tenant-scope';
 
 const KEY = /^[\w-]{8,100}$/;
 

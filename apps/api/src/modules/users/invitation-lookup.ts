@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { TENANT_FILTER } from '../db/orm-options';
-import { hashSecretToken } from '../modules/auth/secret-token';
-import { Invitation } from '../modules/users/invitation.entity';
-import { applyRlsSettings } from './request-transaction';
+import { TENANT_FILTER } from '../../db/orm-options';
+import { hashSecretToken } from '../../access/secret-token';
+import { Invitation } from './invitation.entity';
+import { applyRlsSettings } from '../../access/request-transaction';
 
 /**
  * Finds a still-valid invitation by the token of its link, before anyone is logged in. RLS shows
