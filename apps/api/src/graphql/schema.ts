@@ -16,6 +16,7 @@ import { PriorityDistrictResolver } from '../modules/priority-districts/priority
 import { ReferenceResolver } from '../modules/reference/reference.resolver';
 import { StageResolver } from '../modules/stages/stage.resolver';
 import { ConsentResolver } from '../modules/consent/consent.resolver';
+import { NotificationResolver } from '../modules/notifications/notification.resolver';
 import { ReferralResolver } from '../modules/referrals/referral.resolver';
 import { AgendaItemResolver, MeetingResolver } from '../modules/meetings/meeting.resolver';
 import { CommuneFiguresResolver } from '../modules/commune-figures/commune-figures.resolver';
@@ -43,6 +44,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       AppointmentResolver,
       StageResolver,
       ConsentResolver,
+      NotificationResolver,
       ReferralResolver,
       MeetingResolver,
       AgendaItemResolver,

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type ConsentPurpose, IDENTIFICATION } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { type AccessLogRow, countAccessLog, readAccessLog } from '../../access/access-log';
-import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
+import { Allow, STAFF } from '../../access/operation-access';
 import { actsForWholeTenant } from '../../access/participant-access';
 import { errors } from '../../graphql/errors';
 import { PageArgs, pageOf } from '../../graphql/pagination';
@@ -11,11 +11,9 @@ import { findParticipant, toTypes } from '../participants/participant.service';
 import { ParticipantType } from '../participants/participant.type';
 import { AmendConsentInput, GrantConsentInput } from './consent.inputs';
 import { amendConsent, eventsOf, grantConsent, listConsents, previewScope, revokeConsent } from './consent.service';
-import { AccessLogEntryConnection, ConsentType, NotificationConnection } from './consent.type';
+import { AccessLogEntryConnection, ConsentType } from './consent.type';
 import type { Consent } from './consent.entity';
 import { evidenceOf } from './consent-evidence';
-import { listNotifications, markNotificationsRead, notificationCursor } from '../notifications/notification.service';
-import { NotificationType } from './consent.type';
 
 async function consentViews(ctx: RequestContext, consents: Consent[]): Promise<ConsentType[]> {
   // One after the other: the request's queries share one connection (its transaction).
@@ -109,22 +107,5 @@ export class ConsentResolver {
         requestId: row.request_id,
       })),
     );
-  }
-
-  @Query(() => NotificationConnection, { description: "My organisation's notifications, newest first" })
-  @Allow(...STAFF, ...PARTNERS)
-  async notifications(
-    @Ctx() ctx: RequestContext,
-    @Arg('unreadOnly', { defaultValue: false }) unreadOnly: boolean,
-    @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
-  ): Promise<NotificationConnection> {
-    const result = await listNotifications(ctx, unreadOnly, page);
-    return toConnection(result, notificationCursor, result.nodes.map(NotificationType.from));
-  }
-
-  @Mutation(() => Int, { description: 'Marks these notifications (or all of them) read; returns how many changed' })
-  @Allow(...STAFF, ...PARTNERS)
-  markNotificationsRead(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID], { nullable: true }) ids?: string[] | null): Promise<number> {
-    return markNotificationsRead(ctx, ids ?? null);
   }
 }

@@ -6,7 +6,6 @@ import { OrganisationType } from '../organisations/organisation.type';
 import { ConsentEventAction, type ConsentEvent } from './consent-event.entity';
 import { type Consent, termsOf } from './consent.entity';
 import type { ConsentEvidence } from './consent-evidence.entity';
-import { NotificationKind, type Notification } from '../notifications/notification.entity';
 
 @ObjectType('ConsentEvent')
 export class ConsentEventType {
@@ -147,40 +146,6 @@ export class ConsentType extends Node {
     });
   }
 }
-
-@ObjectType('Notification', { implements: Node })
-export class NotificationType extends Node {
-  readonly __typename = 'Notification';
-
-  @Field(() => NotificationKind)
-  kind!: NotificationKind;
-
-  @Field({ description: 'First name and initial of the person concerned; for a meeting, its title and day' })
-  participantLabel!: string;
-
-  @Field(() => String, { nullable: true, description: 'The month a report reminder is about, YYYY-MM' })
-  period!: string | null;
-
-  @Field()
-  at!: Date;
-
-  @Field()
-  read!: boolean;
-
-  static from(notification: Notification): NotificationType {
-    return Object.assign(new NotificationType(), {
-      id: toGlobalId('Notification', notification.id),
-      kind: notification.kind,
-      participantLabel: notification.participantLabel,
-      period: notification.period ?? null,
-      at: notification.createdAt,
-      read: Boolean(notification.readAt),
-    });
-  }
-}
-
-@ObjectType('NotificationConnection')
-export class NotificationConnection extends Connection(NotificationType, 'Notification') {}
 
 @ObjectType('AccessLogEntry', { description: 'A partner read participant data' })
 export class AccessLogEntryType {
