@@ -11,7 +11,6 @@ import {
   type PartnerViewer,
   type StageFacts,
 } from '@jalon/domain';
-import type { Actor } from '../context/request-context';
 import { Consent, type ConsentFacts, termsOf } from '../modules/consent/consent.entity';
 
 /**
@@ -48,6 +47,13 @@ export interface ParticipantRead {
   purposes: Set<ConsentPurpose>;
 }
 
+/** What the scope needs of the request's membership (the request context's actor has it). */
+export interface ViewerMembership {
+  tenantId: string;
+  organisationId: string;
+  organisationKind: PartnerViewer['organisationKind'];
+}
+
 /**
  * The consents that govern what this request's viewer sees: loaded once (`load`), then every
  * decision is synchronous and memoised — the middleware asks for each field of each object.
@@ -70,7 +76,7 @@ export class ConsentScope {
     private readonly recordsReads: boolean,
   ) {}
 
-  static forRequest(em: EntityManager, actor: Actor | null, now: Date): ConsentScope {
+  static forRequest(em: EntityManager, actor: { membership: ViewerMembership | null } | null, now: Date): ConsentScope {
     const membership = actor?.membership;
     const partner = membership && isPartnerKind(membership.organisationKind);
     const viewer = partner ? { organisationId: membership.organisationId, organisationKind: membership.organisationKind } : null;

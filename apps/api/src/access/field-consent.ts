@@ -21,12 +21,6 @@ export function SharedType(exists: FieldClass, narrowedBy?: string): ClassDecora
   return Extensions({ [TYPE_EXTENSION]: exists, ...(narrowedBy ? { [NARROWED_EXTENSION]: narrowedBy } : {}) });
 }
 
-/** A field withheld from the viewer, listed in the response's `extensions.redacted`. */
-export interface Redaction {
-  path: string;
-  dataClass: FieldClass;
-}
-
 function visible(scope: ConsentScope, value: unknown): boolean {
   const subject = subjectOf(value);
   return !subject || (subject.scope ?? scope).allows(subject, subject.itemClass);

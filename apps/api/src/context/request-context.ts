@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { MembershipRole, OrganisationKind } from '@jalon/domain';
+import type { FieldClass, MembershipRole, OrganisationKind } from '@jalon/domain';
 import type { Config } from '../config';
 import type { Locale } from '../i18n/messages';
 import type { RlsSettings } from '../access/request-transaction';
 import type { ConsentScope } from '../access/consent-scope';
-import type { Redaction } from '../access/field-consent';
 
 /** Who is acting, resolved once at the edge from the session cookie. */
 export interface Actor {
@@ -20,6 +19,12 @@ export interface Actor {
     /** The tenant lets referents read (never edit) their colleagues' participant files. */
     colleaguesCanRead: boolean;
   } | null;
+}
+
+/** A field withheld from the viewer (access/field-consent.ts), listed in the response's `extensions.redacted`. */
+export interface Redaction {
+  path: string;
+  dataClass: FieldClass;
 }
 
 /** Cookie operations the auth resolvers need, without handing them the HTTP reply. */

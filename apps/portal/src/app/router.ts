@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteLocationRaw } from 'vue-router';
 import type { MembershipRole, OrganisationKind } from '@/gql/graphql';
 import { ensureViewerLoaded, useViewer } from '@/composables/use-viewer';
+import { safeRedirect } from '@/app/safe-redirect';
 import { authRoutes } from '@/modules/auth/routes';
 import { homeRoutes } from '@/modules/home/routes';
 import { usersRoutes } from '@/modules/users/routes';
@@ -40,11 +41,6 @@ declare module 'vue-router' {
     /** The navigation item this page belongs to (a file belongs to the list of participants). */
     navParent?: string;
   }
-}
-
-/** Only paths inside the portal: `//evil.example` or `https://…` would be an open redirect. */
-export function safeRedirect(value: unknown): string | null {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : null;
 }
 
 export const router = createRouter({

@@ -1,10 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConsentEffect, ConsentMethod, ConsentStatus, isPartnerKind, PathwayStatus, SPECIAL_CATEGORY_CLASSES, type PartnerViewer } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { activeMembership } from '../../access/tenant-scope';
 import { assertCanEdit } from '../../access/participant-access';
 import { ConsentScope } from '../../access/consent-scope';
-import { mayNamePerson } from '../../access/notification-access';
 import { createOnce } from '../idempotency/idempotency';
 import { errors } from '../../graphql/errors';
 import { notInFuture, optionalDate, requiredDate, startOfDayInFrance } from '../../graphql/date-input';
@@ -12,17 +10,17 @@ import { parseGlobalId, toGlobalId } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { optionalText, requiredText } from '../../graphql/text-input';
 import { getOrganisation } from '../organisations/organisation.service';
-import { Organisation } from '../organisations/organisation.entity';
 import { findParticipant } from '../participants/participant.service';
-import { type Participant, shortNameOf } from '../participants/participant.entity';
+import type { Participant } from '../participants/participant.entity';
 import { Pathway } from '../participants/pathway.entity';
 import { Stage } from '../stages/stage.entity';
 import { StageKind } from '../stages/stage-kind.entity';
 import { User } from '../users/user.entity';
 import { ConsentEvent, ConsentEventAction } from './consent-event.entity';
-import { Consent, termsOf } from './consent.entity';
+import { Consent } from './consent.entity';
+import { notifyGrantee, recordEvent } from './consent-events';
 import type { ConsentTermsInput, GrantConsentInput, AmendConsentInput } from './consent.inputs';
-import { Notification, NotificationKind } from '../notifications/notification.entity';
+import { NotificationKind } from '../notifications/notification.entity';
 
 /** Consents of a participant, newest first (all statuses: the history stays readable). */
 export async function listConsents(ctx: RequestContext, participantId: string): Promise<Consent[]> {
@@ -90,34 +88,6 @@ async function checkedTerms(ctx: RequestContext, participant: Participant, pathw
   };
 }
 
-function recordEvent(em: EntityManager, consent: Consent, action: ConsentEventAction, at: Date, author: User | null, reason: string | null): void {
-  em.create(ConsentEvent, { tenant: consent.tenant, consent, action, at, author, reason });
-}
-
-/**
- * Tells the grantee (the organisation, or every organisation of the kind) in its notification
- * list — each one only if it may see the person at `at` (the grant, or the end of the grant) with
- * this grant counted in force once started: not under a refusal, not before the grant starts.
- */
-async function notifyGrantee(em: EntityManager, consent: Consent, kind: NotificationKind, at: Date): Promise<void> {
-  if (consent.effect !== ConsentEffect.GRANT) return;
-  const recipients = consent.granteeOrganisation
-    ? [consent.granteeOrganisation]
-    : await em.find(Organisation, { tenant: consent.tenant, kind: consent.granteeKind!, active: true });
-  const others = await em.find(Consent, { participant: consent.participant, status: ConsentStatus.ACTIVE, id: { $ne: consent.id } });
-  const consents = [...others.map(termsOf), { ...termsOf(consent), status: ConsentStatus.ACTIVE, validUntil: null }];
-  for (const organisation of recipients) {
-    if (!mayNamePerson({ organisationId: organisation.id, organisationKind: organisation.kind }, consent.participant.id, consents, at)) continue;
-    em.create(Notification, {
-      tenant: consent.tenant,
-      organisation,
-      kind,
-      participant: consent.participant,
-      participantLabel: shortNameOf(consent.participant),
-    });
-  }
-}
-
 async function currentPathway(ctx: RequestContext, participant: Participant): Promise<Pathway> {
   const pathway = await ctx.em.findOneOrFail(Pathway, { participant }, { orderBy: { number: 'desc' } });
   if (pathway.status === PathwayStatus.CLOSED) throw errors.badInput(ctx, 'participantId', 'error.consentPathwayEnded');
@@ -182,31 +152,6 @@ export async function revokeConsent(ctx: RequestContext, consentId: string, vers
   await notifyGrantee(ctx.em, consent, NotificationKind.CONSENT_REVOKED, ctx.now);
   await saveChanges(ctx);
   return consent;
-}
-
-/**
- * Ends the consents in force that are past their date or whose pathway is closed (the end of the
- * pathway and its follow-up), and tells the partners. Runs as the system, across tenants; the
- * decision already treats them as ended from their last second, this records it.
- */
-export async function expireConsents(em: EntityManager, now: Date, pathwayId?: string): Promise<number> {
-  const due = await em.find(
-    Consent,
-    {
-      status: ConsentStatus.ACTIVE,
-      ...(pathwayId ? { pathway: pathwayId } : { $or: [{ validUntil: { $lte: now } }, { pathway: { status: PathwayStatus.CLOSED } }] }),
-    },
-    { populate: ['participant', 'granteeOrganisation'], filters: false },
-  );
-  for (const consent of due) {
-    consent.status = ConsentStatus.EXPIRED;
-    consent.endedAt = now;
-    if (!consent.validUntil || consent.validUntil > now) consent.validUntil = now;
-    recordEvent(em, consent, ConsentEventAction.EXPIRED, now, null, null);
-    await notifyGrantee(em, consent, NotificationKind.CONSENT_EXPIRED, consent.validUntil);
-  }
-  await em.flush();
-  return due.length;
 }
 
 /** What `organisationId` would see of the participant now, decided by the same rules as its own requests. */

@@ -7,7 +7,7 @@ import { participantIdsWithAlert } from '../../db/caseload-alerts.query';
 import { assertCanEdit, participantAccess, readableParticipants } from '../../access/participant-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { withScope, type ConsentScope } from '../../access/consent-scope';
-import { expireConsents } from '../consent/consent.service';
+import { expireConsents } from '../consent/consent-expiry';
 import { notInFuture, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
 import { translate } from '../../i18n/messages';
