@@ -2,16 +2,21 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isPartnerKind } from '@jalon/domain';
 import type { Config } from '../config';
 import type { Actor } from '../context/request-context';
-import { Session } from '../modules/auth/session.entity';
 import { hashSecretToken } from './secret-token';
-import { Membership } from '../modules/tenancy/membership.entity';
-import { TENANT_FILTER } from '../db/orm-options';
+import { findActiveMembership, findSessionByTokenHash } from '../db/session.query';
 import { applyRlsSettings } from './request-transaction';
 
 export const SESSION_COOKIE = 'jalon_session';
 
+/** What the rule reads of a session: a Session entity is one. */
+export interface SessionFacts {
+  revokedAt?: Date | null;
+  expiresAt: Date;
+  lastSeenAt: Date;
+}
+
 /** Whether a session may still be used at `now`: not revoked, not past its end, not idle too long. */
-export function isSessionLive(session: Session, config: Config, now: Date): boolean {
+export function isSessionLive(session: SessionFacts, config: Config, now: Date): boolean {
   if (session.revokedAt) return false;
   if (session.expiresAt <= now) return false;
   return now.getTime() - session.lastSeenAt.getTime() < config.SESSION_IDLE_MINUTES * 60_000;
@@ -30,15 +35,12 @@ export async function authenticate(em: EntityManager, config: Config, token: str
   if (!token) return { actor: null, sessionExpired: false };
   const tokenHash = hashSecretToken(token);
   await applyRlsSettings(em, { sessionToken: tokenHash });
-  // Sessions are not tenant-owned; the tenant is what we are about to learn from this one.
-  const session = await em.findOne(Session, { tokenHash }, { filters: { [TENANT_FILTER]: false } });
+  const session = await findSessionByTokenHash(em, tokenHash);
   if (!session || !isSessionLive(session, config, now)) return { actor: null, sessionExpired: true };
 
   const userId = session.user.id;
   await applyRlsSettings(em, { userId });
-  const membership = session.membership
-    ? await em.findOne(Membership, { id: session.membership.id, active: true }, { populate: ['organisation', 'tenant'], filters: { [TENANT_FILTER]: false } })
-    : null;
+  const membership = session.membership ? await findActiveMembership(em, session.membership.id) : null;
   await applyRlsSettings(em, {
     tenantId: membership?.tenant.id ?? null,
     organisationId: membership?.organisation.id ?? null,

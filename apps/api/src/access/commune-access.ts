@@ -2,7 +2,7 @@ import { isPartnerKind } from '@jalon/domain';
 import { isCommuneCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../context/request-context';
 import { errors } from '../graphql/errors';
-import { Organisation } from '../modules/organisations/organisation.entity';
+import { communeOfOrganisation } from '../db/organisation.query';
 import { activeMembership } from './tenant-scope';
 
 /**
@@ -16,8 +16,8 @@ export async function viewableCommune(ctx: RequestContext, asked: string | null 
     if (!code || !isCommuneCode(code)) throw errors.badInput(ctx, 'communeCode', 'error.communeUnknown');
     return code;
   }
-  const organisation = await ctx.em.findOneOrFail(Organisation, { id: membership.organisationId });
-  if (!organisation.inseeCode) throw errors.forbidden(ctx, 'error.communeFiguresOnly');
-  if (asked && asked.trim().toUpperCase() !== organisation.inseeCode) throw errors.forbidden(ctx, 'error.communeFiguresOnly');
-  return organisation.inseeCode;
+  const own = await communeOfOrganisation(ctx.em, membership.organisationId);
+  if (!own) throw errors.forbidden(ctx, 'error.communeFiguresOnly');
+  if (asked && asked.trim().toUpperCase() !== own) throw errors.forbidden(ctx, 'error.communeFiguresOnly');
+  return own;
 }

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  ConsentStatus,
   decide,
   type ConsentPurpose,
   type ConsentTerms,
@@ -11,7 +10,7 @@ import {
   type PartnerViewer,
   type StageFacts,
 } from '@jalon/domain';
-import { Consent, type ConsentFacts, termsOf } from '../modules/consent/consent.entity';
+import { consentTermsNaming } from '../db/consent-terms.query';
 
 /**
  * What a piece of participant data is about, carried by every participant-bearing object the API
@@ -102,42 +101,9 @@ export class ConsentScope {
     const viewer = this.viewer;
     if (!viewer) return Promise.resolve();
     this.loading ??= (async () => {
-      // Plain rows, not entities: the terms are all the decision reads, and a partner's list has a consent per person.
-      const rows = await this.em
-        .createQueryBuilder(Consent, 'c')
-        .select([
-          'id',
-          'participant',
-          'granteeOrganisation',
-          'granteeKind',
-          'effect',
-          'dataClasses',
-          'stageKinds',
-          'stageIds',
-          'purpose',
-          'validFrom',
-          'validUntil',
-          'status',
-        ])
-        .where({
-          tenant: this.tenantId,
-          status: ConsentStatus.ACTIVE,
-          ...(this.onlyParticipantIds ? { participant: { $in: this.onlyParticipantIds } } : {}),
-          $and: [
-            { $or: [{ granteeOrganisation: viewer.organisationId }, { granteeKind: viewer.organisationKind }] },
-            { $or: [{ validUntil: null }, { validUntil: { $gt: this.now } }] },
-          ],
-        })
-        .execute<Array<ConsentFacts & { participant: string; granteeOrganisation: string | null }>>('all', true);
       const byParticipant = new Map<string, ConsentTerms[]>();
-      for (const row of rows) {
-        const terms = termsOf({
-          ...row,
-          participant: { id: row.participant },
-          granteeOrganisation: row.granteeOrganisation ? { id: row.granteeOrganisation } : null,
-        });
+      for (const terms of await consentTermsNaming(this.em, { tenantId: this.tenantId, viewer, now: this.now, participantIds: this.onlyParticipantIds }))
         byParticipant.set(terms.participantId, [...(byParticipant.get(terms.participantId) ?? []), terms]);
-      }
       this.byParticipant = byParticipant;
     })();
     return this.loading;

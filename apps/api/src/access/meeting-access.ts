@@ -1,6 +1,6 @@
 import { isPartnerKind, MEETING_ITEM_CLASS, MEETING_PURPOSE, MeetingSharing, meetingSharing, type PartnerViewer } from '@jalon/domain';
 import type { RequestContext } from '../context/request-context';
-import { ReferralSubmission } from '../modules/referrals/referral.entity';
+import { submissionsOfOrganisation } from '../db/referral-submission.query';
 import { ConsentScope } from './consent-scope';
 import { actsForWholeTenant } from './participant-access';
 import { activeMembership } from './tenant-scope';
@@ -24,6 +24,9 @@ export interface AgendaFacts {
   addedAt: Date;
 }
 
+/** The viewer's submission of a referral, as read: the rule reads when it was made; the agenda shows it. */
+type OwnSubmission = Awaited<ReturnType<typeof submissionsOfOrganisation>>[number];
+
 /**
  * The one rule for what an attendee of a meeting sees of its agenda, and so of the item's
  * documents, decisions, minutes and every export (DESIGN §4): staff see everything; an invited
@@ -40,7 +43,7 @@ export class MeetingAudience {
     readonly viewer: PartnerViewer | null,
     private readonly decisions: Map<string, MeetingSharing>,
     /** The viewer's own submission of each referral on the agenda. */
-    private readonly submissions: Map<string, ReferralSubmission>,
+    private readonly submissions: Map<string, OwnSubmission>,
   ) {}
 
   /** The request's viewer; each item shown to a partner is a read of the person's data, logged. */
@@ -66,9 +69,7 @@ export class MeetingAudience {
       }
     }
     const referralIds = viewer ? [...new Set(items.flatMap((item) => (item.referralId ? [item.referralId] : [])))] : [];
-    const submissions = referralIds.length
-      ? await ctx.em.find(ReferralSubmission, { referral: { $in: referralIds }, organisation: viewer!.organisationId })
-      : [];
+    const submissions = viewer ? await submissionsOfOrganisation(ctx.em, referralIds, viewer.organisationId) : [];
     return new MeetingAudience(viewer, decisions, new Map(submissions.map((submission) => [submission.referral.id, submission])));
   }
 
@@ -82,7 +83,7 @@ export class MeetingAudience {
   }
 
   /** The viewer's submission an item about a referral concerns (so the item names the person as the viewer typed them); null for staff. */
-  ownSubmission(item: AgendaFacts): ReferralSubmission | null {
+  ownSubmission(item: AgendaFacts): OwnSubmission | null {
     const submission = item.referralId ? this.submissions.get(item.referralId) : undefined;
     return submission && submission.createdAt <= item.addedAt ? submission : null;
   }

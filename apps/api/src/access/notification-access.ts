@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type ConsentTerms, decide, IDENTIFICATION, isPartnerKind, type PartnerViewer } from '@jalon/domain';
+import { type ConsentTerms, decide, IDENTIFICATION, isPartnerKind, type PartnerViewer, NotificationKind, type OrganisationKind } from '@jalon/domain';
 import type { RequestContext } from '../context/request-context';
-import { type Notification, NotificationKind } from '../modules/notifications/notification.entity';
 import { ConsentScope } from './consent-scope';
 import { activeMembership } from './tenant-scope';
 
@@ -27,8 +26,15 @@ export async function shownNotifications(ctx: RequestContext): Promise<Record<st
   return { ...mine, $or: [{ participant: null }, { kind: { $in: ACCESS_ENDED } }, { participant: { $in: visible } }] };
 }
 
+/** What the rule reads of a notification (its organisation loaded): a Notification entity is one. */
+export interface NotificationFacts {
+  kind: NotificationKind;
+  organisation: { id: string; kind: OrganisationKind };
+  participant?: { id: string } | null;
+}
+
 /** For the mail sweep (acting as staff): whether the notification may still go to its organisation now. */
-export async function mayStillTell(em: EntityManager, tenantId: string, notification: Notification, now: Date): Promise<boolean> {
+export async function mayStillTell(em: EntityManager, tenantId: string, notification: NotificationFacts, now: Date): Promise<boolean> {
   const participant = notification.participant;
   const organisation = notification.organisation;
   if (!participant || ACCESS_ENDED.includes(notification.kind) || !isPartnerKind(organisation.kind)) return true;

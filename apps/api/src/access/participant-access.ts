@@ -1,8 +1,6 @@
 import { type DataClass, MembershipRole } from '@jalon/domain';
-import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../context/request-context';
 import { errors } from '../graphql/errors';
-import type { Participant } from '../modules/participants/participant.entity';
 import { activeMembership } from './tenant-scope';
 
 /**
@@ -28,12 +26,15 @@ export function participantAccess(ctx: RequestContext, participant: { referent: 
   return membership.colleaguesCanRead ? 'READ' : 'NONE';
 }
 
+/** A condition on participant rows, as the ORM takes it: by id, or by referent (a membership id). */
+export type ParticipantCondition = { id?: { $in: string[] } | null; referent?: string };
+
 /**
  * The rows the viewer may list, as a condition added to every participant query: a staff member's
  * by role; a partner's, those a consent in force shares with its organisation (so counts and pages
  * reveal nothing more).
  */
-export async function readableParticipants(ctx: RequestContext): Promise<FilterQuery<Participant>> {
+export async function readableParticipants(ctx: RequestContext): Promise<ParticipantCondition> {
   if (ctx.consent.governsByConsent) return { id: { $in: await ctx.consent.visibleParticipantIds() } };
   const membership = activeMembership(ctx);
   if (WHOLE_TENANT.includes(membership.role) || (membership.role === MembershipRole.REFERENT && membership.colleaguesCanRead)) return {};

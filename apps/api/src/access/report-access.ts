@@ -1,7 +1,6 @@
-import { type ConsentPurpose, DataClass, isPartnerKind } from '@jalon/domain';
+import { type ConsentPurpose, DataClass, isPartnerKind, type StageCategory } from '@jalon/domain';
 import type { RequestContext } from '../context/request-context';
 import { errors } from '../graphql/errors';
-import type { Stage } from '../modules/stages/stage.entity';
 import type { ConsentSubject } from './consent-scope';
 import { participantAccess } from './participant-access';
 import { activeMembership } from './tenant-scope';
@@ -12,8 +11,16 @@ export interface ReportedStage {
   referent: { id: string };
 }
 
-/** A stage, and the file it belongs to, as the rule below needs them (kind, operator, pathway's participant and referent loaded). */
-export function reportedStage(stage: Stage): ReportedStage {
+/** What the rule reads of a stage as loaded (kind, operator, pathway's participant and referent): a Stage entity is one. */
+export interface LoadedStage {
+  id: string;
+  kind: { code: string; category: StageCategory };
+  operator?: { id: string } | null;
+  pathway: { participant: { id: string; referent: { id: string } } };
+}
+
+/** A stage, and the file it belongs to, as the rule below needs them. */
+export function reportedStage(stage: LoadedStage): ReportedStage {
   return {
     subject: {
       participantId: stage.pathway.participant.id,

@@ -33,9 +33,9 @@ import {
   MeetingStatus,
   AgendaItemKind,
   MeetingSharing,
+  NotificationKind,
 } from '@jalon/domain';
 import { ConsentEventAction } from '../modules/consent/consent-event.entity';
-import { NotificationKind } from '../modules/notifications/notification.entity';
 
 registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
 registerEnumType(SiaeKind, { name: 'SiaeKind' });

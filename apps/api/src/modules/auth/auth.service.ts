@@ -1,7 +1,8 @@
 import type { Config } from '../../config';
 import type { RequestContext } from '../../context/request-context';
 import { errors } from '../../graphql/errors';
-import { emailLockSeconds, ipFailuresInWindow, recordFailedLogin, recordSuccessfulLogin } from '../../access/login-throttle';
+import { emailLockSeconds, ipFailuresInWindow } from '../../access/login-throttle';
+import { recordFailedLogin, recordSuccessfulLogin } from '../../db/login-attempt.query';
 import { applyRlsSettings } from '../../access/request-transaction';
 import { findActiveMembershipsOfUser } from '../tenancy/user-memberships';
 import { User } from '../users/user.entity';

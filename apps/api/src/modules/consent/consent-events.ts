@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConsentEffect, ConsentStatus } from '@jalon/domain';
+import { ConsentEffect, ConsentStatus, NotificationKind } from '@jalon/domain';
 import { mayNamePerson } from '../../access/notification-access';
-import { Notification, NotificationKind } from '../notifications/notification.entity';
+import { Notification } from '../notifications/notification.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { shortNameOf } from '../participants/participant.entity';
 import type { User } from '../users/user.entity';

@@ -1,9 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { ConsentStatus, PathwayStatus } from '@jalon/domain';
+import { ConsentStatus, PathwayStatus, NotificationKind } from '@jalon/domain';
 import { inScopedTransaction } from '../../access/request-transaction';
 import { ConsentEventAction } from './consent-event.entity';
 import { Consent } from './consent.entity';
-import { NotificationKind } from '../notifications/notification.entity';
 import { notifyGrantee, recordEvent } from './consent-events';
 
 export const EXPIRY_SWEEP_INTERVAL_MS = 60_000;

@@ -1,4 +1,13 @@
-import { ConsentEffect, ConsentMethod, ConsentStatus, isPartnerKind, PathwayStatus, SPECIAL_CATEGORY_CLASSES, type PartnerViewer } from '@jalon/domain';
+import {
+  ConsentEffect,
+  ConsentMethod,
+  ConsentStatus,
+  isPartnerKind,
+  PathwayStatus,
+  SPECIAL_CATEGORY_CLASSES,
+  type PartnerViewer,
+  NotificationKind,
+} from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { activeMembership } from '../../access/tenant-scope';
 import { assertCanEdit } from '../../access/participant-access';
@@ -20,7 +29,6 @@ import { ConsentEvent, ConsentEventAction } from './consent-event.entity';
 import { Consent } from './consent.entity';
 import { notifyGrantee, recordEvent } from './consent-events';
 import type { ConsentTermsInput, GrantConsentInput, AmendConsentInput } from './consent.inputs';
-import { NotificationKind } from '../notifications/notification.entity';
 
 /** Consents of a participant, newest first (all statuses: the history stays readable). */
 export async function listConsents(ctx: RequestContext, participantId: string): Promise<Consent[]> {

@@ -1,10 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { addMonths, ConsentPurpose, DataClass, firstDayOf, lastDayOf, periodWithin } from '@jalon/domain';
+import { addMonths, ConsentPurpose, DataClass, firstDayOf, lastDayOf, periodWithin, NotificationKind } from '@jalon/domain';
 import { ConsentScope } from '../../access/consent-scope';
 import { reportedStage } from '../../access/report-access';
 import { inScopedTransaction } from '../../access/request-transaction';
 import { todayInFrance } from '../../graphql/date-input';
-import { NotificationKind } from '../notifications/notification.entity';
 import { shortNameOf } from '../participants/participant.entity';
 import { AssistedContract, ContractReport } from './assisted-contract.entity';
 import { CONTRACT_POPULATE, lastDayOfContract } from './assisted-contract.service';

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { agendaIsOpen, isOpenReferral, isPartnerKind, MeetingKind, MeetingStatus, recordsDecisions } from '@jalon/domain';
+import { agendaIsOpen, isOpenReferral, isPartnerKind, MeetingKind, MeetingStatus, recordsDecisions, NotificationKind } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
 import { mayManage, readableMeetings } from '../../access/meeting-access';
@@ -11,7 +11,7 @@ import { afterAscending, afterDescending, pageOf, type PageArgs } from '../../gr
 import { encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { optionalText, requiredText } from '../../graphql/text-input';
-import { Notification, NotificationKind } from '../notifications/notification.entity';
+import { Notification } from '../notifications/notification.entity';
 import { checkedDocument, type UploadedFile } from '../documents/uploaded-file';
 import { Organisation } from '../organisations/organisation.entity';
 import { findParticipant } from '../participants/participant.service';

@@ -1,23 +1,8 @@
 import { Entity, ManyToOne, Property } from '@mikro-orm/core';
+import { NotificationKind } from '@jalon/domain';
 import { TenantOwnedEntity } from '../../db/tenant-owned.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Participant } from '../participants/participant.entity';
-
-export enum NotificationKind {
-  CONSENT_GRANTED = 'CONSENT_GRANTED',
-  CONSENT_REVOKED = 'CONSENT_REVOKED',
-  CONSENT_EXPIRED = 'CONSENT_EXPIRED',
-  REFERRAL_ACCEPTED = 'REFERRAL_ACCEPTED',
-  REFERRAL_REFUSED = 'REFERRAL_REFUSED',
-  REFERRAL_REDIRECTED = 'REFERRAL_REDIRECTED',
-  REFERRAL_POSTPONED = 'REFERRAL_POSTPONED',
-  /** A month's contract report is due (sent once per contract and month). */
-  REPORT_DUE = 'REPORT_DUE',
-  /** The organisation is invited to a meeting (the label is the meeting's title and day). */
-  MEETING_INVITED = 'MEETING_INVITED',
-  /** The minutes of a meeting it attended are published (its share of them). */
-  MINUTES_PUBLISHED = 'MINUTES_PUBLISHED',
-}
 
 /** An in-app message to every member of an organisation (a partner losing access to a file, its referral decided). */
 @Entity({ tableName: 'notification' })

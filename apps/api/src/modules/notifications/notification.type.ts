@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
+import { NotificationKind } from '@jalon/domain';
 import { Connection, Node, toGlobalId } from '../../graphql/relay';
-import { NotificationKind, type Notification } from './notification.entity';
+import type { Notification } from './notification.entity';
 
 @ObjectType('Notification', { implements: Node })
 export class NotificationType extends Node {

@@ -8,6 +8,7 @@ import {
   type PathwayStatus,
   ReferralDecision,
   ReferralStatus,
+  NotificationKind,
 } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
@@ -19,7 +20,7 @@ import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination
 import { encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { likePattern, optionalText, requiredText } from '../../graphql/text-input';
-import { Notification, NotificationKind } from '../notifications/notification.entity';
+import { Notification } from '../notifications/notification.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { shortNameOf } from '../participants/participant.entity';
 import { admitToPathway, checkedDetailsInTenant, findPossibleDuplicates } from '../participants/participant.service';

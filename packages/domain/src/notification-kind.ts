@@ -1,0 +1,16 @@
+/** What an organisation is told of in its notifications (and by email). */
+export enum NotificationKind {
+  CONSENT_GRANTED = 'CONSENT_GRANTED',
+  CONSENT_REVOKED = 'CONSENT_REVOKED',
+  CONSENT_EXPIRED = 'CONSENT_EXPIRED',
+  REFERRAL_ACCEPTED = 'REFERRAL_ACCEPTED',
+  REFERRAL_REFUSED = 'REFERRAL_REFUSED',
+  REFERRAL_REDIRECTED = 'REFERRAL_REDIRECTED',
+  REFERRAL_POSTPONED = 'REFERRAL_POSTPONED',
+  /** A month's contract report is due (sent once per contract and month). */
+  REPORT_DUE = 'REPORT_DUE',
+  /** The organisation is invited to a meeting (the label is the meeting's title and day). */
+  MEETING_INVITED = 'MEETING_INVITED',
+  /** The minutes of a meeting it attended are published (its share of them). */
+  MINUTES_PUBLISHED = 'MINUTES_PUBLISHED',
+}
