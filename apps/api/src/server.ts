@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config';
-import type { Database } from './db/database';
+import { type Database, pingDatabase } from './db/database';
 import fastifyMultipart from '@fastify/multipart';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './db/database-unavailable';
 import { errorForLog } from './db/error-log';
@@ -97,7 +97,7 @@ export async function buildServer(config: Config, database: Database, { clock = 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     try {
-      await database.orm.em.fork().execute('select 1');
+      await pingDatabase(database.orm);
       return { status: 'ready', database: database.kind };
     } catch (error) {
       app.log.warn({ err: error }, 'database not reachable');

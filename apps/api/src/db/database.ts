@@ -24,6 +24,11 @@ async function migrateAndSeed(orm: MikroORM, config: Config, logger: Logger): Pr
   if (config.SEED_DEMO && (await seedDemoData(orm.em.fork()))) logger.info({}, 'demo data loaded');
 }
 
+/** Whether the database answers (readiness): throws when it does not. */
+export async function pingDatabase(orm: MikroORM): Promise<void> {
+  await orm.em.fork().execute('select 1');
+}
+
 /**
  * A connection as the tables' owner, past row-level security, for maintenance commands (the
  * access-log check): the migration role on a PostgreSQL server, the superuser of an embedded PGlite.

@@ -1,8 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { FOLLOWED_STATUSES, PathwayStatus, POSITIVE_EXITS, SMALLEST_PUBLISHED_COUNT } from '@jalon/domain';
+import { PathwayStatus, SMALLEST_PUBLISHED_COUNT } from '@jalon/domain';
 import { getCommune } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { viewableCommune } from '../../access/commune-access';
+import { communeFigureRows } from './commune-figures.query';
 
 @ObjectType('StatusFigure')
 export class StatusFigureType {
@@ -49,10 +50,7 @@ export class CommuneFiguresType {
 /** Counted in SQL over every resident (jalon_commune_figures): small counts come back already withheld. */
 export async function communeFigures(ctx: RequestContext, asked: string | null | undefined): Promise<CommuneFiguresType> {
   const communeCode = await viewableCommune(ctx, asked);
-  const rows = await ctx.em.execute<Array<{ metric: string; key: string; people: number | null }>>(
-    'select * from jalon_commune_figures(?, ?::text[], ?::text[], ?)',
-    [communeCode, `{${POSITIVE_EXITS.join(',')}}`, `{${FOLLOWED_STATUSES.join(',')}}`, SMALLEST_PUBLISHED_COUNT],
-  );
+  const rows = await communeFigureRows(ctx.em, communeCode);
   const count = (metric: string, key: string) => {
     const row = rows.find((r) => r.metric === metric && r.key === key);
     return row ? row.people : 0;

@@ -4,6 +4,7 @@ import { inScopedTransaction } from '../../access/request-transaction';
 import { ConsentEventAction } from './consent-event.entity';
 import { Consent } from './consent.entity';
 import { notifyGrantee, recordEvent } from './consent-events';
+import { tenantsWithEndingConsents } from './consent-expiry.query';
 
 export const EXPIRY_SWEEP_INTERVAL_MS = 60_000;
 
@@ -13,9 +14,9 @@ export const EXPIRY_SWEEP_INTERVAL_MS = 60_000;
  * their last second; this records it and tells the partners). Returns how many ended.
  */
 export async function sweepEndedConsents(orm: MikroORM, now: Date): Promise<number> {
-  const tenants = await inScopedTransaction(orm.em, {}, (em) => em.execute<Array<{ id: string }>>('select jalon_tenants_with_ending_consents(?) as id', [now]));
+  const tenants = await inScopedTransaction(orm.em, {}, (em) => tenantsWithEndingConsents(em, now));
   let ended = 0;
-  for (const { id } of tenants) {
+  for (const id of tenants) {
     ended += await inScopedTransaction(orm.em, { tenantId: id, staff: true, now }, (em) => expireConsents(em, now));
   }
   return ended;

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type ConsentPurpose, IDENTIFICATION } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
-import { type AccessLogRow, countAccessLog, readAccessLog } from '../../access/access-log';
+import { type AccessLogRow, countAccessLog, readAccessLog } from '../../db/access-log.query';
 import { Allow, STAFF } from '../../access/operation-access';
 import { actsForWholeTenant } from '../../access/participant-access';
 import { errors } from '../../graphql/errors';

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { addMonths, ConsentPurpose, DataClass, firstDayOf, lastDayOf, periodWithin, NotificationKind } from '@jalon/domain';
+import { addMonths, ConsentPurpose, DataClass, firstDayOf, lastDayOf, periodWithin } from '@jalon/domain';
 import { ConsentScope } from '../../access/consent-scope';
 import { reportedStage } from '../../access/report-access';
 import { inScopedTransaction } from '../../access/request-transaction';
@@ -7,6 +7,7 @@ import { todayInFrance } from '../../graphql/date-input';
 import { shortNameOf } from '../participants/participant.entity';
 import { AssistedContract, ContractReport } from './assisted-contract.entity';
 import { CONTRACT_POPULATE, lastDayOfContract } from './assisted-contract.service';
+import { insertReportReminder, tenantsWithUnreportedContracts } from './report-reminders.query';
 
 /**
  * Once a month is over, reminds each employer of the reports it still owes for it: one
@@ -15,15 +16,9 @@ import { CONTRACT_POPULATE, lastDayOfContract } from './assisted-contract.servic
  */
 export async function remindDueReports(orm: MikroORM, now: Date): Promise<number> {
   const period = addMonths(firstDayOf(todayInFrance(now).slice(0, 7)), -1).slice(0, 7);
-  const tenants = await inScopedTransaction(orm.em, {}, (em) =>
-    em.execute<Array<{ id: string }>>('select jalon_tenants_with_unreported_contracts(?, ?::date, ?::date) as id', [
-      period,
-      firstDayOf(period),
-      lastDayOf(period),
-    ]),
-  );
+  const tenants = await inScopedTransaction(orm.em, {}, (em) => tenantsWithUnreportedContracts(em, period));
   let sent = 0;
-  for (const { id: tenantId } of tenants) {
+  for (const tenantId of tenants) {
     sent += await inScopedTransaction(orm.em, { tenantId, staff: true, now }, async (em) => {
       const contracts = (await em.find(AssistedContract, { startOn: { $lte: lastDayOf(period) } }, { populate: CONTRACT_POPULATE })).filter((c) =>
         periodWithin(period, c.startOn, lastDayOfContract(c)),
@@ -36,22 +31,16 @@ export async function remindDueReports(orm: MikroORM, now: Date): Promise<number
         const { subject } = reportedStage(contract.stage);
         const scope = ConsentScope.preview(em, tenantId, { organisationId: operator.id, organisationKind: operator.kind }, subject.participantId, now);
         if (!(await scope.grantsFor(subject, DataClass.CONTRACT_REPORTS, ConsentPurpose.CONTRACT_REPORTING))) continue;
-        const result = await em.execute<{ affectedRows: number }>(
-          `insert into notification (id, created_at, tenant_id, version, organisation_id, kind, participant_id, participant_label, period, dedupe_key)
-           values (gen_random_uuid(), ?, ?, 1, ?, ?, ?, ?, ?, ?) on conflict (organisation_id, dedupe_key) where dedupe_key is not null do nothing`,
-          [
-            now,
-            tenantId,
-            operator.id,
-            NotificationKind.REPORT_DUE,
-            subject.participantId,
-            shortNameOf(contract.stage.pathway.participant),
-            period,
-            `contract-report:${contract.id}:${period}`,
-          ],
-          'run',
-        );
-        inserted += result.affectedRows;
+        const added = await insertReportReminder(em, {
+          at: now,
+          tenantId,
+          organisationId: operator.id,
+          participantId: subject.participantId,
+          participantLabel: shortNameOf(contract.stage.pathway.participant),
+          period,
+          dedupeKey: `contract-report:${contract.id}:${period}`,
+        });
+        if (added) inserted++;
       }
       return inserted;
     });

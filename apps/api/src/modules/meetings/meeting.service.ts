@@ -21,6 +21,7 @@ import { Membership } from '../tenancy/membership.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
 import { AgendaAction, AgendaItem, Meeting, MeetingDocument, MeetingInvitation, MeetingInvitee } from './meeting.entity';
+import { agendaPlacesOf } from './meeting.query';
 import {
   AgendaMove,
   MeetingPeriod,
@@ -237,7 +238,7 @@ export function itemsOf(ctx: RequestContext, meeting: Meeting): Promise<AgendaIt
 
 /** Every item's place in the agenda, withheld ones included (their content is not read). */
 export async function agendaPlaces(ctx: RequestContext, meeting: Meeting): Promise<Array<{ id: string; position: number }>> {
-  return ctx.em.execute<Array<{ id: string; position: number }>>('select id, position from jalon_meeting_agenda(?) order by position, id', [meeting.id]);
+  return agendaPlacesOf(ctx.em, meeting.id);
 }
 
 async function findItem(ctx: RequestContext, globalId: string, field = 'itemId'): Promise<AgendaItem> {

@@ -6,6 +6,7 @@ import { inScopedTransaction } from '../../access/request-transaction';
 import { LOCALES, type Locale, translate } from '../../i18n/messages';
 import { Membership } from '../tenancy/membership.entity';
 import { Notification } from './notification.entity';
+import { tenantsWithUnsentNotifications } from './notification.query';
 
 export const MAIL_SWEEP_INTERVAL_MS = 60_000;
 /** Only recent news goes out: a mail server configured today does not flood people with last month's. */
@@ -27,11 +28,9 @@ function localeOf(value: string): Locale {
  */
 export async function sendNotificationEmails(orm: MikroORM, transport: Transporter, config: Config, now: Date): Promise<number> {
   const since = new Date(now.getTime() - MAIL_WINDOW_MS);
-  const tenants = await inScopedTransaction(orm.em, {}, (em) =>
-    em.execute<Array<{ id: string }>>('select jalon_tenants_with_unsent_notifications(?) as id', [since]),
-  );
+  const tenants = await inScopedTransaction(orm.em, {}, (em) => tenantsWithUnsentNotifications(em, since));
   let sent = 0;
-  for (const { id: tenantId } of tenants) {
+  for (const tenantId of tenants) {
     const settings = { tenantId, staff: true, now };
     const pending = await inScopedTransaction(orm.em, settings, (em) =>
       em.find(Notification, { emailedAt: null, createdAt: { $gte: since } }, { fields: ['id'], orderBy: { createdAt: 'asc' } }),

@@ -21,6 +21,7 @@ import { encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphq
 import { saveChanges } from '../../graphql/save-changes';
 import { likePattern, optionalText, requiredText } from '../../graphql/text-input';
 import { Notification } from '../notifications/notification.entity';
+import { openReferralOf, pathwayStatusesOfReferrals } from './referral.query';
 import { Organisation } from '../organisations/organisation.entity';
 import { shortNameOf } from '../participants/participant.entity';
 import { admitToPathway, checkedDetailsInTenant, findPossibleDuplicates } from '../participants/participant.service';
@@ -73,12 +74,12 @@ export async function submitReferral(ctx: RequestContext, input: SubmitReferralI
 
       const tenant = ctx.em.getReference(Tenant, activeMembership(ctx).tenantId);
       // The open referral may be another partner's, which this one cannot read: ask by name and birth date only.
-      const [open] = await ctx.em.execute<Array<{ id: string | null }>>('select jalon_open_referral(?, ?::date) as id', [details.searchKey, details.birthDate]);
-      const referral = open?.id
-        ? ctx.em.getReference(Referral, open.id)
+      const openId = await openReferralOf(ctx.em, details.searchKey, details.birthDate);
+      const referral = openId
+        ? ctx.em.getReference(Referral, openId)
         : ctx.em.create(Referral, { tenant, referringOrganisation: organisation, ...details, receivedAt: ctx.now });
       // Its own submission: the partner may read that much of the referral, so it may be told it exists.
-      if (open?.id && (await ctx.em.count(ReferralSubmission, { referral: open.id, organisation })) > 0)
+      if (openId && (await ctx.em.count(ReferralSubmission, { referral: openId, organisation })) > 0)
         throw errors.badInput(ctx, 'details', 'error.referralAlreadySubmitted');
       const submission = ctx.em.create(ReferralSubmission, {
         tenant,
@@ -185,12 +186,7 @@ export async function submissionsOf(ctx: RequestContext, records: ReferralRecord
 /** Where the pathway each accepted referral opened stands (a partner may not read the pathway itself). */
 export async function pathwayStatusesOf(ctx: RequestContext, records: ReferralRecord[]): Promise<Map<string, PathwayStatus>> {
   const accepted = records.filter((r) => r.status === ReferralStatus.ACCEPTED).map(referralIdOf);
-  const rows = accepted.length
-    ? await ctx.em.execute<Array<{ referral_id: string; status: PathwayStatus }>>('select * from jalon_referral_pathway_statuses(?::uuid[])', [
-        `{${accepted.join(',')}}`,
-      ])
-    : [];
-  return new Map(rows.map((row) => [row.referral_id, row.status]));
+  return accepted.length ? pathwayStatusesOfReferrals(ctx.em, accepted) : new Map();
 }
 
 function checkedOpen(ctx: RequestContext, referral: Referral, version: number): void {

@@ -1,0 +1,19 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { FOLLOWED_STATUSES, POSITIVE_EXITS, SMALLEST_PUBLISHED_COUNT } from '@jalon/domain';
+
+/** One count of a commune's figures: a metric (status, entries, positive_exits, priority_district), its key, and the people (null: withheld). */
+export interface CommuneFigureRow {
+  metric: string;
+  key: string;
+  people: number | null;
+}
+
+/** Counted in SQL over every resident (jalon_commune_figures): counts under the smallest published come back withheld. */
+export function communeFigureRows(em: EntityManager, communeCode: string): Promise<CommuneFigureRow[]> {
+  return em.execute<CommuneFigureRow[]>('select * from jalon_commune_figures(?, ?::text[], ?::text[], ?)', [
+    communeCode,
+    `{${POSITIVE_EXITS.join(',')}}`,
+    `{${FOLLOWED_STATUSES.join(',')}}`,
+    SMALLEST_PUBLISHED_COUNT,
+  ]);
+}
