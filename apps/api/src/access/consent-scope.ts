@@ -7,6 +7,7 @@ import {
   type FieldClass,
   IDENTIFICATION,
   isPartnerKind,
+  type OrganisationKind,
   type PartnerViewer,
   type StageFacts,
 } from '@jalon/domain';
@@ -50,7 +51,7 @@ export interface ParticipantRead {
 export interface ViewerMembership {
   tenantId: string;
   organisationId: string;
-  organisationKind: PartnerViewer['organisationKind'];
+  organisationKind: OrganisationKind;
 }
 
 /**
