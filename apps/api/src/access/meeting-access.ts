@@ -29,7 +29,7 @@ type OwnSubmission = Awaited<ReturnType<typeof submissionsOfOrganisation>>[numbe
 
 /**
  * The one rule for what an attendee of a meeting sees of its agenda, and so of the item's
- * documents, decisions, minutes and every export (DESIGN §4): staff see everything; an invited
+ * documents, decisions, minutes and every export: staff see everything; an invited
  * partner sees the general items, an item about a referral its own submission was part of when
  * the item was put on the agenda (an item added before it referred the person is about another
  * partner's referral, and would tell it that one exists), and an item about a person

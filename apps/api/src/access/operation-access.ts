@@ -60,7 +60,7 @@ export const guardField: MiddlewareFn<RequestContext> = (action, next) => {
   return enforceConsent(action, next);
 };
 
-/** Every operation and field with its access rule, for the permission snapshot (DESIGN §3.6). */
+/** Every operation and field with its access rule, for the permission snapshot. */
 export function describeAccessRules(schema: GraphQLSchema): string[] {
   const lines: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {

@@ -5,7 +5,7 @@ import { describeDataClasses } from './field-consent';
 import { describeAccessRules } from './operation-access';
 
 describe('permissions', () => {
-  // A change in this file is a permission change: review it as one (DESIGN §3.6).
+  // A change in this file is a permission change: review it as one.
   it('match the reviewed snapshot, operation by operation and field by field', async () => {
     const schema = await getSchema();
     const { lines } = describeDataClasses(schema);

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { RETRY_AFTER_SECONDS } from '../db/database-unavailable';
 import { translate, type Locale, type MessageKey } from '../i18n/messages';
 
-/** The stable codes clients rely on (DESIGN §5); documented in the README. */
+/** The stable codes clients rely on, documented in the README ("The API"). */
 export type ErrorCode =
   'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
 

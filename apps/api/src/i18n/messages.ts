@@ -200,7 +200,7 @@ const fr = {
   'minutesPdf.invited': 'Structures invitées : {names}',
   'minutesPdf.invitees': 'Personnes invitées : {names}',
   'minutesPdf.recipient':
-    'Exemplaire de {organisation} : il ne contient que ce que les personnes ont accepté de partager avec cette structure. Ne pas diffuser.',
+    'Exemplaire de la structure {organisation} : il ne contient que ce que les personnes ont accepté de partager avec cette structure. Ne pas diffuser.',
   'minutesPdf.internal': 'Exemplaire interne de l’équipe du PLIE : ne pas transmettre aux partenaires.',
   'minutesPdf.agenda': 'Ordre du jour',
   'minutesPdf.noItems': 'Aucun point à l’ordre du jour.',

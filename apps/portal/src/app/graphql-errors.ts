@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors, ServerError, type ErrorLike } from '@apollo/client';
 import type { GraphQLFormattedError } from 'graphql';
 
-/** The stable codes the API puts in `extensions.code` (DESIGN §5). */
+/** The stable codes the API puts in `extensions.code`, listed in the README ("The API"). */
 export type ErrorCode =
   'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
 

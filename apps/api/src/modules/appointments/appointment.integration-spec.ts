@@ -160,4 +160,37 @@ describe('appointments and the agenda', () => {
     });
     expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it("exports a referent's agenda for the animation team, not for a partner nor another PLIE", async () => {
+    const ics = (client: GraphqlClient, referentId: string) =>
+      server.app.inject({
+        method: 'GET',
+        url: `/agenda.ics?from=2026-11-22T23:00:00Z&to=2026-12-06T23:00:00Z&referentId=${encodeURIComponent(referentId)}`,
+        headers: client.cookie ? { cookie: client.cookie } : {},
+      });
+    const animation = new GraphqlClient(server.app);
+    await animation.login(tenant.users.animation.email, FIXTURE_PASSWORD);
+    const { referents } = await animation.data<{ referents: Array<{ id: string; displayName: string }> }>(`{ referents { id displayName } }`);
+    const nadia = referents.find((r) => r.displayName.startsWith('referent '))!;
+
+    const exported = await ics(animation, nadia.id);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.body).toContain('SUMMARY:Atelier CV');
+    expect(exported.body).toContain('Aïcha T.');
+    // Without a referent the animation team has no agenda of its own to export.
+    expect((await server.app.inject({ method: 'GET', url: '/agenda.ics', headers: { cookie: animation.cookie! } })).statusCode).toBe(400);
+
+    const partner = new GraphqlClient(server.app);
+    await partner.login(tenant.users.partner.email, FIXTURE_PASSWORD);
+    const refusedToPartner = await ics(partner, nadia.id);
+    expect(refusedToPartner.statusCode).toBe(403);
+    expect(refusedToPartner.body).not.toContain('VCALENDAR');
+
+    const otherTenant = await createTenantFixture(server, 'Autre export');
+    const foreignTeam = new GraphqlClient(server.app);
+    await foreignTeam.login(otherTenant.users.animation.email, FIXTURE_PASSWORD);
+    const refusedToOtherPlie = await ics(foreignTeam, nadia.id);
+    expect(refusedToOtherPlie.statusCode).toBe(400);
+    expect(refusedToOtherPlie.body).not.toContain('VCALENDAR');
+  });
 });

@@ -4,7 +4,7 @@ import { errors } from '../../graphql/errors';
 import { emailLockSeconds, ipFailuresInWindow } from '../../access/login-throttle';
 import { recordFailedLogin, recordSuccessfulLogin } from '../../db/login-attempt.query';
 import { applyRlsSettings } from '../../access/request-transaction';
-import { findActiveMembershipsOfUser } from '../tenancy/user-memberships';
+import { findActiveMembershipsOfUser, landingMembership } from '../tenancy/user-memberships';
 import { User } from '../users/user.entity';
 import { verifyPassword } from './password-hash';
 import { newSecretToken } from '../../access/secret-token';
@@ -21,11 +21,11 @@ function sessionEnd(config: Config, now: Date): Date {
   return new Date(now.getTime() + config.SESSION_MAX_AGE_MINUTES * 60_000);
 }
 
-/** Opens a session for a user whose identity is proven, acting through their first active membership. */
+/** Opens a session for a user whose identity is proven, acting through the membership given or else their landing one. */
 export async function openSession(ctx: RequestContext, user: User, preferredMembershipId?: string): Promise<ViewerType> {
   await applyRlsSettings(ctx.em, { userId: user.id });
   const memberships = await findActiveMembershipsOfUser(ctx.em, user.id);
-  const active = memberships.find((m) => m.id === preferredMembershipId) ?? memberships[0] ?? null;
+  const active = memberships.find((m) => m.id === preferredMembershipId) ?? (await landingMembership(ctx.em, user.id, memberships));
   const now = ctx.now;
   const { token, hash } = newSecretToken();
   const session = ctx.em.create(Session, {
