@@ -16,3 +16,4 @@ export * from './commune-figures';
 export * from './assisted-contract';
 export * from './training';
 export * from './meeting';
+export * from './plausible-dates';
