@@ -28,12 +28,13 @@ export interface FieldProblem {
 }
 
 /**
- * BAD_USER_INPUT about one or more fields: `field` names the first (older clients read it), and
- * `fields` lists every one, so a form can mark them all at once. The message is the first's.
+ * BAD_USER_INPUT about one or more fields: `field` names the first, and when there are several,
+ * `fields` lists every one (`[{ field, message }]`), so a form marks them all at once. The message
+ * is the first's.
  */
 function invalidFields(problems: readonly FieldProblem[]): UserFacingError {
   const [first] = problems as [FieldProblem, ...FieldProblem[]];
-  return new UserFacingError('BAD_USER_INPUT', first.message, { field: first.field, fields: problems });
+  return new UserFacingError('BAD_USER_INPUT', first.message, { field: first.field, ...(problems.length > 1 ? { fields: problems } : {}) });
 }
 
 export const errors = {
@@ -59,8 +60,9 @@ export const errors = {
 /** The problems a refused BAD_USER_INPUT is about, when it names fields. */
 function problemsOf(error: unknown): FieldProblem[] | null {
   if (!(error instanceof UserFacingError) || error.extensions.code !== 'BAD_USER_INPUT') return null;
-  const fields = error.extensions.fields;
-  return Array.isArray(fields) && fields.length > 0 ? (fields as FieldProblem[]) : null;
+  const { field, fields } = error.extensions;
+  if (Array.isArray(fields)) return fields as FieldProblem[];
+  return typeof field === 'string' ? [{ field, message: error.message }] : null;
 }
 
 /**

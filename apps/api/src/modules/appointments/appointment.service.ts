@@ -43,7 +43,8 @@ async function agendaOwner(ctx: RequestContext, referentId: string | null | unde
  */
 function checkTimes(ctx: RequestContext, problems: InputProblems, startsAt: Date, endsAt: Date, storedStart?: Date): void {
   if (Number.isNaN(startsAt.getTime())) problems.add('startsAt', 'error.dateInvalid');
-  else if (startsAt.getTime() !== storedStart?.getTime()) checkDayWithin(problems, 'startsAt', dayInFrance(startsAt), appointmentDayBounds(dayInFrance(ctx.now)));
+  else if (startsAt.getTime() !== storedStart?.getTime())
+    checkDayWithin(problems, 'startsAt', dayInFrance(startsAt), appointmentDayBounds(dayInFrance(ctx.now)));
   if (Number.isNaN(endsAt.getTime()) || endsAt <= startsAt) problems.add('endsAt', 'error.endBeforeStart');
   else if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS) problems.add('endsAt', 'error.appointmentTooLong');
 }

@@ -1,14 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import {
-  agendaIsOpen,
-  isOpenReferral,
-  isPartnerKind,
-  isPastStart,
-  MeetingKind,
-  meetingDayBounds,
-  MeetingStatus,
-  recordsDecisions,
-} from '@jalon/domain';
+import { agendaIsOpen, isOpenReferral, isPartnerKind, isPastStart, MeetingKind, meetingDayBounds, MeetingStatus, recordsDecisions } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../../access/idempotency';
 import { mayManage, readableMeetings } from '../../access/meeting-access';

@@ -30,12 +30,19 @@ export async function listStages(ctx: RequestContext, pathwayId: string): Promis
 }
 
 /** The plausible days of a participant's stages (packages/domain plausible-dates.ts). */
-function boundsFor(participant: Participant): DayBounds {
-  return stageDayBounds(participant.birthDate, todayInFrance());
+function boundsFor(ctx: RequestContext, participant: Participant): DayBounds {
+  return stageDayBounds(participant.birthDate, todayInFrance(ctx.now));
 }
 
 /** A start and an end typed as a pair: each a real day within the bounds, the end not before the start. */
-function checkedSpan(ctx: RequestContext, problems: InputProblems, bounds: DayBounds, fields: [string, string], values: [string | null | undefined, string | null | undefined], startRequired: boolean) {
+function checkedSpan(
+  ctx: RequestContext,
+  problems: InputProblems,
+  bounds: DayBounds,
+  fields: [string, string],
+  values: [string | null | undefined, string | null | undefined],
+  startRequired: boolean,
+) {
   const [startField, endField] = fields;
   const start = problems.check(() => (startRequired ? requiredDate : optionalDate)(ctx, startField, values[0])) ?? null;
   const end = problems.check(() => optionalDate(ctx, endField, values[1])) ?? null;
@@ -91,7 +98,7 @@ export function addStage(ctx: RequestContext, input: AddStageInput): Promise<Sta
       const kind = kindId ? await ctx.em.findOne(StageKind, { id: kindId, active: true }) : null;
       const problems = new InputProblems(ctx);
       if (!kind) problems.add('kindId', 'error.stageKindUnknown');
-      const plan = await checkedPlan(ctx, problems, boundsFor(participant), input);
+      const plan = await checkedPlan(ctx, problems, boundsFor(ctx, participant), input);
       problems.throwIfAny();
       const stage = ctx.em.create(Stage, { tenant: pathway.tenant, pathway, kind: kind!, ...plan });
       recordChange(ctx, participant, 'stage.added', [{ field: 'kind', before: null, after: kind!.labelFr }, ...diff({}, snapshot(stage))]);
@@ -113,7 +120,7 @@ export async function updateStage(ctx: RequestContext, input: UpdateStageInput):
   assertCanEdit(ctx, participant);
   if (stage.version !== input.version) throw errors.conflict(ctx);
   const problems = new InputProblems(ctx);
-  const bounds = boundsFor(participant);
+  const bounds = boundsFor(ctx, participant);
   const plan = await checkedPlan(ctx, problems, bounds, input);
   const actual = checkedSpan(ctx, problems, bounds, ['actualStart', 'actualEnd'], [input.actualStart, input.actualEnd], false);
   if (NEEDS_ACTUAL_START.includes(input.status) && !actual.start) problems.add('actualStart', 'error.required');
