@@ -95,7 +95,8 @@ describe('appointments and the agenda', () => {
         videoLink: 'http://insecure',
       },
     });
-    expect(response.errors?.[0]?.extensions?.fields.map((f: { field: string }) => f.field)).toEqual(['endsAt', 'title', 'videoLink']);
+    const fields = response.errors?.[0]?.extensions?.fields as Array<{ field: string }>;
+    expect(fields.map((f) => f.field)).toEqual(['endsAt', 'title', 'videoLink']);
     expect((await referent.data(`{ agenda(from: "2026-12-10T00:00:00Z", to: "2026-12-11T00:00:00Z") { id } }`)).agenda).toHaveLength(before);
   });
 
