@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { appointmentDayBounds, birthdayAt, dayOutside, frenchDay, isPastStart, meetingDayBounds, nextAppointmentSlot, stageDayBounds } from './plausible-dates';
+import { appointmentDayBounds, birthdayAt, dayOutside, frenchDay, isPastStart, meetingDayBounds, nextAppointmentSlot, pathwayDayBounds } from './plausible-dates';
 
 describe('stage days', () => {
-  const bounds = stageDayBounds('1992-03-03', '2026-11-27');
+  const bounds = pathwayDayBounds('1992-03-03', '2026-11-27');
 
   it('run from the person’s 16th birthday to the end of the fifth year ahead', () => {
     expect(bounds).toEqual({ earliest: '2008-03-03', latest: '2031-12-31' });

@@ -9,8 +9,8 @@ import { addDays } from './calendar-date';
 
 /** The youngest a person enters a PLIE pathway: nothing of it happens before her 16th birthday. */
 export const PATHWAY_MINIMUM_AGE = 16;
-/** A stage (training, job, workshop) is planned at most this many years ahead, to the end of that year. */
-export const STAGE_YEARS_AHEAD = 5;
+/** A pathway's days (stages, contracts, consents) run at most this many years ahead, to the end of that year. */
+export const PATHWAY_YEARS_AHEAD = 5;
 /** Meetings and appointments are planned at most this many years ahead, to the end of that year. */
 export const PLANNING_YEARS_AHEAD = 2;
 /** A past appointment is recorded (as held) at most this many days after it took place. */
@@ -44,9 +44,9 @@ export function endOfYearAhead(today: string, years: number): string {
   return `${Number(today.slice(0, 4)) + years}-12-31`;
 }
 
-/** A stage's dates: from the person's 16th birthday to the end of the fifth year ahead. */
-export function stageDayBounds(birthDate: string | null, today: string): DayBounds {
-  return { earliest: birthDate ? birthdayAt(birthDate, PATHWAY_MINIMUM_AGE) : null, latest: endOfYearAhead(today, STAGE_YEARS_AHEAD) };
+/** The days of a pathway (its stages, contracts, consents): from the person's 16th birthday to the end of the fifth year ahead. */
+export function pathwayDayBounds(birthDate: string | null, today: string): DayBounds {
+  return { earliest: birthDate ? birthdayAt(birthDate, PATHWAY_MINIMUM_AGE) : null, latest: endOfYearAhead(today, PATHWAY_YEARS_AHEAD) };
 }
 
 /** The last day a meeting or an appointment may be planned on. */

@@ -1,4 +1,4 @@
-import { StageStatus, PathwayStatus, stageDayBounds, type DayBounds } from '@jalon/domain';
+import { StageStatus, PathwayStatus, pathwayDayBounds, type DayBounds } from '@jalon/domain';
 import { isTradeCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../../access/idempotency';
@@ -31,7 +31,7 @@ export async function listStages(ctx: RequestContext, pathwayId: string): Promis
 
 /** The plausible days of a participant's stages (packages/domain plausible-dates.ts). */
 function boundsFor(ctx: RequestContext, participant: Participant): DayBounds {
-  return stageDayBounds(participant.birthDate, todayInFrance(ctx.now));
+  return pathwayDayBounds(participant.birthDate, todayInFrance(ctx.now));
 }
 
 /** A start and an end typed as a pair: each a real day within the bounds, the end not before the start. */
