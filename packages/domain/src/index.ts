@@ -17,3 +17,4 @@ export * from './assisted-contract';
 export * from './training';
 export * from './meeting';
 export * from './notification-kind';
+export * from './plausible-dates';

@@ -35,6 +35,18 @@ export function errorField(error: GraphQLFormattedError): string | null {
 }
 
 /**
+ * Every field an error refuses, each with its message: `extensions.fields` when the API refused
+ * several at once, else the one `extensions.field` names (with the error's message).
+ */
+export function errorFields(error: GraphQLFormattedError): Array<{ field: string; message: string }> {
+  const fields = error.extensions?.fields;
+  if (Array.isArray(fields))
+    return fields.filter((f): f is { field: string; message: string } => typeof f?.field === 'string' && typeof f?.message === 'string');
+  const field = errorField(error);
+  return field ? [{ field, message: error.message }] : [];
+}
+
+/**
  * A message for people: the API's own (already in the UI language) for GraphQL errors, else the
  * given fallback for network failures, which carry no message fit to show.
  */

@@ -1,9 +1,9 @@
 import { nextTick, reactive, ref, watch, type WatchSource } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { errorField, errorMessage, graphQLErrorsOf } from '@/app/graphql-errors';
+import { errorFields, errorMessage, graphQLErrorsOf } from '@/app/graphql-errors';
 
 /**
- * Errors of one form: per field (from the API's `extensions.field`, or checks made before sending)
+ * Errors of one form: per field (from the API's `extensions.fields` / `field`, or checks made before sending)
  * and for the whole form (anything not about a field shown on it, or a network failure).
  */
 export function useFormErrors<TField extends string>(fields: readonly TField[]) {
@@ -20,7 +20,7 @@ export function useFormErrors<TField extends string>(fields: readonly TField[]) 
     fieldErrors[field] = message;
   }
 
-  /** Spreads an API error over the fields it names; returns the fields that got a message. */
+  /** Spreads an API error over every field it names; returns the fields that got a message. */
   function setFromError(error: unknown): TField[] {
     const graphQLErrors = graphQLErrorsOf(error);
     if (graphQLErrors.length === 0) {
@@ -29,13 +29,16 @@ export function useFormErrors<TField extends string>(fields: readonly TField[]) 
     }
     const touched: TField[] = [];
     for (const graphQLError of graphQLErrors) {
-      const field = errorField(graphQLError);
-      if (field && (fields as readonly string[]).includes(field)) {
-        fieldErrors[field as TField] = graphQLError.message;
+      const named = errorFields(graphQLError);
+      const shown = named.filter(({ field }) => (fields as readonly string[]).includes(field));
+      for (const { field, message } of shown) {
+        fieldErrors[field as TField] = message;
         touched.push(field as TField);
-      } else {
-        formError.value = graphQLError.message;
       }
+      // A problem about no field of this form (or about none at all) is the form's.
+      const unshown = named.find(({ field }) => !(fields as readonly string[]).includes(field));
+      if (named.length === 0) formError.value = graphQLError.message;
+      else if (unshown) formError.value = unshown.message;
     }
     return touched;
   }

@@ -3,6 +3,8 @@ import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../..
 import { GraphqlClient, nodesOf } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
+/** The request clock: the session of 24 November is past (recorded as held), the bookings of December to come. */
+const clock = new Date('2026-11-27T10:00:00Z');
 let server: TestServer;
 let tenant: TenantFixture;
 let referent: GraphqlClient;
@@ -12,7 +14,7 @@ const APPOINTMENT = 'id version kind title startsAt endsAt mode place status att
 const SCHEDULE = `mutation($input: ScheduleAppointmentInput!) { scheduleAppointment(input: $input) { ${APPOINTMENT} } }`;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({}, { clock: () => clock });
   tenant = await createTenantFixture(server, 'Agenda');
   referent = new GraphqlClient(server.app);
   await referent.login(tenant.users.referent.email, FIXTURE_PASSWORD);
@@ -81,6 +83,37 @@ describe('appointments and the agenda', () => {
       });
       expect({ field, extensions: response.errors?.[0]?.extensions }).toEqual({ field, extensions: { code: 'BAD_USER_INPUT', field } });
     }
+  });
+
+  it('names every bad field of a booking at once, and books nothing', async () => {
+    const before = (await referent.data(`{ agenda(from: "2026-12-10T00:00:00Z", to: "2026-12-11T00:00:00Z") { id } }`)).agenda.length;
+    const response = await referent.request(SCHEDULE, {
+      input: {
+        ...individual(people[2]!, '2026-12-10T09:00:00+01:00', '2026-12-10T08:00:00+01:00'),
+        kind: 'COLLECTIVE',
+        mode: 'VIDEO',
+        videoLink: 'http://insecure',
+      },
+    });
+    const fields = response.errors?.[0]?.extensions?.fields as Array<{ field: string }>;
+    expect(fields.map((f) => f.field)).toEqual(['endsAt', 'title', 'videoLink']);
+    expect((await referent.data(`{ agenda(from: "2026-12-10T00:00:00Z", to: "2026-12-11T00:00:00Z") { id } }`)).agenda).toHaveLength(before);
+  });
+
+  it('records a past appointment as held, never as planned, and refuses absurd days', async () => {
+    // Booked on 27 November for the 25th: it took place, it is recorded as held.
+    const past = await referent.data(SCHEDULE, { input: individual(people[2]!, '2026-11-25T09:00:00+01:00', '2026-11-25T10:00:00+01:00') });
+    expect(past.scheduleAppointment.status).toBe('HELD');
+    const update = `mutation($input: UpdateAppointmentInput!) { updateAppointment(input: $input) { status } }`;
+    const { id, version } = past.scheduleAppointment;
+    const keptPlanned = await referent.request(update, {
+      input: { id, version, startsAt: '2026-11-25T09:00:00+01:00', endsAt: '2026-11-25T10:00:00+01:00', status: 'PLANNED' },
+    });
+    expect(keptPlanned.errors?.[0]).toMatchObject({ message: expect.stringMatching(/ne peut pas rester « Prévu »/), extensions: { field: 'status' } });
+    const tooOld = await referent.request(SCHEDULE, { input: individual(people[2]!, '1900-01-01T09:00:00+01:00', '1900-01-01T10:00:00+01:00') });
+    expect(tooOld.errors?.[0]).toMatchObject({ message: 'Cette date doit être au plus tôt le 27/11/2025.', extensions: { field: 'startsAt' } });
+    const tooFar = await referent.request(SCHEDULE, { input: individual(people[2]!, '2999-12-31T09:00:00+01:00', '2999-12-31T10:00:00+01:00') });
+    expect(tooFar.errors?.[0]).toMatchObject({ message: 'Cette date doit être au plus tard le 31/12/2028.', extensions: { field: 'startsAt' } });
   });
 
   it('runs a collective session with several participants and records each one’s attendance', async () => {

@@ -4,6 +4,8 @@ import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../..
 import { GraphqlClient, nodesOf } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
+/** The request clock: stages are planned up to 31 December five years ahead of it. */
+const clock = new Date('2026-11-27T10:00:00Z');
 let server: TestServer;
 let tenant: TenantFixture;
 let referent: GraphqlClient;
@@ -17,7 +19,7 @@ const ADD = `mutation($input: AddStageInput!) { addStage(input: $input) { ${STAG
 const UPDATE = `mutation($input: UpdateStageInput!) { updateStage(input: $input) { ${STAGE} } }`;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({}, { clock: () => clock });
   tenant = await createTenantFixture(server, 'Étapes');
   referent = new GraphqlClient(server.app);
   await referent.login(tenant.users.referent.email, FIXTURE_PASSWORD);
@@ -85,6 +87,19 @@ describe('the action plan', () => {
       const response = await referent.request(ADD, { input: { pathwayId, kindId: kinds.JOB_SEARCH, plannedStart: '2027-01-04', ...overrides } });
       expect({ field, extensions: response.errors?.[0]?.extensions }).toEqual({ field, extensions: { code: 'BAD_USER_INPUT', field } });
     }
+    // A stage from 01/01/1900 to 31/12/2999 of an unknown kind: the three problems at once, the limits named.
+    const absurd = await referent.request(ADD, {
+      input: { pathwayId, kindId: 'U3RhZ2VLaW5kOjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMA', plannedStart: '1900-01-01', plannedEnd: '2999-12-31' },
+    });
+    expect(absurd.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'kindId',
+      fields: [
+        { field: 'kindId', message: expect.any(String) },
+        { field: 'plannedStart', message: 'Cette date doit être au plus tôt le 03/03/2008 : les 16 ans de la personne.' },
+        { field: 'plannedEnd', message: 'Cette date doit être au plus tard le 31/12/2031.' },
+      ],
+    });
     const otherTenant = await createTenantFixture(server, 'Autre');
     const foreignOperator = await referent.request(ADD, {
       input: { pathwayId, kindId: kinds.JOB_SEARCH, plannedStart: '2027-01-04', operatorId: otherTenant.organisations.siae.globalId },
