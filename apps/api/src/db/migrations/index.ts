@@ -22,6 +22,7 @@ import { Migration20261204191100NotificationSubjects } from './Migration20261204
 import { Migration20261204192000PartnerRowsAsTheApi } from './Migration20261204192000PartnerRowsAsTheApi';
 import { Migration20261204192100RefusalsInRowLevelSecurity } from './Migration20261204192100RefusalsInRowLevelSecurity';
 import { Migration20261204195000DropAccountLockColumns } from './Migration20261204195000DropAccountLockColumns';
+import { Migration20261205100000RowLevelSecurityFiles } from './Migration20261205100000RowLevelSecurityFiles';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -49,4 +50,5 @@ export const migrationsList = [
   { name: 'Migration20261204192000PartnerRowsAsTheApi', class: Migration20261204192000PartnerRowsAsTheApi },
   { name: 'Migration20261204192100RefusalsInRowLevelSecurity', class: Migration20261204192100RefusalsInRowLevelSecurity },
   { name: 'Migration20261204195000DropAccountLockColumns', class: Migration20261204195000DropAccountLockColumns },
+  { name: 'Migration20261205100000RowLevelSecurityFiles', class: Migration20261205100000RowLevelSecurityFiles },
 ];
