@@ -23,6 +23,7 @@ import { Migration20261204192000PartnerRowsAsTheApi } from './Migration202612041
 import { Migration20261204192100RefusalsInRowLevelSecurity } from './Migration20261204192100RefusalsInRowLevelSecurity';
 import { Migration20261204195000DropAccountLockColumns } from './Migration20261204195000DropAccountLockColumns';
 import { Migration20261205100000RowLevelSecurityFiles } from './Migration20261205100000RowLevelSecurityFiles';
+import { Migration20261205100100PartnerAccountRows } from './Migration20261205100100PartnerAccountRows';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -51,4 +52,5 @@ export const migrationsList = [
   { name: 'Migration20261204192100RefusalsInRowLevelSecurity', class: Migration20261204192100RefusalsInRowLevelSecurity },
   { name: 'Migration20261204195000DropAccountLockColumns', class: Migration20261204195000DropAccountLockColumns },
   { name: 'Migration20261205100000RowLevelSecurityFiles', class: Migration20261205100000RowLevelSecurityFiles },
+  { name: 'Migration20261205100100PartnerAccountRows', class: Migration20261205100100PartnerAccountRows },
 ];
