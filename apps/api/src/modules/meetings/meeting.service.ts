@@ -1,5 +1,15 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { agendaIsOpen, isOpenReferral, isPartnerKind, isPastStart, MeetingKind, meetingDayBounds, MeetingStatus, recordsDecisions, NotificationKind } from '@jalon/domain';
+import {
+  agendaIsOpen,
+  isOpenReferral,
+  isPartnerKind,
+  isPastStart,
+  MeetingKind,
+  meetingDayBounds,
+  MeetingStatus,
+  recordsDecisions,
+  NotificationKind,
+} from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
 import { mayManage, readableMeetings } from '../../access/meeting-access';
