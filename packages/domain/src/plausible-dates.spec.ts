@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { appointmentDayBounds, birthdayAt, dayOutside, frenchDay, isPastStart, meetingDayBounds, nextAppointmentSlot, pathwayDayBounds } from './plausible-dates';
+import {
+  appointmentDayBounds,
+  birthdayAt,
+  dayOutside,
+  frenchDay,
+  isPastStart,
+  meetingDayBounds,
+  nextAppointmentSlot,
+  pathwayDayBounds,
+} from './plausible-dates';
 
 describe('stage days', () => {
   const bounds = pathwayDayBounds('1992-03-03', '2026-11-27');

@@ -118,7 +118,7 @@ const fr = {
   'error.dateTooEarly': 'Cette date doit être au plus tôt le {date}.',
   'error.dateTooLate': 'Cette date doit être au plus tard le {date}.',
   'error.dateBeforeMinimumAge': 'Cette date doit être au plus tôt le {date} : les 16 ans de la personne.',
-  'error.meetingInPast': "Une réunion se planifie à partir de maintenant : cette date est passée.",
+  'error.meetingInPast': 'Une réunion se planifie à partir de maintenant : cette date est passée.',
   'error.appointmentPastPlanned': "Ce rendez-vous est passé : il ne peut pas rester « Prévu ». Indiquez s'il a été tenu ou annulé.",
   'error.attendeesCount': 'Un entretien individuel concerne une personne ; une action collective, au moins une.',
   'error.videoLinkInvalid': 'Donnez le lien de la visioconférence (https://…).',
