@@ -34,7 +34,7 @@ export interface FieldProblem {
  */
 function invalidFields(problems: readonly FieldProblem[]): UserFacingError {
   const [first] = problems as [FieldProblem, ...FieldProblem[]];
-  return new UserFacingError('BAD_USER_INPUT', first.message, { field: first.field, ...(problems.length > 1 ? { fields: problems } : {}) });
+  return new UserFacingError('BAD_USER_INPUT', first.message, { field: first.field, fields: problems });
 }
 
 export const errors = {

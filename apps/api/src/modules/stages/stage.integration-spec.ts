@@ -114,9 +114,9 @@ describe('the action plan', () => {
     });
     const base = { id: stage.id, version: stage.version, plannedStart: '2026-11-02', plannedEnd: '2026-11-20', operatorId: tenant.organisations.siae.globalId };
     const noStart = await referent.request(UPDATE, { input: { ...base, status: 'IN_PROGRESS' } });
-    expect(noStart.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'actualStart' });
+    expect(noStart.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actualStart' });
     const backwards = await referent.request(UPDATE, { input: { ...base, status: 'COMPLETED', actualStart: '2026-11-03', actualEnd: '2026-11-01' } });
-    expect(backwards.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'actualEnd' });
+    expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actualEnd' });
     const done = await referent.data(UPDATE, {
       input: { ...base, status: 'COMPLETED', actualStart: '2026-11-03', actualEnd: '2026-11-20', outcome: 'Immersion concluante, embauche envisagée' },
     });
