@@ -34,6 +34,24 @@ export function errorField(error: GraphQLFormattedError): string | null {
   return typeof field === 'string' ? field : null;
 }
 
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * Every field an error is about: `extensions.fields` lists them all when the API checked several;
+ * an API that names only one (`extensions.field`) gives that one with the error's message.
+ */
+export function errorFields(error: GraphQLFormattedError): FieldError[] {
+  const fields = error.extensions?.fields;
+  if (Array.isArray(fields)) {
+    return fields.filter((f): f is FieldError => typeof f?.field === 'string' && typeof f?.message === 'string');
+  }
+  const field = errorField(error);
+  return field ? [{ field, message: error.message }] : [];
+}
+
 /**
  * A message for people: the API's own (already in the UI language) for GraphQL errors, else the
  * given fallback for network failures, which carry no message fit to show.
