@@ -24,8 +24,8 @@ export interface SubmitSteps<TData> {
   /** The checks made before sending: mark what is wrong with `setField` or `require`. */
   check?: () => void;
   send: () => Promise<MutationResult<TData>>;
-  /** The success toast's text; the dialog closes after it. */
-  success: (data: TData) => string;
+  /** The success toast's text (none for null); the dialog closes after it. */
+  success: (data: TData) => string | null;
 }
 
 /**
@@ -89,7 +89,8 @@ export function useFormDialog<TField extends string>(options: FormDialogOptions<
       await focusFirst();
       return result;
     }
-    toast.add({ severity: 'success', summary: steps.success(result.data), life: 5000 });
+    const summary = steps.success(result.data);
+    if (summary) toast.add({ severity: 'success', summary, life: 5000 });
     close();
     return result;
   }
