@@ -24,8 +24,9 @@ export interface SubmitSteps<TData> {
   /** The checks made before sending: mark what is wrong with `setField` or `require`. */
   check?: () => void;
   send: () => Promise<MutationResult<TData>>;
-  /** The success toast's text (none for null); the dialog closes after it. */
+  /** The success toast's text (none for null); the dialog closes after it, unless `stayOpen` (to show what was done). */
   success: (data: TData) => string | null;
+  stayOpen?: boolean;
 }
 
 /**
@@ -91,7 +92,7 @@ export function useFormDialog<TField extends string>(options: FormDialogOptions<
     }
     const summary = steps.success(result.data);
     if (summary) toast.add({ severity: 'success', summary, life: 5000 });
-    close();
+    if (!steps.stayOpen) close();
     return result;
   }
 
