@@ -34,14 +34,20 @@ export function errorField(error: GraphQLFormattedError): string | null {
   return typeof field === 'string' ? field : null;
 }
 
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
 /**
- * Every field an error refuses, each with its message: `extensions.fields` when the API refused
- * several at once, else the one `extensions.field` names (with the error's message).
+ * Every field an error is about: `extensions.fields` lists them all when the API checked several;
+ * an API that names only one (`extensions.field`) gives that one with the error's message.
  */
-export function errorFields(error: GraphQLFormattedError): Array<{ field: string; message: string }> {
+export function errorFields(error: GraphQLFormattedError): FieldError[] {
   const fields = error.extensions?.fields;
-  if (Array.isArray(fields))
-    return fields.filter((f): f is { field: string; message: string } => typeof f?.field === 'string' && typeof f?.message === 'string');
+  if (Array.isArray(fields)) {
+    return fields.filter((f): f is FieldError => typeof f?.field === 'string' && typeof f?.message === 'string');
+  }
   const field = errorField(error);
   return field ? [{ field, message: error.message }] : [];
 }

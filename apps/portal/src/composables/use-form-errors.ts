@@ -1,9 +1,9 @@
 import { nextTick, reactive, ref, watch, type WatchSource } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { errorFields, errorMessage, graphQLErrorsOf } from '@/app/graphql-errors';
+import { errorFields, errorMessage, graphQLErrorsOf, type FieldError } from '@/app/graphql-errors';
 
 /**
- * Errors of one form: per field (from the API's `extensions.fields` / `field`, or checks made before sending)
+ * Errors of one form: per field (from the API's `extensions.fields`, or `extensions.field`, or checks made before sending)
  * and for the whole form (anything not about a field shown on it, or a network failure).
  */
 export function useFormErrors<TField extends string>(fields: readonly TField[]) {
@@ -20,7 +20,7 @@ export function useFormErrors<TField extends string>(fields: readonly TField[]) 
     fieldErrors[field] = message;
   }
 
-  /** Spreads an API error over every field it names; returns the fields that got a message. */
+  /** Spreads an API error over the fields it names; returns the fields that got a message. */
   function setFromError(error: unknown): TField[] {
     const graphQLErrors = graphQLErrorsOf(error);
     if (graphQLErrors.length === 0) {
@@ -30,15 +30,14 @@ export function useFormErrors<TField extends string>(fields: readonly TField[]) 
     const touched: TField[] = [];
     for (const graphQLError of graphQLErrors) {
       const named = errorFields(graphQLError);
-      const shown = named.filter(({ field }) => (fields as readonly string[]).includes(field));
-      for (const { field, message } of shown) {
+      const isShown = ({ field }: FieldError) => (fields as readonly string[]).includes(field);
+      for (const { field, message } of named.filter(isShown)) {
         fieldErrors[field as TField] = message;
         touched.push(field as TField);
       }
-      // A problem about no field of this form (or about none at all) is the form's.
-      const unshown = named.find(({ field }) => !(fields as readonly string[]).includes(field));
-      if (named.length === 0) formError.value = graphQLError.message;
-      else if (unshown) formError.value = unshown.message;
+      // About no field, or about one this form does not show: said for the whole form.
+      const unshown = named.find((fieldError) => !isShown(fieldError));
+      if (named.length === 0 || unshown) formError.value = unshown?.message ?? graphQLError.message;
     }
     return touched;
   }
