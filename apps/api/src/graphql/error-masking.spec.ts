@@ -79,7 +79,9 @@ describe('InputProblems', () => {
         throw errors.notFound(ctx, 'operatorId');
       }),
     ).toThrow(/introuvable/);
-    expect(() => problems.throwIfAny()).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'email' } }));
+    expect(() => problems.throwIfAny()).toThrow(
+      expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'email', fields: [{ field: 'email', message: expect.any(String) }] } }),
+    );
   });
 
   it('refuses nothing when every check passed', () => {
