@@ -23,7 +23,15 @@ describe('capabilities', () => {
   });
 
   it('give a partner no staff capability, whatever her organisation', () => {
-    const staffOnly = ['followParticipants', 'runMeetings', 'readOrganisations', 'manageOrganisations', 'readWholeTenant', 'decideReferrals', 'holdCaseload'] as const;
+    const staffOnly = [
+      'followParticipants',
+      'runMeetings',
+      'readOrganisations',
+      'manageOrganisations',
+      'readWholeTenant',
+      'decideReferrals',
+      'holdCaseload',
+    ] as const;
     for (const partner of [commune, company, trainer]) for (const capability of staffOnly) expect(holds(partner, capability)).toBe(false);
   });
 

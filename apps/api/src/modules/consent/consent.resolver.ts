@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type ConsentPurpose, IDENTIFICATION } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { type AccessLogRow, countAccessLog, readAccessLog } from '../../access/access-log';
-import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
+import { Allow } from '../../access/operation-access';
 import { actsForWholeTenant } from '../../access/participant-access';
 import { errors } from '../../graphql/errors';
 import { PageArgs, pageOf } from '../../graphql/pagination';
@@ -30,7 +30,7 @@ const accessLogCursor = (row: AccessLogRow) => encodeCursor(row.seq, row.seq);
 @Resolver()
 export class ConsentResolver {
   @Query(() => [ConsentType], { description: "A participant's consents, newest first, ended ones included" })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async consents(@Ctx() ctx: RequestContext, @Arg('participantId', () => ID) participantId: string): Promise<ConsentType[]> {
     return consentViews(ctx, await listConsents(ctx, participantId));
   }
@@ -39,7 +39,7 @@ export class ConsentResolver {
     nullable: true,
     description: 'Exactly what this partner organisation would see of the participant now (null: nothing), by the same rules as its own requests',
   })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async consentPreview(
     @Ctx() ctx: RequestContext,
     @Arg('participantId', () => ID) participantId: string,
@@ -52,19 +52,19 @@ export class ConsentResolver {
   }
 
   @Mutation(() => ConsentType)
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async grantConsent(@Ctx() ctx: RequestContext, @Arg('input') input: GrantConsentInput): Promise<ConsentType> {
     return (await consentViews(ctx, [await grantConsent(ctx, input)]))[0]!;
   }
 
   @Mutation(() => ConsentType, { description: 'Replaces the terms: a new consent supersedes this one' })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async amendConsent(@Ctx() ctx: RequestContext, @Arg('input') input: AmendConsentInput): Promise<ConsentType> {
     return (await consentViews(ctx, [await amendConsent(ctx, input)]))[0]!;
   }
 
   @Mutation(() => ConsentType, { description: 'Withdrawal, effective at once' })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async revokeConsent(
     @Ctx() ctx: RequestContext,
     @Arg('consentId', () => ID) consentId: string,
@@ -77,7 +77,7 @@ export class ConsentResolver {
   @Query(() => AccessLogEntryConnection, {
     description: 'Who (which partner) read what, newest first. A referent asks for one file she may read; the animation team may filter by partner',
   })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async accessLog(
     @Ctx() ctx: RequestContext,
     @Arg('participantId', () => ID, { nullable: true }) participantId?: string | null,
@@ -112,7 +112,7 @@ export class ConsentResolver {
   }
 
   @Query(() => NotificationConnection, { description: "My organisation's notifications, newest first" })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async notifications(
     @Ctx() ctx: RequestContext,
     @Arg('unreadOnly', { defaultValue: false }) unreadOnly: boolean,
@@ -123,7 +123,7 @@ export class ConsentResolver {
   }
 
   @Mutation(() => Int, { description: 'Marks these notifications (or all of them) read; returns how many changed' })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   markNotificationsRead(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID], { nullable: true }) ids?: string[] | null): Promise<number> {
     return markNotificationsRead(ctx, ids ?? null);
   }
