@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { FOLLOWED_STATUSES, PathwayStatus, POSITIVE_EXITS, SMALLEST_PUBLISHED_COUNT } from '@jalon/domain';
 import { getCommune } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
-import { viewableCommune } from '../../access/commune-access';
+import { readableCommune } from '../../access/commune-access';
 
 @ObjectType('StatusFigure')
 export class StatusFigureType {
@@ -48,7 +48,7 @@ export class CommuneFiguresType {
 
 /** Counted in SQL over every resident (jalon_commune_figures): small counts come back already withheld. */
 export async function communeFigures(ctx: RequestContext, asked: string | null | undefined): Promise<CommuneFiguresType> {
-  const communeCode = await viewableCommune(ctx, asked);
+  const communeCode = await readableCommune(ctx, asked);
   const rows = await ctx.em.execute<Array<{ metric: string; key: string; people: number | null }>>(
     'select * from jalon_commune_figures(?, ?::text[], ?::text[], ?)',
     [communeCode, `{${POSITIVE_EXITS.join(',')}}`, `{${FOLLOWED_STATUSES.join(',')}}`, SMALLEST_PUBLISHED_COUNT],

@@ -3,7 +3,7 @@ import { type ConsentPurpose, IDENTIFICATION } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { type AccessLogRow, countAccessLog, readAccessLog } from '../../access/access-log';
 import { Allow } from '../../access/operation-access';
-import { actsForWholeTenant } from '../../access/participant-access';
+import { assertMayReadAccessLog } from '../../access/participant-access';
 import { errors } from '../../graphql/errors';
 import { PageArgs, pageOf } from '../../graphql/pagination';
 import { encodeCursor, parseGlobalId, toConnection, toGlobalId } from '../../graphql/relay';
@@ -84,7 +84,7 @@ export class ConsentResolver {
     @Arg('organisationId', () => ID, { nullable: true }) organisationId?: string | null,
     @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
   ): Promise<AccessLogEntryConnection> {
-    if (!participantId && !actsForWholeTenant(ctx)) throw errors.badInput(ctx, 'participantId', 'error.required');
+    assertMayReadAccessLog(ctx, participantId);
     const participant = participantId ? await findParticipant(ctx, participantId, 'participantId') : null;
     const organisation = organisationId ? parseGlobalId(organisationId, 'Organisation')?.id : null;
     if (organisationId && !organisation) throw errors.badInput(ctx, 'organisationId', 'error.invalidId');

@@ -2,7 +2,7 @@ import { CONTRACT_STAGE_CATEGORIES, ConsentPurpose, DataClass, maxHoursInPeriod,
 import { isTradeCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createManyOnce } from '../../access/idempotency';
-import { assertCanEdit } from '../../access/participant-access';
+import { assertMayEdit } from '../../access/participant-access';
 import { assertMayChangeDetails, assertMayReport, reportedStage } from '../../access/report-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, optionalDate, reportPeriod, requiredDate } from '../../graphql/date-input';
@@ -54,7 +54,7 @@ export async function setAssistedContract(ctx: RequestContext, input: SetAssiste
   const parsed = parseGlobalId(input.stageId, 'Stage');
   const stage = parsed && (await ctx.em.findOne(Stage, { id: parsed.id }, { populate: ['kind', 'operator', 'pathway.participant.referent'] }));
   if (!stage) throw errors.notFound(ctx, 'stageId');
-  assertCanEdit(ctx, stage.pathway.participant);
+  assertMayEdit(ctx, stage.pathway.participant);
   if (!CONTRACT_STAGE_CATEGORIES.includes(stage.kind.category)) throw errors.badInput(ctx, 'stageId', 'error.notAContractStage');
   const startOn = requiredDate(ctx, 'startOn', input.startOn);
   const endOn = optionalDate(ctx, 'endOn', input.endOn);

@@ -7,7 +7,7 @@ import { Shared, SharedType } from '../../access/field-consent';
 const CHECK_IN_EARLY_DAYS = 7;
 import type { RequestContext } from '../../context/request-context';
 import { Allow } from '../../access/operation-access';
-import { assertCanEdit } from '../../access/participant-access';
+import { assertMayEdit } from '../../access/participant-access';
 import { notInFuture, requiredDate } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
 import { parseGlobalId, toGlobalId } from '../../graphql/relay';
@@ -111,7 +111,7 @@ export class FollowUpResolver {
     const checkIn = id ? await ctx.em.findOne(FollowUpCheckIn, { id }, { populate: ['pathway'] }) : null;
     const participant = checkIn && (await ctx.em.findOne(Participant, { id: checkIn.pathway.participant.id }, { populate: ['referent'] }));
     if (!checkIn || !participant) throw errors.notFound(ctx, 'checkInId');
-    assertCanEdit(ctx, participant);
+    assertMayEdit(ctx, participant);
     if (checkIn.version !== input.version) throw errors.conflict(ctx);
     const doneOn = notInFuture(ctx, 'doneOn', requiredDate(ctx, 'doneOn', input.doneOn));
     if (checkIn.pathway.exitDate && doneOn < checkIn.pathway.exitDate) throw errors.badInput(ctx, 'doneOn', 'error.dateBeforeExit');

@@ -1,9 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { isPartnerKind } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
-import { mayManage } from '../../access/meeting-access';
+import { mayManage, maySeeWholeMeeting } from '../../access/meeting-access';
 import { Allow } from '../../access/operation-access';
-import { activeMembership } from '../../access/tenant-scope';
 import { PageArgs } from '../../graphql/pagination';
 import { toConnection, toGlobalId } from '../../graphql/relay';
 import type { AgendaItem, Meeting } from './meeting.entity';
@@ -42,7 +40,7 @@ import {
 import { AgendaItemType, AgendaSharingType, MeetingConnection, MeetingDocumentType, MeetingPersonType, MeetingType } from './meeting.type';
 
 function view(ctx: RequestContext, meeting: Meeting): MeetingType {
-  return MeetingType.from(meeting, !isPartnerKind(activeMembership(ctx).organisationKind));
+  return MeetingType.from(meeting, maySeeWholeMeeting(ctx));
 }
 
 /** The agenda of a meeting as the viewer sees it, computed once per meeting and request (agenda, documents, indicators). */
@@ -88,7 +86,7 @@ export class MeetingResolver {
   @FieldResolver(() => [AgendaItemType], { description: 'The agenda in order; items not shared with the viewer’s organisation are withheld' })
   async agenda(@Root() meeting: MeetingType, @Ctx() ctx: RequestContext): Promise<AgendaItemType[]> {
     const agenda = await agendaOnce(ctx, meeting.meeting);
-    if (!isPartnerKind(activeMembership(ctx).organisationKind)) {
+    if (maySeeWholeMeeting(ctx)) {
       const sharing = await sharingByItem(ctx, meeting.meeting, agenda.shown);
       for (const item of agenda.items) item.sharing = sharing.get(item.itemId) ?? [];
     }

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { RequestContext } from '../../context/request-context';
-import { assertCanEdit } from '../../access/participant-access';
+import { assertMayEdit } from '../../access/participant-access';
 import { notInFuture, optionalDate, requiredDate } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
 import { toGlobalId } from '../../graphql/relay';
@@ -117,7 +117,7 @@ function signature(ctx: RequestContext, field: string, value: string | null | un
  */
 export async function recordContract(ctx: RequestContext, input: RecordContractInput): Promise<CommitmentContract> {
   const { pathway, participant } = await findPathway(ctx, input.pathwayId);
-  assertCanEdit(ctx, participant);
+  assertMayEdit(ctx, participant);
   const [latest] = await ctx.em.find(CommitmentContract, { pathway }, { orderBy: { number: 'desc' }, limit: 1 });
   if ((latest?.number ?? 0) !== input.amends) throw errors.conflict(ctx);
   const objectives = input.objectives.map((o) => o.trim()).filter(Boolean);
