@@ -1,5 +1,6 @@
 export * from './organisation-kind';
 export * from './membership-role';
+export * from './capability';
 export * from './password-policy';
 export * from './pathway-status';
 export * from './exit-kind';

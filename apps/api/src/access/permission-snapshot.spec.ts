@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getSchema } from '../graphql/schema';
-import { describeOperatorRule } from '@jalon/domain';
+import { describeCapabilities, describeOperatorRule } from '@jalon/domain';
 import { describeDataClasses } from './field-consent';
 import { describeAccessRules } from './operation-access';
 
@@ -10,7 +10,10 @@ describe('permissions', () => {
     const schema = await getSchema();
     const { lines } = describeDataClasses(schema);
     const snapshot = [
-      '# Operations: who may call them',
+      '# Capabilities: the roles (and organisation kinds) holding each (packages/domain, capability.ts)',
+      ...describeCapabilities(),
+      '',
+      '# Operations: the capability needed to call them [the roles holding it]',
       ...describeAccessRules(schema),
       '',
       '# Participant data: the class a partner needs shared to see each field',

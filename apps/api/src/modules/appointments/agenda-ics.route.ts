@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { AppointmentMode, AppointmentStatus } from '@jalon/domain';
-import { STAFF } from '../../access/operation-access';
 import type { RequestScopeDeps } from '../../context/request-scope';
 import { inRestScope } from '../../context/rest-route';
 import { listAgenda } from './appointment.service';
@@ -17,7 +16,7 @@ export function registerAgendaIcsRoute(app: FastifyInstance, deps: RequestScopeD
   app.get<{ Querystring: { from?: string; to?: string; referentId?: string } }>('/agenda.ics', async (request, reply) => {
     const from = new Date(request.query.from ?? Date.now() - 7 * 86_400_000);
     const to = new Date(request.query.to ?? Date.now() + 60 * 86_400_000);
-    const outcome = await inRestScope(deps, request, reply, STAFF, (ctx) => listAgenda(ctx, from, to, request.query.referentId ?? null));
+    const outcome = await inRestScope(deps, request, reply, 'followParticipants', (ctx) => listAgenda(ctx, from, to, request.query.referentId ?? null));
     if (!outcome.ok) return reply;
 
     // Times are written in UTC (…Z): every calendar application places them right, no VTIMEZONE needed.

@@ -8,11 +8,11 @@ import {
   appointmentDayBounds,
   isPastStart,
 } from '@jalon/domain';
-import { isShared } from '../../access/participant-access';
+import { mayReadClass } from '../../access/participant-access';
 import { isCommuneCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
-import { agendaReferentId, canManageAgendaOf } from '../../access/agenda-access';
+import { readableAgendaReferent, mayManageAgendaOf } from '../../access/agenda-access';
 import { lockForTransaction } from '../../db/advisory-lock';
 import { checkDayWithin, dayInFrance } from '../../graphql/date-input';
 import { errors, InputProblems } from '../../graphql/errors';
@@ -31,7 +31,7 @@ const timeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', 
 
 /** The referent whose agenda it is (see access/agenda-access.ts for who may open which). */
 async function agendaOwner(ctx: RequestContext, referentId: string | null | undefined): Promise<Membership> {
-  const id = agendaReferentId(ctx, referentId);
+  const id = readableAgendaReferent(ctx, referentId);
   const referent = id ? await ctx.em.findOne(Membership, { id, role: MembershipRole.REFERENT, active: true }, { populate: ['user'] }) : null;
   if (!referent) throw errors.badInput(ctx, 'referentId', 'error.referentInvalid');
   return referent;
@@ -117,7 +117,7 @@ export function scheduleAppointment(ctx: RequestContext, input: ScheduleAppointm
 async function findAppointment(ctx: RequestContext, globalId: string, field: string): Promise<Appointment> {
   const id = parseGlobalId(globalId, 'Appointment')?.id;
   const appointment = id ? await ctx.em.findOne(Appointment, { id }, { populate: POPULATE }) : null;
-  if (!appointment || !canManageAgendaOf(ctx, appointment.referent.id)) throw errors.notFound(ctx, field);
+  if (!appointment || !mayManageAgendaOf(ctx, appointment.referent.id)) throw errors.notFound(ctx, field);
   return appointment;
 }
 
@@ -165,7 +165,7 @@ export async function listParticipantAppointments(
 ): Promise<Page<Appointment> & { participantId: string }> {
   const participant = await findParticipant(ctx, participantId, 'participantId');
   // A partner not shown this person's appointments gets an empty list: not even their number.
-  if (!(await isShared(ctx, participant.id, DataClass.APPOINTMENTS)))
+  if (!(await mayReadClass(ctx, participant.id, DataClass.APPOINTMENTS)))
     return { nodes: [], totalCount: 0, hasNextPage: false, endCursor: null, participantId: participant.id };
   const page = await pageOf(ctx, args, {
     key: 'timestamp',

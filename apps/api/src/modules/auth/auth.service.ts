@@ -9,7 +9,7 @@ import { User } from '../users/user.entity';
 import { verifyPassword } from './password-hash';
 import { newSecretToken } from '../../access/secret-token';
 import { Session } from './session.entity';
-import type { ViewerType } from './viewer.type';
+import { ViewerType } from './viewer.type';
 import { MembershipType } from '../tenancy/membership.type';
 import { UserType } from '../users/user.type';
 
@@ -39,7 +39,7 @@ export async function openSession(ctx: RequestContext, user: User, preferredMemb
   });
   await ctx.em.flush();
   ctx.cookie.set(token, session.expiresAt);
-  return { user: UserType.from(user), activeMembership: active && MembershipType.from(active), memberships: memberships.map(MembershipType.from) };
+  return ViewerType.of(UserType.from(user), active && MembershipType.from(active), memberships.map(MembershipType.from));
 }
 
 export async function login(ctx: RequestContext, rawEmail: string, password: string): Promise<ViewerType> {
@@ -81,7 +81,7 @@ export async function loadViewer(ctx: RequestContext, userId: string, activeMemb
   const user = await ctx.em.findOneOrFail(User, { id: userId });
   const memberships = await findActiveMembershipsOfUser(ctx.em, userId);
   const active = memberships.find((m) => m.id === activeMembershipId) ?? null;
-  return { user: UserType.from(user), activeMembership: active && MembershipType.from(active), memberships: memberships.map(MembershipType.from) };
+  return ViewerType.of(UserType.from(user), active && MembershipType.from(active), memberships.map(MembershipType.from));
 }
 
 /** Moves the session to another of the user's memberships (possibly in another tenant). */

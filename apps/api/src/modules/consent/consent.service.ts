@@ -11,7 +11,7 @@ import {
 } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { activeMembership } from '../../access/tenant-scope';
-import { assertCanEdit } from '../../access/participant-access';
+import { assertMayEdit } from '../../access/participant-access';
 import { ConsentScope } from '../../access/consent-scope';
 import { createOnce } from '../idempotency/idempotency';
 import { errors, InputProblems } from '../../graphql/errors';
@@ -117,7 +117,7 @@ export function grantConsent(ctx: RequestContext, input: GrantConsentInput): Pro
     input.idempotencyKey,
     async () => {
       const participant = await findParticipant(ctx, input.participantId, 'participantId');
-      assertCanEdit(ctx, participant);
+      assertMayEdit(ctx, participant);
       const terms = await checkedTerms(ctx, participant, await currentPathway(ctx, participant), input);
       const consent = ctx.em.create(Consent, terms);
       recordEvent(ctx.em, consent, ConsentEventAction.GRANTED, ctx.now, terms.collectedBy, null);
@@ -139,7 +139,7 @@ export async function findReadableConsent(ctx: RequestContext, globalId: string)
 
 async function findActiveConsent(ctx: RequestContext, globalId: string, version: number): Promise<{ consent: Consent; participant: Participant }> {
   const { consent: found, participant } = await findReadableConsent(ctx, globalId);
-  assertCanEdit(ctx, participant);
+  assertMayEdit(ctx, participant);
   if (found.version !== version) throw errors.conflict(ctx);
   if (found.status !== ConsentStatus.ACTIVE || (found.validUntil && found.validUntil <= ctx.now)) throw errors.badInput(ctx, 'consentId', 'error.consentEnded');
   return { consent: found, participant };

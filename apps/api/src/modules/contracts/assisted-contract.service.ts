@@ -11,7 +11,7 @@ import {
 import { isTradeCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createManyOnce } from '../idempotency/idempotency';
-import { assertCanEdit } from '../../access/participant-access';
+import { assertMayEdit } from '../../access/participant-access';
 import { assertMayChangeDetails, assertMayReport, reportedStage } from '../../access/report-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { checkDayWithin, notInFuture, optionalDate, reportPeriod, requiredDate, todayInFrance } from '../../graphql/date-input';
@@ -63,7 +63,7 @@ export async function setAssistedContract(ctx: RequestContext, input: SetAssiste
   const parsed = parseGlobalId(input.stageId, 'Stage');
   const stage = parsed && (await ctx.em.findOne(Stage, { id: parsed.id }, { populate: ['kind', 'operator', 'pathway.participant.referent'] }));
   if (!stage) throw errors.notFound(ctx, 'stageId');
-  assertCanEdit(ctx, stage.pathway.participant);
+  assertMayEdit(ctx, stage.pathway.participant);
   if (!CONTRACT_STAGE_CATEGORIES.includes(stage.kind.category)) throw errors.badInput(ctx, 'stageId', 'error.notAContractStage');
   const problems = new InputProblems(ctx);
   // A contract's days are bounded as its stage's (packages/domain plausible-dates.ts).

@@ -12,8 +12,8 @@ import {
 } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
-import { mayManage, readableMeetings } from '../../access/meeting-access';
-import { actsForWholeTenant, assertCanEdit } from '../../access/participant-access';
+import { assertMayAddAgendaItem, assertMayDecideReferrals, mayManage, readableMeetings } from '../../access/meeting-access';
+import { assertMayEdit } from '../../access/participant-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { checkDayWithin, dayInFrance, requiredDate } from '../../graphql/date-input';
 import { errors, InputProblems } from '../../graphql/errors';
@@ -284,7 +284,7 @@ export function addAgendaItem(ctx: RequestContext, input: AddAgendaItemInput): P
     input.idempotencyKey,
     async () => {
       const meeting = await findMeeting(ctx, input.meetingId);
-      if (isPartnerKind(activeMembership(ctx).organisationKind)) throw errors.forbidden(ctx);
+      assertMayAddAgendaItem(ctx);
       assertAgendaOpen(ctx, meeting);
       const question = requiredText(ctx, 'question', input.question);
       if (input.participantId && input.referralId) throw errors.badInput(ctx, 'referralId', 'error.agendaItemAboutOne');
@@ -297,10 +297,10 @@ export function addAgendaItem(ctx: RequestContext, input: AddAgendaItemInput): P
       });
       if (input.participantId) {
         const participant = await findParticipant(ctx, input.participantId, 'participantId');
-        assertCanEdit(ctx, participant);
+        assertMayEdit(ctx, participant);
         item.participant = participant;
       } else if (input.referralId) {
-        if (!actsForWholeTenant(ctx)) throw errors.forbidden(ctx);
+        assertMayDecideReferrals(ctx);
         if (meeting.kind !== MeetingKind.ACCREDITATION_COMMISSION) throw errors.badInput(ctx, 'referralId', 'error.referralOnlyAtCommission');
         const referral = await findReferral(ctx, input.referralId, 'referralId');
         if (!isOpenReferral(referral.status)) throw errors.badInput(ctx, 'referralId', 'error.referralAlreadyDecided');
@@ -372,7 +372,7 @@ export async function recordAgendaOutcome(ctx: RequestContext, input: RecordAgen
   item.minutes = optionalText(input.minutes);
   if (input.decision) {
     if (!item.referral) throw errors.badInput(ctx, 'decision', 'error.decisionOnReferralOnly');
-    if (!actsForWholeTenant(ctx)) throw errors.forbidden(ctx);
+    assertMayDecideReferrals(ctx);
     if (item.decision && item.decision !== input.decision) throw errors.badInput(ctx, 'decision', 'error.referralAlreadyDecided');
     if (!item.decision) {
       const referral: Referral = await findReferral(ctx, toGlobalId('Referral', item.referral.id), 'itemId');

@@ -2,7 +2,7 @@ import { pathwayDayBounds } from '@jalon/domain';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { RequestContext } from '../../context/request-context';
-import { assertCanEdit } from '../../access/participant-access';
+import { assertMayEdit } from '../../access/participant-access';
 import { checkDayWithin, notInFuture, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors, InputProblems } from '../../graphql/errors';
 import { toGlobalId } from '../../graphql/relay';
@@ -118,7 +118,7 @@ function signature(ctx: RequestContext, field: string, value: string | null | un
  */
 export async function recordContract(ctx: RequestContext, input: RecordContractInput): Promise<CommitmentContract> {
   const { pathway, participant } = await findPathway(ctx, input.pathwayId);
-  assertCanEdit(ctx, participant);
+  assertMayEdit(ctx, participant);
   const [latest] = await ctx.em.find(CommitmentContract, { pathway }, { orderBy: { number: 'desc' }, limit: 1 });
   if ((latest?.number ?? 0) !== input.amends) throw errors.conflict(ctx);
   const problems = new InputProblems(ctx);

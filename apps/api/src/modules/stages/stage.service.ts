@@ -2,7 +2,7 @@ import { StageStatus, PathwayStatus, pathwayDayBounds, type DayBounds } from '@j
 import { isTradeCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
-import { assertCanEdit } from '../../access/participant-access';
+import { assertMayEdit } from '../../access/participant-access';
 import { checkDayWithin, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors, InputProblems } from '../../graphql/errors';
 import { parseGlobalId } from '../../graphql/relay';
@@ -92,7 +92,7 @@ export function addStage(ctx: RequestContext, input: AddStageInput): Promise<Sta
     input.idempotencyKey,
     async () => {
       const { pathway, participant } = await findPathway(ctx, input.pathwayId);
-      assertCanEdit(ctx, participant);
+      assertMayEdit(ctx, participant);
       if (pathway.status === PathwayStatus.CLOSED) throw errors.badInput(ctx, 'pathwayId', 'error.pathwayClosed');
       const kindId = parseGlobalId(input.kindId, 'StageKind')?.id;
       const kind = kindId ? await ctx.em.findOne(StageKind, { id: kindId, active: true }) : null;
@@ -117,7 +117,7 @@ export async function updateStage(ctx: RequestContext, input: UpdateStageInput):
   const stage = id ? await ctx.em.findOne(Stage, { id }, { populate: POPULATE }) : null;
   const participant = stage && (await ctx.em.findOne(Participant, { id: stage.pathway.participant.id }, { populate: ['referent'] }));
   if (!stage || !participant) throw errors.notFound(ctx, 'id');
-  assertCanEdit(ctx, participant);
+  assertMayEdit(ctx, participant);
   if (stage.version !== input.version) throw errors.conflict(ctx);
   const problems = new InputProblems(ctx);
   const bounds = boundsFor(ctx, participant);
