@@ -81,7 +81,10 @@ describe('appointments and the agenda', () => {
       const response = await referent.request(SCHEDULE, {
         input: { ...individual(people[2]!, '2026-12-03T09:00:00+01:00', '2026-12-03T10:00:00+01:00'), ...overrides },
       });
-      expect({ field, extensions: response.errors?.[0]?.extensions }).toEqual({ field, extensions: { code: 'BAD_USER_INPUT', field } });
+      expect({ field, extensions: response.errors?.[0]?.extensions }).toEqual({
+        field,
+        extensions: { code: 'BAD_USER_INPUT', field, fields: [{ field, message: expect.any(String) }] },
+      });
     }
   });
 

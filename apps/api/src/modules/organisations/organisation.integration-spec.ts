@@ -46,7 +46,10 @@ describe('organisations', () => {
     ];
     for (const [input, field] of cases) {
       const response = await admin.request(CREATE, { input });
-      expect({ input, extensions: response.errors?.[0]?.extensions }).toEqual({ input, extensions: { code: 'BAD_USER_INPUT', field } });
+      expect({ input, extensions: response.errors?.[0]?.extensions }).toEqual({
+        input,
+        extensions: { code: 'BAD_USER_INPUT', field, fields: [{ field, message: expect.any(String) }] },
+      });
       expect(response.errors?.[0]?.message.length).toBeGreaterThan(10);
     }
     const names = await server.asOwner((em) => em.find(Organisation, { tenant: tenant.tenantId }, { filters: false }));

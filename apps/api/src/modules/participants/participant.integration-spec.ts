@@ -77,7 +77,10 @@ describe('the participant file', () => {
     ];
     for (const [overrides, field] of cases) {
       const response = await referent.request(CREATE, { input: { details: details({ firstName: `Cas ${field}`, ...overrides }) } });
-      expect({ field, extensions: response.errors?.[0]?.extensions }).toEqual({ field, extensions: { code: 'BAD_USER_INPUT', field } });
+      expect({ field, extensions: response.errors?.[0]?.extensions }).toEqual({
+        field,
+        extensions: { code: 'BAD_USER_INPUT', field, fields: [{ field, message: expect.any(String) }] },
+      });
     }
     const badLevel = await referent.request(CREATE, { input: { details: details({ firstName: 'Niveau' }), entry: { educationLevel: 9 } } });
     expect(badLevel.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'educationLevel' });

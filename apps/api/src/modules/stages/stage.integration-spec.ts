@@ -85,7 +85,10 @@ describe('the action plan', () => {
     ];
     for (const [overrides, field] of cases) {
       const response = await referent.request(ADD, { input: { pathwayId, kindId: kinds.JOB_SEARCH, plannedStart: '2027-01-04', ...overrides } });
-      expect({ field, extensions: response.errors?.[0]?.extensions }).toEqual({ field, extensions: { code: 'BAD_USER_INPUT', field } });
+      expect({ field, extensions: response.errors?.[0]?.extensions }).toEqual({
+        field,
+        extensions: { code: 'BAD_USER_INPUT', field, fields: [{ field, message: expect.any(String) }] },
+      });
     }
     // A stage from 01/01/1900 to 31/12/2999 of an unknown kind: the three problems at once, the limits named.
     const absurd = await referent.request(ADD, {
