@@ -35,7 +35,7 @@ const report: ExportDocument = {
 describe('export writers', () => {
   it('writes one XLSX sheet per table, with the title, the filters, the labels and typed cells', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await xlsxBuffer(report));
+    await workbook.xlsx.load(new Uint8Array(await xlsxBuffer(report)).buffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Entrées par tranche d’âge', 'Sorties']);
 
     const ages = workbook.worksheets[0]!;
