@@ -40,6 +40,7 @@ describe('export writers', () => {
 
     const ages = workbook.worksheets[0]!;
     expect(ages.getCell('A1').value).toBe("Bilan d'activité 2026");
+    expect(ages.getCell('A2').value).toBe('Entrées par tranche d’âge');
     expect(ages.getCell('A3').value).toBe('Période');
     expect(ages.getCell('B3').value).toBe('du 01/01/2026 au 31/12/2026');
     expect(ages.getCell('B4').value).toBe('Nadia Benali');

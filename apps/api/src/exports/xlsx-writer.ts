@@ -40,7 +40,9 @@ export async function writeXlsx(document: StreamedDocument, output: Writable): P
   workbook.title = document.title;
   const names = sheetNames(document.tables.map((table) => table.title));
   for (const [index, table] of document.tables.entries()) {
-    const headerRow = 4 + document.filters.length;
+    // The table's own title under the document's, when it has one of its own.
+    const subtitled = table.title !== document.title;
+    const headerRow = (subtitled ? 4 : 3) + document.filters.length;
     const sheet = workbook.addWorksheet(names[index], { views: [{ state: 'frozen', ySplit: headerRow }] });
     sheet.columns = table.columns.map((column) => ({
       width: WIDTHS[column.format ?? 'text'],
@@ -49,9 +51,11 @@ export async function writeXlsx(document: StreamedDocument, output: Writable): P
     const title = sheet.addRow([document.title]);
     title.font = { bold: true, size: 14 };
     title.commit();
-    const subtitle = sheet.addRow(document.tables.length > 1 || table.title !== document.title ? [table.title] : []);
-    subtitle.font = { bold: true, size: 12 };
-    subtitle.commit();
+    if (subtitled) {
+      const subtitle = sheet.addRow([table.title]);
+      subtitle.font = { bold: true, size: 12 };
+      subtitle.commit();
+    }
     for (const filter of document.filters) {
       const row = sheet.addRow([filter.label, filter.value]);
       row.getCell(1).font = { italic: true };
