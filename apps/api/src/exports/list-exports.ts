@@ -6,7 +6,8 @@ import type { ColumnFormat, ExportCell } from './export-document';
  * The lists the portal exports, each as its page asks for it: the page's own GraphQL query (so
  * the export passes the same operation rule, consent filtering, field redaction and access log as
  * the list on screen), the connection it pages through, and how a node becomes a row.
- * A field withheld from the viewer comes back null, as on screen, and its cell stays empty.
+ * A field withheld from the viewer comes back null, as on screen, and its cell stays empty: every
+ * field a row reads may be null.
  */
 export interface ListExport<TNode = never> {
   title: MessageKey;
@@ -16,7 +17,7 @@ export interface ListExport<TNode = never> {
   field: string;
   paginated: boolean;
   columns: Array<{ label: MessageKey; format?: ColumnFormat }>;
-  row: (node: TNode, t: (key: string, params?: Record<string, string | number>) => string) => ExportCell[];
+  row: (node: TNode, t: Translate) => ExportCell[];
 }
 
 /** A calendar day (`2026-12-04`) as the Date a `date` column takes. */
@@ -27,6 +28,11 @@ const parisDateTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris
 /** An instant's calendar day in Paris, where the PLIEs work. */
 const dayInParis = (instant: string | null | undefined): Date | null => (instant ? day(parisDay.format(new Date(instant))) : null);
 const timeInParis = (instant: string | null | undefined): string | null => (instant ? parisDateTime.format(new Date(instant)) : null);
+
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** An enum value's label; null (withheld from the viewer, or none) stays an empty cell. */
+const label = (t: Translate, prefix: string, code: string | null | undefined): string | null => (code ? t(`${prefix}.${code}`) : null);
 
 const connection = (fields: string) => `totalCount pageInfo { hasNextPage endCursor } edges { node { ${fields} } }`;
 
@@ -40,9 +46,9 @@ const caseload: ListExport<
     birthDate: string | null;
     communeName: string | null;
     communeCode: string | null;
-    alerts: string[];
+    alerts: string[] | null;
     referent: { displayName: string } | null;
-    currentPathway: { status: string; entryDate: string | null } | null;
+    currentPathway: { status: string | null; entryDate: string | null } | null;
   }
 > = {
   title: 'export.participants.title',
@@ -67,14 +73,14 @@ const caseload: ListExport<
     day(p.birthDate),
     p.communeName ?? p.communeCode,
     p.referent?.displayName ?? null,
-    p.currentPathway ? t(`pathwayStatus.${p.currentPathway.status}`) : null,
+    label(t, 'pathwayStatus', p.currentPathway?.status),
     day(p.currentPathway?.entryDate),
-    p.alerts.map((alert) => t(`caseloadAlert.${alert}`, { days: DAYS_WITHOUT_APPOINTMENT_ALERT })).join(', '),
+    (p.alerts ?? []).map((alert) => t(`caseloadAlert.${alert}`, { days: DAYS_WITHOUT_APPOINTMENT_ALERT })).join(', '),
   ],
 };
 
 const partnerCaseload: ListExport<
-  Named & { access: { pathwayStatus: boolean }; currentPathway: { status: string } | null; stages: Array<{ kind: { label: string } }> | null }
+  Named & { access: { pathwayStatus: boolean }; currentPathway: { status: string | null } | null; stages: Array<{ kind: { label: string } }> | null }
 > = {
   title: 'export.partnerParticipants.title',
   query: `query PartnerParticipantsExport($filter: ParticipantFilter, $page: PageArgs) { participants(filter: $filter, page: $page) { ${connection(
@@ -91,13 +97,19 @@ const partnerCaseload: ListExport<
   row: (p, t) => [
     p.lastName,
     p.firstName,
-    p.access.pathwayStatus && p.currentPathway ? t(`pathwayStatus.${p.currentPathway.status}`) : t('export.notShared'),
+    p.access.pathwayStatus ? label(t, 'pathwayStatus', p.currentPathway?.status) : t('export.notShared'),
     (p.stages ?? []).map((stage) => stage.kind.label).join(', '),
   ],
 };
 
 const referralInbox: ListExport<
-  Named & { birthDate: string | null; communeName: string | null; receivedAt: string; status: string; submissions: Array<{ organisationName: string }> }
+  Named & {
+    birthDate: string | null;
+    communeName: string | null;
+    receivedAt: string | null;
+    status: string | null;
+    submissions: Array<{ organisationName: string }> | null;
+  }
 > = {
   title: 'export.referrals.title',
   query: `query ReferralInboxExport($filter: ReferralFilter, $page: PageArgs) { referrals(filter: $filter, page: $page) { ${connection(
@@ -120,32 +132,33 @@ const referralInbox: ListExport<
     day(r.birthDate),
     r.communeName,
     dayInParis(r.receivedAt),
-    t(`referralStatus.${r.status}`),
-    r.submissions.map((s) => s.organisationName).join(', '),
+    label(t, 'referralStatus', r.status),
+    (r.submissions ?? []).map((s) => s.organisationName).join(', '),
   ],
 };
 
-const partnerReferrals: ListExport<Named & { receivedAt: string; progress: string; decisionReason: string | null; redirectedTo: string | null }> = {
-  title: 'export.partnerReferrals.title',
-  query: `query PartnerReferralsExport($filter: ReferralFilter, $page: PageArgs) { referrals(filter: $filter, page: $page) { ${connection(
-    'firstName lastName receivedAt progress decisionReason redirectedTo',
-  )} } }`,
-  field: 'referrals',
-  paginated: true,
-  columns: [
-    { label: 'export.column.lastName' },
-    { label: 'export.column.firstName' },
-    { label: 'export.column.receivedAt', format: 'date' },
-    { label: 'export.column.progress' },
-    { label: 'export.column.decisionReason' },
-    { label: 'export.column.redirectedTo' },
-  ],
-  row: (r, t) => [r.lastName, r.firstName, dayInParis(r.receivedAt), t(`referralProgress.${r.progress}`), r.decisionReason, r.redirectedTo],
-};
+const partnerReferrals: ListExport<Named & { receivedAt: string | null; progress: string | null; decisionReason: string | null; redirectedTo: string | null }> =
+  {
+    title: 'export.partnerReferrals.title',
+    query: `query PartnerReferralsExport($filter: ReferralFilter, $page: PageArgs) { referrals(filter: $filter, page: $page) { ${connection(
+      'firstName lastName receivedAt progress decisionReason redirectedTo',
+    )} } }`,
+    field: 'referrals',
+    paginated: true,
+    columns: [
+      { label: 'export.column.lastName' },
+      { label: 'export.column.firstName' },
+      { label: 'export.column.receivedAt', format: 'date' },
+      { label: 'export.column.progress' },
+      { label: 'export.column.decisionReason' },
+      { label: 'export.column.redirectedTo' },
+    ],
+    row: (r, t) => [r.lastName, r.firstName, dayInParis(r.receivedAt), label(t, 'referralProgress', r.progress), r.decisionReason, r.redirectedTo],
+  };
 
 const contractMonth: ListExport<{
-  contract: Named & { contractType: string; employerName: string; position: string; startOn: string; endOn: string | null };
-  report: { hoursWorked: number; trainingHours: number; absenceHours: number; submittedAt: string } | null;
+  contract: Named & { contractType: string | null; employerName: string | null; position: string | null; startOn: string | null; endOn: string | null };
+  report: { hoursWorked: number | null; trainingHours: number | null; absenceHours: number | null; submittedAt: string | null } | null;
 }> = {
   title: 'export.contractMonth.title',
   query: `query ContractMonthExport($period: String!) { contractMonth(period: $period) {
@@ -169,7 +182,7 @@ const contractMonth: ListExport<{
   row: ({ contract: c, report: r }, t) => [
     c.lastName,
     c.firstName,
-    t(`contractKind.${c.contractType}`),
+    label(t, 'contractKind', c.contractType),
     c.employerName,
     c.position,
     day(c.startOn),
@@ -181,7 +194,14 @@ const contractMonth: ListExport<{
   ],
 };
 
-const meetings: ListExport<{ kind: string; title: string; startsAt: string; place: string | null; videoLink: string | null; status: string }> = {
+const meetings: ListExport<{
+  kind: string | null;
+  title: string | null;
+  startsAt: string | null;
+  place: string | null;
+  videoLink: string | null;
+  status: string | null;
+}> = {
   title: 'export.meetings.title',
   query: `query MeetingsExport($filter: MeetingFilter, $page: PageArgs) { meetings(filter: $filter, page: $page) { ${connection(
     'kind title startsAt place videoLink status',
@@ -195,10 +215,17 @@ const meetings: ListExport<{ kind: string; title: string; startsAt: string; plac
     { label: 'export.column.place' },
     { label: 'export.column.meetingStatus' },
   ],
-  row: (m, t) => [t(`meetingKind.${m.kind}`), m.title, timeInParis(m.startsAt), m.place ?? m.videoLink, t(`meetingStatus.${m.status}`)],
+  row: (m, t) => [label(t, 'meetingKind', m.kind), m.title, timeInParis(m.startsAt), m.place ?? m.videoLink, label(t, 'meetingStatus', m.status)],
 };
 
-const accessLog: ListExport<{ at: string; organisationName: string; userName: string; participantName: string; dataClasses: string[]; purposes: string[] }> = {
+const accessLog: ListExport<{
+  at: string | null;
+  organisationName: string | null;
+  userName: string | null;
+  participantName: string | null;
+  dataClasses: string[] | null;
+  purposes: string[] | null;
+}> = {
   title: 'export.accessLog.title',
   query: `query AccessLogExport($organisationId: ID, $participantId: ID, $page: PageArgs) {
     accessLog(organisationId: $organisationId, participantId: $participantId, page: $page) { ${connection(
@@ -219,8 +246,8 @@ const accessLog: ListExport<{ at: string; organisationName: string; userName: st
     e.organisationName,
     e.userName,
     e.participantName,
-    e.dataClasses.map((c) => t(`dataClass.${c}`)).join(', '),
-    e.purposes.map((p) => t(`consentPurpose.${p}`)).join(', '),
+    (e.dataClasses ?? []).map((c) => t(`dataClass.${c}`)).join(', '),
+    (e.purposes ?? []).map((p) => t(`consentPurpose.${p}`)).join(', '),
   ],
 };
 
