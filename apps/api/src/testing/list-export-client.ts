@@ -31,6 +31,11 @@ export async function downloadExport(
     const [labels = [], ...rows] = parseCsv(bytes.toString('utf8').replace(/^\ufeff/, ''));
     return { ...base, labels, rows };
   }
+  return { ...base, ...(await readSheet(bytes)) };
+}
+
+/** The first sheet of an export: the lines above the column labels, the labels, and the rows under them. */
+export async function readSheet(bytes: Buffer): Promise<Pick<DownloadedExport, 'heading' | 'labels' | 'rows'>> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   const sheet = workbook.worksheets[0]!;
@@ -39,7 +44,7 @@ export async function downloadExport(
   const blank = lines.findIndex((line) => line.length === 0 || line.every((cell) => cell === undefined || cell === null));
   const heading = lines.slice(0, blank).map((line) => line.filter((cell) => cell !== undefined).join(' '));
   const [labels = [], ...rows] = lines.slice(blank + 1);
-  return { ...base, heading, labels: labels as string[], rows: rows.map((row) => Array.from({ length: labels.length }, (_, i) => row[i] ?? null)) };
+  return { heading, labels: labels as string[], rows: rows.map((row) => Array.from({ length: labels.length }, (_, i) => row[i] ?? null)) };
 }
 
 /** RFC 4180 with `;`: quoted fields may hold `;`, `"` (doubled) and line breaks. */
