@@ -35,6 +35,11 @@ type Translate = (key: string, params?: Record<string, string | number>) => stri
 const label = (t: Translate, prefix: string, code: string | null | undefined): string | null => (code ? t(`${prefix}.${code}`) : null);
 
 const connection = (fields: string) => `totalCount pageInfo { hasNextPage endCursor } edges { node { ${fields} } }`;
+/** A list filtered by one input, as the participants, referrals and meetings pages ask for it. */
+const filteredList = (field: string, filterType: string, fields: string) =>
+  `query ListExport($filter: ${filterType}, $page: PageArgs) { ${field}(filter: $filter, page: $page) { ${connection(fields)} } }`;
+
+const NAME_COLUMNS = [{ label: 'export.column.lastName' }, { label: 'export.column.firstName' }] as const;
 
 interface Named {
   firstName: string | null;
@@ -52,14 +57,15 @@ const caseload: ListExport<
   }
 > = {
   title: 'export.participants.title',
-  query: `query ParticipantsExport($filter: ParticipantFilter, $page: PageArgs) { participants(filter: $filter, page: $page) { ${connection(
+  query: filteredList(
+    'participants',
+    'ParticipantFilter',
     'firstName lastName birthDate communeCode communeName alerts referent { displayName } currentPathway { status entryDate }',
-  )} } }`,
+  ),
   field: 'participants',
   paginated: true,
   columns: [
-    { label: 'export.column.lastName' },
-    { label: 'export.column.firstName' },
+    ...NAME_COLUMNS,
     { label: 'export.column.birthDate', format: 'date' },
     { label: 'export.column.commune' },
     { label: 'export.column.referent' },
@@ -83,17 +89,10 @@ const partnerCaseload: ListExport<
   Named & { access: { pathwayStatus: boolean }; currentPathway: { status: string | null } | null; stages: Array<{ kind: { label: string } }> | null }
 > = {
   title: 'export.partnerParticipants.title',
-  query: `query PartnerParticipantsExport($filter: ParticipantFilter, $page: PageArgs) { participants(filter: $filter, page: $page) { ${connection(
-    'firstName lastName access { pathwayStatus } currentPathway { status } stages { kind { label } }',
-  )} } }`,
+  query: filteredList('participants', 'ParticipantFilter', 'firstName lastName access { pathwayStatus } currentPathway { status } stages { kind { label } }'),
   field: 'participants',
   paginated: true,
-  columns: [
-    { label: 'export.column.lastName' },
-    { label: 'export.column.firstName' },
-    { label: 'export.column.pathwayStatus' },
-    { label: 'export.column.stages' },
-  ],
+  columns: [...NAME_COLUMNS, { label: 'export.column.pathwayStatus' }, { label: 'export.column.stages' }],
   row: (p, t) => [
     p.lastName,
     p.firstName,
@@ -112,14 +111,11 @@ const referralInbox: ListExport<
   }
 > = {
   title: 'export.referrals.title',
-  query: `query ReferralInboxExport($filter: ReferralFilter, $page: PageArgs) { referrals(filter: $filter, page: $page) { ${connection(
-    'firstName lastName birthDate communeName receivedAt status submissions { organisationName }',
-  )} } }`,
+  query: filteredList('referrals', 'ReferralFilter', 'firstName lastName birthDate communeName receivedAt status submissions { organisationName }'),
   field: 'referrals',
   paginated: true,
   columns: [
-    { label: 'export.column.lastName' },
-    { label: 'export.column.firstName' },
+    ...NAME_COLUMNS,
     { label: 'export.column.birthDate', format: 'date' },
     { label: 'export.column.commune' },
     { label: 'export.column.receivedAt', format: 'date' },
@@ -140,9 +136,7 @@ const referralInbox: ListExport<
 const partnerReferrals: ListExport<Named & { receivedAt: string | null; progress: string | null; decisionReason: string | null; redirectedTo: string | null }> =
   {
     title: 'export.partnerReferrals.title',
-    query: `query PartnerReferralsExport($filter: ReferralFilter, $page: PageArgs) { referrals(filter: $filter, page: $page) { ${connection(
-      'firstName lastName receivedAt progress decisionReason redirectedTo',
-    )} } }`,
+    query: filteredList('referrals', 'ReferralFilter', 'firstName lastName receivedAt progress decisionReason redirectedTo'),
     field: 'referrals',
     paginated: true,
     columns: [
@@ -167,8 +161,7 @@ const contractMonth: ListExport<{
   field: 'contractMonth',
   paginated: false,
   columns: [
-    { label: 'export.column.lastName' },
-    { label: 'export.column.firstName' },
+    ...NAME_COLUMNS,
     { label: 'export.column.contractKind' },
     { label: 'export.column.employer' },
     { label: 'export.column.position' },
@@ -203,9 +196,7 @@ const meetings: ListExport<{
   status: string | null;
 }> = {
   title: 'export.meetings.title',
-  query: `query MeetingsExport($filter: MeetingFilter, $page: PageArgs) { meetings(filter: $filter, page: $page) { ${connection(
-    'kind title startsAt place videoLink status',
-  )} } }`,
+  query: filteredList('meetings', 'MeetingFilter', 'kind title startsAt place videoLink status'),
   field: 'meetings',
   paginated: true,
   columns: [
