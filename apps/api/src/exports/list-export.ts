@@ -72,6 +72,8 @@ export async function listDocument(
     let connection = first;
     yield rowsOf(connection);
     while (connection.pageInfo.hasNextPage) {
+      // Pending changes (the session's sliding idle time) are written before the identity map is emptied.
+      await ctx.em.flush();
       ctx.em.clear();
       ctx.loaders.clear();
       ctx.redactions.length = 0;
