@@ -87,6 +87,19 @@ describe('list exports', () => {
     }
   });
 
+  it('stops when the download is cancelled midway, and the server goes on answering', async () => {
+    const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const query = new URLSearchParams({ variables: JSON.stringify({ filter: { search: 'Exportée' } }), filters: '[]' });
+    const cancel = new AbortController();
+    const response = await fetch(`${address}/exports/participants.csv?${query}`, { headers: { cookie: animation.cookie! }, signal: cancel.signal });
+    expect(response.headers.get('x-export-rows')).toBe(String(PEOPLE));
+    await response.body!.getReader().read();
+    cancel.abort();
+    // The request's transaction ended (on the embedded database, a stuck one would hold the only connection).
+    const next = await downloadExport(server.app, animation, 'participants.csv', { filter: { search: 'Exportée' } });
+    expect(next.rows).toHaveLength(PEOPLE);
+  });
+
   it('refuses as the list refuses, in French, before writing anything', async () => {
     const refused = async (client: GraphqlClient, file: string, variables: Record<string, unknown> | string) => {
       const query = new URLSearchParams({ variables: typeof variables === 'string' ? variables : JSON.stringify(variables) });
