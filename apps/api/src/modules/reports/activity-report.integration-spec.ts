@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -340,5 +341,44 @@ describe('who may read which report', () => {
     expect(stranger.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
     const strangerOperator = await animation.request(REPORT, { period: YEAR_2025, scope: { operatorId: other.organisations.operator.globalId } });
     expect(strangerOperator.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('the report as files to send on', () => {
+  const download = (client: GraphqlClient, file: string, query: Record<string, string>) =>
+    server.app.inject({ method: 'GET', url: `/reports/${file}?${new URLSearchParams(query)}`, headers: client.cookie ? { cookie: client.cookie } : {} });
+
+  it('gives the XLSX a sheet per table with the figures and the period at the top, and the PDF', async () => {
+    const xlsx = await download(animation, 'activity.xlsx', YEAR_2025);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="bilan-d-activite-2025-01-01-2025-12-31.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(xlsx.rawPayload).buffer);
+    expect(workbook.worksheets).toHaveLength(16);
+    const sheet = workbook.getWorksheet('Personnes et parcours')!;
+    const lines: unknown[][] = [];
+    sheet.eachRow((row) => lines.push((row.values as unknown[]).slice(1)));
+    expect(lines).toContainEqual(['Période', 'du 01/01/2025 au 31/12/2025']);
+    expect(lines).toContainEqual(['Périmètre', 'Tout le PLIE']);
+    expect(lines.find((line) => String(line[0]).startsWith('Personnes suivies'))).toEqual([expect.any(String), 5, 3]);
+
+    const pdf = await download(animation, 'activity.pdf', { ...YEAR_2025, referentId: toGlobalId('Membership', colleagueB.membershipId) });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('refuses the files as it refuses the report', async () => {
+    await setColleaguesCanRead(false);
+    try {
+      const refused = await download(referentA, 'activity.xlsx', { ...YEAR_2025, referentId: toGlobalId('Membership', colleagueB.membershipId) });
+      expect(refused.statusCode).toBe(403);
+    } finally {
+      await setColleaguesCanRead(true);
+    }
+    const partner = new GraphqlClient(server.app);
+    await partner.login(tenant.users.aci.email, FIXTURE_PASSWORD);
+    expect((await download(partner, 'activity.pdf', YEAR_2025)).statusCode).toBe(403);
+    expect((await download(new GraphqlClient(server.app), 'activity.pdf', YEAR_2025)).statusCode).toBe(401);
   });
 });

@@ -5,19 +5,10 @@ import { readableReportScope, type ReportScope, type ReportScopeRequest } from '
 import { activeMembership } from '../../access/tenant-scope';
 import { Organisation } from '../organisations/organisation.entity';
 import { Membership } from '../tenancy/membership.entity';
+import type { ExportDocument } from '../../exports/export-document';
 import { activityReportRows } from './activity-report.query';
 import { scopeCondition } from './report-engine.query';
-import {
-  comparedPeriods,
-  Figures,
-  FigureFormat,
-  labeller,
-  ReportChart,
-  reportDocument,
-  type Report,
-  type ReportDocument,
-  type ReportTable,
-} from './report-engine';
+import { comparedPeriods, Figures, FigureFormat, labeller, ReportChart, reportDocument, type Report, type ReportTable } from './report-engine';
 
 /** Days to months, one decimal: pathway lengths read in months. */
 const toMonths = (days: number) => Math.round((days / (365.25 / 12)) * 10) / 10;
@@ -201,6 +192,6 @@ export async function activityReport(
 }
 
 /** The activity report as a document for the XLSX and PDF writers. */
-export function activityReportDocument(ctx: RequestContext, report: Report): ReportDocument {
+export function activityReportDocument(ctx: RequestContext, report: Report): ExportDocument {
   return reportDocument(ctx, report);
 }

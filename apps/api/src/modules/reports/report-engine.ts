@@ -3,6 +3,7 @@ import type { RequestContext } from '../../context/request-context';
 import { errors } from '../../graphql/errors';
 import { requiredDate, todayInFrance } from '../../graphql/date-input';
 import { translate, type MessageKey } from '../../i18n/messages';
+import type { ExportDocument } from '../../exports/export-document';
 import type { FigureRow } from './report-engine.query';
 
 /**
@@ -147,22 +148,11 @@ export function periodText(ctx: RequestContext, period: DateRange): string {
 }
 
 /**
- * A report as a document an export writer turns into sheets and pages (the shape of the exports'
- * ExportDocument): the period, the compared period and the scope written at the top, then one
- * table per section with the label, the figure and the previous period's figure as columns.
+ * A report as the document the export writers (XLSX, PDF) take: the period, the compared period
+ * and the scope written at the top, then one table per section with the label, the figure and
+ * the previous period's figure as columns (the first column names a chart's categories).
  */
-export interface ReportDocument {
-  title: string;
-  filters: Array<{ label: string; value: string }>;
-  tables: Array<{
-    title: string;
-    columns: Array<{ label: string; format?: 'integer' | 'percent' | 'decimal' | 'date' | 'text' }>;
-    rows: Array<Array<string | number | null>>;
-    chart?: 'bar' | 'pie';
-  }>;
-}
-
-export function reportDocument(ctx: RequestContext, report: Report): ReportDocument {
+export function reportDocument(ctx: RequestContext, report: Report): ExportDocument {
   const t = labeller(ctx);
   const current = periodText(ctx, report.period);
   const previous = periodText(ctx, report.previousPeriod);
@@ -183,7 +173,7 @@ export function reportDocument(ctx: RequestContext, report: Report): ReportDocum
           { label: previous, format },
         ],
         rows: table.rows.map((row) => [row.label, row.value, row.previous]),
-        ...(table.chart ? { chart: table.chart.toLowerCase() as 'bar' | 'pie' } : {}),
+        ...(table.chart ? { chart: { kind: table.chart === ReportChart.PIE ? ('pie' as const) : ('bar' as const) } } : {}),
       };
     }),
   };
