@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium } from './support/browser';
@@ -58,6 +60,22 @@ describe.runIf(chromiumAvailable())('the animation team reads the activity repor
     const nadia = await api<Report>(FOLLOWED, { period: { from: `${thisYear}-01-01`, to: `${thisYear}-03-31` }, scope: { referentId: nadiaId.split(':')[1] } });
     const nadiaFollowed = nadia.activityReport.tables.find((t) => t.key === 'people')!.rows.find((r) => r.key === 'followed')!;
     expect(await followedOnPage(marc)).toEqual([String(nadiaFollowed.value), String(nadiaFollowed.previous)]);
+
+    // The same report as files: the XLSX holds the figure shown on the page, the PDF is one.
+    const [xlsx] = await Promise.all([marc.waitForEvent('download'), marc.getByRole('link', { name: 'Télécharger (XLSX)' }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(fs.readFileSync((await xlsx.path())!)).buffer);
+    const lines: unknown[][] = [];
+    workbook.getWorksheet('Personnes et parcours')!.eachRow((row) => lines.push((row.values as unknown[]).slice(1)));
+    expect(lines).toContainEqual(['Périmètre', 'Référent : Nadia Benali']);
+    expect(lines.find((line) => String(line[0]).startsWith('Personnes suivies'))?.slice(1)).toEqual([nadiaFollowed.value, nadiaFollowed.previous]);
+    const [pdf] = await Promise.all([marc.waitForEvent('download'), marc.getByRole('link', { name: 'Télécharger (PDF)' }).click()]);
+    expect(
+      fs
+        .readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 
   it('gives a referent her own caseload, and no link for a partner', async () => {
