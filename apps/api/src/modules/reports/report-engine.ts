@@ -1,4 +1,4 @@
-import { previousPeriod, type DateRange } from '@jalon/domain';
+import { frenchDay, previousPeriod, type DateRange } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { errors } from '../../graphql/errors';
 import { requiredDate, todayInFrance } from '../../graphql/date-input';
@@ -135,11 +135,6 @@ export class Figures {
 /** Translates a report's label. */
 export function labeller(ctx: RequestContext): (key: MessageKey, params?: Record<string, string | number>) => string {
   return (key, params) => translate(ctx.locale, key, params);
-}
-
-/** A day as people read it in France: 31/12/2025. */
-function frenchDay(day: string): string {
-  return day.split('-').reverse().join('/');
 }
 
 /** A period as a filter line: « du 01/01/2025 au 31/12/2025 ». */
