@@ -58,8 +58,16 @@ describe('capabilities', () => {
     expect(holds(team, 'manageOrganisations')).toBe(false);
   });
 
-  it('give a referent her caseload and agenda, and the animation team every agenda', () => {
-    expect(granted(referent)).toEqual(['actInTenant', 'followParticipants', 'holdCaseload', 'runMeetings', 'readOrganisations', 'keepAgenda']);
+  it('give a referent her caseload, agenda and activity reports, and the animation team every agenda', () => {
+    expect(granted(referent)).toEqual([
+      'actInTenant',
+      'followParticipants',
+      'holdCaseload',
+      'runMeetings',
+      'readOrganisations',
+      'keepAgenda',
+      'readActivityReports',
+    ]);
     expect(holds(team, 'readAnyAgenda')).toBe(true);
     expect(holds(team, 'holdCaseload')).toBe(false);
   });
@@ -69,6 +77,8 @@ describe('capabilities', () => {
     expect(Object.keys(can).sort()).toEqual([...CAPABILITIES].sort());
     expect(can.decideReferrals).toBe(true);
     expect(can.followSharedParticipants).toBe(false);
+    expect(can.readActivityReports).toBe(true);
+    expect(holds(commune, 'readActivityReports')).toBe(false);
     for (const holder of [referent, team, admin, commune, company, trainer]) expect(isRoleAllowedIn(holder.role, holder.organisationKind)).toBe(true);
   });
 });

@@ -41,6 +41,8 @@ export const CAPABILITIES = [
   'reportOnTraining',
   /** A commune: read the figures of its inhabitants. */
   'readCommuneFigures',
+  /** Staff: read activity reports (a referent: her own caseload; her operator's when colleagues' files are readable). */
+  'readActivityReports',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -78,6 +80,7 @@ const GRANTS: Record<Capability, Grant> = {
   },
   reportOnTraining: { roles: PARTNERS, organisationKinds: [OrganisationKind.TRAINING_OPERATOR] },
   readCommuneFigures: { roles: PARTNERS, organisationKinds: [OrganisationKind.COMMUNE] },
+  readActivityReports: { roles: STAFF },
 };
 
 /** Who acts: the role of the active membership and the kind of its organisation. */

@@ -13,7 +13,8 @@ export interface ParticipantPageRow extends ParticipantRow {
 const PATHWAY_JSON = `json_build_object('id', pw.id, 'number', pw.number, 'status', pw.status, 'referralDate', pw.referral_date, 'entryDate', pw.entry_date,
   'exitDate', pw.exit_date, 'exitKind', pw.exit_kind, 'exitValidated', pw.exit_validated, 'employmentSituation', pw.employment_situation,
   'educationLevel', pw.education_level, 'disability', pw.disability, 'thirdCountryNational', pw.third_country_national,
-  'foreignBackground', pw.foreign_background, 'minority', pw.minority, 'homeless', pw.homeless, 'ruralArea', pw.rural_area, 'version', pw.version)`;
+  'foreignBackground', pw.foreign_background, 'minority', pw.minority, 'homeless', pw.homeless, 'ruralArea', pw.rural_area,
+  'minimumIncome', pw.minimum_income, 'version', pw.version)`;
 
 const STAGES_JSON = `(select json_agg(json_build_object('id', s.id, 'status', s.status, 'plannedStart', s.planned_start, 'plannedEnd', s.planned_end,
     'actualStart', s.actual_start, 'actualEnd', s.actual_end, 'romeCode', s.rome_code, 'outcome', s.outcome, 'sharedSummary', s.shared_summary,
