@@ -1,10 +1,12 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { canTransition, DataClass, ENDED_STATUSES, IDENTIFICATION, MembershipRole, opensInJobFollowUp, PathwayStatus } from '@jalon/domain';
+import { canTransition, DataClass, ENDED_STATUSES, IDENTIFICATION, opensInJobFollowUp, PathwayStatus } from '@jalon/domain';
 import { getCommune } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
 import { participantIdsWithAlert } from '../../db/caseload-alerts.query';
-import { assertMayEdit, participantAccess, readableParticipants } from '../../access/participant-access';
+import { assertMayEdit, mayEdit, readableParticipants } from '../../access/participant-access';
+import { may } from '../../access/operation-access';
+import { readableReferents } from '../../access/referent-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { withScope, type ConsentScope } from '../../access/consent-scope';
 import { expireConsents } from '../consent/consent-expiry';
@@ -88,7 +90,7 @@ export async function toTypes(
 
 async function accessOf(ctx: RequestContext, participant: ParticipantRow, scope: ConsentScope): Promise<ParticipantAccessType> {
   await scope.load();
-  const access = { canEdit: scope === ctx.consent && participantAccess(ctx, participant) === 'EDIT' } as ParticipantAccessType;
+  const access = { canEdit: scope === ctx.consent && mayEdit(ctx, participant) } as ParticipantAccessType;
   for (const [field, dataClass] of Object.entries(PARTICIPANT_ACCESS_CLASSES)) {
     access[field as keyof typeof PARTICIPANT_ACCESS_CLASSES] = scope.wouldAllow({ participantId: participant.id }, dataClass);
   }
@@ -175,18 +177,14 @@ export function participantCursor(p: Pick<Participant, 'searchKey' | 'id'>): str
 
 /** Referents of the active tenant, to assign a file to. */
 export async function listReferents(ctx: RequestContext): Promise<ReferentType[]> {
-  const referents = await ctx.em.find(
-    Membership,
-    { role: MembershipRole.REFERENT, active: true },
-    { populate: ['user', 'organisation'], orderBy: { user: { displayName: 'asc' } } },
-  );
+  const referents = await ctx.em.find(Membership, readableReferents(), { populate: ['user', 'organisation'], orderBy: { user: { displayName: 'asc' } } });
   return referents.map(referentOf);
 }
 
 async function referentMembership(ctx: RequestContext, globalId: string | null | undefined): Promise<Membership> {
   const self = activeMembership(ctx);
-  const id = globalId ? parseGlobalId(globalId, 'Membership')?.id : self.role === MembershipRole.REFERENT ? self.id : null;
-  const membership = id ? await ctx.em.findOne(Membership, { id, role: MembershipRole.REFERENT, active: true }, { populate: ['user', 'organisation'] }) : null;
+  const id = globalId ? parseGlobalId(globalId, 'Membership')?.id : may(ctx.actor, 'holdCaseload') ? self.id : null;
+  const membership = id ? await ctx.em.findOne(Membership, { id, ...readableReferents() }, { populate: ['user', 'organisation'] }) : null;
   if (!membership) throw errors.badInput(ctx, 'referentId', 'error.referentInvalid');
   return membership;
 }
