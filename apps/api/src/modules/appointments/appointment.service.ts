@@ -17,7 +17,7 @@ import { Membership } from '../tenancy/membership.entity';
 import { Appointment, AppointmentAttendee } from './appointment.entity';
 import type { RecordAttendanceInput, ScheduleAppointmentInput, UpdateAppointmentInput } from './appointment.graphql-types';
 
-const POPULATE = ['referent.user', 'attendees.participant'] as const;
+const POPULATE = ['referent', 'attendees.participant'] as const;
 const MAX_DURATION_MS = 12 * 3_600_000;
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
 

@@ -7,6 +7,7 @@ import { participantIdsWithAlert } from '../../db/caseload-alerts.query';
 import { assertMayEdit, mayEdit, readableParticipants } from '../../access/participant-access';
 import { may } from '../../access/operation-access';
 import { readableReferents } from '../../access/referent-access';
+import { userNames } from '../../db/user-names.query';
 import { activeMembership } from '../../access/tenant-scope';
 import { withScope, type ConsentScope } from '../../access/consent-scope';
 import { expireConsents } from '../consent/consent-expiry';
@@ -39,10 +40,11 @@ import { Pathway } from './pathway.entity';
 import { Stage } from '../stages/stage.entity';
 import { stagesByPathway } from '../stages/stages-by-pathway';
 
-const POPULATE = ['referent.user', 'referent.organisation'] as const;
+const POPULATE = ['referent.organisation'] as const;
 
-function referentOf(membership: ParticipantRow['referent']): ReferentType {
-  return { id: toGlobalId('Membership', membership.id), displayName: membership.user.displayName, organisationName: membership.organisation.name };
+/** `names`: from userNames() (a partner reads no one's account, only the names it is shown). */
+function referentOf(membership: ParticipantRow['referent'], names: Map<string, string>): ReferentType {
+  return { id: toGlobalId('Membership', membership.id), displayName: names.get(membership.user.id) ?? '', organisationName: membership.organisation.name };
 }
 
 /**
@@ -57,6 +59,10 @@ export async function toTypes(
   const previewing = scope !== ctx.consent;
   const ids = participants.filter((p) => !('pathways' in p)).map((p) => p.id);
   const loaded = ids.length ? await ctx.em.find(Pathway, { participant: { $in: ids } }, { orderBy: { number: 'desc' } }) : [];
+  const names = await userNames(
+    ctx,
+    participants.map((p) => p.referent.user.id),
+  );
   return Promise.all(
     participants.map(async (p) => {
       const pathways = 'pathways' in p ? p.pathways : loaded.filter((pw) => pw.participant.id === p.id);
@@ -75,7 +81,7 @@ export async function toTypes(
         communeCode: p.communeCode ?? null,
         communeName: p.communeCode ? (getCommune(p.communeCode)?.name ?? null) : null,
         priorityDistrictCode: p.priorityDistrictCode ?? null,
-        referent: referentOf(p.referent),
+        referent: referentOf(p.referent, names),
         currentPathway: own[0]!,
         pathways: own,
         access: await accessOf(ctx, p, scope),
@@ -178,7 +184,11 @@ export function participantCursor(p: Pick<Participant, 'searchKey' | 'id'>): str
 /** Referents of the active tenant, to assign a file to. */
 export async function listReferents(ctx: RequestContext): Promise<ReferentType[]> {
   const referents = await ctx.em.find(Membership, readableReferents(), { populate: ['user', 'organisation'], orderBy: { user: { displayName: 'asc' } } });
-  return referents.map(referentOf);
+  const names = await userNames(
+    ctx,
+    referents.map((m) => m.user.id),
+  );
+  return referents.map((m) => referentOf(m, names));
 }
 
 async function referentMembership(ctx: RequestContext, globalId: string | null | undefined): Promise<Membership> {
@@ -397,7 +407,7 @@ export async function reassignParticipant(ctx: RequestContext, input: ReassignPa
   assertMayEdit(ctx, participant);
   if (participant.version !== input.version) throw errors.conflict(ctx);
   const referent = await referentMembership(ctx, input.referentId);
-  const before = participant.referent.user.displayName;
+  const before = (await userNames(ctx, [participant.referent.user.id])).get(participant.referent.user.id) ?? null;
   participant.referent = referent;
   recordChange(ctx, participant, 'participant.referent', [{ field: 'referent', before, after: referent.user.displayName }]);
   await saveChanges(ctx);

@@ -32,7 +32,7 @@ import { Referral, ReferralAttachment, ReferralSubmission } from './referral.ent
 import { checkedDocument, type UploadedFile } from '../documents/uploaded-file';
 
 const POPULATE = ['referringOrganisation'] as const;
-const SUBMISSION_POPULATE = ['organisation', 'author'] as const;
+const SUBMISSION_POPULATE = ['organisation'] as const;
 
 /**
  * The organisation a referral comes from: a partner's own (naming any other is refused, not
