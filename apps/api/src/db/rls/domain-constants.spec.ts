@@ -1,15 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataClass, OPEN_REFERRAL_STATUSES, SPECIAL_CATEGORY_CLASSES, STAFF_ORGANISATION_KINDS, StageCategory, stageReports } from '@jalon/domain';
+import {
+  DataClass,
+  OPEN_REFERRAL_STATUSES,
+  PARTNER_ROLES,
+  rolesHolding,
+  SPECIAL_CATEGORY_CLASSES,
+  STAFF_ORGANISATION_KINDS,
+  StageCategory,
+  stageReports,
+} from '@jalon/domain';
 
 /**
- * The SQL functions write some rules of packages/domain out as literals (README.md, last
+ * The SQL functions and policies write some rules of packages/domain out as literals (README.md, last
  * paragraph): a change on one side only would make row-level security let a partner read what the
  * API withholds, or the reverse. These read the literals back from the files (which the database
  * is compared with in row-level-security-files.integration-spec.ts) and hold them to the domain.
  */
 const functionText = (name: string) => fs.readFileSync(path.join(__dirname, 'functions', `${name}.sql`), 'utf8');
+const tableText = (name: string) => fs.readFileSync(path.join(__dirname, 'tables', `${name}.sql`), 'utf8');
 
 /** The quoted values of an SQL list: `'A', 'B'` → ['A', 'B']. */
 const values = (list: string) => [...list.matchAll(/'([A-Z_]+)'/g)].map((match) => match[1]);
@@ -19,7 +29,7 @@ function matchesIn(text: string, pattern: RegExp): string[][] {
   return [...text.matchAll(pattern)].map((match) => match.slice(1));
 }
 
-describe('the domain rules written out in the row-level security functions', () => {
+describe('the domain rules written out in the row-level security files', () => {
   it('hold special-category data (health, disability, justice) back from grants to a whole kind of partner', () => {
     const lists = matchesIn(functionText('jalon_partner_grants'), /cls not in \(([^)]*)\)/g);
     expect(lists).toHaveLength(1);
@@ -54,5 +64,10 @@ describe('the domain rules written out in the row-level security functions', () 
     expect(staff.map(([list]) => values(list!).sort())).toEqual([[...STAFF_ORGANISATION_KINDS].sort()]);
     const open = matchesIn(functionText('jalon_open_referral'), /status in \(([^)]*)\)/g);
     expect(open.map(([list]) => values(list!).sort())).toEqual([[...OPEN_REFERRAL_STATUSES].sort()]);
+  });
+
+  it('let the partner role that manages users read its organisation’s members’ accounts', () => {
+    const roles = matchesIn(tableText('app_user'), /me\.role = '([A-Z_]+)'::membership_role/g);
+    expect(roles).toEqual([rolesHolding('manageUsers').filter((role) => PARTNER_ROLES.includes(role))]);
   });
 });
