@@ -72,6 +72,6 @@ router.beforeEach(async (to): Promise<true | RouteLocationRaw> => {
   if (!to.meta.public && !viewer.value) {
     return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
   }
-  // A page needing a role the user lacks keeps its address and shows "not allowed" (see AppShell).
+  // A page needing a capability the user lacks keeps its address and shows "not allowed" (see AppShell).
   return true;
 });

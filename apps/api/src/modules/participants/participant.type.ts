@@ -48,7 +48,7 @@ export type ParticipantRow = Pick<
   | 'priorityDistrictCode'
   | 'version'
   | 'updatedAt'
-> & { referent: { id: string; user: { displayName: string }; organisation: { name: string } } };
+> & { referent: { id: string; user: { id: string }; organisation: { name: string } } };
 
 // Plain values, no participant data, no field rules: resolved without the field middleware (a list of 700 stages has 700 of these).
 @ObjectType('Referent', { simpleResolvers: true, description: 'A path referent, as shown on a file' })
