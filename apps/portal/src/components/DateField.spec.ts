@@ -9,7 +9,8 @@ function mountDate(props: Record<string, unknown>) {
   const day = ref('2026-03-02');
   mountInApp(
     defineComponent(
-      () => () => h(DateField, { id: 'day', label: 'Date', modelValue: day.value, 'onUpdate:modelValue': (v: string) => (day.value = v), ...props }),
+      () => () =>
+        h(DateField, { id: 'day', label: 'Date', modelValue: day.value, 'onUpdate:modelValue': (v: string | undefined) => (day.value = v ?? ''), ...props }),
     ),
   );
   return { day, input: () => document.getElementById('day') as HTMLInputElement };

@@ -16,7 +16,14 @@ function mountSelect(props: Record<string, unknown>, slot?: () => unknown) {
       () => () =>
         h(
           SelectField,
-          { id: 'place', label: 'Lieu', options: OPTIONS, modelValue: place.value, 'onUpdate:modelValue': (v: string) => (place.value = v), ...props },
+          {
+            id: 'place',
+            label: 'Lieu',
+            options: OPTIONS,
+            modelValue: place.value,
+            'onUpdate:modelValue': (v: string | undefined) => (place.value = v ?? ''),
+            ...props,
+          },
           slot ? { default: slot } : undefined,
         ),
     ),
