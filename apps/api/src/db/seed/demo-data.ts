@@ -27,6 +27,7 @@ import { Tenant } from '../../modules/tenancy/tenant.entity';
 import { User } from '../../modules/users/user.entity';
 import { seedStageCatalogue } from '../../modules/stages/stage-catalogue';
 import { PriorityDistrict } from '../../modules/priority-districts/priority-district.entity';
+import { seedDemoPopulation } from './demo-population';
 
 /** Every demo account shares this password (printed at start-up, never used outside the demo). */
 export const DEMO_PASSWORD = 'jalon-demo-2026';
@@ -385,7 +386,16 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     );
     for (const meeting of demo.meetings ?? []) seedDemoMeeting(em, tenant, meeting, refs, people, referrals);
   }
-  await em.flush();
+  // The named story and the generated population commit together, or not at all.
+  await em.begin();
+  try {
+    await em.flush();
+    await seedDemoPopulation(em);
+    await em.commit();
+  } catch (error) {
+    await em.rollback();
+    throw error;
+  }
   return true;
 }
 
