@@ -300,6 +300,7 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, today: string):
     const exitKind = exited ? rnd.weighted(EXIT_MIX) : null;
     const exitDate = exited ? isoDay(workday(exitMs)) : null;
     const followUpOver = exitDate !== null && exitKind !== null && opensInJobFollowUp(exitKind) && addMonths(exitDate, 6) <= today;
+    const closedOn = followUpOver && exitDate ? addMonths(exitDate, 6) : null;
     const status = !exitKind
       ? PathwayStatus.ACTIVE
       : opensInJobFollowUp(exitKind)
@@ -364,6 +365,37 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, today: string):
     });
     add('pathway', pathway);
 
+    // The file's history, as the API writes it: creation on admission, then the exit.
+    const referentUser = ids.users.get(referent.email)!;
+    const history = (action: string, day: string, changes: Array<{ field: string; before: string | null; after: string | boolean | null }>) => {
+      const row = base({ participant_id: participant.id, at: at(day, 15), author_id: referentUser, action, changes: JSON.stringify(changes) });
+      delete row.created_at;
+      add('participant_change', row);
+    };
+    history('participant.created', entryDate, [
+      { field: 'firstName', before: null, after: firstName },
+      { field: 'lastName', before: null, after: lastName },
+      { field: 'birthDate', before: null, after: birthDate },
+      { field: 'communeCode', before: null, after: commune },
+      { field: 'referralDate', before: null, after: referralDate },
+      { field: 'entryDate', before: null, after: entryDate },
+    ]);
+    if (exitDate && exitKind) {
+      history('pathway.status', exitDate, [
+        { field: 'status', before: PathwayStatus.ACTIVE, after: opensInJobFollowUp(exitKind) ? PathwayStatus.IN_JOB_FOLLOW_UP : PathwayStatus.EXITED },
+        { field: 'exitDate', before: null, after: exitDate },
+        { field: 'exitKind', before: null, after: exitKind },
+        { field: 'date', before: null, after: exitDate },
+      ]);
+    }
+    if (closedOn) {
+      history('pathway.status', closedOn, [
+        { field: 'status', before: PathwayStatus.IN_JOB_FOLLOW_UP, after: PathwayStatus.CLOSED },
+        { field: 'exitValidated', before: null, after: true },
+        { field: 'date', before: null, after: closedOn },
+      ]);
+    }
+
     add(
       'commitment_contract',
       base({
@@ -389,7 +421,7 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, today: string):
         decidedBy: ids.users.get(plan.animation)!,
         pathwayId: pathway.id as string,
       });
-      if (rnd.chance(0.85)) addConsent(rows, base, ids, participant, pathway, referringCommune[0], 'COMMUNE_REFERRAL', [], referent.email, entryDate);
+      if (rnd.chance(0.85)) addConsent(rows, base, ids, participant, pathway, referringCommune[0], 'COMMUNE_REFERRAL', [], referent.email, entryDate, closedOn);
     }
 
     // Stages: one after the other from the entry, none after the exit.
@@ -423,7 +455,7 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, today: string):
     // A realistic share of people agree to share their stage with the partner delivering it.
     for (const [operator, stageIds] of stagesByOperator) {
       const preset = ['aci', 'ei', 'etti'].includes(operator) ? 'SIAE_CONTRACT' : operator.startsWith('training') ? 'TRAINING' : null;
-      if (preset && rnd.chance(0.8)) addConsent(rows, base, ids, participant, pathway, operator, preset, stageIds, referent.email, entryDate);
+      if (preset && rnd.chance(0.8)) addConsent(rows, base, ids, participant, pathway, operator, preset, stageIds, referent.email, entryDate, closedOn);
     }
 
     // In-job follow-up check-ins (1, 3 and 6 months after a job exit), done when due.
@@ -431,7 +463,7 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, today: string):
       const employer = rnd.pick(EMPLOYERS);
       for (const months of FOLLOW_UP_CHECK_IN_MONTHS) {
         const dueOn = addMonths(exitDate, months);
-        const done = dueOn < today && rnd.chance(0.9);
+        const done = closedOn !== null || (dueOn < today && rnd.chance(0.9));
         add(
           'follow_up_check_in',
           base({
@@ -522,6 +554,7 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, today: string):
 const TABLE_ORDER = [
   'participant',
   'pathway',
+  'participant_change',
   'commitment_contract',
   'referral',
   'referral_submission',
@@ -550,9 +583,12 @@ function addConsent(
   stageIds: string[],
   referentEmail: string,
   day: string,
+  closedOn: string | null,
 ): void {
   const preset = SHARING_PRESETS.find((p) => p.key === presetKey)!;
   const validFrom = at(day, 9);
+  // Closing the pathway ends its consents (as expireConsents does when the referent closes it).
+  const endedAt = closedOn ? at(closedOn, 18) : null;
   const consent = base({
     participant_id: participant.id,
     pathway_id: pathway.id,
@@ -565,11 +601,18 @@ function addConsent(
     collected_by_id: ids.users.get(referentEmail)!,
     collected_on: day,
     notice_version: CONSENT_NOTICE_VERSION,
+    status: endedAt ? 'EXPIRED' : 'ACTIVE',
+    valid_until: endedAt,
+    ended_at: endedAt,
   });
   (rows.consent ??= []).push(consent);
-  const event = base({ consent_id: consent.id, action: 'GRANTED', at: validFrom, author_id: ids.users.get(referentEmail)! });
-  delete event.created_at;
-  (rows.consent_event ??= []).push(event);
+  const events: Row[] = [{ action: 'GRANTED', at: validFrom, author_id: ids.users.get(referentEmail)! }];
+  if (endedAt) events.push({ action: 'EXPIRED', at: endedAt, author_id: null });
+  for (const event of events) {
+    const row = base({ consent_id: consent.id, ...event });
+    delete row.created_at;
+    (rows.consent_event ??= []).push(row);
+  }
 }
 
 function addReferral(
