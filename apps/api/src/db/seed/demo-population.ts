@@ -301,8 +301,12 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, today: string):
     const exitDate = exited ? isoDay(workday(exitMs)) : null;
     const followUpOver = exitDate !== null && exitKind !== null && opensInJobFollowUp(exitKind) && addMonths(exitDate, 6) <= today;
     const closedOn = followUpOver && exitDate ? addMonths(exitDate, 6) : null;
+    // A few pathways are on hold (illness, a move, a stay abroad), as in any PLIE.
+    const suspended = !exitKind && rnd.chance(0.025);
     const status = !exitKind
-      ? PathwayStatus.ACTIVE
+      ? suspended
+        ? PathwayStatus.SUSPENDED
+        : PathwayStatus.ACTIVE
       : opensInJobFollowUp(exitKind)
         ? followUpOver
           ? PathwayStatus.CLOSED
@@ -386,6 +390,13 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, today: string):
         { field: 'exitDate', before: null, after: exitDate },
         { field: 'exitKind', before: null, after: exitKind },
         { field: 'date', before: null, after: exitDate },
+      ]);
+    }
+    if (suspended) {
+      const day = isoDay(workday(todayMs - rnd.int(10, 60) * DAY_MS));
+      history('pathway.status', day < entryDate ? entryDate : day, [
+        { field: 'status', before: PathwayStatus.ACTIVE, after: PathwayStatus.SUSPENDED },
+        { field: 'date', before: null, after: day < entryDate ? entryDate : day },
       ]);
     }
     if (closedOn) {
