@@ -506,17 +506,18 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, today: string):
     }
   }
 
-  // Planned appointments; each referent has a few today and this week.
+  // Planned appointments, in the mornings (afternoons stay free for the referent's own bookings);
+  // each referent has a few today and this week.
   for (const [email, planned] of nextAppointments) {
     planned.forEach(({ participant, day }, k) => {
       const plannedDay = k < 3 ? today : k < 8 ? isoDay(workday(todayMs + ((k % 4) + 1) * DAY_MS)) : day;
-      addAppointment(rows, base, rnd, ids.memberships.get(email)!, [participant], plannedDay, today, null, 9 + (k % 8));
+      addAppointment(rows, base, rnd, ids.memberships.get(email)!, [participant], plannedDay, today, null, 9 + (k % 4));
     });
     // A monthly collective session (workshop) for part of the caseload, and the next one planned.
     for (let month = -6; month <= 1; month++) {
       const day = isoDay(workday(dayMs(addMonths(today, month)) - 3 * DAY_MS));
       const group = planned.filter((_, k) => (k + month + 12) % 6 === 0).map((p) => p.participant);
-      if (group.length >= 3) addAppointment(rows, base, rnd, ids.memberships.get(email)!, group, day, today, null, 14, 'Atelier CV et entretien d’embauche');
+      if (group.length >= 3) addAppointment(rows, base, rnd, ids.memberships.get(email)!, group, day, today, null, 16, 'Atelier CV et entretien d’embauche');
     }
   }
 
