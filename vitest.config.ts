@@ -1,3 +1,5 @@
+import { fileURLToPath, URL } from 'node:url';
+import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
 
 // graphql must load as one module instance, or it complains about "another realm".
@@ -7,7 +9,10 @@ export default defineConfig({
   test: {
     projects: [
       {
-        resolve: { alias },
+        // The portal's components run here too (in happy-dom, said at the top of their spec files).
+        plugins: [vue()],
+        resolve: { alias: [...alias, { find: /^@\//, replacement: fileURLToPath(new URL('./apps/portal/src/', import.meta.url)) }] },
+        define: { __VUE_I18N_FULL_INSTALL__: true, __VUE_I18N_LEGACY_API__: false, __INTLIFY_PROD_DEVTOOLS__: false },
         test: {
           name: 'unit',
           setupFiles: ['reflect-metadata'],

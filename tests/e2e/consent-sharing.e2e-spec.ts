@@ -37,7 +37,7 @@ describe.runIf(chromiumAvailable())('a referent shares a file with two partners,
   /** From the partner's navigation to the row of the person, found with the searchbox. */
   async function openList(page: Page, organisation: string, lastName: string) {
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Personnes suivies' }).click();
-    await page.getByRole('heading', { name: `Personnes partagées avec ${organisation}`, level: 1 }).waitFor();
+    await page.getByRole('heading', { name: `Personnes partagées avec la structure ${organisation}`, level: 1 }).waitFor();
     await page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill(lastName);
     const table = page.getByRole('table', { name: 'Personnes partagées' });
     // The search applies after a pause: wait for it (in the address, then in the rows) before clicking, or a re-render eats the click.
@@ -164,7 +164,7 @@ describe.runIf(chromiumAvailable())('a referent shares a file with two partners,
     await sophie.getByRole('button', { name: UNREAD }).click();
     await sophie.getByRole('region', { name: 'Notifications' }).getByText(`L'accord de partage concernant ${label} a été retiré`).waitFor();
     await sophie.getByRole('link', { name: 'Retour aux personnes suivies' }).click();
-    await sophie.getByRole('heading', { name: `Personnes partagées avec ${COMMUNE}`, level: 1 }).waitFor();
+    await sophie.getByRole('heading', { name: `Personnes partagées avec la structure ${COMMUNE}`, level: 1 }).waitFor();
 
     // The ACI: the same.
     await karim.reload();

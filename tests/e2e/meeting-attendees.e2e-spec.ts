@@ -8,7 +8,7 @@ import { logIn, parisDay } from './support/demo-session';
 const COMMUNE = "CCAS d'Échirolles";
 const ACI = 'Jardins du Drac (ACI)';
 const WITHHELD = (position: number) => `Point ${position} — non communiqué : la personne n’a pas accepté de partager sa situation avec votre structure`;
-const HOUR = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
 
 /** A GraphQL request sent from a logged-in page, with its session cookie, as the portal sends its own. */
 function graphqlFrom(page: Page) {
@@ -136,8 +136,9 @@ describe.runIf(chromiumAvailable())('a coordination meeting, redacted for each i
         details: {
           kind: 'PARTNER_COORDINATION',
           title,
-          startsAt: new Date(now - 3 * HOUR).toISOString(),
-          endsAt: new Date(now - HOUR).toISOString(),
+          // Just over (a meeting is planned from now on, with a few minutes' grace), then held at once.
+          startsAt: new Date(now - 10 * MINUTE).toISOString(),
+          endsAt: new Date(now - MINUTE).toISOString(),
           place: 'Maison des solidarités, Échirolles',
           organisationIds: Object.values(organisationIds),
           inviteeUserIds,

@@ -168,7 +168,7 @@ describe.runIf(chromiumAvailable())('meetings, on the staff side', () => {
     // Read-only from now on; the PDF copies are there, the internal one and the commune's.
     expect(await marc.getByRole('button', { name: 'Ajouter un point' }).count()).toBe(0);
     expect(await marc.getByRole('textbox', { name: 'Compte rendu du point' }).count()).toBe(0);
-    await marc.getByRole('link', { name: `Exemplaire de ${COMMUNE}` }).waitFor();
+    await marc.getByRole('link', { name: `Exemplaire de la structure ${COMMUNE}` }).waitFor();
     const pdf = await marc.request.get(new URL((await marc.getByRole('link', { name: /^Exemplaire interne/ }).getAttribute('href'))!, server.url).toString());
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toMatch(/^application\/pdf/);
@@ -238,9 +238,9 @@ describe.runIf(chromiumAvailable())('meetings, on the staff side', () => {
     // Per organisation, in words: the commune will see it, the integration company will not, and why.
     const sharing = item.getByRole('list', { name: `Qui verra le point ${name}` });
     await sharing.getByRole('listitem').filter({ hasText: COMMUNE }).getByText('Partagé', { exact: true }).waitFor();
-    await sharing.getByRole('listitem').filter({ hasText: ACI }).getByText("Pas d'accord", { exact: true }).waitFor();
-    await item.getByText(`${ACI} ne verra pas ce point : aucun accord de partage n'est en vigueur avec cette structure.`).waitFor();
-    expect(await item.getByText(`${COMMUNE} ne verra pas ce point`).count()).toBe(0);
+    await sharing.getByRole('listitem').filter({ hasText: ACI }).getByText('Aucun accord', { exact: true }).waitFor();
+    await item.getByText(`La structure ${ACI} ne verra pas ce point : aucun accord de partage n'est en vigueur avec cette structure.`).waitFor();
+    expect(await item.getByText(`La structure ${COMMUNE} ne verra pas ce point`).count()).toBe(0);
 
     // A document for the item: a download link once sent.
     await item.getByLabel('Ajouter un document').setInputFiles({ name: 'bilan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') });

@@ -217,7 +217,7 @@ describe.runIf(chromiumAvailable())('a commune refers a resident, the commission
     await sent.row.getByText('Projet professionnel clair, disponible').waitFor();
 
     // In « Personnes suivies »: the status and the stage list, nothing else (no phone, no situation).
-    const shared = await searchList(sophie, 'Personnes suivies', `Personnes partagées avec ${COMMUNE}`, 'Personnes partagées', lastName);
+    const shared = await searchList(sophie, 'Personnes suivies', `Personnes partagées avec la structure ${COMMUNE}`, 'Personnes partagées', lastName);
     await shared.row.getByText('Actif', { exact: true }).waitFor();
     await shared.table.getByRole('link', { name: fullName }).click();
     await sophie.getByRole('heading', { name: fullName, level: 1 }).waitFor();

@@ -105,7 +105,7 @@ describe.runIf(chromiumAvailable())('the sharing tab of a participant file', () 
     await preview.getByText("Rien n'est partagé avec cette structure.").waitFor();
 
     // Amending: an end before today is refused, under its field.
-    await nadia.getByRole('button', { name: `Modifier l'accord de ${ACI}` }).click();
+    await nadia.getByRole('button', { name: `Modifier l'accord donné à la structure ${ACI}` }).click();
     const amend = nadia.getByRole('dialog', { name: "Modifier l'accord de partage" });
     expect(await amend.getByRole('checkbox', { name: 'Détail des étapes' }).isChecked()).toBe(true);
     await amend.getByRole('radio', { name: 'Oral, devant témoin' }).check();
@@ -124,7 +124,7 @@ describe.runIf(chromiumAvailable())('the sharing tab of a participant file', () 
     await stages.first().getByText(ACI_SUMMARY).waitFor();
 
     // Withdrawal: a reason is required; the preview follows at once.
-    await nadia.getByRole('button', { name: `Retirer l'accord de ${ACI}` }).click();
+    await nadia.getByRole('button', { name: `Retirer l'accord donné à la structure ${ACI}` }).click();
     const revoke = nadia.getByRole('alertdialog', { name: "Retirer l'accord de partage" });
     await revoke.getByRole('button', { name: "Retirer l'accord" }).click();
     await revoke.getByText('Indiquez le motif du retrait.').waitFor();
@@ -132,7 +132,7 @@ describe.runIf(chromiumAvailable())('the sharing tab of a participant file', () 
     await revoke.getByRole('button', { name: "Retirer l'accord" }).click();
     await revoke.waitFor({ state: 'hidden' });
     await list.getByRole('listitem').first().getByText('Retiré', { exact: true }).first().waitFor();
-    expect(await nadia.getByRole('button', { name: `Retirer l'accord de ${ACI}` }).count()).toBe(0);
+    expect(await nadia.getByRole('button', { name: `Retirer l'accord donné à la structure ${ACI}` }).count()).toBe(0);
     await preview.getByText("Rien n'est partagé avec cette structure.").waitFor();
   });
 });

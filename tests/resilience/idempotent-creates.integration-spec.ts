@@ -11,6 +11,8 @@ import { startTestServer, type TestServer } from '@jalon/api/src/testing/test-se
  * answer again, whole, and nothing must be created twice. Which mutations create is read from
  * the schema by their name; each either takes a key (and is replayed below) or says why not.
  */
+/** The request clock: the meeting below is planned for early December 2026, and meetings are planned from now on. */
+const clock = new Date('2026-11-27T10:00:00Z');
 const CREATES = /^(add|amend|create|file|grant|import|invite|open|plan|record|schedule|submit)[A-Z]/;
 
 /** Create-named mutations without a key, and why a retry cannot create twice anyway. */
@@ -241,7 +243,7 @@ const CASES: Record<string, Case> = {
 let mutations: Map<string, Field>;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({}, { clock: () => clock });
   tenant = await createTenantFixture(server, 'Replays');
   for (const who of ROLES) {
     clients[who] = new GraphqlClient(server.app);

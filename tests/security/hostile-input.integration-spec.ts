@@ -122,6 +122,31 @@ describe('hostile inputs get a typed answer, never a server error', () => {
     expect(note.errors).toBeUndefined();
   });
 
+  it('three hostile fields are all named at once, before anything runs, and nothing is written', async () => {
+    const response = await referent.request(`mutation($details: ParticipantDetailsInput!) { createParticipant(input: { details: $details }) { id } }`, {
+      details: { firstName: 'x'.repeat(101), lastName: 'Three\u0007bad', birthDate: '1991-05-05', communeCode: '00000' },
+    });
+    expect(response.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'firstName',
+      fields: [
+        { field: 'firstName', message: 'Ce texte est trop long (100 caractères au plus).' },
+        { field: 'lastName', message: expect.stringMatching(/caractère de contrôle/) },
+        { field: 'communeCode', message: expect.any(String) },
+      ],
+    });
+    expect(await countParticipants('Three')).toBe(0);
+  });
+
+  it('a form refused by its service names every bad field, not the first one', async () => {
+    const response = await referent.request(`mutation($details: ParticipantDetailsInput!) { createParticipant(input: { details: $details }) { id } }`, {
+      details: { firstName: ' ', lastName: 'Threebad', birthDate: '2999-01-01', email: 'not-an-address' },
+    });
+    const fields = response.errors?.[0]?.extensions?.fields as Array<{ field: string }>;
+    expect(fields.map((f) => f.field)).toEqual(['firstName', 'birthDate', 'email']);
+    expect(await countParticipants('Threebad')).toBe(0);
+  });
+
   it('every text has a length limit, even one no service checks, named by its path', async () => {
     const response = await referent.request(`query($search: String) { participants(filter: { search: $search }) { totalCount } }`, { search: 'x'.repeat(201) });
     expectRefused(response, 'BAD_USER_INPUT', 'filter.search');

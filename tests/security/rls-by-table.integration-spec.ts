@@ -273,22 +273,29 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
   const ownOrganisation = (row: Row) => inTenant(row) && row.organisation_id === viewer.organisationId;
   const authored = (row: Row) => inTenant(row) && row.author_organisation_id === viewer.organisationId;
   const nothing = () => false;
+  // Whose memberships a partner reads: its organisation's, the staff's (it is shown their names) and those of the people invited to its meetings.
+  const membershipSeen = (row: Row) =>
+    row.user_id === userId ||
+    (inTenant(row) &&
+      (row.organisation_id === viewer.organisationId ||
+        staffOrganisations.has(String(row.organisation_id)) ||
+        invitees.some((i) => i.user_id === row.user_id && i.organisation_id === viewer.organisationId)));
   return {
     // The tenant, and the reference data every member uses.
     tenant: (row) => row.id === plie.tenantId,
     organisation: inTenant,
     stage_kind: inTenant,
     priority_district: inTenant,
-    // The tenant's directory: who works where, to name referents and authors (never a participant).
-    app_user: (row) => row.id === userId || memberOfTenant.has(String(row.id)),
-    membership: inTenant,
+    // Who works where, to name referents, organisers and colleagues (never a participant, never another partner's staff).
+    app_user: (row) => row.id === userId || tenantMemberships.some((m) => m.user_id === row.id && inTenant(m) && membershipSeen(m)),
+    membership: membershipSeen,
     // Sessions: one's own only. Login attempts: only while logging in (none in a request).
     session: (row) => userId !== null && row.user_id === userId,
     login_attempt: nothing,
     // What a partner's administrator manages: its own organisation's invitations.
     invitation: ownOrganisation,
-    // Request bookkeeping: the keys of the tenant's create mutations and the ids they made, no participant data.
-    idempotency_key: inTenant,
+    // Request bookkeeping: the keys of its own create mutations.
+    idempotency_key: (row) => inTenant(row) && userId !== null && row.user_id === userId,
     // Participant data, under a consent in force only.
     participant: (row) => inTenant(row) && sees(row.id, IDENTIFICATION),
     pathway: (row) => inTenant(row) && sees(row.participant_id, IDENTIFICATION),
@@ -324,7 +331,10 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     meeting_document: nothing,
   };
 }
-let memberOfTenant: Set<string>;
+let tenantMemberships: Row[];
+let staffOrganisations: Set<string>;
+/** Who is invited to which meeting, with each organisation invited to it. */
+let invitees: Array<{ user_id: string; organisation_id: string }>;
 let pathwayParticipant: Map<string, string>;
 
 async function publicTables(): Promise<Array<{ table: string; tenantData: boolean; enabled: boolean; forced: boolean }>> {
@@ -351,9 +361,15 @@ describe('row-level security, table by table, for each kind of partner', () => {
   it("lets a partner's own transaction read, in every table, exactly the rows the API's rule allows", async () => {
     const tables = (await publicTables()).map((t) => t.table);
     await server.asOwner(async (em) => {
-      memberOfTenant = new Set(
-        (await em.execute<Array<{ user_id: string }>>(`select user_id from membership where tenant_id = ?`, [plie.tenantId])).map((r) => r.user_id),
+      tenantMemberships = await em.execute<Row[]>(`select * from membership`);
+      staffOrganisations = new Set(
+        (
+          await em.execute<Array<{ id: string }>>(`select id from organisation where tenant_id = ? and kind in ('ANIMATION_TEAM', 'REFERENT_OPERATOR')`, [
+            plie.tenantId,
+          ])
+        ).map((r) => r.id),
       );
+      invitees = await em.execute(`select i.user_id, v.organisation_id from meeting_invitee i join meeting_invitation v on v.meeting_id = i.meeting_id`);
       pathwayParticipant = new Map(
         (await em.execute<Array<{ id: string; participant_id: string }>>(`select id, participant_id from pathway`)).map((r) => [r.id, r.participant_id]),
       );

@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function expectTooLong(response: GraphqlResponse, field: string, max: number) {
-  expect(response.errors?.[0]?.extensions, JSON.stringify(response.errors)).toEqual({ code: 'BAD_USER_INPUT', field });
+  expect(response.errors?.[0]?.extensions, JSON.stringify(response.errors)).toMatchObject({ code: 'BAD_USER_INPUT', field });
   expect(response.errors?.[0]?.message).toBe(`Ce texte est trop long (${max} caractères au plus).`);
 }
 

@@ -40,10 +40,12 @@ const schema = z.object({
   /** The built portal to serve; unset or missing: API only. */
   PORTAL_DIST: z.string().default(path.resolve(__dirname, '../../portal/dist')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `pretty`: one readable line per event, for a person at a terminal; `json`: for log collectors. Default: pretty in development. */
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
-export type Config = z.infer<typeof schema> & { production: boolean };
+export type Config = Omit<z.infer<typeof schema>, 'LOG_FORMAT'> & { production: boolean; LOG_FORMAT: 'pretty' | 'json' };
 
 /** Parses the environment once; a bad value stops the process with every problem listed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${problems}`);
   }
-  return { ...parsed.data, production: parsed.data.NODE_ENV === 'production' };
+  const { NODE_ENV, LOG_FORMAT = NODE_ENV === 'development' ? 'pretty' : 'json' } = parsed.data;
+  return { ...parsed.data, LOG_FORMAT, production: NODE_ENV === 'production' };
 }

@@ -3,30 +3,44 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const API_DIR = path.resolve(__dirname, '..');
+const ROOT_DIR = path.resolve(API_DIR, '../..');
 
 /** Starts the real entry point (as `pnpm start` does) on a free port and an in-memory database. */
 function startProcess(): { child: ChildProcess; output: () => string; ready: Promise<string> } {
-  let output = '';
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
     cwd: API_DIR,
-    env: { ...process.env, DATA_DIR: 'memory://', PORT: '0', SEED_DEMO: 'true', LOG_LEVEL: 'info', DATABASE_URL: '', DATABASE_MIGRATION_URL: '' },
+    env: { ...process.env, DATA_DIR: 'memory://', PORT: '0', SEED_DEMO: 'true', LOG_LEVEL: 'debug', DATABASE_URL: '', DATABASE_MIGRATION_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return watch(child);
+}
+
+/** The process's output as it comes, and its address once it says it is ready (JSON logs). */
+function watch(child: ChildProcess): { child: ChildProcess; output: () => string; stderr: () => string; ready: Promise<string> } {
+  let output = '';
+  let stderr = '';
   const ready = new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /"url":"(http:\/\/[^"]+)".*"msg":"Jalon is ready"/.exec(output);
       if (match) resolve(match[1]!);
     });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      stderr += chunk.toString();
+    });
     child.on('exit', (code) => reject(new Error(`exited with ${code} before being ready:\n${output}`)));
   });
-  return { child, output: () => output, ready };
+  return { child, output: () => output, stderr: () => stderr, ready };
 }
 
 let running: ChildProcess | undefined;
+let group: number | undefined;
 afterEach(() => {
   running?.kill('SIGKILL');
+  // A failed test may leave the server of a process group behind its pnpm: end the whole group.
+  if (group) process.kill(-group, 'SIGKILL');
+  group = undefined;
 });
 
 describe('the API process', () => {
@@ -54,6 +68,29 @@ describe('the API process', () => {
     expect(await exited).toBe(0);
     expect(output()).toContain('"msg":"stopped"');
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
+
+  it('started as `pnpm start` starts it, logs no line per request and stops cleanly on Ctrl-C', async () => {
+    // Its own process group, which Ctrl-C signals as a whole: pnpm, its shell and the server.
+    const child = spawn('pnpm', ['--filter', '@jalon/api', 'start:demo'], {
+      cwd: ROOT_DIR,
+      detached: true,
+      env: { ...process.env, NODE_ENV: '', LOG_LEVEL: '', LOG_FORMAT: 'json', DATA_DIR: 'memory://', PORT: '0', DATABASE_URL: '', DATABASE_MIGRATION_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    running = child;
+    group = child.pid;
+    const { output, stderr, ready } = watch(child);
+    const url = await ready;
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await exited).toBe(0);
+    group = undefined;
+    expect(output()).toContain('"msg":"stopped"');
+    expect(output()).not.toContain('/healthz');
+    expect(stderr()).toBe('');
   });
 
   it('refuses to start with an invalid configuration, naming the problem', async () => {

@@ -10,7 +10,11 @@ import { remindDueReports } from './modules/contracts/report-reminders';
 /** config → database → server; on SIGTERM/SIGINT, finish in-flight requests, then close the pool. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const bootLog = { info: (obj: object, msg: string) => console.log(JSON.stringify({ level: 30, time: Date.now(), msg, ...obj })) };
+  // Before the server's logger exists (migrations, seeding): the same two formats.
+  const bootLog = {
+    info: (obj: object, msg: string) =>
+      console.log(config.LOG_FORMAT === 'json' ? JSON.stringify({ level: 30, time: Date.now(), msg, ...obj }) : `${msg} ${JSON.stringify(obj)}`),
+  };
   const database = await openDatabase(config, bootLog);
   const app = await buildServer(config, database);
   await app.listen({ host: config.HOST, port: config.PORT });
@@ -19,7 +23,9 @@ async function main(): Promise<void> {
   const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
   app.log.info({ url, database: database.kind }, 'Jalon is ready');
   if (config.SEED_DEMO) {
-    const logins = DEMO_TENANTS.flatMap((t) => t.users.map((u) => `  ${u.email.padEnd(24)} ${u.role.padEnd(14)} ${t.name}`));
+    const logins = DEMO_TENANTS.flatMap((t) =>
+      t.users.map((u) => `  ${u.email.padEnd(24)} ${u.role.padEnd(14)} ${t.organisations.find((o) => o.key === u.organisation)!.name} — ${t.name}`),
+    );
     process.stdout.write(`\nJalon: ${url}\nDemo logins (password "${DEMO_PASSWORD}"):\n${[...new Set(logins)].join('\n')}\n\n`);
   }
 

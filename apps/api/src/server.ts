@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import pinoPretty from 'pino-pretty';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config';
@@ -25,6 +26,20 @@ import { registerMeetingFileRoutes } from './modules/meetings/meeting-files.rout
 const CONTENT_SECURITY_POLICY =
   "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
+/** Each request logged at debug, not info: one line per request drowns what matters; a failed one stays an error. */
+class RequestsAtDebug extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+  override routeNotFound(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'route not found');
+  }
+}
+
 /** One Fastify app serving the GraphQL API, health checks and the built portal, on one port. */
 export interface ServerOptions {
   /** The time every request runs at; tests move it. */
@@ -40,8 +55,9 @@ export async function buildServer(config: Config, database: Database, { clock = 
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
       // Every logged error, here and in GraphQL's error masking, goes through it: no SQL, parameters or key values.
       serializers: { err: errorForLog },
-      stream: logStream,
+      stream: logStream ?? (config.LOG_FORMAT === 'pretty' ? pinoPretty({ sync: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }) : undefined),
     },
+    logController: new RequestsAtDebug(),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();

@@ -1,4 +1,4 @@
-/** Meetings with participants (DOMAIN.md "Appointment / collective session"). */
+/** Meetings with participants. */
 export enum AppointmentKind {
   INDIVIDUAL = 'INDIVIDUAL',
   COLLECTIVE = 'COLLECTIVE',

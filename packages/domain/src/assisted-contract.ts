@@ -1,7 +1,7 @@
 import { addDays, addMonths } from './calendar-date';
 import { StageCategory } from './stage-kind';
 
-/** The assisted contracts a stage can carry (DOMAIN.md "Assisted contract types"). */
+/** The assisted contracts a stage can carry. */
 export enum AssistedContractKind {
   /** Contrat à durée déterminée d'insertion, in an ACI or an EI (4 to 24 months). */
   CDDI = 'CDDI',

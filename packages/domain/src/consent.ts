@@ -4,7 +4,7 @@ import { StageCategory } from './stage-kind';
 import { TRAINING_STAGE_CATEGORIES } from './training';
 
 /**
- * What a participant may agree to share with a partner (DESIGN.md §4, DOMAIN.md "Consent").
+ * What a participant may agree to share with a partner (README, "Sharing with partners").
  * Staff see a file by their role; partners see only what one of these classes, granted to them
  * and in force, covers.
  */
@@ -216,7 +216,7 @@ function refusesWholeScope(refusal: ConsentTerms, grant: ConsentTerms): boolean 
 
 /**
  * May this partner see this fact now? Pure: the caller passes every consent of the participant
- * that names the viewer (by organisation or by kind), in any status; the rules are DESIGN.md §4.
+ * that names the viewer (by organisation or by kind), in any status; the rules are in the README, "Sharing with partners".
  */
 export function decide(viewer: PartnerViewer, fact: SharedFact, consents: readonly ConsentTerms[], now: Date): Decision {
   if (fact.fieldClass === NEVER_SHARED) return { allowed: false, reason: 'NEVER_SHARED' };

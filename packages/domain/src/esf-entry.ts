@@ -1,4 +1,4 @@
-/** ESF+ participant data at entry (Reg. 2021/1057 Annex I; DOMAIN.md "ESF+ participant data"). */
+/** ESF+ participant data at entry (Reg. 2021/1057 Annex I). */
 export enum Gender {
   WOMAN = 'WOMAN',
   MAN = 'MAN',

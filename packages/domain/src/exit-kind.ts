@@ -1,4 +1,4 @@
-/** How a pathway ends (DOMAIN.md "Exit kinds"). */
+/** How a pathway ends. */
 export enum ExitKind {
   // Positive exits
   JOB_PERMANENT = 'JOB_PERMANENT',

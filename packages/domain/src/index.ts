@@ -1,5 +1,6 @@
 export * from './organisation-kind';
 export * from './membership-role';
+export * from './capability';
 export * from './password-policy';
 export * from './pathway-status';
 export * from './exit-kind';
@@ -17,3 +18,4 @@ export * from './assisted-contract';
 export * from './training';
 export * from './meeting';
 export * from './notification-kind';
+export * from './plausible-dates';

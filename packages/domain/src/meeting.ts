@@ -1,6 +1,6 @@
 import { ConsentPurpose, DataClass, type Decision } from './consent';
 
-/** The meetings a PLIE holds (DOMAIN.md): the commission decides entries; the others discuss and assign actions. */
+/** The meetings a PLIE holds: the commission decides entries; the others discuss and assign actions. */
 export enum MeetingKind {
   ACCREDITATION_COMMISSION = 'ACCREDITATION_COMMISSION',
   PARTNER_COORDINATION = 'PARTNER_COORDINATION',

@@ -1,4 +1,4 @@
-/** Obstacles (freins) found at diagnosis (DOMAIN.md "Obstacle categories"). */
+/** Obstacles (freins) found at diagnosis. */
 export enum ObstacleCategory {
   MOBILITY = 'MOBILITY',
   CHILDCARE = 'CHILDCARE',

@@ -1,4 +1,4 @@
-/** What an organisation is to the PLIE (DOMAIN.md, "Who uses it"). */
+/** What an organisation is to the PLIE. */
 export enum OrganisationKind {
   ANIMATION_TEAM = 'ANIMATION_TEAM',
   REFERENT_OPERATOR = 'REFERENT_OPERATOR',

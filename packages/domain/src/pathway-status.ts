@@ -1,5 +1,5 @@
 /**
- * Where a pathway stands (DOMAIN.md, "Participant status"). A person who comes back after their
+ * Where a pathway stands. A person who comes back after their
  * pathway closed gets a new pathway; the old one stays readable.
  */
 export enum PathwayStatus {

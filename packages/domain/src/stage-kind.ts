@@ -1,4 +1,4 @@
-/** Families of pathway stages (DOMAIN.md "Stage kinds"). */
+/** Families of pathway stages. */
 export enum StageCategory {
   ASSESSMENT = 'ASSESSMENT',
   TRAINING = 'TRAINING',

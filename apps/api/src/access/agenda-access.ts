@@ -1,7 +1,7 @@
-import { MembershipRole } from '@jalon/domain';
 import type { RequestContext } from '../context/request-context';
 import { errors } from '../graphql/errors';
 import { parseGlobalId } from '../graphql/relay';
+import { may } from './operation-access';
 import { activeMembership } from './tenant-scope';
 
 /**
@@ -9,10 +9,10 @@ import { activeMembership } from './tenant-scope';
  * (and tenant admins) any referent's of the tenant, named by membership id. Returns the referent
  * membership id, or null when the animation team named none.
  */
-export function agendaReferentId(ctx: RequestContext, requested: string | null | undefined): string | null {
+export function readableAgendaReferent(ctx: RequestContext, requested: string | null | undefined): string | null {
   const self = activeMembership(ctx);
   const requestedId = requested ? (parseGlobalId(requested, 'Membership')?.id ?? null) : null;
-  if (self.role === MembershipRole.REFERENT) {
+  if (!may(ctx.actor, 'readAnyAgenda')) {
     if (requestedId && requestedId !== self.id) throw errors.forbidden(ctx);
     return self.id;
   }
@@ -20,7 +20,7 @@ export function agendaReferentId(ctx: RequestContext, requested: string | null |
 }
 
 /** Whether the request may change an appointment of this referent's agenda. */
-export function canManageAgendaOf(ctx: RequestContext, referentMembershipId: string): boolean {
+export function mayManageAgendaOf(ctx: RequestContext, referentMembershipId: string): boolean {
   const self = activeMembership(ctx);
-  return self.role !== MembershipRole.REFERENT || self.id === referentMembershipId;
+  return may(ctx.actor, 'readAnyAgenda') || self.id === referentMembershipId;
 }

@@ -9,7 +9,7 @@ import { activeMembership } from './tenant-scope';
  * The commune whose aggregate figures the viewer may see: a commune partner its own; staff the one
  * they ask for. The SQL function counting them checks the same (jalon_commune_figures).
  */
-export async function viewableCommune(ctx: RequestContext, asked: string | null | undefined): Promise<string> {
+export async function readableCommune(ctx: RequestContext, asked: string | null | undefined): Promise<string> {
   const membership = activeMembership(ctx);
   if (!isPartnerKind(membership.organisationKind)) {
     const code = asked?.trim().toUpperCase();

@@ -8,7 +8,7 @@ const FIELD_EXTENSION = 'dataClass';
 const TYPE_EXTENSION = 'sharedAs';
 const NARROWED_EXTENSION = 'sharedAsNarrowedBy';
 
-/** Declares the data class of a field of a participant-bearing type (DESIGN §3.4). */
+/** Declares the data class of a field of a participant-bearing type. */
 export function Shared(fieldClass: FieldClass): PropertyDecorator & MethodDecorator {
   return Extensions({ [FIELD_EXTENSION]: fieldClass });
 }

@@ -1,8 +1,10 @@
 import { isPartnerKind, MEETING_ITEM_CLASS, MEETING_PURPOSE, MeetingSharing, meetingSharing, type PartnerViewer } from '@jalon/domain';
 import type { RequestContext } from '../context/request-context';
+import { errors } from '../graphql/errors';
 import { submissionsOfOrganisation } from '../db/referral-submission.query';
 import { ConsentScope } from './consent-scope';
-import { actsForWholeTenant } from './participant-access';
+import { may } from './operation-access';
+import { mayReadWholeTenant } from './participant-access';
 import { activeMembership } from './tenant-scope';
 
 /** The meetings the viewer may read: every one of the PLIE for staff, those its organisation is invited to for a partner. */
@@ -11,9 +13,27 @@ export function readableMeetings(ctx: RequestContext): { invitations?: { organis
   return isPartnerKind(membership.organisationKind) ? { invitations: { organisation: membership.organisationId } } : {};
 }
 
+/**
+ * Staff see a meeting whole (every item, and with whom each is shared); a partner organisation,
+ * by its kind, only what it is invited to see (MeetingAudience).
+ */
+export function maySeeWholeMeeting(ctx: RequestContext): boolean {
+  return !isPartnerKind(activeMembership(ctx).organisationKind);
+}
+
 /** The organiser and the animation team run a meeting: its details, agenda order, decisions and minutes. */
 export function mayManage(ctx: RequestContext, meeting: { organiser: { id: string } }): boolean {
-  return !isPartnerKind(activeMembership(ctx).organisationKind) && (actsForWholeTenant(ctx) || meeting.organiser.id === ctx.actor!.userId);
+  return maySeeWholeMeeting(ctx) && (mayReadWholeTenant(ctx) || meeting.organiser.id === ctx.actor!.userId);
+}
+
+/** Staff put items on an agenda; an invited partner only reads it. */
+export function assertMayAddAgendaItem(ctx: RequestContext): void {
+  if (!maySeeWholeMeeting(ctx)) throw errors.forbidden(ctx);
+}
+
+/** Referrals go before, and are decided by, the accreditation commission: the animation team and tenant admins. */
+export function assertMayDecideReferrals(ctx: RequestContext): void {
+  if (!may(ctx.actor, 'decideReferrals')) throw errors.forbidden(ctx);
 }
 
 /** What the rule needs to know of an agenda item. */
@@ -29,7 +49,7 @@ type OwnSubmission = Awaited<ReturnType<typeof submissionsOfOrganisation>>[numbe
 
 /**
  * The one rule for what an attendee of a meeting sees of its agenda, and so of the item's
- * documents, decisions, minutes and every export (DESIGN §4): staff see everything; an invited
+ * documents, decisions, minutes and every export: staff see everything; an invited
  * partner sees the general items, an item about a referral its own submission was part of when
  * the item was put on the agenda (an item added before it referred the person is about another
  * partner's referral, and would tell it that one exists), and an item about a person

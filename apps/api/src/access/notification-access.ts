@@ -6,7 +6,7 @@ import { activeMembership } from './tenant-scope';
 
 /**
  * A notification that names a person is created and shown to a partner only while the partner
- * may see the person (DESIGN §4: the same decision as its reads, refusals and periods included):
+ * may see the person (the same decision as its reads, refusals and periods included):
  * « accord de partage : Revo R. » must not reach a partner the person refused, nor before the
  * grant starts, nor once it is withdrawn. The notices that its access ended name a person it saw
  * until then: they are created only if it did, and stay.

@@ -1,6 +1,7 @@
-import { type DataClass, MembershipRole } from '@jalon/domain';
+import type { DataClass } from '@jalon/domain';
 import type { RequestContext } from '../context/request-context';
 import { errors } from '../graphql/errors';
+import { may } from './operation-access';
 import { activeMembership } from './tenant-scope';
 
 /**
@@ -10,18 +11,24 @@ import { activeMembership } from './tenant-scope';
  */
 export type ParticipantAccess = 'EDIT' | 'READ' | 'NONE';
 
-const WHOLE_TENANT: readonly MembershipRole[] = [MembershipRole.TENANT_ADMIN, MembershipRole.ANIMATION_TEAM];
+/** The animation team (and tenant admins) work on the whole PLIE: every file. */
+export function mayReadWholeTenant(ctx: RequestContext): boolean {
+  return may(ctx.actor, 'readWholeTenant');
+}
 
-/** The animation team (and tenant admins) work on the whole PLIE: every file, the whole access log. */
-export function actsForWholeTenant(ctx: RequestContext): boolean {
-  return WHOLE_TENANT.includes(activeMembership(ctx).role);
+/**
+ * Who read which file: a referent asks for one file she may read (checked when it is found); the
+ * whole PLIE's log, every file at once, is for the animation team and tenant admins.
+ */
+export function assertMayReadAccessLog(ctx: RequestContext, participantId: string | null | undefined): void {
+  if (!participantId && !may(ctx.actor, 'readAccessLog')) throw errors.forbidden(ctx, 'error.wholeAccessLogForbidden');
 }
 
 export function participantAccess(ctx: RequestContext, participant: { referent: { id: string } }): ParticipantAccess {
   const membership = ctx.actor?.membership;
   if (!membership) return 'NONE';
-  if (WHOLE_TENANT.includes(membership.role)) return 'EDIT';
-  if (membership.role !== MembershipRole.REFERENT) return 'NONE';
+  if (may(ctx.actor, 'readWholeTenant')) return 'EDIT';
+  if (!may(ctx.actor, 'holdCaseload')) return 'NONE';
   if (participant.referent.id === membership.id) return 'EDIT';
   return membership.colleaguesCanRead ? 'READ' : 'NONE';
 }
@@ -37,18 +44,19 @@ export type ParticipantCondition = { id?: { $in: string[] } | null; referent?: s
 export async function readableParticipants(ctx: RequestContext): Promise<ParticipantCondition> {
   if (ctx.consent.governsByConsent) return { id: { $in: await ctx.consent.visibleParticipantIds() } };
   const membership = activeMembership(ctx);
-  if (WHOLE_TENANT.includes(membership.role) || (membership.role === MembershipRole.REFERENT && membership.colleaguesCanRead)) return {};
-  if (membership.role === MembershipRole.REFERENT) return { referent: membership.id };
+  if (may(ctx.actor, 'readWholeTenant')) return {};
+  if (may(ctx.actor, 'holdCaseload')) return membership.colleaguesCanRead ? {} : { referent: membership.id };
   return { id: null };
 }
 
 /** Whether a data class of this participant is shared with the viewer (always, for staff who may read the file). */
-export async function isShared(ctx: RequestContext, participantId: string, dataClass: DataClass): Promise<boolean> {
+export async function mayReadClass(ctx: RequestContext, participantId: string, dataClass: DataClass): Promise<boolean> {
   await ctx.consent.load();
   return ctx.consent.wouldAllow({ participantId }, dataClass);
 }
 
-export function assertCanEdit(ctx: RequestContext, participant: { referent: { id: string } }): void {
+/** Refuses a change to a file the viewer may not edit: unknown to her (not found) or a colleague's (read-only). */
+export function assertMayEdit(ctx: RequestContext, participant: { referent: { id: string } }): void {
   const access = participantAccess(ctx, participant);
   if (access === 'NONE') throw errors.notFound(ctx, 'id');
   if (access === 'READ') throw errors.forbidden(ctx, 'error.notYourCaseload');

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { getSchema } from '../graphql/schema';
-import { describeOperatorRule } from '@jalon/domain';
+import { describeCapabilities, describeOperatorRule } from '@jalon/domain';
 import { describeDataClasses } from './field-consent';
 import { describeAccessRules } from './operation-access';
 
 describe('permissions', () => {
-  // A change in this file is a permission change: review it as one (DESIGN §3.6).
+  // A change in this file is a permission change: review it as one.
   it('match the reviewed snapshot, operation by operation and field by field', async () => {
     const schema = await getSchema();
     const { lines } = describeDataClasses(schema);
     const snapshot = [
-      '# Operations: who may call them',
+      '# Capabilities: the roles (and organisation kinds) holding each (packages/domain, capability.ts)',
+      ...describeCapabilities(),
+      '',
+      '# Operations: the capability needed to call them [the roles holding it]',
       ...describeAccessRules(schema),
       '',
       '# Participant data: the class a partner needs shared to see each field',

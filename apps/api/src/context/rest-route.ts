@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isAllowed, type AccessRule } from '../access/operation-access';
+import { mayCall, type AccessRule } from '../access/operation-access';
 import { errors, UserFacingError } from '../graphql/errors';
 import type { RequestContext } from './request-context';
 import { inRequestScope, type RequestScopeDeps } from './request-scope';
@@ -15,12 +15,12 @@ export async function inRestScope<T>(
   deps: RequestScopeDeps,
   request: FastifyRequest,
   reply: FastifyReply,
-  rules: readonly AccessRule[],
+  rule: AccessRule,
   work: (ctx: RequestContext) => Promise<T>,
 ): Promise<{ ok: true; value: T } | { ok: false }> {
   const outcome = await inRequestScope(deps, request, reply, async (ctx) => {
     try {
-      if (!isAllowed(rules, ctx.actor)) throw ctx.actor ? errors.forbidden(ctx) : errors.unauthenticated(ctx, 'NOT_LOGGED_IN');
+      if (!mayCall(rule, ctx.actor)) throw ctx.actor ? errors.forbidden(ctx) : errors.unauthenticated(ctx, 'NOT_LOGGED_IN');
       return { ok: true as const, value: await work(ctx) };
     } catch (error) {
       if (!(error instanceof UserFacingError)) throw error;

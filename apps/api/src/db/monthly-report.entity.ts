@@ -5,7 +5,7 @@ import { TenantOwnedEntity } from './tenant-owned.entity';
 
 /**
  * What every partner's monthly report carries (an employer's contract report, a training
- * operator's attendance): the month, and who filed it. Its author always sees it (DESIGN §4).
+ * operator's attendance): the month, and who filed it. Its author always sees it.
  */
 export abstract class MonthlyReport extends TenantOwnedEntity {
   /** The month reported, 'YYYY-MM'. */

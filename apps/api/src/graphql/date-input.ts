@@ -1,12 +1,18 @@
 import type { RequestContext } from '../context/request-context';
-import { firstDayOf, isReportPeriod } from '@jalon/domain';
-import { errors } from './errors';
+import { dayOutside, firstDayOf, frenchDay, isReportPeriod, type DayBounds } from '@jalon/domain';
+import type { MessageKey } from '../i18n/messages';
+import { errors, type InputProblems } from './errors';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Today in France, as YYYY-MM-DD: the PLIE's working day, whatever the server's time zone. */
 export function todayInFrance(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dayInFrance(now);
+}
+
+/** The calendar day an instant falls on in France, as YYYY-MM-DD. */
+export function dayInFrance(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
 /** A calendar date typed by a person: a real day (no 31 February), as YYYY-MM-DD. */
@@ -26,6 +32,22 @@ export function optionalDate(ctx: RequestContext, field: string, value: string |
 export function notInFuture(ctx: RequestContext, field: string, date: string): string {
   if (date > todayInFrance()) throw errors.badInput(ctx, field, 'error.dateInFuture');
   return date;
+}
+
+/**
+ * Adds a problem when a day is outside its plausible bounds (packages/domain plausible-dates.ts),
+ * naming the limit: « Cette date doit être au plus tard le 31/12/2031 ».
+ */
+export function checkDayWithin(
+  problems: InputProblems,
+  field: string,
+  day: string | null | undefined,
+  bounds: DayBounds,
+  tooEarly: MessageKey = 'error.dateTooEarly',
+): void {
+  const outside = day ? dayOutside(day, bounds) : null;
+  if (outside === 'TOO_EARLY') problems.add(field, tooEarly, { date: frenchDay(bounds.earliest!) });
+  if (outside === 'TOO_LATE') problems.add(field, 'error.dateTooLate', { date: frenchDay(bounds.latest!) });
 }
 
 /** A reporting month, 'YYYY-MM', not in the future. */

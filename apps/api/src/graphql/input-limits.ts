@@ -15,7 +15,7 @@ import {
 import { Extensions, getMetadataStorage } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
 import type { MessageKey } from '../i18n/messages';
-import { errors } from './errors';
+import { InputProblems } from './errors';
 import { selectedFields, type OperationScope } from './selected-fields';
 
 /**
@@ -93,37 +93,37 @@ const REFERENCE_CODES: Record<string, CodeCheck> = {
 };
 
 /**
- * Checks one value. Problems are named as the services name them (and the portal its form
+ * Checks one value; what is wrong with it is added to `problems`. Problems are named as the services name them (and the portal its form
  * fields): by the field's name, nested objects flattened (`firstName`, not `details.firstName`),
  * list items by index (`reports.3.comment`), arguments other than `input` by their own name first.
  */
-function checkValue(ctx: RequestContext, value: unknown, type: GraphQLInputType, limits: InputLimits, prefix: string, name: string) {
+function checkValue(problems: InputProblems, value: unknown, type: GraphQLInputType, limits: InputLimits, prefix: string, name: string) {
   if (value === null || value === undefined) return;
   const nullable = getNullableType(type);
   const path = join(prefix, name);
   if (isListType(nullable) && Array.isArray(value)) {
     const max = limits.maxItems ?? LIST_MAX;
-    if (value.length > max) throw errors.badInput(ctx, path, 'error.tooManyItems', { max });
+    if (value.length > max) return problems.add(path, 'error.tooManyItems', { max });
     value.forEach((item, i) =>
       isInputObjectType(getNullableType(nullable.ofType))
-        ? checkValue(ctx, item, nullable.ofType, limits, join(path, String(i)), '')
-        : checkValue(ctx, item, nullable.ofType, limits, prefix, name),
+        ? checkValue(problems, item, nullable.ofType, limits, join(path, String(i)), '')
+        : checkValue(problems, item, nullable.ofType, limits, prefix, name),
     );
     return;
   }
   if (isInputObjectType(nullable)) {
     for (const field of Object.values(nullable.getFields())) {
-      checkValue(ctx, (value as Record<string, unknown>)[field.name], field.type, limitsOf(field), prefix, field.name);
+      checkValue(problems, (value as Record<string, unknown>)[field.name], field.type, limitsOf(field), prefix, field.name);
     }
     return;
   }
   if (!isScalarType(nullable) || typeof value !== 'string') return;
   const max = limits.maxLength ?? TEXT_MAX;
-  if (value.length > max) throw errors.badInput(ctx, path, 'error.tooLong', { max });
-  if ((limits.multiline ? MULTILINE_FORBIDDEN : ONE_LINE_FORBIDDEN).test(value)) throw errors.badInput(ctx, path, 'error.controlCharacter');
+  if (value.length > max) return problems.add(path, 'error.tooLong', { max });
+  if ((limits.multiline ? MULTILINE_FORBIDDEN : ONE_LINE_FORBIDDEN).test(value)) return problems.add(path, 'error.controlCharacter');
   const code = REFERENCE_CODES[name];
   // A blank code means "none".
-  if (code && value.trim() && !code.known(value.trim())) throw errors.badInput(ctx, path, code.message);
+  if (code && value.trim() && !code.known(value.trim())) problems.add(path, code.message);
 }
 
 function join(path: string, name: string): string {
@@ -136,19 +136,21 @@ function limitsOf(field: GraphQLInputField | GraphQLArgument): InputLimits {
 
 /**
  * Checks the arguments of every field the operation selects, before anything runs; throws the
- * first problem found, on the field's path.
+ * every problem found at once, each on its field's path.
  */
 export function checkOperationInputs(ctx: RequestContext, scope: OperationScope, rootType: GraphQLObjectType, selectionSet: SelectionSetNode): void {
+  const problems = new InputProblems(ctx);
   const visit = (type: GraphQLCompositeType, selections: SelectionSetNode) => {
     for (const field of selectedFields(scope, type, selections)) {
       for (const argument of field.definition?.args ?? []) {
         const limits = ARGUMENT_LIMITS[`${type.name}.${field.name}.${argument.name}`] ?? limitsOf(argument);
         // `input` is the operation's form: its fields are named alone; another argument names its own (`filter.search`).
         const own = argument.name !== 'input' && isInputObjectType(getNullableType(argument.type));
-        checkValue(ctx, field.args[argument.name], argument.type, limits, own ? argument.name : '', own ? '' : argument.name);
+        checkValue(problems, field.args[argument.name], argument.type, limits, own ? argument.name : '', own ? '' : argument.name);
       }
       if (field.selections) visit(field.selections.type, field.selections.selectionSet);
     }
   };
   visit(rootType, selectionSet);
+  problems.throwIfAny();
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
-import { Allow, STAFF } from '../access/operation-access';
+import { Allow } from '../access/operation-access';
 import { Organisation } from '../modules/organisations/organisation.entity';
 import { OrganisationType } from '../modules/organisations/organisation.type';
 import { Membership } from '../modules/tenancy/membership.entity';
@@ -14,7 +14,7 @@ import { Node, parseGlobalId } from './relay';
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Node | null> {
     const parsed = parseGlobalId(id);
     if (!parsed) return null;

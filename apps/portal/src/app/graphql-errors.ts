@@ -1,7 +1,7 @@
 import { CombinedGraphQLErrors, ServerError, type ErrorLike } from '@apollo/client';
 import type { GraphQLFormattedError } from 'graphql';
 
-/** The stable codes the API puts in `extensions.code` (DESIGN §5). */
+/** The stable codes the API puts in `extensions.code`, listed in the README ("The API"). */
 export type ErrorCode =
   'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR';
 
@@ -32,6 +32,24 @@ export function hasErrorCode(error: unknown, code: ErrorCode): boolean {
 export function errorField(error: GraphQLFormattedError): string | null {
   const field = error.extensions?.field;
   return typeof field === 'string' ? field : null;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * Every field an error is about: `extensions.fields` lists them all when the API checked several;
+ * an API that names only one (`extensions.field`) gives that one with the error's message.
+ */
+export function errorFields(error: GraphQLFormattedError): FieldError[] {
+  const fields = error.extensions?.fields;
+  if (Array.isArray(fields)) {
+    return fields.filter((f): f is FieldError => typeof f?.field === 'string' && typeof f?.message === 'string');
+  }
+  const field = errorField(error);
+  return field ? [{ field, message: error.message }] : [];
 }
 
 /**

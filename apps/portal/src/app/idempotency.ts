@@ -1,5 +1,5 @@
 /**
- * A key for one intended creation (DESIGN §5): sent with each attempt of the same creation, so a
+ * A key for one intended creation (README, "The API"): sent with each attempt of the same creation, so a
  * retried request (timeout, double click) never creates twice. A new one for each new creation.
  */
 export function newIdempotencyKey(): string {

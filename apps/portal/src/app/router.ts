@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationRaw } from 'vue-router';
-import type { MembershipRole, OrganisationKind } from '@/gql/graphql';
+import type { Capability } from '@jalon/domain';
 import { ensureViewerLoaded, useViewer } from '@/composables/use-viewer';
 import { safeRedirect } from '@/app/safe-redirect';
 import { authRoutes } from '@/modules/auth/routes';
@@ -30,14 +30,12 @@ declare module 'vue-router' {
     guestOnly?: boolean;
     /** Shown without the shell (header, navigation). */
     bare?: boolean;
-    /** Roles in the active membership allowed to see the page; absent: any logged-in user. */
-    roles?: readonly MembershipRole[];
-    /** Kinds of organisation of the active membership allowed to see the page (with `roles`); absent: any. */
-    organisationKinds?: readonly OrganisationKind[];
+    /** The capability (packages/domain, capability.ts) the active membership needs to see the page; absent: any logged-in user. */
+    can?: Capability;
     /** Key under `titles` in the locale files, for the document title. */
     title?: TitleKey;
-    /** Appears in the main navigation with this label key (under `nav`), in this order; `roleLabels` words it per role. */
-    nav?: { label: NavKey; order: number; roleLabels?: Partial<Record<MembershipRole, NavKey>> };
+    /** Appears in the main navigation with this label key (under `nav`), in this order; `labelIf` words it for holders of a capability. */
+    nav?: { label: NavKey; order: number; labelIf?: { can: Capability; label: NavKey } };
     /** The navigation item this page belongs to (a file belongs to the list of participants). */
     navParent?: string;
   }

@@ -1,4 +1,4 @@
-import { computed } from 'vue';
+import { computed, type Ref } from 'vue';
 import type { OperationVariables, TypedDocumentNode } from '@apollo/client';
 import { useQuery } from './use-query';
 
@@ -36,4 +36,18 @@ export function useConnectionQuery<TData extends { [F in K]: ConnectionLike }, T
   }
 
   return { ...query, nodes, pageInfo, total, loadMore };
+}
+
+/** What ConnectionTable shows of a useConnectionQuery. */
+export interface ConnectionList<TNode> {
+  data: Ref<unknown>;
+  error: Ref<unknown>;
+  loading: Ref<boolean>;
+  loadingMore: Ref<boolean>;
+  moreError: Ref<unknown>;
+  nodes: Ref<TNode[]>;
+  total: Ref<number>;
+  pageInfo: Ref<{ hasNextPage: boolean } | null>;
+  loadMore: () => void;
+  refetch: () => unknown;
 }

@@ -1,9 +1,9 @@
 import { nextTick, reactive, ref, watch, type WatchSource } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { errorField, errorMessage, graphQLErrorsOf } from '@/app/graphql-errors';
+import { errorFields, errorMessage, graphQLErrorsOf, type FieldError } from '@/app/graphql-errors';
 
 /**
- * Errors of one form: per field (from the API's `extensions.field`, or checks made before sending)
+ * Errors of one form: per field (from the API's `extensions.fields`, or `extensions.field`, or checks made before sending)
  * and for the whole form (anything not about a field shown on it, or a network failure).
  */
 export function useFormErrors<TField extends string>(fields: readonly TField[]) {
@@ -29,13 +29,15 @@ export function useFormErrors<TField extends string>(fields: readonly TField[]) 
     }
     const touched: TField[] = [];
     for (const graphQLError of graphQLErrors) {
-      const field = errorField(graphQLError);
-      if (field && (fields as readonly string[]).includes(field)) {
-        fieldErrors[field as TField] = graphQLError.message;
+      const named = errorFields(graphQLError);
+      const isShown = ({ field }: FieldError) => (fields as readonly string[]).includes(field);
+      for (const { field, message } of named.filter(isShown)) {
+        fieldErrors[field as TField] = message;
         touched.push(field as TField);
-      } else {
-        formError.value = graphQLError.message;
       }
+      // About no field, or about one this form does not show: said for the whole form.
+      const unshown = named.find((fieldError) => !isShown(fieldError));
+      if (named.length === 0 || unshown) formError.value = unshown?.message ?? graphQLError.message;
     }
     return touched;
   }

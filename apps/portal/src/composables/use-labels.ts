@@ -35,7 +35,7 @@ export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
   'OTHER_PARTNER',
 ];
 export const SIAE_KINDS: readonly SiaeKind[] = ['ACI', 'AI', 'EI', 'EITI', 'ETTI', 'GEIQ'];
-/** In the order of a pathway (DOMAIN.md "Participant status"). */
+/** In the order of a pathway. */
 export const CASELOAD_ALERTS: readonly CaseloadAlert[] = [
   'NO_RECENT_APPOINTMENT',
   'CONTRACT_REVIEW_DUE',
@@ -48,7 +48,7 @@ export const GENDERS: readonly Gender[] = ['WOMAN', 'MAN', 'NON_BINARY'];
 export const EMPLOYMENT_SITUATIONS: readonly EmploymentSituation[] = ['UNEMPLOYED', 'LONG_TERM_UNEMPLOYED', 'INACTIVE', 'EMPLOYED', 'SELF_EMPLOYED'];
 export const ESF_ANSWERS: readonly EsfAnswer[] = ['YES', 'NO', 'REFUSED'];
 export const STAGE_STATUSES: readonly StageStatus[] = ['PLANNED', 'IN_PROGRESS', 'COMPLETED', 'ABANDONED', 'CANCELLED'];
-/** DOMAIN.md "Obstacle categories"; the last three are special-category data (GDPR art. 9/10). */
+/** The last three are special-category data (GDPR art. 9/10). */
 export const OBSTACLE_CATEGORIES: readonly ObstacleCategory[] = [
   'MOBILITY',
   'CHILDCARE',

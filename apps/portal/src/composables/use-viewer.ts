@@ -1,6 +1,7 @@
 import { computed, readonly, ref, shallowRef } from 'vue';
 import type { RouteMeta } from 'vue-router';
 import { apolloClient, type SessionLostReason } from '@/app/apollo';
+import type { Capability } from '@jalon/domain';
 import { MeDocument, type MembershipRole, type MembershipSummaryFragment, type ViewerFieldsFragment } from '@/gql/graphql';
 
 export type Viewer = ViewerFieldsFragment;
@@ -50,15 +51,15 @@ export function clearSessionNotice(): void {
 export function useViewer() {
   const membership = computed(() => viewer.value?.activeMembership ?? null);
   const role = computed<MembershipRole | null>(() => membership.value?.role ?? null);
-  const hasRole = (roles: readonly MembershipRole[] | undefined) => !roles || (role.value !== null && roles.includes(role.value));
+  /** What the active membership may do, as the API answers it (`me { can }`, from the one table in packages/domain). */
+  const may = (capability: Capability) => viewer.value?.can[capability] ?? false;
   return {
     viewer: readonly(viewer),
     membership,
     role,
     sessionNotice: readonly(sessionNotice),
-    hasRole,
-    /** Whether the active membership may open a page: its role, and its organisation's kind when the page names kinds. */
-    mayOpen: (meta: RouteMeta) =>
-      hasRole(meta.roles) && (!meta.organisationKinds || (membership.value !== null && meta.organisationKinds.includes(membership.value.organisation.kind))),
+    may,
+    /** Whether the active membership may open a page: the capability it declares, if any. */
+    mayOpen: (meta: RouteMeta) => !meta.can || may(meta.can),
   };
 }

@@ -1,3 +1,4 @@
+import { RowLevelSecurityMigration } from './row-level-security-migration';
 import { Migration20261127000000Foundation } from './Migration20261127000000Foundation';
 import { Migration20261127100000Participants } from './Migration20261127100000Participants';
 import { Migration20261127110000Stages } from './Migration20261127110000Stages';
@@ -22,6 +23,8 @@ import { Migration20261204191100NotificationSubjects } from './Migration20261204
 import { Migration20261204192000PartnerRowsAsTheApi } from './Migration20261204192000PartnerRowsAsTheApi';
 import { Migration20261204192100RefusalsInRowLevelSecurity } from './Migration20261204192100RefusalsInRowLevelSecurity';
 import { Migration20261204195000DropAccountLockColumns } from './Migration20261204195000DropAccountLockColumns';
+import { Migration20261205100000RowLevelSecurityFiles } from './Migration20261205100000RowLevelSecurityFiles';
+import { Migration20261205100100PartnerAccountRows } from './Migration20261205100100PartnerAccountRows';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -49,4 +52,8 @@ export const migrationsList = [
   { name: 'Migration20261204192000PartnerRowsAsTheApi', class: Migration20261204192000PartnerRowsAsTheApi },
   { name: 'Migration20261204192100RefusalsInRowLevelSecurity', class: Migration20261204192100RefusalsInRowLevelSecurity },
   { name: 'Migration20261204195000DropAccountLockColumns', class: Migration20261204195000DropAccountLockColumns },
+  { name: 'Migration20261205100000RowLevelSecurityFiles', class: Migration20261205100000RowLevelSecurityFiles },
+  { name: 'Migration20261205100100PartnerAccountRows', class: Migration20261205100100PartnerAccountRows },
 ];
+
+RowLevelSecurityMigration.latest = migrationsList.map((m) => m.class).findLast((c) => c.prototype instanceof RowLevelSecurityMigration);

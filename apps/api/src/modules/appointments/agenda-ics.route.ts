@@ -1,21 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { AppointmentMode, AppointmentStatus } from '@jalon/domain';
-import { STAFF } from '../../access/operation-access';
 import type { RequestScopeDeps } from '../../context/request-scope';
 import { inRestScope } from '../../context/rest-route';
 import { listAgenda } from './appointment.service';
 import { shortNameOf } from '../participants/participant.entity';
 
 /**
- * GET /agenda.ics?from=…&to=… — the viewer's agenda as an iCalendar file, for her calendar
- * application. Same session and rules as GraphQL; participants appear by first name and initial only.
+ * GET /agenda.ics?from=…&to=…[&referentId=…] — an agenda as an iCalendar file, for a calendar
+ * application: the referent's own, or for the animation team the referent it names (whose agenda
+ * it may read is decided in access/agenda-access.ts, as for GraphQL's `agenda`). Participants
+ * appear by first name and initial only.
  */
 export function registerAgendaIcsRoute(app: FastifyInstance, deps: RequestScopeDeps): void {
-  app.get<{ Querystring: { from?: string; to?: string } }>('/agenda.ics', async (request, reply) => {
+  app.get<{ Querystring: { from?: string; to?: string; referentId?: string } }>('/agenda.ics', async (request, reply) => {
     const from = new Date(request.query.from ?? Date.now() - 7 * 86_400_000);
     const to = new Date(request.query.to ?? Date.now() + 60 * 86_400_000);
-    const outcome = await inRestScope(deps, request, reply, STAFF, (ctx) => listAgenda(ctx, from, to, null));
+    const outcome = await inRestScope(deps, request, reply, 'followParticipants', (ctx) => listAgenda(ctx, from, to, request.query.referentId ?? null));
     if (!outcome.ok) return reply;
 
     // Times are written in UTC (…Z): every calendar application places them right, no VTIMEZONE needed.

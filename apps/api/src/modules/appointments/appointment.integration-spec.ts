@@ -3,6 +3,8 @@ import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../..
 import { GraphqlClient, nodesOf } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
+/** The request clock: the session of 24 November is past (recorded as held), the bookings of December to come. */
+const clock = new Date('2026-11-27T10:00:00Z');
 let server: TestServer;
 let tenant: TenantFixture;
 let referent: GraphqlClient;
@@ -12,7 +14,7 @@ const APPOINTMENT = 'id version kind title startsAt endsAt mode place status att
 const SCHEDULE = `mutation($input: ScheduleAppointmentInput!) { scheduleAppointment(input: $input) { ${APPOINTMENT} } }`;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({}, { clock: () => clock });
   tenant = await createTenantFixture(server, 'Agenda');
   referent = new GraphqlClient(server.app);
   await referent.login(tenant.users.referent.email, FIXTURE_PASSWORD);
@@ -63,7 +65,7 @@ describe('appointments and the agenda', () => {
       second.request(SCHEDULE, { input: individual(people[1]!, '2026-12-02T14:30:00+01:00', '2026-12-02T15:30:00+01:00') }),
     ]);
     expect(results.filter((r) => !r.errors).length).toBe(1);
-    expect(results.find((r) => r.errors)?.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'startsAt' });
+    expect(results.find((r) => r.errors)?.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsAt' });
   });
 
   it('refuses inconsistent bookings field by field', async () => {
@@ -79,8 +81,42 @@ describe('appointments and the agenda', () => {
       const response = await referent.request(SCHEDULE, {
         input: { ...individual(people[2]!, '2026-12-03T09:00:00+01:00', '2026-12-03T10:00:00+01:00'), ...overrides },
       });
-      expect({ field, extensions: response.errors?.[0]?.extensions }).toEqual({ field, extensions: { code: 'BAD_USER_INPUT', field } });
+      expect({ field, extensions: response.errors?.[0]?.extensions }).toEqual({
+        field,
+        extensions: { code: 'BAD_USER_INPUT', field, fields: [{ field, message: expect.any(String) }] },
+      });
     }
+  });
+
+  it('names every bad field of a booking at once, and books nothing', async () => {
+    const before = (await referent.data(`{ agenda(from: "2026-12-10T00:00:00Z", to: "2026-12-11T00:00:00Z") { id } }`)).agenda.length;
+    const response = await referent.request(SCHEDULE, {
+      input: {
+        ...individual(people[2]!, '2026-12-10T09:00:00+01:00', '2026-12-10T08:00:00+01:00'),
+        kind: 'COLLECTIVE',
+        mode: 'VIDEO',
+        videoLink: 'http://insecure',
+      },
+    });
+    const fields = response.errors?.[0]?.extensions?.fields as Array<{ field: string }>;
+    expect(fields.map((f) => f.field)).toEqual(['endsAt', 'title', 'videoLink']);
+    expect((await referent.data(`{ agenda(from: "2026-12-10T00:00:00Z", to: "2026-12-11T00:00:00Z") { id } }`)).agenda).toHaveLength(before);
+  });
+
+  it('records a past appointment as held, never as planned, and refuses absurd days', async () => {
+    // Booked on 27 November for the 25th: it took place, it is recorded as held.
+    const past = await referent.data(SCHEDULE, { input: individual(people[2]!, '2026-11-25T09:00:00+01:00', '2026-11-25T10:00:00+01:00') });
+    expect(past.scheduleAppointment.status).toBe('HELD');
+    const update = `mutation($input: UpdateAppointmentInput!) { updateAppointment(input: $input) { status } }`;
+    const { id, version } = past.scheduleAppointment;
+    const keptPlanned = await referent.request(update, {
+      input: { id, version, startsAt: '2026-11-25T09:00:00+01:00', endsAt: '2026-11-25T10:00:00+01:00', status: 'PLANNED' },
+    });
+    expect(keptPlanned.errors?.[0]).toMatchObject({ message: expect.stringMatching(/ne peut pas rester « Prévu »/), extensions: { field: 'status' } });
+    const tooOld = await referent.request(SCHEDULE, { input: individual(people[2]!, '1900-01-01T09:00:00+01:00', '1900-01-01T10:00:00+01:00') });
+    expect(tooOld.errors?.[0]).toMatchObject({ message: 'Cette date doit être au plus tôt le 27/11/2025.', extensions: { field: 'startsAt' } });
+    const tooFar = await referent.request(SCHEDULE, { input: individual(people[2]!, '2999-12-31T09:00:00+01:00', '2999-12-31T10:00:00+01:00') });
+    expect(tooFar.errors?.[0]).toMatchObject({ message: 'Cette date doit être au plus tard le 31/12/2028.', extensions: { field: 'startsAt' } });
   });
 
   it('runs a collective session with several participants and records each one’s attendance', async () => {
@@ -99,7 +135,7 @@ describe('appointments and the agenda', () => {
     const tooSoon = await referent.request(`mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { status } }`, {
       input: { appointmentId: future.scheduleAppointment.id, participantId: people[2], attendance: 'PRESENT' },
     });
-    expect(tooSoon.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'appointmentId' });
+    expect(tooSoon.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'appointmentId' });
     const mark = (participantId: string, attendance: string) =>
       referent.data(`mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { status attendees { displayName attendance } } }`, {
         input: { appointmentId: session.id, participantId, attendance },
@@ -159,5 +195,38 @@ describe('appointments and the agenda', () => {
       id: mine,
     });
     expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("exports a referent's agenda for the animation team, not for a partner nor another PLIE", async () => {
+    const ics = (client: GraphqlClient, referentId: string) =>
+      server.app.inject({
+        method: 'GET',
+        url: `/agenda.ics?from=2026-11-22T23:00:00Z&to=2026-12-06T23:00:00Z&referentId=${encodeURIComponent(referentId)}`,
+        headers: client.cookie ? { cookie: client.cookie } : {},
+      });
+    const animation = new GraphqlClient(server.app);
+    await animation.login(tenant.users.animation.email, FIXTURE_PASSWORD);
+    const { referents } = await animation.data<{ referents: Array<{ id: string; displayName: string }> }>(`{ referents { id displayName } }`);
+    const nadia = referents.find((r) => r.displayName.startsWith('referent '))!;
+
+    const exported = await ics(animation, nadia.id);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.body).toContain('SUMMARY:Atelier CV');
+    expect(exported.body).toContain('Aïcha T.');
+    // Without a referent the animation team has no agenda of its own to export.
+    expect((await server.app.inject({ method: 'GET', url: '/agenda.ics', headers: { cookie: animation.cookie! } })).statusCode).toBe(400);
+
+    const partner = new GraphqlClient(server.app);
+    await partner.login(tenant.users.partner.email, FIXTURE_PASSWORD);
+    const refusedToPartner = await ics(partner, nadia.id);
+    expect(refusedToPartner.statusCode).toBe(403);
+    expect(refusedToPartner.body).not.toContain('VCALENDAR');
+
+    const otherTenant = await createTenantFixture(server, 'Autre export');
+    const foreignTeam = new GraphqlClient(server.app);
+    await foreignTeam.login(otherTenant.users.animation.email, FIXTURE_PASSWORD);
+    const refusedToOtherPlie = await ics(foreignTeam, nadia.id);
+    expect(refusedToOtherPlie.statusCode).toBe(400);
+    expect(refusedToOtherPlie.body).not.toContain('VCALENDAR');
   });
 });

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
-import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
+import { Allow } from '../../access/operation-access';
 import { AppointmentConnection, AppointmentType, RecordAttendanceInput, ScheduleAppointmentInput, UpdateAppointmentInput } from './appointment.graphql-types';
 import { PageArgs } from '../../graphql/pagination';
 import { toConnection } from '../../graphql/relay';
@@ -9,7 +9,7 @@ import { appointmentCursor, listAgenda, listParticipantAppointments, recordAtten
 @Resolver()
 export class AppointmentResolver {
   @Query(() => [AppointmentType], { description: "A referent's agenda between two instants (a day, a week)" })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async agenda(
     @Ctx() ctx: RequestContext,
     @Arg('from') from: Date,
@@ -20,7 +20,7 @@ export class AppointmentResolver {
   }
 
   @Query(() => AppointmentConnection, { description: 'Appointments and sessions of a participant, latest first' })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async participantAppointments(
     @Ctx() ctx: RequestContext,
     @Arg('participantId', () => ID) participantId: string,
@@ -35,19 +35,19 @@ export class AppointmentResolver {
   }
 
   @Mutation(() => AppointmentType, { description: 'Book an individual appointment or a collective session; an overlapping slot is refused' })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async scheduleAppointment(@Ctx() ctx: RequestContext, @Arg('input') input: ScheduleAppointmentInput): Promise<AppointmentType> {
     return AppointmentType.from(await scheduleAppointment(ctx, input));
   }
 
   @Mutation(() => AppointmentType, { description: 'Move, cancel or mark as held' })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async updateAppointment(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateAppointmentInput): Promise<AppointmentType> {
     return AppointmentType.from(await updateAppointment(ctx, input));
   }
 
   @Mutation(() => AppointmentType)
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async recordAttendance(@Ctx() ctx: RequestContext, @Arg('input') input: RecordAttendanceInput): Promise<AppointmentType> {
     return AppointmentType.from(await recordAttendance(ctx, input));
   }

@@ -1,11 +1,21 @@
-import { AppointmentKind, AppointmentMode, AppointmentPlace, AppointmentStatus, DataClass, MembershipRole } from '@jalon/domain';
-import { isShared } from '../../access/participant-access';
+import {
+  AppointmentKind,
+  AppointmentMode,
+  AppointmentPlace,
+  AppointmentStatus,
+  DataClass,
+  MembershipRole,
+  appointmentDayBounds,
+  isPastStart,
+} from '@jalon/domain';
+import { mayReadClass } from '../../access/participant-access';
 import { isCommuneCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
-import { agendaReferentId, canManageAgendaOf } from '../../access/agenda-access';
+import { readableAgendaReferent, mayManageAgendaOf } from '../../access/agenda-access';
 import { lockForTransaction } from '../../db/advisory-lock';
-import { errors } from '../../graphql/errors';
+import { checkDayWithin, dayInFrance } from '../../graphql/date-input';
+import { errors, InputProblems } from '../../graphql/errors';
 import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
 import { encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
@@ -21,16 +31,22 @@ const timeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', 
 
 /** The referent whose agenda it is (see access/agenda-access.ts for who may open which). */
 async function agendaOwner(ctx: RequestContext, referentId: string | null | undefined): Promise<Membership> {
-  const id = agendaReferentId(ctx, referentId);
+  const id = readableAgendaReferent(ctx, referentId);
   const referent = id ? await ctx.em.findOne(Membership, { id, role: MembershipRole.REFERENT, active: true }, { populate: ['user'] }) : null;
   if (!referent) throw errors.badInput(ctx, 'referentId', 'error.referentInvalid');
   return referent;
 }
 
-function checkTimes(ctx: RequestContext, startsAt: Date, endsAt: Date): void {
-  if (Number.isNaN(startsAt.getTime())) throw errors.badInput(ctx, 'startsAt', 'error.dateInvalid');
-  if (Number.isNaN(endsAt.getTime()) || endsAt <= startsAt) throw errors.badInput(ctx, 'endsAt', 'error.endBeforeStart');
-  if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS) throw errors.badInput(ctx, 'endsAt', 'error.appointmentTooLong');
+/**
+ * A real start and end, the end after the start, on a plausible day (packages/domain
+ * plausible-dates.ts) unless the start is the one already stored (an old appointment stays editable).
+ */
+function checkTimes(ctx: RequestContext, problems: InputProblems, startsAt: Date, endsAt: Date, storedStart?: Date): void {
+  if (Number.isNaN(startsAt.getTime())) problems.add('startsAt', 'error.dateInvalid');
+  else if (startsAt.getTime() !== storedStart?.getTime())
+    checkDayWithin(problems, 'startsAt', dayInFrance(startsAt), appointmentDayBounds(dayInFrance(ctx.now)));
+  if (Number.isNaN(endsAt.getTime()) || endsAt <= startsAt) problems.add('endsAt', 'error.endBeforeStart');
+  else if (endsAt.getTime() - startsAt.getTime() > MAX_DURATION_MS) problems.add('endsAt', 'error.appointmentTooLong');
 }
 
 /**
@@ -59,19 +75,19 @@ export function scheduleAppointment(ctx: RequestContext, input: ScheduleAppointm
     'scheduleAppointment',
     input.idempotencyKey,
     async () => {
-      checkTimes(ctx, input.startsAt, input.endsAt);
+      const problems = new InputProblems(ctx);
+      checkTimes(ctx, problems, input.startsAt, input.endsAt);
       const title = optionalText(input.title);
-      if (input.kind === AppointmentKind.COLLECTIVE && !title) throw errors.badInput(ctx, 'title', 'error.required');
+      if (input.kind === AppointmentKind.COLLECTIVE && !title) problems.add('title', 'error.required');
       const ids = [...new Set(input.participantIds)];
-      if (ids.length === 0 || (input.kind === AppointmentKind.INDIVIDUAL && ids.length !== 1))
-        throw errors.badInput(ctx, 'participantIds', 'error.attendeesCount');
+      if (ids.length === 0 || (input.kind === AppointmentKind.INDIVIDUAL && ids.length !== 1)) problems.add('participantIds', 'error.attendeesCount');
       const place = input.mode === AppointmentMode.IN_PERSON ? input.place : null;
-      if (input.mode === AppointmentMode.IN_PERSON && !place) throw errors.badInput(ctx, 'place', 'error.required');
+      if (input.mode === AppointmentMode.IN_PERSON && !place) problems.add('place', 'error.required');
       const communeCode = place === AppointmentPlace.LOCAL_OFFICE_HOURS ? optionalText(input.communeCode) : null;
-      if (place === AppointmentPlace.LOCAL_OFFICE_HOURS && (!communeCode || !isCommuneCode(communeCode)))
-        throw errors.badInput(ctx, 'communeCode', 'error.communeUnknown');
+      if (place === AppointmentPlace.LOCAL_OFFICE_HOURS && (!communeCode || !isCommuneCode(communeCode))) problems.add('communeCode', 'error.communeUnknown');
       const videoLink = input.mode === AppointmentMode.VIDEO ? optionalText(input.videoLink) : null;
-      if (input.mode === AppointmentMode.VIDEO && !videoLink?.startsWith('https://')) throw errors.badInput(ctx, 'videoLink', 'error.videoLinkInvalid');
+      if (input.mode === AppointmentMode.VIDEO && !videoLink?.startsWith('https://')) problems.add('videoLink', 'error.videoLinkInvalid');
+      problems.throwIfAny();
       const participants = [];
       for (const id of ids) participants.push(await findParticipant(ctx, id, 'participantIds'));
       const referent = await agendaOwner(ctx, input.referentId);
@@ -87,6 +103,8 @@ export function scheduleAppointment(ctx: RequestContext, input: ScheduleAppointm
         place,
         communeCode,
         videoLink,
+        // A past appointment is being recorded, not planned: it took place (its attendance is recorded next).
+        status: isPastStart(input.startsAt, ctx.now) ? AppointmentStatus.HELD : AppointmentStatus.PLANNED,
       });
       for (const participant of participants) ctx.em.create(AppointmentAttendee, { tenant: referent.tenant, appointment, participant });
       await saveChanges(ctx);
@@ -99,14 +117,17 @@ export function scheduleAppointment(ctx: RequestContext, input: ScheduleAppointm
 async function findAppointment(ctx: RequestContext, globalId: string, field: string): Promise<Appointment> {
   const id = parseGlobalId(globalId, 'Appointment')?.id;
   const appointment = id ? await ctx.em.findOne(Appointment, { id }, { populate: POPULATE }) : null;
-  if (!appointment || !canManageAgendaOf(ctx, appointment.referent.id)) throw errors.notFound(ctx, field);
+  if (!appointment || !mayManageAgendaOf(ctx, appointment.referent.id)) throw errors.notFound(ctx, field);
   return appointment;
 }
 
 export async function updateAppointment(ctx: RequestContext, input: UpdateAppointmentInput): Promise<Appointment> {
   const appointment = await findAppointment(ctx, input.id, 'id');
   if (appointment.version !== input.version) throw errors.conflict(ctx);
-  checkTimes(ctx, input.startsAt, input.endsAt);
+  const problems = new InputProblems(ctx);
+  checkTimes(ctx, problems, input.startsAt, input.endsAt, appointment.startsAt);
+  if (input.status === AppointmentStatus.PLANNED && isPastStart(input.startsAt, ctx.now)) problems.add('status', 'error.appointmentPastPlanned');
+  problems.throwIfAny();
   if (input.status !== AppointmentStatus.CANCELLED) await assertFree(ctx, appointment.referent, input.startsAt, input.endsAt, appointment.id);
   ctx.em.assign(appointment, { startsAt: input.startsAt, endsAt: input.endsAt, status: input.status });
   await saveChanges(ctx);
@@ -144,7 +165,7 @@ export async function listParticipantAppointments(
 ): Promise<Page<Appointment> & { participantId: string }> {
   const participant = await findParticipant(ctx, participantId, 'participantId');
   // A partner not shown this person's appointments gets an empty list: not even their number.
-  if (!(await isShared(ctx, participant.id, DataClass.APPOINTMENTS)))
+  if (!(await mayReadClass(ctx, participant.id, DataClass.APPOINTMENTS)))
     return { nodes: [], totalCount: 0, hasNextPage: false, endCursor: null, participantId: participant.id };
   const page = await pageOf(ctx, args, {
     key: 'timestamp',

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MembershipRole } from '@jalon/domain';
+import { toGlobalId } from '../../graphql/relay';
 import { Session } from './session.entity';
 import { LoginAttempt } from './login-attempt.entity';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
+import { Membership } from '../tenancy/membership.entity';
+import { User } from '../users/user.entity';
 import { GraphqlClient, LOGIN } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
@@ -132,6 +136,37 @@ describe('sessions', () => {
     client.cookie = 'jalon_session=forged-token';
     const response = await client.request('{ members { totalCount } }');
     expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the membership a login lands in', () => {
+  it('is the one held longest at first, then the one last used — not the first PLIE by name', async () => {
+    // The trainer of the 'Zèbre' PLIE is then also given access to the 'Abeille' PLIE, first by name.
+    const home = await createTenantFixture(server, 'Zèbre');
+    const other = await createTenantFixture(server, 'Abeille');
+    const otherMembershipId = await server.asOwner(async (em) => {
+      const user = await em.findOneOrFail(User, { email: home.users.trainer.email });
+      const membership = em.create(Membership, {
+        tenant: other.tenantId,
+        user,
+        organisation: other.organisations.training.id,
+        role: MembershipRole.PARTNER_AGENT,
+      });
+      await em.flush();
+      return membership.id;
+    });
+    const claire = new GraphqlClient(server.app);
+    const landed = async () => {
+      await claire.request(LOGIN, { input: { email: home.users.trainer.email, password: FIXTURE_PASSWORD } });
+      return (await claire.data<{ me: { activeMembership: { tenant: { name: string } } } }>(ME)).me.activeMembership.tenant.name;
+    };
+
+    expect(await landed()).toBe(home.name);
+    await claire.data(`mutation($id: ID!) { switchMembership(membershipId: $id) { activeMembership { id } } }`, {
+      id: toGlobalId('Membership', otherMembershipId),
+    });
+    await claire.data('mutation { logout }');
+    expect(await landed()).toBe(other.name);
   });
 });
 

@@ -4,12 +4,12 @@ import { errors } from '../../graphql/errors';
 import { emailLockSeconds, ipFailuresInWindow } from '../../access/login-throttle';
 import { recordFailedLogin, recordSuccessfulLogin } from '../../db/login-attempt.query';
 import { applyRlsSettings } from '../../access/request-transaction';
-import { findActiveMembershipsOfUser } from '../tenancy/user-memberships';
+import { findActiveMembershipsOfUser, landingMembership } from '../tenancy/user-memberships';
 import { User } from '../users/user.entity';
 import { verifyPassword } from './password-hash';
 import { newSecretToken } from '../../access/secret-token';
 import { Session } from './session.entity';
-import type { ViewerType } from './viewer.type';
+import { ViewerType } from './viewer.type';
 import { MembershipType } from '../tenancy/membership.type';
 import { UserType } from '../users/user.type';
 
@@ -21,11 +21,11 @@ function sessionEnd(config: Config, now: Date): Date {
   return new Date(now.getTime() + config.SESSION_MAX_AGE_MINUTES * 60_000);
 }
 
-/** Opens a session for a user whose identity is proven, acting through their first active membership. */
+/** Opens a session for a user whose identity is proven, acting through the membership given or else their landing one. */
 export async function openSession(ctx: RequestContext, user: User, preferredMembershipId?: string): Promise<ViewerType> {
   await applyRlsSettings(ctx.em, { userId: user.id });
   const memberships = await findActiveMembershipsOfUser(ctx.em, user.id);
-  const active = memberships.find((m) => m.id === preferredMembershipId) ?? memberships[0] ?? null;
+  const active = memberships.find((m) => m.id === preferredMembershipId) ?? (await landingMembership(ctx.em, user.id, memberships));
   const now = ctx.now;
   const { token, hash } = newSecretToken();
   const session = ctx.em.create(Session, {
@@ -39,7 +39,7 @@ export async function openSession(ctx: RequestContext, user: User, preferredMemb
   });
   await ctx.em.flush();
   ctx.cookie.set(token, session.expiresAt);
-  return { user: UserType.from(user), activeMembership: active && MembershipType.from(active), memberships: memberships.map(MembershipType.from) };
+  return ViewerType.of(UserType.from(user), active && MembershipType.from(active), memberships.map(MembershipType.from));
 }
 
 export async function login(ctx: RequestContext, rawEmail: string, password: string): Promise<ViewerType> {
@@ -81,7 +81,7 @@ export async function loadViewer(ctx: RequestContext, userId: string, activeMemb
   const user = await ctx.em.findOneOrFail(User, { id: userId });
   const memberships = await findActiveMembershipsOfUser(ctx.em, userId);
   const active = memberships.find((m) => m.id === activeMembershipId) ?? null;
-  return { user: UserType.from(user), activeMembership: active && MembershipType.from(active), memberships: memberships.map(MembershipType.from) };
+  return ViewerType.of(UserType.from(user), active && MembershipType.from(active), memberships.map(MembershipType.from));
 }
 
 /** Moves the session to another of the user's memberships (possibly in another tenant). */

@@ -1,6 +1,21 @@
 import { Field, ObjectType } from 'type-graphql';
+import { CAPABILITIES, capabilitiesOf, type Capability } from '@jalon/domain';
 import { MembershipType } from '../tenancy/membership.type';
 import { UserType } from '../users/user.type';
+
+/**
+ * What the active membership may do, one Boolean per capability of the domain table, so the
+ * portal shows and hides pages and buttons from the same table the API enforces.
+ */
+@ObjectType('Capabilities', { description: 'What the active membership may do (packages/domain, capability.ts); all false without one' })
+export class CapabilitiesType {
+  static of(membership: MembershipType | null): CapabilitiesType {
+    const none = Object.fromEntries(CAPABILITIES.map((capability) => [capability, false])) as Record<Capability, boolean>;
+    return Object.assign(new CapabilitiesType(), membership ? capabilitiesOf({ role: membership.role, organisationKind: membership.organisation.kind }) : none);
+  }
+}
+// One field per capability, declared from the table so a new capability reaches the schema by itself.
+for (const capability of CAPABILITIES) Field(() => Boolean)(CapabilitiesType.prototype, capability);
 
 /** The logged-in user, the membership they act through, and those they can switch to. */
 @ObjectType('Viewer')
@@ -13,4 +28,11 @@ export class ViewerType {
 
   @Field(() => [MembershipType], { description: 'Active memberships in every tenant, for the switcher' })
   memberships!: MembershipType[];
+
+  @Field(() => CapabilitiesType)
+  can!: CapabilitiesType;
+
+  static of(user: UserType, activeMembership: MembershipType | null, memberships: MembershipType[]): ViewerType {
+    return { user, activeMembership, memberships, can: CapabilitiesType.of(activeMembership) };
+  }
 }

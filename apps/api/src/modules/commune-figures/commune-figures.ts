@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { PathwayStatus, SMALLEST_PUBLISHED_COUNT } from '@jalon/domain';
 import { getCommune } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
-import { viewableCommune } from '../../access/commune-access';
+import { readableCommune } from '../../access/commune-access';
 import { communeFigureRows } from './commune-figures.query';
 
 @ObjectType('StatusFigure')
@@ -49,7 +49,7 @@ export class CommuneFiguresType {
 
 /** Counted in SQL over every resident (jalon_commune_figures): small counts come back already withheld. */
 export async function communeFigures(ctx: RequestContext, asked: string | null | undefined): Promise<CommuneFiguresType> {
-  const communeCode = await viewableCommune(ctx, asked);
+  const communeCode = await readableCommune(ctx, asked);
   const rows = await communeFigureRows(ctx.em, communeCode);
   const count = (metric: string, key: string) => {
     const row = rows.find((r) => r.metric === metric && r.key === key);

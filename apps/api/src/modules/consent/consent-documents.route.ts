@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { STAFF } from '../../access/operation-access';
 import type { RequestScopeDeps } from '../../context/request-scope';
 import { inRestScope } from '../../context/rest-route';
 import { DOCUMENT_MAX_BYTES } from '../documents/uploaded-file';
@@ -13,7 +12,7 @@ import { consentFormPdf } from './consent-form';
  */
 export function registerConsentDocumentRoutes(app: FastifyInstance, deps: RequestScopeDeps): void {
   app.get<{ Params: { id: string } }>('/participants/:id/consent-form.pdf', async (request, reply) => {
-    const outcome = await inRestScope(deps, request, reply, STAFF, (ctx) => consentFormPdf(ctx, request.params.id));
+    const outcome = await inRestScope(deps, request, reply, 'followParticipants', (ctx) => consentFormPdf(ctx, request.params.id));
     if (!outcome.ok) return reply;
     return reply
       .type('application/pdf')
@@ -26,14 +25,14 @@ export function registerConsentDocumentRoutes(app: FastifyInstance, deps: Reques
     const part = request.isMultipart() ? await request.file() : undefined;
     // Read before the transaction opens; a file over the limit is cut and refused as too large.
     const file = part ? { fileName: part.filename, data: await part.toBuffer().catch(() => Buffer.alloc(DOCUMENT_MAX_BYTES + 1)) } : null;
-    const outcome = await inRestScope(deps, request, reply, STAFF, (ctx) => attachEvidence(ctx, request.params.id, file));
+    const outcome = await inRestScope(deps, request, reply, 'followParticipants', (ctx) => attachEvidence(ctx, request.params.id, file));
     if (!outcome.ok) return reply;
     const { fileName, contentType, sizeBytes, uploadedAt } = outcome.value;
     return reply.code(201).send({ fileName, contentType, sizeBytes, uploadedAt });
   });
 
   app.get<{ Params: { id: string } }>('/consents/:id/evidence', async (request, reply) => {
-    const outcome = await inRestScope(deps, request, reply, STAFF, (ctx) => readEvidence(ctx, request.params.id));
+    const outcome = await inRestScope(deps, request, reply, 'followParticipants', (ctx) => readEvidence(ctx, request.params.id));
     if (!outcome.ok) return reply;
     return reply
       .type(outcome.value.contentType)

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../context/request-context';
-import { assertCanEdit } from '../../access/participant-access';
+import { assertMayEdit } from '../../access/participant-access';
 import { errors } from '../../graphql/errors';
 import { saveChanges } from '../../graphql/save-changes';
 import { checkedDocument, type UploadedFile } from '../documents/uploaded-file';
@@ -11,7 +11,7 @@ import { findReadableConsent } from './consent.service';
 /** Attaches (or replaces) the signed form of a consent. */
 export async function attachEvidence(ctx: RequestContext, consentGlobalId: string, file: UploadedFile | null): Promise<ConsentEvidence> {
   const { consent, participant } = await findReadableConsent(ctx, consentGlobalId);
-  assertCanEdit(ctx, participant);
+  assertMayEdit(ctx, participant);
   const values = {
     ...checkedDocument(ctx, file, { missing: 'error.evidenceMissing', type: 'error.evidenceType' }, 'formulaire'),
     uploadedAt: ctx.now,

@@ -17,7 +17,7 @@ import { User } from '../users/user.entity';
 
 /**
  * What a participant agreed to share (or refused to share) with a partner, for one pathway
- * (DESIGN.md §4). Never edited in place once superseded, revoked or expired: an amendment is a new
+ * (README, "Sharing with partners"). Never edited in place once superseded, revoked or expired: an amendment is a new
  * consent that supersedes this one, and every change is a ConsentEvent.
  */
 @Entity({ tableName: 'consent' })

@@ -2,8 +2,8 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { type ConsentPurpose, IDENTIFICATION } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { type AccessLogRow, countAccessLog, readAccessLog } from '../../db/access-log.query';
-import { Allow, STAFF } from '../../access/operation-access';
-import { actsForWholeTenant } from '../../access/participant-access';
+import { Allow } from '../../access/operation-access';
+import { assertMayReadAccessLog } from '../../access/participant-access';
 import { errors } from '../../graphql/errors';
 import { PageArgs, pageOf } from '../../graphql/pagination';
 import { encodeCursor, parseGlobalId, toConnection, toGlobalId } from '../../graphql/relay';
@@ -28,7 +28,7 @@ const accessLogCursor = (row: AccessLogRow) => encodeCursor(row.seq, row.seq);
 @Resolver()
 export class ConsentResolver {
   @Query(() => [ConsentType], { description: "A participant's consents, newest first, ended ones included" })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async consents(@Ctx() ctx: RequestContext, @Arg('participantId', () => ID) participantId: string): Promise<ConsentType[]> {
     return consentViews(ctx, await listConsents(ctx, participantId));
   }
@@ -37,7 +37,7 @@ export class ConsentResolver {
     nullable: true,
     description: 'Exactly what this partner organisation would see of the participant now (null: nothing), by the same rules as its own requests',
   })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async consentPreview(
     @Ctx() ctx: RequestContext,
     @Arg('participantId', () => ID) participantId: string,
@@ -50,19 +50,19 @@ export class ConsentResolver {
   }
 
   @Mutation(() => ConsentType)
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async grantConsent(@Ctx() ctx: RequestContext, @Arg('input') input: GrantConsentInput): Promise<ConsentType> {
     return (await consentViews(ctx, [await grantConsent(ctx, input)]))[0]!;
   }
 
   @Mutation(() => ConsentType, { description: 'Replaces the terms: a new consent supersedes this one' })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async amendConsent(@Ctx() ctx: RequestContext, @Arg('input') input: AmendConsentInput): Promise<ConsentType> {
     return (await consentViews(ctx, [await amendConsent(ctx, input)]))[0]!;
   }
 
   @Mutation(() => ConsentType, { description: 'Withdrawal, effective at once' })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async revokeConsent(
     @Ctx() ctx: RequestContext,
     @Arg('consentId', () => ID) consentId: string,
@@ -75,14 +75,14 @@ export class ConsentResolver {
   @Query(() => AccessLogEntryConnection, {
     description: 'Who (which partner) read what, newest first. A referent asks for one file she may read; the animation team may filter by partner',
   })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async accessLog(
     @Ctx() ctx: RequestContext,
     @Arg('participantId', () => ID, { nullable: true }) participantId?: string | null,
     @Arg('organisationId', () => ID, { nullable: true }) organisationId?: string | null,
     @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
   ): Promise<AccessLogEntryConnection> {
-    if (!participantId && !actsForWholeTenant(ctx)) throw errors.badInput(ctx, 'participantId', 'error.required');
+    assertMayReadAccessLog(ctx, participantId);
     const participant = participantId ? await findParticipant(ctx, participantId, 'participantId') : null;
     const organisation = organisationId ? parseGlobalId(organisationId, 'Organisation')?.id : null;
     if (organisationId && !organisation) throw errors.badInput(ctx, 'organisationId', 'error.invalidId');

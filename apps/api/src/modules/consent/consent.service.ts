@@ -4,17 +4,18 @@ import {
   ConsentStatus,
   isPartnerKind,
   PathwayStatus,
+  pathwayDayBounds,
   SPECIAL_CATEGORY_CLASSES,
   type PartnerViewer,
   NotificationKind,
 } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { activeMembership } from '../../access/tenant-scope';
-import { assertCanEdit } from '../../access/participant-access';
+import { assertMayEdit } from '../../access/participant-access';
 import { ConsentScope } from '../../access/consent-scope';
 import { createOnce } from '../idempotency/idempotency';
-import { errors } from '../../graphql/errors';
-import { notInFuture, optionalDate, requiredDate, startOfDayInFrance } from '../../graphql/date-input';
+import { errors, InputProblems } from '../../graphql/errors';
+import { checkDayWithin, notInFuture, optionalDate, requiredDate, startOfDayInFrance, todayInFrance } from '../../graphql/date-input';
 import { parseGlobalId, toGlobalId } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { optionalText, requiredText } from '../../graphql/text-input';
@@ -46,35 +47,42 @@ export async function eventsOf(ctx: RequestContext, consents: Consent[]): Promis
 }
 
 async function checkedTerms(ctx: RequestContext, participant: Participant, pathway: Pathway, input: ConsentTermsInput) {
+  const problems = new InputProblems(ctx);
   if (!input.granteeOrganisationId === !input.granteeKind) throw errors.badInput(ctx, 'granteeOrganisationId', 'error.consentGranteeRequired');
   const organisation = input.granteeOrganisationId ? await getOrganisation(ctx, input.granteeOrganisationId, 'granteeOrganisationId') : null;
   const kind = organisation?.kind ?? input.granteeKind!;
-  if (!isPartnerKind(kind)) throw errors.badInput(ctx, organisation ? 'granteeOrganisationId' : 'granteeKind', 'error.consentGranteeNotPartner');
+  if (!isPartnerKind(kind)) problems.add(organisation ? 'granteeOrganisationId' : 'granteeKind', 'error.consentGranteeNotPartner');
   const dataClasses = [...new Set(input.dataClasses)];
-  if (dataClasses.length === 0) throw errors.badInput(ctx, 'dataClasses', 'error.consentNoClass');
-  if (!organisation && dataClasses.some((c) => SPECIAL_CATEGORY_CLASSES.includes(c)))
-    throw errors.badInput(ctx, 'dataClasses', 'error.consentSpecialNeedsOrganisation');
+  if (dataClasses.length === 0) problems.add('dataClasses', 'error.consentNoClass');
+  if (!organisation && dataClasses.some((c) => SPECIAL_CATEGORY_CLASSES.includes(c))) problems.add('dataClasses', 'error.consentSpecialNeedsOrganisation');
   let stageIds: string[] | null = null;
   if (input.stageIds?.length) {
     stageIds = input.stageIds.map((id) => parseGlobalId(id, 'Stage')?.id ?? '');
     const found = await ctx.em.count(Stage, { id: { $in: stageIds }, pathway: { participant } });
-    if (found !== new Set(stageIds).size) throw errors.badInput(ctx, 'stageIds', 'error.consentStageUnknown');
+    if (found !== new Set(stageIds).size) problems.add('stageIds', 'error.consentStageUnknown');
   }
   const stageKinds = input.stageKindCodes?.length ? [...new Set(input.stageKindCodes)] : null;
-  if (stageKinds && stageIds) throw errors.badInput(ctx, 'stageKindCodes', 'error.consentStageUnknown');
+  if (stageKinds && stageIds) problems.add('stageKindCodes', 'error.consentStageUnknown');
   // A code of no kind in the PLIE's catalogue would grant nothing while reading as a grant.
-  if (stageKinds && (await ctx.em.count(StageKind, { code: { $in: stageKinds } })) !== stageKinds.length)
-    throw errors.badInput(ctx, 'stageKindCodes', 'error.stageKindUnknown');
+  else if (stageKinds && (await ctx.em.count(StageKind, { code: { $in: stageKinds } })) !== stageKinds.length)
+    problems.add('stageKindCodes', 'error.stageKindUnknown');
   const method = input.method;
   const witness = optionalText(input.witness);
-  if (method === ConsentMethod.ORAL_WITH_WITNESS && !witness) throw errors.badInput(ctx, 'witness', 'error.consentWitnessRequired');
-  const collectedOn = notInFuture(ctx, 'collectedOn', requiredDate(ctx, 'collectedOn', input.collectedOn));
-  const startsOn = optionalDate(ctx, 'validFrom', input.validFrom);
-  const validFrom = startsOn && startsOn > collectedOn ? startOfDayInFrance(startsOn) : ctx.now;
-  const endsOn = optionalDate(ctx, 'validUntil', input.validUntil);
+  if (method === ConsentMethod.ORAL_WITH_WITNESS && !witness) problems.add('witness', 'error.consentWitnessRequired');
+  // Its days are bounded as the pathway's (packages/domain plausible-dates.ts): a consent until 2999 is a typo.
+  const bounds = pathwayDayBounds(participant.birthDate, todayInFrance(ctx.now));
+  const collectedOn = problems.check(() => notInFuture(ctx, 'collectedOn', requiredDate(ctx, 'collectedOn', input.collectedOn)));
+  checkDayWithin(problems, 'collectedOn', collectedOn, bounds, 'error.dateBeforeMinimumAge');
+  const startsOn = problems.check(() => optionalDate(ctx, 'validFrom', input.validFrom));
+  checkDayWithin(problems, 'validFrom', startsOn, bounds, 'error.dateBeforeMinimumAge');
+  const validFrom = startsOn && collectedOn && startsOn > collectedOn ? startOfDayInFrance(startsOn) : ctx.now;
+  const endsOn = problems.check(() => optionalDate(ctx, 'validUntil', input.validUntil));
+  checkDayWithin(problems, 'validUntil', endsOn, bounds, 'error.dateBeforeMinimumAge');
   // The last day given is included: the consent ends at the following midnight, French time.
   const validUntil = endsOn ? startOfDayInFrance(endsOn, 1) : null;
-  if (validUntil && validUntil <= validFrom) throw errors.badInput(ctx, 'validUntil', 'error.consentUntilBeforeFrom');
+  if (validUntil && validUntil <= validFrom) problems.add('validUntil', 'error.consentUntilBeforeFrom');
+  const noticeVersion = problems.check(() => requiredText(ctx, 'noticeVersion', input.noticeVersion));
+  problems.throwIfAny();
   return {
     tenant: participant.tenant,
     participant,
@@ -90,8 +98,8 @@ async function checkedTerms(ctx: RequestContext, participant: Participant, pathw
     validUntil,
     method,
     collectedBy: ctx.em.getReference(User, ctx.actor!.userId),
-    collectedOn,
-    noticeVersion: requiredText(ctx, 'noticeVersion', input.noticeVersion),
+    collectedOn: collectedOn!,
+    noticeVersion: noticeVersion!,
     witness,
   };
 }
@@ -109,7 +117,7 @@ export function grantConsent(ctx: RequestContext, input: GrantConsentInput): Pro
     input.idempotencyKey,
     async () => {
       const participant = await findParticipant(ctx, input.participantId, 'participantId');
-      assertCanEdit(ctx, participant);
+      assertMayEdit(ctx, participant);
       const terms = await checkedTerms(ctx, participant, await currentPathway(ctx, participant), input);
       const consent = ctx.em.create(Consent, terms);
       recordEvent(ctx.em, consent, ConsentEventAction.GRANTED, ctx.now, terms.collectedBy, null);
@@ -131,7 +139,7 @@ export async function findReadableConsent(ctx: RequestContext, globalId: string)
 
 async function findActiveConsent(ctx: RequestContext, globalId: string, version: number): Promise<{ consent: Consent; participant: Participant }> {
   const { consent: found, participant } = await findReadableConsent(ctx, globalId);
-  assertCanEdit(ctx, participant);
+  assertMayEdit(ctx, participant);
   if (found.version !== version) throw errors.conflict(ctx);
   if (found.status !== ConsentStatus.ACTIVE || (found.validUntil && found.validUntil <= ctx.now)) throw errors.badInput(ctx, 'consentId', 'error.consentEnded');
   return { consent: found, participant };

@@ -3,7 +3,7 @@ import { DataClass } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { withScope } from '../../access/consent-scope';
 import { Shared } from '../../access/field-consent';
-import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
+import { Allow } from '../../access/operation-access';
 import { loaderFor } from '../../graphql/loaders';
 import { parseGlobalId } from '../../graphql/relay';
 import { StageType } from '../stages/stage.type';
@@ -23,7 +23,7 @@ import { AssistedContractType, ContractMonthType, ContractRenewalType, ContractR
 @Resolver()
 export class AssistedContractResolver {
   @Query(() => [ContractMonthType], { description: "The supervisor's month: the contracts her organisation runs and may report on, with the report filed" })
-  @Allow(...PARTNERS)
+  @Allow('followSharedParticipants')
   async contractMonth(@Ctx() ctx: RequestContext, @Arg('period', { description: 'YYYY-MM' }) period: string): Promise<ContractMonthType[]> {
     return (await contractsToReport(ctx, period)).map(({ contract, report }) => ({
       contract: AssistedContractType.from(contract),
@@ -33,25 +33,25 @@ export class AssistedContractResolver {
   }
 
   @Mutation(() => AssistedContractType, { description: 'Record or correct the assisted contract a stage carries' })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async setAssistedContract(@Ctx() ctx: RequestContext, @Arg('input') input: SetAssistedContractInput): Promise<AssistedContractType> {
     return AssistedContractType.from(await setAssistedContract(ctx, input));
   }
 
   @Mutation(() => AssistedContractType, { description: 'Renew: move the planned end later' })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async renewAssistedContract(@Ctx() ctx: RequestContext, @Arg('input') input: RenewContractInput): Promise<AssistedContractType> {
     return AssistedContractType.from(await renewAssistedContract(ctx, input));
   }
 
   @Mutation(() => AssistedContractType, { description: 'Record the end of the contract and its outcome' })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async endAssistedContract(@Ctx() ctx: RequestContext, @Arg('input') input: EndContractInput): Promise<AssistedContractType> {
     return AssistedContractType.from(await endAssistedContract(ctx, input));
   }
 
   @Mutation(() => [ContractReportType], { description: "File a month's reports for one employee or many: all of them, or none" })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async fileContractReports(@Ctx() ctx: RequestContext, @Arg('input') input: FileContractReportsInput): Promise<ContractReportType[]> {
     const reports = await fileContractReports(ctx, input);
     const contracts = await ctx.em.find(AssistedContract, { id: { $in: reports.map((r) => r.contract.id) } }, { populate: CONTRACT_POPULATE });

@@ -1,12 +1,21 @@
-import { CONTRACT_STAGE_CATEGORIES, ConsentPurpose, DataClass, maxHoursInPeriod, periodWithin, SPECIAL_CATEGORY_OBSTACLES } from '@jalon/domain';
+import {
+  CONTRACT_STAGE_CATEGORIES,
+  ConsentPurpose,
+  DataClass,
+  frenchDay,
+  maxHoursInPeriod,
+  periodWithin,
+  SPECIAL_CATEGORY_OBSTACLES,
+  pathwayDayBounds,
+} from '@jalon/domain';
 import { isTradeCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createManyOnce } from '../idempotency/idempotency';
-import { assertCanEdit } from '../../access/participant-access';
+import { assertMayEdit } from '../../access/participant-access';
 import { assertMayChangeDetails, assertMayReport, reportedStage } from '../../access/report-access';
 import { activeMembership } from '../../access/tenant-scope';
-import { notInFuture, optionalDate, reportPeriod, requiredDate } from '../../graphql/date-input';
-import { errors } from '../../graphql/errors';
+import { checkDayWithin, notInFuture, optionalDate, reportPeriod, requiredDate, todayInFrance } from '../../graphql/date-input';
+import { errors, InputProblems } from '../../graphql/errors';
 import { parseGlobalId } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { optionalText, requiredText } from '../../graphql/text-input';
@@ -54,23 +63,30 @@ export async function setAssistedContract(ctx: RequestContext, input: SetAssiste
   const parsed = parseGlobalId(input.stageId, 'Stage');
   const stage = parsed && (await ctx.em.findOne(Stage, { id: parsed.id }, { populate: ['kind', 'operator', 'pathway.participant.referent'] }));
   if (!stage) throw errors.notFound(ctx, 'stageId');
-  assertCanEdit(ctx, stage.pathway.participant);
+  assertMayEdit(ctx, stage.pathway.participant);
   if (!CONTRACT_STAGE_CATEGORIES.includes(stage.kind.category)) throw errors.badInput(ctx, 'stageId', 'error.notAContractStage');
-  const startOn = requiredDate(ctx, 'startOn', input.startOn);
-  const endOn = optionalDate(ctx, 'endOn', input.endOn);
-  if (endOn && endOn < startOn) throw errors.badInput(ctx, 'endOn', 'error.endBeforeStart');
-  if (!(input.weeklyHours >= 1 && input.weeklyHours <= 48)) throw errors.badInput(ctx, 'weeklyHours', 'error.weeklyHoursInvalid');
+  const problems = new InputProblems(ctx);
+  // A contract's days are bounded as its stage's (packages/domain plausible-dates.ts).
+  const bounds = pathwayDayBounds(stage.pathway.participant.birthDate, todayInFrance(ctx.now));
+  const startOn = problems.check(() => requiredDate(ctx, 'startOn', input.startOn));
+  const endOn = problems.check(() => optionalDate(ctx, 'endOn', input.endOn)) ?? null;
+  checkDayWithin(problems, 'startOn', startOn, bounds, 'error.dateBeforeMinimumAge');
+  checkDayWithin(problems, 'endOn', endOn, bounds, 'error.dateBeforeMinimumAge');
+  if (startOn && endOn && endOn < startOn) problems.add('endOn', 'error.endBeforeStart');
+  if (!(input.weeklyHours >= 1 && input.weeklyHours <= 48)) problems.add('weeklyHours', 'error.weeklyHoursInvalid');
+  const position = problems.check(() => requiredText(ctx, 'position', input.position));
   const romeCode = optionalText(input.romeCode)?.toUpperCase() ?? null;
-  if (romeCode && !isTradeCode(romeCode)) throw errors.badInput(ctx, 'romeCode', 'error.romeCodeUnknown');
+  if (romeCode && !isTradeCode(romeCode)) problems.add('romeCode', 'error.romeCodeUnknown');
   const employer = input.employerId ? await getOrganisation(ctx, input.employerId, 'employerId') : stage.operator;
-  if (!employer) throw errors.badInput(ctx, 'employerId', 'error.required');
+  if (!employer) problems.add('employerId', 'error.required');
+  problems.throwIfAny();
   const terms = {
-    employer,
+    employer: employer!,
     contractType: input.contractType,
-    startOn,
+    startOn: startOn!,
     endOn,
     weeklyHours: input.weeklyHours,
-    position: requiredText(ctx, 'position', input.position),
+    position: position!,
     romeCode,
     tutorName: optionalText(input.tutorName),
   };
@@ -93,6 +109,8 @@ export async function renewAssistedContract(ctx: RequestContext, input: RenewCon
   const newEndOn = requiredDate(ctx, 'newEndOn', input.newEndOn);
   const currentEnd = contract.endOn ?? contract.startOn;
   if (newEndOn <= currentEnd) throw errors.badInput(ctx, 'newEndOn', 'error.renewalBeforeEnd', { end: currentEnd });
+  const latest = pathwayDayBounds(null, todayInFrance(ctx.now)).latest!;
+  if (newEndOn > latest) throw errors.badInput(ctx, 'newEndOn', 'error.dateTooLate', { date: frenchDay(latest) });
   ctx.em.create(ContractRenewal, {
     tenant: contract.tenant,
     contract,

@@ -6,8 +6,8 @@ import { Shared, SharedType } from '../../access/field-consent';
 
 const CHECK_IN_EARLY_DAYS = 7;
 import type { RequestContext } from '../../context/request-context';
-import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
-import { assertCanEdit } from '../../access/participant-access';
+import { Allow } from '../../access/operation-access';
+import { assertMayEdit } from '../../access/participant-access';
 import { notInFuture, requiredDate } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
 import { parseGlobalId, toGlobalId } from '../../graphql/relay';
@@ -97,7 +97,7 @@ export class RecordCheckInInput {
 @Resolver()
 export class FollowUpResolver {
   @Query(() => [FollowUpCheckInType], { description: 'The in-job follow-up check-ins of a pathway' })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async followUpCheckIns(@Ctx() ctx: RequestContext, @Arg('pathwayId', () => ID) pathwayId: string): Promise<FollowUpCheckInType[]> {
     const { pathway, participant } = await findPathway(ctx, pathwayId);
     const checkIns = await ctx.em.find(FollowUpCheckIn, { pathway }, { orderBy: { monthsAfterExit: 'asc' } });
@@ -105,13 +105,13 @@ export class FollowUpResolver {
   }
 
   @Mutation(() => FollowUpCheckInType)
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async recordCheckIn(@Ctx() ctx: RequestContext, @Arg('input') input: RecordCheckInInput): Promise<FollowUpCheckInType> {
     const id = parseGlobalId(input.checkInId, 'FollowUpCheckIn')?.id;
     const checkIn = id ? await ctx.em.findOne(FollowUpCheckIn, { id }, { populate: ['pathway'] }) : null;
     const participant = checkIn && (await ctx.em.findOne(Participant, { id: checkIn.pathway.participant.id }, { populate: ['referent'] }));
     if (!checkIn || !participant) throw errors.notFound(ctx, 'checkInId');
-    assertCanEdit(ctx, participant);
+    assertMayEdit(ctx, participant);
     if (checkIn.version !== input.version) throw errors.conflict(ctx);
     const doneOn = notInFuture(ctx, 'doneOn', requiredDate(ctx, 'doneOn', input.doneOn));
     if (checkIn.pathway.exitDate && doneOn < checkIn.pathway.exitDate) throw errors.badInput(ctx, 'doneOn', 'error.dateBeforeExit');

@@ -2,13 +2,14 @@ import type { RequestContext } from '../../context/request-context';
 import { lockForTransaction } from '../../db/advisory-lock';
 import { errors } from '../../graphql/errors';
 import { Tenant } from '../tenancy/tenant.entity';
+import { User } from '../users/user.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { activeMembership } from '../../access/tenant-scope';
 
 const KEY = /^[\w-]{8,100}$/;
 
 /**
- * Runs a create at most once per idempotency key in the tenant: a retry with the same key gets
+ * Runs a create at most once per idempotency key of the user in the tenant: a retry with the same key gets
  * what the first call created, loaded by `find` (which must load everything the answer reads, as
  * the first call had it in memory). Without a key, it just creates.
  *
@@ -26,8 +27,9 @@ export async function createOnce<T extends { id: string }>(
   if (!key) return create();
   if (!KEY.test(key)) throw errors.badInput(ctx, 'idempotencyKey', 'error.idempotencyKeyInvalid');
   const { tenantId } = activeMembership(ctx);
-  await lockForTransaction(ctx.em, `idempotency:${tenantId}:${key}`);
-  const previous = await ctx.em.findOne(IdempotencyKey, { tenant: tenantId, key });
+  const userId = ctx.actor!.userId;
+  await lockForTransaction(ctx.em, `idempotency:${tenantId}:${userId}:${key}`);
+  const previous = await ctx.em.findOne(IdempotencyKey, { tenant: tenantId, user: userId, key });
   if (previous) {
     if (previous.operation !== operation) throw errors.badInput(ctx, 'idempotencyKey', 'error.idempotencyKeyReused');
     const result = await find(previous.resultId);
@@ -35,7 +37,13 @@ export async function createOnce<T extends { id: string }>(
     return result;
   }
   const result = await create();
-  ctx.em.create(IdempotencyKey, { tenant: ctx.em.getReference(Tenant, tenantId), key, operation, resultId: result.id });
+  ctx.em.create(IdempotencyKey, {
+    tenant: ctx.em.getReference(Tenant, tenantId),
+    user: ctx.em.getReference(User, userId),
+    key,
+    operation,
+    resultId: result.id,
+  });
   await ctx.em.flush();
   return result;
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { PARTNERS, STAFF } from '../../access/operation-access';
 import type { RequestScopeDeps } from '../../context/request-scope';
 import { inRestScope } from '../../context/rest-route';
 import { toGlobalId } from '../../graphql/relay';
@@ -16,7 +15,7 @@ import { attachMeetingDocument } from './meeting.service';
  */
 export function registerMeetingFileRoutes(app: FastifyInstance, deps: RequestScopeDeps): void {
   app.get<{ Params: { id: string }; Querystring: { organisation?: string } }>('/meetings/:id/minutes.pdf', async (request, reply) => {
-    const outcome = await inRestScope(deps, request, reply, [...STAFF, ...PARTNERS], (ctx) => meetingPdf(ctx, request.params.id, request.query.organisation));
+    const outcome = await inRestScope(deps, request, reply, 'actInTenant', (ctx) => meetingPdf(ctx, request.params.id, request.query.organisation));
     if (!outcome.ok) return reply;
     return reply
       .type('application/pdf')
@@ -29,14 +28,16 @@ export function registerMeetingFileRoutes(app: FastifyInstance, deps: RequestSco
     const part = request.isMultipart() ? await request.file() : undefined;
     // Read before the transaction opens; a file over the limit is cut and refused as too large.
     const file = part ? { fileName: part.filename, data: await part.toBuffer().catch(() => Buffer.alloc(DOCUMENT_MAX_BYTES + 1)) } : null;
-    const outcome = await inRestScope(deps, request, reply, STAFF, (ctx) => attachMeetingDocument(ctx, request.params.id, request.query.item ?? null, file));
+    const outcome = await inRestScope(deps, request, reply, 'runMeetings', (ctx) =>
+      attachMeetingDocument(ctx, request.params.id, request.query.item ?? null, file),
+    );
     if (!outcome.ok) return reply;
     const { id, fileName, contentType, sizeBytes, uploadedAt } = outcome.value;
     return reply.code(201).send({ id: toGlobalId('MeetingDocument', id), fileName, contentType, sizeBytes, uploadedAt });
   });
 
   app.get<{ Params: { id: string } }>('/meeting-documents/:id', async (request, reply) => {
-    const outcome = await inRestScope(deps, request, reply, [...STAFF, ...PARTNERS], (ctx) => readMeetingDocument(ctx, request.params.id));
+    const outcome = await inRestScope(deps, request, reply, 'actInTenant', (ctx) => readMeetingDocument(ctx, request.params.id));
     if (!outcome.ok) return reply;
     return reply
       .type(outcome.value.contentType)

@@ -1,5 +1,6 @@
-import { isPartnerKind, MeetingStatus } from '@jalon/domain';
+import { MeetingStatus } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
+import { maySeeWholeMeeting } from '../../access/meeting-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors } from '../../graphql/errors';
 import { parseGlobalId } from '../../graphql/relay';
@@ -20,15 +21,14 @@ export async function meetingPdf(
   recipientGlobalId: string | undefined,
 ): Promise<{ fileName: string; pdf: Buffer }> {
   const meeting = await findMeeting(ctx, meetingGlobalId, 'id');
-  const membership = activeMembership(ctx);
-  const partner = isPartnerKind(membership.organisationKind);
+  const partner = !maySeeWholeMeeting(ctx);
   let recipient: Organisation | null = null;
   if (recipientGlobalId && !partner) {
     const id = parseGlobalId(recipientGlobalId, 'Organisation')?.id;
     recipient = meeting.invitations.getItems().find((invitation) => invitation.organisation.id === id)?.organisation ?? null;
     if (!recipient) throw errors.badInput(ctx, 'organisation', 'error.meetingOrganisationInvalid');
   }
-  const copyFor = partner ? meeting.invitations.getItems().find((i) => i.organisation.id === membership.organisationId)!.organisation : recipient;
+  const copyFor = partner ? meeting.invitations.getItems().find((i) => i.organisation.id === activeMembership(ctx).organisationId)!.organisation : recipient;
   const agenda = await agendaFor(ctx, meeting, recipient);
 
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(ctx.locale, key, params);

@@ -6,6 +6,8 @@ import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../..
 import { GraphqlClient } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
+/** The request clock: meetings are planned from now on, and these are planned for early December 2026. */
+const clock = new Date('2026-11-27T10:00:00Z');
 let server: TestServer;
 let tenant: TenantFixture;
 let other: TenantFixture;
@@ -74,7 +76,7 @@ async function pdfText(client: GraphqlClient, meetingId: string, organisation?: 
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({}, { clock: () => clock });
   tenant = await createTenantFixture(server, 'Meetings');
   other = await createTenantFixture(server, 'Elsewhere');
   const client = async (email: string) => {
@@ -437,6 +439,29 @@ describe('the accreditation commission', () => {
       const refused = await animation.request(PLAN, { input: { details: meetingDetails(overrides) } });
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
+    // Three bad fields at once: all three are named, the first one as `field`.
+    const threeBad = await animation.request(PLAN, { input: { details: meetingDetails({ title: ' ', endsAt: '2026-12-03T08:00:00.000Z', place: null }) } });
+    expect(threeBad.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'title',
+      fields: [
+        { field: 'title', message: 'Ce champ est obligatoire.' },
+        { field: 'endsAt', message: 'La fin ne peut pas précéder le début.' },
+        { field: 'place', message: expect.any(String) },
+      ],
+    });
+    // A commission on 1 January 2020 is past: it is not planned. Nor is one in 2999.
+    const past = await animation.request(PLAN, {
+      input: { details: meetingDetails({ kind: 'ACCREDITATION_COMMISSION', startsAt: '2020-01-01T09:00:00.000Z', endsAt: '2020-01-01T11:00:00.000Z' }) },
+    });
+    expect(past.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/cette date est passée/),
+      extensions: { code: 'BAD_USER_INPUT', field: 'startsAt' },
+    });
+    const farAhead = await animation.request(PLAN, {
+      input: { details: meetingDetails({ startsAt: '2999-12-31T09:00:00.000Z', endsAt: '2999-12-31T11:00:00.000Z' }) },
+    });
+    expect(farAhead.errors?.[0]).toMatchObject({ message: 'Cette date doit être au plus tard le 31/12/2028.', extensions: { field: 'startsAt' } });
     expect((await animation.data(`{ meetings { totalCount } }`)).meetings.totalCount).toBe(before);
     // Partners do not plan the PLIE's meetings; a stale version is a conflict.
     expect((await commune.request(PLAN, { input: { details: meetingDetails() } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

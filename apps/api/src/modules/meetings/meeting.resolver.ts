@@ -1,9 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { isPartnerKind } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
-import { mayManage } from '../../access/meeting-access';
-import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
-import { activeMembership } from '../../access/tenant-scope';
+import { mayManage, maySeeWholeMeeting } from '../../access/meeting-access';
+import { Allow } from '../../access/operation-access';
 import { PageArgs } from '../../graphql/pagination';
 import { toConnection, toGlobalId } from '../../graphql/relay';
 import type { AgendaItem, Meeting } from './meeting.entity';
@@ -42,7 +40,7 @@ import {
 import { AgendaItemType, AgendaSharingType, MeetingConnection, MeetingDocumentType, MeetingPersonType, MeetingType } from './meeting.type';
 
 function view(ctx: RequestContext, meeting: Meeting): MeetingType {
-  return MeetingType.from(meeting, !isPartnerKind(activeMembership(ctx).organisationKind));
+  return MeetingType.from(meeting, maySeeWholeMeeting(ctx));
 }
 
 /** The agenda of a meeting as the viewer sees it, computed once per meeting and request (agenda, documents, indicators). */
@@ -59,7 +57,7 @@ function agendaOnce(ctx: RequestContext, meeting: Meeting) {
 @Resolver(() => MeetingType)
 export class MeetingResolver {
   @Query(() => MeetingConnection, { description: 'Meetings of the PLIE (a partner: those it is invited to), to come or past' })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async meetings(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => MeetingFilter, { nullable: true }) filter?: MeetingFilter,
@@ -74,13 +72,13 @@ export class MeetingResolver {
   }
 
   @Query(() => MeetingType)
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async meeting(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<MeetingType> {
     return view(ctx, await findMeeting(ctx, id, 'id'));
   }
 
   @Query(() => [MeetingPersonType], { description: 'Active members of these organisations, to invite by name' })
-  @Allow(...STAFF)
+  @Allow('runMeetings')
   async meetingInviteeOptions(@Ctx() ctx: RequestContext, @Arg('organisationIds', () => [ID]) organisationIds: string[]): Promise<MeetingPersonType[]> {
     return (await inviteeOptions(ctx, organisationIds)).map(MeetingPersonType.ofMembership);
   }
@@ -88,7 +86,7 @@ export class MeetingResolver {
   @FieldResolver(() => [AgendaItemType], { description: 'The agenda in order; items not shared with the viewer’s organisation are withheld' })
   async agenda(@Root() meeting: MeetingType, @Ctx() ctx: RequestContext): Promise<AgendaItemType[]> {
     const agenda = await agendaOnce(ctx, meeting.meeting);
-    if (!isPartnerKind(activeMembership(ctx).organisationKind)) {
+    if (maySeeWholeMeeting(ctx)) {
       const sharing = await sharingByItem(ctx, meeting.meeting, agenda.shown);
       for (const item of agenda.items) item.sharing = sharing.get(item.itemId) ?? [];
     }
@@ -106,55 +104,55 @@ export class MeetingResolver {
   }
 
   @Mutation(() => MeetingType)
-  @Allow(...STAFF)
+  @Allow('runMeetings')
   async planMeeting(@Ctx() ctx: RequestContext, @Arg('input') input: PlanMeetingInput): Promise<MeetingType> {
     return view(ctx, await planMeeting(ctx, input));
   }
 
   @Mutation(() => MeetingType)
-  @Allow(...STAFF)
+  @Allow('runMeetings')
   async updateMeeting(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateMeetingInput): Promise<MeetingType> {
     return view(ctx, await updateMeeting(ctx, input));
   }
 
   @Mutation(() => MeetingType, { description: 'The meeting is being held: decisions and minutes can be recorded' })
-  @Allow(...STAFF)
+  @Allow('runMeetings')
   async holdMeeting(@Ctx() ctx: RequestContext, @Arg('input') input: MeetingVersionInput): Promise<MeetingType> {
     return view(ctx, await holdMeeting(ctx, input));
   }
 
   @Mutation(() => MeetingType)
-  @Allow(...STAFF)
+  @Allow('runMeetings')
   async recordMeetingMinutes(@Ctx() ctx: RequestContext, @Arg('input') input: RecordMeetingMinutesInput): Promise<MeetingType> {
     return view(ctx, await recordMeetingMinutes(ctx, input));
   }
 
   @Mutation(() => MeetingType, { description: 'Publish the minutes to the attendees (each organisation sees its share); the meeting is then read-only' })
-  @Allow(...STAFF)
+  @Allow('runMeetings')
   async publishMinutes(@Ctx() ctx: RequestContext, @Arg('input') input: MeetingVersionInput): Promise<MeetingType> {
     return view(ctx, await publishMinutes(ctx, input));
   }
 
   @Mutation(() => MeetingType, { description: 'Add a point to the agenda (returns the meeting with its agenda)' })
-  @Allow(...STAFF)
+  @Allow('runMeetings')
   async addAgendaItem(@Ctx() ctx: RequestContext, @Arg('input') input: AddAgendaItemInput): Promise<MeetingType> {
     return view(ctx, await meetingOf(ctx, await addAgendaItem(ctx, input)));
   }
 
   @Mutation(() => MeetingType)
-  @Allow(...STAFF)
+  @Allow('runMeetings')
   async editAgendaItem(@Ctx() ctx: RequestContext, @Arg('input') input: EditAgendaItemInput): Promise<MeetingType> {
     return view(ctx, await meetingOf(ctx, await editAgendaItem(ctx, input)));
   }
 
   @Mutation(() => MeetingType, { description: 'Withdraw a point not yet discussed' })
-  @Allow(...STAFF)
+  @Allow('runMeetings')
   async removeAgendaItem(@Ctx() ctx: RequestContext, @Arg('input') input: AgendaItemVersionInput): Promise<MeetingType> {
     return view(ctx, await removeAgendaItem(ctx, input));
   }
 
   @Mutation(() => MeetingType)
-  @Allow(...STAFF)
+  @Allow('runMeetings')
   async moveAgendaItem(@Ctx() ctx: RequestContext, @Arg('input') input: MoveAgendaItemInput): Promise<MeetingType> {
     return view(ctx, await moveAgendaItem(ctx, input));
   }
@@ -162,19 +160,19 @@ export class MeetingResolver {
   @Mutation(() => MeetingType, {
     description: 'Record what the meeting concluded on an item; on a referral, the commission’s decision (atomically with the referral)',
   })
-  @Allow(...STAFF)
+  @Allow('runMeetings')
   async recordAgendaOutcome(@Ctx() ctx: RequestContext, @Arg('input') input: RecordAgendaOutcomeInput): Promise<MeetingType> {
     return view(ctx, await meetingOf(ctx, await recordAgendaOutcome(ctx, input)));
   }
 
   @Mutation(() => MeetingType)
-  @Allow(...STAFF)
+  @Allow('runMeetings')
   async addAgendaAction(@Ctx() ctx: RequestContext, @Arg('input') input: AddAgendaActionInput): Promise<MeetingType> {
     return view(ctx, await meetingOf(ctx, await addAgendaAction(ctx, input)));
   }
 
   @Mutation(() => MeetingType)
-  @Allow(...STAFF)
+  @Allow('runMeetings')
   async removeAgendaAction(@Ctx() ctx: RequestContext, @Arg('actionId', () => ID) actionId: string): Promise<MeetingType> {
     return view(ctx, await meetingOf(ctx, await removeAgendaAction(ctx, actionId)));
   }
@@ -189,7 +187,7 @@ export class AgendaItemResolver {
   @FieldResolver(() => [AgendaSharingType], {
     description: 'Per invited organisation: will it see this item (consent for coordination meetings)? Staff only, before the meeting',
   })
-  @Allow(...STAFF)
+  @Allow('runMeetings')
   sharing(@Root() item: AgendaItemType): AgendaSharingType[] {
     return item.sharing;
   }

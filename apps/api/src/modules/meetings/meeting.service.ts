@@ -1,12 +1,22 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { agendaIsOpen, isOpenReferral, isPartnerKind, MeetingKind, MeetingStatus, recordsDecisions, NotificationKind } from '@jalon/domain';
+import {
+  agendaIsOpen,
+  isOpenReferral,
+  isPartnerKind,
+  isPastStart,
+  MeetingKind,
+  meetingDayBounds,
+  MeetingStatus,
+  recordsDecisions,
+  NotificationKind,
+} from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
-import { mayManage, readableMeetings } from '../../access/meeting-access';
-import { actsForWholeTenant, assertCanEdit } from '../../access/participant-access';
+import { assertMayAddAgendaItem, assertMayDecideReferrals, mayManage, readableMeetings } from '../../access/meeting-access';
+import { assertMayEdit } from '../../access/participant-access';
 import { activeMembership } from '../../access/tenant-scope';
-import { requiredDate } from '../../graphql/date-input';
-import { errors } from '../../graphql/errors';
+import { checkDayWithin, dayInFrance, requiredDate } from '../../graphql/date-input';
+import { errors, InputProblems } from '../../graphql/errors';
 import { afterAscending, afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
 import { encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
@@ -103,31 +113,44 @@ interface CheckedDetails {
   invitees: Array<{ user: User; organisation: Organisation }>;
 }
 
-async function checkedDetails(ctx: RequestContext, input: MeetingDetailsInput): Promise<CheckedDetails> {
-  const title = requiredText(ctx, 'title', input.title);
-  if (Number.isNaN(input.startsAt.getTime())) throw errors.badInput(ctx, 'startsAt', 'error.dateInvalid');
-  if (Number.isNaN(input.endsAt.getTime()) || input.endsAt <= input.startsAt) throw errors.badInput(ctx, 'endsAt', 'error.endBeforeStart');
-  if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_DURATION_MS) throw errors.badInput(ctx, 'endsAt', 'error.meetingTooLong');
+/**
+ * A meeting's details; every problem is refused at once. Its start is planned from now on and at
+ * most two years ahead (packages/domain plausible-dates.ts), unless it is the start already stored
+ * (a meeting whose day has passed keeps its other details editable).
+ */
+async function checkedDetails(ctx: RequestContext, input: MeetingDetailsInput, storedStart?: Date): Promise<CheckedDetails> {
+  const problems = new InputProblems(ctx);
+  const title = problems.check(() => requiredText(ctx, 'title', input.title));
+  if (Number.isNaN(input.startsAt.getTime())) problems.add('startsAt', 'error.dateInvalid');
+  else if (input.startsAt.getTime() !== storedStart?.getTime()) {
+    if (isPastStart(input.startsAt, ctx.now)) problems.add('startsAt', 'error.meetingInPast');
+    else checkDayWithin(problems, 'startsAt', dayInFrance(input.startsAt), meetingDayBounds(dayInFrance(ctx.now)));
+  }
+  if (Number.isNaN(input.endsAt.getTime()) || input.endsAt <= input.startsAt) problems.add('endsAt', 'error.endBeforeStart');
+  else if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_DURATION_MS) problems.add('endsAt', 'error.meetingTooLong');
   const place = optionalText(input.place);
   const videoLink = optionalText(input.videoLink);
-  if (videoLink && !videoLink.startsWith('https://')) throw errors.badInput(ctx, 'videoLink', 'error.videoLinkInvalid');
-  if (!place && !videoLink) throw errors.badInput(ctx, 'place', 'error.meetingPlaceRequired');
+  if (videoLink && !videoLink.startsWith('https://')) problems.add('videoLink', 'error.videoLinkInvalid');
+  if (!place && !videoLink) problems.add('place', 'error.meetingPlaceRequired');
 
   const organisationIds = input.organisationIds.map((globalId) => parseGlobalId(globalId, 'Organisation')?.id);
-  if (organisationIds.some((id) => !id)) throw errors.badInput(ctx, 'organisationIds', 'error.invalidId');
-  const organisations = organisationIds.length ? await ctx.em.find(Organisation, { id: { $in: organisationIds as string[] }, active: true }) : [];
-  if (organisations.length !== new Set(organisationIds).size) throw errors.badInput(ctx, 'organisationIds', 'error.meetingOrganisationInvalid');
+  const knownOrganisationIds = organisationIds.filter((id): id is string => !!id);
+  if (knownOrganisationIds.length !== organisationIds.length) problems.add('organisationIds', 'error.invalidId');
+  const organisations = knownOrganisationIds.length ? await ctx.em.find(Organisation, { id: { $in: knownOrganisationIds }, active: true }) : [];
+  if (organisations.length !== new Set(organisationIds).size) problems.add('organisationIds', 'error.meetingOrganisationInvalid');
 
   const membershipIds = input.inviteeUserIds.map((globalId) => parseGlobalId(globalId, 'User')?.id);
-  if (membershipIds.some((id) => !id)) throw errors.badInput(ctx, 'inviteeUserIds', 'error.invalidId');
-  const memberships = membershipIds.length
-    ? await ctx.em.find(Membership, { user: { $in: membershipIds as string[] }, active: true }, { populate: ['user', 'organisation'] })
+  const knownMembershipIds = membershipIds.filter((id): id is string => !!id);
+  if (knownMembershipIds.length !== membershipIds.length) problems.add('inviteeUserIds', 'error.invalidId');
+  const memberships = knownMembershipIds.length
+    ? await ctx.em.find(Membership, { user: { $in: knownMembershipIds }, active: true }, { populate: ['user', 'organisation'] })
     : [];
   const invitees = [...new Map(memberships.map((m) => [m.user.id, { user: m.user, organisation: m.organisation }])).values()];
-  if (invitees.length !== new Set(membershipIds).size) throw errors.badInput(ctx, 'inviteeUserIds', 'error.meetingInviteeInvalid');
+  if (invitees.length !== new Set(membershipIds).size) problems.add('inviteeUserIds', 'error.meetingInviteeInvalid');
+  problems.throwIfAny();
   // A person invited by name brings her organisation: what she sees is decided for it.
   for (const { organisation } of invitees) if (!organisations.some((o) => o.id === organisation.id)) organisations.push(organisation);
-  return { kind: input.kind, title, startsAt: input.startsAt, endsAt: input.endsAt, place, videoLink, organisations, invitees };
+  return { kind: input.kind, title: title!, startsAt: input.startsAt, endsAt: input.endsAt, place, videoLink, organisations, invitees };
 }
 
 /** Tells partner organisations about a meeting (its title and day: nothing about the people on its agenda). */
@@ -182,7 +205,7 @@ export async function updateMeeting(ctx: RequestContext, input: UpdateMeetingInp
   assertManages(ctx, meeting);
   if (meeting.version !== input.version) throw errors.conflict(ctx);
   assertAgendaOpen(ctx, meeting);
-  const details = await checkedDetails(ctx, input.details);
+  const details = await checkedDetails(ctx, input.details, meeting.startsAt);
   // The commission decides on referrals: its kind cannot change once one is on its agenda.
   if (details.kind !== meeting.kind && (await ctx.em.count(AgendaItem, { meeting, referral: { $ne: null } })) > 0)
     throw errors.badInput(ctx, 'kind', 'error.meetingKindLocked');
@@ -261,7 +284,7 @@ export function addAgendaItem(ctx: RequestContext, input: AddAgendaItemInput): P
     input.idempotencyKey,
     async () => {
       const meeting = await findMeeting(ctx, input.meetingId);
-      if (isPartnerKind(activeMembership(ctx).organisationKind)) throw errors.forbidden(ctx);
+      assertMayAddAgendaItem(ctx);
       assertAgendaOpen(ctx, meeting);
       const question = requiredText(ctx, 'question', input.question);
       if (input.participantId && input.referralId) throw errors.badInput(ctx, 'referralId', 'error.agendaItemAboutOne');
@@ -274,10 +297,10 @@ export function addAgendaItem(ctx: RequestContext, input: AddAgendaItemInput): P
       });
       if (input.participantId) {
         const participant = await findParticipant(ctx, input.participantId, 'participantId');
-        assertCanEdit(ctx, participant);
+        assertMayEdit(ctx, participant);
         item.participant = participant;
       } else if (input.referralId) {
-        if (!actsForWholeTenant(ctx)) throw errors.forbidden(ctx);
+        assertMayDecideReferrals(ctx);
         if (meeting.kind !== MeetingKind.ACCREDITATION_COMMISSION) throw errors.badInput(ctx, 'referralId', 'error.referralOnlyAtCommission');
         const referral = await findReferral(ctx, input.referralId, 'referralId');
         if (!isOpenReferral(referral.status)) throw errors.badInput(ctx, 'referralId', 'error.referralAlreadyDecided');
@@ -349,7 +372,7 @@ export async function recordAgendaOutcome(ctx: RequestContext, input: RecordAgen
   item.minutes = optionalText(input.minutes);
   if (input.decision) {
     if (!item.referral) throw errors.badInput(ctx, 'decision', 'error.decisionOnReferralOnly');
-    if (!actsForWholeTenant(ctx)) throw errors.forbidden(ctx);
+    assertMayDecideReferrals(ctx);
     if (item.decision && item.decision !== input.decision) throw errors.badInput(ctx, 'decision', 'error.referralAlreadyDecided');
     if (!item.decision) {
       const referral: Referral = await findReferral(ctx, toGlobalId('Referral', item.referral.id), 'itemId');

@@ -37,7 +37,9 @@ export async function sendNotificationEmails(orm: MikroORM, transport: Transport
     );
     for (const { id } of pending) {
       await inScopedTransaction(orm.em, settings, async (em) => {
-        const notification = await em.findOneOrFail(Notification, { id }, { populate: ['tenant', 'organisation'] });
+        const notification = await em.findOne(Notification, { id }, { populate: ['tenant', 'organisation'] });
+        // Gone since it was listed (its tenant or person deleted meanwhile): nothing to send.
+        if (!notification) return;
         // Not while the person is hidden from the partner: it may go out later in the window, once shown.
         if (!(await mayStillTell(em, tenantId, notification, now))) return;
         const members = await em.find(Membership, { organisation: notification.organisation, active: true }, { populate: ['user'] });

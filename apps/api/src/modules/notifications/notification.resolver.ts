@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
-import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
+import { Allow } from '../../access/operation-access';
 import { PageArgs } from '../../graphql/pagination';
 import { toConnection } from '../../graphql/relay';
 import { listNotifications, markNotificationsRead, notificationCursor } from './notification.service';
@@ -9,7 +9,7 @@ import { NotificationConnection, NotificationType } from './notification.type';
 @Resolver()
 export class NotificationResolver {
   @Query(() => NotificationConnection, { description: "My organisation's notifications, newest first" })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async notifications(
     @Ctx() ctx: RequestContext,
     @Arg('unreadOnly', { defaultValue: false }) unreadOnly: boolean,
@@ -20,7 +20,7 @@ export class NotificationResolver {
   }
 
   @Mutation(() => Int, { description: 'Marks these notifications (or all of them) read; returns how many changed' })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   markNotificationsRead(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID], { nullable: true }) ids?: string[] | null): Promise<number> {
     return markNotificationsRead(ctx, ids ?? null);
   }

@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { MembershipRole } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
-import { Allow, STAFF } from '../../access/operation-access';
+import { Allow } from '../../access/operation-access';
 import { PageArgs } from '../../graphql/pagination';
 import { toConnection } from '../../graphql/relay';
 import { CreateOrganisationInput, OrganisationFilter, UpdateOrganisationInput } from './organisation.inputs';
@@ -11,7 +10,7 @@ import { OrganisationConnection, OrganisationType } from './organisation.type';
 @Resolver()
 export class OrganisationResolver {
   @Query(() => OrganisationConnection, { description: 'Organisations of the active PLIE, by name' })
-  @Allow(...STAFF)
+  @Allow('readOrganisations')
   async organisations(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => OrganisationFilter, { nullable: true }) filter?: OrganisationFilter,
@@ -22,19 +21,19 @@ export class OrganisationResolver {
   }
 
   @Query(() => OrganisationType)
-  @Allow(...STAFF)
+  @Allow('readOrganisations')
   async organisation(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<OrganisationType> {
     return OrganisationType.from(await getOrganisation(ctx, id));
   }
 
   @Mutation(() => OrganisationType)
-  @Allow(MembershipRole.TENANT_ADMIN)
+  @Allow('manageOrganisations')
   async createOrganisation(@Ctx() ctx: RequestContext, @Arg('input') input: CreateOrganisationInput): Promise<OrganisationType> {
     return OrganisationType.from(await createOrganisation(ctx, input));
   }
 
   @Mutation(() => OrganisationType)
-  @Allow(MembershipRole.TENANT_ADMIN)
+  @Allow('manageOrganisations')
   async updateOrganisation(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateOrganisationInput): Promise<OrganisationType> {
     return OrganisationType.from(await updateOrganisation(ctx, input));
   }

@@ -3,7 +3,7 @@ import { OrganisationKind, type SiaeKind } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
 import { activeMembership } from '../../access/tenant-scope';
-import { errors } from '../../graphql/errors';
+import { errors, InputProblems } from '../../graphql/errors';
 import { afterAscending, pageOf, type PageArgs } from '../../graphql/pagination';
 import { saveChanges } from '../../graphql/save-changes';
 import { encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
@@ -43,17 +43,23 @@ interface Details {
   siret?: string | null;
 }
 
-/** Kind-specific fields: a SIAE kind only (and always) for integration companies, an INSEE code only for communes. */
-function checkedDetails(ctx: RequestContext, kind: OrganisationKind, input: Details) {
+/**
+ * The name, and the kind-specific fields: a SIAE kind only (and always) for integration companies,
+ * an INSEE code only for communes. Every problem is refused at once.
+ */
+function checkedDetails(ctx: RequestContext, kind: OrganisationKind, input: Details & { name: string }) {
+  const problems = new InputProblems(ctx);
+  const name = problems.check(() => requiredText(ctx, 'name', input.name));
   const siaeKind = input.siaeKind ?? null;
-  if (kind === OrganisationKind.INTEGRATION_COMPANY && !siaeKind) throw errors.badInput(ctx, 'siaeKind', 'error.siaeKindRequired');
-  if (kind !== OrganisationKind.INTEGRATION_COMPANY && siaeKind) throw errors.badInput(ctx, 'siaeKind', 'error.siaeKindOnlyForIntegrationCompany');
+  if (kind === OrganisationKind.INTEGRATION_COMPANY && !siaeKind) problems.add('siaeKind', 'error.siaeKindRequired');
+  if (kind !== OrganisationKind.INTEGRATION_COMPANY && siaeKind) problems.add('siaeKind', 'error.siaeKindOnlyForIntegrationCompany');
   const inseeCode = optionalText(input.inseeCode)?.toUpperCase() ?? null;
-  if (inseeCode && kind !== OrganisationKind.COMMUNE) throw errors.badInput(ctx, 'inseeCode', 'error.inseeCodeOnlyForCommune');
-  if (inseeCode && !/^(\d{5}|2[AB]\d{3})$/.test(inseeCode)) throw errors.badInput(ctx, 'inseeCode', 'error.inseeCodeInvalid');
+  if (inseeCode && kind !== OrganisationKind.COMMUNE) problems.add('inseeCode', 'error.inseeCodeOnlyForCommune');
+  else if (inseeCode && !/^(\d{5}|2[AB]\d{3})$/.test(inseeCode)) problems.add('inseeCode', 'error.inseeCodeInvalid');
   const siret = optionalText(input.siret?.replace(/\s/g, ''));
-  if (siret && !/^\d{14}$/.test(siret)) throw errors.badInput(ctx, 'siret', 'error.siretInvalid');
-  return { siaeKind, inseeCode, siret };
+  if (siret && !/^\d{14}$/.test(siret)) problems.add('siret', 'error.siretInvalid');
+  problems.throwIfAny();
+  return { name: name!, siaeKind, inseeCode, siret };
 }
 
 const UNIQUE_NAME = { field: 'name', message: 'error.nameTaken' } as const;
@@ -65,10 +71,8 @@ export function createOrganisation(ctx: RequestContext, input: CreateOrganisatio
     'createOrganisation',
     input.idempotencyKey,
     async () => {
-      const name = requiredText(ctx, 'name', input.name);
       const organisation = ctx.em.create(Organisation, {
         tenant: ctx.em.getReference(Tenant, tenantId),
-        name,
         kind: input.kind,
         ...checkedDetails(ctx, input.kind, input),
       });
@@ -82,8 +86,7 @@ export function createOrganisation(ctx: RequestContext, input: CreateOrganisatio
 export async function updateOrganisation(ctx: RequestContext, input: UpdateOrganisationInput): Promise<Organisation> {
   const organisation = await getOrganisation(ctx, input.id);
   if (organisation.version !== input.version) throw errors.conflict(ctx);
-  const name = requiredText(ctx, 'name', input.name);
-  ctx.em.assign(organisation, { name, active: input.active, ...checkedDetails(ctx, organisation.kind, input) });
+  ctx.em.assign(organisation, { active: input.active, ...checkedDetails(ctx, organisation.kind, input) });
   await saveChanges(ctx, UNIQUE_NAME);
   return organisation;
 }

@@ -1,9 +1,10 @@
+import { pathwayDayBounds } from '@jalon/domain';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { RequestContext } from '../../context/request-context';
-import { assertCanEdit } from '../../access/participant-access';
-import { notInFuture, optionalDate, requiredDate } from '../../graphql/date-input';
-import { errors } from '../../graphql/errors';
+import { assertMayEdit } from '../../access/participant-access';
+import { checkDayWithin, notInFuture, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
+import { errors, InputProblems } from '../../graphql/errors';
 import { toGlobalId } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { optionalText } from '../../graphql/text-input';
@@ -117,32 +118,42 @@ function signature(ctx: RequestContext, field: string, value: string | null | un
  */
 export async function recordContract(ctx: RequestContext, input: RecordContractInput): Promise<CommitmentContract> {
   const { pathway, participant } = await findPathway(ctx, input.pathwayId);
-  assertCanEdit(ctx, participant);
+  assertMayEdit(ctx, participant);
   const [latest] = await ctx.em.find(CommitmentContract, { pathway }, { orderBy: { number: 'desc' }, limit: 1 });
   if ((latest?.number ?? 0) !== input.amends) throw errors.conflict(ctx);
+  const problems = new InputProblems(ctx);
   const objectives = input.objectives.map((o) => o.trim()).filter(Boolean);
-  if (objectives.length === 0) throw errors.badInput(ctx, 'objectives', 'error.required');
-  const startsOn = requiredDate(ctx, 'startsOn', input.startsOn);
-  const reviewOn = requiredDate(ctx, 'reviewOn', input.reviewOn);
-  if (reviewOn <= startsOn) throw errors.badInput(ctx, 'reviewOn', 'error.reviewBeforeStart');
+  if (objectives.length === 0) problems.add('objectives', 'error.required');
+  // Its days are bounded as the pathway's (packages/domain plausible-dates.ts).
+  const bounds = pathwayDayBounds(participant.birthDate, todayInFrance(ctx.now));
+  const startsOn = problems.check(() => requiredDate(ctx, 'startsOn', input.startsOn));
+  const reviewOn = problems.check(() => requiredDate(ctx, 'reviewOn', input.reviewOn));
+  checkDayWithin(problems, 'startsOn', startsOn, bounds, 'error.dateBeforeMinimumAge');
+  checkDayWithin(problems, 'reviewOn', reviewOn, bounds, 'error.dateBeforeMinimumAge');
+  if (startsOn && reviewOn && reviewOn <= startsOn) problems.add('reviewOn', 'error.reviewBeforeStart');
   const amendmentReason = optionalText(input.amendmentReason);
-  if (latest && !amendmentReason) throw errors.badInput(ctx, 'amendmentReason', 'error.required');
+  if (latest && !amendmentReason) problems.add('amendmentReason', 'error.required');
+  const signatures = {
+    signedByParticipantOn: problems.check(() => signature(ctx, 'signedByParticipantOn', input.signedByParticipantOn)) ?? null,
+    signedByReferentOn: problems.check(() => signature(ctx, 'signedByReferentOn', input.signedByReferentOn)) ?? null,
+    signedByAnimationTeamOn: problems.check(() => signature(ctx, 'signedByAnimationTeamOn', input.signedByAnimationTeamOn)) ?? null,
+  };
+  for (const [field, day] of Object.entries(signatures)) checkDayWithin(problems, field, day, bounds, 'error.dateBeforeMinimumAge');
+  problems.throwIfAny();
   const contract = ctx.em.create(CommitmentContract, {
     tenant: pathway.tenant,
     pathway,
     number: (latest?.number ?? 0) + 1,
     objectives,
-    startsOn,
-    reviewOn,
-    signedByParticipantOn: signature(ctx, 'signedByParticipantOn', input.signedByParticipantOn),
-    signedByReferentOn: signature(ctx, 'signedByReferentOn', input.signedByReferentOn),
-    signedByAnimationTeamOn: signature(ctx, 'signedByAnimationTeamOn', input.signedByAnimationTeamOn),
+    startsOn: startsOn!,
+    reviewOn: reviewOn!,
+    ...signatures,
     amendmentReason: latest ? amendmentReason : null,
     author: ctx.em.getReference(User, ctx.actor!.userId),
   });
   recordChange(ctx, participant, latest ? 'contract.amended' : 'contract.recorded', [
     { field: 'number', before: latest?.number ?? null, after: contract.number },
-    { field: 'reviewOn', before: latest?.reviewOn ?? null, after: reviewOn },
+    { field: 'reviewOn', before: latest?.reviewOn ?? null, after: contract.reviewOn },
   ]);
   await saveChanges(ctx);
   await ctx.em.populate(contract, ['author']);

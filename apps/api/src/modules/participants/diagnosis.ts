@@ -4,7 +4,7 @@ import { DataClass, isSpecialCategory, NEVER_SHARED, ObstacleCategory } from '@j
 import type { ConsentScope, ConsentSubject, SubjectBearer } from '../../access/consent-scope';
 import { Shared, SharedType } from '../../access/field-consent';
 import type { RequestContext } from '../../context/request-context';
-import { assertCanEdit } from '../../access/participant-access';
+import { assertMayEdit } from '../../access/participant-access';
 import { notInFuture, optionalDate } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
 import { saveChanges } from '../../graphql/save-changes';
@@ -123,7 +123,7 @@ export async function findDiagnosis(ctx: RequestContext, pathwayId: string): Pro
 /** Records (or revises) the diagnosis of a pathway; the history notes which obstacle categories changed, not their wording. */
 export async function recordDiagnosis(ctx: RequestContext, input: RecordDiagnosisInput): Promise<Diagnosis> {
   const { pathway, participant } = await findPathway(ctx, input.pathwayId);
-  assertCanEdit(ctx, participant);
+  assertMayEdit(ctx, participant);
   const existing = await ctx.em.findOne(Diagnosis, { pathway });
   if (existing && existing.version !== input.version) throw errors.conflict(ctx);
   const categories = input.obstacles.map((o) => o.category);

@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
-import { assertCanEdit } from '../../access/participant-access';
+import { assertMayEdit } from '../../access/participant-access';
 import { notInFuture, optionalDate, todayInFrance } from '../../graphql/date-input';
 import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
 import { Connection, encodeCursor, type Page } from '../../graphql/relay';
@@ -75,7 +75,7 @@ export function addJournalEntry(ctx: RequestContext, input: AddJournalEntryInput
     input.idempotencyKey,
     async () => {
       const participant = await findParticipant(ctx, input.participantId, 'participantId');
-      assertCanEdit(ctx, participant);
+      assertMayEdit(ctx, participant);
       const day = notInFuture(ctx, 'day', optionalDate(ctx, 'day', input.day) ?? todayInFrance());
       const entry = ctx.em.create(JournalEntry, {
         tenant: participant.tenant,

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
-import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
+import { Allow } from '../../access/operation-access';
 import { CommitmentContractType, listContracts, recordContract, RecordContractInput } from './commitment-contract';
 import { DiagnosisType, findDiagnosis, recordDiagnosis, RecordDiagnosisInput } from './diagnosis';
 import { addJournalEntry, AddJournalEntryInput, JournalEntryConnection, JournalEntryType, journalCursor, listJournal } from './journal';
@@ -11,33 +11,33 @@ import { toConnection } from '../../graphql/relay';
 @Resolver()
 export class ParticipantRecordResolver {
   @Query(() => [CommitmentContractType], { description: 'Versions of the commitment contract of a pathway, latest first' })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async contracts(@Ctx() ctx: RequestContext, @Arg('pathwayId', () => ID) pathwayId: string): Promise<CommitmentContractType[]> {
     return (await listContracts(ctx, pathwayId)).map(CommitmentContractType.from);
   }
 
   @Mutation(() => CommitmentContractType, { description: 'Record the contract, or an amendment as a new version' })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async recordContract(@Ctx() ctx: RequestContext, @Arg('input') input: RecordContractInput): Promise<CommitmentContractType> {
     return CommitmentContractType.from(await recordContract(ctx, input));
   }
 
   @Query(() => DiagnosisType, { nullable: true, description: 'The diagnosis of a pathway; null until recorded' })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async diagnosis(@Ctx() ctx: RequestContext, @Arg('pathwayId', () => ID) pathwayId: string): Promise<DiagnosisType | null> {
     const diagnosis = await findDiagnosis(ctx, pathwayId);
     return diagnosis && DiagnosisType.from(diagnosis, diagnosis.pathway.participant.id);
   }
 
   @Mutation(() => DiagnosisType)
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async recordDiagnosis(@Ctx() ctx: RequestContext, @Arg('input') input: RecordDiagnosisInput): Promise<DiagnosisType> {
     const diagnosis = await recordDiagnosis(ctx, input);
     return DiagnosisType.from(diagnosis, diagnosis.pathway.participant.id);
   }
 
   @Query(() => JournalEntryConnection, { description: "The referent's journal on a file, newest first" })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async journal(
     @Ctx() ctx: RequestContext,
     @Arg('participantId', () => ID) participantId: string,
@@ -48,7 +48,7 @@ export class ParticipantRecordResolver {
   }
 
   @Mutation(() => JournalEntryType)
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async addJournalEntry(@Ctx() ctx: RequestContext, @Arg('input') input: AddJournalEntryInput): Promise<JournalEntryType> {
     return JournalEntryType.from(await addJournalEntry(ctx, input));
   }

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../context/request-context';
-import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
+import { Allow } from '../../access/operation-access';
 import { PageArgs } from '../../graphql/pagination';
 import { toConnection } from '../../graphql/relay';
 import { selects } from '../../graphql/selection';
@@ -36,7 +36,7 @@ import { checkedDetailsForLookup } from './participant.validation';
 @Resolver()
 export class ParticipantResolver {
   @Query(() => ParticipantConnection, { description: 'The caseload; for a partner, the people whose consent shares something with it. By name' })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async participants(
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
@@ -48,13 +48,13 @@ export class ParticipantResolver {
   }
 
   @Query(() => ParticipantType)
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async participant(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ParticipantType> {
     return participantView(ctx, await findParticipant(ctx, id));
   }
 
   @Query(() => [ParticipantType], { description: 'People already followed with this name and birth date (warned about before creating)' })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async possibleDuplicates(
     @Ctx() ctx: RequestContext,
     @Arg('lastName') lastName: string,
@@ -66,7 +66,7 @@ export class ParticipantResolver {
   }
 
   @Query(() => ParticipantChangeConnection, { description: 'History of a file, newest first' })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async participantHistory(
     @Ctx() ctx: RequestContext,
     @Arg('participantId', () => ID) participantId: string,
@@ -77,37 +77,37 @@ export class ParticipantResolver {
   }
 
   @Query(() => [ReferentType], { description: 'Active path referents of the PLIE' })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   referents(@Ctx() ctx: RequestContext): Promise<ReferentType[]> {
     return listReferents(ctx);
   }
 
   @Mutation(() => ParticipantType)
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async createParticipant(@Ctx() ctx: RequestContext, @Arg('input') input: CreateParticipantInput): Promise<ParticipantType> {
     return participantView(ctx, await createParticipant(ctx, input));
   }
 
   @Mutation(() => ParticipantType)
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async updateParticipant(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateParticipantInput): Promise<ParticipantType> {
     return participantView(ctx, await updateParticipant(ctx, input));
   }
 
   @Mutation(() => ParticipantType, { description: 'Record the situation at entry (ESF+ items) of a pathway' })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async updatePathwayEntry(@Ctx() ctx: RequestContext, @Arg('input') input: UpdatePathwayEntryInput): Promise<ParticipantType> {
     return participantView(ctx, await updatePathwayEntry(ctx, input));
   }
 
   @Mutation(() => ParticipantType)
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async changePathwayStatus(@Ctx() ctx: RequestContext, @Arg('input') input: ChangePathwayStatusInput): Promise<ParticipantType> {
     return participantView(ctx, await changePathwayStatus(ctx, input));
   }
 
   @Mutation(() => ParticipantType, { description: 'A new entry for a person whose last pathway ended' })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async openNewPathway(
     @Ctx() ctx: RequestContext,
     @Arg('participantId', () => ID) participantId: string,
@@ -122,7 +122,7 @@ export class ParticipantResolver {
   }
 
   @Mutation(() => ParticipantType)
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async reassignParticipant(@Ctx() ctx: RequestContext, @Arg('input') input: ReassignParticipantInput): Promise<ParticipantType> {
     return participantView(ctx, await reassignParticipant(ctx, input));
   }

@@ -4,7 +4,7 @@ import { getCommune } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
 import { participantIdsWithAlert } from '../../db/caseload-alerts.query';
-import { assertCanEdit, participantAccess, readableParticipants } from '../../access/participant-access';
+import { assertMayEdit, participantAccess, readableParticipants } from '../../access/participant-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { withScope, type ConsentScope } from '../../access/consent-scope';
 import { expireConsents } from '../consent/consent-expiry';
@@ -233,7 +233,7 @@ export function createParticipant(ctx: RequestContext, input: CreateParticipantI
 
 export async function updateParticipant(ctx: RequestContext, input: UpdateParticipantInput): Promise<Participant> {
   const participant = await findParticipant(ctx, input.id);
-  assertCanEdit(ctx, participant);
+  assertMayEdit(ctx, participant);
   if (participant.version !== input.version) throw errors.conflict(ctx);
   const details = await checkedDetailsInTenant(ctx, input.details);
   const before = { ...Object.fromEntries(Object.keys(details).map((k) => [k, participant[k as keyof typeof details] ?? null])) } as Record<
@@ -253,7 +253,7 @@ export async function updateParticipant(ctx: RequestContext, input: UpdatePartic
 
 export async function updatePathwayEntry(ctx: RequestContext, input: UpdatePathwayEntryInput): Promise<Participant> {
   const { pathway, participant } = await findPathway(ctx, input.pathwayId);
-  assertCanEdit(ctx, participant);
+  assertMayEdit(ctx, participant);
   if (pathway.version !== input.version) throw errors.conflict(ctx);
   const entry = checkedEntry(ctx, input.entry);
   const before = Object.fromEntries(Object.keys(entry).map((k) => [k, pathway[k as keyof typeof entry] ?? null])) as Record<string, string | number | null>;
@@ -270,7 +270,7 @@ export async function updatePathwayEntry(ctx: RequestContext, input: UpdatePathw
  */
 export async function changePathwayStatus(ctx: RequestContext, input: ChangePathwayStatusInput): Promise<Participant> {
   const { pathway, participant } = await findPathway(ctx, input.pathwayId);
-  assertCanEdit(ctx, participant);
+  assertMayEdit(ctx, participant);
   if (pathway.version !== input.version) throw errors.conflict(ctx);
   const refuse = () =>
     errors.badInput(ctx, 'status', 'error.transitionNotAllowed', { from: translate(ctx.locale, `pathwayStatus.${pathway.status as PathwayStatus}`) });
@@ -378,7 +378,7 @@ export async function openNewPathway(
     idempotencyKey,
     async () => {
       const participant = await findParticipant(ctx, participantId, 'participantId');
-      assertCanEdit(ctx, participant);
+      assertMayEdit(ctx, participant);
       const [current] = await ctx.em.find(Pathway, { participant }, { orderBy: { number: 'desc' }, limit: 1 });
       if (current && !ENDED_STATUSES.includes(current.status)) throw errors.badInput(ctx, 'participantId', 'error.pathwayStillOpen');
       const date = notInFuture(ctx, 'referralDate', optionalDate(ctx, 'referralDate', referralDate) ?? todayInFrance());
@@ -396,7 +396,7 @@ export async function openNewPathway(
 
 export async function reassignParticipant(ctx: RequestContext, input: ReassignParticipantInput): Promise<Participant> {
   const participant = await findParticipant(ctx, input.participantId, 'participantId');
-  assertCanEdit(ctx, participant);
+  assertMayEdit(ctx, participant);
   if (participant.version !== input.version) throw errors.conflict(ctx);
   const referent = await referentMembership(ctx, input.referentId);
   const before = participant.referent.user.displayName;

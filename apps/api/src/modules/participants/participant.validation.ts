@@ -1,7 +1,8 @@
 import { isCommuneCode } from '@jalon/reference-data/node';
 import { isQpvCode } from '@jalon/reference-data';
 import type { RequestContext } from '../../context/request-context';
-import { errors } from '../../graphql/errors';
+import { PATHWAY_MINIMUM_AGE } from '@jalon/domain';
+import { errors, InputProblems } from '../../graphql/errors';
 import { notInFuture, requiredDate, todayInFrance, yearsBetween } from '../../graphql/date-input';
 import { optionalText, requiredText } from '../../graphql/text-input';
 import type { EsfEntryInput, ParticipantDetailsInput } from './participant.inputs';
@@ -19,30 +20,32 @@ export function searchKeyOf(lastName: string, firstName: string): string {
     .trim();
 }
 
-/** Checks and normalises what the referent typed; the first problem is refused with its field. */
+/** Checks and normalises what the referent typed; every problem is refused at once, each with its field. */
 export type CheckedDetails = ReturnType<typeof checkedDetails>;
 
 export function checkedDetails(ctx: RequestContext, input: ParticipantDetailsInput) {
-  const firstName = requiredText(ctx, 'firstName', input.firstName);
-  const lastName = requiredText(ctx, 'lastName', input.lastName);
-  const birthDate = notInFuture(ctx, 'birthDate', requiredDate(ctx, 'birthDate', input.birthDate));
-  const age = yearsBetween(birthDate, todayInFrance());
-  if (age < 16 || age > 100) throw errors.badInput(ctx, 'birthDate', 'error.birthDateImplausible');
+  const problems = new InputProblems(ctx);
+  const firstName = problems.check(() => requiredText(ctx, 'firstName', input.firstName));
+  const lastName = problems.check(() => requiredText(ctx, 'lastName', input.lastName));
+  const birthDate = problems.check(() => notInFuture(ctx, 'birthDate', requiredDate(ctx, 'birthDate', input.birthDate)));
+  const age = birthDate ? yearsBetween(birthDate, todayInFrance()) : PATHWAY_MINIMUM_AGE;
+  if (age < PATHWAY_MINIMUM_AGE || age > 100) problems.add('birthDate', 'error.birthDateImplausible');
   const email = optionalText(input.email)?.toLowerCase() ?? null;
-  if (email && !EMAIL.test(email)) throw errors.badInput(ctx, 'email', 'error.emailInvalid');
+  if (email && !EMAIL.test(email)) problems.add('email', 'error.emailInvalid');
   const phone = optionalText(input.phone);
-  if (phone && !PHONE.test(phone)) throw errors.badInput(ctx, 'phone', 'error.phoneInvalid');
+  if (phone && !PHONE.test(phone)) problems.add('phone', 'error.phoneInvalid');
   const postcode = optionalText(input.postcode);
-  if (postcode && !/^\d{5}$/.test(postcode)) throw errors.badInput(ctx, 'postcode', 'error.postcodeInvalid');
+  if (postcode && !/^\d{5}$/.test(postcode)) problems.add('postcode', 'error.postcodeInvalid');
   const communeCode = optionalText(input.communeCode)?.toUpperCase() ?? null;
-  if (communeCode && !isCommuneCode(communeCode)) throw errors.badInput(ctx, 'communeCode', 'error.communeUnknown');
+  if (communeCode && !isCommuneCode(communeCode)) problems.add('communeCode', 'error.communeUnknown');
   const priorityDistrictCode = optionalText(input.priorityDistrictCode)?.toUpperCase() ?? null;
-  if (priorityDistrictCode && !isQpvCode(priorityDistrictCode)) throw errors.badInput(ctx, 'priorityDistrictCode', 'error.qpvCodeInvalid');
+  if (priorityDistrictCode && !isQpvCode(priorityDistrictCode)) problems.add('priorityDistrictCode', 'error.qpvCodeInvalid');
+  problems.throwIfAny();
   return {
-    firstName,
-    lastName,
-    searchKey: searchKeyOf(lastName, firstName),
-    birthDate,
+    firstName: firstName!,
+    lastName: lastName!,
+    searchKey: searchKeyOf(lastName!, firstName!),
+    birthDate: birthDate!,
     gender: input.gender ?? null,
     email,
     phone,
@@ -70,9 +73,12 @@ export function checkedEntry(ctx: RequestContext, input: EsfEntryInput | null | 
 
 /** The three fields that identify a person, checked as at creation. */
 export function checkedDetailsForLookup(ctx: RequestContext, lastName: string, firstName: string, birthDate: string) {
-  return {
-    lastName: requiredText(ctx, 'lastName', lastName),
-    firstName: requiredText(ctx, 'firstName', firstName),
-    birthDate: requiredDate(ctx, 'birthDate', birthDate),
+  const problems = new InputProblems(ctx);
+  const checked = {
+    lastName: problems.check(() => requiredText(ctx, 'lastName', lastName)),
+    firstName: problems.check(() => requiredText(ctx, 'firstName', firstName)),
+    birthDate: problems.check(() => requiredDate(ctx, 'birthDate', birthDate)),
   };
+  problems.throwIfAny();
+  return checked as { [K in keyof typeof checked]: string };
 }

@@ -1,9 +1,8 @@
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { MembershipRole } from '@jalon/domain';
 import { isQpvCode, parseQpvFile } from '@jalon/reference-data';
 import { isCommuneCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
-import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
+import { Allow } from '../../access/operation-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors } from '../../graphql/errors';
 import { saveChanges } from '../../graphql/save-changes';
@@ -72,7 +71,7 @@ export async function isKnownPriorityDistrict(ctx: RequestContext, code: string)
 export class PriorityDistrictResolver {
   // The PLIE's territory, no personal data: partners pick the district of the person they refer.
   @Query(() => [PriorityDistrictType], { description: 'The PLIE’s priority districts, optionally of one commune' })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async priorityDistricts(
     @Ctx() ctx: RequestContext,
     @Arg('communeCode', () => String, { nullable: true }) communeCode?: string | null,
@@ -82,7 +81,7 @@ export class PriorityDistrictResolver {
   }
 
   @Mutation(() => PriorityDistrictImportType, { description: 'Import the ANCT list (CSV): valid lines are added or updated, the others reported' })
-  @Allow(MembershipRole.TENANT_ADMIN, MembershipRole.ANIMATION_TEAM)
+  @Allow('manageDistricts')
   async importPriorityDistricts(@Ctx() ctx: RequestContext, @Arg('csv') csv: string): Promise<PriorityDistrictImportType> {
     const { districts, errors: problems } = parseQpvFile(csv, { isKnownCommune: isCommuneCode });
     if (districts.length === 0 && problems.length > 0) throw errors.badInput(ctx, 'csv', 'error.qpvFileUnreadable');
@@ -90,7 +89,7 @@ export class PriorityDistrictResolver {
   }
 
   @Mutation(() => PriorityDistrictType, { description: 'Enter or correct one district by hand' })
-  @Allow(MembershipRole.TENANT_ADMIN, MembershipRole.ANIMATION_TEAM)
+  @Allow('manageDistricts')
   async savePriorityDistrict(@Ctx() ctx: RequestContext, @Arg('input') input: PriorityDistrictInput): Promise<PriorityDistrictType> {
     const code = requiredText(ctx, 'code', input.code).toUpperCase();
     if (!isQpvCode(code)) throw errors.badInput(ctx, 'code', 'error.qpvCodeInvalid');

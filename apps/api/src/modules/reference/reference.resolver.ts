@@ -1,6 +1,6 @@
 import { Arg, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { getTrade, searchCommunes, searchTrades, type Commune, type Trade } from '@jalon/reference-data/node';
-import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
+import { Allow } from '../../access/operation-access';
 
 @ObjectType('Trade', { description: 'A ROME 4.0 trade (France Travail)' })
 export class TradeType {
@@ -43,13 +43,13 @@ const limit = (first: number) => Math.min(Math.max(first, 1), 50);
 @Resolver()
 export class ReferenceResolver {
   @Query(() => [TradeType], { description: 'Trades whose label or job titles match, best first' })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   trades(@Arg('search') search: string, @Arg('first', () => Int, { defaultValue: 20 }) first: number): TradeType[] {
     return searchTrades(search, { limit: limit(first) }).map((r) => TradeType.from(r.trade, r.matchedAppellation?.label ?? null));
   }
 
   @Query(() => TradeType, { nullable: true })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   trade(@Arg('code') code: string): TradeType | null {
     const trade = getTrade(code);
     return trade && TradeType.from(trade);
@@ -57,7 +57,7 @@ export class ReferenceResolver {
 
   // Public reference data: partners pick the commune of the person they refer.
   @Query(() => [CommuneType], { description: 'Communes by name or postcode, most populated first' })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   communes(@Arg('search') search: string, @Arg('first', () => Int, { defaultValue: 20 }) first: number): CommuneType[] {
     return searchCommunes(search, { limit: limit(first) }).map(CommuneType.from);
   }

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { PARTNERS, STAFF } from '../../access/operation-access';
 import type { RequestScopeDeps } from '../../context/request-scope';
 import { inRestScope } from '../../context/rest-route';
 import { toGlobalId } from '../../graphql/relay';
@@ -16,14 +15,14 @@ export function registerReferralAttachmentRoutes(app: FastifyInstance, deps: Req
     const part = request.isMultipart() ? await request.file() : undefined;
     // Read before the transaction opens; a file over the limit is cut and refused as too large.
     const file = part ? { fileName: part.filename, data: await part.toBuffer().catch(() => Buffer.alloc(DOCUMENT_MAX_BYTES + 1)) } : null;
-    const outcome = await inRestScope(deps, request, reply, [...STAFF, ...PARTNERS], (ctx) => attachToReferral(ctx, request.params.id, file));
+    const outcome = await inRestScope(deps, request, reply, 'actInTenant', (ctx) => attachToReferral(ctx, request.params.id, file));
     if (!outcome.ok) return reply;
     const { id, fileName, contentType, sizeBytes, uploadedAt } = outcome.value;
     return reply.code(201).send({ id: toGlobalId('ReferralAttachment', id), fileName, contentType, sizeBytes, uploadedAt });
   });
 
   app.get<{ Params: { id: string } }>('/referral-attachments/:id', async (request, reply) => {
-    const outcome = await inRestScope(deps, request, reply, [...STAFF, ...PARTNERS], (ctx) => readAttachment(ctx, request.params.id));
+    const outcome = await inRestScope(deps, request, reply, 'actInTenant', (ctx) => readAttachment(ctx, request.params.id));
     if (!outcome.ok) return reply;
     return reply
       .type(outcome.value.contentType)

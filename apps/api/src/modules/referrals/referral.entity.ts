@@ -92,7 +92,7 @@ export class Referral extends ReferredPerson {
 /**
  * One partner's referral of the person: the person as this partner typed them, why, what is
  * expected, the person's recorded agreement, and the referral's progress since it was submitted.
- * It is all a partner reads of a referral (DESIGN §4: it sees what it authored): the referral it
+ * It is all a partner reads of a referral (it sees what it authored): the referral it
  * joined may hold another partner's data, and must not tell it that someone else referred the person.
  */
 @Entity({ tableName: 'referral_submission' })

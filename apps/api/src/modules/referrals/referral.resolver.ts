@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { MembershipRole } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
-import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
+import { Allow } from '../../access/operation-access';
 import { PageArgs } from '../../graphql/pagination';
 import { toConnection, toGlobalId } from '../../graphql/relay';
 import { findPossibleDuplicates, toTypes } from '../participants/participant.service';
@@ -22,8 +21,6 @@ import {
 } from './referral.service';
 import { ReferralConnection, ReferralType } from './referral.type';
 
-const COMMISSION: [MembershipRole, ...MembershipRole[]] = [MembershipRole.TENANT_ADMIN, MembershipRole.ANIMATION_TEAM];
-
 async function referralViews(ctx: RequestContext, records: ReferralRecord[]): Promise<ReferralType[]> {
   // One after the other: the request's queries share one connection (its transaction).
   const submissions = await submissionsOf(ctx, records);
@@ -38,7 +35,7 @@ async function referralViews(ctx: RequestContext, records: ReferralRecord[]): Pr
 @Resolver(() => ReferralType)
 export class ReferralResolver {
   @Query(() => ReferralConnection, { description: 'The referrals inbox (staff); for a partner, the referrals it made. Newest first' })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async referrals(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => ReferralFilter, { nullable: true }) filter?: ReferralFilter,
@@ -49,31 +46,31 @@ export class ReferralResolver {
   }
 
   @Query(() => ReferralType)
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async referral(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<ReferralType> {
     return (await referralViews(ctx, [await findReadableReferral(ctx, id)]))[0]!;
   }
 
   @Mutation(() => ReferralType, { description: 'Refer a person to the PLIE; a person already referred and not yet decided gets this referral added' })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async submitReferral(@Ctx() ctx: RequestContext, @Arg('input') input: SubmitReferralInput): Promise<ReferralType> {
     return (await referralViews(ctx, [await submitReferral(ctx, input)]))[0]!;
   }
 
   @Mutation(() => ReferralType, { description: 'Take a new or postponed referral under review, before the commission' })
-  @Allow(...COMMISSION)
+  @Allow('decideReferrals')
   async reviewReferral(@Ctx() ctx: RequestContext, @Arg('input') input: ReviewReferralInput): Promise<ReferralType> {
     return (await referralViews(ctx, [await reviewReferral(ctx, input)]))[0]!;
   }
 
   @Mutation(() => ReferralType, { description: "Record the accreditation commission's decision" })
-  @Allow(...COMMISSION)
+  @Allow('decideReferrals')
   async decideReferral(@Ctx() ctx: RequestContext, @Arg('input') input: DecideReferralInput): Promise<ReferralType> {
     return (await referralViews(ctx, [await decideReferral(ctx, input)]))[0]!;
   }
 
   @FieldResolver(() => ID, { nullable: true, description: 'The file the referral opened or joined, once accepted' })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   participantId(@Root() referral: ReferralType): string | null {
     return referral.referral?.participant ? toGlobalId('Participant', referral.referral.participant.id) : null;
   }
@@ -81,7 +78,7 @@ export class ReferralResolver {
   @FieldResolver(() => [ParticipantType], {
     description: 'People on file with the same name and birth date: accept one of them rather than open a second file',
   })
-  @Allow(...STAFF)
+  @Allow('followParticipants')
   async possibleMatches(@Root() referral: ReferralType, @Ctx() ctx: RequestContext): Promise<ParticipantType[]> {
     const { lastName, firstName, birthDate } = referral.referral!;
     return toTypes(ctx, await findPossibleDuplicates(ctx, lastName, firstName, birthDate));

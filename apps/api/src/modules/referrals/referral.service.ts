@@ -15,7 +15,7 @@ import { createOnce } from '../idempotency/idempotency';
 import { ownOrganisationOnly, referralSubmitter } from '../../access/authored-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, requiredDate, todayInFrance } from '../../graphql/date-input';
-import { errors } from '../../graphql/errors';
+import { errors, InputProblems } from '../../graphql/errors';
 import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
 import { encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
@@ -63,14 +63,17 @@ export async function submitReferral(ctx: RequestContext, input: SubmitReferralI
     'submitReferral',
     input.idempotencyKey,
     async () => {
-      const details = await checkedDetailsInTenant(ctx, input.details);
       const organisation = await referringOrganisation(ctx, input.organisationId);
-      const situation = requiredText(ctx, 'situation', input.situation);
-      const reason = requiredText(ctx, 'reason', input.reason);
+      // The person's details and the referral's own fields: every problem of the form at once.
+      const problems = new InputProblems(ctx);
+      const details = (await problems.checkAsync(() => checkedDetailsInTenant(ctx, input.details)))!;
+      const situation = problems.check(() => requiredText(ctx, 'situation', input.situation));
+      const reason = problems.check(() => requiredText(ctx, 'reason', input.reason));
       const expectations = optionalText(input.expectations);
-      const agreedOn = notInFuture(ctx, 'agreedOn', requiredDate(ctx, 'agreedOn', input.agreedOn));
+      const agreedOn = problems.check(() => notInFuture(ctx, 'agreedOn', requiredDate(ctx, 'agreedOn', input.agreedOn)));
       const witness = optionalText(input.witness);
-      if (input.agreementMethod === ConsentMethod.ORAL_WITH_WITNESS && !witness) throw errors.badInput(ctx, 'witness', 'error.consentWitnessRequired');
+      if (input.agreementMethod === ConsentMethod.ORAL_WITH_WITNESS && !witness) problems.add('witness', 'error.consentWitnessRequired');
+      problems.throwIfAny();
 
       const tenant = ctx.em.getReference(Tenant, activeMembership(ctx).tenantId);
       // The open referral may be another partner's, which this one cannot read: ask by name and birth date only.
@@ -88,11 +91,11 @@ export async function submitReferral(ctx: RequestContext, input: SubmitReferralI
         ...details,
         author: ctx.em.getReference(User, ctx.actor!.userId),
         submittedAt: ctx.now,
-        situation,
-        reason,
+        situation: situation!,
+        reason: reason!,
         expectations,
         agreementMethod: input.agreementMethod,
-        agreedOn,
+        agreedOn: agreedOn!,
         witness,
       });
       await saveChanges(ctx);

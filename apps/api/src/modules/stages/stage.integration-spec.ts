@@ -4,6 +4,8 @@ import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../..
 import { GraphqlClient, nodesOf } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
+/** The request clock: stages are planned up to 31 December five years ahead of it. */
+const clock = new Date('2026-11-27T10:00:00Z');
 let server: TestServer;
 let tenant: TenantFixture;
 let referent: GraphqlClient;
@@ -17,7 +19,7 @@ const ADD = `mutation($input: AddStageInput!) { addStage(input: $input) { ${STAG
 const UPDATE = `mutation($input: UpdateStageInput!) { updateStage(input: $input) { ${STAGE} } }`;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({}, { clock: () => clock });
   tenant = await createTenantFixture(server, 'Étapes');
   referent = new GraphqlClient(server.app);
   await referent.login(tenant.users.referent.email, FIXTURE_PASSWORD);
@@ -83,8 +85,24 @@ describe('the action plan', () => {
     ];
     for (const [overrides, field] of cases) {
       const response = await referent.request(ADD, { input: { pathwayId, kindId: kinds.JOB_SEARCH, plannedStart: '2027-01-04', ...overrides } });
-      expect({ field, extensions: response.errors?.[0]?.extensions }).toEqual({ field, extensions: { code: 'BAD_USER_INPUT', field } });
+      expect({ field, extensions: response.errors?.[0]?.extensions }).toEqual({
+        field,
+        extensions: { code: 'BAD_USER_INPUT', field, fields: [{ field, message: expect.any(String) }] },
+      });
     }
+    // A stage from 01/01/1900 to 31/12/2999 of an unknown kind: the three problems at once, the limits named.
+    const absurd = await referent.request(ADD, {
+      input: { pathwayId, kindId: 'U3RhZ2VLaW5kOjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMA', plannedStart: '1900-01-01', plannedEnd: '2999-12-31' },
+    });
+    expect(absurd.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'kindId',
+      fields: [
+        { field: 'kindId', message: expect.any(String) },
+        { field: 'plannedStart', message: 'Cette date doit être au plus tôt le 03/03/2008 : les 16 ans de la personne.' },
+        { field: 'plannedEnd', message: 'Cette date doit être au plus tard le 31/12/2031.' },
+      ],
+    });
     const otherTenant = await createTenantFixture(server, 'Autre');
     const foreignOperator = await referent.request(ADD, {
       input: { pathwayId, kindId: kinds.JOB_SEARCH, plannedStart: '2027-01-04', operatorId: otherTenant.organisations.siae.globalId },
@@ -99,9 +117,9 @@ describe('the action plan', () => {
     });
     const base = { id: stage.id, version: stage.version, plannedStart: '2026-11-02', plannedEnd: '2026-11-20', operatorId: tenant.organisations.siae.globalId };
     const noStart = await referent.request(UPDATE, { input: { ...base, status: 'IN_PROGRESS' } });
-    expect(noStart.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'actualStart' });
+    expect(noStart.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actualStart' });
     const backwards = await referent.request(UPDATE, { input: { ...base, status: 'COMPLETED', actualStart: '2026-11-03', actualEnd: '2026-11-01' } });
-    expect(backwards.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'actualEnd' });
+    expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actualEnd' });
     const done = await referent.data(UPDATE, {
       input: { ...base, status: 'COMPLETED', actualStart: '2026-11-03', actualEnd: '2026-11-20', outcome: 'Immersion concluante, embauche envisagée' },
     });

@@ -1,10 +1,10 @@
-import { StageStatus, PathwayStatus } from '@jalon/domain';
+import { StageStatus, PathwayStatus, pathwayDayBounds, type DayBounds } from '@jalon/domain';
 import { isTradeCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
-import { assertCanEdit } from '../../access/participant-access';
-import { optionalDate, requiredDate } from '../../graphql/date-input';
-import { errors } from '../../graphql/errors';
+import { assertMayEdit } from '../../access/participant-access';
+import { checkDayWithin, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
+import { errors, InputProblems } from '../../graphql/errors';
 import { parseGlobalId } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { optionalText } from '../../graphql/text-input';
@@ -29,21 +29,40 @@ export async function listStages(ctx: RequestContext, pathwayId: string): Promis
   return ctx.em.find(Stage, { pathway }, { populate: POPULATE, orderBy: { plannedStart: 'asc', createdAt: 'asc' } });
 }
 
-function checkedEnd(ctx: RequestContext, field: string, start: string | null, end: string | null): string | null {
-  if (start && end && end < start) throw errors.badInput(ctx, field, 'error.endBeforeStart');
-  return end;
+/** The plausible days of a participant's stages (packages/domain plausible-dates.ts). */
+function boundsFor(ctx: RequestContext, participant: Participant): DayBounds {
+  return pathwayDayBounds(participant.birthDate, todayInFrance(ctx.now));
 }
 
-async function checkedPlan(ctx: RequestContext, input: StagePlanInput) {
-  const plannedStart = requiredDate(ctx, 'plannedStart', input.plannedStart);
-  const plannedEnd = checkedEnd(ctx, 'plannedEnd', plannedStart, optionalDate(ctx, 'plannedEnd', input.plannedEnd));
+/** A start and an end typed as a pair: each a real day within the bounds, the end not before the start. */
+function checkedSpan(
+  ctx: RequestContext,
+  problems: InputProblems,
+  bounds: DayBounds,
+  fields: [string, string],
+  values: [string | null | undefined, string | null | undefined],
+  startRequired: boolean,
+) {
+  const [startField, endField] = fields;
+  const start = problems.check(() => (startRequired ? requiredDate : optionalDate)(ctx, startField, values[0])) ?? null;
+  const end = problems.check(() => optionalDate(ctx, endField, values[1])) ?? null;
+  checkDayWithin(problems, startField, start, bounds, 'error.dateBeforeMinimumAge');
+  checkDayWithin(problems, endField, end, bounds, 'error.dateBeforeMinimumAge');
+  if (start && end && end < start) problems.add(endField, 'error.endBeforeStart');
+  return { start, end };
+}
+
+/** The plan of a stage; its problems join the others of the form (the caller refuses them all at once). */
+async function checkedPlan(ctx: RequestContext, problems: InputProblems, bounds: DayBounds, input: StagePlanInput) {
+  const planned = checkedSpan(ctx, problems, bounds, ['plannedStart', 'plannedEnd'], [input.plannedStart, input.plannedEnd], true);
   const romeCode = optionalText(input.romeCode)?.toUpperCase() ?? null;
-  if (romeCode && !isTradeCode(romeCode)) throw errors.badInput(ctx, 'romeCode', 'error.romeCodeUnknown');
+  if (romeCode && !isTradeCode(romeCode)) problems.add('romeCode', 'error.romeCodeUnknown');
   const operator = input.operatorId ? await getOrganisation(ctx, input.operatorId, 'operatorId') : null;
-  if (operator && !operator.active) throw errors.badInput(ctx, 'operatorId', 'error.organisationInactive');
+  if (operator && !operator.active) problems.add('operatorId', 'error.organisationInactive');
   return {
-    plannedStart,
-    plannedEnd,
+    // Read only once the problems are refused: a missing start is one of them.
+    plannedStart: planned.start!,
+    plannedEnd: planned.end,
     romeCode,
     operator,
     sharedSummary: optionalText(input.sharedSummary),
@@ -73,14 +92,16 @@ export function addStage(ctx: RequestContext, input: AddStageInput): Promise<Sta
     input.idempotencyKey,
     async () => {
       const { pathway, participant } = await findPathway(ctx, input.pathwayId);
-      assertCanEdit(ctx, participant);
+      assertMayEdit(ctx, participant);
       if (pathway.status === PathwayStatus.CLOSED) throw errors.badInput(ctx, 'pathwayId', 'error.pathwayClosed');
       const kindId = parseGlobalId(input.kindId, 'StageKind')?.id;
       const kind = kindId ? await ctx.em.findOne(StageKind, { id: kindId, active: true }) : null;
-      if (!kind) throw errors.badInput(ctx, 'kindId', 'error.stageKindUnknown');
-      const plan = await checkedPlan(ctx, input);
-      const stage = ctx.em.create(Stage, { tenant: pathway.tenant, pathway, kind, ...plan });
-      recordChange(ctx, participant, 'stage.added', [{ field: 'kind', before: null, after: kind.labelFr }, ...diff({}, snapshot(stage))]);
+      const problems = new InputProblems(ctx);
+      if (!kind) problems.add('kindId', 'error.stageKindUnknown');
+      const plan = await checkedPlan(ctx, problems, boundsFor(ctx, participant), input);
+      problems.throwIfAny();
+      const stage = ctx.em.create(Stage, { tenant: pathway.tenant, pathway, kind: kind!, ...plan });
+      recordChange(ctx, participant, 'stage.added', [{ field: 'kind', before: null, after: kind!.labelFr }, ...diff({}, snapshot(stage))]);
       await saveChanges(ctx);
       return stage;
     },
@@ -96,13 +117,16 @@ export async function updateStage(ctx: RequestContext, input: UpdateStageInput):
   const stage = id ? await ctx.em.findOne(Stage, { id }, { populate: POPULATE }) : null;
   const participant = stage && (await ctx.em.findOne(Participant, { id: stage.pathway.participant.id }, { populate: ['referent'] }));
   if (!stage || !participant) throw errors.notFound(ctx, 'id');
-  assertCanEdit(ctx, participant);
+  assertMayEdit(ctx, participant);
   if (stage.version !== input.version) throw errors.conflict(ctx);
-  const plan = await checkedPlan(ctx, input);
-  const actualStart = optionalDate(ctx, 'actualStart', input.actualStart);
-  const actualEnd = checkedEnd(ctx, 'actualEnd', actualStart, optionalDate(ctx, 'actualEnd', input.actualEnd));
-  if (NEEDS_ACTUAL_START.includes(input.status) && !actualStart) throw errors.badInput(ctx, 'actualStart', 'error.required');
-  if (NEEDS_ACTUAL_END.includes(input.status) && !actualEnd) throw errors.badInput(ctx, 'actualEnd', 'error.required');
+  const problems = new InputProblems(ctx);
+  const bounds = boundsFor(ctx, participant);
+  const plan = await checkedPlan(ctx, problems, bounds, input);
+  const actual = checkedSpan(ctx, problems, bounds, ['actualStart', 'actualEnd'], [input.actualStart, input.actualEnd], false);
+  if (NEEDS_ACTUAL_START.includes(input.status) && !actual.start) problems.add('actualStart', 'error.required');
+  if (NEEDS_ACTUAL_END.includes(input.status) && !actual.end) problems.add('actualEnd', 'error.required');
+  problems.throwIfAny();
+  const { start: actualStart, end: actualEnd } = actual;
   const before = snapshot(stage);
   ctx.em.assign(stage, { ...plan, status: input.status, actualStart, actualEnd, outcome: optionalText(input.outcome) });
   recordChange(ctx, participant, 'stage.updated', [{ field: 'kind', before: stage.kind.labelFr, after: stage.kind.labelFr }, ...diff(before, snapshot(stage))]);

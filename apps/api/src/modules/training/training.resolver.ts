@@ -3,7 +3,7 @@ import { DataClass } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { withScope } from '../../access/consent-scope';
 import { Shared } from '../../access/field-consent';
-import { Allow, PARTNERS, STAFF } from '../../access/operation-access';
+import { Allow } from '../../access/operation-access';
 import { loaderFor } from '../../graphql/loaders';
 import { parseGlobalId } from '../../graphql/relay';
 import { toTypes } from '../participants/participant.service';
@@ -17,7 +17,7 @@ import { TraineeMonthType, TrainingAttendanceType, TrainingResultType } from './
 @Resolver()
 export class TrainingResolver {
   @Query(() => [TraineeMonthType], { description: "The training operator's month: its trainees it may report on, with their attendance and result" })
-  @Allow(...PARTNERS)
+  @Allow('followSharedParticipants')
   async trainingMonth(@Ctx() ctx: RequestContext, @Arg('period', { description: 'YYYY-MM' }) period: string): Promise<TraineeMonthType[]> {
     const rows = await traineesOfMonth(ctx, period);
     const participants = await toTypes(
@@ -33,7 +33,7 @@ export class TrainingResolver {
   }
 
   @Mutation(() => [TrainingAttendanceType], { description: "Record a month's attendance for one trainee or a group: all of it, or none" })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async recordTrainingAttendance(@Ctx() ctx: RequestContext, @Arg('input') input: RecordTrainingAttendanceInput): Promise<TrainingAttendanceType[]> {
     const rows = await recordTrainingAttendance(ctx, input);
     const stages = await ctx.em.find(Stage, { id: { $in: rows.map((r) => r.stage.id) } }, { populate: TRAINING_STAGE_POPULATE });
@@ -46,7 +46,7 @@ export class TrainingResolver {
   }
 
   @Mutation(() => TrainingResultType, { description: 'Record how the training ended: completed, certified or dropped out' })
-  @Allow(...STAFF, ...PARTNERS)
+  @Allow('actInTenant')
   async recordTrainingResult(@Ctx() ctx: RequestContext, @Arg('input') input: RecordTrainingResultInput): Promise<TrainingResultType> {
     const result = await recordTrainingResult(ctx, input);
     const stage = await ctx.em.findOneOrFail(Stage, { id: result.stage.id }, { populate: TRAINING_STAGE_POPULATE });

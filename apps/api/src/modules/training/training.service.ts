@@ -4,7 +4,7 @@ import { createManyOnce } from '../idempotency/idempotency';
 import { assertMayReport, reportedStage } from '../../access/report-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, reportPeriod, requiredDate } from '../../graphql/date-input';
-import { errors } from '../../graphql/errors';
+import { errors, InputProblems } from '../../graphql/errors';
 import { parseGlobalId } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { optionalText } from '../../graphql/text-input';
@@ -101,15 +101,17 @@ export async function recordTrainingAttendance(ctx: RequestContext, input: Recor
 /** How the training ended: completed, certified (with the certification) or dropped out (with the reason). */
 export async function recordTrainingResult(ctx: RequestContext, input: RecordTrainingResultInput): Promise<TrainingResult> {
   const stage = await reportableTraining(ctx, input.stageId, 'stageId');
-  const endedOn = notInFuture(ctx, 'endedOn', requiredDate(ctx, 'endedOn', input.endedOn));
-  if (endedOn < trainingSpan(stage).start) throw errors.badInput(ctx, 'endedOn', 'error.endBeforeStart');
+  const problems = new InputProblems(ctx);
+  const endedOn = problems.check(() => notInFuture(ctx, 'endedOn', requiredDate(ctx, 'endedOn', input.endedOn)));
+  if (endedOn && endedOn < trainingSpan(stage).start) problems.add('endedOn', 'error.endBeforeStart');
   const certification = optionalText(input.certification);
-  if (input.outcome === TrainingOutcome.CERTIFIED && !certification) throw errors.badInput(ctx, 'certification', 'error.certificationRequired');
+  if (input.outcome === TrainingOutcome.CERTIFIED && !certification) problems.add('certification', 'error.certificationRequired');
   const dropOutReason = optionalText(input.dropOutReason);
-  if (input.outcome === TrainingOutcome.ABANDONED && !dropOutReason) throw errors.badInput(ctx, 'dropOutReason', 'error.dropOutReasonRequired');
+  if (input.outcome === TrainingOutcome.ABANDONED && !dropOutReason) problems.add('dropOutReason', 'error.dropOutReasonRequired');
+  problems.throwIfAny();
   const result = {
     outcome: input.outcome,
-    endedOn,
+    endedOn: endedOn!,
     certification: input.outcome === TrainingOutcome.CERTIFIED ? certification : null,
     dropOutReason: input.outcome === TrainingOutcome.ABANDONED ? dropOutReason : null,
     ...authorship(ctx),

@@ -56,7 +56,7 @@ describe('inviting a colleague', () => {
 
     // The link works once.
     const replay = await new GraphqlClient(server.app).request(ACCEPT, { input: { token: tokenOf(acceptUrl), password: 'une autre phrase de passe' } });
-    expect(replay.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'token' });
+    expect(replay.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token' });
     const pending = await admin.data('{ pendingInvitations { email } }');
     expect(pending.pendingInvitations).not.toContainEqual({ email: 'sophie.new@test.jalon' });
   });
@@ -77,7 +77,7 @@ describe('inviting a colleague', () => {
     const { acceptUrl } = await invite('long.password@test.jalon');
     const password = 'phrase de passe très longue '.repeat(10).slice(0, PASSWORD_MAX_LENGTH);
     const tooLong = await new GraphqlClient(server.app).request(ACCEPT, { input: { token: tokenOf(acceptUrl), password: `${password}x` } });
-    expect(tooLong.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'password' });
+    expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
     await new GraphqlClient(server.app).data(ACCEPT, { input: { token: tokenOf(acceptUrl), password } });
     expect((await new GraphqlClient(server.app).request(LOGIN, { input: { email: 'long.password@test.jalon', password } })).errors).toBeUndefined();
   });
@@ -86,19 +86,19 @@ describe('inviting a colleague', () => {
     const staffRoleForPartner = await admin.request(INVITE, {
       input: { email: 'x@test.jalon', displayName: 'X', organisationId: tenant.organisations.commune.globalId, role: 'TENANT_ADMIN' },
     });
-    expect(staffRoleForPartner.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'role' });
+    expect(staffRoleForPartner.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
     const badEmail = await admin.request(INVITE, {
       input: { email: 'not an email', displayName: 'X', organisationId: tenant.organisations.commune.globalId, role: 'PARTNER_AGENT' },
     });
-    expect(badEmail.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'email' });
+    expect(badEmail.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
     const noName = await admin.request(INVITE, {
       input: { email: 'x@test.jalon', displayName: '   ', organisationId: tenant.organisations.commune.globalId, role: 'PARTNER_AGENT' },
     });
-    expect(noName.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'displayName' });
+    expect(noName.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'displayName' });
     const member = await admin.request(INVITE, {
       input: { email: tenant.users.partner.email, displayName: 'X', organisationId: tenant.organisations.commune.globalId, role: 'PARTNER_AGENT' },
     });
-    expect(member.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'email' });
+    expect(member.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
   });
 
   it('a person already working for another PLIE joins with their existing password, then switches between the two', async () => {
@@ -107,7 +107,7 @@ describe('inviting a colleague', () => {
     const preview = await invitee.data(`query($token: String!) { invitation(token: $token) { accountExists } }`, { token: tokenOf(acceptUrl) });
     expect(preview.invitation.accountExists).toBe(true);
     const wrong = await invitee.request(ACCEPT, { input: { token: tokenOf(acceptUrl), password: 'pas le bon mot de passe' } });
-    expect(wrong.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'password' });
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
 
     const accepted = await invitee.data(ACCEPT, { input: { token: tokenOf(acceptUrl), password: FIXTURE_PASSWORD } });
     expect(accepted.acceptInvitation.memberships.map((m: { tenant: { name: string } }) => m.tenant.name).sort()).toEqual([other.name, tenant.name].sort());
@@ -170,7 +170,7 @@ describe('deactivating a colleague', () => {
     const response = await admin.request(`mutation($input: SetMembershipActiveInput!) { setMembershipActive(input: $input) { active } }`, {
       input: { membershipId: me.me.activeMembership.id, version: me.me.activeMembership.version, active: false },
     });
-    expect(response.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'membershipId' });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'membershipId' });
   });
 
   it('a partner agent or a referent cannot manage users', async () => {
@@ -202,11 +202,11 @@ describe("a partner's administrator", () => {
     const elsewhere = await chief.request(INVITE, {
       input: { email: 'x@test.jalon', displayName: 'X', organisationId: tenant.organisations.siae.globalId, role: 'PARTNER_AGENT' },
     });
-    expect(elsewhere.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'organisationId' });
+    expect(elsewhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organisationId' });
     const staff = await chief.request(INVITE, {
       input: { email: 'y@test.jalon', displayName: 'Y', organisationId: tenant.organisations.commune.globalId, role: 'TENANT_ADMIN' },
     });
-    expect(staff.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'role' });
+    expect(staff.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
 
     // She sees her organisation's people only, and manages only them.
     const members = await chief.data(`{ members(page: { first: 50 }) { edges { node { id version user { email } organisation { name } } } } }`);

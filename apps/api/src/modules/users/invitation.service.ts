@@ -3,7 +3,7 @@ import type { RequestContext } from '../../context/request-context';
 import { findValidInvitation } from './invitation-lookup';
 import { administeredOrganisation } from '../../access/authored-access';
 import { activeMembership } from '../../access/tenant-scope';
-import { errors } from '../../graphql/errors';
+import { errors, InputProblems } from '../../graphql/errors';
 import { parseGlobalId } from '../../graphql/relay';
 import { requiredEmail, requiredText } from '../../graphql/text-input';
 import { openSession } from '../auth/auth.service';
@@ -24,14 +24,17 @@ function acceptUrl(ctx: RequestContext, token: string): string {
 
 export async function inviteUser(ctx: RequestContext, input: InviteUserInput): Promise<{ invitation: Invitation; acceptUrl: string }> {
   const { tenantId, userId } = { ...activeMembership(ctx), userId: ctx.actor!.userId };
-  const email = requiredEmail(ctx, 'email', input.email);
-  const displayName = requiredText(ctx, 'displayName', input.displayName);
+  const problems = new InputProblems(ctx);
+  const checkedEmail = problems.check(() => requiredEmail(ctx, 'email', input.email));
+  const displayName = problems.check(() => requiredText(ctx, 'displayName', input.displayName));
   const organisation = await getOrganisation(ctx, input.organisationId, 'organisationId');
   const own = administeredOrganisation(ctx);
-  if (own && organisation.id !== own) throw errors.badInput(ctx, 'organisationId', 'error.notYourOrganisation');
-  if (!isRoleAllowedIn(input.role, organisation.kind)) throw errors.badInput(ctx, 'role', 'error.roleNotAllowed');
-  const alreadyMember = await ctx.em.count(Membership, { organisation, active: true, user: { email } });
-  if (alreadyMember > 0) throw errors.badInput(ctx, 'email', 'error.alreadyMember');
+  if (own && organisation.id !== own) problems.add('organisationId', 'error.notYourOrganisation');
+  if (!isRoleAllowedIn(input.role, organisation.kind)) problems.add('role', 'error.roleNotAllowed');
+  if (checkedEmail && (await ctx.em.count(Membership, { organisation, active: true, user: { email: checkedEmail } })) > 0)
+    problems.add('email', 'error.alreadyMember');
+  problems.throwIfAny();
+  const email = checkedEmail!;
 
   const now = ctx.now;
   // A new invitation replaces any pending one for the same person and organisation.
@@ -40,7 +43,7 @@ export async function inviteUser(ctx: RequestContext, input: InviteUserInput): P
   const invitation = ctx.em.create(Invitation, {
     tenant: ctx.em.getReference(Tenant, tenantId),
     email,
-    displayName,
+    displayName: displayName!,
     organisation,
     role: input.role,
     tokenHash: hash,

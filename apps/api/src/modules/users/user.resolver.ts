@@ -1,5 +1,4 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { MembershipRole } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { Allow } from '../../access/operation-access';
 import { PageArgs } from '../../graphql/pagination';
@@ -12,12 +11,11 @@ import { listMembers, memberCursor, setMembershipActive } from './member.service
 import { AcceptInvitationInput, InviteUserInput, MemberFilter, SetMembershipActiveInput } from './user.inputs';
 
 /** Who manages access: the PLIE's administrator for everyone, a partner's administrator for her organisation (member.service.ts). */
-const USER_ADMINS: [MembershipRole, ...MembershipRole[]] = [MembershipRole.TENANT_ADMIN, MembershipRole.PARTNER_ADMIN];
 
 @Resolver()
 export class UserResolver {
   @Query(() => MembershipConnection, { description: "People with access to the active PLIE (a partner's administrator: her organisation's), by name" })
-  @Allow(...USER_ADMINS)
+  @Allow('manageUsers')
   async members(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => MemberFilter, { nullable: true }) filter?: MemberFilter,
@@ -28,7 +26,7 @@ export class UserResolver {
   }
 
   @Query(() => [InvitationType], { description: 'Invitations not yet accepted nor revoked, newest first' })
-  @Allow(...USER_ADMINS)
+  @Allow('manageUsers')
   async pendingInvitations(@Ctx() ctx: RequestContext): Promise<InvitationType[]> {
     return (await listPendingInvitations(ctx)).map(InvitationType.from);
   }
@@ -40,14 +38,14 @@ export class UserResolver {
   }
 
   @Mutation(() => InvitationCreatedType)
-  @Allow(...USER_ADMINS)
+  @Allow('manageUsers')
   async inviteUser(@Ctx() ctx: RequestContext, @Arg('input') input: InviteUserInput): Promise<InvitationCreatedType> {
     const { invitation, acceptUrl } = await inviteUser(ctx, input);
     return { invitation: InvitationType.from(invitation), acceptUrl };
   }
 
   @Mutation(() => InvitationType)
-  @Allow(...USER_ADMINS)
+  @Allow('manageUsers')
   async revokeInvitation(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<InvitationType> {
     return InvitationType.from(await revokeInvitation(ctx, id));
   }
@@ -59,7 +57,7 @@ export class UserResolver {
   }
 
   @Mutation(() => MembershipType, { description: "Deactivate (or reactivate) a person's access to the active PLIE" })
-  @Allow(...USER_ADMINS)
+  @Allow('manageUsers')
   async setMembershipActive(@Ctx() ctx: RequestContext, @Arg('input') input: SetMembershipActiveInput): Promise<MembershipType> {
     return MembershipType.from(await setMembershipActive(ctx, input));
   }

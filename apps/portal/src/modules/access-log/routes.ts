@@ -6,6 +6,6 @@ export const accessLogRoutes: RouteRecordRaw[] = [
     name: 'access-log',
     component: () => import('./components/AccessLogPage.vue'),
     // Who, among the partners, read what of which participant: reviewed by the PLIE's administrator and animation team.
-    meta: { roles: ['TENANT_ADMIN', 'ANIMATION_TEAM'], title: 'accessLog', nav: { label: 'accessLog', order: 27 } },
+    meta: { can: 'readAccessLog', title: 'accessLog', nav: { label: 'accessLog', order: 27 } },
   },
 ];

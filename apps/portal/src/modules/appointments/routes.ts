@@ -6,6 +6,6 @@ export const appointmentsRoutes: RouteRecordRaw[] = [
     name: 'agenda',
     component: () => import('./components/AgendaPage.vue'),
     // A referent's own agenda; the animation team looks at a referent's and books collective sessions for them.
-    meta: { roles: ['REFERENT', 'ANIMATION_TEAM'], title: 'agenda', nav: { label: 'agenda', order: 7 } },
+    meta: { can: 'keepAgenda', title: 'agenda', nav: { label: 'agenda', order: 7 } },
   },
 ];

@@ -7,8 +7,7 @@ export const communeFiguresRoutes: RouteRecordRaw[] = [
     name: 'commune-figures',
     component: () => import('./components/CommuneFiguresPage.vue'),
     meta: {
-      roles: ['PARTNER_AGENT', 'PARTNER_ADMIN'],
-      organisationKinds: ['COMMUNE'],
+      can: 'readCommuneFigures',
       title: 'communeFigures',
       nav: { label: 'communeFigures', order: 8 },
     },

@@ -6,6 +6,6 @@ export const organisationsRoutes: RouteRecordRaw[] = [
     name: 'organisations',
     component: () => import('./components/OrganisationsPage.vue'),
     // The API lets staff read the list; only the PLIE administrator edits it.
-    meta: { roles: ['TENANT_ADMIN', 'ANIMATION_TEAM', 'REFERENT'], title: 'organisations', nav: { label: 'organisations', order: 20 } },
+    meta: { can: 'readOrganisations', title: 'organisations', nav: { label: 'organisations', order: 20 } },
   },
 ];

@@ -1,7 +1,7 @@
 import type { ParticipantFileFragment, PathwayFieldsFragment } from '@/gql/graphql';
 
 /**
- * The API returns null for what consent does not share with a partner (DESIGN.md §3.4), so the
+ * The API returns null for what consent does not share with a partner (README, "Sharing with partners"), so the
  * schema makes those fields nullable. Staff always read them: the staff screens narrow once, here,
  * and show their error state when a value is missing, instead of checking every field everywhere.
  */

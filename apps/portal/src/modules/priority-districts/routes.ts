@@ -6,6 +6,6 @@ export const priorityDistrictsRoutes: RouteRecordRaw[] = [
     name: 'districts',
     component: () => import('./components/DistrictsPage.vue'),
     // The PLIE's reference list of priority districts (QPV): kept by its administrator and animation team.
-    meta: { roles: ['TENANT_ADMIN', 'ANIMATION_TEAM'], title: 'districts', nav: { label: 'districts', order: 25 } },
+    meta: { can: 'manageDistricts', title: 'districts', nav: { label: 'districts', order: 25 } },
   },
 ];

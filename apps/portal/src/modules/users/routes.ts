@@ -6,6 +6,6 @@ export const usersRoutes: RouteRecordRaw[] = [
     name: 'users',
     component: () => import('./components/UsersPage.vue'),
     // A partner's administrator manages the people of her own organisation only (the API keeps to it).
-    meta: { roles: ['TENANT_ADMIN', 'PARTNER_ADMIN'], title: 'users', nav: { label: 'users', order: 10 } },
+    meta: { can: 'manageUsers', title: 'users', nav: { label: 'users', order: 10 } },
   },
 ];

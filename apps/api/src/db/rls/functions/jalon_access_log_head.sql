@@ -1,0 +1,14 @@
+create or replace function jalon_access_log_head()
+ RETURNS text
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $$
+begin
+  perform pg_advisory_xact_lock(hashtextextended('access_log:' || jalon_tenant_id()::text, 0));
+  return coalesce((select hash from access_log where tenant_id = jalon_tenant_id() order by seq desc limit 1), '');
+end
+$$;
+
+revoke all on function jalon_access_log_head() from public;
+grant execute on function jalon_access_log_head() to jalon_app;

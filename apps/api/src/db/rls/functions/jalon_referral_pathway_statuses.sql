@@ -1,0 +1,13 @@
+create or replace function jalon_referral_pathway_statuses(p_ids uuid[])
+ RETURNS TABLE(referral_id uuid, status pathway_status)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $$
+select r.id, p.status from referral r join pathway p on p.id = r.pathway_id
+ where r.id = any(p_ids) and r.tenant_id = jalon_tenant_id()
+   and (jalon_is_staff() or r.referring_organisation_id = jalon_organisation_id() or r.id = any(jalon_partner_referrals()))
+$$;
+
+revoke all on function jalon_referral_pathway_statuses(p_ids uuid[]) from public;
+grant execute on function jalon_referral_pathway_statuses(p_ids uuid[]) to jalon_app;

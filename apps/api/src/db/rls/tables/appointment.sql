@@ -1,0 +1,19 @@
+alter table appointment enable row level security;
+alter table appointment force row level security;
+
+create policy appointment_partner_read on appointment for select
+  using (
+    (tenant_id = jalon_tenant_id())
+    and (NOT jalon_is_staff())
+    and (id = ANY (( SELECT jalon_partner_appointments() AS jalon_partner_appointments)::uuid[]))
+  );
+
+create policy appointment_staff on appointment for all
+  using (
+    (tenant_id = jalon_tenant_id())
+    and jalon_is_staff()
+  )
+  with check (
+    (tenant_id = jalon_tenant_id())
+    and jalon_is_staff()
+  );

@@ -1,0 +1,170 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { CombinedGraphQLErrors } from '@apollo/client';
+import { flushPromises } from '@vue/test-utils';
+import InputText from 'primevue/inputtext';
+import { defineComponent, h, nextTick, ref } from 'vue';
+import FormDialog from './FormDialog.vue';
+import FormField from './FormField.vue';
+import { useFormDialog } from '@/composables/use-form-dialog';
+import type { MutationResult } from '@/composables/use-mutation';
+import { mountInApp } from '@/testing/mount-in-app';
+
+type Answer = MutationResult<{ saved: string }>;
+
+function refusal(extensions: Record<string, unknown>, message = 'Refusé'): Answer {
+  return { ok: false, error: new CombinedGraphQLErrors({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', ...extensions } }] }) };
+}
+
+/** A two-field dialog as the portal's are built: `answer` is what the API says to the next submission. */
+function mountDialog(answer: () => Answer | Promise<Answer>) {
+  const visible = ref(true);
+  const sent: string[] = [];
+  const Harness = defineComponent(() => {
+    const name = ref('');
+    const city = ref('');
+    const form = useFormDialog({
+      id: 'test-form',
+      visible,
+      fields: ['name', 'city'] as const,
+      clearWhenChanged: { name, city },
+      reset() {
+        name.value = '';
+        city.value = 'Grenoble';
+      },
+    });
+    const submit = () =>
+      form.submit({
+        check: () => form.require({ name: name.value }),
+        send: async () => {
+          sent.push(name.value);
+          return answer();
+        },
+        success: (data) => `Enregistré : ${data.saved}`,
+      });
+    const field = (id: 'name' | 'city', model: typeof name) =>
+      h(
+        FormField,
+        { id, label: id, error: form.fieldErrors[id] },
+        {
+          default: ({ invalid, control }: { invalid: boolean; control: Record<string, unknown> }) =>
+            h(InputText, { id, modelValue: model.value, 'onUpdate:modelValue': (v: string | undefined) => (model.value = v ?? ''), invalid, ...control }),
+        },
+      );
+    return () =>
+      h(FormDialog, { form, header: 'Essai', submitLabel: 'Enregistrer', onSubmit: submit }, { default: () => [field('name', name), field('city', city)] });
+  });
+  const wrapper = mountInApp(Harness);
+  return { wrapper, visible, sent };
+}
+
+const input = (id: string) => document.getElementById(id) as HTMLInputElement;
+const type = async (id: string, value: string) => {
+  input(id).value = value;
+  input(id).dispatchEvent(new Event('input'));
+  await nextTick();
+};
+async function clickSubmit(): Promise<void> {
+  (document.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+  await flushPromises();
+  await nextTick();
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('FormDialog with useFormDialog', () => {
+  it('refuses an empty required field before sending, marks it and moves focus to it', async () => {
+    const { sent } = mountDialog(() => ({ ok: true, data: { saved: 'x' } }));
+    await nextTick();
+    await clickSubmit();
+    expect(sent).toEqual([]);
+    expect(input('name').getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById('name-error')?.textContent).toContain('obligatoire');
+    expect(input('name').getAttribute('aria-describedby')).toBe('name-error');
+    expect(document.activeElement).toBe(input('name'));
+  });
+
+  it('puts every field the API names in `fields` on that field, and focuses the first', async () => {
+    mountDialog(() =>
+      refusal(
+        {
+          field: 'name',
+          fields: [
+            { field: 'name', message: 'Nom trop long.' },
+            { field: 'city', message: 'Commune inconnue.' },
+          ],
+        },
+        'Nom trop long.',
+      ),
+    );
+    await nextTick();
+    await type('name', 'Sophie');
+    await clickSubmit();
+    expect(document.getElementById('name-error')?.textContent).toContain('Nom trop long.');
+    expect(document.getElementById('city-error')?.textContent).toContain('Commune inconnue.');
+    expect(input('name').getAttribute('aria-invalid')).toBe('true');
+    expect(input('city').getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(input('name'));
+    expect(document.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('reads the single `field` of an API that names only one', async () => {
+    mountDialog(() => refusal({ field: 'city' }, 'Commune inconnue.'));
+    await nextTick();
+    await type('name', 'Sophie');
+    await clickSubmit();
+    expect(document.getElementById('city-error')?.textContent).toContain('Commune inconnue.');
+    expect(input('name').getAttribute('aria-invalid')).toBeNull();
+    expect(document.activeElement).toBe(input('city'));
+  });
+
+  it('says an error about no field of the form for the whole form', async () => {
+    mountDialog(() => refusal({ field: 'version' }, 'Modifié entre-temps.'));
+    await nextTick();
+    await type('name', 'Sophie');
+    await clickSubmit();
+    expect(document.querySelector('[role="alert"]')?.textContent).toContain('Modifié entre-temps.');
+  });
+
+  it('shows the submit button busy while the API answers', async () => {
+    let answer!: (a: Answer) => void;
+    mountDialog(() => new Promise<Answer>((resolve) => (answer = resolve)));
+    await nextTick();
+    await type('name', 'Sophie');
+    (document.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+    await flushPromises();
+    expect((document.querySelector('button[type="submit"]') as HTMLButtonElement).disabled).toBe(true);
+    answer({ ok: true, data: { saved: 'Sophie' } });
+    await flushPromises();
+  });
+
+  it('closes on success, and is new again when reopened', async () => {
+    const { visible, sent } = mountDialog(() => ({ ok: true, data: { saved: 'Sophie' } }));
+    await nextTick();
+    await type('name', 'Sophie');
+    await type('city', 'Échirolles');
+    await clickSubmit();
+    expect(sent).toEqual(['Sophie']);
+    expect(visible.value).toBe(false);
+    visible.value = true;
+    await flushPromises();
+    expect(input('name').value).toBe('');
+    expect(input('city').value).toBe('Grenoble');
+  });
+
+  it('forgets the errors of the last opening when reopened', async () => {
+    const { visible } = mountDialog(() => refusal({ field: 'city' }, 'Commune inconnue.'));
+    await nextTick();
+    await clickSubmit();
+    expect(input('name').getAttribute('aria-invalid')).toBe('true');
+    [...document.querySelectorAll('button')].find((button) => button.textContent?.includes('Annuler'))!.click();
+    await flushPromises();
+    expect(visible.value).toBe(false);
+    visible.value = true;
+    await flushPromises();
+    expect(input('name').getAttribute('aria-invalid')).toBeNull();
+    expect(document.getElementById('name-error')).toBeNull();
+  });
+});

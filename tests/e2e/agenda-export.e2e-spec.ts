@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from './support/browser';
+import { apiSession, logIn, parisDay } from './support/demo-session';
+import { startPortalServer } from './support/portal-server';
+
+describe.runIf(chromiumAvailable())("the animation team exports a referent's agenda", () => {
+  let server: Awaited<ReturnType<typeof startPortalServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startPortalServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('waits for a referent to be chosen, then downloads that referent’s agenda', async () => {
+    // Nadia holds a workshop tomorrow afternoon; Julien, of the same organisation, has nothing in it.
+    const day = parisDay(0, 1);
+    const nadia = await apiSession(server.url, 'nadia@grenoble.demo');
+    const { participants } = await nadia<{ participants: { edges: Array<{ node: { id: string } }> } }>(
+      '{ participants(page: { first: 1 }) { edges { node { id } } } }',
+    );
+    await nadia(`mutation($input: ScheduleAppointmentInput!) { scheduleAppointment(input: $input) { id } }`, {
+      input: {
+        kind: 'COLLECTIVE',
+        title: 'Atelier export agenda',
+        startsAt: `${day}T14:00:00+01:00`,
+        endsAt: `${day}T15:00:00+01:00`,
+        mode: 'IN_PERSON',
+        place: 'OFFICE',
+        participantIds: [participants.edges[0]!.node.id],
+      },
+    });
+
+    const marc = await logIn(browser, server.url, 'marc@grenoble.demo');
+    await marc.goto(`${server.url}/agenda?date=${day}`);
+    const exportBefore = marc.getByRole('button', { name: 'Exporter (.ics)' });
+    await exportBefore.waitFor();
+    expect(await exportBefore.isDisabled()).toBe(true);
+    expect(await exportBefore.getAttribute('aria-describedby')).toBe('agenda-referent-hint');
+    await marc.getByText("Choisissez un référent pour voir son agenda, l'exporter ou y inscrire une action collective.").waitFor();
+
+    const referent = marc.getByLabel('Référent', { exact: true });
+    await referent.selectOption({ label: await referent.locator('option', { hasText: 'Nadia Benali' }).innerText() });
+    await marc.getByText('Atelier export agenda').first().waitFor();
+    const [download] = await Promise.all([marc.waitForEvent('download'), marc.getByRole('link', { name: 'Exporter (.ics)' }).click()]);
+    const ics = fs.readFileSync((await download.path())!, 'utf8');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('SUMMARY:Atelier export agenda');
+
+    // Another referent's export does not hold Nadia's workshop.
+    await referent.selectOption({ label: await referent.locator('option', { hasText: 'Julien Perrin' }).innerText() });
+    await expect.poll(() => marc.getByText('Atelier export agenda').count()).toBe(0);
+    const [other] = await Promise.all([marc.waitForEvent('download'), marc.getByRole('link', { name: 'Exporter (.ics)' }).click()]);
+    const otherIcs = fs.readFileSync((await other.path())!, 'utf8');
+    expect(otherIcs).toContain('BEGIN:VCALENDAR');
+    expect(otherIcs).not.toContain('Atelier export agenda');
+  });
+});

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from './support/browser';
+import { logIn } from './support/demo-session';
+import { startPortalServer } from './support/portal-server';
+
+describe.runIf(chromiumAvailable())("the referent's home", () => {
+  let server: Awaited<ReturnType<typeof startPortalServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startPortalServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows her caseload’s alerts as counts, each opening the caseload so filtered, and her day', async () => {
+    const nadia = await logIn(browser, server.url, 'nadia@grenoble.demo');
+    const panel = nadia.getByRole('region', { name: 'Dans votre portefeuille' });
+    const esf = panel.getByTestId('home-count-ESF_DATA_INCOMPLETE');
+    await esf.waitFor();
+    expect(await esf.innerText()).toContain('Données FSE+ incomplètes');
+    const count = Number(await esf.locator('.home-count-number').innerText());
+    expect(count).toBeGreaterThan(0);
+    await nadia.getByRole('heading', { name: /^Aujourd'hui : / }).waitFor();
+    await nadia.getByRole('link', { name: "Ouvrir l'agenda" }).waitFor();
+
+    await esf.click();
+    await expect.poll(() => nadia.url()).toContain('alert=ESF_DATA_INCOMPLETE');
+    const caseload = nadia.getByRole('table', { name: 'Liste des participants' });
+    await caseload.waitFor();
+    await expect.poll(() => caseload.locator('tbody tr').count()).toBe(count);
+  });
+});
