@@ -7,19 +7,24 @@ import {
   AssistedContractKind,
   Attendance,
   CONSENT_NOTICE_VERSION,
+  ConsentEffect,
+  ConsentStatus,
   EmploymentSituation,
   EsfAnswer,
   ExitKind,
   FOLLOW_UP_CHECK_IN_MONTHS,
   Gender,
+  ObstacleCategory,
   opensInJobFollowUp,
   PathwayStatus,
+  POSITIVE_EXITS,
   ReferralStatus,
   SHARING_PRESETS,
   StageStatus,
   TrainingOutcome,
 } from '@jalon/domain';
 import { searchKeyOf } from '../../modules/participants/participant.validation';
+import type { DemoTenant } from './demo-data';
 import { DemoRandom, LAST_NAMES, MEN_FIRST_NAMES, WOMEN_FIRST_NAMES } from './demo-random';
 import { insertRows, type Row } from './insert-rows';
 
@@ -37,10 +42,8 @@ interface PopulationPlan {
   slug: string;
   seed: number;
   people: number;
-  /** Referents: existing logins, and new ones (created here) with their operator. */
-  referents: Array<{ email: string; displayName?: string; operator: string; weight: number }>;
-  /** A new referent operator to create, key → name. */
-  newOperators: Array<{ key: string; name: string }>;
+  /** Referents (logins of demo-data.ts) and their share of the caseload. */
+  referents: Array<{ email: string; weight: number }>;
   /** Communes of residence, by weight; the first has a priority district. */
   communes: Array<readonly [string, number]>;
   priorityDistrict: { code: string; commune: string };
@@ -51,16 +54,6 @@ interface PopulationPlan {
   animation: string;
 }
 
-/** The referents added to Grenoble (listed in the README): same demo password as every login. */
-export const GENERATED_REFERENTS = [
-  { email: 'lea@grenoble.demo', displayName: 'Léa Fabre', operator: 'op1' },
-  { email: 'hugo@grenoble.demo', displayName: 'Hugo Lemoine', operator: 'op2' },
-  { email: 'samira@grenoble.demo', displayName: 'Samira Belkacem', operator: 'op3' },
-  { email: 'antoine@grenoble.demo', displayName: 'Antoine Giraud', operator: 'op3' },
-  { email: 'chloe@grenoble.demo', displayName: 'Chloé Vial', operator: 'op3' },
-  { email: 'mehdi@grenoble.demo', displayName: 'Mehdi Amrani', operator: 'op3' },
-] as const;
-
 const PLANS: PopulationPlan[] = [
   {
     slug: 'grenoble-alpes',
@@ -68,13 +61,9 @@ const PLANS: PopulationPlan[] = [
     people: 700,
     referents: [
       // Nadia carries a slightly larger caseload: she is the referent of the guided tour.
-      { email: 'nadia@grenoble.demo', operator: 'op1', weight: 1.15 },
-      { email: 'julien@grenoble.demo', operator: 'op1', weight: 1 },
-      { email: 'amina@grenoble.demo', operator: 'op2', weight: 1 },
-      { email: 'thomas@grenoble.demo', operator: 'op2', weight: 1 },
-      ...GENERATED_REFERENTS.map((r) => ({ ...r, weight: 1 })),
+      { email: 'nadia@grenoble.demo', weight: 1.15 },
+      ...['julien', 'lea', 'amina', 'thomas', 'hugo', 'samira', 'antoine', 'chloe', 'mehdi'].map((name) => ({ email: `${name}@grenoble.demo`, weight: 1 })),
     ],
-    newOperators: [{ key: 'op3', name: 'CIDFF Isère – accompagnement emploi' }],
     communes: [
       ['38151', 30],
       ['38185', 35],
@@ -93,11 +82,10 @@ const PLANS: PopulationPlan[] = [
     seed: 63_000,
     people: 150,
     referents: [
-      { email: 'yasmine@clermont.demo', operator: 'op1', weight: 1 },
-      { email: 'pierre@clermont.demo', operator: 'op1', weight: 1 },
-      { email: 'fatou@clermont.demo', operator: 'op2', weight: 1 },
+      { email: 'yasmine@clermont.demo', weight: 1 },
+      { email: 'pierre@clermont.demo', weight: 1 },
+      { email: 'fatou@clermont.demo', weight: 1 },
     ],
-    newOperators: [],
     communes: [
       ['63113', 60],
       ['63124', 20],
@@ -164,6 +152,44 @@ const OBJECTIVES = [
   'Améliorer le français à l’oral et à l’écrit',
 ];
 
+/** Obstacles (freins) found at reception, with how often: [category, the referent's note, share of people]. */
+const OBSTACLES: Array<readonly [ObstacleCategory, string, number]> = [
+  [ObstacleCategory.MOBILITY, 'Pas de permis, dépend des transports en commun', 0.4],
+  [ObstacleCategory.CHILDCARE, 'Pas de mode de garde pour les enfants', 0.15],
+  [ObstacleCategory.HOUSING, 'Hébergé chez un proche, cherche un logement', 0.15],
+  [ObstacleCategory.HEALTH, 'Port de charges lourdes déconseillé', 0.1],
+  [ObstacleCategory.DISABILITY, 'Reconnaissance de travailleur handicapé en cours', 0.05],
+  [ObstacleCategory.LANGUAGE, 'Français oral à consolider', 0.15],
+  [ObstacleCategory.DIGITAL_SKILLS, 'Peu à l’aise avec les démarches en ligne', 0.25],
+  [ObstacleCategory.BUDGET_DEBT, 'Dettes de loyer, plan d’apurement en cours', 0.15],
+  [ObstacleCategory.ADMINISTRATIVE, 'Dossier de droits à mettre à jour', 0.15],
+];
+const STRENGTHS = [
+  'Motivé, expérience en restauration collective',
+  'Ponctuelle, a travaillé dans le nettoyage industriel',
+  'Bon relationnel, expérience de vendeur',
+  'Expérience en manutention et en logistique',
+  'Aime le travail en extérieur, a tenu un jardin partagé',
+  'Diplôme étranger dans le soin, à faire reconnaître',
+];
+const NEEDS = [
+  'Définir un projet réaliste et se remettre en activité',
+  'Reprendre un rythme de travail en structure d’insertion',
+  'Financer le permis de conduire',
+  'Trouver une formation qualifiante dans son secteur',
+  'Préparer les entretiens d’embauche',
+];
+const JOURNAL_NOTES = [
+  'Point sur les candidatures envoyées : deux réponses attendues.',
+  'A rencontré l’employeur en entretien, retour prévu la semaine prochaine.',
+  'Dossier d’aide au permis déposé, en attente de décision.',
+  'Fatiguée ces dernières semaines, on allège les démarches ce mois-ci.',
+  'CV mis à jour ensemble, à envoyer aux offres repérées.',
+  'Bilan du stage positif, la structure propose de prolonger.',
+  'A manqué l’atelier collectif, rappel fait par téléphone.',
+  'Démarches de logement avancent, rendez-vous au CCAS pris.',
+];
+
 const SKILLS = ['Ponctualité', 'Travail en équipe', 'Respect des consignes', 'Autonomie au poste', 'Sécurité'];
 const EMPLOYERS = ['Carrefour Échirolles', 'Schneider Electric', 'Clinique des Cèdres', 'Mairie', 'Onet Propreté', 'Elior', 'Manpower', 'Boulangerie du Cours'];
 
@@ -187,82 +213,44 @@ interface Ids {
   kinds: Map<string, string>;
   users: Map<string, string>;
   memberships: Map<string, string>;
-  passwordHash: string;
 }
 
 /** Generates the demo population of every demo PLIE into freshly seeded tenants (in the caller's transaction). */
-export async function seedDemoPopulation(em: EntityManager, today = isoDay(Date.now())): Promise<void> {
-  for (const plan of PLANS) await seedPlan(em, plan, today);
+export async function seedDemoPopulation(em: EntityManager, tenants: readonly DemoTenant[], today = isoDay(Date.now())): Promise<void> {
+  for (const plan of PLANS)
+    await seedPlan(
+      em,
+      plan,
+      tenants.find((t) => t.slug === plan.slug)!,
+      today,
+    );
 }
 
-async function loadIds(em: EntityManager, slug: string): Promise<Ids> {
-  const [tenant] = await em.execute<Array<{ id: string }>>(`select id from tenant where slug = '${slug}'`);
-  const orgs = await em.execute<Array<{ id: string; name: string; kind: string; siae_kind: string | null; insee_code: string | null }>>(
-    `select id, name, kind, siae_kind, insee_code from organisation where tenant_id = '${tenant!.id}'`,
-  );
+async function loadIds(em: EntityManager, demo: DemoTenant): Promise<Ids> {
+  const [tenant] = await em.execute<Array<{ id: string }>>(`select id from tenant where slug = '${demo.slug}'`);
+  const orgs = await em.execute<Array<{ id: string; name: string }>>(`select id, name from organisation where tenant_id = '${tenant!.id}'`);
   const kinds = await em.execute<Array<{ id: string; code: string }>>(`select id, code from stage_kind where tenant_id = '${tenant!.id}'`);
-  const members = await em.execute<Array<{ id: string; user_id: string; email: string; password_hash: string }>>(
-    `select m.id, m.user_id, u.email, u.password_hash from membership m join app_user u on u.id = m.user_id where m.tenant_id = '${tenant!.id}'`,
+  const members = await em.execute<Array<{ id: string; user_id: string; email: string }>>(
+    `select m.id, m.user_id, u.email from membership m join app_user u on u.id = m.user_id where m.tenant_id = '${tenant!.id}'`,
   );
+  // The named seed does not store its organisation keys: names are unique within a demo tenant.
+  const keyOf = new Map(demo.organisations.map((o) => [o.name, o.key]));
   return {
     tenant: tenant!.id,
-    organisations: new Map(orgs.map((o) => [organisationKey(o), o.id])),
+    organisations: new Map(orgs.map((o) => [keyOf.get(o.name)!, o.id])),
     kinds: new Map(kinds.map((k) => [k.code, k.id])),
     users: new Map(members.map((m) => [m.email, m.user_id])),
     memberships: new Map(members.map((m) => [m.email, m.id])),
-    passwordHash: members[0]!.password_hash,
   };
 }
 
-/** The demo's organisation keys, recovered from kind and name (the named seed does not store them). */
-function organisationKey(o: { name: string; kind: string; siae_kind: string | null; insee_code: string | null }): string {
-  if (o.siae_kind) return o.siae_kind.toLowerCase();
-  if (o.kind === 'TRAINING_OPERATOR') return /Chartreuse/.test(o.name) ? 'training1' : 'training2';
-  if (o.kind === 'OTHER_PARTNER') return 'ft';
-  if (o.kind === 'ANIMATION_TEAM') return 'animation';
-  if (o.kind === 'REFERENT_OPERATOR') return /^Association/.test(o.name) ? 'op1' : 'op2';
-  return (
-    {
-      '38185': 'grenoble',
-      '38151': 'echirolles',
-      '38421': 'smh',
-      '38169': 'fontaine',
-      '63113': 'clermont',
-      '63124': 'cournon',
-      '63075': 'chamalieres',
-      '63014': 'aubiere',
-    }[o.insee_code!] ?? o.name
-  );
-}
-
-async function seedPlan(em: EntityManager, plan: PopulationPlan, today: string): Promise<void> {
+async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenant, today: string): Promise<void> {
   const rnd = new DemoRandom(plan.seed);
-  const ids = await loadIds(em, plan.slug);
+  const ids = await loadIds(em, demo);
   const now = new Date(`${today}T08:00:00Z`).toISOString();
   const base = (extra: Row): Row => ({ id: rnd.uuid(), created_at: now, tenant_id: ids.tenant, ...extra });
   const rows: Record<string, Row[]> = {};
   const add = (table: string, row: Row) => (rows[table] ??= []).push(row);
-
-  for (const operator of plan.newOperators) {
-    const row = base({ name: operator.name, kind: 'REFERENT_OPERATOR' });
-    ids.organisations.set(operator.key, row.id as string);
-    add('organisation', row);
-  }
-  for (const referent of plan.referents) {
-    if (ids.memberships.has(referent.email)) continue;
-    const userId = rnd.uuid();
-    await insertRows(em, 'app_user', [
-      { id: userId, created_at: now, email: referent.email, display_name: referent.displayName!, password_hash: ids.passwordHash },
-    ]);
-    ids.users.set(referent.email, userId);
-    const membership = base({ user_id: userId, organisation_id: ids.organisations.get(referent.operator)!, role: 'REFERENT' });
-    ids.memberships.set(referent.email, membership.id as string);
-    add('membership', membership);
-  }
-  await insertRows(em, 'organisation', rows.organisation ?? []);
-  await insertRows(em, 'membership', rows.membership ?? []);
-  delete rows.organisation;
-  delete rows.membership;
 
   const todayMs = dayMs(today);
   const start = dayMs('2024-01-08');
@@ -313,6 +301,19 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, today: string):
           : PathwayStatus.IN_JOB_FOLLOW_UP
         : PathwayStatus.EXITED;
 
+    // About one person in ten comes back: an earlier pathway ended without a job, months before this one.
+    const priorExitMs = workday(entryMs - rnd.int(90, 300) * DAY_MS);
+    const priorEntryMs = workday(priorExitMs - rnd.int(150, 420) * DAY_MS);
+    const prior =
+      rnd.chance(0.1) && priorEntryMs >= dayMs('2023-01-02')
+        ? {
+            referral: isoDay(priorEntryMs - rnd.int(10, 40) * DAY_MS),
+            entry: isoDay(priorEntryMs),
+            exit: isoDay(priorExitMs),
+            kind: rnd.weighted(EXIT_MIX.filter(([kind]) => !POSITIVE_EXITS.includes(kind))),
+          }
+        : null;
+
     const participant = base({
       first_name: firstName,
       last_name: lastName,
@@ -333,7 +334,7 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, today: string):
     const sensitive = () => (rnd.chance(0.06) ? EsfAnswer.REFUSED : rnd.chance(0.15) ? EsfAnswer.YES : EsfAnswer.NO);
     const pathway = base({
       participant_id: participant.id,
-      number: 1,
+      number: prior ? 2 : 1,
       status,
       referral_date: referralDate,
       entry_date: entryDate,
@@ -368,22 +369,65 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, today: string):
       rural_area: incomplete ? null : EsfAnswer.NO,
     });
     add('pathway', pathway);
+    if (prior) {
+      add('pathway', {
+        ...pathway,
+        id: rnd.uuid(),
+        number: 1,
+        status: PathwayStatus.EXITED,
+        referral_date: prior.referral,
+        entry_date: prior.entry,
+        exit_date: prior.exit,
+        exit_kind: prior.kind,
+        exit_validated: null,
+      });
+    }
+
+    // The reception diagnosis, written in the first weeks; a few recent files still wait for it.
+    if (entryMs < todayMs - 30 * DAY_MS || rnd.chance(0.5)) {
+      const obstacles = OBSTACLES.filter(([, , share]) => rnd.chance(share)).map(([category, note]) => ({ category, note }));
+      add(
+        'diagnosis',
+        base({
+          pathway_id: pathway.id,
+          strengths: rnd.pick(STRENGTHS),
+          obstacles: JSON.stringify(obstacles),
+          needs: rnd.pick(NEEDS),
+          carried_out_on: isoDay(workday(entryMs + rnd.int(3, 20) * DAY_MS)),
+          updated_at: now,
+        }),
+      );
+    }
 
     // The file's history, as the API writes it: creation on admission, then the exit.
     const referentUser = ids.users.get(referent.email)!;
-    const history = (action: string, day: string, changes: Array<{ field: string; before: string | null; after: string | boolean | null }>) => {
+    const history = (
+      action: string,
+      day: string,
+      changes: Array<{ field: string; before: string | number | null; after: string | number | boolean | null }>,
+    ) => {
       const row = base({ participant_id: participant.id, at: at(day, 15), author_id: referentUser, action, changes: JSON.stringify(changes) });
       delete row.created_at;
       add('participant_change', row);
     };
-    history('participant.created', entryDate, [
+    history('participant.created', prior?.entry ?? entryDate, [
       { field: 'firstName', before: null, after: firstName },
       { field: 'lastName', before: null, after: lastName },
       { field: 'birthDate', before: null, after: birthDate },
       { field: 'communeCode', before: null, after: commune },
-      { field: 'referralDate', before: null, after: referralDate },
-      { field: 'entryDate', before: null, after: entryDate },
+      { field: 'referralDate', before: null, after: prior?.referral ?? referralDate },
+      { field: 'entryDate', before: null, after: prior?.entry ?? entryDate },
     ]);
+    if (prior) {
+      history('pathway.status', prior.exit, [
+        { field: 'status', before: PathwayStatus.ACTIVE, after: PathwayStatus.EXITED },
+        { field: 'exitDate', before: null, after: prior.exit },
+        { field: 'exitKind', before: null, after: prior.kind },
+        { field: 'date', before: null, after: prior.exit },
+      ]);
+      history('pathway.opened', referralDate, [{ field: 'number', before: 1, after: 2 }]);
+      history('pathway.entry', entryDate, [{ field: 'entryDate', before: null, after: entryDate }]);
+    }
     if (exitDate && exitKind) {
       history('pathway.status', exitDate, [
         { field: 'status', before: PathwayStatus.ACTIVE, after: opensInJobFollowUp(exitKind) ? PathwayStatus.IN_JOB_FOLLOW_UP : PathwayStatus.EXITED },
@@ -432,7 +476,8 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, today: string):
         decidedBy: ids.users.get(plan.animation)!,
         pathwayId: pathway.id as string,
       });
-      if (rnd.chance(0.85)) addConsent(rows, base, ids, participant, pathway, referringCommune[0], 'COMMUNE_REFERRAL', [], referent.email, entryDate, closedOn);
+      if (rnd.chance(0.85))
+        addConsent(rows, base, ids, participant, pathway, referringCommune[0], 'COMMUNE_REFERRAL', [], referent.email, { day: entryDate, closedOn });
     }
 
     // Stages: one after the other from the entry, none after the exit.
@@ -463,10 +508,19 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, today: string):
       if (operator && begun) addPartnerReports(rows, base, ids, plan, rnd, operator, stage, today, now);
       cursor = dayMs(plannedEnd) + rnd.int(7, 45) * DAY_MS;
     }
-    // A realistic share of people agree to share their stage with the partner delivering it.
+    // A realistic share of people agree to share their stage with the partner delivering it; some
+    // say no (a refusal is recorded), and a few withdraw their agreement along the way.
     for (const [operator, stageIds] of stagesByOperator) {
       const preset = ['aci', 'ei', 'etti'].includes(operator) ? 'SIAE_CONTRACT' : operator.startsWith('training') ? 'TRAINING' : null;
-      if (preset && rnd.chance(0.8)) addConsent(rows, base, ids, participant, pathway, operator, preset, stageIds, referent.email, entryDate, closedOn);
+      if (!preset) continue;
+      const terms = { day: entryDate, closedOn };
+      if (rnd.chance(0.8)) {
+        const lastDay = dayMs(closedOn ?? today);
+        const revokedOn = rnd.chance(0.04) && lastDay - entryMs > 30 * DAY_MS ? isoDay(entryMs + rnd.int(15, (lastDay - entryMs) / DAY_MS - 1) * DAY_MS) : null;
+        addConsent(rows, base, ids, participant, pathway, operator, preset, stageIds, referent.email, { ...terms, revokedOn });
+      } else if (rnd.chance(0.4)) {
+        addConsent(rows, base, ids, participant, pathway, operator, preset, stageIds, referent.email, { ...terms, effect: ConsentEffect.REFUSAL });
+      }
     }
 
     // In-job follow-up check-ins (1, 3 and 6 months after a job exit), done when due.
@@ -497,6 +551,9 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, today: string):
       const ms = workday(contactEnd - (gap + (k - 1) * rnd.int(25, 40)) * DAY_MS);
       if (ms < entryMs) break;
       addAppointment(rows, base, rnd, ids.memberships.get(referent.email)!, [participant.id as string], isoDay(ms), today, commune);
+      // The referent writes up most interviews in the person's journal.
+      if (isoDay(ms) < today && rnd.chance(0.6))
+        add('journal_entry', base({ participant_id: participant.id, author_id: referentUser, day: isoDay(ms), text: rnd.pick(JOURNAL_NOTES) }));
     }
     if (!exitDate) {
       const next = isoDay(workday(todayMs + rnd.int(0, 30) * DAY_MS));
@@ -577,6 +634,8 @@ const TABLE_ORDER = [
   'training_result',
   'consent',
   'consent_event',
+  'diagnosis',
+  'journal_entry',
   'follow_up_check_in',
   'appointment',
   'appointment_attendee',
@@ -594,38 +653,45 @@ function addConsent(
   presetKey: string,
   stageIds: string[],
   referentEmail: string,
-  day: string,
-  closedOn: string | null,
+  terms: { day: string; closedOn: string | null; effect?: ConsentEffect; revokedOn?: string | null },
 ): void {
   const preset = SHARING_PRESETS.find((p) => p.key === presetKey)!;
-  const validFrom = at(day, 9);
+  const validFrom = at(terms.day, 9);
+  const referentId = ids.users.get(referentEmail)!;
+  const revokedAt = terms.revokedOn ? at(terms.revokedOn, 11) : null;
   // Closing the pathway ends its consents (as expireConsents does when the referent closes it).
-  const endedAt = closedOn ? at(closedOn, 18) : null;
+  const expiredAt = !revokedAt && terms.closedOn ? at(terms.closedOn, 18) : null;
   const consent = base({
     participant_id: participant.id,
     pathway_id: pathway.id,
     grantee_organisation_id: ids.organisations.get(organisation)!,
+    effect: terms.effect ?? ConsentEffect.GRANT,
     data_classes: `{${preset.dataClasses.join(',')}}`,
     stage_ids: preset.ownStagesOnly ? `{${stageIds.join(',')}}` : null,
     purpose: preset.purpose,
     valid_from: validFrom,
     method: 'SIGNED_FORM',
-    collected_by_id: ids.users.get(referentEmail)!,
-    collected_on: day,
+    collected_by_id: referentId,
+    collected_on: terms.day,
     notice_version: CONSENT_NOTICE_VERSION,
-    status: endedAt ? 'EXPIRED' : 'ACTIVE',
-    valid_until: endedAt,
-    ended_at: endedAt,
+    status: revokedAt ? ConsentStatus.REVOKED : expiredAt ? ConsentStatus.EXPIRED : ConsentStatus.ACTIVE,
+    valid_until: expiredAt,
+    ended_at: revokedAt ?? expiredAt,
+    end_reason: revokedAt ? WITHDRAWAL_REASON : null,
   });
   (rows.consent ??= []).push(consent);
-  const events: Row[] = [{ action: 'GRANTED', at: validFrom, author_id: ids.users.get(referentEmail)! }];
-  if (endedAt) events.push({ action: 'EXPIRED', at: endedAt, author_id: null });
+  // Every event row names every column: insertRows takes the columns from the first row.
+  const events: Row[] = [{ action: 'GRANTED', at: validFrom, author_id: referentId, reason: null }];
+  if (revokedAt) events.push({ action: 'REVOKED', at: revokedAt, author_id: referentId, reason: WITHDRAWAL_REASON });
+  if (expiredAt) events.push({ action: 'EXPIRED', at: expiredAt, author_id: null, reason: null });
   for (const event of events) {
     const row = base({ consent_id: consent.id, ...event });
     delete row.created_at;
     (rows.consent_event ??= []).push(row);
   }
 }
+
+const WITHDRAWAL_REASON = 'La personne ne souhaite plus que la structure reçoive ces informations.';
 
 function addReferral(
   rows: Record<string, Row[]>,
