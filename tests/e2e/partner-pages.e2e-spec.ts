@@ -53,8 +53,13 @@ describe.runIf(chromiumAvailable())('partner pages', () => {
     await sophie.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Chiffres de ma commune' }).click();
     await sophie.getByRole('heading', { name: 'Chiffres de ma commune', level: 1 }).waitFor();
     const byStatus = sophie.getByRole('table', { name: 'Habitants par statut de parcours' });
-    // Two demo residents of Échirolles are active: too few to publish.
-    await byStatus.getByRole('row').filter({ hasText: 'Actif' }).getByText('moins de 5').waitFor();
+    // The demo's residents of Échirolles: many are active (published), four are on hold (too few to publish).
+    await byStatus
+      .getByRole('row')
+      .filter({ hasText: 'Actif' })
+      .getByRole('cell', { name: /^\d[\d\s\u202f]*$/ })
+      .waitFor();
+    await byStatus.getByRole('row').filter({ hasText: 'Suspendu' }).getByText('moins de 5').waitFor();
     await sophie.getByText(/« moins de 5 » : un nombre qui concerne moins de 5 personnes n'est pas publié/).waitFor();
     await sophie.getByRole('region', { name: 'Habitants des quartiers prioritaires' }).waitFor();
     await sophie.getByRole('table', { name: 'Entrées et sorties positives par année' }).waitFor();

@@ -54,7 +54,13 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
     // In the caseload: waiting for accreditation, ESF+ data missing.
     const caseload = nadia.getByRole('table', { name: 'Liste des participants' });
     const row = caseload.getByRole('row').filter({ hasText: lastName });
-    await nadia.getByRole('link', { name: 'Mes participants' }).first().click();
+    // Nadia follows some 70 people: her caseload is searched for Awa, as she would.
+    const openCaseload = async () => {
+      await nadia.getByRole('link', { name: 'Mes participants' }).first().click();
+      await nadia.getByRole('searchbox', { name: 'Rechercher un participant' }).fill(lastName);
+      await nadia.waitForURL((url) => url.searchParams.get('q') === lastName);
+    };
+    await openCaseload();
     await row.getByText("En attente d'agrément", { exact: true }).waitFor();
     await row.getByText('Données FSE+ incomplètes').waitFor();
     await caseload.getByRole('link', { name: `${lastName} Awa` }).click();
@@ -77,7 +83,7 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
     }
     await nadia.getByRole('button', { name: 'Enregistrer la situation' }).click();
     await nadia.getByText("La situation à l'entrée est enregistrée.").waitFor();
-    await nadia.getByRole('link', { name: 'Mes participants' }).first().click();
+    await openCaseload();
     await row.getByText("En attente d'agrément", { exact: true }).waitFor();
     expect(await row.getByText('Données FSE+ incomplètes').count()).toBe(0);
     await caseload.getByRole('link', { name: `${lastName} Awa` }).click();
@@ -189,7 +195,7 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
       await dialog.getByLabel('Type de sortie').selectOption({ label: 'CDI' });
     });
     await nadia.locator('.participant-header').getByText("Suivi dans l'emploi", { exact: true }).waitFor();
-    await nadia.getByRole('link', { name: 'Mes participants' }).first().click();
+    await openCaseload();
     await row.getByText("Suivi dans l'emploi", { exact: true }).waitFor();
     await row.getByText("Point de suivi dans l'emploi à faire").waitFor();
     await caseload.getByRole('link', { name: `${lastName} Awa` }).click();
@@ -214,7 +220,7 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
     await nadia.locator('.participant-header').getByText('Clôturé', { exact: true }).waitFor();
     await nadia.getByText('Sortie positive validée', { exact: true }).waitFor();
 
-    await nadia.getByRole('link', { name: 'Mes participants' }).first().click();
+    await openCaseload();
     await row.getByText('Clôturé', { exact: true }).waitFor();
     expect(await row.getByText("Point de suivi dans l'emploi à faire").count()).toBe(0);
   });

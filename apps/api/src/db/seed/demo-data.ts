@@ -27,6 +27,7 @@ import { Tenant } from '../../modules/tenancy/tenant.entity';
 import { User } from '../../modules/users/user.entity';
 import { seedStageCatalogue } from '../../modules/stages/stage-catalogue';
 import { PriorityDistrict } from '../../modules/priority-districts/priority-district.entity';
+import { seedDemoPopulation } from './demo-population';
 
 /** Every demo account shares this password (printed at start-up, never used outside the demo). */
 export const DEMO_PASSWORD = 'jalon-demo-2026';
@@ -46,7 +47,7 @@ interface DemoUser {
   role: MembershipRole;
 }
 
-interface DemoTenant {
+export interface DemoTenant {
   slug: string;
   name: string;
   /** Fictitious districts: the official ANCT list is imported by each PLIE (see the README). */
@@ -139,6 +140,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { key: 'animation', name: "Équipe d'animation du PLIE Grenoble Alpes", kind: AnimationTeam },
       { key: 'op1', name: 'Association Passerelles Emploi', kind: ReferentOperator },
       { key: 'op2', name: "Maison de l'emploi Sud-Isère", kind: ReferentOperator },
+      { key: 'op3', name: 'CIDFF Isère – accompagnement emploi', kind: ReferentOperator },
       { key: 'grenoble', name: 'Ville de Grenoble', kind: Commune, inseeCode: '38185' },
       { key: 'echirolles', name: "CCAS d'Échirolles", kind: Commune, inseeCode: '38151' },
       { key: 'smh', name: "Ville de Saint-Martin-d'Hères", kind: Commune, inseeCode: '38421' },
@@ -157,6 +159,13 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { email: 'julien@grenoble.demo', displayName: 'Julien Perrin', organisation: 'op1', role: Referent },
       { email: 'amina@grenoble.demo', displayName: 'Amina Diallo', organisation: 'op2', role: Referent },
       { email: 'thomas@grenoble.demo', displayName: 'Thomas Rey', organisation: 'op2', role: Referent },
+      // Referents whose caseloads are only generated people (demo-population.ts).
+      { email: 'lea@grenoble.demo', displayName: 'Léa Fabre', organisation: 'op1', role: Referent },
+      { email: 'hugo@grenoble.demo', displayName: 'Hugo Lemoine', organisation: 'op2', role: Referent },
+      { email: 'samira@grenoble.demo', displayName: 'Samira Belkacem', organisation: 'op3', role: Referent },
+      { email: 'antoine@grenoble.demo', displayName: 'Antoine Giraud', organisation: 'op3', role: Referent },
+      { email: 'chloe@grenoble.demo', displayName: 'Chloé Vial', organisation: 'op3', role: Referent },
+      { email: 'mehdi@grenoble.demo', displayName: 'Mehdi Amrani', organisation: 'op3', role: Referent },
       { email: 'sophie@grenoble.demo', displayName: 'Sophie Martin', organisation: 'echirolles', role: PartnerAgent },
       { email: 'lucas@grenoble.demo', displayName: 'Lucas Bernard', organisation: 'grenoble', role: PartnerAdmin },
       { email: 'karim@grenoble.demo', displayName: 'Karim Haddad', organisation: 'aci', role: PartnerAdmin },
@@ -385,7 +394,16 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     );
     for (const meeting of demo.meetings ?? []) seedDemoMeeting(em, tenant, meeting, refs, people, referrals);
   }
-  await em.flush();
+  // The named story and the generated population commit together, or not at all.
+  await em.begin();
+  try {
+    await em.flush();
+    await seedDemoPopulation(em, DEMO_TENANTS);
+    await em.commit();
+  } catch (error) {
+    await em.rollback();
+    throw error;
+  }
   return true;
 }
 

@@ -159,15 +159,18 @@ export async function listParticipantAppointments(
   // A partner not shown this person's appointments gets an empty list: not even their number.
   if (!(await mayReadClass(ctx, participant.id, DataClass.APPOINTMENTS)))
     return { nodes: [], totalCount: 0, hasNextPage: false, endCursor: null, participantId: participant.id };
+  // The person's appointments by id first: filtering on the attendees inside the populated, limited
+  // query makes it join every appointment of the PLIE with its attendees before narrowing.
+  const ids = (await ctx.em.find(AppointmentAttendee, { participant }, { fields: ['appointment'] })).map((a) => a.appointment.id);
   const page = await pageOf(ctx, args, {
     key: 'timestamp',
     fetch: (after, limit) =>
       ctx.em.find(
         Appointment,
-        { attendees: { participant }, ...afterDescending('startsAt', after) },
+        { id: { $in: ids }, ...afterDescending('startsAt', after) },
         { populate: POPULATE, populateWhere: 'all', orderBy: { startsAt: 'desc', id: 'desc' }, limit },
       ),
-    count: () => ctx.em.count(Appointment, { attendees: { participant } }),
+    count: async () => ids.length,
     cursorOf: appointmentCursor,
   });
   return { ...page, participantId: participant.id };

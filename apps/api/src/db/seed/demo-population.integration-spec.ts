@@ -1,0 +1,174 @@
+import { PGlite } from '@electric-sql/pglite';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { PGliteDriver } from 'mikro-orm-pglite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GraphqlClient } from '../../testing/graphql-client';
+import { startTestServer, type TestServer } from '../../testing/test-server';
+import { baseOrmOptions } from '../orm-options';
+import { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from './demo-data';
+
+/**
+ * Every demo login opens on real work: the counts its home page and main list show, asked through
+ * the API as that login (so under its rights and consents), on the demo the server seeds.
+ */
+type Home = 'referent' | 'animation' | 'partner' | 'commune';
+
+/** Each demo login (email in its PLIE) and the home page it lands on. */
+const HOMES: Record<string, Home> = {
+  'admin@grenoble.demo grenoble-alpes': 'animation',
+  'marc@grenoble.demo grenoble-alpes': 'animation',
+  'nadia@grenoble.demo grenoble-alpes': 'referent',
+  'julien@grenoble.demo grenoble-alpes': 'referent',
+  'lea@grenoble.demo grenoble-alpes': 'referent',
+  'amina@grenoble.demo grenoble-alpes': 'referent',
+  'thomas@grenoble.demo grenoble-alpes': 'referent',
+  'hugo@grenoble.demo grenoble-alpes': 'referent',
+  'samira@grenoble.demo grenoble-alpes': 'referent',
+  'antoine@grenoble.demo grenoble-alpes': 'referent',
+  'chloe@grenoble.demo grenoble-alpes': 'referent',
+  'mehdi@grenoble.demo grenoble-alpes': 'referent',
+  'sophie@grenoble.demo grenoble-alpes': 'commune',
+  'lucas@grenoble.demo grenoble-alpes': 'commune',
+  'karim@grenoble.demo grenoble-alpes': 'partner',
+  'elodie@grenoble.demo grenoble-alpes': 'partner',
+  'claire@formation.demo grenoble-alpes': 'partner',
+  'admin@clermont.demo clermont-auvergne': 'animation',
+  'isabelle@clermont.demo clermont-auvergne': 'animation',
+  'yasmine@clermont.demo clermont-auvergne': 'referent',
+  'pierre@clermont.demo clermont-auvergne': 'referent',
+  'fatou@clermont.demo clermont-auvergne': 'referent',
+  'agnes@clermont.demo clermont-auvergne': 'commune',
+  'olivier@clermont.demo clermont-auvergne': 'partner',
+  'claire@formation.demo clermont-auvergne': 'partner',
+};
+
+const QUERIES: Record<Home, string> = {
+  referent: `query($from: DateTime!, $to: DateTime!) {
+    caseload: participants(filter: { mine: true }, page: { first: 1 }) { totalCount }
+    noRecentAppointment: participants(filter: { mine: true, alert: NO_RECENT_APPOINTMENT }, page: { first: 1 }) { totalCount }
+    agenda(from: $from, to: $to) { id }
+  }`,
+  animation: `{
+    referrals(filter: { statuses: [NEW, UNDER_REVIEW] }, page: { first: 1 }) { totalCount }
+    participants(page: { first: 1 }) { totalCount }
+  }`,
+  partner: `{ participants(page: { first: 1 }) { totalCount } }`,
+  commune: `{
+    participants(page: { first: 1 }) { totalCount }
+    referrals(filter: { statuses: [NEW, UNDER_REVIEW, POSTPONED] }, page: { first: 1 }) { totalCount }
+    communeFigures { byStatus { status people } }
+  }`,
+};
+
+/** What each home must show: a caseload of about 70, the PLIE's files, people shared, published figures. */
+function expectWork(home: Home, data: Record<string, any>, who: string): void {
+  if (home === 'referent') {
+    expect(data.caseload.totalCount, who).toBeGreaterThanOrEqual(40);
+    expect(data.caseload.totalCount, who).toBeLessThanOrEqual(110);
+    expect(data.noRecentAppointment.totalCount, who).toBeGreaterThan(0);
+    expect(data.agenda.length, who).toBeGreaterThanOrEqual(3);
+  } else if (home === 'animation') {
+    expect(data.referrals.totalCount, who).toBeGreaterThan(0);
+    expect(data.participants.totalCount, who).toBeGreaterThanOrEqual(150);
+  } else {
+    expect(data.participants.totalCount, who).toBeGreaterThan(5);
+    if (home === 'commune') {
+      expect(data.referrals.totalCount, who).toBeGreaterThan(0);
+      // Figures, not only « moins de 5 »: the active residents are published.
+      expect(data.communeFigures.byStatus.find((s: { status: string }) => s.status === 'ACTIVE')?.people, who).toBeGreaterThanOrEqual(5);
+    }
+  }
+}
+
+/** A fresh in-memory database, migrated and seeded with the demo; returns a query function. */
+async function seededDatabase(): Promise<{ rows: <T>(sql: string) => Promise<T[]>; close: () => Promise<void>; seedMs: number }> {
+  const pglite = new PGlite('memory://', { parsers: { 1082: (value: string) => value } });
+  const orm = await MikroORM.init({
+    ...baseOrmOptions,
+    driver: PGliteDriver,
+    dbName: 'postgres',
+    driverOptions: { connection: { pglite: () => pglite } },
+  } as unknown as Options);
+  await orm.getMigrator().up();
+  const started = Date.now();
+  expect(await seedDemoData(orm.em.fork())).toBe(true);
+  const seedMs = Date.now() - started;
+  return {
+    rows: async <T>(sql: string) => (await pglite.query<T>(sql)).rows,
+    close: async () => {
+      await orm.close();
+      await pglite.close();
+    },
+    seedMs,
+  };
+}
+
+/** The people of both PLIEs, named story and generated population, in a stable order. */
+const DIGEST = `select md5(string_agg(concat_ws(' ', first_name, last_name, birth_date, commune_code, current_status), ',' order by search_key, birth_date, first_name)) as digest from participant`;
+
+describe('the demo population', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  }, 240_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('lists every demo login here, with the home it lands on', () => {
+    const logins = DEMO_TENANTS.flatMap((t) => t.users.map((u) => `${u.email} ${t.slug}`));
+    expect(Object.keys(HOMES).sort()).toEqual(logins.sort());
+  });
+
+  it('gives every demo login work on its home page', { timeout: 120_000 }, async () => {
+    const from = new Date();
+    from.setHours(0, 0, 0, 0);
+    const to = new Date(from.getTime() + 7 * 86_400_000);
+    for (const [login, home] of Object.entries(HOMES)) {
+      const [email, slug] = login.split(' ') as [string, string];
+      const client = new GraphqlClient(server.app);
+      await client.login(email, DEMO_PASSWORD);
+      const { me } = await client.data('{ me { activeMembership { tenant { slug } } memberships { id tenant { slug } } } }');
+      if (me.activeMembership.tenant.slug !== slug) {
+        const membership = me.memberships.find((m: { tenant: { slug: string } }) => m.tenant.slug === slug);
+        await client.data('mutation($id: ID!) { switchMembership(membershipId: $id) { activeMembership { id } } }', { id: membership.id });
+      }
+      expectWork(home, await client.data(QUERIES[home], home === 'referent' ? { from: from.toISOString(), to: to.toISOString() } : {}), login);
+    }
+  });
+
+  it('partners read reports and attendance, and the PLIE holds every kind of record', async () => {
+    const [counts] = await server.asOwner((em) =>
+      em.execute<Array<Record<string, number>>>(`
+        select (select count(*)::int from contract_report r join organisation o on o.id = r.author_organisation_id where o.siae_kind = 'ACI') as aci,
+               (select count(*)::int from contract_report r join organisation o on o.id = r.author_organisation_id where o.siae_kind = 'ETTI') as etti,
+               (select count(*)::int from training_attendance a join tenant t on t.id = a.tenant_id where t.slug = 'clermont-auvergne') as "clermontTraining",
+               (select count(distinct exit_kind)::int from pathway) as "exitKinds",
+               (select count(*)::int from pathway where number = 2) as "reEntries",
+               (select count(*)::int from consent where effect = 'REFUSAL') as refusals,
+               (select count(*)::int from consent where status = 'REVOKED') as withdrawals,
+               (select count(*)::int from diagnosis) as diagnoses,
+               (select count(*)::int from journal_entry) as journal,
+               (select count(*)::int from appointment where kind = 'COLLECTIVE') as collective,
+               (select count(*)::int from appointment_attendee where attendance = 'ABSENT') as missed,
+               (select count(*)::int from follow_up_check_in where done_on is not null) as "checkIns",
+               (select count(*)::int from pathway where disability = 'REFUSED') as "refusedToAnswer",
+               (select count(*)::int from pathway where education_level is null) as "esfIncomplete"`),
+    );
+    expect(counts).toMatchObject({ exitKinds: 9 });
+    for (const [what, n] of Object.entries(counts!)) expect(n, what).toBeGreaterThan(5);
+  });
+
+  it('is the same on every start, and quick to generate', { timeout: 240_000 }, async () => {
+    const [first, second] = [await seededDatabase(), await seededDatabase()];
+    console.log(`demo seed: ${first.seedMs} ms, then ${second.seedMs} ms`);
+    try {
+      const [a] = await first.rows<{ digest: string }>(DIGEST);
+      const [b] = await second.rows<{ digest: string }>(DIGEST);
+      expect(a!.digest).toBe(b!.digest);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+});
