@@ -58,8 +58,15 @@ describe('capabilities', () => {
     expect(holds(team, 'manageOrganisations')).toBe(false);
   });
 
+  it('keep the monitoring to staff, and the PLIE settings to its admins', () => {
+    for (const holder of [referent, team, admin]) expect(holds(holder, 'readMonitoring')).toBe(true);
+    for (const holder of [commune, company, trainer]) expect(holds(holder, 'readMonitoring')).toBe(false);
+    expect(holds(admin, 'manageTenantSettings')).toBe(true);
+    expect(holds(team, 'manageTenantSettings')).toBe(false);
+  });
+
   it('give a referent her caseload and agenda, and the animation team every agenda', () => {
-    expect(granted(referent)).toEqual(['actInTenant', 'followParticipants', 'holdCaseload', 'runMeetings', 'readOrganisations', 'keepAgenda']);
+    expect(granted(referent)).toEqual(['actInTenant', 'followParticipants', 'holdCaseload', 'runMeetings', 'readOrganisations', 'keepAgenda', 'readMonitoring']);
     expect(holds(team, 'readAnyAgenda')).toBe(true);
     expect(holds(team, 'holdCaseload')).toBe(false);
   });

@@ -41,6 +41,10 @@ export const CAPABILITIES = [
   'reportOnTraining',
   /** A commune: read the figures of its inhabitants. */
   'readCommuneFigures',
+  /** Staff: read the referents' monitoring figures (a referent her own; whole-tenant staff every referent's). */
+  'readMonitoring',
+  /** Set the PLIE's own settings (the caseload target of its referents). */
+  'manageTenantSettings',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -78,6 +82,8 @@ const GRANTS: Record<Capability, Grant> = {
   },
   reportOnTraining: { roles: PARTNERS, organisationKinds: [OrganisationKind.TRAINING_OPERATOR] },
   readCommuneFigures: { roles: PARTNERS, organisationKinds: [OrganisationKind.COMMUNE] },
+  readMonitoring: { roles: STAFF },
+  manageTenantSettings: { roles: [MembershipRole.TENANT_ADMIN] },
 };
 
 /** Who acts: the role of the active membership and the kind of its organisation. */

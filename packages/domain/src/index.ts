@@ -19,3 +19,4 @@ export * from './training';
 export * from './meeting';
 export * from './notification-kind';
 export * from './plausible-dates';
+export * from './monitoring';

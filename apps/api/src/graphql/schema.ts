@@ -20,6 +20,7 @@ import { NotificationResolver } from '../modules/notifications/notification.reso
 import { ReferralResolver } from '../modules/referrals/referral.resolver';
 import { AgendaItemResolver, MeetingResolver } from '../modules/meetings/meeting.resolver';
 import { CommuneFiguresResolver } from '../modules/commune-figures/commune-figures.resolver';
+import { MonitoringResolver } from '../modules/monitoring/monitoring.resolver';
 import { AssistedContractFieldsResolver, AssistedContractResolver, StageContractResolver } from '../modules/contracts/assisted-contract.resolver';
 import { StageTrainingResolver, TrainingResolver } from '../modules/training/training.resolver';
 import { ParticipantStagesResolver, StageAccessResolver } from '../modules/stages/stage-fields.resolver';
@@ -49,6 +50,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       MeetingResolver,
       AgendaItemResolver,
       CommuneFiguresResolver,
+      MonitoringResolver,
       AssistedContractResolver,
       StageContractResolver,
       AssistedContractFieldsResolver,
