@@ -66,7 +66,15 @@ describe('capabilities', () => {
   });
 
   it('give a referent her caseload and agenda, and the animation team every agenda', () => {
-    expect(granted(referent)).toEqual(['actInTenant', 'followParticipants', 'holdCaseload', 'runMeetings', 'readOrganisations', 'keepAgenda', 'readMonitoring']);
+    expect(granted(referent)).toEqual([
+      'actInTenant',
+      'followParticipants',
+      'holdCaseload',
+      'runMeetings',
+      'readOrganisations',
+      'keepAgenda',
+      'readMonitoring',
+    ]);
     expect(holds(team, 'readAnyAgenda')).toBe(true);
     expect(holds(team, 'holdCaseload')).toBe(false);
   });

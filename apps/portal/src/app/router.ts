@@ -15,6 +15,7 @@ import { accessLogRoutes } from '@/modules/access-log/routes';
 import { contractsRoutes } from '@/modules/contracts/routes';
 import { trainingRoutes } from '@/modules/training/routes';
 import { communeFiguresRoutes } from '@/modules/commune-figures/routes';
+import { monitoringRoutes } from '@/modules/monitoring/routes';
 import { meetingsRoutes } from '@/modules/meetings/routes';
 import { errorRoutes } from '@/modules/errors/routes';
 import type { MessageSchema } from './i18n';
@@ -57,6 +58,7 @@ export const router = createRouter({
     ...contractsRoutes,
     ...trainingRoutes,
     ...communeFiguresRoutes,
+    ...monitoringRoutes,
     ...meetingsRoutes,
     ...errorRoutes,
   ],

@@ -51,7 +51,9 @@ export class MonitoringFiguresType {
   filesWithAlert!: number;
 }
 
-@ObjectType('ReferentMonitoring', { description: "The referents' monitoring: each referent's figures, each operator's and the PLIE's, against the PLIE's targets" })
+@ObjectType('ReferentMonitoring', {
+  description: "The referents' monitoring: each referent's figures, each operator's and the PLIE's, against the PLIE's targets",
+})
 export class ReferentMonitoringType {
   @Field(() => Int, { description: 'The active caseload each referent is expected to hold (a PLIE setting)' })
   caseloadTarget!: number;
@@ -112,10 +114,10 @@ export async function referentMonitoring(ctx: RequestContext, askedReferentId: s
 
 /** Sets the PLIE's caseload target (checked against the domain's bounds); the monitoring then compares with it. */
 export async function setCaseloadTarget(ctx: RequestContext, target: number): Promise<number> {
-  if (!isValidCaseloadTarget(target)) throw errors.badInput(ctx, 'target', 'error.caseloadTargetInvalid', { min: CASELOAD_TARGET_MIN, max: CASELOAD_TARGET_MAX });
+  if (!isValidCaseloadTarget(target))
+    throw errors.badInput(ctx, 'target', 'error.caseloadTargetInvalid', { min: CASELOAD_TARGET_MIN, max: CASELOAD_TARGET_MAX });
   const tenant = await tenantOf(ctx);
   tenant.caseloadTarget = target;
   await saveChanges(ctx);
   return tenant.caseloadTarget;
 }
-
