@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ACTIVE_CASELOAD_STATUSES, AppointmentMode, Attendance, CaseloadAlert, MembershipRole, RECENT_CONTACT_DAYS } from '@jalon/domain';
+import { ACTIVE_CASELOAD_STATUSES, AppointmentMode, Attendance, CaseloadAlert, RECENT_CONTACT_DAYS, rolesHolding } from '@jalon/domain';
 import { alertCondition, CURRENT_PATHWAY } from '../../db/caseload-alerts.query';
 
-/** Who a row of figures is about: one referent, one operator (the referents' organisation) or the whole PLIE. */
-export type MonitoringLevel = 'REFERENT' | 'OPERATOR' | 'PLIE';
+/** Who a row of figures is about: one referent (a membership), one operator (the referents' organisation) or the whole PLIE. */
+export type MonitoringLevel = 'MEMBER' | 'ORGANISATION' | 'WHOLE';
 
 /** The counts behind the monitoring figures of one referent, operator or PLIE (rates are computed from them). */
 export interface MonitoringRow {
@@ -32,8 +32,9 @@ const ANY_ALERT = Object.values(CaseloadAlert)
 /**
  * The referents' monitoring, counted in SQL over every row in one statement, one row per referent,
  * per operator and for the PLIE (grouping sets). Row-level security applies as to any query; who
- * may read whose figures is decided before (access/monitoring-access.ts). `referentId` null: every
- * active referent of the tenant. Definitions (also shown to users):
+ * may read whose figures is decided before (access/monitoring-access.ts). The referents are the
+ * active memberships holding a caseload (capability holdCaseload); `referentId` null: all of them.
+ * Definitions (also shown to users):
  * - active caseload: the referent's people whose current pathway is pending accreditation, active
  *   or suspended (ACTIVE_CASELOAD_STATUSES), today;
  * - entries: pathways entered (entry date) in the last 12 months, counted for the person's referent
@@ -50,7 +51,7 @@ export async function monitoringRows(em: EntityManager, referentId: string | nul
     `with referents as (
       select m.id, m.organisation_id, u.display_name, o.name as organisation_name
       from membership m join app_user u on u.id = m.user_id join organisation o on o.id = m.organisation_id
-      where m.tenant_id = jalon_tenant_id() and m.role = '${MembershipRole.REFERENT}' and m.active and (?::uuid is null or m.id = ?::uuid)
+      where m.tenant_id = jalon_tenant_id() and m.role::text = any(?::text[]) and m.active and (?::uuid is null or m.id = ?::uuid)
     ),
     files as (
       select p.referent_id,
@@ -86,7 +87,7 @@ export async function monitoringRows(em: EntityManager, referentId: string | nul
         left join entries e on e.referent_id = r.id left join contacts c on c.referent_id = r.id
       group by r.id, r.display_name, r.organisation_id, r.organisation_name
     )
-    select case when grouping(organisation_id) = 1 then 'PLIE' when grouping(id) = 1 then 'OPERATOR' else 'REFERENT' end as level,
+    select case when grouping(organisation_id) = 1 then 'WHOLE' when grouping(id) = 1 then 'ORGANISATION' else 'MEMBER' end as level,
       id as "referentId", display_name as "referentName", organisation_id as "organisationId", organisation_name as "organisationName",
       count(*)::int as referents, sum(active_caseload)::int as "activeCaseload", sum(entries)::int as entries,
       sum(under30)::int as "contactUnder30", sum(between30and60)::int as "contact31To60", sum(over60)::int as "contactOver60",
@@ -94,6 +95,6 @@ export async function monitoringRows(em: EntityManager, referentId: string | nul
     from per_referent
     group by grouping sets ((id, display_name, organisation_id, organisation_name), (organisation_id, organisation_name), ())
     order by grouping(organisation_id) desc, organisation_name, grouping(id) desc, display_name`,
-    [referentId, referentId],
+    [`{${rolesHolding('holdCaseload').join(',')}}`, referentId, referentId],
   );
 }

@@ -75,7 +75,7 @@ const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 
 function figuresOf(row: MonitoringRow): MonitoringFiguresType {
   const id =
-    row.level === 'REFERENT' ? toGlobalId('Membership', row.referentId!) : row.level === 'OPERATOR' ? toGlobalId('Organisation', row.organisationId!) : null;
+    row.level === 'MEMBER' ? toGlobalId('Membership', row.referentId!) : row.level === 'ORGANISATION' ? toGlobalId('Organisation', row.organisationId!) : null;
   return {
     id,
     referentName: row.referentName,
@@ -102,12 +102,12 @@ export async function referentMonitoring(ctx: RequestContext, askedReferentId: s
   const referentId = readableMonitoredReferent(ctx, askedReferentId);
   const [tenant, rows] = await Promise.all([tenantOf(ctx), monitoringRows(ctx.em, referentId)]);
   const whole = referentId === null;
-  const plie = rows.find((row) => row.level === 'PLIE');
+  const plie = rows.find((row) => row.level === 'WHOLE');
   return {
     caseloadTarget: tenant.caseloadTarget,
     renewalRateTarget: RENEWAL_RATE_TARGET,
-    referents: rows.filter((row) => row.level === 'REFERENT').map(figuresOf),
-    operators: whole ? rows.filter((row) => row.level === 'OPERATOR').map(figuresOf) : [],
+    referents: rows.filter((row) => row.level === 'MEMBER').map(figuresOf),
+    operators: whole ? rows.filter((row) => row.level === 'ORGANISATION').map(figuresOf) : [],
     plie: whole && plie ? figuresOf(plie) : null,
   };
 }
