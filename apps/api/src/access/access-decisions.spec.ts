@@ -4,6 +4,7 @@ import type { RequestContext } from '../context/request-context';
 import { toGlobalId } from '../graphql/relay';
 import { mayManageAgendaOf, readableAgendaReferent } from './agenda-access';
 import { assertMayAddAgendaItem, assertMayDecideReferrals, mayManage, maySeeWholeMeeting } from './meeting-access';
+import { readableMonitoredReferent } from './monitoring-access';
 import { may, mayCall } from './operation-access';
 import { assertMayEdit, assertMayReadAccessLog, mayReadWholeTenant, participantAccess } from './participant-access';
 
@@ -84,5 +85,19 @@ describe('agendas', () => {
     expect(readableAgendaReferent(team, null)).toBeNull();
     expect(mayManageAgendaOf(referent, 'other')).toBe(false);
     expect(mayManageAgendaOf(team, 'other')).toBe(true);
+  });
+});
+
+describe('referent monitoring', () => {
+  const colleague = toGlobalId('Membership', '00000000-0000-4000-8000-000000000002');
+
+  it("gives a referent her own figures only, even where she may read colleagues' files, and whole-tenant staff anyone's", () => {
+    expect(readableMonitoredReferent(referent, null)).toBe(`m-${MembershipRole.REFERENT}`);
+    expect(() => readableMonitoredReferent(sharingReferent, colleague)).toThrow(/votre propre file active/);
+    expect(() => readableMonitoredReferent(referent, colleague)).toThrow(forbidden());
+    expect(readableMonitoredReferent(team, null)).toBeNull();
+    expect(readableMonitoredReferent(admin, colleague)).toBe('00000000-0000-4000-8000-000000000002');
+    expect(() => readableMonitoredReferent(team, 'not-an-id')).toThrow(forbidden('BAD_USER_INPUT'));
+    expect(() => readableMonitoredReferent(commune, null)).toThrow(forbidden());
   });
 });
