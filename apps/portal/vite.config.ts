@@ -26,6 +26,7 @@ export default defineConfig({
         '^/referral-attachments/',
         '^/meetings/[^/]+/(minutes\\.pdf|documents)$',
         '^/meeting-documents/',
+        '^/exports/',
       ].map((path) => [path, { target: 'http://127.0.0.1:4000', changeOrigin: false }]),
     ),
   },

@@ -72,4 +72,26 @@ describe.runIf(chromiumAvailable())('administering a PLIE through the portal', (
     await claire.reload();
     await expect.poll(() => claire.getByLabel('PLIE et organisation').inputValue()).toBe(other.value);
   });
+
+  it('the organisation form asks for what the kind calls for, and the access log filters by partner only', async () => {
+    const admin = await logIn(browser, server.url, 'admin@grenoble.demo');
+    await admin.goto(`${server.url}/admin/organisations`);
+    await admin.getByRole('button', { name: 'Nouvelle organisation' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Nouvelle organisation' });
+    await dialog.getByLabel("Type d'organisation").selectOption({ label: "Structure d'insertion (SIAE)" });
+    await dialog.getByLabel('Type de SIAE').waitFor();
+    expect(await dialog.getByLabel('Code INSEE (facultatif)').count()).toBe(0);
+    await dialog.getByLabel("Type d'organisation").selectOption({ label: 'Commune' });
+    await dialog.getByLabel('Code INSEE (facultatif)').waitFor();
+    expect(await dialog.getByLabel('Type de SIAE').count()).toBe(0);
+    await admin.keyboard.press('Escape');
+
+    await admin.goto(`${server.url}/admin/consultations`);
+    const filter = admin.getByLabel('Structure partenaire');
+    await filter.locator('option', { hasText: 'Jardins du Drac (ACI)' }).waitFor({ state: 'attached' });
+    const options = await filter.locator('option').allTextContents();
+    expect(options).toContain("CCAS d'Échirolles");
+    expect(options).not.toContain("Équipe d'animation du PLIE Grenoble Alpes");
+    expect(options).not.toContain('Association Passerelles Emploi');
+  });
 });

@@ -59,4 +59,11 @@ describe.runIf(chromiumAvailable())('partner pages', () => {
     await sophie.getByRole('region', { name: 'Habitants des quartiers prioritaires' }).waitFor();
     await sophie.getByRole('table', { name: 'Entrées et sorties positives par année' }).waitFor();
   });
+
+  it('a partner opening a page it may not is told what the page asks for, not its role', async () => {
+    const karim = await logIn(browser, server.url, 'karim@grenoble.demo');
+    await karim.goto(`${server.url}/partenaire/chiffres`);
+    await karim.getByRole('heading', { name: 'Accès non autorisé', level: 1 }).waitFor();
+    await karim.getByText(/Cette page demande de pouvoir consulter les chiffres de votre commune, ce que votre accès actuel ne permet pas/).waitFor();
+  });
 });

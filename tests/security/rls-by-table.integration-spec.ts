@@ -286,8 +286,9 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     organisation: inTenant,
     stage_kind: inTenant,
     priority_district: inTenant,
-    // Who works where, to name referents, organisers and colleagues (never a participant, never another partner's staff).
-    app_user: (row) => row.id === userId || tenantMemberships.some((m) => m.user_id === row.id && inTenant(m) && membershipSeen(m)),
+    // Accounts: one's own only (these partners are agents; an administrator's colleagues and the names
+    // a partner is shown, through jalon_user_names(), are in partner-account-rows.integration-spec.ts).
+    app_user: (row) => row.id === userId,
     membership: membershipSeen,
     // Sessions: one's own only. Login attempts: only while logging in (none in a request).
     session: (row) => userId !== null && row.user_id === userId,
@@ -331,7 +332,6 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     meeting_document: nothing,
   };
 }
-let tenantMemberships: Row[];
 let staffOrganisations: Set<string>;
 /** Who is invited to which meeting, with each organisation invited to it. */
 let invitees: Array<{ user_id: string; organisation_id: string }>;
@@ -361,7 +361,6 @@ describe('row-level security, table by table, for each kind of partner', () => {
   it("lets a partner's own transaction read, in every table, exactly the rows the API's rule allows", async () => {
     const tables = (await publicTables()).map((t) => t.table);
     await server.asOwner(async (em) => {
-      tenantMemberships = await em.execute<Row[]>(`select * from membership`);
       staffOrganisations = new Set(
         (
           await em.execute<Array<{ id: string }>>(`select id from organisation where tenant_id = ? and kind in ('ANIMATION_TEAM', 'REFERENT_OPERATOR')`, [

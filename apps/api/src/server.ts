@@ -17,6 +17,8 @@ import { pickLocale } from './i18n/messages';
 import { registerGraphqlRoute } from './graphql/graphql-route';
 import { getSchema } from './graphql/schema';
 import { registerAgendaIcsRoute } from './modules/appointments/agenda-ics.route';
+import { registerListExportRoutes } from './exports/list-export.route';
+import { registerActivityReportRoutes } from './modules/reports/activity-report.route';
 import { registerConsentDocumentRoutes } from './modules/consent/consent-documents.route';
 import { DOCUMENT_MAX_BYTES } from './modules/documents/uploaded-file';
 import { registerReferralAttachmentRoutes } from './modules/referrals/referral-attachments.route';
@@ -126,6 +128,8 @@ export async function buildServer(config: Config, database: Database, { clock = 
   const deps = { orm: database.orm, config, clock };
   registerGraphqlRoute(app, deps, apollo);
   registerAgendaIcsRoute(app, deps);
+  registerListExportRoutes(app, deps, apollo);
+  registerActivityReportRoutes(app, deps);
   // Uploads (a consent's signed form, a referral's attachments): one file per request, checked by its own bytes.
   await app.register(fastifyMultipart, { limits: { fileSize: DOCUMENT_MAX_BYTES + 1, files: 1, fields: 0 } });
   registerConsentDocumentRoutes(app, deps);

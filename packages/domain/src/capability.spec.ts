@@ -65,7 +65,7 @@ describe('capabilities', () => {
     expect(holds(team, 'manageTenantSettings')).toBe(false);
   });
 
-  it('give a referent her caseload and agenda, and the animation team every agenda', () => {
+  it('give a referent her caseload, agenda and activity reports, and the animation team every agenda', () => {
     expect(granted(referent)).toEqual([
       'actInTenant',
       'followParticipants',
@@ -73,6 +73,7 @@ describe('capabilities', () => {
       'runMeetings',
       'readOrganisations',
       'keepAgenda',
+      'readActivityReports',
       'readMonitoring',
     ]);
     expect(holds(team, 'readAnyAgenda')).toBe(true);
@@ -84,6 +85,8 @@ describe('capabilities', () => {
     expect(Object.keys(can).sort()).toEqual([...CAPABILITIES].sort());
     expect(can.decideReferrals).toBe(true);
     expect(can.followSharedParticipants).toBe(false);
+    expect(can.readActivityReports).toBe(true);
+    expect(holds(commune, 'readActivityReports')).toBe(false);
     for (const holder of [referent, team, admin, commune, company, trainer]) expect(isRoleAllowedIn(holder.role, holder.organisationKind)).toBe(true);
   });
 });

@@ -41,6 +41,8 @@ export const CAPABILITIES = [
   'reportOnTraining',
   /** A commune: read the figures of its inhabitants. */
   'readCommuneFigures',
+  /** Staff: read activity reports (a referent: her own caseload; her operator's when colleagues' files are readable). */
+  'readActivityReports',
   /** Staff: read the referents' monitoring figures (a referent her own; whole-tenant staff every referent's). */
   'readMonitoring',
   /** Set the PLIE's own settings (the caseload target of its referents). */
@@ -82,6 +84,7 @@ const GRANTS: Record<Capability, Grant> = {
   },
   reportOnTraining: { roles: PARTNERS, organisationKinds: [OrganisationKind.TRAINING_OPERATOR] },
   readCommuneFigures: { roles: PARTNERS, organisationKinds: [OrganisationKind.COMMUNE] },
+  readActivityReports: { roles: STAFF },
   readMonitoring: { roles: STAFF },
   manageTenantSettings: { roles: [MembershipRole.TENANT_ADMIN] },
 };

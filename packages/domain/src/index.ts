@@ -19,4 +19,6 @@ export * from './training';
 export * from './meeting';
 export * from './notification-kind';
 export * from './plausible-dates';
+export * from './report-period';
+export * from './report-scope';
 export * from './monitoring';

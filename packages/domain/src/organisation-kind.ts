@@ -24,3 +24,16 @@ export const STAFF_ORGANISATION_KINDS: readonly OrganisationKind[] = [Organisati
 export function isPartnerKind(kind: OrganisationKind): boolean {
   return !STAFF_ORGANISATION_KINDS.includes(kind);
 }
+
+/** The organisations that read through consent, in the order the portal lists them (consent grantees, access-log filters). */
+export const PARTNER_ORGANISATION_KINDS: readonly OrganisationKind[] = Object.values(OrganisationKind).filter(isPartnerKind);
+
+/** Whether an organisation of this kind has a SIAE legal form (required then, refused otherwise). */
+export function hasSiaeKind(kind: OrganisationKind): boolean {
+  return kind === OrganisationKind.INTEGRATION_COMPANY;
+}
+
+/** Whether an organisation of this kind has an INSEE code: a commune's, for its inhabitants' figures. */
+export function hasInseeCode(kind: OrganisationKind): boolean {
+  return kind === OrganisationKind.COMMUNE;
+}

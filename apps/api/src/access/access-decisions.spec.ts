@@ -3,10 +3,12 @@ import { MembershipRole, OrganisationKind } from '@jalon/domain';
 import type { RequestContext } from '../context/request-context';
 import { toGlobalId } from '../graphql/relay';
 import { mayManageAgendaOf, readableAgendaReferent } from './agenda-access';
+import { mayBeReferrer, readableAuthoredRows, readableMembersOrganisation, readableSubmitter } from './authored-access';
 import { assertMayAddAgendaItem, assertMayDecideReferrals, mayManage, maySeeWholeMeeting } from './meeting-access';
 import { readableMonitoredReferent } from './monitoring-access';
 import { may, mayCall } from './operation-access';
-import { assertMayEdit, assertMayReadAccessLog, mayReadWholeTenant, participantAccess } from './participant-access';
+import { assertMayEdit, assertMayReadAccessLog, mayEdit, mayReadWholeTenant } from './participant-access';
+import { readableReferents } from './referent-access';
 
 // The decisions that need only the actor; those reading the database are covered by the integration tests.
 function as(role: MembershipRole, organisationKind: OrganisationKind, colleaguesCanRead = false): RequestContext {
@@ -18,6 +20,7 @@ const sharingReferent = as(MembershipRole.REFERENT, OrganisationKind.REFERENT_OP
 const team = as(MembershipRole.ANIMATION_TEAM, OrganisationKind.ANIMATION_TEAM);
 const admin = as(MembershipRole.TENANT_ADMIN, OrganisationKind.ANIMATION_TEAM);
 const commune = as(MembershipRole.PARTNER_ADMIN, OrganisationKind.COMMUNE);
+const siae = as(MembershipRole.PARTNER_AGENT, OrganisationKind.INTEGRATION_COMPANY);
 const forbidden = (code = 'FORBIDDEN') => expect.objectContaining({ extensions: expect.objectContaining({ code }) });
 
 describe('operation rules', () => {
@@ -38,11 +41,11 @@ describe('participant files', () => {
   it('give the animation team the whole tenant, a referent her caseload, and a colleague’s file read-only when the tenant allows it', () => {
     expect(mayReadWholeTenant(team)).toBe(true);
     expect(mayReadWholeTenant(referent)).toBe(false);
-    expect(participantAccess(team, colleagues)).toBe('EDIT');
-    expect(participantAccess(referent, own)).toBe('EDIT');
-    expect(participantAccess(referent, colleagues)).toBe('NONE');
-    expect(participantAccess(sharingReferent, colleagues)).toBe('READ');
-    expect(participantAccess(commune, own)).toBe('NONE');
+    expect(mayEdit(team, colleagues)).toBe(true);
+    expect(mayEdit(referent, own)).toBe(true);
+    expect(mayEdit(referent, colleagues)).toBe(false);
+    expect(mayEdit(sharingReferent, colleagues)).toBe(false);
+    expect(mayEdit(commune, own)).toBe(false);
   });
 
   it('refuse a change to a colleague’s file as forbidden and to an unknown one as not found', () => {
@@ -85,6 +88,33 @@ describe('agendas', () => {
     expect(readableAgendaReferent(team, null)).toBeNull();
     expect(mayManageAgendaOf(referent, 'other')).toBe(false);
     expect(mayManageAgendaOf(team, 'other')).toBe(true);
+  });
+});
+
+describe('referents', () => {
+  it('are the active memberships holding a caseload, whom a file or an appointment may be given to', () => {
+    expect(readableReferents()).toEqual({ role: { $in: [MembershipRole.REFERENT] }, active: true });
+  });
+});
+
+describe('what partners authored', () => {
+  it('keep a partner to its own organisation’s rows and submissions, and show staff every one', () => {
+    expect(readableAuthoredRows(commune)).toEqual({ organisation: `o-${OrganisationKind.COMMUNE}` });
+    expect(readableAuthoredRows(team)).toEqual({});
+    expect(readableSubmitter(siae)).toBe(`o-${OrganisationKind.INTEGRATION_COMPANY}`);
+    expect(readableSubmitter(referent)).toBeNull();
+  });
+
+  it('let staff record a referral as coming from a partner only, never from the PLIE’s own staff', () => {
+    expect(mayBeReferrer({ kind: OrganisationKind.COMMUNE })).toBe(true);
+    expect(mayBeReferrer({ kind: OrganisationKind.OTHER_PARTNER })).toBe(true);
+    expect(mayBeReferrer({ kind: OrganisationKind.REFERENT_OPERATOR })).toBe(false);
+    expect(mayBeReferrer({ kind: OrganisationKind.ANIMATION_TEAM })).toBe(false);
+  });
+
+  it('give a partner’s administrator her own organisation’s members, and the tenant administrator the whole PLIE’s', () => {
+    expect(readableMembersOrganisation(commune)).toBe(`o-${OrganisationKind.COMMUNE}`);
+    expect(readableMembersOrganisation(admin)).toBeNull();
   });
 });
 

@@ -19,7 +19,7 @@ export function mayNamePerson(viewer: PartnerViewer, participantId: string, cons
 }
 
 /** The viewer's notifications it may be shown now, as a query condition: counts, unread totals and pages leak nothing. */
-export async function shownNotifications(ctx: RequestContext): Promise<Record<string, unknown>> {
+export async function readableNotifications(ctx: RequestContext): Promise<Record<string, unknown>> {
   const mine = { organisation: activeMembership(ctx).organisationId };
   if (!ctx.consent.viewer) return mine;
   const visible = await ctx.consent.visibleParticipantIds();

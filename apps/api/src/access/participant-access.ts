@@ -4,12 +4,7 @@ import { errors } from '../graphql/errors';
 import { may } from './operation-access';
 import { activeMembership } from './tenant-scope';
 
-/**
- * What a staff member may do with a participant's file: the animation team (and tenant admins)
- * everything in the tenant; a referent her own caseload, and her colleagues' files read-only when
- * the tenant allows it. Partners reach participants only through consent (not here).
- */
-export type ParticipantAccess = 'EDIT' | 'READ' | 'NONE';
+type ParticipantAccess = 'EDIT' | 'READ' | 'NONE';
 
 /** The animation team (and tenant admins) work on the whole PLIE: every file. */
 export function mayReadWholeTenant(ctx: RequestContext): boolean {
@@ -24,7 +19,12 @@ export function assertMayReadAccessLog(ctx: RequestContext, participantId: strin
   if (!participantId && !may(ctx.actor, 'readAccessLog')) throw errors.forbidden(ctx, 'error.wholeAccessLogForbidden');
 }
 
-export function participantAccess(ctx: RequestContext, participant: { referent: { id: string } }): ParticipantAccess {
+/**
+ * What a staff member may do with a participant's file: the animation team (and tenant admins)
+ * everything in the tenant; a referent her own caseload, and her colleagues' files read-only when
+ * the tenant allows it. Partners reach participants only through consent (not here).
+ */
+function accessTo(ctx: RequestContext, participant: { referent: { id: string } }): ParticipantAccess {
   const membership = ctx.actor?.membership;
   if (!membership) return 'NONE';
   if (may(ctx.actor, 'readWholeTenant')) return 'EDIT';
@@ -57,7 +57,12 @@ export async function mayReadClass(ctx: RequestContext, participantId: string, d
 
 /** Refuses a change to a file the viewer may not edit: unknown to her (not found) or a colleague's (read-only). */
 export function assertMayEdit(ctx: RequestContext, participant: { referent: { id: string } }): void {
-  const access = participantAccess(ctx, participant);
+  const access = accessTo(ctx, participant);
   if (access === 'NONE') throw errors.notFound(ctx, 'id');
   if (access === 'READ') throw errors.forbidden(ctx, 'error.notYourCaseload');
+}
+
+/** Whether the viewer may change this file (and what hangs from it): staff whose file it is to follow. */
+export function mayEdit(ctx: RequestContext, participant: { referent: { id: string } }): boolean {
+  return accessTo(ctx, participant) === 'EDIT';
 }

@@ -2,7 +2,7 @@ import { type ConsentPurpose, DataClass, isPartnerKind, type StageCategory } fro
 import type { RequestContext } from '../context/request-context';
 import { errors } from '../graphql/errors';
 import type { ConsentSubject } from './consent-scope';
-import { participantAccess } from './participant-access';
+import { mayEdit } from './participant-access';
 import { activeMembership } from './tenant-scope';
 
 /** A stage someone reports on, and whose file it belongs to. */
@@ -39,7 +39,7 @@ export function reportedStage(stage: LoadedStage): ReportedStage {
 export async function assertMayReport(ctx: RequestContext, stage: ReportedStage, reportClass: DataClass, purpose: ConsentPurpose): Promise<void> {
   const membership = activeMembership(ctx);
   if (!isPartnerKind(membership.organisationKind)) {
-    if (participantAccess(ctx, stage) !== 'EDIT') throw errors.forbidden(ctx, 'error.notYourCaseload');
+    if (!mayEdit(ctx, stage)) throw errors.forbidden(ctx, 'error.notYourCaseload');
     return;
   }
   const operates = stage.subject.stage.operatorOrganisationId === membership.organisationId;

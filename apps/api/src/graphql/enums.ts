@@ -34,6 +34,7 @@ import {
   AgendaItemKind,
   MeetingSharing,
   NotificationKind,
+  ReportScopeKind,
 } from '@jalon/domain';
 import { ConsentEventAction } from '../modules/consent/consent-event.entity';
 
@@ -41,6 +42,7 @@ registerEnumType(OrganisationKind, { name: 'OrganisationKind' });
 registerEnumType(SiaeKind, { name: 'SiaeKind' });
 registerEnumType(MembershipRole, { name: 'MembershipRole' });
 registerEnumType(Gender, { name: 'Gender' });
+registerEnumType(ReportScopeKind, { name: 'ReportScopeKind', description: 'Whose activity a report counts' });
 registerEnumType(PathwayStatus, { name: 'PathwayStatus' });
 registerEnumType(ExitKind, { name: 'ExitKind' });
 registerEnumType(EmploymentSituation, { name: 'EmploymentSituation' });

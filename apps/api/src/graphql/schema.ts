@@ -20,6 +20,7 @@ import { NotificationResolver } from '../modules/notifications/notification.reso
 import { ReferralResolver } from '../modules/referrals/referral.resolver';
 import { AgendaItemResolver, MeetingResolver } from '../modules/meetings/meeting.resolver';
 import { CommuneFiguresResolver } from '../modules/commune-figures/commune-figures.resolver';
+import { ReportResolver } from '../modules/reports/report.resolver';
 import { MonitoringResolver } from '../modules/monitoring/monitoring.resolver';
 import { MonthCountsResolver } from '../modules/month-counts/month-counts.resolver';
 import { AssistedContractFieldsResolver, AssistedContractResolver, StageContractResolver } from '../modules/contracts/assisted-contract.resolver';
@@ -51,6 +52,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       MeetingResolver,
       AgendaItemResolver,
       CommuneFiguresResolver,
+      ReportResolver,
       MonitoringResolver,
       MonthCountsResolver,
       AssistedContractResolver,

@@ -15,6 +15,7 @@ import { accessLogRoutes } from '@/modules/access-log/routes';
 import { contractsRoutes } from '@/modules/contracts/routes';
 import { trainingRoutes } from '@/modules/training/routes';
 import { communeFiguresRoutes } from '@/modules/commune-figures/routes';
+import { reportsRoutes } from '@/modules/reports/routes';
 import { monitoringRoutes } from '@/modules/monitoring/routes';
 import { meetingsRoutes } from '@/modules/meetings/routes';
 import { errorRoutes } from '@/modules/errors/routes';
@@ -58,6 +59,7 @@ export const router = createRouter({
     ...contractsRoutes,
     ...trainingRoutes,
     ...communeFiguresRoutes,
+    ...reportsRoutes,
     ...monitoringRoutes,
     ...meetingsRoutes,
     ...errorRoutes,
@@ -72,6 +74,6 @@ router.beforeEach(async (to): Promise<true | RouteLocationRaw> => {
   if (!to.meta.public && !viewer.value) {
     return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
   }
-  // A page needing a role the user lacks keeps its address and shows "not allowed" (see AppShell).
+  // A page needing a capability the user lacks keeps its address and shows "not allowed" (see AppShell).
   return true;
 });

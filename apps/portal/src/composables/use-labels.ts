@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n';
-import { DAYS_WITHOUT_APPOINTMENT_ALERT } from '@jalon/domain';
+import { DAYS_WITHOUT_APPOINTMENT_ALERT, type Capability } from '@jalon/domain';
 import { ISCED_LEVELS } from '@jalon/reference-data';
 import type {
   CaseloadAlert,
@@ -112,6 +112,8 @@ export function useLabels() {
   const { t, locale } = useI18n();
   return {
     role: (role: MembershipRole) => t(`enums.role.${role}`),
+    /** What a capability lets one do, as a verb phrase (« statuer sur les orientations »). */
+    capability: (capability: Capability) => t(`enums.capability.${capability}`),
     kind: (kind: OrganisationKind) => t(`enums.organisationKind.${kind}`),
     siaeKind: (kind: SiaeKind) => t(`enums.siaeKind.${kind}`),
     invitationStatus: (status: InvitationStatus) => t(`enums.invitationStatus.${status}`),

@@ -2,7 +2,7 @@ import { computed, readonly, ref, shallowRef } from 'vue';
 import type { RouteMeta } from 'vue-router';
 import { apolloClient, type SessionLostReason } from '@/app/apollo';
 import type { Capability } from '@jalon/domain';
-import { MeDocument, type MembershipRole, type MembershipSummaryFragment, type ViewerFieldsFragment } from '@/gql/graphql';
+import { MeDocument, type MembershipSummaryFragment, type ViewerFieldsFragment } from '@/gql/graphql';
 
 export type Viewer = ViewerFieldsFragment;
 export type MembershipSummary = MembershipSummaryFragment;
@@ -50,13 +50,11 @@ export function clearSessionNotice(): void {
 
 export function useViewer() {
   const membership = computed(() => viewer.value?.activeMembership ?? null);
-  const role = computed<MembershipRole | null>(() => membership.value?.role ?? null);
   /** What the active membership may do, as the API answers it (`me { can }`, from the one table in packages/domain). */
   const may = (capability: Capability) => viewer.value?.can[capability] ?? false;
   return {
     viewer: readonly(viewer),
     membership,
-    role,
     sessionNotice: readonly(sessionNotice),
     may,
     /** Whether the active membership may open a page: the capability it declares, if any. */

@@ -25,6 +25,8 @@ import { Migration20261204192100RefusalsInRowLevelSecurity } from './Migration20
 import { Migration20261204195000DropAccountLockColumns } from './Migration20261204195000DropAccountLockColumns';
 import { Migration20261205100000RowLevelSecurityFiles } from './Migration20261205100000RowLevelSecurityFiles';
 import { Migration20261205100100PartnerAccountRows } from './Migration20261205100100PartnerAccountRows';
+import { Migration20261206100000PartnerUserNames } from './Migration20261206100000PartnerUserNames';
+import { Migration20261206130000MinimumIncome } from './Migration20261206130000MinimumIncome';
 import { Migration20261206150000CaseloadTarget } from './Migration20261206150000CaseloadTarget';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
@@ -55,6 +57,8 @@ export const migrationsList = [
   { name: 'Migration20261204195000DropAccountLockColumns', class: Migration20261204195000DropAccountLockColumns },
   { name: 'Migration20261205100000RowLevelSecurityFiles', class: Migration20261205100000RowLevelSecurityFiles },
   { name: 'Migration20261205100100PartnerAccountRows', class: Migration20261205100100PartnerAccountRows },
+  { name: 'Migration20261206100000PartnerUserNames', class: Migration20261206100000PartnerUserNames },
+  { name: 'Migration20261206130000MinimumIncome', class: Migration20261206130000MinimumIncome },
   { name: 'Migration20261206150000CaseloadTarget', class: Migration20261206150000CaseloadTarget },
 ];
 

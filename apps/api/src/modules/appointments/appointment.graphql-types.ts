@@ -153,8 +153,11 @@ export class AppointmentType implements SubjectBearer {
   @Field(() => Int, { nullable: true })
   version!: number | null;
 
-  /** Expects `referent.user` and `attendees.participant` populated; `participantId`: the file it is seen from (the agenda's first attendee otherwise). */
-  static from(a: Appointment, participantId?: string): AppointmentType {
+  /**
+   * Expects `referent` and `attendees.participant` populated, and the referent's name in `names` (userNames());
+   * `participantId`: the file it is seen from (the agenda's first attendee otherwise).
+   */
+  static from(a: Appointment, names: Map<string, string>, participantId?: string): AppointmentType {
     const attendees = a.attendees.getItems();
     return {
       id: toGlobalId('Appointment', a.id),
@@ -167,7 +170,7 @@ export class AppointmentType implements SubjectBearer {
       communeCode: a.communeCode ?? null,
       videoLink: a.videoLink ?? null,
       status: a.status,
-      referentName: a.referent.user.displayName,
+      referentName: names.get(a.referent.user.id) ?? '',
       attendees: attendees.map((at) => ({
         participantId: toGlobalId('Participant', at.participant.id),
         displayName: `${at.participant.firstName} ${at.participant.lastName}`,

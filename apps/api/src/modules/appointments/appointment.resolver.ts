@@ -2,9 +2,20 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
 import { Allow } from '../../access/operation-access';
 import { AppointmentConnection, AppointmentType, RecordAttendanceInput, ScheduleAppointmentInput, UpdateAppointmentInput } from './appointment.graphql-types';
+import { userNames } from '../../db/user-names.query';
 import { PageArgs } from '../../graphql/pagination';
+import type { Appointment } from './appointment.entity';
 import { toConnection } from '../../graphql/relay';
 import { appointmentCursor, listAgenda, listParticipantAppointments, recordAttendance, scheduleAppointment, updateAppointment } from './appointment.service';
+
+/** The appointments as the API shows them, with their referents' names (a partner reads no one's account). */
+async function shown(ctx: RequestContext, appointments: Appointment[], participantId?: string): Promise<AppointmentType[]> {
+  const names = await userNames(
+    ctx,
+    appointments.map((a) => a.referent.user.id),
+  );
+  return appointments.map((appointment) => AppointmentType.from(appointment, names, participantId));
+}
 
 @Resolver()
 export class AppointmentResolver {
@@ -16,7 +27,7 @@ export class AppointmentResolver {
     @Arg('to') to: Date,
     @Arg('referentId', () => ID, { nullable: true }) referentId?: string | null,
   ): Promise<AppointmentType[]> {
-    return (await listAgenda(ctx, from, to, referentId)).map((appointment) => AppointmentType.from(appointment));
+    return shown(ctx, await listAgenda(ctx, from, to, referentId));
   }
 
   @Query(() => AppointmentConnection, { description: 'Appointments and sessions of a participant, latest first' })
@@ -27,28 +38,24 @@ export class AppointmentResolver {
     @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
   ): Promise<AppointmentConnection> {
     const result = await listParticipantAppointments(ctx, participantId, page);
-    return toConnection(
-      result,
-      appointmentCursor,
-      result.nodes.map((appointment) => AppointmentType.from(appointment, result.participantId)),
-    );
+    return toConnection(result, appointmentCursor, await shown(ctx, result.nodes, result.participantId));
   }
 
   @Mutation(() => AppointmentType, { description: 'Book an individual appointment or a collective session; an overlapping slot is refused' })
   @Allow('followParticipants')
   async scheduleAppointment(@Ctx() ctx: RequestContext, @Arg('input') input: ScheduleAppointmentInput): Promise<AppointmentType> {
-    return AppointmentType.from(await scheduleAppointment(ctx, input));
+    return (await shown(ctx, [await scheduleAppointment(ctx, input)]))[0]!;
   }
 
   @Mutation(() => AppointmentType, { description: 'Move, cancel or mark as held' })
   @Allow('followParticipants')
   async updateAppointment(@Ctx() ctx: RequestContext, @Arg('input') input: UpdateAppointmentInput): Promise<AppointmentType> {
-    return AppointmentType.from(await updateAppointment(ctx, input));
+    return (await shown(ctx, [await updateAppointment(ctx, input)]))[0]!;
   }
 
   @Mutation(() => AppointmentType)
   @Allow('followParticipants')
   async recordAttendance(@Ctx() ctx: RequestContext, @Arg('input') input: RecordAttendanceInput): Promise<AppointmentType> {
-    return AppointmentType.from(await recordAttendance(ctx, input));
+    return (await shown(ctx, [await recordAttendance(ctx, input)]))[0]!;
   }
 }

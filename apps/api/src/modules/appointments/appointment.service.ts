@@ -1,18 +1,10 @@
-import {
-  AppointmentKind,
-  AppointmentMode,
-  AppointmentPlace,
-  AppointmentStatus,
-  DataClass,
-  MembershipRole,
-  appointmentDayBounds,
-  isPastStart,
-} from '@jalon/domain';
+import { AppointmentKind, AppointmentMode, AppointmentPlace, AppointmentStatus, DataClass, appointmentDayBounds, isPastStart } from '@jalon/domain';
 import { mayReadClass } from '../../access/participant-access';
 import { isCommuneCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
 import { readableAgendaReferent, mayManageAgendaOf } from '../../access/agenda-access';
+import { readableReferents } from '../../access/referent-access';
 import { lockForTransaction } from '../../db/advisory-lock';
 import { checkDayWithin, dayInFrance } from '../../graphql/date-input';
 import { errors, InputProblems } from '../../graphql/errors';
@@ -25,14 +17,14 @@ import { Membership } from '../tenancy/membership.entity';
 import { Appointment, AppointmentAttendee } from './appointment.entity';
 import type { RecordAttendanceInput, ScheduleAppointmentInput, UpdateAppointmentInput } from './appointment.graphql-types';
 
-const POPULATE = ['referent.user', 'attendees.participant'] as const;
+const POPULATE = ['referent', 'attendees.participant'] as const;
 const MAX_DURATION_MS = 12 * 3_600_000;
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
 
 /** The referent whose agenda it is (see access/agenda-access.ts for who may open which). */
 async function agendaOwner(ctx: RequestContext, referentId: string | null | undefined): Promise<Membership> {
   const id = readableAgendaReferent(ctx, referentId);
-  const referent = id ? await ctx.em.findOne(Membership, { id, role: MembershipRole.REFERENT, active: true }, { populate: ['user'] }) : null;
+  const referent = id ? await ctx.em.findOne(Membership, { id, ...readableReferents() }, { populate: ['user'] }) : null;
   if (!referent) throw errors.badInput(ctx, 'referentId', 'error.referentInvalid');
   return referent;
 }

@@ -1,5 +1,6 @@
 import { CONSENT_NOTICE_VERSION, ConsentEffect, ConsentStatus } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
+import { userNames } from '../../db/user-names.query';
 import { translate } from '../../i18n/messages';
 import { findParticipant } from '../participants/participant.service';
 import { Stage } from '../stages/stage.entity';
@@ -18,6 +19,7 @@ export async function consentFormPdf(ctx: RequestContext, participantGlobalId: s
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(ctx.locale, key, params);
   const participant = await findParticipant(ctx, participantGlobalId, 'participantId');
   const tenant = await ctx.em.findOneOrFail(Tenant, { id: participant.tenant.id });
+  const referentName = (await userNames(ctx, [participant.referent.user.id])).get(participant.referent.user.id) ?? '';
   const consents = await ctx.em.find(
     Consent,
     { participant, status: ConsentStatus.ACTIVE, $or: [{ validUntil: null }, { validUntil: { $gt: ctx.now } }] },
@@ -50,7 +52,7 @@ export async function consentFormPdf(ctx: RequestContext, participantGlobalId: s
     intro: t('consentForm.intro', {
       name: `${participant.firstName} ${participant.lastName}`,
       birthDate: frenchDate(participant.birthDate),
-      referent: participant.referent.user.displayName,
+      referent: referentName,
       tenant: tenant.name,
     }),
     grantsHeading: t('consentForm.grants'),

@@ -2,6 +2,7 @@ import { MeetingStatus } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { type AgendaFacts, MeetingAudience } from '../../access/meeting-access';
 import type { Organisation } from '../organisations/organisation.entity';
+import { userNames } from '../../db/user-names.query';
 import { errors } from '../../graphql/errors';
 import { toGlobalId } from '../../graphql/relay';
 import { AgendaItem, type Meeting, type MeetingDocument } from './meeting.entity';
@@ -10,6 +11,11 @@ import { AgendaItemType, AgendaSharingType, MeetingOrganisationType } from './me
 
 export function factsOf(item: AgendaItem): AgendaFacts {
   return { participantId: item.participant?.id ?? null, referralId: item.referral?.id ?? null, addedAt: item.createdAt };
+}
+
+/** The people a meeting names (its organiser and invitees): their names come from userNames(). */
+export function peopleOf(meeting: Meeting): string[] {
+  return [meeting.organiser.id, ...meeting.invitees.getItems().map((invitee) => invitee.user.id)];
 }
 
 export interface AgendaView {
@@ -34,6 +40,10 @@ export async function agendaFor(ctx: RequestContext, meeting: Meeting, recipient
   const facts = rows.map(factsOf);
   const audience = recipient ? await MeetingAudience.forOrganisation(ctx, recipient, facts) : await MeetingAudience.ofRequest(ctx, facts);
   const outcomes = audience.viewer === null || meeting.status === MeetingStatus.MINUTES_PUBLISHED;
+  const names = await userNames(
+    ctx,
+    rows.flatMap((row) => [row.proposedBy.id, ...(row.assignedReferent ? [row.assignedReferent.user.id] : [])]),
+  );
   const byId = new Map(rows.map((row) => [row.id, row]));
   const shown: AgendaItem[] = [];
   const items = places.map((place, index) => {
@@ -46,6 +56,7 @@ export async function agendaFor(ctx: RequestContext, meeting: Meeting, recipient
       documents.filter((d) => d.item?.id === row.id),
       outcomes,
       audience.ownSubmission(factsOf(row)),
+      names,
     );
   });
   return { items, documents: documents.filter((d) => !d.item), shown };

@@ -2,12 +2,13 @@ import { MeetingStatus } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { maySeeWholeMeeting } from '../../access/meeting-access';
 import { activeMembership } from '../../access/tenant-scope';
+import { userNames } from '../../db/user-names.query';
 import { errors } from '../../graphql/errors';
 import { parseGlobalId } from '../../graphql/relay';
 import { translate, type MessageKey } from '../../i18n/messages';
 import { renderPdf } from '../documents/pdf';
 import type { Organisation } from '../organisations/organisation.entity';
-import { agendaFor } from './meeting-agenda';
+import { agendaFor, peopleOf } from './meeting-agenda';
 import { findMeeting } from './meeting.service';
 
 /**
@@ -30,6 +31,7 @@ export async function meetingPdf(
   }
   const copyFor = partner ? meeting.invitations.getItems().find((i) => i.organisation.id === activeMembership(ctx).organisationId)!.organisation : recipient;
   const agenda = await agendaFor(ctx, meeting, recipient);
+  const names = await userNames(ctx, peopleOf(meeting));
 
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(ctx.locale, key, params);
   const when = new Intl.DateTimeFormat(ctx.locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' });
@@ -47,10 +49,10 @@ export async function meetingPdf(
     doc.text(t('minutesPdf.when', { when: when.format(meeting.startsAt) }));
     if (meeting.place) doc.text(t('minutesPdf.place', { place: meeting.place }));
     if (meeting.videoLink) doc.text(t('minutesPdf.videoLink', { link: meeting.videoLink }));
-    doc.text(t('minutesPdf.organiser', { name: meeting.organiser.displayName }));
+    doc.text(t('minutesPdf.organiser', { name: names.get(meeting.organiser.id) ?? '' }));
     const invited = meeting.invitations.getItems().map((i) => i.organisation.name);
     if (invited.length) doc.text(t('minutesPdf.invited', { names: invited.sort((a, b) => a.localeCompare(b, 'fr')).join(', ') }));
-    const people = meeting.invitees.getItems().map((i) => `${i.user.displayName} (${i.organisation.name})`);
+    const people = meeting.invitees.getItems().map((i) => `${names.get(i.user.id) ?? ''} (${i.organisation.name})`);
     if (people.length) doc.text(t('minutesPdf.invitees', { names: people.sort((a, b) => a.localeCompare(b, 'fr')).join(', ') }));
     doc
       .moveDown(0.6)

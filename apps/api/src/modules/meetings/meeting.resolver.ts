@@ -2,10 +2,11 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import type { RequestContext } from '../../context/request-context';
 import { mayManage, maySeeWholeMeeting } from '../../access/meeting-access';
 import { Allow } from '../../access/operation-access';
+import { userNames } from '../../db/user-names.query';
 import { PageArgs } from '../../graphql/pagination';
 import { toConnection, toGlobalId } from '../../graphql/relay';
 import type { AgendaItem, Meeting } from './meeting.entity';
-import { agendaFor, sharingByItem } from './meeting-agenda';
+import { agendaFor, peopleOf, sharingByItem } from './meeting-agenda';
 import {
   AddAgendaActionInput,
   AddAgendaItemInput,
@@ -39,8 +40,8 @@ import {
 } from './meeting.service';
 import { AgendaItemType, AgendaSharingType, MeetingConnection, MeetingDocumentType, MeetingPersonType, MeetingType } from './meeting.type';
 
-function view(ctx: RequestContext, meeting: Meeting): MeetingType {
-  return MeetingType.from(meeting, maySeeWholeMeeting(ctx));
+async function view(ctx: RequestContext, meeting: Meeting): Promise<MeetingType> {
+  return MeetingType.from(meeting, maySeeWholeMeeting(ctx), await userNames(ctx, peopleOf(meeting)));
 }
 
 /** The agenda of a meeting as the viewer sees it, computed once per meeting and request (agenda, documents, indicators). */
@@ -64,11 +65,7 @@ export class MeetingResolver {
     @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
   ): Promise<MeetingConnection> {
     const result = await listMeetings(ctx, filter, page);
-    return toConnection(
-      result,
-      meetingCursor,
-      result.nodes.map((m) => view(ctx, m)),
-    );
+    return toConnection(result, meetingCursor, await Promise.all(result.nodes.map((m) => view(ctx, m))));
   }
 
   @Query(() => MeetingType)
@@ -80,7 +77,12 @@ export class MeetingResolver {
   @Query(() => [MeetingPersonType], { description: 'Active members of these organisations, to invite by name' })
   @Allow('runMeetings')
   async meetingInviteeOptions(@Ctx() ctx: RequestContext, @Arg('organisationIds', () => [ID]) organisationIds: string[]): Promise<MeetingPersonType[]> {
-    return (await inviteeOptions(ctx, organisationIds)).map(MeetingPersonType.ofMembership);
+    const memberships = await inviteeOptions(ctx, organisationIds);
+    const names = await userNames(
+      ctx,
+      memberships.map((m) => m.user.id),
+    );
+    return memberships.map((membership) => MeetingPersonType.ofMembership(membership, names));
   }
 
   @FieldResolver(() => [AgendaItemType], { description: 'The agenda in order; items not shared with the viewer’s organisation are withheld' })

@@ -49,8 +49,8 @@ import {
   type UpdateMeetingInput,
 } from './meeting.inputs';
 
-export const MEETING_POPULATE = ['organiser', 'invitations.organisation', 'invitees.user', 'invitees.organisation'] as const;
-export const ITEM_POPULATE = ['participant', 'referral', 'proposedBy', 'assignedReferent.user', 'actions.ownerOrganisation'] as const;
+export const MEETING_POPULATE = ['invitations.organisation', 'invitees.organisation'] as const;
+export const ITEM_POPULATE = ['participant', 'referral', 'assignedReferent', 'actions.ownerOrganisation'] as const;
 
 /** A meeting lasts at most a day. */
 const MAX_DURATION_MS = 24 * 60 * 60 * 1000;

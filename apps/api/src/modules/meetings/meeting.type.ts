@@ -37,17 +37,18 @@ export class MeetingPersonType {
   @Field()
   organisationName!: string;
 
-  static from(user: { id: string; displayName: string }, organisation: Organisation): MeetingPersonType {
+  /** `names`: from userNames() (a partner reads no one's account, only the names it is shown). */
+  static from(user: { id: string }, organisation: Organisation, names: Map<string, string>): MeetingPersonType {
     return Object.assign(new MeetingPersonType(), {
       userId: toGlobalId('User', user.id),
-      name: user.displayName,
+      name: names.get(user.id) ?? '',
       organisationId: toGlobalId('Organisation', organisation.id),
       organisationName: organisation.name,
     });
   }
 
-  static ofMembership(membership: Membership): MeetingPersonType {
-    return MeetingPersonType.from(membership.user, membership.organisation);
+  static ofMembership(membership: Membership, names: Map<string, string>): MeetingPersonType {
+    return MeetingPersonType.from(membership.user, membership.organisation, names);
   }
 }
 
@@ -206,14 +207,16 @@ export class AgendaItemType extends Node {
   /**
    * An item shown to the viewer; `outcomes`: whether its decision, minutes and actions are (staff,
    * or minutes published); `submission`: a partner's own submission of the item's referral, which
-   * it reads instead of the referral (that may hold what another partner typed).
+   * it reads instead of the referral (that may hold what another partner typed); `names`: the
+   * proposer's and the assigned referent's, from userNames().
    */
   static from(
     item: AgendaItem,
     position: number,
     documents: MeetingDocument[],
     outcomes: boolean,
-    submission: ReferralSubmission | null = null,
+    submission: ReferralSubmission | null,
+    names: Map<string, string>,
   ): AgendaItemType {
     const participant = item.participant ?? null;
     const referral = submission ?? item.referral ?? null;
@@ -230,11 +233,11 @@ export class AgendaItemType extends Node {
       pathwayStatus: participant?.currentStatus ?? null,
       referralId: item.referral ? toGlobalId('Referral', item.referral.id) : null,
       referralStatus: referral?.status ?? null,
-      proposedByName: item.proposedBy.displayName,
+      proposedByName: names.get(item.proposedBy.id) ?? '',
       decision: outcomes ? (item.decision ?? null) : null,
       decisionReason: outcomes ? (item.decisionReason ?? null) : null,
       redirectedTo: outcomes ? (item.redirectedTo ?? null) : null,
-      assignedReferentName: outcomes ? (item.assignedReferent?.user.displayName ?? null) : null,
+      assignedReferentName: outcomes && item.assignedReferent ? (names.get(item.assignedReferent.user.id) ?? '') : null,
       minutes: outcomes ? (item.minutes ?? null) : null,
       actions: outcomes ? item.actions.getItems().map(AgendaActionType.from) : [],
       documents: documents.map(MeetingDocumentType.from),
@@ -286,7 +289,8 @@ export class MeetingType extends Node {
   @Field(() => Date, { nullable: true })
   minutesPublishedAt!: Date | null;
 
-  static from(meeting: Meeting, staff: boolean): MeetingType {
+  /** `names`: the organiser's and the invitees', from userNames() (a partner reads no one's account). */
+  static from(meeting: Meeting, staff: boolean, names: Map<string, string>): MeetingType {
     const published = meeting.status === MeetingStatus.MINUTES_PUBLISHED;
     return Object.assign(new MeetingType(), {
       meeting,
@@ -299,14 +303,14 @@ export class MeetingType extends Node {
       videoLink: meeting.videoLink ?? null,
       status: meeting.status,
       version: meeting.version,
-      organiserName: meeting.organiser.displayName,
+      organiserName: names.get(meeting.organiser.id) ?? '',
       invitedOrganisations: meeting.invitations
         .getItems()
         .map((i) => MeetingOrganisationType.from(i.organisation))
         .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
       invitees: meeting.invitees
         .getItems()
-        .map((i) => MeetingPersonType.from(i.user, i.organisation))
+        .map((i) => MeetingPersonType.from(i.user, i.organisation, names))
         .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
       minutes: staff || published ? (meeting.minutes ?? null) : null,
       minutesPublishedAt: meeting.minutesPublishedAt ?? null,

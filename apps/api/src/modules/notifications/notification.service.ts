@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../context/request-context';
-import { shownNotifications } from '../../access/notification-access';
+import { readableNotifications } from '../../access/notification-access';
 import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
 import { encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
 import { Notification } from './notification.entity';
@@ -10,7 +10,7 @@ export function notificationCursor(notification: Notification): string {
 
 /** The viewer's organisation's notifications it may be shown now (row-level security also keeps them to it). */
 export async function listNotifications(ctx: RequestContext, unreadOnly: boolean, args: PageArgs | undefined): Promise<Page<Notification>> {
-  const where = { ...(await shownNotifications(ctx)), ...(unreadOnly ? { readAt: null } : {}) };
+  const where = { ...(await readableNotifications(ctx)), ...(unreadOnly ? { readAt: null } : {}) };
   return pageOf(ctx, args, {
     key: 'timestamp',
     fetch: (after, limit) =>
@@ -23,5 +23,5 @@ export async function listNotifications(ctx: RequestContext, unreadOnly: boolean
 export async function markNotificationsRead(ctx: RequestContext, globalIds: string[] | null): Promise<number> {
   const ids = globalIds?.map((id) => parseGlobalId(id, 'Notification')?.id ?? null).filter((id): id is string => id !== null);
   // Only those shown: the count returned must not tell of the others.
-  return ctx.em.nativeUpdate(Notification, { ...(await shownNotifications(ctx)), readAt: null, ...(ids ? { id: { $in: ids } } : {}) }, { readAt: ctx.now });
+  return ctx.em.nativeUpdate(Notification, { ...(await readableNotifications(ctx)), readAt: null, ...(ids ? { id: { $in: ids } } : {}) }, { readAt: ctx.now });
 }

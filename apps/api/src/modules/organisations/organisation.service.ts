@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { OrganisationKind, type SiaeKind } from '@jalon/domain';
+import { hasInseeCode, hasSiaeKind, type OrganisationKind, type SiaeKind } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
 import { activeMembership } from '../../access/tenant-scope';
@@ -51,10 +51,10 @@ function checkedDetails(ctx: RequestContext, kind: OrganisationKind, input: Deta
   const problems = new InputProblems(ctx);
   const name = problems.check(() => requiredText(ctx, 'name', input.name));
   const siaeKind = input.siaeKind ?? null;
-  if (kind === OrganisationKind.INTEGRATION_COMPANY && !siaeKind) problems.add('siaeKind', 'error.siaeKindRequired');
-  if (kind !== OrganisationKind.INTEGRATION_COMPANY && siaeKind) problems.add('siaeKind', 'error.siaeKindOnlyForIntegrationCompany');
+  if (hasSiaeKind(kind) && !siaeKind) problems.add('siaeKind', 'error.siaeKindRequired');
+  if (!hasSiaeKind(kind) && siaeKind) problems.add('siaeKind', 'error.siaeKindOnlyForIntegrationCompany');
   const inseeCode = optionalText(input.inseeCode)?.toUpperCase() ?? null;
-  if (inseeCode && kind !== OrganisationKind.COMMUNE) problems.add('inseeCode', 'error.inseeCodeOnlyForCommune');
+  if (inseeCode && !hasInseeCode(kind)) problems.add('inseeCode', 'error.inseeCodeOnlyForCommune');
   else if (inseeCode && !/^(\d{5}|2[AB]\d{3})$/.test(inseeCode)) problems.add('inseeCode', 'error.inseeCodeInvalid');
   const siret = optionalText(input.siret?.replace(/\s/g, ''));
   if (siret && !/^\d{14}$/.test(siret)) problems.add('siret', 'error.siretInvalid');

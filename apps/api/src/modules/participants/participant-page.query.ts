@@ -13,7 +13,8 @@ export interface ParticipantPageRow extends ParticipantRow {
 const PATHWAY_JSON = `json_build_object('id', pw.id, 'number', pw.number, 'status', pw.status, 'referralDate', pw.referral_date, 'entryDate', pw.entry_date,
   'exitDate', pw.exit_date, 'exitKind', pw.exit_kind, 'exitValidated', pw.exit_validated, 'employmentSituation', pw.employment_situation,
   'educationLevel', pw.education_level, 'disability', pw.disability, 'thirdCountryNational', pw.third_country_national,
-  'foreignBackground', pw.foreign_background, 'minority', pw.minority, 'homeless', pw.homeless, 'ruralArea', pw.rural_area, 'version', pw.version)`;
+  'foreignBackground', pw.foreign_background, 'minority', pw.minority, 'homeless', pw.homeless, 'ruralArea', pw.rural_area,
+  'minimumIncome', pw.minimum_income, 'version', pw.version)`;
 
 const STAGES_JSON = `(select json_agg(json_build_object('id', s.id, 'status', s.status, 'plannedStart', s.planned_start, 'plannedEnd', s.planned_end,
     'actualStart', s.actual_start, 'actualEnd', s.actual_end, 'romeCode', s.rome_code, 'outcome', s.outcome, 'sharedSummary', s.shared_summary,
@@ -45,11 +46,11 @@ export async function participantPage(
       coalesce((select json_agg(json_build_object('id', p.id, 'firstName', p.first_name, 'lastName', p.last_name, 'searchKey', p.search_key,
           'birthDate', p.birth_date, 'gender', p.gender, 'phone', p.phone, 'email', p.email, 'addressLine', p.address_line, 'postcode', p.postcode,
           'communeCode', p.commune_code, 'priorityDistrictCode', p.priority_district_code, 'version', p.version, 'updatedAt', p.updated_at,
-          'referent', json_build_object('id', m.id, 'user', json_build_object('displayName', u.display_name), 'organisation', json_build_object('name', ro.name)),
+          'referent', json_build_object('id', m.id, 'user', json_build_object('id', m.user_id), 'organisation', json_build_object('name', ro.name)),
           'pathways', (select json_agg(${PATHWAY_JSON} order by pw.number desc) from pathway pw where pw.participant_id = p.id),
           'stages', ${withStages ? `coalesce(${STAGES_JSON}, '[]')` : 'null'}) order by page.search_key, page.id)
         from page join participant p on p.id = page.id join membership m on m.id = p.referent_id
-          join app_user u on u.id = m.user_id join organisation ro on ro.id = m.organisation_id), '[]') as nodes`,
+          join organisation ro on ro.id = m.organisation_id), '[]') as nodes`,
     [...matching.bindings, ...(after ? [after.key, after.id] : []), limit],
   );
   const rows = result!.nodes.map((row) => Object.assign(row, { updatedAt: new Date(row.updatedAt) }));

@@ -64,6 +64,9 @@ export class EsfEntryInput {
 
   @Field(() => EsfAnswer, { nullable: true })
   ruralArea?: EsfAnswer | null;
+
+  @Field(() => EsfAnswer, { nullable: true, description: 'Beneficiary of minimum income (RSA) at entry: a PLIE item, not an ESF+ one' })
+  minimumIncome?: EsfAnswer | null;
 }
 
 @InputType()

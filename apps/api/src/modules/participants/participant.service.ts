@@ -1,10 +1,13 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { canTransition, DataClass, ENDED_STATUSES, IDENTIFICATION, MembershipRole, opensInJobFollowUp, PathwayStatus } from '@jalon/domain';
+import { canTransition, DataClass, ENDED_STATUSES, IDENTIFICATION, opensInJobFollowUp, PathwayStatus } from '@jalon/domain';
 import { getCommune } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
 import { withAlert } from '../../db/caseload-alerts.query';
-import { assertMayEdit, participantAccess, readableParticipants } from '../../access/participant-access';
+import { assertMayEdit, mayEdit, readableParticipants } from '../../access/participant-access';
+import { may } from '../../access/operation-access';
+import { readableReferents } from '../../access/referent-access';
+import { userNames } from '../../db/user-names.query';
 import { activeMembership } from '../../access/tenant-scope';
 import { withScope, type ConsentScope } from '../../access/consent-scope';
 import { expireConsents } from '../consent/consent-expiry';
@@ -37,10 +40,11 @@ import { Pathway } from './pathway.entity';
 import { Stage } from '../stages/stage.entity';
 import { stagesByPathway } from '../stages/stages-by-pathway';
 
-const POPULATE = ['referent.user', 'referent.organisation'] as const;
+const POPULATE = ['referent.organisation'] as const;
 
-function referentOf(membership: ParticipantRow['referent']): ReferentType {
-  return { id: toGlobalId('Membership', membership.id), displayName: membership.user.displayName, organisationName: membership.organisation.name };
+/** `names`: from userNames() (a partner reads no one's account, only the names it is shown). */
+function referentOf(membership: ParticipantRow['referent'], names: Map<string, string>): ReferentType {
+  return { id: toGlobalId('Membership', membership.id), displayName: names.get(membership.user.id) ?? '', organisationName: membership.organisation.name };
 }
 
 /**
@@ -55,6 +59,10 @@ export async function toTypes(
   const previewing = scope !== ctx.consent;
   const ids = participants.filter((p) => !('pathways' in p)).map((p) => p.id);
   const loaded = ids.length ? await ctx.em.find(Pathway, { participant: { $in: ids } }, { orderBy: { number: 'desc' } }) : [];
+  const names = await userNames(
+    ctx,
+    participants.map((p) => p.referent.user.id),
+  );
   return Promise.all(
     participants.map(async (p) => {
       const pathways = 'pathways' in p ? p.pathways : loaded.filter((pw) => pw.participant.id === p.id);
@@ -73,7 +81,7 @@ export async function toTypes(
         communeCode: p.communeCode ?? null,
         communeName: p.communeCode ? (getCommune(p.communeCode)?.name ?? null) : null,
         priorityDistrictCode: p.priorityDistrictCode ?? null,
-        referent: referentOf(p.referent),
+        referent: referentOf(p.referent, names),
         currentPathway: own[0]!,
         pathways: own,
         access: await accessOf(ctx, p, scope),
@@ -88,7 +96,7 @@ export async function toTypes(
 
 async function accessOf(ctx: RequestContext, participant: ParticipantRow, scope: ConsentScope): Promise<ParticipantAccessType> {
   await scope.load();
-  const access = { canEdit: scope === ctx.consent && participantAccess(ctx, participant) === 'EDIT' } as ParticipantAccessType;
+  const access = { canEdit: scope === ctx.consent && mayEdit(ctx, participant) } as ParticipantAccessType;
   for (const [field, dataClass] of Object.entries(PARTICIPANT_ACCESS_CLASSES)) {
     access[field as keyof typeof PARTICIPANT_ACCESS_CLASSES] = scope.wouldAllow({ participantId: participant.id }, dataClass);
   }
@@ -175,18 +183,18 @@ export function participantCursor(p: Pick<Participant, 'searchKey' | 'id'>): str
 
 /** Referents of the active tenant, to assign a file to. */
 export async function listReferents(ctx: RequestContext): Promise<ReferentType[]> {
-  const referents = await ctx.em.find(
-    Membership,
-    { role: MembershipRole.REFERENT, active: true },
-    { populate: ['user', 'organisation'], orderBy: { user: { displayName: 'asc' } } },
+  const referents = await ctx.em.find(Membership, readableReferents(), { populate: ['user', 'organisation'], orderBy: { user: { displayName: 'asc' } } });
+  const names = await userNames(
+    ctx,
+    referents.map((m) => m.user.id),
   );
-  return referents.map(referentOf);
+  return referents.map((m) => referentOf(m, names));
 }
 
 async function referentMembership(ctx: RequestContext, globalId: string | null | undefined): Promise<Membership> {
   const self = activeMembership(ctx);
-  const id = globalId ? parseGlobalId(globalId, 'Membership')?.id : self.role === MembershipRole.REFERENT ? self.id : null;
-  const membership = id ? await ctx.em.findOne(Membership, { id, role: MembershipRole.REFERENT, active: true }, { populate: ['user', 'organisation'] }) : null;
+  const id = globalId ? parseGlobalId(globalId, 'Membership')?.id : may(ctx.actor, 'holdCaseload') ? self.id : null;
+  const membership = id ? await ctx.em.findOne(Membership, { id, ...readableReferents() }, { populate: ['user', 'organisation'] }) : null;
   if (!membership) throw errors.badInput(ctx, 'referentId', 'error.referentInvalid');
   return membership;
 }
@@ -399,7 +407,7 @@ export async function reassignParticipant(ctx: RequestContext, input: ReassignPa
   assertMayEdit(ctx, participant);
   if (participant.version !== input.version) throw errors.conflict(ctx);
   const referent = await referentMembership(ctx, input.referentId);
-  const before = participant.referent.user.displayName;
+  const before = (await userNames(ctx, [participant.referent.user.id])).get(participant.referent.user.id) ?? null;
   participant.referent = referent;
   recordChange(ctx, participant, 'participant.referent', [{ field: 'referent', before, after: referent.user.displayName }]);
   await saveChanges(ctx);

@@ -27,6 +27,7 @@ export type PathwayRow = Pick<
   | 'minority'
   | 'homeless'
   | 'ruralArea'
+  | 'minimumIncome'
   | 'version'
 >;
 
@@ -47,7 +48,7 @@ export type ParticipantRow = Pick<
   | 'priorityDistrictCode'
   | 'version'
   | 'updatedAt'
-> & { referent: { id: string; user: { displayName: string }; organisation: { name: string } } };
+> & { referent: { id: string; user: { id: string }; organisation: { name: string } } };
 
 // Plain values, no participant data, no field rules: resolved without the field middleware (a list of 700 stages has 700 of these).
 @ObjectType('Referent', { simpleResolvers: true, description: 'A path referent, as shown on a file' })
@@ -129,6 +130,10 @@ export class PathwayType extends Node implements SubjectBearer {
   ruralArea!: EsfAnswer | null;
 
   @Shared(NEVER_SHARED)
+  @Field(() => EsfAnswer, { nullable: true, description: 'Beneficiary of minimum income (RSA) at entry' })
+  minimumIncome!: EsfAnswer | null;
+
+  @Shared(NEVER_SHARED)
   @Field(() => [String], { nullable: true, description: 'ESF+ entry items still missing (gender and birth date come from the file)' })
   missingEsfFields!: string[] | null;
 
@@ -146,6 +151,7 @@ export class PathwayType extends Node implements SubjectBearer {
       minority: pathway.minority ?? null,
       homeless: pathway.homeless ?? null,
       ruralArea: pathway.ruralArea ?? null,
+      minimumIncome: pathway.minimumIncome ?? null,
     };
     return Object.assign(new PathwayType(), {
       id: toGlobalId('Pathway', pathway.id),

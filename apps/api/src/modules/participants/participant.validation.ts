@@ -68,6 +68,7 @@ export function checkedEntry(ctx: RequestContext, input: EsfEntryInput | null | 
     minority: input?.minority ?? null,
     homeless: input?.homeless ?? null,
     ruralArea: input?.ruralArea ?? null,
+    minimumIncome: input?.minimumIncome ?? null,
   };
 }
 

@@ -61,4 +61,8 @@ export class Pathway extends TenantOwnedEntity {
 
   @Enum({ items: () => EsfAnswer, nativeEnumName: 'esf_answer', nullable: true })
   ruralArea?: EsfAnswer | null;
+
+  /** « Bénéficiaire du RSA » at entry: a PLIE item (the activity report counts it), not an ESF+ one. */
+  @Enum({ items: () => EsfAnswer, nativeEnumName: 'esf_answer', nullable: true })
+  minimumIncome?: EsfAnswer | null;
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
 import { Allow } from '../../access/operation-access';
+import { userNames } from '../../db/user-names.query';
 import { PageArgs } from '../../graphql/pagination';
 import { toConnection, toGlobalId } from '../../graphql/relay';
 import { findPossibleDuplicates, toTypes } from '../participants/participant.service';
@@ -26,9 +27,13 @@ async function referralViews(ctx: RequestContext, records: ReferralRecord[]): Pr
   const submissions = await submissionsOf(ctx, records);
   const attachments = await attachmentsOf(ctx, records);
   const statuses = await pathwayStatusesOf(ctx, records);
+  const names = await userNames(
+    ctx,
+    [...submissions.values()].flatMap((list) => list.map((submission) => submission.author.id)),
+  );
   return records.map((record) => {
     const id = referralIdOf(record);
-    return ReferralType.from(record, submissions.get(id) ?? [], attachments.get(id) ?? [], statuses.get(id) ?? null);
+    return ReferralType.from(record, submissions.get(id) ?? [], attachments.get(id) ?? [], statuses.get(id) ?? null, names);
   });
 }
 

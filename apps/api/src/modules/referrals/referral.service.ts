@@ -4,7 +4,6 @@ import {
   DECISION_STATUS,
   decisionNeedsReason,
   isOpenReferral,
-  isPartnerKind,
   type PathwayStatus,
   ReferralDecision,
   ReferralStatus,
@@ -12,7 +11,7 @@ import {
 } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
-import { ownOrganisationOnly, referralSubmitter } from '../../access/authored-access';
+import { mayBeReferrer, readableAuthoredRows, readableSubmitter } from '../../access/authored-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors, InputProblems } from '../../graphql/errors';
@@ -33,21 +32,21 @@ import { Referral, ReferralAttachment, ReferralSubmission } from './referral.ent
 import { checkedDocument, type UploadedFile } from '../documents/uploaded-file';
 
 const POPULATE = ['referringOrganisation'] as const;
-const SUBMISSION_POPULATE = ['organisation', 'author'] as const;
+const SUBMISSION_POPULATE = ['organisation'] as const;
 
 /**
  * The organisation a referral comes from: a partner's own (naming any other is refused, not
  * ignored); for staff recording one, the active partner of the PLIE named.
  */
 async function referringOrganisation(ctx: RequestContext, globalId: string | null | undefined): Promise<Organisation> {
-  const membership = activeMembership(ctx);
+  const own = readableSubmitter(ctx);
   const id = globalId ? parseGlobalId(globalId, 'Organisation')?.id : null;
-  if (isPartnerKind(membership.organisationKind)) {
-    if (globalId && id !== membership.organisationId) throw errors.badInput(ctx, 'organisationId', 'error.referralOwnOrganisationOnly');
-    return ctx.em.getReference(Organisation, membership.organisationId);
+  if (own) {
+    if (globalId && id !== own) throw errors.badInput(ctx, 'organisationId', 'error.referralOwnOrganisationOnly');
+    return ctx.em.getReference(Organisation, own);
   }
   const organisation = id ? await ctx.em.findOne(Organisation, { id, active: true }) : null;
-  if (!organisation || !isPartnerKind(organisation.kind)) throw errors.badInput(ctx, 'organisationId', 'error.referralOrganisationInvalid');
+  if (!organisation || !mayBeReferrer(organisation)) throw errors.badInput(ctx, 'organisationId', 'error.referralOrganisationInvalid');
   return organisation;
 }
 
@@ -103,7 +102,7 @@ export async function submitReferral(ctx: RequestContext, input: SubmitReferralI
     },
     (id) => ctx.em.findOne(ReferralSubmission, { id }, { populate: SUBMISSION_POPULATE }),
   );
-  return referralSubmitter(ctx) ? submission : findReferral(ctx, toGlobalId('Referral', submission.referral.id));
+  return readableSubmitter(ctx) ? submission : findReferral(ctx, toGlobalId('Referral', submission.referral.id));
 }
 
 /** What the viewer reads of a referral: staff, the referral; a partner, its own submission of it (authored-access.ts). */
@@ -115,7 +114,7 @@ export function referralIdOf(record: ReferralRecord): string {
 
 /** A referral the viewer may read, as it may read it; NOT_FOUND otherwise (other partners' referrals and other PLIEs included). */
 export async function findReadableReferral(ctx: RequestContext, globalId: string, field = 'id'): Promise<ReferralRecord> {
-  const submitter = referralSubmitter(ctx);
+  const submitter = readableSubmitter(ctx);
   if (!submitter) return findReferral(ctx, globalId, field);
   const parsed = parseGlobalId(globalId, 'Referral');
   const submission = parsed && (await ctx.em.findOne(ReferralSubmission, { referral: parsed.id, organisation: submitter }, { populate: SUBMISSION_POPULATE }));
@@ -125,7 +124,7 @@ export async function findReadableReferral(ctx: RequestContext, globalId: string
 
 /** A referral itself, for the animation team's work on it (review, decision, agenda); a partner reads its submission instead. */
 export async function findReferral(ctx: RequestContext, globalId: string, field = 'id'): Promise<Referral> {
-  const parsed = referralSubmitter(ctx) ? null : parseGlobalId(globalId, 'Referral');
+  const parsed = readableSubmitter(ctx) ? null : parseGlobalId(globalId, 'Referral');
   const referral = parsed && (await ctx.em.findOne(Referral, { id: parsed.id }, { populate: POPULATE }));
   if (!referral) throw errors.notFound(ctx, field);
   return referral;
@@ -141,7 +140,7 @@ export function listReferrals(ctx: RequestContext, filter: ReferralFilter | unde
   if (filter?.statuses?.length) conditions.push({ status: { $in: filter.statuses } });
   const search = filter?.search ? searchKeyOf(filter.search, '') : '';
   if (search) conditions.push({ searchKey: { $like: likePattern(search) } });
-  const submitter = referralSubmitter(ctx);
+  const submitter = readableSubmitter(ctx);
   if (submitter) {
     const mine: FilterQuery<ReferralSubmission> = { $and: [...conditions, { organisation: submitter }] };
     return pageOf<ReferralRecord>(ctx, args, {
@@ -340,7 +339,7 @@ export async function attachToReferral(ctx: RequestContext, referralGlobalId: st
 /** A document back, for staff or the organisation that attached it (row-level security says the same). */
 export async function readAttachment(ctx: RequestContext, globalId: string): Promise<ReferralAttachment> {
   const parsed = parseGlobalId(globalId, 'ReferralAttachment');
-  const attachment = parsed && (await ctx.em.findOne(ReferralAttachment, { id: parsed.id, ...ownOrganisationOnly(ctx) }, { populate: ['content'] }));
+  const attachment = parsed && (await ctx.em.findOne(ReferralAttachment, { id: parsed.id, ...readableAuthoredRows(ctx) }, { populate: ['content'] }));
   if (!attachment) throw errors.notFound(ctx, 'id');
   await findReadableReferral(ctx, toGlobalId('Referral', attachment.referral.id));
   return attachment;
@@ -351,7 +350,7 @@ export async function attachmentsOf(ctx: RequestContext, records: ReferralRecord
   const found = records.length
     ? await ctx.em.find(
         ReferralAttachment,
-        { referral: { $in: records.map(referralIdOf) }, ...ownOrganisationOnly(ctx) },
+        { referral: { $in: records.map(referralIdOf) }, ...readableAuthoredRows(ctx) },
         { populate: ['organisation'], orderBy: { uploadedAt: 'asc' } },
       )
     : [];

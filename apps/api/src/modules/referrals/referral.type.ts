@@ -37,11 +37,12 @@ export class ReferralSubmissionType {
   @Field(() => String, { nullable: true })
   witness!: string | null;
 
-  static from(submission: ReferralSubmission): ReferralSubmissionType {
+  /** `names`: the authors' names, from userNames() (a partner reads no one's account). */
+  static from(submission: ReferralSubmission, names: Map<string, string>): ReferralSubmissionType {
     return Object.assign(new ReferralSubmissionType(), {
       id: toGlobalId('ReferralSubmission', submission.id),
       organisationName: submission.organisation.name,
-      authorName: submission.author.displayName,
+      authorName: names.get(submission.author.id) ?? '',
       submittedAt: submission.submittedAt,
       situation: submission.situation,
       reason: submission.reason,
@@ -164,6 +165,8 @@ export class ReferralType extends Node {
     submissions: ReferralSubmission[],
     attachments: ReferralAttachment[],
     pathwayStatus: PathwayStatus | null,
+    /** The submissions' authors' names, from userNames(). */
+    names: Map<string, string>,
   ): ReferralType {
     const own = record instanceof ReferralSubmission;
     return Object.assign(new ReferralType(), {
@@ -186,7 +189,7 @@ export class ReferralType extends Node {
       decidedAt: record.decidedAt ?? null,
       decisionReason: record.decisionReason ?? null,
       redirectedTo: record.redirectedTo ?? null,
-      submissions: submissions.map(ReferralSubmissionType.from),
+      submissions: submissions.map((submission) => ReferralSubmissionType.from(submission, names)),
       attachments: attachments.map(ReferralAttachmentType.from),
       version: record.version,
     });

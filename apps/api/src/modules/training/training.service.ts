@@ -16,7 +16,7 @@ import { User } from '../users/user.entity';
 import { TrainingAttendance, TrainingResult } from './training.entity';
 import type { RecordTrainingAttendanceInput, RecordTrainingResultInput } from './training.inputs';
 
-export const TRAINING_STAGE_POPULATE = ['kind', 'operator', 'pathway.participant.referent.user', 'pathway.participant.referent.organisation'] as const;
+export const TRAINING_STAGE_POPULATE = ['kind', 'operator', 'pathway.participant.referent.organisation'] as const;
 
 /** The training's days: as it happened when known, else as planned (no end: it runs on). */
 function trainingSpan(stage: Stage): { start: string; end: string | null } {

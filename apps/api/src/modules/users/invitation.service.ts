@@ -1,7 +1,7 @@
 import { isRoleAllowedIn, checkPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { findValidInvitation } from './invitation-lookup';
-import { administeredOrganisation } from '../../access/authored-access';
+import { readableMembersOrganisation } from '../../access/authored-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors, InputProblems } from '../../graphql/errors';
 import { parseGlobalId } from '../../graphql/relay';
@@ -28,7 +28,7 @@ export async function inviteUser(ctx: RequestContext, input: InviteUserInput): P
   const checkedEmail = problems.check(() => requiredEmail(ctx, 'email', input.email));
   const displayName = problems.check(() => requiredText(ctx, 'displayName', input.displayName));
   const organisation = await getOrganisation(ctx, input.organisationId, 'organisationId');
-  const own = administeredOrganisation(ctx);
+  const own = readableMembersOrganisation(ctx);
   if (own && organisation.id !== own) problems.add('organisationId', 'error.notYourOrganisation');
   if (!isRoleAllowedIn(input.role, organisation.kind)) problems.add('role', 'error.roleNotAllowed');
   if (checkedEmail && (await ctx.em.count(Membership, { organisation, active: true, user: { email: checkedEmail } })) > 0)
@@ -55,7 +55,7 @@ export async function inviteUser(ctx: RequestContext, input: InviteUserInput): P
 }
 
 export function listPendingInvitations(ctx: RequestContext): Promise<Invitation[]> {
-  const own = administeredOrganisation(ctx);
+  const own = readableMembersOrganisation(ctx);
   return ctx.em.find(
     Invitation,
     { acceptedAt: null, revokedAt: null, ...(own ? { organisation: own } : {}) },
@@ -65,7 +65,7 @@ export function listPendingInvitations(ctx: RequestContext): Promise<Invitation[
 
 export async function revokeInvitation(ctx: RequestContext, globalId: string): Promise<Invitation> {
   const parsed = parseGlobalId(globalId, 'Invitation');
-  const own = administeredOrganisation(ctx);
+  const own = readableMembersOrganisation(ctx);
   const invitation = parsed && (await ctx.em.findOne(Invitation, { id: parsed.id, ...(own ? { organisation: own } : {}) }, { populate: ['organisation'] }));
   if (!invitation) throw errors.notFound(ctx, 'id');
   invitation.revokedAt ??= ctx.now;

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { RequestContext } from '../../context/request-context';
-import { administeredOrganisation } from '../../access/authored-access';
+import { readableMembersOrganisation } from '../../access/authored-access';
 import { revokeMembershipSessions } from './membership-sessions.query';
 import { activeMembership } from '../../access/tenant-scope';
 import { errors } from '../../graphql/errors';
@@ -24,7 +24,7 @@ export async function listMembers(ctx: RequestContext, filter: MemberFilter | un
     if (!parsed) throw errors.notFound(ctx, 'organisationId');
     where.organisation = parsed.id;
   }
-  const own = administeredOrganisation(ctx);
+  const own = readableMembersOrganisation(ctx);
   if (own) where.organisation = where.organisation && where.organisation !== own ? null : own;
   const search = filter?.search?.trim();
   if (search) where.$or = [{ user: { displayName: { $ilike: likePattern(search) } } }, { user: { email: { $ilike: likePattern(search) } } }];
@@ -51,7 +51,7 @@ export async function listMembers(ctx: RequestContext, filter: MemberFilter | un
 export async function setMembershipActive(ctx: RequestContext, input: SetMembershipActiveInput): Promise<Membership> {
   const self = activeMembership(ctx);
   const parsed = parseGlobalId(input.membershipId, 'Membership');
-  const own = administeredOrganisation(ctx);
+  const own = readableMembersOrganisation(ctx);
   const membership =
     parsed && (await ctx.em.findOne(Membership, { id: parsed.id, ...(own ? { organisation: own } : {}) }, { populate: ['user', 'organisation', 'tenant'] }));
   if (!membership) throw errors.notFound(ctx, 'membershipId');

@@ -1,4 +1,4 @@
-import { CONSENT_NOTICE_VERSION, SHARING_PRESETS, type SharingPreset } from '@jalon/domain';
+import { CONSENT_NOTICE_VERSION, PARTNER_ORGANISATION_KINDS, SHARING_PRESETS, type SharingPreset } from '@jalon/domain';
 import type { ConsentFieldsFragment, ConsentMethod, ConsentPurpose, DataClass, OrganisationKind } from '@/gql/graphql';
 
 /** Grantable data classes, in the order of the form; the last three are special-category data (GDPR art. 9/10). */
@@ -18,7 +18,7 @@ export const DATA_CLASSES: readonly DataClass[] = [...ORDINARY_CLASSES, ...SPECI
 export const PURPOSES: readonly ConsentPurpose[] = ['REFERRAL_FOLLOW_UP', 'CONTRACT_REPORTING', 'TRAINING_FOLLOW_UP', 'COORDINATION_MEETINGS'];
 export const METHODS: readonly ConsentMethod[] = ['SIGNED_FORM', 'ORAL_WITH_WITNESS'];
 /** Organisations a consent may name: the PLIE's own staff organisations see files by their role, not by consent. */
-export const PARTNER_KINDS: readonly OrganisationKind[] = ['COMMUNE', 'INTEGRATION_COMPANY', 'TRAINING_OPERATOR', 'OTHER_PARTNER'];
+export const PARTNER_KINDS = PARTNER_ORGANISATION_KINDS as readonly OrganisationKind[];
 export const isPartnerKind = (kind: OrganisationKind) => PARTNER_KINDS.includes(kind);
 
 /** The PLIE's partner organisations, by kind (for grouped selects), each kind by name. */

@@ -90,6 +90,7 @@ export function emptyEntry(): EsfDraft {
     minority: null,
     homeless: null,
     ruralArea: null,
+    minimumIncome: null,
   };
 }
 
@@ -103,6 +104,7 @@ export function entryFrom(pathway: PathwayFieldsFragment): EsfDraft {
     minority: pathway.minority,
     homeless: pathway.homeless,
     ruralArea: pathway.ruralArea,
+    minimumIncome: pathway.minimumIncome,
   };
 }
 
@@ -117,6 +119,7 @@ export function toEntryInput(draft: EsfDraft): EsfEntryInput {
     minority: draft.minority,
     homeless: draft.homeless,
     ruralArea: draft.ruralArea,
+    minimumIncome: draft.minimumIncome,
   };
 }
 

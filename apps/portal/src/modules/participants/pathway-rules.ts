@@ -54,7 +54,8 @@ export function opensFollowUp(kind: ExitKind): boolean {
 }
 
 /** ESF+ entry items answered yes / no / « ne souhaite pas répondre », in the order of the form. */
-export const ESF_QUESTIONS = ['disability', 'thirdCountryNational', 'foreignBackground', 'minority', 'homeless', 'ruralArea'] as const;
+/** « Bénéficiaire du RSA » is a PLIE item, not an ESF+ one, answered the same way. */
+export const ESF_QUESTIONS = ['disability', 'thirdCountryNational', 'foreignBackground', 'minority', 'homeless', 'ruralArea', 'minimumIncome'] as const;
 export type EsfQuestion = (typeof ESF_QUESTIONS)[number];
 
 /** The wording of a move: coming back from a suspension is « Reprendre le parcours », not an entry. */

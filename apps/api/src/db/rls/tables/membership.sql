@@ -3,7 +3,7 @@ alter table membership force row level security;
 
 -- One's own memberships (the tenant switcher); in the tenant, staff read every membership, a partner
 -- those of its organisation, of the staff organisations and of the people invited to its meetings.
--- app_user's policy reads users through this table, so it narrows a partner's users alike.
+-- A partner reads the names of these people through jalon_user_names(), not their accounts.
 create policy membership_read on membership for select
   using (
     (user_id = jalon_user_id())

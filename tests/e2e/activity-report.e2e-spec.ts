@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium } from './support/browser';
+import { apiSession, logIn } from './support/demo-session';
+import { startPortalServer } from './support/portal-server';
+
+type Report = { activityReport: { tables: { key: string; rows: { key: string; value: number | null; previous: number | null }[] }[] } };
+const FOLLOWED = `query($period: ReportPeriodInput, $scope: ReportScopeInput) {
+  activityReport(period: $period, scope: $scope) { tables { key rows { key value previous } } }
+}`;
+
+/** The « people followed » row as the page shows it: this period's figure and the previous one's. */
+async function followedOnPage(page: Page): Promise<string[]> {
+  const row = page.getByRole('table', { name: 'Personnes et parcours' }).getByRole('row', { name: /^Personnes suivies/ });
+  await row.waitFor();
+  return (await row.getByRole('cell').allInnerTexts()).map((text) => text.trim());
+}
+
+describe.runIf(chromiumAvailable())('the animation team reads the activity report', () => {
+  let server: Awaited<ReturnType<typeof startPortalServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startPortalServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens last year’s report, then a custom period and a referent, and sees the figures the API counts', async () => {
+    const lastYear = new Date().getFullYear() - 1;
+    const api = await apiSession(server.url, 'marc@grenoble.demo');
+    const marc = await logIn(browser, server.url, 'marc@grenoble.demo');
+    await marc.getByRole('link', { name: "Bilan d'activité" }).click();
+    await marc.getByRole('heading', { name: "Bilan d'activité", level: 1 }).waitFor();
+
+    await marc.getByLabel('Année').selectOption(String(lastYear));
+    await marc.getByText(`Tout le PLIE, ${lastYear}, comparé à ${lastYear - 1}.`).waitFor();
+    const whole = await api<Report>(FOLLOWED, { period: { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` } });
+    const followed = whole.activityReport.tables.find((t) => t.key === 'people')!.rows.find((r) => r.key === 'followed')!;
+    expect(await followedOnPage(marc)).toEqual([String(followed.value), String(followed.previous)]);
+    // Each chart has its table: the profile by age is there as a table too.
+    await marc.getByRole('table', { name: /âge le jour de l’entrée/ }).waitFor();
+
+    // A custom range of this year's first quarter, for Nadia only.
+    await marc.getByLabel('Année').selectOption('Période personnalisée…');
+    const thisYear = lastYear + 1;
+    await marc.getByLabel('Du', { exact: true }).fill(`${thisYear}-01-01`);
+    await marc.getByLabel('Du', { exact: true }).dispatchEvent('change');
+    await marc.getByLabel('Au', { exact: true }).fill(`${thisYear}-03-31`);
+    await marc.getByLabel('Au', { exact: true }).dispatchEvent('change');
+    const scope = marc.getByLabel('Périmètre', { exact: true });
+    await scope.selectOption({ label: await scope.locator('option', { hasText: 'Nadia Benali' }).innerText() });
+    await marc.getByText(/^Référent : Nadia Benali, /).waitFor();
+    const nadiaId = await scope.inputValue();
+    const nadia = await api<Report>(FOLLOWED, { period: { from: `${thisYear}-01-01`, to: `${thisYear}-03-31` }, scope: { referentId: nadiaId.split(':')[1] } });
+    const nadiaFollowed = nadia.activityReport.tables.find((t) => t.key === 'people')!.rows.find((r) => r.key === 'followed')!;
+    expect(await followedOnPage(marc)).toEqual([String(nadiaFollowed.value), String(nadiaFollowed.previous)]);
+
+    // The same report as files: the XLSX holds the figure shown on the page, the PDF is one.
+    const [xlsx] = await Promise.all([marc.waitForEvent('download'), marc.getByRole('link', { name: 'Télécharger (XLSX)' }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(fs.readFileSync((await xlsx.path())!)).buffer);
+    const lines: unknown[][] = [];
+    workbook.getWorksheet('Personnes et parcours')!.eachRow((row) => lines.push((row.values as unknown[]).slice(1)));
+    expect(lines).toContainEqual(['Périmètre', 'Référent : Nadia Benali']);
+    expect(lines.find((line) => String(line[0]).startsWith('Personnes suivies'))?.slice(1)).toEqual([nadiaFollowed.value, nadiaFollowed.previous]);
+    const [pdf] = await Promise.all([marc.waitForEvent('download'), marc.getByRole('link', { name: 'Télécharger (PDF)' }).click()]);
+    expect(
+      fs
+        .readFileSync((await pdf.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+  });
+
+  it('gives a referent her own caseload, and no link for a partner', async () => {
+    const nadia = await logIn(browser, server.url, 'nadia@grenoble.demo');
+    await nadia.getByRole('link', { name: "Bilan d'activité" }).click();
+    await nadia.getByText(/^Référent : Nadia Benali, /).waitFor();
+    const karim = await logIn(browser, server.url, 'karim@grenoble.demo');
+    await karim.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+    expect(await karim.getByRole('link', { name: "Bilan d'activité" }).count()).toBe(0);
+  });
+});
