@@ -64,6 +64,33 @@ describe('ConnectionTable', () => {
     expect(asked).toEqual(['more']);
   });
 
+  it('lays the nodes out as the page says in slot `list`, saying when there are none', async () => {
+    const { list } = listOf([{ id: '1', name: 'Entretien du 3 mars' }], 1, false);
+    mountInApp(
+      defineComponent(
+        () => () =>
+          h(
+            ConnectionTable<Row>,
+            { list, emptyText: 'Aucun rendez-vous.' },
+            {
+              list: ({ nodes }: { nodes: Row[] }) =>
+                h(
+                  'ol',
+                  nodes.map((n) => h('li', n.name)),
+                ),
+            },
+          ),
+      ),
+    );
+    await flushPromises();
+    expect([...document.querySelectorAll('ol li')].map((li) => li.textContent)).toEqual(['Entretien du 3 mars']);
+    expect(document.querySelector('table')).toBeNull();
+    list.nodes.value = [];
+    await flushPromises();
+    expect(document.querySelector('ol')).toBeNull();
+    expect(document.body.textContent).toContain('Aucun rendez-vous.');
+  });
+
   it('says the list could not be read, with a retry, until it has data', async () => {
     const { list, asked } = listOf([], 0, false);
     list.data.value = undefined;

@@ -17,7 +17,7 @@ function refusal(extensions: Record<string, unknown>, message = 'Refusé'): Answ
 }
 
 /** A two-field dialog as the portal's are built: `answer` is what the API says to the next submission. */
-function mountDialog(answer: () => Answer | Promise<Answer>) {
+function mountDialog(answer: () => Answer | Promise<Answer>, dialogProps: Record<string, unknown> = {}) {
   const visible = ref(true);
   const sent: string[] = [];
   const Harness = defineComponent(() => {
@@ -52,7 +52,11 @@ function mountDialog(answer: () => Answer | Promise<Answer>) {
         },
       );
     return () =>
-      h(FormDialog, { form, header: 'Essai', submitLabel: 'Enregistrer', onSubmit: submit }, { default: () => [field('name', name), field('city', city)] });
+      h(
+        FormDialog,
+        { form, header: 'Essai', submitLabel: 'Enregistrer', onSubmit: submit, ...dialogProps },
+        { default: () => [field('name', name), field('city', city)] },
+      );
   });
   const wrapper = mountInApp(Harness);
   return { wrapper, visible, sent };
@@ -126,6 +130,25 @@ describe('FormDialog with useFormDialog', () => {
     await type('name', 'Sophie');
     await clickSubmit();
     expect(document.querySelector('[role="alert"]')?.textContent).toContain('Modifié entre-temps.');
+  });
+
+  it('offers to read the record again when someone changed it meanwhile, and only then', async () => {
+    const reloads: string[] = [];
+    const conflict: Answer = {
+      ok: false,
+      error: new CombinedGraphQLErrors({ errors: [{ message: 'Modifié entre-temps.', extensions: { code: 'CONFLICT' } }] }),
+    };
+    let answer = refusal({ field: 'version' }, 'Refusé.');
+    mountDialog(() => answer, { reloadLabel: 'Recharger la fiche', onReload: () => reloads.push('reload') });
+    await nextTick();
+    await type('name', 'Sophie');
+    await clickSubmit();
+    const reloadButton = () => [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Recharger la fiche'));
+    expect(reloadButton()).toBeUndefined();
+    answer = conflict;
+    await clickSubmit();
+    reloadButton()!.click();
+    expect(reloads).toEqual(['reload']);
   });
 
   it('shows the submit button busy while the API answers', async () => {

@@ -14,6 +14,8 @@ import type {
   SiaeKind,
   StageStatus,
   ObstacleCategory,
+  AppointmentMode,
+  AppointmentPlace,
   AppointmentStatus,
   Attendance,
   AssistedContractKind,
@@ -64,6 +66,8 @@ export const OBSTACLE_CATEGORIES: readonly ObstacleCategory[] = [
 export const SPECIAL_OBSTACLES: readonly ObstacleCategory[] = ['HEALTH', 'DISABILITY', 'JUSTICE'];
 export const MARKED_ATTENDANCES: readonly Attendance[] = ['PRESENT', 'EXCUSED', 'ABSENT'];
 export const APPOINTMENT_STATUSES: readonly AppointmentStatus[] = ['PLANNED', 'HELD', 'CANCELLED'];
+export const APPOINTMENT_MODES: readonly AppointmentMode[] = ['IN_PERSON', 'PHONE', 'VIDEO'];
+export const APPOINTMENT_PLACES: readonly AppointmentPlace[] = ['OFFICE', 'LOCAL_OFFICE_HOURS'];
 export const SKILL_LEVELS: readonly SkillLevel[] = ['NOT_ACQUIRED', 'IN_PROGRESS', 'ACQUIRED', 'MASTERED'];
 export const TRAINING_OUTCOMES: readonly TrainingOutcome[] = ['COMPLETED', 'CERTIFIED', 'ABANDONED'];
 export const CONTRACT_KINDS: readonly AssistedContractKind[] = [

@@ -185,6 +185,27 @@ describe('assisted contracts and the employer’s monthly reports', () => {
     expect((await aci.data(MONTH, { period: '2026-11' })).contractMonth[0].report).toBeNull();
   });
 
+  it('names every refused field of every row at once', async () => {
+    const refused = await aci.request(FILE, {
+      input: {
+        period: '2026-11',
+        reports: [
+          report(shared.contractId, { hoursWorked: 120, absenceHours: -2, obstaclesMet: ['HEALTH'] }),
+          report(shared.contractId, { trainingHours: 900 }),
+        ],
+      },
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reports.0.hoursWorked' });
+    expect((refused.errors?.[0]?.extensions?.fields as Array<{ field: string }>).map((f) => f.field)).toEqual([
+      'reports.0.hoursWorked',
+      'reports.0.obstaclesMet',
+      'reports.0.absenceHours',
+      'reports.1.contractId',
+      'reports.1.trainingHours',
+    ]);
+    expect((await aci.data(MONTH, { period: '2026-11' })).contractMonth[0].report).toBeNull();
+  });
+
   it('a retried submission (same key) files the month once', async () => {
     const input = { period: '2026-09', reports: [report(shared.contractId, { hoursWorked: 100 })], idempotencyKey: 'aci-2026-09-batch' };
     const first = await aci.data(FILE, { input });

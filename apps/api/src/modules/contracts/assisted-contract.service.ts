@@ -148,23 +148,24 @@ export function maxHoursFor(contract: AssistedContract, period: string): number 
   return maxHoursInPeriod(period, contract.weeklyHours, contract.startOn, lastDayOfContract(contract));
 }
 
-function checkedReport(ctx: RequestContext, i: number, row: ContractReportInput, contract: AssistedContract, period: string) {
+/** A month's report on one contract, its problems added to the month's (`reports.2.hoursWorked`). */
+function checkedReport(ctx: RequestContext, problems: InputProblems, i: number, row: ContractReportInput, contract: AssistedContract, period: string) {
   const field = (name: string) => `reports.${i}.${name}`;
   const name = shortNameOf(contract.stage.pathway.participant);
-  if (!periodWithin(period, contract.startOn, lastDayOfContract(contract)))
-    throw errors.badInput(ctx, field('period'), 'error.periodOutsideContract', { name });
-  const hoursWorked = checkedHours(ctx, field('hoursWorked'), row.hoursWorked);
+  if (!periodWithin(period, contract.startOn, lastDayOfContract(contract))) problems.add(field('period'), 'error.periodOutsideContract', { name });
+  const hours = (name: string, value: number | null | undefined) => problems.check(() => checkedHours(ctx, field(name), value));
+  const hoursWorked = hours('hoursWorked', row.hoursWorked);
   const max = maxHoursFor(contract, period);
-  if (hoursWorked > max) throw errors.badInput(ctx, field('hoursWorked'), 'error.hoursOverContract', { name, max });
+  if (hoursWorked !== undefined && hoursWorked > max) problems.add(field('hoursWorked'), 'error.hoursOverContract', { name, max });
   const obstaclesMet = row.obstaclesMet ?? [];
-  if (obstaclesMet.some((o) => SPECIAL_CATEGORY_OBSTACLES.includes(o))) throw errors.badInput(ctx, field('obstaclesMet'), 'error.obstacleNotReportable');
+  if (obstaclesMet.some((o) => SPECIAL_CATEGORY_OBSTACLES.includes(o))) problems.add(field('obstaclesMet'), 'error.obstacleNotReportable');
   return {
-    hoursWorked,
-    trainingHours: checkedHours(ctx, field('trainingHours'), row.trainingHours),
+    hoursWorked: hoursWorked!,
+    trainingHours: hours('trainingHours', row.trainingHours)!,
     trainingSubjects: optionalText(row.trainingSubjects),
-    absenceHours: checkedHours(ctx, field('absenceHours'), row.absenceHours),
+    absenceHours: hours('absenceHours', row.absenceHours)!,
     absenceNote: optionalText(row.absenceNote),
-    skills: (row.skills ?? []).map((s, j) => ({ skill: requiredText(ctx, field(`skills.${j}.skill`), s.skill), level: s.level })),
+    skills: (row.skills ?? []).map((s, j) => ({ skill: problems.check(() => requiredText(ctx, field(`skills.${j}.skill`), s.skill))!, level: s.level })),
     obstaclesMet: [...new Set(obstaclesMet)],
     incidents: optionalText(row.incidents),
     comment: optionalText(row.comment),
@@ -173,7 +174,7 @@ function checkedReport(ctx: RequestContext, i: number, row: ContractReportInput,
 
 /**
  * A month's reports, for one employee or a supervisor's thirty at once: all of them are written,
- * or (on the first refused row, named by its index) none. A retry with the same key files nothing twice.
+ * or none, every refused row and field named by its index. A retry with the same key files nothing twice.
  */
 function contractIdsOf(input: FileContractReportsInput): string[] {
   return input.reports.map((row) => parseGlobalId(row.contractId, 'AssistedContract')?.id).filter((id): id is string => !!id);
@@ -194,28 +195,31 @@ export async function fileContractReports(ctx: RequestContext, input: FileContra
       const ids = contractIdsOf(input);
       await ctx.em.find(AssistedContract, { id: { $in: ids } }, { populate: CONTRACT_POPULATE });
       const filed = new Set((await reportsOf(ids)).map((report) => report.contract.id));
+      const problems = new InputProblems(ctx);
       const seen = new Set<string>();
-      const reports: ContractReport[] = [];
+      const accepted: Array<{ contract: AssistedContract; checked: ReturnType<typeof checkedReport> }> = [];
       for (const [i, row] of input.reports.entries()) {
-        const contract = await reportableContract(ctx, row.contractId, `reports.${i}.contractId`);
-        if (seen.has(contract.id)) throw errors.badInput(ctx, `reports.${i}.contractId`, 'error.duplicateContract');
+        const contract = await problems.checkAsync(() => reportableContract(ctx, row.contractId, `reports.${i}.contractId`));
+        if (!contract) continue;
+        if (seen.has(contract.id)) problems.add(`reports.${i}.contractId`, 'error.duplicateContract');
         seen.add(contract.id);
-        const checked = checkedReport(ctx, i, row, contract, period);
-        if (filed.has(contract.id)) {
-          throw errors.badInput(ctx, `reports.${i}.period`, 'error.periodAlreadyReported', { name: shortNameOf(contract.stage.pathway.participant) });
-        }
-        reports.push(
-          ctx.em.create(ContractReport, {
-            tenant: ctx.em.getReference(Tenant, activeMembership(ctx).tenantId),
-            contract,
-            period,
-            ...checked,
-            authorOrganisation: ctx.em.getReference(Organisation, activeMembership(ctx).organisationId),
-            author: ctx.em.getReference(User, ctx.actor!.userId),
-            submittedAt: ctx.now,
-          }),
-        );
+        const checked = checkedReport(ctx, problems, i, row, contract, period);
+        if (filed.has(contract.id))
+          problems.add(`reports.${i}.period`, 'error.periodAlreadyReported', { name: shortNameOf(contract.stage.pathway.participant) });
+        accepted.push({ contract, checked });
       }
+      problems.throwIfAny();
+      const reports = accepted.map(({ contract, checked }) =>
+        ctx.em.create(ContractReport, {
+          tenant: ctx.em.getReference(Tenant, activeMembership(ctx).tenantId),
+          contract,
+          period,
+          ...checked,
+          authorOrganisation: ctx.em.getReference(Organisation, activeMembership(ctx).organisationId),
+          author: ctx.em.getReference(User, ctx.actor!.userId),
+          submittedAt: ctx.now,
+        }),
+      );
       await saveChanges(ctx);
       return reports;
     },

@@ -6,7 +6,7 @@ import { Shared, SharedType } from '../../access/field-consent';
 import type { RequestContext } from '../../context/request-context';
 import { assertMayEdit } from '../../access/participant-access';
 import { notInFuture, optionalDate } from '../../graphql/date-input';
-import { errors } from '../../graphql/errors';
+import { errors, InputProblems } from '../../graphql/errors';
 import { saveChanges } from '../../graphql/save-changes';
 import { optionalText } from '../../graphql/text-input';
 import { Diagnosis } from './diagnosis.entity';
@@ -126,13 +126,18 @@ export async function recordDiagnosis(ctx: RequestContext, input: RecordDiagnosi
   assertMayEdit(ctx, participant);
   const existing = await ctx.em.findOne(Diagnosis, { pathway });
   if (existing && existing.version !== input.version) throw errors.conflict(ctx);
+  const problems = new InputProblems(ctx);
   const categories = input.obstacles.map((o) => o.category);
-  if (new Set(categories).size !== categories.length) throw errors.badInput(ctx, 'obstacles', 'error.obstacleTwice');
+  if (new Set(categories).size !== categories.length) problems.add('obstacles', 'error.obstacleTwice');
+  const carriedOutOn = input.carriedOutOn
+    ? problems.check(() => notInFuture(ctx, 'carriedOutOn', optionalDate(ctx, 'carriedOutOn', input.carriedOutOn)!))
+    : null;
+  problems.throwIfAny();
   const values = {
     strengths: optionalText(input.strengths),
     needs: optionalText(input.needs),
     obstacles: input.obstacles.map((o) => ({ category: o.category, note: optionalText(o.note) })),
-    carriedOutOn: input.carriedOutOn ? notInFuture(ctx, 'carriedOutOn', optionalDate(ctx, 'carriedOutOn', input.carriedOutOn)!) : null,
+    carriedOutOn: carriedOutOn ?? null,
   };
   const before = existing?.obstacles.map((o) => o.category).join(', ') ?? null;
   const diagnosis = existing ?? ctx.em.create(Diagnosis, { tenant: pathway.tenant, pathway, ...values });

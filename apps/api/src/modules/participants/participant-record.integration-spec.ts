@@ -52,8 +52,12 @@ describe('diagnosis', () => {
       { category: 'CHILDCARE', note: 'Deux enfants', specialCategory: false },
       { category: 'HEALTH', note: 'Suivi en cours', specialCategory: true },
     ]);
-    const twice = await referent.request(RECORD, { input: { pathwayId, version: 1, obstacles: [{ category: 'MOBILITY' }, { category: 'MOBILITY' }] } });
+    // An obstacle twice and a day to come: both are named at once.
+    const twice = await referent.request(RECORD, {
+      input: { pathwayId, version: 1, carriedOutOn: '2999-01-01', obstacles: [{ category: 'MOBILITY' }, { category: 'MOBILITY' }] },
+    });
     expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'obstacles' });
+    expect((twice.errors?.[0]?.extensions?.fields as Array<{ field: string }>).map((f) => f.field)).toEqual(['obstacles', 'carriedOutOn']);
     const revised = await referent.data(RECORD, { input: { pathwayId, version: 1, strengths: 'Ponctuelle', obstacles: [{ category: 'MOBILITY' }] } });
     expect(revised.recordDiagnosis).toMatchObject({ version: 2, obstacles: [{ category: 'MOBILITY', specialCategory: false }] });
     const stale = await referent.request(RECORD, { input: { pathwayId, version: 1, obstacles: [] } });

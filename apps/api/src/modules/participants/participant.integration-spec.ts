@@ -123,6 +123,9 @@ describe('the participant file', () => {
     expect(askedFollowUp.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
     const noKind = await step('EXITED', '2026-06-30');
     expect(noKind.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'exitKind' });
+    // No exit kind and a day before the entry: both are named at once.
+    const twoWrong = await step('EXITED', '2026-02-01');
+    expect((twoWrong.errors?.[0]?.extensions?.fields as Array<{ field: string }>).map((f) => f.field)).toEqual(['exitKind', 'date']);
 
     const exited = await step('EXITED', '2026-06-30', { exitKind: 'JOB_PERMANENT' });
     expect(exited.data?.changePathwayStatus.currentPathway).toMatchObject({ status: 'IN_JOB_FOLLOW_UP', exitDate: '2026-06-30', exitKind: 'JOB_PERMANENT' });

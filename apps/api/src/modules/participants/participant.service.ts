@@ -12,7 +12,7 @@ import { activeMembership } from '../../access/tenant-scope';
 import { withScope, type ConsentScope } from '../../access/consent-scope';
 import { expireConsents } from '../consent/consent-expiry';
 import { notInFuture, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
-import { errors } from '../../graphql/errors';
+import { errors, InputProblems } from '../../graphql/errors';
 import { translate } from '../../i18n/messages';
 import { afterDescending, pageCursor, pageOf, pageSize, type PageArgs } from '../../graphql/pagination';
 import { saveChanges } from '../../graphql/save-changes';
@@ -284,12 +284,15 @@ export async function changePathwayStatus(ctx: RequestContext, input: ChangePath
     errors.badInput(ctx, 'status', 'error.transitionNotAllowed', { from: translate(ctx.locale, `pathwayStatus.${pathway.status as PathwayStatus}`) });
   // The in-job follow-up is where an exit into a job leads, not a move one asks for.
   if (input.status === PathwayStatus.IN_JOB_FOLLOW_UP) throw refuse();
-  if (input.status === PathwayStatus.EXITED && !input.exitKind) throw errors.badInput(ctx, 'exitKind', 'error.exitKindRequired');
+  const problems = new InputProblems(ctx);
+  if (input.status === PathwayStatus.EXITED && !input.exitKind) problems.add('exitKind', 'error.exitKindRequired');
+  const day = problems.check(() => notInFuture(ctx, 'date', requiredDate(ctx, 'date', input.date)));
+  if (day && day < (pathway.entryDate ?? pathway.referralDate)) problems.add('date', 'error.dateBeforeEntry');
+  problems.throwIfAny();
+  const date = day!;
   const next = input.status === PathwayStatus.EXITED && opensInJobFollowUp(input.exitKind!) ? PathwayStatus.IN_JOB_FOLLOW_UP : input.status;
   const latest = await ctx.em.count(Pathway, { participant, number: { $gt: pathway.number } });
   if (latest > 0 || !canTransition(pathway.status, next)) throw refuse();
-  const date = notInFuture(ctx, 'date', requiredDate(ctx, 'date', input.date));
-  if (date < (pathway.entryDate ?? pathway.referralDate)) throw errors.badInput(ctx, 'date', 'error.dateBeforeEntry');
   const reason = optionalText(input.reason);
   const before = {
     status: pathway.status,

@@ -44,6 +44,15 @@ describe('priority districts (QPV)', () => {
     expect(notAllowed.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('names every wrong field of a district typed by hand, and saves none of it', async () => {
+    const refused = await animation.request(`mutation { savePriorityDistrict(input: { code: "QN-12", name: " ", communeCodes: [] }) { code } }`);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+    const fields = refused.errors?.[0]?.extensions?.fields as Array<{ field: string; message: string }>;
+    expect(fields.map((f) => f.field)).toEqual(['code', 'name', 'communeCodes']);
+    expect(fields.every((f) => f.message.length > 0)).toBe(true);
+    expect((await referent.data(`{ priorityDistricts { code } }`)).priorityDistricts).not.toContainEqual({ code: 'QN-12' });
+  });
+
   it("a participant's address may only name a district of the PLIE's list", async () => {
     await animation.data(
       `mutation { savePriorityDistrict(input: { code: "QN03896B", name: "Quartier fictif saisi à la main", communeCodes: ["38185"] }) { code } }`,

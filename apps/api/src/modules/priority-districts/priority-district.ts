@@ -4,7 +4,7 @@ import { isCommuneCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { Allow } from '../../access/operation-access';
 import { activeMembership } from '../../access/tenant-scope';
-import { errors } from '../../graphql/errors';
+import { errors, InputProblems } from '../../graphql/errors';
 import { saveChanges } from '../../graphql/save-changes';
 import { requiredText } from '../../graphql/text-input';
 import { Tenant } from '../tenancy/tenant.entity';
@@ -91,11 +91,13 @@ export class PriorityDistrictResolver {
   @Mutation(() => PriorityDistrictType, { description: 'Enter or correct one district by hand' })
   @Allow('manageDistricts')
   async savePriorityDistrict(@Ctx() ctx: RequestContext, @Arg('input') input: PriorityDistrictInput): Promise<PriorityDistrictType> {
-    const code = requiredText(ctx, 'code', input.code).toUpperCase();
-    if (!isQpvCode(code)) throw errors.badInput(ctx, 'code', 'error.qpvCodeInvalid');
-    const name = requiredText(ctx, 'name', input.name);
-    if (input.communeCodes.length === 0 || !input.communeCodes.every(isCommuneCode)) throw errors.badInput(ctx, 'communeCodes', 'error.communeUnknown');
-    await upsert(ctx, [{ code, name, communeCodes: input.communeCodes }]);
-    return PriorityDistrictType.from((await ctx.em.findOne(PriorityDistrict, { code }))!);
+    const problems = new InputProblems(ctx);
+    const code = problems.check(() => requiredText(ctx, 'code', input.code))?.toUpperCase();
+    if (code && !isQpvCode(code)) problems.add('code', 'error.qpvCodeInvalid');
+    const name = problems.check(() => requiredText(ctx, 'name', input.name));
+    if (input.communeCodes.length === 0 || !input.communeCodes.every(isCommuneCode)) problems.add('communeCodes', 'error.communeUnknown');
+    problems.throwIfAny();
+    await upsert(ctx, [{ code: code!, name: name!, communeCodes: input.communeCodes }]);
+    return PriorityDistrictType.from((await ctx.em.findOne(PriorityDistrict, { code: code! }))!);
   }
 }

@@ -151,6 +151,8 @@ describe('referrals and the accreditation decision', () => {
       input: { referralId: redirected.id, version: redirected.version, decision: 'REDIRECT', reason: 'Moins de 26 ans' },
     });
     expect(noWhere.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'redirectedTo' });
+    const neither = await animation.request(DECIDE, { input: { referralId: redirected.id, version: redirected.version, decision: 'REDIRECT' } });
+    expect((neither.errors?.[0]?.extensions?.fields as Array<{ field: string }>).map((f) => f.field)).toEqual(['reason', 'redirectedTo']);
     const sent = await animation.data(DECIDE, {
       input: { referralId: redirected.id, version: redirected.version, decision: 'REDIRECT', reason: 'Moins de 26 ans', redirectedTo: 'Mission locale' },
     });

@@ -258,10 +258,12 @@ export type ReferralDecisionInput = Omit<DecideReferralInput, 'referralId' | 've
  */
 export async function applyDecision(ctx: RequestContext, referral: Referral, input: ReferralDecisionInput): Promise<void> {
   if (!isOpenReferral(referral.status)) throw errors.badInput(ctx, 'referralId', 'error.referralAlreadyDecided');
+  const problems = new InputProblems(ctx);
   const reason = optionalText(input.reason);
-  if (decisionNeedsReason(input.decision) && !reason) throw errors.badInput(ctx, 'reason', 'error.decisionReasonRequired');
+  if (decisionNeedsReason(input.decision) && !reason) problems.add('reason', 'error.decisionReasonRequired');
   const redirectedTo = optionalText(input.redirectedTo);
-  if (input.decision === ReferralDecision.REDIRECT && !redirectedTo) throw errors.badInput(ctx, 'redirectedTo', 'error.redirectedToRequired');
+  if (input.decision === ReferralDecision.REDIRECT && !redirectedTo) problems.add('redirectedTo', 'error.redirectedToRequired');
+  problems.throwIfAny();
 
   if (input.decision === ReferralDecision.ACCEPT) {
     if (

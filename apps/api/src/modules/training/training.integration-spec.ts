@@ -103,6 +103,26 @@ describe("a training operator's reports", () => {
     expect((await trainer.data(MONTH, { period: '2026-11' })).trainingMonth[0].attendance).toBeNull();
   });
 
+  it('names every refused field of every entry at once', async () => {
+    const refused = await trainer.request(ATTEND, {
+      input: {
+        period: '2026-11',
+        entries: [
+          { stageId: shared.stageId, hoursPlanned: 800, hoursAttended: -1 },
+          { stageId: shared.stageId, hoursPlanned: 10, hoursAttended: 20 },
+        ],
+      },
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'entries.0.hoursPlanned' });
+    expect((refused.errors?.[0]?.extensions?.fields as Array<{ field: string }>).map((f) => f.field)).toEqual([
+      'entries.0.hoursPlanned',
+      'entries.0.hoursAttended',
+      'entries.1.stageId',
+      'entries.1.hoursAttended',
+    ]);
+    expect((await trainer.data(MONTH, { period: '2026-11' })).trainingMonth[0].attendance).toBeNull();
+  });
+
   it('records the outcome: a drop-out needs its reason, a certification its name; the referent sees it', async () => {
     // Counted in SQL for the home page: the one trainee who agreed; her result is due once the training has ended (31 December).
     const ended = todayInFrance() >= '2026-12-31';

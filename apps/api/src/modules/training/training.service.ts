@@ -45,8 +45,8 @@ function stageIdsOf(input: RecordTrainingAttendanceInput): string[] {
 }
 
 /**
- * A month's attendance, for one trainee or a whole group: all of it is recorded, or (on the first
- * refused entry, named by its index) none. A retry with the same key records nothing twice.
+ * A month's attendance, for one trainee or a whole group: all of it is recorded, or none, every
+ * refused entry named by its index (`entries.2.hoursAttended`). A retry with the same key records nothing twice.
  */
 export async function recordTrainingAttendance(ctx: RequestContext, input: RecordTrainingAttendanceInput): Promise<TrainingAttendance[]> {
   const period = input.period.trim();
@@ -62,34 +62,38 @@ export async function recordTrainingAttendance(ctx: RequestContext, input: Recor
       const ids = stageIdsOf(input);
       await ctx.em.find(Stage, { id: { $in: ids } }, { populate: TRAINING_STAGE_POPULATE });
       const recorded = new Set((await attendanceOf(ids)).map((row) => row.stage.id));
+      const problems = new InputProblems(ctx);
       const seen = new Set<string>();
-      const rows: TrainingAttendance[] = [];
+      const accepted: Array<{ stage: Stage; entry: (typeof input.entries)[number] }> = [];
       for (const [i, entry] of input.entries.entries()) {
         const field = (name: string) => `entries.${i}.${name}`;
-        const stage = await reportableTraining(ctx, entry.stageId, field('stageId'));
-        if (seen.has(stage.id)) throw errors.badInput(ctx, field('stageId'), 'error.duplicateTrainee');
+        const stage = await problems.checkAsync(() => reportableTraining(ctx, entry.stageId, field('stageId')));
+        if (!stage) continue;
+        if (seen.has(stage.id)) problems.add(field('stageId'), 'error.duplicateTrainee');
         seen.add(stage.id);
         const name = shortNameOf(stage.pathway.participant);
         const { start, end } = trainingSpan(stage);
-        if (!periodWithin(period, start, end)) throw errors.badInput(ctx, field('period'), 'error.attendanceOutsideTraining', { name });
-        const hoursPlanned = entry.hoursPlanned;
-        if (!Number.isFinite(hoursPlanned) || hoursPlanned < 0 || hoursPlanned > 744) throw errors.badInput(ctx, field('hoursPlanned'), 'error.hoursInvalid');
-        if (!Number.isFinite(entry.hoursAttended) || entry.hoursAttended < 0) throw errors.badInput(ctx, field('hoursAttended'), 'error.hoursInvalid');
-        if (entry.hoursAttended > hoursPlanned) throw errors.badInput(ctx, field('hoursAttended'), 'error.attendedOverPlanned', { name });
-        if (recorded.has(stage.id)) throw errors.badInput(ctx, field('period'), 'error.attendanceAlreadyRecorded', { name });
-        rows.push(
-          ctx.em.create(TrainingAttendance, {
-            tenant: ctx.em.getReference(Tenant, activeMembership(ctx).tenantId),
-            stage,
-            period,
-            hoursPlanned,
-            hoursAttended: entry.hoursAttended,
-            absenceNote: optionalText(entry.absenceNote),
-            ...authorship(ctx),
-            submittedAt: ctx.now,
-          }),
-        );
+        if (!periodWithin(period, start, end)) problems.add(field('period'), 'error.attendanceOutsideTraining', { name });
+        else if (recorded.has(stage.id)) problems.add(field('period'), 'error.attendanceAlreadyRecorded', { name });
+        const { hoursPlanned, hoursAttended } = entry;
+        if (!Number.isFinite(hoursPlanned) || hoursPlanned < 0 || hoursPlanned > 744) problems.add(field('hoursPlanned'), 'error.hoursInvalid');
+        if (!Number.isFinite(hoursAttended) || hoursAttended < 0) problems.add(field('hoursAttended'), 'error.hoursInvalid');
+        else if (hoursAttended > hoursPlanned) problems.add(field('hoursAttended'), 'error.attendedOverPlanned', { name });
+        accepted.push({ stage, entry });
       }
+      problems.throwIfAny();
+      const rows = accepted.map(({ stage, entry }) =>
+        ctx.em.create(TrainingAttendance, {
+          tenant: ctx.em.getReference(Tenant, activeMembership(ctx).tenantId),
+          stage,
+          period,
+          hoursPlanned: entry.hoursPlanned,
+          hoursAttended: entry.hoursAttended,
+          absenceNote: optionalText(entry.absenceNote),
+          ...authorship(ctx),
+          submittedAt: ctx.now,
+        }),
+      );
       await saveChanges(ctx);
       return rows;
     },

@@ -1,7 +1,7 @@
 import { computed, nextTick, reactive, ref, watch, type Ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { useI18n } from 'vue-i18n';
-import { errorField, errorMessage, graphQLErrorsOf, hasErrorCode } from '@/app/graphql-errors';
+import { errorFields, errorMessage, graphQLErrorsOf, hasErrorCode } from '@/app/graphql-errors';
 import { newIdempotencyKey } from '@/app/idempotency';
 import { todayLocalDate } from '@/composables/use-labels';
 import type { MutationResult } from '@/composables/use-mutation';
@@ -107,10 +107,11 @@ export function useMonthRows<TDraft, TField extends string>(options: MonthRowsOp
     // The API answered: the next sending is another one.
     if (result.ok || graphQLErrors.length) idempotencyKey = newIdempotencyKey();
     if (!result.ok) {
-      for (const graphQLError of graphQLErrors) {
-        const at = rowErrorOf(errorField(graphQLError), options.list, options.fields, options.grouped);
+      // The API names every refused field of every row at once (`extensions.fields`): each is marked.
+      for (const { field, message } of graphQLErrors.flatMap(errorFields)) {
+        const at = rowErrorOf(field, options.list, options.fields, options.grouped);
         const key = at && request.keys[at.index];
-        if (key) rowErrors[key] = { ...rowErrors[key], [at.field]: graphQLError.message } as RowErrors<TField>;
+        if (key) rowErrors[key] = { [at.field]: message, ...rowErrors[key] } as RowErrors<TField>;
       }
       const onRow = Object.keys(rowErrors).length > 0;
       formError.value = onRow ? request.messages.noneSent : errorMessage(result.error, t('app.networkError'));

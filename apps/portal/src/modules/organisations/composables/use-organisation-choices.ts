@@ -1,4 +1,4 @@
-import { ref, shallowRef } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import { apolloClient } from '@/app/apollo';
 import { OrganisationChoicesDocument, type OrganisationChoicesQuery } from '@/gql/graphql';
 
@@ -40,5 +40,7 @@ export function useOrganisationChoices() {
   }
 
   void load();
-  return { choices, loading, error, reload: load };
+  /** As SelectField lists them. */
+  const options = computed(() => choices.value.map((o) => ({ value: o.id, label: o.name })));
+  return { choices, options, loading, error, reload: load };
 }

@@ -1,4 +1,4 @@
-import { ref, shallowRef, watch } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import { apolloClient } from '@/app/apollo';
 import { useDebounced } from '@/composables/use-debounced';
 import { CommunesDocument, type CommunesQuery } from '@/gql/graphql';
@@ -27,5 +27,7 @@ export function useCommuneSearch() {
       loading.value = false;
     }
   });
-  return { search, choices, loading };
+  /** As SelectField lists them: « Échirolles (38151) ». */
+  const options = computed(() => choices.value.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })));
+  return { search, choices, options, loading };
 }
