@@ -58,6 +58,13 @@ describe('capabilities', () => {
     expect(holds(team, 'manageOrganisations')).toBe(false);
   });
 
+  it('keep the monitoring to staff, and the PLIE settings to its admins', () => {
+    for (const holder of [referent, team, admin]) expect(holds(holder, 'readMonitoring')).toBe(true);
+    for (const holder of [commune, company, trainer]) expect(holds(holder, 'readMonitoring')).toBe(false);
+    expect(holds(admin, 'manageTenantSettings')).toBe(true);
+    expect(holds(team, 'manageTenantSettings')).toBe(false);
+  });
+
   it('give a referent her caseload, agenda and activity reports, and the animation team every agenda', () => {
     expect(granted(referent)).toEqual([
       'actInTenant',
@@ -67,6 +74,7 @@ describe('capabilities', () => {
       'readOrganisations',
       'keepAgenda',
       'readActivityReports',
+      'readMonitoring',
     ]);
     expect(holds(team, 'readAnyAgenda')).toBe(true);
     expect(holds(team, 'holdCaseload')).toBe(false);

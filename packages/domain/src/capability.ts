@@ -43,6 +43,10 @@ export const CAPABILITIES = [
   'readCommuneFigures',
   /** Staff: read activity reports (a referent: her own caseload; her operator's when colleagues' files are readable). */
   'readActivityReports',
+  /** Staff: read the referents' monitoring figures (a referent her own; whole-tenant staff every referent's). */
+  'readMonitoring',
+  /** Set the PLIE's own settings (the caseload target of its referents). */
+  'manageTenantSettings',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -81,6 +85,8 @@ const GRANTS: Record<Capability, Grant> = {
   reportOnTraining: { roles: PARTNERS, organisationKinds: [OrganisationKind.TRAINING_OPERATOR] },
   readCommuneFigures: { roles: PARTNERS, organisationKinds: [OrganisationKind.COMMUNE] },
   readActivityReports: { roles: STAFF },
+  readMonitoring: { roles: STAFF },
+  manageTenantSettings: { roles: [MembershipRole.TENANT_ADMIN] },
 };
 
 /** Who acts: the role of the active membership and the kind of its organisation. */

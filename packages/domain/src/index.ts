@@ -21,3 +21,4 @@ export * from './notification-kind';
 export * from './plausible-dates';
 export * from './report-period';
 export * from './report-scope';
+export * from './monitoring';

@@ -5,6 +5,7 @@ import { toGlobalId } from '../graphql/relay';
 import { mayManageAgendaOf, readableAgendaReferent } from './agenda-access';
 import { mayBeReferrer, readableAuthoredRows, readableMembersOrganisation, readableSubmitter } from './authored-access';
 import { assertMayAddAgendaItem, assertMayDecideReferrals, mayManage, maySeeWholeMeeting } from './meeting-access';
+import { readableMonitoredReferent } from './monitoring-access';
 import { may, mayCall } from './operation-access';
 import { assertMayEdit, assertMayReadAccessLog, mayEdit, mayReadWholeTenant } from './participant-access';
 import { readableReferents } from './referent-access';
@@ -114,5 +115,19 @@ describe('what partners authored', () => {
   it('give a partner’s administrator her own organisation’s members, and the tenant administrator the whole PLIE’s', () => {
     expect(readableMembersOrganisation(commune)).toBe(`o-${OrganisationKind.COMMUNE}`);
     expect(readableMembersOrganisation(admin)).toBeNull();
+  });
+});
+
+describe('referent monitoring', () => {
+  const colleague = toGlobalId('Membership', '00000000-0000-4000-8000-000000000002');
+
+  it("gives a referent her own figures only, even where she may read colleagues' files, and whole-tenant staff anyone's", () => {
+    expect(readableMonitoredReferent(referent, null)).toBe(`m-${MembershipRole.REFERENT}`);
+    expect(() => readableMonitoredReferent(sharingReferent, colleague)).toThrow(/votre propre file active/);
+    expect(() => readableMonitoredReferent(referent, colleague)).toThrow(forbidden());
+    expect(readableMonitoredReferent(team, null)).toBeNull();
+    expect(readableMonitoredReferent(admin, colleague)).toBe('00000000-0000-4000-8000-000000000002');
+    expect(() => readableMonitoredReferent(team, 'not-an-id')).toThrow(forbidden('BAD_USER_INPUT'));
+    expect(() => readableMonitoredReferent(commune, null)).toThrow(forbidden());
   });
 });

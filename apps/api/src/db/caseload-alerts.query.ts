@@ -1,4 +1,6 @@
+import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Participant } from '../modules/participants/participant.entity';
 import {
   ALERT_LOOKAHEAD_DAYS,
   CaseloadAlert,
@@ -53,7 +55,6 @@ const CONDITIONS: Record<CaseloadAlert, string> = {
 };
 
 const ALERTS = Object.values(CaseloadAlert);
-const CURRENT_PATHWAY = `join lateral (select pw.* from pathway pw where pw.participant_id = p.id order by pw.number desc limit 1) cur on true`;
 
 /** The alerts of a page of participants, in one statement (row-level security applies as to any query). */
 export async function loadAlerts(em: EntityManager, participantIds: string[]): Promise<Map<string, CaseloadAlert[]>> {
@@ -66,8 +67,18 @@ export async function loadAlerts(em: EntityManager, participantIds: string[]): P
   return new Map(rows.map((row) => [row.id as string, ALERTS.filter((_, i) => row[`a${i}`] === true)]));
 }
 
-/** The participants of the tenant showing an alert, to filter the caseload by it. */
-export async function participantIdsWithAlert(em: EntityManager, alert: CaseloadAlert): Promise<string[]> {
-  const rows = await em.execute<Array<{ id: string }>>(`select p.id from participant p ${CURRENT_PATHWAY} where ${CONDITIONS[alert]}`);
-  return rows.map((row) => row.id);
+/**
+ * The caseload filtered by an alert, as a condition on the list's own query (alias `p`): the
+ * database counts and pages the matching files itself, no id list comes through Node.
+ */
+export function withAlert(alert: CaseloadAlert): FilterQuery<Participant> {
+  return { [raw((alias: string) => `(${alias}.id in (select p.id from participant p ${CURRENT_PATHWAY} where ${CONDITIONS[alert]}))`)]: true };
 }
+
+/** The SQL condition of an alert on a participant `p` and its current pathway `cur` (see CURRENT_PATHWAY). */
+export function alertCondition(alert: CaseloadAlert): string {
+  return CONDITIONS[alert];
+}
+
+/** Joins a participant `p` to its current pathway `cur` (the latest). */
+export const CURRENT_PATHWAY = `join lateral (select pw.* from pathway pw where pw.participant_id = p.id order by pw.number desc limit 1) cur on true`;

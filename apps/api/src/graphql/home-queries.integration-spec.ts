@@ -7,7 +7,10 @@ import { startTestServer, type TestServer } from '../testing/test-server';
 
 /** The home pages' queries exactly as the portal sends them: their counts are the lists' own totals. */
 const HOME = path.resolve(__dirname, '../../../portal/src/modules/home/graphql');
-const query = (file: string) => fs.readFileSync(path.join(HOME, file), 'utf8');
+/** The referent's home spreads the monitoring's fragment, as the portal's generated document does. */
+const MONITORING_FRAGMENT = path.resolve(__dirname, '../../../portal/src/modules/monitoring/graphql/monitoring-figures.fragment.graphql');
+const query = (file: string) =>
+  fs.readFileSync(path.join(HOME, file), 'utf8') + (file === 'referent-home.query.graphql' ? fs.readFileSync(MONITORING_FRAGMENT, 'utf8') : '');
 
 /** Wednesday 13 January 2027, 9:00 in Paris: the day the referent's home shows. */
 const clock = new Date('2027-01-13T08:00:00Z');
@@ -86,6 +89,10 @@ describe('the home pages count what their lists show', () => {
     expect(home.contractReportOverdue.totalCount).toBe(0);
     expect(home.followUpDue.totalCount).toBe(0);
     expect(home.agenda.map((a: any) => a.attendees.map((p: any) => p.displayName))).toEqual([['Accueil Alpha']]);
+    // Her own monitoring: the three files in her active caseload, none yet 60 days without contact, one contact today.
+    expect(home.referentMonitoring.referents).toEqual([
+      expect.objectContaining({ activeCaseload: 3, contactOver60Days: 0, entriesLast12Months: 0, filesWithAlert: 3 }),
+    ]);
     // The link opens her caseload filtered by the alert: the same people.
     const list = await referent.data(`{ participants(filter: { mine: true, alert: ESF_DATA_INCOMPLETE }) { edges { node { id } } } }`);
     expect(list.participants.edges).toHaveLength(3);
@@ -109,7 +116,7 @@ describe('the home pages count what their lists show', () => {
     await meeting(animation, 'PARTNER_COORDINATION', 'Coordination commune', [tenant.organisations.commune.globalId]);
     await meeting(animation, 'PARTNER_COORDINATION', 'Coordination ACI', [tenant.organisations.siae.globalId]);
 
-    const home = await commune.data(query('partner-home.query.graphql'));
+    const home = await commune.data(query('partner-home.query.graphql'), { lastMonth: '2026-12', contracts: false, training: false });
     expect(home).toEqual({
       shared: { totalCount: 2 },
       awaitingDecision: { totalCount: 2 },
@@ -118,11 +125,12 @@ describe('the home pages count what their lists show', () => {
     const list = await commune.data(`{ participants { edges { node { id } } } }`);
     expect(list.participants.edges.map((e: any) => e.node.id).sort()).toEqual([people[0], people[1]].sort());
 
-    // The ACI counts its own: one person, its one referral, its one meeting.
-    expect(await aci.data(query('partner-home.query.graphql'))).toEqual({
+    // The ACI counts its own: one person, its one referral, its one meeting, and no contract report due.
+    expect(await aci.data(query('partner-home.query.graphql'), { lastMonth: '2026-12', contracts: true, training: false })).toEqual({
       shared: { totalCount: 1 },
       awaitingDecision: { totalCount: 1 },
       upcomingMeetings: { totalCount: 1 },
+      contractsDue: { dueCount: 0 },
     });
   });
 

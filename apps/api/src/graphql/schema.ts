@@ -21,6 +21,8 @@ import { ReferralResolver } from '../modules/referrals/referral.resolver';
 import { AgendaItemResolver, MeetingResolver } from '../modules/meetings/meeting.resolver';
 import { CommuneFiguresResolver } from '../modules/commune-figures/commune-figures.resolver';
 import { ReportResolver } from '../modules/reports/report.resolver';
+import { MonitoringResolver } from '../modules/monitoring/monitoring.resolver';
+import { MonthCountsResolver } from '../modules/month-counts/month-counts.resolver';
 import { AssistedContractFieldsResolver, AssistedContractResolver, StageContractResolver } from '../modules/contracts/assisted-contract.resolver';
 import { StageTrainingResolver, TrainingResolver } from '../modules/training/training.resolver';
 import { ParticipantStagesResolver, StageAccessResolver } from '../modules/stages/stage-fields.resolver';
@@ -51,6 +53,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       AgendaItemResolver,
       CommuneFiguresResolver,
       ReportResolver,
+      MonitoringResolver,
+      MonthCountsResolver,
       AssistedContractResolver,
       StageContractResolver,
       AssistedContractFieldsResolver,

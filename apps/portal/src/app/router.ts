@@ -16,6 +16,7 @@ import { contractsRoutes } from '@/modules/contracts/routes';
 import { trainingRoutes } from '@/modules/training/routes';
 import { communeFiguresRoutes } from '@/modules/commune-figures/routes';
 import { reportsRoutes } from '@/modules/reports/routes';
+import { monitoringRoutes } from '@/modules/monitoring/routes';
 import { meetingsRoutes } from '@/modules/meetings/routes';
 import { errorRoutes } from '@/modules/errors/routes';
 import type { MessageSchema } from './i18n';
@@ -59,6 +60,7 @@ export const router = createRouter({
     ...trainingRoutes,
     ...communeFiguresRoutes,
     ...reportsRoutes,
+    ...monitoringRoutes,
     ...meetingsRoutes,
     ...errorRoutes,
   ],

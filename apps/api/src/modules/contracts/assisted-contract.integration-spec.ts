@@ -18,6 +18,7 @@ let shared: { participantId: string; contractId: string; version: number };
 let unshared: { participantId: string; contractId: string };
 
 const FILE = `mutation($input: FileContractReportsInput!) { fileContractReports(input: $input) { id period hoursWorked authorOrganisationName } }`;
+const COUNT = `query($period: String!) { contractMonthCount(period: $period) { period totalCount dueCount } }`;
 const MONTH = `query($period: String!) { contractMonth(period: $period) { maxHours contract { id firstName lastName position weeklyHours } report { hoursWorked } } }`;
 
 /** A participant with a CDDI stage run by the integration company, and its contract (26 h a week, Sept. 2026 to Feb. 2027). */
@@ -112,11 +113,15 @@ describe('assisted contracts and the employer’s monthly reports', () => {
         report: null,
       },
     ]);
+    // Counted in SQL for the home page, under the same rules: the one row, its report due.
+    expect((await aci.data(COUNT, { period: '2026-10' })).contractMonthCount).toEqual({ period: '2026-10', totalCount: 1, dueCount: 1 });
+    expect((await commune.request(COUNT, { period: '2026-10' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const filed = await aci.data(FILE, { input: { period: '2026-10', reports: [report(shared.contractId)] } });
     expect(filed.fileContractReports).toEqual([
       expect.objectContaining({ period: '2026-10', hoursWorked: 104, authorOrganisationName: tenant.organisations.siae.name }),
     ]);
     expect((await aci.data(MONTH, { period: '2026-10' })).contractMonth[0].report).toEqual({ hoursWorked: 104 });
+    expect((await aci.data(COUNT, { period: '2026-10' })).contractMonthCount).toMatchObject({ totalCount: 1, dueCount: 0 });
 
     const onStage = await referent.data(
       `query($id: ID!) { participant(id: $id) { stages { contract { contractType endOn reports { period hoursWorked skills { skill level } obstaclesMet comment } } } } }`,
@@ -280,6 +285,7 @@ describe('assisted contracts and the employer’s monthly reports', () => {
     const after = await aci.request(FILE, { input: { period: '2026-11', reports: [report(shared.contractId)] } });
     expect(after.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect((await aci.data(MONTH, { period: '2026-11' })).contractMonth).toEqual([]);
+    expect((await aci.data(COUNT, { period: '2026-11' })).contractMonthCount).toMatchObject({ totalCount: 0, dueCount: 0 });
 
     // The referent records the end herself.
     const ended = await referent.data(`mutation($input: EndContractInput!) { endAssistedContract(input: $input) { endedOn endReason } }`, {

@@ -3,7 +3,7 @@ import { canTransition, DataClass, ENDED_STATUSES, IDENTIFICATION, opensInJobFol
 import { getCommune } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
-import { participantIdsWithAlert } from '../../db/caseload-alerts.query';
+import { withAlert } from '../../db/caseload-alerts.query';
 import { assertMayEdit, mayEdit, readableParticipants } from '../../access/participant-access';
 import { may } from '../../access/operation-access';
 import { readableReferents } from '../../access/referent-access';
@@ -150,7 +150,7 @@ export async function listParticipants(
   if (filter?.mine) conditions.push({ referent: activeMembership(ctx).id });
   if (filter?.referentId) conditions.push({ referent: parseGlobalId(filter.referentId, 'Membership')?.id ?? null });
   if (filter?.communeCode) conditions.push({ communeCode: filter.communeCode });
-  if (filter?.alert) conditions.push({ id: { $in: await participantIdsWithAlert(ctx.em, filter.alert) } });
+  if (filter?.alert) conditions.push(withAlert(filter.alert));
   if (filter?.stageKindId) {
     const kind = parseGlobalId(filter.stageKindId, 'StageKind')?.id ?? null;
     const stages = await ctx.em.find(Stage, { kind }, { populate: ['pathway'], fields: ['pathway.participant'] });

@@ -15,6 +15,7 @@ let unshared: { participantId: string; stageId: string };
 
 const ATTEND = `mutation($input: RecordTrainingAttendanceInput!) { recordTrainingAttendance(input: $input) { id period hoursPlanned hoursAttended authorOrganisationName } }`;
 const RESULT = `mutation($input: RecordTrainingResultInput!) { recordTrainingResult(input: $input) { outcome endedOn certification dropOutReason version } }`;
+const COUNT = `query($period: String!) { trainingMonthCount(period: $period) { totalCount dueCount } }`;
 const MONTH = `query($period: String!) { trainingMonth(period: $period) { participant { firstName lastName phone } stage { id kind { code } } attendance { hoursAttended } result { outcome } } }`;
 
 /** A participant with a qualifying training run by the training operator, from 1 October to 31 December 2026. */
@@ -123,6 +124,10 @@ describe("a training operator's reports", () => {
   });
 
   it('records the outcome: a drop-out needs its reason, a certification its name; the referent sees it', async () => {
+    // Counted in SQL for the home page: the one trainee who agreed; her result is due once the training has ended (31 December).
+    const ended = todayInFrance() >= '2026-12-31';
+    expect((await trainer.data(COUNT, { period: '2026-11' })).trainingMonthCount).toEqual({ totalCount: 1, dueCount: ended ? 1 : 0 });
+    expect((await aci.request(COUNT, { period: '2026-11' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const noReason = await trainer.request(RESULT, { input: { stageId: shared.stageId, outcome: 'ABANDONED', endedOn: '2026-11-13' } });
     expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dropOutReason' });
     const noTitle = await trainer.request(RESULT, { input: { stageId: shared.stageId, outcome: 'CERTIFIED', endedOn: '2026-11-13' } });
@@ -145,6 +150,7 @@ describe("a training operator's reports", () => {
       },
     });
     expect(certified.recordTrainingResult).toMatchObject({ outcome: 'CERTIFIED', dropOutReason: null });
+    expect((await trainer.data(COUNT, { period: '2026-11' })).trainingMonthCount).toEqual({ totalCount: 1, dueCount: 0 });
     const stale = await trainer.request(RESULT, {
       input: { stageId: shared.stageId, version: dropped.recordTrainingResult.version, outcome: 'COMPLETED', endedOn: todayInFrance() },
     });
