@@ -211,7 +211,7 @@ const CASES: Record<string, Case> = {
     variables: async () => {
       const { id, pathwayId } = await person();
       await server.asOwner((em) =>
-        em.execute(`update pathway set status = 'EXITED', exit_date = current_date where id = ?`, [parseGlobalId(pathwayId, 'Pathway')!.id]),
+        em.execute(`update pathway set status = 'EXITED', exit_date = entry_date where id = ?`, [parseGlobalId(pathwayId, 'Pathway')!.id]),
       );
       return { participantId: id };
     },

@@ -54,6 +54,12 @@ export function registerListExportRoutes(app: FastifyInstance, deps: RequestScop
     const list = name && Object.hasOwn(LIST_EXPORTS, name) ? LIST_EXPORTS[name as ListExportName] : undefined;
     const output = new PassThrough();
     let sending = false;
+    // A file cut off midway closes its connection: left open, the half-sent response would keep
+    // the socket (and the server's shutdown) waiting forever.
+    const cutOff = () => {
+      output.destroy();
+      request.raw.socket?.destroy();
+    };
     try {
       const outcome = await inRestScope(deps, request, reply, 'AUTHENTICATED', async (ctx) => {
         if (!list || (format !== 'xlsx' && format !== 'csv')) throw errors.notFound(ctx);
@@ -63,6 +69,11 @@ export function registerListExportRoutes(app: FastifyInstance, deps: RequestScop
         const fileName = `${fileNameOf(document.title)}-${ctx.now.toISOString().slice(0, 10)}.${format}`;
         const staging = new PassThrough();
         staging.pipe(output, { end: false });
+        // A download cancelled midway closes the response and unpipes the writer, which would then
+        // wait for room forever, holding the request's transaction and its connection: stop it.
+        reply.raw.once('close', () => {
+          if (!reply.raw.writableFinished) staging.destroy(new Error('The download was cancelled'));
+        });
         sending = true;
         void reply
           .type(CONTENT_TYPES[format])
@@ -82,11 +93,11 @@ export function registerListExportRoutes(app: FastifyInstance, deps: RequestScop
         }
       });
       if (outcome.ok && outcome.value) output.end();
-      else if (sending) output.destroy();
+      else if (sending) cutOff();
     } catch (error) {
       if (!sending) throw error;
       request.log.error({ err: error }, 'list export failed after it started');
-      output.destroy();
+      cutOff();
     }
     return reply;
   });
