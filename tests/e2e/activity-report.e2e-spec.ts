@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { apiSession, logIn } from './support/demo-session';
-import { startPortalServer } from './support/portal-server';
 
 type Report = { activityReport: { tables: { key: string; rows: { key: string; value: number | null; previous: number | null }[] }[] } };
 const FOLLOWED = `query($period: ReportPeriodInput, $scope: ReportScopeInput) {
@@ -20,22 +20,12 @@ async function followedOnPage(page: Page): Promise<string[]> {
 }
 
 describe.runIf(chromiumAvailable())('the animation team reads the activity report', () => {
-  let server: Awaited<ReturnType<typeof startPortalServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPortalServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('opens last year’s report, then a custom period and a referent, and sees the figures the API counts', async () => {
     const lastYear = new Date().getFullYear() - 1;
-    const api = await apiSession(server.url, 'marc@grenoble.demo');
-    const marc = await logIn(browser, server.url, 'marc@grenoble.demo');
+    const api = await apiSession(suite.server.url, 'marc@grenoble.demo');
+    const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo');
     await marc.getByRole('link', { name: "Bilan d'activité" }).click();
     await marc.getByRole('heading', { name: "Bilan d'activité", level: 1 }).waitFor();
 
@@ -78,10 +68,10 @@ describe.runIf(chromiumAvailable())('the animation team reads the activity repor
   });
 
   it('gives a referent her own caseload, and no link for a partner', async () => {
-    const nadia = await logIn(browser, server.url, 'nadia@grenoble.demo');
+    const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo');
     await nadia.getByRole('link', { name: "Bilan d'activité" }).click();
     await nadia.getByText(/^Référent : Nadia Benali, /).waitFor();
-    const karim = await logIn(browser, server.url, 'karim@grenoble.demo');
+    const karim = await logIn(suite.browser, suite.server.url, 'karim@grenoble.demo');
     await karim.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
     expect(await karim.getByRole('link', { name: "Bilan d'activité" }).count()).toBe(0);
   });

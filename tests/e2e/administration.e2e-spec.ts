@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from './support/browser';
-import { startPortalServer } from './support/portal-server';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { logIn } from './support/demo-session';
 
 describe.runIf(chromiumAvailable())('administering a PLIE through the portal', () => {
-  let server: Awaited<ReturnType<typeof startPortalServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPortalServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('a tenant admin invites a referent, who sets a password and is in; then the admin deactivates her', async () => {
-    const admin = await logIn(browser, server.url, 'admin@grenoble.demo');
+    const admin = await logIn(suite.browser, suite.server.url, 'admin@grenoble.demo');
     await admin.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Utilisateurs' }).click();
     await admin.getByRole('table', { name: 'Personnes ayant accès' }).getByText('Nadia Benali', { exact: true }).waitFor();
     // Nothing of the other PLIE shows up.
@@ -32,10 +21,10 @@ describe.runIf(chromiumAvailable())('administering a PLIE through the portal', (
     await dialog.getByLabel('Rôle').selectOption({ label: 'Référent de parcours' });
     await dialog.getByRole('button', { name: "Créer l'invitation" }).click();
     const link = await admin.getByRole('dialog', { name: 'Invitation créée' }).getByLabel("Lien d'invitation").inputValue();
-    expect(link).toMatch(new RegExp(`^${server.url}/invitation/[\\w-]{40,}$`));
+    expect(link).toMatch(new RegExp(`^${suite.server.url}/invitation/[\\w-]{40,}$`));
     await admin.getByRole('button', { name: 'Terminé' }).click();
 
-    const invitee = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' })).newPage();
+    const invitee = await (await suite.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' })).newPage();
     await invitee.goto(link);
     await invitee.getByRole('heading', { name: 'Invitation à rejoindre Jalon' }).waitFor();
     await invitee.getByLabel('Mot de passe').fill('court');
@@ -57,7 +46,7 @@ describe.runIf(chromiumAvailable())('administering a PLIE through the portal', (
   });
 
   it('a training operator working for two PLIEs switches from one to the other', async () => {
-    const claire = await logIn(browser, server.url, 'claire@formation.demo');
+    const claire = await logIn(suite.browser, suite.server.url, 'claire@formation.demo');
     const switcher = claire.getByLabel('PLIE et organisation');
     const current = await switcher.inputValue();
     const options = await switcher
@@ -74,8 +63,8 @@ describe.runIf(chromiumAvailable())('administering a PLIE through the portal', (
   });
 
   it('the organisation form asks for what the kind calls for, and the access log filters by partner only', async () => {
-    const admin = await logIn(browser, server.url, 'admin@grenoble.demo');
-    await admin.goto(`${server.url}/admin/organisations`);
+    const admin = await logIn(suite.browser, suite.server.url, 'admin@grenoble.demo');
+    await admin.goto(`${suite.server.url}/admin/organisations`);
     await admin.getByRole('button', { name: 'Nouvelle organisation' }).click();
     const dialog = admin.getByRole('dialog', { name: 'Nouvelle organisation' });
     await dialog.getByLabel("Type d'organisation").selectOption({ label: "Structure d'insertion (SIAE)" });
@@ -86,7 +75,7 @@ describe.runIf(chromiumAvailable())('administering a PLIE through the portal', (
     expect(await dialog.getByLabel('Type de SIAE').count()).toBe(0);
     await admin.keyboard.press('Escape');
 
-    await admin.goto(`${server.url}/admin/consultations`);
+    await admin.goto(`${suite.server.url}/admin/consultations`);
     const filter = admin.getByLabel('Structure partenaire');
     await filter.locator('option', { hasText: 'Jardins du Drac (ACI)' }).waitFor({ state: 'attached' });
     const options = await filter.locator('option').allTextContents();

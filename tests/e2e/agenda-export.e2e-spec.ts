@@ -1,27 +1,16 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { apiSession, logIn, parisDay } from './support/demo-session';
-import { startPortalServer } from './support/portal-server';
 
 describe.runIf(chromiumAvailable())("the animation team exports a referent's agenda", () => {
-  let server: Awaited<ReturnType<typeof startPortalServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPortalServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('waits for a referent to be chosen, then downloads that referent’s agenda', async () => {
     // Nadia holds a workshop tomorrow afternoon; Julien, of the same organisation, has nothing in it.
     const day = parisDay(0, 1);
-    const nadia = await apiSession(server.url, 'nadia@grenoble.demo');
+    const nadia = await apiSession(suite.server.url, 'nadia@grenoble.demo');
     const { participants } = await nadia<{ participants: { edges: Array<{ node: { id: string } }> } }>(
       '{ participants(page: { first: 1 }) { edges { node { id } } } }',
     );
@@ -37,8 +26,8 @@ describe.runIf(chromiumAvailable())("the animation team exports a referent's age
       },
     });
 
-    const marc = await logIn(browser, server.url, 'marc@grenoble.demo');
-    await marc.goto(`${server.url}/agenda?date=${day}`);
+    const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo');
+    await marc.goto(`${suite.server.url}/agenda?date=${day}`);
     const exportBefore = marc.getByRole('button', { name: 'Exporter (.ics)' });
     await exportBefore.waitFor();
     expect(await exportBefore.isDisabled()).toBe(true);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { CONSENT_NOTICE_VERSION } from '@jalon/domain';
-import { chromiumAvailable, launchChromium } from './support/browser';
-import { startPortalServer } from './support/portal-server';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { apiSession, logIn, parisDay } from './support/demo-session';
 
 /** The notifications button while something is unread. */
@@ -22,17 +22,7 @@ const TRAINING_SUMMARY = 'Titre professionnel agent de propreté, entrée en mar
  * The referent's side (file, stages, consents) goes through the API, as her own screens are tested elsewhere.
  */
 describe.runIf(chromiumAvailable())('a referent shares a file with two partners, then withdraws it', () => {
-  let server: Awaited<ReturnType<typeof startPortalServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPortalServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   /** From the partner's navigation to the row of the person, found with the searchbox. */
   async function openList(page: Page, organisation: string, lastName: string) {
@@ -47,7 +37,7 @@ describe.runIf(chromiumAvailable())('a referent shares a file with two partners,
   }
 
   it('each partner sees exactly what was shared with it, and nothing once it is withdrawn', async () => {
-    const nadia = await apiSession(server.url, 'nadia@grenoble.demo');
+    const nadia = await apiSession(suite.server.url, 'nadia@grenoble.demo');
     const lastName = `Diarra${Date.now() % 100000}`;
     const fullName = `Awa ${lastName}`;
     const label = `Awa ${lastName.charAt(0)}.`;
@@ -103,7 +93,7 @@ describe.runIf(chromiumAvailable())('a referent shares a file with two partners,
     });
 
     // Sophie (the commune): the status and both stages, no stage details.
-    const sophie = await logIn(browser, server.url, 'sophie@grenoble.demo');
+    const sophie = await logIn(suite.browser, suite.server.url, 'sophie@grenoble.demo');
     // Other browser tests may have left Sophie news on the same demo database: count none, read ours.
     await sophie.getByRole('button', { name: UNREAD }).click();
     const sophiePanel = sophie.getByRole('region', { name: 'Notifications' });
@@ -129,7 +119,7 @@ describe.runIf(chromiumAvailable())('a referent shares a file with two partners,
     const communePage = sophie.url();
 
     // Karim (the ACI): its own stage and its shared summary only; the status is not shared.
-    const karim = await logIn(browser, server.url, 'karim@grenoble.demo');
+    const karim = await logIn(suite.browser, suite.server.url, 'karim@grenoble.demo');
     const aci = await openList(karim, ACI, lastName);
     await aci.row.getByText('Non partagé', { exact: true }).waitFor();
     await aci.row.getByText(ACI_STAGE).waitFor();
@@ -174,12 +164,12 @@ describe.runIf(chromiumAvailable())('a referent shares a file with two partners,
     await karim.getByRole('region', { name: 'Notifications' }).getByText(`L'accord de partage concernant ${label} a été retiré`).waitFor();
     // Searched from the address, so that Karim reads no one else after Awa: the log below lists the latest reads first,
     // and the demo's other people shared with the ACI would push hers off its first page.
-    await karim.goto(`${server.url}/partenaire/personnes?q=${encodeURIComponent(lastName)}`);
+    await karim.goto(`${suite.server.url}/partenaire/personnes?q=${encodeURIComponent(lastName)}`);
     await karim.getByText('Aucune personne partagée ne correspond à la recherche.').waitFor();
     expect(await karim.getByRole('table', { name: 'Personnes partagées' }).getByRole('row').filter({ hasText: lastName }).count()).toBe(0);
 
     // The animation team reviews who read what: Karim's reads, in French words, with their purpose.
-    const marc = await logIn(browser, server.url, 'marc@grenoble.demo');
+    const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo');
     await marc.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Journal des consultations' }).click();
     await marc.getByRole('heading', { name: 'Journal des consultations', level: 1 }).waitFor();
     await marc.getByRole('combobox', { name: 'Structure partenaire' }).selectOption({ label: ACI });

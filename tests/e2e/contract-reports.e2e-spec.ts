@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from './support/browser';
-import { startPortalServer } from './support/portal-server';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { apiSession, logIn, parisDay } from './support/demo-session';
 
 const ACI = 'Jardins du Drac (ACI)';
@@ -14,17 +13,7 @@ const CDDI_STAGE = 'CDDI en atelier et chantier d’insertion (ACI)';
  * the referent then reads the report on the stage. Each file starts its own server on a fresh demo database.
  */
 describe.runIf(chromiumAvailable())('an integration company reports on its employees each month', () => {
-  let server: Awaited<ReturnType<typeof startPortalServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPortalServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('from the contract on the stage to the reports filed, and back on the file', async () => {
     // The month just ended, as the page offers it by default.
@@ -32,7 +21,7 @@ describe.runIf(chromiumAvailable())('an integration company reports on its emplo
     const monthLabel = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
 
     // Set-up through the API: the demo people's ids, and Aminata's contract (24 h a week on her ACI stage).
-    const gql = await apiSession(server.url, 'nadia@grenoble.demo');
+    const gql = await apiSession(suite.server.url, 'nadia@grenoble.demo');
     type Found = { participants: { edges: Array<{ node: { id: string; lastName: string; currentPathway: { id: string } | null } }> } };
     const find = async (lastName: string) => {
       const data = await gql<Found>(
@@ -60,8 +49,8 @@ describe.runIf(chromiumAvailable())('an integration company reports on its emplo
     });
 
     // Nadia records Fatima's contract on her CDDI stage.
-    const nadia = await logIn(browser, server.url, 'nadia@grenoble.demo', 900);
-    await nadia.goto(`${server.url}/participants/${fatima.id}`);
+    const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo', 900);
+    await nadia.goto(`${suite.server.url}/participants/${fatima.id}`);
     await nadia.getByRole('heading', { name: 'Fatima Kaci', level: 1 }).waitFor();
     await nadia.getByRole('tab', { name: "Plan d'action" }).click();
     const stage = nadia.getByRole('listitem').filter({ has: nadia.getByRole('heading', { name: CDDI_STAGE }) });
@@ -89,7 +78,7 @@ describe.runIf(chromiumAvailable())('an integration company reports on its emplo
     await contractRegion.getByRole('button', { name: 'Corriger le contrat' }).waitFor();
 
     // Karim (the ACI's supervisor) opens the month just ended: Fatima and Aminata, not Kévin (no consent to the ACI).
-    const karim = await logIn(browser, server.url, 'karim@grenoble.demo', 768);
+    const karim = await logIn(suite.browser, suite.server.url, 'karim@grenoble.demo', 768);
     await karim.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Comptes rendus mensuels' }).click();
     await karim.getByRole('heading', { name: 'Comptes rendus mensuels', level: 1 }).waitFor();
     expect(await karim.getByRole('combobox', { name: 'Mois' }).inputValue()).toBe(period);
@@ -151,7 +140,7 @@ describe.runIf(chromiumAvailable())('an integration company reports on its emplo
     await aminataRow.getByText(/au 31\/03\/2027/).waitFor();
 
     // Kévin shares nothing with the ACI: his file stays out of reach, even by its address.
-    await karim.goto(`${server.url}/partenaire/personnes/${kevin.id}`);
+    await karim.goto(`${suite.server.url}/partenaire/personnes/${kevin.id}`);
     await karim.getByRole('heading', { name: 'Cette personne ne vous est pas (ou plus) partagée.' }).waitFor();
     expect(await karim.getByText('Roussel').count()).toBe(0);
 

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { logIn } from './support/demo-session';
-import { startPortalServer } from './support/portal-server';
 
 /** Whether an element's text shows in full: nothing hidden past its box (no ellipsis). */
 const shownInFull = (element: Locator) => element.evaluate((e) => e.scrollWidth <= e.clientWidth);
 
 describe.runIf(chromiumAvailable())('the header of someone working for two PLIEs', () => {
-  let server: Awaited<ReturnType<typeof startPortalServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPortalServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('Claire reads her PLIE and organisation in full at 1366 px in both PLIEs, and comes back to the one she left', async () => {
     // Where she lands depends on her latest session, and other browser files log her in on the same
@@ -31,7 +21,7 @@ describe.runIf(chromiumAvailable())('the header of someone working for two PLIEs
         option: 'Formations Chartreuse – antenne Auvergne (Agent partenaire)',
       },
     ];
-    const claire = await logIn(browser, server.url, 'claire@formation.demo');
+    const claire = await logIn(suite.browser, suite.server.url, 'claire@formation.demo');
     const context = claire.getByTestId('active-membership');
     const tenant = context.locator('.context-tenant');
     const organisation = context.locator('.context-organisation');
@@ -54,7 +44,7 @@ describe.runIf(chromiumAvailable())('the header of someone working for two PLIEs
 
     // Logged in again, she comes back to the PLIE she left.
     await claire.getByRole('button', { name: 'Se déconnecter' }).click();
-    const again = await logIn(browser, server.url, 'claire@formation.demo');
+    const again = await logIn(suite.browser, suite.server.url, 'claire@formation.demo');
     expect(await again.getByTestId('active-membership').locator('.context-tenant').innerText()).toBe(other.tenant);
   });
 });

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { logIn } from './support/demo-session';
-import { startPortalServer } from './support/portal-server';
 
 describe.runIf(chromiumAvailable())("the referent's home", () => {
-  let server: Awaited<ReturnType<typeof startPortalServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPortalServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('shows her caseload’s alerts as counts, each opening the caseload so filtered, and her day', async () => {
-    const nadia = await logIn(browser, server.url, 'nadia@grenoble.demo');
+    const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo');
     const panel = nadia.getByRole('region', { name: 'Dans votre portefeuille' });
     const esf = panel.getByTestId('home-count-ESF_DATA_INCOMPLETE');
     await esf.waitFor();

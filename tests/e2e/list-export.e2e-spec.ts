@@ -1,27 +1,16 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readSheet } from '@jalon/api/src/testing/list-export-client';
-import { chromiumAvailable, launchChromium } from './support/browser';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { logIn } from './support/demo-session';
-import { startPortalServer } from './support/portal-server';
 
 describe.runIf(chromiumAvailable())('the animation team exports the caseload it filtered', () => {
-  let server: Awaited<ReturnType<typeof startPortalServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPortalServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('downloads the active files as XLSX, with the filter at the top and the people shown on screen', async () => {
-    const marc = await logIn(browser, server.url, 'marc@grenoble.demo');
-    await marc.goto(`${server.url}/participants?status=ACTIVE`);
+    const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo');
+    await marc.goto(`${suite.server.url}/participants?status=ACTIVE`);
     const firstLink = marc.locator('.participant-link').first();
     await firstLink.waitFor();
     const shown = (await marc.locator('.participant-link').allInnerTexts()).map((name) => name.trim());

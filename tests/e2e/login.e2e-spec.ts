@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@jalon/api/src/db/seed/demo-data';
-import { chromiumAvailable, launchChromium } from './support/browser';
-import { startPortalServer } from './support/portal-server';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 
 describe.runIf(chromiumAvailable())('logging in through the portal', () => {
-  let server: Awaited<ReturnType<typeof startPortalServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPortalServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('a demo referent logs in, sees her PLIE and her role, and logs out', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
-    await page.goto(server.url);
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' });
+    await page.goto(suite.server.url);
     await expect.poll(() => page.url()).toContain('/login');
 
     await page.getByLabel('Adresse e-mail').fill('nadia@grenoble.demo');
@@ -37,7 +26,7 @@ describe.runIf(chromiumAvailable())('logging in through the portal', () => {
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await expect.poll(() => page.url()).toContain('/login');
-    await page.goto(`${server.url}/admin/organisations`);
+    await page.goto(`${suite.server.url}/admin/organisations`);
     await expect.poll(() => page.url()).toContain('/login');
     await page.close();
   });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { chromiumAvailable, launchChromium } from './support/browser';
-import { startPortalServer } from './support/portal-server';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { logIn, parisDay } from './support/demo-session';
 
 const COMMUNE = "CCAS d'Échirolles";
@@ -65,17 +65,7 @@ async function pdfText(page: Page): Promise<string> {
  * Everything the attendees read is set up through GraphQL by Nadia (referent) and Marc (animation team), from their pages.
  */
 describe.runIf(chromiumAvailable())('a coordination meeting, redacted for each invited organisation', () => {
-  let server: Awaited<ReturnType<typeof startPortalServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPortalServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('shows the commune and the integration company only the people who agreed to share with each', async () => {
     const run = Date.now() % 100000;
@@ -89,7 +79,7 @@ describe.runIf(chromiumAvailable())('a coordination meeting, redacted for each i
     const generalMinutes = `Prochaine réunion de coordination fixée en février (${run}).`;
 
     // Nadia (referent): three people on file, their consents for coordination meetings.
-    const nadia = await logIn(browser, server.url, 'nadia@grenoble.demo');
+    const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo');
     const asNadia = graphqlFrom(nadia);
     const organisationId = async (search: string, name: string) => {
       const { organisations } = await asNadia<{ organisations: { edges: Array<{ node: { id: string; name: string } }> } }>(
@@ -122,7 +112,7 @@ describe.runIf(chromiumAvailable())('a coordination meeting, redacted for each i
     }
 
     // Marc (animation team) plans the meeting, held earlier today, inviting both organisations and Sophie and Karim by name.
-    const marc = await logIn(browser, server.url, 'marc@grenoble.demo');
+    const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo');
     const asMarc = graphqlFrom(marc);
     const { meetingInviteeOptions } = await asMarc<{ meetingInviteeOptions: Array<{ userId: string; name: string }> }>(
       'query Options($ids: [ID!]!) { meetingInviteeOptions(organisationIds: $ids) { userId name } }',
@@ -215,8 +205,8 @@ describe.runIf(chromiumAvailable())('a coordination meeting, redacted for each i
       }
       // A withheld point's document is not served either, even asked for by its address.
       for (const index of withheld)
-        expect((await page.request.get(`${server.url}/meeting-documents/${encodeURIComponent(documentIds[index]!)}`)).status()).toBe(404);
-      const shownDocument = await page.request.get(`${server.url}/meeting-documents/${encodeURIComponent(documentIds[shown[0]!]!)}`);
+        expect((await page.request.get(`${suite.server.url}/meeting-documents/${encodeURIComponent(documentIds[index]!)}`)).status()).toBe(404);
+      const shownDocument = await page.request.get(`${suite.server.url}/meeting-documents/${encodeURIComponent(documentIds[shown[0]!]!)}`);
       expect(shownDocument.status()).toBe(200);
 
       // The PDF copy of the organisation: the same share.
@@ -234,7 +224,7 @@ describe.runIf(chromiumAvailable())('a coordination meeting, redacted for each i
     }
 
     // Sophie (the commune) opens it from « Réunions » (past meetings) while the minutes are still unpublished: the agenda only.
-    const sophie = await logIn(browser, server.url, 'sophie@grenoble.demo', 900);
+    const sophie = await logIn(suite.browser, suite.server.url, 'sophie@grenoble.demo', 900);
     await sophie.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Réunions', exact: true }).click();
     await sophie.getByRole('heading', { name: 'Réunions', level: 1 }).waitFor();
     await sophie.getByRole('combobox', { name: 'Réunions à afficher' }).selectOption({ label: 'Passées' });
@@ -266,9 +256,9 @@ describe.runIf(chromiumAvailable())('a coordination meeting, redacted for each i
     await expectShare(sophie, [0, 1], [2]);
 
     // Karim (the integration company): straight to the meeting's address.
-    const karim = await logIn(browser, server.url, 'karim@grenoble.demo', 900);
+    const karim = await logIn(suite.browser, suite.server.url, 'karim@grenoble.demo', 900);
     await karim.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Réunions', exact: true }).waitFor();
-    await karim.goto(`${server.url}/partenaire/reunions/${encodeURIComponent(meetingId)}`);
+    await karim.goto(`${suite.server.url}/partenaire/reunions/${encodeURIComponent(meetingId)}`);
     await karim.getByRole('heading', { name: title, level: 1 }).waitFor();
     await expectShare(karim, [0], [1, 2]);
     await karim.getByText(actions[0]!.description).waitFor();

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from './support/browser';
-import { startPortalServer } from './support/portal-server';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { logIn, parisDay } from './support/demo-session';
 
 const COMMUNE = "CCAS d'Échirolles";
@@ -82,17 +82,7 @@ async function nextStep(page: Page, button: string, confirmation: string, status
  * referral of a person already followed joins her file.
  */
 describe.runIf(chromiumAvailable())('meetings, on the staff side', () => {
-  let server: Awaited<ReturnType<typeof startPortalServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPortalServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('the commission decides three referrals in session; the commune reads the outcome', async () => {
     const run = Date.now() % 100000;
@@ -101,7 +91,7 @@ describe.runIf(chromiumAvailable())('meetings, on the staff side', () => {
     const title = `Commission d'agrément ${run}`;
 
     // Sophie (the commune) refers three people, from her logged-in page.
-    const sophie = await logIn(browser, server.url, 'sophie@grenoble.demo');
+    const sophie = await logIn(suite.browser, suite.server.url, 'sophie@grenoble.demo');
     const asSophie = graphqlFrom(sophie);
     for (const person of people)
       await asSophie('mutation Submit($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }', {
@@ -116,7 +106,7 @@ describe.runIf(chromiumAvailable())('meetings, on the staff side', () => {
       });
 
     // Marc (animation team) plans the commission, inviting the commune, and puts the three referrals on its agenda.
-    const marc = await logIn(browser, server.url, 'marc@grenoble.demo', 900);
+    const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo', 900);
     await planMeeting(marc, { kind: "Commission d'agrément", title, place: 'Salle du conseil, Échirolles', organisations: [COMMUNE] });
     const items: Locator[] = [];
     for (const [index, name] of names.entries()) {
@@ -169,20 +159,22 @@ describe.runIf(chromiumAvailable())('meetings, on the staff side', () => {
     expect(await marc.getByRole('button', { name: 'Ajouter un point' }).count()).toBe(0);
     expect(await marc.getByRole('textbox', { name: 'Compte rendu du point' }).count()).toBe(0);
     await marc.getByRole('link', { name: `Exemplaire de la structure ${COMMUNE}` }).waitFor();
-    const pdf = await marc.request.get(new URL((await marc.getByRole('link', { name: /^Exemplaire interne/ }).getAttribute('href'))!, server.url).toString());
+    const pdf = await marc.request.get(
+      new URL((await marc.getByRole('link', { name: /^Exemplaire interne/ }).getAttribute('href'))!, suite.server.url).toString(),
+    );
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toMatch(/^application\/pdf/);
 
     // The inbox: decided, two accepted and one refused.
     for (const [index, person] of people.entries()) {
-      await marc.goto(`${server.url}/orientations?liste=decided&q=${encodeURIComponent(person.lastName)}`);
+      await marc.goto(`${suite.server.url}/orientations?liste=decided&q=${encodeURIComponent(person.lastName)}`);
       const row = marc.getByRole('table', { name: 'Orientations reçues' }).getByRole('row').filter({ hasText: person.lastName });
       await row.getByText(index < 2 ? 'Acceptée' : 'Refusée', { exact: true }).waitFor();
     }
 
     // Sophie: « Entré(e) dans le parcours » for the two, the refusal with its reason.
     for (const [index, person] of people.entries()) {
-      await sophie.goto(`${server.url}/partenaire/orientations?q=${encodeURIComponent(person.lastName)}`);
+      await sophie.goto(`${suite.server.url}/partenaire/orientations?q=${encodeURIComponent(person.lastName)}`);
       await sophie.getByRole('heading', { name: 'Mes orientations', level: 1 }).waitFor();
       const row = sophie.getByRole('table', { name: 'Orientations envoyées' }).getByRole('row').filter({ hasText: person.lastName });
       if (index < 2) {
@@ -201,7 +193,7 @@ describe.runIf(chromiumAvailable())('meetings, on the staff side', () => {
     const title = `Coordination partenariale ${run}`;
 
     // Nadia (referent) follows Yanis, who agreed to share his situation with the commune for coordination meetings only.
-    const nadia = await logIn(browser, server.url, 'nadia@grenoble.demo');
+    const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo');
     const asNadia = graphqlFrom(nadia);
     const { organisations } = await asNadia<{ organisations: { edges: Array<{ node: { id: string; name: string } }> } }>(
       'query Orgs($filter: OrganisationFilter) { organisations(filter: $filter) { edges { node { id name } } } }',
@@ -225,7 +217,7 @@ describe.runIf(chromiumAvailable())('meetings, on the staff side', () => {
     });
 
     // Marc plans the meeting with the commune and an integration company, and puts Yanis on its agenda.
-    const marc = await logIn(browser, server.url, 'marc@grenoble.demo', 900);
+    const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo', 900);
     await planMeeting(marc, { kind: 'Réunion de coordination partenariale', title, place: 'Maison des solidarités', organisations: [COMMUNE, ACI] });
     const item = await addItem(marc, `1. ${name}`, 'Quel relais pour la reprise d’emploi ?', async (dialog) => {
       // No referral on a coordination meeting: the item is about a person followed, or general.
@@ -270,16 +262,16 @@ describe.runIf(chromiumAvailable())('meetings, on the staff side', () => {
     const name = `${person.firstName} ${person.lastName}`;
 
     // Nadia already follows Samia (waiting for the commission); Sophie refers her too.
-    const nadia = await logIn(browser, server.url, 'nadia@grenoble.demo');
+    const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo');
     await graphqlFrom(nadia)('mutation Create($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }', {
       input: { details: person, referralDate: parisDay(0, -10) },
     });
-    const sophie = await logIn(browser, server.url, 'sophie@grenoble.demo');
+    const sophie = await logIn(suite.browser, suite.server.url, 'sophie@grenoble.demo');
     await graphqlFrom(sophie)('mutation Submit($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }', {
       input: { details: person, situation: 'Suivie par le CCAS.', reason: 'Reprendre un emploi.', agreementMethod: 'SIGNED_FORM', agreedOn: parisDay() },
     });
 
-    const marc = await logIn(browser, server.url, 'marc@grenoble.demo', 900);
+    const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo', 900);
     await planMeeting(marc, { kind: "Commission d'agrément", title: `Commission ${run}`, place: 'Salle du conseil', organisations: [] });
     const item = await addItem(marc, `1. ${name}`, 'Entrée dans le PLIE ?', async (dialog) => {
       await dialog.getByRole('searchbox', { name: 'Rechercher une orientation' }).fill(person.lastName);

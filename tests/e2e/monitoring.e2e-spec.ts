@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { apiSession, logIn, parisDay } from './support/demo-session';
-import { startPortalServer } from './support/portal-server';
 
 describe.runIf(chromiumAvailable())("the referents' monitoring", () => {
-  let server: Awaited<ReturnType<typeof startPortalServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPortalServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   /** A count of the home page, once shown. */
   async function homeCount(page: Page, key: string): Promise<number> {
@@ -31,14 +21,14 @@ describe.runIf(chromiumAvailable())("the referents' monitoring", () => {
   }
 
   it('shows a referent her own figures at home, live: a new file, then an appointment held today', async () => {
-    const nadia = await logIn(browser, server.url, 'nadia@grenoble.demo');
+    const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo');
     await nadia.getByRole('region', { name: 'Mon suivi' }).waitFor();
     const caseload = await homeCount(nadia, 'active-caseload');
     const over60 = await homeCount(nadia, 'over-60-days');
     const today = await todayCount(nadia);
 
     // Someone referred three months ago enters her caseload, never met since: one more in both counts.
-    const api = await apiSession(server.url, 'nadia@grenoble.demo');
+    const api = await apiSession(suite.server.url, 'nadia@grenoble.demo');
     const { createParticipant } = await api<{ createParticipant: { id: string; currentPathway: { id: string; version: number } } }>(
       `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id currentPathway { id version } } }`,
       { input: { details: { firstName: 'Lina', lastName: 'Suivi-Accueil', birthDate: '1990-03-03' }, referralDate: parisDay(-3), confirmNotDuplicate: true } },
@@ -77,7 +67,7 @@ describe.runIf(chromiumAvailable())("the referents' monitoring", () => {
 
   it("lets the animation team compare referents and open a referent's list from the dashboard", async () => {
     // Someone of Nadia's caseload not met for three months, so her « over 60 days » is not empty.
-    const api = await apiSession(server.url, 'nadia@grenoble.demo');
+    const api = await apiSession(suite.server.url, 'nadia@grenoble.demo');
     const { createParticipant } = await api<{ createParticipant: { currentPathway: { id: string; version: number } } }>(
       `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { currentPathway { id version } } }`,
       { input: { details: { firstName: 'Omar', lastName: 'Suivi-Tableau', birthDate: '1985-04-04' }, referralDate: parisDay(-3), confirmNotDuplicate: true } },
@@ -86,7 +76,7 @@ describe.runIf(chromiumAvailable())("the referents' monitoring", () => {
       input: { pathwayId: createParticipant.currentPathway.id, version: createParticipant.currentPathway.version, status: 'ACTIVE', date: parisDay(-2) },
     });
 
-    const marc = await logIn(browser, server.url, 'marc@grenoble.demo');
+    const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo');
     await marc.getByRole('link', { name: 'Suivi des référents' }).click();
     await marc.getByRole('heading', { name: 'Suivi des référents', level: 1 }).waitFor();
     const referents = marc.getByRole('table', { name: 'Par référent' });

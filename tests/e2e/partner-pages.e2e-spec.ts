@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from './support/browser';
-import { startPortalServer } from './support/portal-server';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { logIn } from './support/demo-session';
 
 /**
@@ -10,20 +9,10 @@ import { logIn } from './support/demo-session';
  * in aggregate, small counts withheld.
  */
 describe.runIf(chromiumAvailable())('partner pages', () => {
-  let server: Awaited<ReturnType<typeof startPortalServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPortalServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it("a partner's administrator invites into her own organisation, with partner roles only", async () => {
-    const karim = await logIn(browser, server.url, 'karim@grenoble.demo');
+    const karim = await logIn(suite.browser, suite.server.url, 'karim@grenoble.demo');
     const nav = karim.getByRole('navigation', { name: 'Navigation principale' });
     expect(await nav.getByRole('link', { name: 'Chiffres de ma commune' }).count()).toBe(0);
     await nav.getByRole('link', { name: 'Utilisateurs' }).click();
@@ -49,7 +38,7 @@ describe.runIf(chromiumAvailable())('partner pages', () => {
   });
 
   it('a commune sees its figures, a count under 5 said so and never as 0', async () => {
-    const sophie = await logIn(browser, server.url, 'sophie@grenoble.demo');
+    const sophie = await logIn(suite.browser, suite.server.url, 'sophie@grenoble.demo');
     await sophie.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Chiffres de ma commune' }).click();
     await sophie.getByRole('heading', { name: 'Chiffres de ma commune', level: 1 }).waitFor();
     const byStatus = sophie.getByRole('table', { name: 'Habitants par statut de parcours' });
@@ -66,8 +55,8 @@ describe.runIf(chromiumAvailable())('partner pages', () => {
   });
 
   it('a partner opening a page it may not is told what the page asks for, not its role', async () => {
-    const karim = await logIn(browser, server.url, 'karim@grenoble.demo');
-    await karim.goto(`${server.url}/partenaire/chiffres`);
+    const karim = await logIn(suite.browser, suite.server.url, 'karim@grenoble.demo');
+    await karim.goto(`${suite.server.url}/partenaire/chiffres`);
     await karim.getByRole('heading', { name: 'Accès non autorisé', level: 1 }).waitFor();
     await karim.getByText(/Cette page demande de pouvoir consulter les chiffres de votre commune, ce que votre accès actuel ne permet pas/).waitFor();
   });

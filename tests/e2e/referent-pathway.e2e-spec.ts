@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from './support/browser';
-import { startPortalServer } from './support/portal-server';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { logIn, parisDay } from './support/demo-session';
 
 /** The Monday of the week of a YYYY-MM-DD day. */
@@ -12,17 +12,7 @@ function mondayOf(day: string): string {
 }
 
 describe.runIf(chromiumAvailable())('a referent follows a pathway from referral to closing', () => {
-  let server: Awaited<ReturnType<typeof startPortalServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPortalServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   /** Opens a status change of the pathway tab, fills its date and confirms. */
   async function changeStatus(page: Page, action: string, dateLabel: string, date: string, fill?: (dialog: Locator) => Promise<void>) {
@@ -35,7 +25,7 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
   }
 
   it('Nadia takes Awa from referral through diagnosis, contract, stages, appointments, exit into a job and follow-up', async () => {
-    const nadia = await logIn(browser, server.url, 'nadia@grenoble.demo');
+    const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo');
     const lastName = `Traoré${Date.now() % 100000}`;
     const fullName = `Awa ${lastName}`;
 
@@ -225,10 +215,10 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
     expect(await row.getByText("Point de suivi dans l'emploi à faire").count()).toBe(0);
   });
   it('Nadia books a collective session from her agenda; the animation team sees it in her agenda', async () => {
-    const nadia = await logIn(browser, server.url, 'nadia@grenoble.demo');
+    const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo');
     const suffix = Date.now() % 100000;
     for (const firstName of ['Inès', 'Karim']) {
-      await nadia.goto(`${server.url}/participants/new`);
+      await nadia.goto(`${suite.server.url}/participants/new`);
       await nadia.getByLabel('Prénom').fill(firstName);
       await nadia.getByLabel('Nom', { exact: true }).fill(`Atelier${suffix}`);
       await nadia.getByLabel('Date de naissance').fill('1995-06-02');
@@ -266,7 +256,7 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
     await session.getByRole('link', { name: `Inès Atelier${suffix}` }).waitFor();
 
     // The animation team looks at Nadia's agenda.
-    const marc = await logIn(browser, server.url, 'marc@grenoble.demo');
+    const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo');
     await marc.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Agenda' }).click();
     await marc.getByText('Choisissez un référent pour voir son agenda.').waitFor();
     await marc.getByLabel('Référent', { exact: true }).selectOption({ label: 'Nadia Benali — Association Passerelles Emploi' });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from './support/browser';
-import { startPortalServer } from './support/portal-server';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { apiSession, logIn, parisDay } from './support/demo-session';
 
 const COMMUNE = "CCAS d'Échirolles";
@@ -14,20 +13,10 @@ const ACI_SUMMARY = 'Espaces verts, 26 h par semaine';
  * The file and its stage are created through the API.
  */
 describe.runIf(chromiumAvailable())('the sharing tab of a participant file', () => {
-  let server: Awaited<ReturnType<typeof startPortalServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPortalServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('records a consent from a preset, previews it as the partner, amends and withdraws it', async () => {
-    const api = await apiSession(server.url, 'nadia@grenoble.demo');
+    const api = await apiSession(suite.server.url, 'nadia@grenoble.demo');
     const lastName = `Keita${Date.now() % 100000}`;
     const { organisations } = await api<{ organisations: { edges: Array<{ node: { id: string; name: string } }> } }>(
       'query Orgs($filter: OrganisationFilter) { organisations(filter: $filter) { edges { node { id name } } } }',
@@ -49,8 +38,8 @@ describe.runIf(chromiumAvailable())('the sharing tab of a participant file', () 
       },
     });
 
-    const nadia = await logIn(browser, server.url, 'nadia@grenoble.demo', 900);
-    await nadia.goto(`${server.url}/participants/${encodeURIComponent(createParticipant.id)}?tab=partage`);
+    const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo', 900);
+    await nadia.goto(`${suite.server.url}/participants/${encodeURIComponent(createParticipant.id)}?tab=partage`);
     await nadia.getByRole('tab', { name: 'Partage' }).waitFor();
     await nadia.getByText("Aucun accord n'a été recueilli").waitFor();
     await nadia.getByText("Aucun partenaire n'a consulté ce dossier.").waitFor();

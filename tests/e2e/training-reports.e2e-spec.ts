@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CONSENT_NOTICE_VERSION } from '@jalon/domain';
-import { chromiumAvailable, launchChromium } from './support/browser';
-import { startPortalServer } from './support/portal-server';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { apiSession, logIn, parisDay } from './support/demo-session';
 
 const OPERATOR = 'Formations Chartreuse';
@@ -15,17 +14,7 @@ const TRAINING = 'Formation certifiante';
  * referent reads both on the training stage. Each file starts its own server on a fresh demo database.
  */
 describe.runIf(chromiumAvailable())('a training operator reports on its trainees each month', () => {
-  let server: Awaited<ReturnType<typeof startPortalServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startPortalServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('from the attendance typed to the result, and back on the file', async () => {
     // The month just ended, as the page offers it by default.
@@ -34,7 +23,7 @@ describe.runIf(chromiumAvailable())('a training operator reports on its trainees
 
     // Set-up through the API, as Nadia: Kevin and Aminata each start a training run by the operator two months ago;
     // only Kevin agrees to its reports (the « TRAINING » preset, for that stage).
-    const gql = await apiSession(server.url, 'nadia@grenoble.demo');
+    const gql = await apiSession(suite.server.url, 'nadia@grenoble.demo');
     type Found = { participants: { edges: Array<{ node: { id: string; lastName: string; currentPathway: { id: string } | null } }> } };
     const find = async (lastName: string) => {
       const data = await gql<Found>(
@@ -74,7 +63,7 @@ describe.runIf(chromiumAvailable())('a training operator reports on its trainees
     });
 
     // Claire works for the operator in two PLIEs: she acts for the one in Grenoble.
-    const claire = await logIn(browser, server.url, 'claire@formation.demo', 768);
+    const claire = await logIn(suite.browser, suite.server.url, 'claire@formation.demo', 768);
     const switcher = claire.getByLabel('PLIE et organisation');
     const grenoble = await switcher
       .locator('optgroup[label="PLIE Grenoble Alpes Métropole"] option')
@@ -134,8 +123,8 @@ describe.runIf(chromiumAvailable())('a training operator reports on its trainees
     await kevinRow.getByText('Titre professionnel Agent de propreté et d’hygiène').waitFor();
 
     // Nadia sees the attendance and the result on Kevin's training stage.
-    const nadia = await logIn(browser, server.url, 'nadia@grenoble.demo', 900);
-    await nadia.goto(`${server.url}/participants/${kevin.id}`);
+    const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo', 900);
+    await nadia.goto(`${suite.server.url}/participants/${kevin.id}`);
     await nadia.getByRole('heading', { name: 'Kevin Roussel', level: 1 }).waitFor();
     await nadia.getByRole('tab', { name: "Plan d'action" }).click();
     const stage = nadia.getByRole('listitem').filter({ has: nadia.getByRole('heading', { name: TRAINING }) });
