@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from './support/browser';
 import { browserSuite } from './support/browser-suite';
+import { axeViolations } from './support/axe';
 import { apiSession, logIn } from './support/demo-session';
 
 type Report = { activityReport: { tables: { key: string; rows: { key: string; value: number | null; previous: number | null }[] }[] } };
@@ -34,6 +35,7 @@ describe.runIf(chromiumAvailable())('the animation team reads the activity repor
     const whole = await api<Report>(FOLLOWED, { period: { from: `${lastYear}-01-01`, to: `${lastYear}-12-31` } });
     const followed = whole.activityReport.tables.find((t) => t.key === 'people')!.rows.find((r) => r.key === 'followed')!;
     expect(await followedOnPage(marc)).toEqual([String(followed.value), String(followed.previous)]);
+    expect(await axeViolations(marc)).toEqual([]);
     // Each chart has its table: the profile by age is there as a table too.
     await marc.getByRole('table', { name: /âge le jour de l’entrée/ }).waitFor();
 

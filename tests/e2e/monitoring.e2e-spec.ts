@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from './support/browser';
 import { browserSuite } from './support/browser-suite';
+import { axeViolations } from './support/axe';
 import { apiSession, logIn, parisDay } from './support/demo-session';
 
 describe.runIf(chromiumAvailable())("the referents' monitoring", () => {
@@ -83,6 +84,7 @@ describe.runIf(chromiumAvailable())("the referents' monitoring", () => {
     await referents.waitFor();
     await marc.getByRole('table', { name: 'Par structure porteuse' }).waitFor();
     expect(await marc.getByTestId('monitoring-targets').innerText()).toContain('70 personnes en file active par référent');
+    expect(await axeViolations(marc)).toEqual([]);
 
     // Nadia's « over 60 days » opens exactly the people it counts.
     const over60 = marc.getByTestId('monitoring-over60-Nadia Benali');

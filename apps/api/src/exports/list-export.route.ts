@@ -71,6 +71,8 @@ export function registerListExportRoutes(app: FastifyInstance, deps: RequestScop
         staging.pipe(output, { end: false });
         // A download cancelled midway closes the response and unpipes the writer, which would then
         // wait for room forever, holding the request's transaction and its connection: stop it.
+        // The writer hears of it through its own awaits; the stream's error event is only logged.
+        staging.on('error', (error) => request.log.debug({ err: error }, 'list export stream stopped'));
         reply.raw.once('close', () => {
           if (!reply.raw.writableFinished) staging.destroy(new Error('The download was cancelled'));
         });
