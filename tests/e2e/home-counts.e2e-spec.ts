@@ -31,6 +31,9 @@ describe.runIf(chromiumAvailable())("the referent's home", () => {
           `{ participants(filter: { mine: true, alert: ESF_DATA_INCOMPLETE }, page: { first: 1 }) { totalCount } }`,
         )
       ).participants.totalCount;
-    await expect.poll(async () => (await caseload.locator('tbody tr').count()) === (await countNow())).toBe(true);
+    // The list says how many files it holds (it shows them a page at a time).
+    const listed = async () => Number((await nadia.locator('.result-count').innerText()).replace(/\D/g, ''));
+    await expect.poll(async () => (await listed()) === (await countNow())).toBe(true);
+    expect(await caseload.locator('tbody tr').count()).toBe(Math.min(await listed(), 25));
   });
 });

@@ -246,13 +246,14 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
     await dialog.getByRole('button', { name: `Inscrire Atelier${suffix} Karim` }).click();
     await dialog.getByRole('button', { name: `Retirer Atelier${suffix} Karim` }).waitFor();
     await dialog.getByLabel('Date', { exact: true }).fill(monday);
-    await dialog.getByLabel('Heure de début').fill('14:00');
-    await dialog.getByLabel('Heure de fin').fill('16:00');
+    // Early evening: the demo's appointments and workshops end by 18:00, so the slot is free whatever the date.
+    await dialog.getByLabel('Heure de début').fill('18:00');
+    await dialog.getByLabel('Heure de fin').fill('19:30');
     await dialog.getByLabel('Lieu').selectOption({ label: 'Au bureau' });
     await dialog.getByRole('button', { name: "Planifier l'action collective" }).click();
     await dialog.waitFor({ state: 'hidden' });
     const session = nadia.getByRole('listitem').filter({ hasText: 'Atelier CV et lettre de motivation' }).last();
-    await session.getByText('14:00 – 16:00').waitFor();
+    await session.getByText('18:00 – 19:30').waitFor();
     await session.getByRole('link', { name: `Inès Atelier${suffix}` }).waitFor();
 
     // The animation team looks at Nadia's agenda.
