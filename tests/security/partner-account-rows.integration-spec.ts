@@ -5,6 +5,7 @@ import { Organisation } from '@jalon/api/src/modules/organisations/organisation.
 import { Membership } from '@jalon/api/src/modules/tenancy/membership.entity';
 import { Tenant } from '@jalon/api/src/modules/tenancy/tenant.entity';
 import { User } from '@jalon/api/src/modules/users/user.entity';
+import { UserCredential } from '@jalon/api/src/modules/auth/user-credential.entity';
 import { applyRlsSettings, beginRequestTransaction } from '@jalon/api/src/access/request-transaction';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '@jalon/api/src/testing/fixtures';
 import { toGlobalId } from '@jalon/api/src/graphql/relay';
@@ -50,7 +51,8 @@ beforeAll(async () => {
   await server.asOwner(async (em) => {
     const tenant = em.getReference(Tenant, plie.tenantId);
     const member = async (key: string, organisationId: string, role: MembershipRole) => {
-      const user = em.create(User, { email: `${key}-${plie.tenantId}@test.jalon`, displayName: `${key} Comptes`, passwordHash });
+      const user = em.create(User, { email: `${key}-${plie.tenantId}@test.jalon`, displayName: `${key} Comptes` });
+      em.create(UserCredential, { user, passwordHash });
       em.create(Membership, { tenant, user, organisation: em.getReference(Organisation, organisationId), role });
       await em.flush();
       ids[key] = user.id;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MembershipRole, OrganisationKind, SiaeKind } from '@jalon/domain';
 import { toGlobalId } from '../graphql/relay';
 import { hashPassword } from '../modules/auth/password-hash';
+import { UserCredential } from '../modules/auth/user-credential.entity';
 import { Organisation } from '../modules/organisations/organisation.entity';
 import { Membership } from '../modules/tenancy/membership.entity';
 import { Tenant } from '../modules/tenancy/tenant.entity';
@@ -37,7 +38,8 @@ export async function createTenantFixture(server: TestServer, label = 'Test'): P
       training: org('Formation', OrganisationKind.TRAINING_OPERATOR),
     };
     const member = (key: string, organisation: Organisation, role: MembershipRole) => {
-      const user = em.create(User, { email: `${key}-${suffix}@test.jalon`, displayName: `${key} ${suffix}`, passwordHash });
+      const user = em.create(User, { email: `${key}-${suffix}@test.jalon`, displayName: `${key} ${suffix}` });
+      em.create(UserCredential, { user, passwordHash });
       const membership = em.create(Membership, { tenant, user, organisation, role });
       return { email: user.email, membershipId: membership.id };
     };

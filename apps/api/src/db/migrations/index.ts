@@ -28,6 +28,7 @@ import { Migration20261205100100PartnerAccountRows } from './Migration2026120510
 import { Migration20261206100000PartnerUserNames } from './Migration20261206100000PartnerUserNames';
 import { Migration20261206130000MinimumIncome } from './Migration20261206130000MinimumIncome';
 import { Migration20261206150000CaseloadTarget } from './Migration20261206150000CaseloadTarget';
+import { Migration20261207100000UserCredentials } from './Migration20261207100000UserCredentials';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
 export const migrationsList = [
@@ -60,6 +61,7 @@ export const migrationsList = [
   { name: 'Migration20261206100000PartnerUserNames', class: Migration20261206100000PartnerUserNames },
   { name: 'Migration20261206130000MinimumIncome', class: Migration20261206130000MinimumIncome },
   { name: 'Migration20261206150000CaseloadTarget', class: Migration20261206150000CaseloadTarget },
+  { name: 'Migration20261207100000UserCredentials', class: Migration20261207100000UserCredentials },
 ];
 
 RowLevelSecurityMigration.latest = migrationsList.map((m) => m.class).findLast((c) => c.prototype instanceof RowLevelSecurityMigration);

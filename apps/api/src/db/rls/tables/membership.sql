@@ -15,14 +15,26 @@ create policy membership_read on membership for select
     ))
   );
 
--- Staff write the tenant's memberships, a partner those of its organisation; accepting an
--- invitation writes the membership it offers.
-create policy membership_write on membership for all
+-- Access is changed as the API allows it (capability manageUsers): the PLIE's administrator changes
+-- the tenant's memberships; a partner's administrator switches her organisation's members' access
+-- on and off, their role as it was; accepting an invitation writes the membership it offers, to
+-- the person it names, with its role. An agent writes none, and no one deletes one.
+create policy membership_insert on membership for insert
+  with check (
+    (tenant_id = jalon_tenant_id())
+    AND ((jalon_actor_role() = 'TENANT_ADMIN'::membership_role) OR (EXISTS ( SELECT 1 FROM (invitation i JOIN app_user u ON ((u.email = i.email))) WHERE ((i.token_hash = jalon_invitation_token()) AND (i.tenant_id = membership.tenant_id) AND (i.organisation_id = membership.organisation_id) AND (u.id = membership.user_id) AND (i.role = membership.role)))))
+  );
+
+create policy membership_update on membership for update
   using (
     (tenant_id = jalon_tenant_id())
-    and (jalon_is_staff() OR (organisation_id = jalon_organisation_id()) OR (organisation_id IN ( SELECT i.organisation_id FROM invitation i WHERE (i.token_hash = jalon_invitation_token()))))
+    AND ((jalon_actor_role() = 'TENANT_ADMIN'::membership_role)
+      OR ((jalon_actor_role() = 'PARTNER_ADMIN'::membership_role) AND (organisation_id = jalon_organisation_id()))
+      OR (EXISTS ( SELECT 1 FROM (invitation i JOIN app_user u ON ((u.email = i.email))) WHERE ((i.token_hash = jalon_invitation_token()) AND (i.tenant_id = membership.tenant_id) AND (i.organisation_id = membership.organisation_id) AND (u.id = membership.user_id)))))
   )
   with check (
     (tenant_id = jalon_tenant_id())
-    and (jalon_is_staff() OR (organisation_id = jalon_organisation_id()) OR (organisation_id IN ( SELECT i.organisation_id FROM invitation i WHERE (i.token_hash = jalon_invitation_token()))))
+    AND ((jalon_actor_role() = 'TENANT_ADMIN'::membership_role)
+      OR ((jalon_actor_role() = 'PARTNER_ADMIN'::membership_role) AND (organisation_id = jalon_organisation_id()) AND (role = jalon_membership_role(id)))
+      OR (EXISTS ( SELECT 1 FROM (invitation i JOIN app_user u ON ((u.email = i.email))) WHERE ((i.token_hash = jalon_invitation_token()) AND (i.tenant_id = membership.tenant_id) AND (i.organisation_id = membership.organisation_id) AND (u.id = membership.user_id) AND (i.role = membership.role)))))
   );
