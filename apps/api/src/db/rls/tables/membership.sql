@@ -22,7 +22,7 @@ create policy membership_read on membership for select
 create policy membership_insert on membership for insert
   with check (
     (tenant_id = jalon_tenant_id())
-    AND ((jalon_actor_role() = 'TENANT_ADMIN'::membership_role) OR (EXISTS ( SELECT 1 FROM (invitation i JOIN app_user u ON ((u.email = i.email))) WHERE ((i.token_hash = jalon_invitation_token()) AND (i.tenant_id = membership.tenant_id) AND (i.organisation_id = membership.organisation_id) AND (u.id = membership.user_id) AND (i.role = membership.role)))))
+    AND ((jalon_actor_role() = 'TENANT_ADMIN'::membership_role) OR (EXISTS ( SELECT 1 FROM jalon_invitation_offer() o(tenant_id, organisation_id, user_id, role) WHERE ((o.tenant_id = membership.tenant_id) AND (o.organisation_id = membership.organisation_id) AND (o.user_id = membership.user_id) AND (o.role = membership.role)))))
   );
 
 create policy membership_update on membership for update
@@ -30,11 +30,11 @@ create policy membership_update on membership for update
     (tenant_id = jalon_tenant_id())
     AND ((jalon_actor_role() = 'TENANT_ADMIN'::membership_role)
       OR ((jalon_actor_role() = 'PARTNER_ADMIN'::membership_role) AND (organisation_id = jalon_organisation_id()))
-      OR (EXISTS ( SELECT 1 FROM (invitation i JOIN app_user u ON ((u.email = i.email))) WHERE ((i.token_hash = jalon_invitation_token()) AND (i.tenant_id = membership.tenant_id) AND (i.organisation_id = membership.organisation_id) AND (u.id = membership.user_id)))))
+      OR (EXISTS ( SELECT 1 FROM jalon_invitation_offer() o(tenant_id, organisation_id, user_id, role) WHERE ((o.tenant_id = membership.tenant_id) AND (o.organisation_id = membership.organisation_id) AND (o.user_id = membership.user_id)))))
   )
   with check (
     (tenant_id = jalon_tenant_id())
     AND ((jalon_actor_role() = 'TENANT_ADMIN'::membership_role)
       OR ((jalon_actor_role() = 'PARTNER_ADMIN'::membership_role) AND (organisation_id = jalon_organisation_id()) AND (role = jalon_membership_role(id)))
-      OR (EXISTS ( SELECT 1 FROM (invitation i JOIN app_user u ON ((u.email = i.email))) WHERE ((i.token_hash = jalon_invitation_token()) AND (i.tenant_id = membership.tenant_id) AND (i.organisation_id = membership.organisation_id) AND (u.id = membership.user_id) AND (i.role = membership.role)))))
+      OR (EXISTS ( SELECT 1 FROM jalon_invitation_offer() o(tenant_id, organisation_id, user_id, role) WHERE ((o.tenant_id = membership.tenant_id) AND (o.organisation_id = membership.organisation_id) AND (o.user_id = membership.user_id) AND (o.role = membership.role)))))
   );
