@@ -4,6 +4,7 @@ alter table membership force row level security;
 -- One's own memberships (the tenant switcher); in the tenant, staff read every membership, a partner
 -- those of its organisation, of the staff organisations and of the people invited to its meetings.
 -- A partner reads the names of these people through jalon_user_names(), not their accounts.
+-- Accepting an invitation reads the membership it offers.
 create policy membership_read on membership for select
   using (
     (user_id = jalon_user_id())
@@ -13,6 +14,7 @@ create policy membership_read on membership for select
       OR (organisation_id = ANY (( SELECT jalon_staff_organisations() AS jalon_staff_organisations)::uuid[]))
       OR (user_id IN ( SELECT i.user_id FROM meeting_invitee i))
     ))
+    OR (EXISTS ( SELECT 1 FROM jalon_invitation_offer() o(tenant_id, organisation_id, user_id, role) WHERE ((o.tenant_id = membership.tenant_id) AND (o.organisation_id = membership.organisation_id) AND (o.user_id = membership.user_id))))
   );
 
 -- Access is changed as the API allows it (capability manageUsers): the PLIE's administrator changes
