@@ -37,7 +37,12 @@ beforeAll(async () => {
     const manager = em.create(User, { email: MANAGER_EMAIL(), displayName: 'Gérante Chantier' });
     em.create(UserCredential, { user: manager, passwordHash });
     const organisation = em.getReference(Organisation, plie.organisations.siae.id);
-    membership.manager = em.create(Membership, { tenant: em.getReference(Tenant, plie.tenantId), user: manager, organisation, role: MembershipRole.PARTNER_ADMIN }).id;
+    membership.manager = em.create(Membership, {
+      tenant: em.getReference(Tenant, plie.tenantId),
+      user: manager,
+      organisation,
+      role: MembershipRole.PARTNER_ADMIN,
+    }).id;
     await em.flush();
     for (const fixture of [plie, other])
       for (const [key, held] of Object.entries(fixture.users)) {
@@ -89,9 +94,9 @@ describe('password hashes', () => {
     expect(changed).toEqual([{ user_id: user.manager }]);
     const stolen = await sqlAsRequest(server, as.admin(), `update user_credential set password_hash = 'x' where user_id = '${user.aci}' returning user_id`);
     expect(stolen).toEqual([]);
-    await expect(
-      sqlAsRequest(server, as.manager(), `insert into user_credential (user_id, password_hash) values ('${user.aci}', 'x')`),
-    ).rejects.toThrow(/row-level security/);
+    await expect(sqlAsRequest(server, as.manager(), `insert into user_credential (user_id, password_hash) values ('${user.aci}', 'x')`)).rejects.toThrow(
+      /row-level security/,
+    );
   });
 
   it('are named by no field of the GraphQL schema, and logging in still works', async () => {
@@ -102,7 +107,9 @@ describe('password hashes', () => {
       (t.fields ?? []).map((f) => `${t.name}.${f.name}`),
     );
     expect(outputFields.filter((f: string) => /hash|password|credential/i.test(f))).toEqual([]);
-    const wrong = await new GraphqlClient(server.app).request(`mutation { login(input: { email: "${MANAGER_EMAIL()}", password: "pas le bon" }) { user { id } } }`);
+    const wrong = await new GraphqlClient(server.app).request(
+      `mutation { login(input: { email: "${MANAGER_EMAIL()}", password: "pas le bon" }) { user { id } } }`,
+    );
     expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
@@ -144,7 +151,11 @@ describe('memberships written under row-level security', () => {
     expect(await sqlAsRequest(server, as.manager(), setActive(membership.partner!, false))).toEqual([]);
     expect(await sqlAsRequest(server, as.manager(), setActive(membership.admin!, false))).toEqual([]);
     await expect(
-      sqlAsRequest(server, as.manager(), `update membership set organisation_id = '${plie.organisations.animation.id}' where id = '${membership.aci}' returning id`),
+      sqlAsRequest(
+        server,
+        as.manager(),
+        `update membership set organisation_id = '${plie.organisations.animation.id}' where id = '${membership.aci}' returning id`,
+      ),
     ).rejects.toThrow(/row-level security/);
   });
 
@@ -161,7 +172,9 @@ describe('memberships written under row-level security', () => {
     const manager = new GraphqlClient(server.app);
     await manager.login(MANAGER_EMAIL(), FIXTURE_PASSWORD);
     const { members } = await manager.data(`{ members { edges { node { id version user { email } } } } }`);
-    const colleague = members.edges.map((e: { node: { id: string; version: number; user: { email: string } } }) => e.node).find((n: { user: { email: string } }) => n.user.email === plie.users.aci.email);
+    const colleague = members.edges
+      .map((e: { node: { id: string; version: number; user: { email: string } } }) => e.node)
+      .find((n: { user: { email: string } }) => n.user.email === plie.users.aci.email);
     const done = await manager.data(`mutation($input: SetMembershipActiveInput!) { setMembershipActive(input: $input) { active } }`, {
       input: { membershipId: colleague.id, version: colleague.version, active: false },
     });
