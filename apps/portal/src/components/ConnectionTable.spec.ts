@@ -101,4 +101,23 @@ describe('ConnectionTable', () => {
     [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Réessayer'))!.click();
     expect(asked).toEqual(['refetch']);
   });
+
+  it('says more than the empty text when the page fills slot `empty`', async () => {
+    const { list } = listOf([], 0, false);
+    mountInApp(
+      defineComponent(
+        () => () =>
+          h(
+            ConnectionTable<Row>,
+            { list, emptyText: 'Aucun participant.' },
+            {
+              default: () => h(Column, { field: 'name', header: 'Nom' }),
+              empty: () => h('p', 'Créez une fiche pour commencer.'),
+            },
+          ),
+      ),
+    );
+    await flushPromises();
+    expect(document.body.textContent).toContain('Créez une fiche pour commencer.');
+  });
 });
