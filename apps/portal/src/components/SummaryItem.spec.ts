@@ -4,7 +4,7 @@ import { h } from 'vue';
 import SummaryItem from './SummaryItem.vue';
 import { mountInApp } from '@/testing/mount-in-app';
 
-const mountItem = (props: Record<string, unknown>, slot?: () => unknown) =>
+const mountItem = (props: { term: string; value?: string | null; missing?: string }, slot?: () => unknown) =>
   mountInApp({ render: () => h('dl', [h(SummaryItem, props, slot ? { default: slot } : undefined)]) });
 
 afterEach(() => {
