@@ -2,31 +2,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import Column from 'primevue/column';
-import { defineComponent, h, ref } from 'vue';
+import { defineComponent, h } from 'vue';
 import ConnectionTable from './ConnectionTable.vue';
 import type { ConnectionList } from '@/composables/use-connection-query';
+import { connectionListOf } from '@/testing/connection-list';
 import { mountInApp } from '@/testing/mount-in-app';
 
 type Row = { id: string; name: string };
 
-/** A list as useConnectionQuery gives it, its state set by the test. */
-function listOf(rows: Row[], total: number, hasNextPage: boolean) {
-  const nodes = ref(rows);
-  const asked: string[] = [];
-  const list: ConnectionList<Row> = {
-    data: ref({}),
-    error: ref(undefined),
-    loading: ref(false),
-    loadingMore: ref(false),
-    moreError: ref(undefined),
-    nodes,
-    total: ref(total),
-    pageInfo: ref({ hasNextPage }),
-    loadMore: () => asked.push('more'),
-    refetch: () => asked.push('refetch'),
-  };
-  return { list, asked };
-}
+const listOf = (rows: Row[], total: number, hasNextPage: boolean) => connectionListOf(rows, total, hasNextPage);
 
 function mountTable(list: ConnectionList<Row>) {
   return mountInApp(

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { CombinedGraphQLErrors } from '@apollo/client';
-import { flushPromises } from '@vue/test-utils';
 import { defineComponent, h, nextTick, ref } from 'vue';
 import InlineForm from './InlineForm.vue';
 import TextField from './TextField.vue';
 import { useFormDialog } from '@/composables/use-form-dialog';
 import type { MutationResult } from '@/composables/use-mutation';
+import { clickSubmit, inputById } from '@/testing/form-actions';
 import { mountInApp } from '@/testing/mount-in-app';
 
 type Answer = MutationResult<{ saved: string }>;
@@ -52,12 +52,7 @@ function mountForm(answer: () => Answer) {
   return { shown, sent };
 }
 
-const note = () => document.getElementById('note') as HTMLInputElement;
-async function clickSubmit(): Promise<void> {
-  (document.querySelector('button[type="submit"]') as HTMLButtonElement).click();
-  await flushPromises();
-  await nextTick();
-}
+const note = () => inputById('note');
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -2,25 +2,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import Column from 'primevue/column';
-import { h, ref } from 'vue';
+import { h } from 'vue';
 import ConnectionTable from './ConnectionTable.vue';
 import PagePanel from './PagePanel.vue';
-import type { ConnectionList } from '@/composables/use-connection-query';
+import { connectionListOf } from '@/testing/connection-list';
 import { mountInApp } from '@/testing/mount-in-app';
 
 type Row = { id: string; name: string };
-const list: ConnectionList<Row> = {
-  data: ref({}),
-  error: ref(undefined),
-  loading: ref(false),
-  loadingMore: ref(false),
-  moreError: ref(undefined),
-  nodes: ref([{ id: '1', name: 'Sophie Martin' }]),
-  total: ref(1),
-  pageInfo: ref({ hasNextPage: false }),
-  loadMore: () => {},
-  refetch: () => {},
-};
+const { list } = connectionListOf<Row>([{ id: '1', name: 'Sophie Martin' }], 1, false);
 
 afterEach(() => {
   document.body.innerHTML = '';
