@@ -246,6 +246,7 @@ async function loadIds(em: EntityManager, demo: DemoTenant): Promise<Ids> {
 
 async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenant, today: string): Promise<void> {
   const rnd = new DemoRandom(plan.seed);
+  const rsa = new DemoRandom(plan.seed + 1);
   const ids = await loadIds(em, demo);
   const now = new Date(`${today}T08:00:00Z`).toISOString();
   const base = (extra: Row): Row => ({ id: rnd.uuid(), created_at: now, tenant_id: ids.tenant, ...extra });
@@ -332,15 +333,7 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
     // ESF+ entry items: most filled in, a few left incomplete, a few declined on sensitive items.
     const incomplete = rnd.chance(0.08);
     const sensitive = () => (rnd.chance(0.06) ? EsfAnswer.REFUSED : rnd.chance(0.15) ? EsfAnswer.YES : EsfAnswer.NO);
-    const pathway = base({
-      participant_id: participant.id,
-      number: prior ? 2 : 1,
-      status,
-      referral_date: referralDate,
-      entry_date: entryDate,
-      exit_date: exitDate,
-      exit_kind: exitKind,
-      exit_validated: followUpOver ? true : null,
+    const entryItems = {
       employment_situation: incomplete
         ? null
         : rnd.weighted([
@@ -367,10 +360,26 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
       minority: sensitive(),
       homeless: incomplete ? null : rnd.chance(0.05) ? EsfAnswer.YES : EsfAnswer.NO,
       rural_area: incomplete ? null : EsfAnswer.NO,
+      // About a third of a PLIE's people receive the RSA at entry.
+      minimum_income: incomplete ? null : rsa.chance(0.35) ? EsfAnswer.YES : EsfAnswer.NO,
+      updated_at: now,
+    };
+    const pathway = base({
+      participant_id: participant.id,
+      number: prior ? 2 : 1,
+      status,
+      referral_date: referralDate,
+      entry_date: entryDate,
+      exit_date: exitDate,
+      exit_kind: exitKind,
+      exit_validated: followUpOver ? true : null,
     });
     add('pathway', pathway);
+    // Its ESF+ record draws from `rsa` too, so the draws of everything else stay where they were.
+    const esfRecord = (pathwayId: string) => ({ id: rsa.uuid(), created_at: now, tenant_id: ids.tenant, pathway_id: pathwayId, ...entryItems });
+    add('esf_record', esfRecord(pathway.id as string));
     if (prior) {
-      add('pathway', {
+      const priorPathway = {
         ...pathway,
         id: rnd.uuid(),
         number: 1,
@@ -380,7 +389,9 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
         exit_date: prior.exit,
         exit_kind: prior.kind,
         exit_validated: null,
-      });
+      };
+      add('pathway', priorPathway);
+      add('esf_record', esfRecord(priorPathway.id as string));
     }
 
     // The reception diagnosis, written in the first weeks; a few recent files still wait for it.
@@ -623,6 +634,7 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
 const TABLE_ORDER = [
   'participant',
   'pathway',
+  'esf_record',
   'participant_change',
   'commitment_contract',
   'referral',

@@ -7,18 +7,16 @@ import { Connection, Node, toGlobalId } from '../../graphql/relay';
 import type { ParticipantChange } from './participant-change.entity';
 import type { Participant } from './participant.entity';
 import type { Pathway } from './pathway.entity';
+import type { EsfRecord } from '../esf/esf-record.entity';
 
 /** What a pathway's view is built from: the entity, or the participants list's row (participant-page.query.ts). */
-export type PathwayRow = Pick<
-  Pathway,
-  | 'id'
-  | 'number'
-  | 'status'
-  | 'referralDate'
-  | 'entryDate'
-  | 'exitDate'
-  | 'exitKind'
-  | 'exitValidated'
+export type PathwayRow = Pick<Pathway, 'id' | 'number' | 'status' | 'referralDate' | 'entryDate' | 'exitDate' | 'exitKind' | 'exitValidated' | 'version'> & {
+  esf?: EsfEntryItems | null;
+};
+
+/** The ESF+ items at entry, from the pathway's EsfRecord (staff only: a partner's row comes without). */
+export type EsfEntryItems = Pick<
+  EsfRecord,
   | 'employmentSituation'
   | 'educationLevel'
   | 'disability'
@@ -141,17 +139,22 @@ export class PathwayType extends Node implements SubjectBearer {
   @Field(() => Int, { nullable: true })
   version!: number | null;
 
+  @Shared(NEVER_SHARED)
+  @Field(() => Int, { nullable: true, description: 'Version of the ESF+ data (0 before any is written): what updatePathwayEntry checks' })
+  esfVersion!: number | null;
+
   static from(pathway: PathwayRow, participant: Pick<Participant, 'id' | 'gender' | 'birthDate'>): PathwayType {
+    const record = pathway.esf ?? null;
     const esf = {
-      employmentSituation: pathway.employmentSituation ?? null,
-      educationLevel: pathway.educationLevel ?? null,
-      disability: pathway.disability ?? null,
-      thirdCountryNational: pathway.thirdCountryNational ?? null,
-      foreignBackground: pathway.foreignBackground ?? null,
-      minority: pathway.minority ?? null,
-      homeless: pathway.homeless ?? null,
-      ruralArea: pathway.ruralArea ?? null,
-      minimumIncome: pathway.minimumIncome ?? null,
+      employmentSituation: record?.employmentSituation ?? null,
+      educationLevel: record?.educationLevel ?? null,
+      disability: record?.disability ?? null,
+      thirdCountryNational: record?.thirdCountryNational ?? null,
+      foreignBackground: record?.foreignBackground ?? null,
+      minority: record?.minority ?? null,
+      homeless: record?.homeless ?? null,
+      ruralArea: record?.ruralArea ?? null,
+      minimumIncome: record?.minimumIncome ?? null,
     };
     return Object.assign(new PathwayType(), {
       id: toGlobalId('Pathway', pathway.id),
@@ -165,6 +168,7 @@ export class PathwayType extends Node implements SubjectBearer {
       ...esf,
       missingEsfFields: missingEsfEntryFields({ ...esf, gender: participant.gender, birthDate: participant.birthDate }),
       version: pathway.version,
+      esfVersion: record?.version ?? 0,
       consentSubject: { participantId: participant.id, itemClass: DataClass.PATHWAY_STATUS },
     });
   }
