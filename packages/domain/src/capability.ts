@@ -47,6 +47,8 @@ export const CAPABILITIES = [
   'readMonitoring',
   /** Set the PLIE's own settings (the caseload target of its referents). */
   'manageTenantSettings',
+  /** Keep the ESF+ operations and move a pathway from one to another (the animation team). */
+  'manageEsfOperations',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -87,6 +89,7 @@ const GRANTS: Record<Capability, Grant> = {
   readActivityReports: { roles: STAFF },
   readMonitoring: { roles: STAFF },
   manageTenantSettings: { roles: [MembershipRole.TENANT_ADMIN] },
+  manageEsfOperations: { roles: WHOLE_TENANT },
 };
 
 /** Who acts: the role of the active membership and the kind of its organisation. */

@@ -6,6 +6,7 @@ export * from './pathway-status';
 export * from './exit-kind';
 export * from './obstacle-category';
 export * from './esf-entry';
+export * from './esf-operation';
 export * from './stage-kind';
 export * from './calendar-date';
 export * from './appointment';

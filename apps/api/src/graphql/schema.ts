@@ -27,6 +27,7 @@ import { AssistedContractFieldsResolver, AssistedContractResolver, StageContract
 import { StageTrainingResolver, TrainingResolver } from '../modules/training/training.resolver';
 import { ParticipantStagesResolver, StageAccessResolver } from '../modules/stages/stage-fields.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
+import { EsfOperationResolver, ParticipantEsfOperationResolver } from '../modules/esf/esf-operation.resolver';
 import { inheritInputLimits } from './input-limits';
 import { NodeResolver } from './node.resolver';
 
@@ -42,6 +43,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       ParticipantResolver,
       ParticipantAlertsResolver,
       ParticipantRecordFieldsResolver,
+      EsfOperationResolver,
+      ParticipantEsfOperationResolver,
       ParticipantRecordResolver,
       FollowUpResolver,
       AppointmentResolver,

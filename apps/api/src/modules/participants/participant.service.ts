@@ -39,6 +39,7 @@ import { type CheckedDetails, checkedDetails, checkedEntry, searchKeyOf } from '
 import { Pathway } from './pathway.entity';
 import { Stage } from '../stages/stage.entity';
 import { EsfRecord } from '../esf/esf-record.entity';
+import { joinDefaultOperation } from '../esf/default-operation';
 import { stagesByPathway } from '../stages/stages-by-pathway';
 
 const POPULATE = ['referent.organisation'] as const;
@@ -306,7 +307,10 @@ export async function changePathwayStatus(ctx: RequestContext, input: ChangePath
     exitValidated: pathway.exitValidated ?? null,
   };
 
-  if (next === PathwayStatus.ACTIVE && !pathway.entryDate) pathway.entryDate = date;
+  if (next === PathwayStatus.ACTIVE && !pathway.entryDate) {
+    pathway.entryDate = date;
+    await joinDefaultOperation(ctx, pathway, date);
+  }
   if (input.status === PathwayStatus.EXITED) {
     pathway.exitDate = date;
     pathway.exitKind = input.exitKind;
@@ -345,6 +349,12 @@ export type Admission = { participantId: string; referentId?: string | null } | 
  * caller's other changes (the referral's decision), in the same transaction.
  */
 export async function admitToPathway(ctx: RequestContext, admission: Admission, referralDate: string): Promise<{ participant: Participant; pathway: Pathway }> {
+  const admitted = await admit(ctx, admission, referralDate);
+  await joinDefaultOperation(ctx, admitted.pathway, admitted.pathway.entryDate!);
+  return admitted;
+}
+
+async function admit(ctx: RequestContext, admission: Admission, referralDate: string): Promise<{ participant: Participant; pathway: Pathway }> {
   const today = todayInFrance();
   const tenant = ctx.em.getReference(Tenant, activeMembership(ctx).tenantId);
   if ('details' in admission) {
@@ -356,7 +366,7 @@ export async function admitToPathway(ctx: RequestContext, admission: Admission, 
     return { participant, pathway };
   }
   const participant = await findParticipant(ctx, admission.participantId, 'participantId');
-  const [current] = await ctx.em.find(Pathway, { participant }, { orderBy: { number: 'desc' }, limit: 1 });
+  const [current] = await ctx.em.find(Pathway, { participant }, { orderBy: { number: 'desc' }, limit: 1, populate: ['esf'] });
   if (current && !ENDED_STATUSES.includes(current.status)) {
     if (current.status === PathwayStatus.REFERRED || current.status === PathwayStatus.PENDING_ACCREDITATION) {
       recordChange(ctx, participant, 'pathway.status', [
