@@ -16,7 +16,6 @@ import { EsfOperationChange } from './esf-operation-change.entity';
 import { EsfOperation } from './esf-operation.entity';
 import type { ChangePathwayOperationInput, SaveEsfOperationInput } from './esf-operation.inputs';
 import { EsfRecord } from './esf-record.entity';
-import { listOperations } from './default-operation';
 
 async function findOperation(ctx: RequestContext, field: string, globalId: string): Promise<EsfOperation> {
   const parsed = parseGlobalId(globalId, 'EsfOperation');

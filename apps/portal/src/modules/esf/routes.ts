@@ -1,0 +1,11 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+export const esfRoutes: RouteRecordRaw[] = [
+  {
+    path: '/admin/operations-fse',
+    name: 'esfOperations',
+    component: () => import('./components/EsfOperationsPage.vue'),
+    // The funded projects the managing authority knows: kept by the administrator and the animation team.
+    meta: { can: 'manageEsfOperations', title: 'esfOperations', nav: { label: 'esfOperations', order: 26 } },
+  },
+];

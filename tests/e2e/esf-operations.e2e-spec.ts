@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
+import { axeViolations } from './support/axe';
+import { apiSession, logIn, parisDay } from './support/demo-session';
+
+interface Operation {
+  id: string;
+  fileNumber: string;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+describe.runIf(chromiumAvailable())('ESF+ operations', () => {
+  const suite = browserSuite();
+
+  it("the animation team sees the PLIE's operations, and moves a pathway to another with a reason", async () => {
+    const entry = parisDay(0, -2);
+    const nadiaApi = await apiSession(suite.server.url, 'nadia@grenoble.demo');
+    const { esfOperations } = await nadiaApi<{ esfOperations: Operation[] }>(`{ esfOperations { id fileNumber title startsOn endsOn } }`);
+    const joined = esfOperations.find((o) => o.startsOn <= entry && entry <= o.endsOn)!;
+    const other = esfOperations.find((o) => o.id !== joined.id)!;
+
+    // A file entered two days ago joins the operation of its entry day.
+    const { createParticipant } = await nadiaApi<{ createParticipant: { id: string; currentPathway: { id: string; version: number } } }>(
+      `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id currentPathway { id version } } }`,
+      {
+        input: {
+          details: { firstName: 'Inès', lastName: 'Opération-Fse', birthDate: '1988-04-04' },
+          referralDate: parisDay(0, -20),
+          confirmNotDuplicate: true,
+        },
+      },
+    );
+    await nadiaApi(`mutation($input: ChangePathwayStatusInput!) { changePathwayStatus(input: $input) { id } }`, {
+      input: { pathwayId: createParticipant.currentPathway.id, version: createParticipant.currentPathway.version, status: 'ACTIVE', date: entry },
+    });
+
+    const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo');
+    await marc.getByRole('link', { name: 'Opérations FSE+' }).click();
+    const table = marc.getByRole('table', { name: 'Opérations du PLIE' });
+    for (const o of esfOperations) await table.getByRole('row', { name: new RegExp(o.fileNumber) }).waitFor();
+    expect(await axeViolations(marc)).toEqual([]);
+
+    await marc.goto(`${suite.server.url}/participants/${createParticipant.id}`);
+    await marc.getByRole('tab', { name: 'Parcours' }).click();
+    const section = marc.getByRole('region', { name: 'Opération FSE+' });
+    await section.getByText(joined.fileNumber).waitFor();
+    await section.getByRole('button', { name: "Changer d'opération" }).click();
+    const dialog = marc.getByRole('dialog', { name: 'Rattacher le parcours à une autre opération' });
+    await dialog.getByLabel('Nouvelle opération').selectOption(other.id);
+    await dialog.getByLabel('Motif du changement').fill('Places financées sur la programmation précédente');
+    await dialog.getByRole('button', { name: 'Rattacher' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await section.getByText(`${other.fileNumber}`, { exact: true }).waitFor();
+    await section.getByText(/Places financées sur la programmation précédente/).waitFor();
+    expect(await axeViolations(marc)).toEqual([]);
+  });
+
+  it('a referent may not open the operations page', async () => {
+    const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo');
+    await nadia.goto(`${suite.server.url}/admin/operations-fse`);
+    await nadia.getByText(/Cette page demande de pouvoir gérer les opérations FSE\+/).waitFor();
+  });
+});
