@@ -7,6 +7,7 @@ export * from './exit-kind';
 export * from './obstacle-category';
 export * from './esf-entry';
 export * from './esf-operation';
+export * from './esf-exit';
 export * from './stage-kind';
 export * from './calendar-date';
 export * from './appointment';

@@ -5,6 +5,7 @@ import {
   ALERT_LOOKAHEAD_DAYS,
   CaseloadAlert,
   DAYS_WITHOUT_APPOINTMENT_ALERT,
+  ESF_EXIT_WEEKS,
   FOLLOWED_STATUSES,
   PathwayStatus,
   REPORT_DUE_DAY,
@@ -46,6 +47,9 @@ const CONDITIONS: Record<CaseloadAlert, string> = {
   [CaseloadAlert.ESF_DATA_INCOMPLETE]: `${followed} and not exists (select 1 from esf_record esf where esf.pathway_id = cur.id and ${Object.values(ESF_COLUMNS)
     .map((column) => `${column} is not null`)
     .join(' and ')})`,
+  // The exit questionnaire is collected within ESF_EXIT_WEEKS of leaving; after that the file asks for it, whatever its status.
+  [CaseloadAlert.ESF_EXIT_MISSING]: `cur.exit_date is not null and cur.exit_date < ${TODAY} - ${ESF_EXIT_WEEKS * 7}
+    and not exists (select 1 from esf_record esf where esf.pathway_id = cur.id and esf.exit_answered_on is not null)`,
   // Last month (in France) ran under the contract, its report was due by the REPORT_DUE_DAY-th, and none came.
   [CaseloadAlert.CONTRACT_REPORT_OVERDUE]: `${followed} and extract(day from ${TODAY}) > ${REPORT_DUE_DAY}
     and exists (select 1 from assisted_contract c join stage s on s.id = c.stage_id

@@ -28,6 +28,7 @@ import { StageTrainingResolver, TrainingResolver } from '../modules/training/tra
 import { ParticipantStagesResolver, StageAccessResolver } from '../modules/stages/stage-fields.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
 import { EsfOperationResolver, ParticipantEsfOperationResolver } from '../modules/esf/esf-operation.resolver';
+import { EsfExitResolver } from '../modules/esf/esf-exit';
 import { inheritInputLimits } from './input-limits';
 import { NodeResolver } from './node.resolver';
 
@@ -45,6 +46,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ParticipantRecordFieldsResolver,
       EsfOperationResolver,
       ParticipantEsfOperationResolver,
+      EsfExitResolver,
       ParticipantRecordResolver,
       FollowUpResolver,
       AppointmentResolver,

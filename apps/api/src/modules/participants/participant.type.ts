@@ -11,11 +11,11 @@ import type { EsfRecord } from '../esf/esf-record.entity';
 
 /** What a pathway's view is built from: the entity, or the participants list's row (participant-page.query.ts). */
 export type PathwayRow = Pick<Pathway, 'id' | 'number' | 'status' | 'referralDate' | 'entryDate' | 'exitDate' | 'exitKind' | 'exitValidated' | 'version'> & {
-  esf?: EsfEntryItems | null;
+  esf?: EsfItems | null;
 };
 
-/** The ESF+ items at entry, from the pathway's EsfRecord (staff only: a partner's row comes without). */
-export type EsfEntryItems = Pick<
+/** The ESF+ items at entry and on leaving, from the pathway's EsfRecord (staff only: a partner's row comes without). */
+export type EsfItems = Pick<
   EsfRecord,
   | 'employmentSituation'
   | 'educationLevel'
@@ -26,6 +26,14 @@ export type EsfEntryItems = Pick<
   | 'homeless'
   | 'ruralArea'
   | 'minimumIncome'
+  | 'exitJobSearching'
+  | 'exitInTraining'
+  | 'exitQualification'
+  | 'exitEmployed'
+  | 'exitAnsweredOn'
+  | 'sixMonthEmployed'
+  | 'sixMonthBetterSituation'
+  | 'sixMonthAnsweredOn'
   | 'version'
 >;
 
@@ -132,6 +140,38 @@ export class PathwayType extends Node implements SubjectBearer {
   minimumIncome!: EsfAnswer | null;
 
   @Shared(NEVER_SHARED)
+  @Field(() => EsfAnswer, { nullable: true, description: 'Within four weeks of leaving: engaged in job searching (EECR01)' })
+  exitJobSearching!: EsfAnswer | null;
+
+  @Shared(NEVER_SHARED)
+  @Field(() => EsfAnswer, { nullable: true, description: 'Within four weeks of leaving: in education or training (EECR02)' })
+  exitInTraining!: EsfAnswer | null;
+
+  @Shared(NEVER_SHARED)
+  @Field(() => EsfAnswer, { nullable: true, description: 'Within four weeks of leaving: gained a qualification (EECR03)' })
+  exitQualification!: EsfAnswer | null;
+
+  @Shared(NEVER_SHARED)
+  @Field(() => EsfAnswer, { nullable: true, description: 'Within four weeks of leaving: in employment, including self-employment (EECR04)' })
+  exitEmployed!: EsfAnswer | null;
+
+  @Shared(NEVER_SHARED)
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day the exit questionnaire was collected' })
+  exitAnsweredOn!: string | null;
+
+  @Shared(NEVER_SHARED)
+  @Field(() => EsfAnswer, { nullable: true, description: 'Six months after leaving: in employment, including self-employment' })
+  sixMonthEmployed!: EsfAnswer | null;
+
+  @Shared(NEVER_SHARED)
+  @Field(() => EsfAnswer, { nullable: true, description: 'Six months after leaving: a better situation on the labour market' })
+  sixMonthBetterSituation!: EsfAnswer | null;
+
+  @Shared(NEVER_SHARED)
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day the six-month result was collected' })
+  sixMonthAnsweredOn!: string | null;
+
+  @Shared(NEVER_SHARED)
   @Field(() => [String], { nullable: true, description: 'ESF+ entry items still missing (gender and birth date come from the file)' })
   missingEsfFields!: string[] | null;
 
@@ -156,6 +196,16 @@ export class PathwayType extends Node implements SubjectBearer {
       ruralArea: record?.ruralArea ?? null,
       minimumIncome: record?.minimumIncome ?? null,
     };
+    const onLeaving = {
+      exitJobSearching: record?.exitJobSearching ?? null,
+      exitInTraining: record?.exitInTraining ?? null,
+      exitQualification: record?.exitQualification ?? null,
+      exitEmployed: record?.exitEmployed ?? null,
+      exitAnsweredOn: record?.exitAnsweredOn ?? null,
+      sixMonthEmployed: record?.sixMonthEmployed ?? null,
+      sixMonthBetterSituation: record?.sixMonthBetterSituation ?? null,
+      sixMonthAnsweredOn: record?.sixMonthAnsweredOn ?? null,
+    };
     return Object.assign(new PathwayType(), {
       id: toGlobalId('Pathway', pathway.id),
       number: pathway.number,
@@ -166,6 +216,7 @@ export class PathwayType extends Node implements SubjectBearer {
       exitKind: pathway.exitKind ?? null,
       exitValidated: pathway.exitValidated ?? null,
       ...esf,
+      ...onLeaving,
       missingEsfFields: missingEsfEntryFields({ ...esf, gender: participant.gender, birthDate: participant.birthDate }),
       version: pathway.version,
       esfVersion: record?.version ?? 0,

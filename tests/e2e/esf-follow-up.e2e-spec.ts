@@ -12,7 +12,7 @@ interface Operation {
   endsOn: string;
 }
 
-describe.runIf(chromiumAvailable())('ESF+ operations', () => {
+describe.runIf(chromiumAvailable())('ESF+ follow-up: operations and the exit questionnaire', () => {
   const suite = browserSuite();
 
   it("the animation team sees the PLIE's operations, and moves a pathway to another with a reason", async () => {
@@ -56,6 +56,43 @@ describe.runIf(chromiumAvailable())('ESF+ operations', () => {
     await section.getByText(`${other.fileNumber}`, { exact: true }).waitFor();
     await section.getByText(/Places financées sur la programmation précédente/).waitFor();
     expect(await axeViolations(marc)).toEqual([]);
+  });
+
+  it('a referent records the exit questionnaire asked for after four weeks', async () => {
+    const api = await apiSession(suite.server.url, 'nadia@grenoble.demo');
+    const { createParticipant } = await api<{ createParticipant: { id: string; currentPathway: { id: string; version: number } } }>(
+      `mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id currentPathway { id version } } }`,
+      { input: { details: { firstName: 'Yanis', lastName: 'Sortie-Fse', birthDate: '1992-06-06' }, referralDate: parisDay(-8), confirmNotDuplicate: true } },
+    );
+    let pathway = createParticipant.currentPathway;
+    for (const [status, date, extra] of [
+      ['ACTIVE', parisDay(-7), {}],
+      ['EXITED', parisDay(0, -40), { exitKind: 'REORIENTATION' }],
+    ] as const) {
+      const moved = await api<{ changePathwayStatus: { currentPathway: { id: string; version: number } } }>(
+        `mutation($input: ChangePathwayStatusInput!) { changePathwayStatus(input: $input) { currentPathway { id version } } }`,
+        { input: { pathwayId: pathway.id, version: pathway.version, status, date, ...extra } },
+      );
+      pathway = moved.changePathwayStatus.currentPathway;
+    }
+
+    const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo');
+    await nadia.getByTestId('home-count-ESF_EXIT_MISSING').waitFor();
+    await nadia.goto(`${suite.server.url}/participants/${createParticipant.id}`);
+    await nadia.getByRole('tab', { name: 'Parcours' }).click();
+    const section = nadia.getByRole('region', { name: 'Questionnaire FSE+ de sortie' });
+    await section.getByText(/Questionnaire manquant/).waitFor();
+    await section.getByRole('button', { name: 'Saisir le questionnaire' }).click();
+    const dialog = nadia.getByRole('dialog', { name: 'Questionnaire FSE+ de sortie' });
+    await dialog.getByLabel("En recherche d'emploi").selectOption('YES');
+    await dialog.getByLabel('En études ou en formation').selectOption('NO');
+    await dialog.getByLabel('A obtenu une qualification').selectOption('REFUSED');
+    await dialog.getByLabel('En emploi, y compris à son compte').selectOption('NO');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await section.getByText('Ne souhaite pas répondre').waitFor();
+    expect(await section.getByText(/Questionnaire manquant/).count()).toBe(0);
+    expect(await axeViolations(nadia)).toEqual([]);
   });
 
   it('a referent may not open the operations page', async () => {
