@@ -95,6 +95,26 @@ describe.runIf(chromiumAvailable())('ESF+ follow-up: operations and the exit que
     expect(await axeViolations(nadia)).toEqual([]);
   });
 
+  it("the animation team reads an operation's indicators by gender, and downloads them", async () => {
+    const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo');
+    await marc.getByRole('link', { name: 'Indicateurs FSE+' }).click();
+    const outputs = marc.getByRole('table', { name: 'Réalisation : participants entrés dans la période' });
+    const total = outputs.getByRole('row', { name: /EECO11/ });
+    await total.waitFor();
+    // The demo's current operation has hundreds of participants: the total is a real count, and the genders add up to at most it.
+    const cells = (await total.getByRole('cell').allInnerTexts()).map((c) => Number(c.replace(/\s/g, '')));
+    expect(cells[3]).toBeGreaterThan(50);
+    expect(cells[0]! + cells[1]! + cells[2]!).toBeLessThanOrEqual(cells[3]!);
+    await marc
+      .getByRole('table', { name: 'Résultats : participants sortis dans la période' })
+      .getByRole('row', { name: /EECR04/ })
+      .waitFor();
+    expect(await axeViolations(marc)).toEqual([]);
+    const download = marc.waitForEvent('download');
+    await marc.getByRole('link', { name: /XLSX/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/^indicateurs-fse-.*\.xlsx$/);
+  });
+
   it('a referent may not open the operations page', async () => {
     const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo');
     await nadia.goto(`${suite.server.url}/admin/operations-fse`);

@@ -49,6 +49,8 @@ export const CAPABILITIES = [
   'manageTenantSettings',
   /** Keep the ESF+ operations and move a pathway from one to another (the animation team). */
   'manageEsfOperations',
+  /** Read the ESF+ indicators of the PLIE's operations and export them. */
+  'readEsfIndicators',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -90,6 +92,7 @@ const GRANTS: Record<Capability, Grant> = {
   readMonitoring: { roles: STAFF },
   manageTenantSettings: { roles: [MembershipRole.TENANT_ADMIN] },
   manageEsfOperations: { roles: WHOLE_TENANT },
+  readEsfIndicators: { roles: WHOLE_TENANT },
 };
 
 /** Who acts: the role of the active membership and the kind of its organisation. */

@@ -8,6 +8,7 @@ export * from './obstacle-category';
 export * from './esf-entry';
 export * from './esf-operation';
 export * from './esf-exit';
+export * from './esf-indicators';
 export * from './stage-kind';
 export * from './calendar-date';
 export * from './appointment';

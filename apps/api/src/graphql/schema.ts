@@ -29,6 +29,7 @@ import { ParticipantStagesResolver, StageAccessResolver } from '../modules/stage
 import { UserResolver } from '../modules/users/user.resolver';
 import { EsfOperationResolver, ParticipantEsfOperationResolver } from '../modules/esf/esf-operation.resolver';
 import { EsfExitResolver } from '../modules/esf/esf-exit';
+import { EsfIndicatorsResolver } from '../modules/esf/esf-indicators';
 import { inheritInputLimits } from './input-limits';
 import { NodeResolver } from './node.resolver';
 
@@ -47,6 +48,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       EsfOperationResolver,
       ParticipantEsfOperationResolver,
       EsfExitResolver,
+      EsfIndicatorsResolver,
       ParticipantRecordResolver,
       FollowUpResolver,
       AppointmentResolver,
