@@ -322,6 +322,10 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     consent_event: nothing,
     consent_evidence: nothing,
     access_log: nothing,
+    // ESF+ data rests on a legal obligation, never on consent: no partner reads any of it, whatever it was granted.
+    esf_operation: nothing,
+    esf_record: nothing,
+    esf_operation_change: nothing,
     // What a partner submitted itself (none here), and the meetings it is invited to (none here).
     referral: nothing,
     referral_submission: nothing,

@@ -47,6 +47,10 @@ export const CAPABILITIES = [
   'readMonitoring',
   /** Set the PLIE's own settings (the caseload target of its referents). */
   'manageTenantSettings',
+  /** Keep the ESF+ operations and move a pathway from one to another (the animation team). */
+  'manageEsfOperations',
+  /** Read the ESF+ indicators of the PLIE's operations and export them. */
+  'readEsfIndicators',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -87,6 +91,8 @@ const GRANTS: Record<Capability, Grant> = {
   readActivityReports: { roles: STAFF },
   readMonitoring: { roles: STAFF },
   manageTenantSettings: { roles: [MembershipRole.TENANT_ADMIN] },
+  manageEsfOperations: { roles: WHOLE_TENANT },
+  readEsfIndicators: { roles: WHOLE_TENANT },
 };
 
 /** Who acts: the role of the active membership and the kind of its organisation. */

@@ -11,6 +11,8 @@ export enum CaseloadAlert {
   FOLLOW_UP_CHECK_IN_DUE = 'FOLLOW_UP_CHECK_IN_DUE',
   /** An ESF+ entry item is still unanswered ("refused to answer" counts as answered). */
   ESF_DATA_INCOMPLETE = 'ESF_DATA_INCOMPLETE',
+  /** The pathway ended more than ESF_EXIT_WEEKS ago and its ESF+ exit questionnaire is still missing. */
+  ESF_EXIT_MISSING = 'ESF_EXIT_MISSING',
   /** An assisted contract ran last month and its employer's report is past due (REPORT_DUE_DAY). */
   CONTRACT_REPORT_OVERDUE = 'CONTRACT_REPORT_OVERDUE',
 }

@@ -5,6 +5,7 @@ import {
   ALERT_LOOKAHEAD_DAYS,
   CaseloadAlert,
   DAYS_WITHOUT_APPOINTMENT_ALERT,
+  ESF_EXIT_WEEKS,
   FOLLOWED_STATUSES,
   PathwayStatus,
   REPORT_DUE_DAY,
@@ -14,14 +15,14 @@ import {
 const ESF_COLUMNS: Record<(typeof REQUIRED_ESF_ENTRY_FIELDS)[number], string> = {
   gender: 'p.gender',
   birthDate: 'p.birth_date',
-  employmentSituation: 'cur.employment_situation',
-  educationLevel: 'cur.education_level',
-  disability: 'cur.disability',
-  thirdCountryNational: 'cur.third_country_national',
-  foreignBackground: 'cur.foreign_background',
-  minority: 'cur.minority',
-  homeless: 'cur.homeless',
-  ruralArea: 'cur.rural_area',
+  employmentSituation: 'esf.employment_situation',
+  educationLevel: 'esf.education_level',
+  disability: 'esf.disability',
+  thirdCountryNational: 'esf.third_country_national',
+  foreignBackground: 'esf.foreign_background',
+  minority: 'esf.minority',
+  homeless: 'esf.homeless',
+  ruralArea: 'esf.rural_area',
 };
 
 /** Today in France (the PLIE's working day) at the request's instant, whatever the server's time zone. */
@@ -42,9 +43,13 @@ const CONDITIONS: Record<CaseloadAlert, string> = {
     and (select c.review_on from commitment_contract c where c.pathway_id = cur.id order by c.number desc limit 1) <= current_date + ${ALERT_LOOKAHEAD_DAYS}`,
   [CaseloadAlert.FOLLOW_UP_CHECK_IN_DUE]: `${followed}
     and exists (select 1 from follow_up_check_in f where f.pathway_id = cur.id and f.done_on is null and f.due_on <= current_date + ${ALERT_LOOKAHEAD_DAYS})`,
-  [CaseloadAlert.ESF_DATA_INCOMPLETE]: `${followed} and (${Object.values(ESF_COLUMNS)
-    .map((column) => `${column} is null`)
-    .join(' or ')})`,
+  // The items are in the pathway's esf_record (none yet: all missing).
+  [CaseloadAlert.ESF_DATA_INCOMPLETE]: `${followed} and not exists (select 1 from esf_record esf where esf.pathway_id = cur.id and ${Object.values(ESF_COLUMNS)
+    .map((column) => `${column} is not null`)
+    .join(' and ')})`,
+  // The exit questionnaire is collected within ESF_EXIT_WEEKS of leaving; after that the file asks for it, whatever its status.
+  [CaseloadAlert.ESF_EXIT_MISSING]: `cur.exit_date is not null and cur.exit_date < ${TODAY} - ${ESF_EXIT_WEEKS * 7}
+    and not exists (select 1 from esf_record esf where esf.pathway_id = cur.id and esf.exit_answered_on is not null)`,
   // Last month (in France) ran under the contract, its report was due by the REPORT_DUE_DAY-th, and none came.
   [CaseloadAlert.CONTRACT_REPORT_OVERDUE]: `${followed} and extract(day from ${TODAY}) > ${REPORT_DUE_DAY}
     and exists (select 1 from assisted_contract c join stage s on s.id = c.stage_id

@@ -25,6 +25,9 @@ import { ConsentEvidence } from '../modules/consent/consent-evidence.entity';
 import { Referral, ReferralAttachment, ReferralSubmission } from '../modules/referrals/referral.entity';
 import { AssistedContract, ContractRenewal, ContractReport } from '../modules/contracts/assisted-contract.entity';
 import { TrainingAttendance, TrainingResult } from '../modules/training/training.entity';
+import { EsfOperation } from '../modules/esf/esf-operation.entity';
+import { EsfOperationChange } from '../modules/esf/esf-operation-change.entity';
+import { EsfRecord } from '../modules/esf/esf-record.entity';
 import { AgendaAction, AgendaItem, Meeting, MeetingDocument, MeetingInvitation, MeetingInvitee } from '../modules/meetings/meeting.entity';
 
 /** Entities outside any tenant: a person may belong to several PLIEs; her credential, sessions and login attempts are hers. */
@@ -69,6 +72,9 @@ export const tenantOwnedEntities = [
   AgendaItem,
   AgendaAction,
   MeetingDocument,
+  EsfOperation,
+  EsfRecord,
+  EsfOperationChange,
 ];
 
 export const entities = [...globalEntities, ...tenantOwnedEntities];

@@ -1,7 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Kind, parse, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  Kind,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { GRAPHQL_LIMITS } from './apollo';
 import { MAX_QUERY_COST, operationCost } from './query-cost';
 import { getSchema } from './schema';
 
@@ -47,11 +58,20 @@ describe('query cost', () => {
         .flatMap(({ document }) => document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION))
         .map((d) => [d.name.value, d]),
     );
+    // The depth the API allows, counted as it counts it (a fragment spread is a level).
+    const depth = new ApolloArmor({
+      maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: false },
+      costLimit: { enabled: false },
+      maxAliases: { enabled: false },
+      maxDirectives: { enabled: false },
+      maxTokens: { enabled: false },
+      blockFieldSuggestion: { enabled: false },
+    }).protect().validationRules;
     const costs = documents
       .filter(({ document }) => document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION))
       .map(({ file, document }) => {
         const used = { ...document, definitions: [...document.definitions, ...Object.values(fragments).filter((f) => !document.definitions.includes(f))] };
-        expect(validate(schema, used).filter((e) => !/Fragment .* is never used/.test(e.message))).toEqual([]);
+        expect(validate(schema, used, [...specifiedRules, ...depth]).filter((e) => !/Fragment .* is never used/.test(e.message))).toEqual([]);
         // The largest page the portal may ask for.
         return { file: path.relative(PORTAL, file), cost: costOf(schema, document, fragments, { page: { first: 100 } }) };
       });

@@ -27,6 +27,9 @@ import { AssistedContractFieldsResolver, AssistedContractResolver, StageContract
 import { StageTrainingResolver, TrainingResolver } from '../modules/training/training.resolver';
 import { ParticipantStagesResolver, StageAccessResolver } from '../modules/stages/stage-fields.resolver';
 import { UserResolver } from '../modules/users/user.resolver';
+import { EsfOperationResolver, ParticipantEsfOperationResolver } from '../modules/esf/esf-operation.resolver';
+import { EsfExitResolver } from '../modules/esf/esf-exit';
+import { EsfIndicatorsResolver } from '../modules/esf/esf-indicators';
 import { inheritInputLimits } from './input-limits';
 import { NodeResolver } from './node.resolver';
 
@@ -42,6 +45,10 @@ export function getSchema(): Promise<GraphQLSchema> {
       ParticipantResolver,
       ParticipantAlertsResolver,
       ParticipantRecordFieldsResolver,
+      EsfOperationResolver,
+      ParticipantEsfOperationResolver,
+      EsfExitResolver,
+      EsfIndicatorsResolver,
       ParticipantRecordResolver,
       FollowUpResolver,
       AppointmentResolver,

@@ -9,6 +9,7 @@ import { organisationsRoutes } from '@/modules/organisations/routes';
 import { participantsRoutes } from '@/modules/participants/routes';
 import { appointmentsRoutes } from '@/modules/appointments/routes';
 import { priorityDistrictsRoutes } from '@/modules/priority-districts/routes';
+import { esfRoutes } from '@/modules/esf/routes';
 import { partnerRoutes } from '@/modules/partner/routes';
 import { referralsRoutes } from '@/modules/referrals/routes';
 import { accessLogRoutes } from '@/modules/access-log/routes';
@@ -53,6 +54,7 @@ export const router = createRouter({
     ...usersRoutes,
     ...organisationsRoutes,
     ...priorityDistrictsRoutes,
+    ...esfRoutes,
     ...partnerRoutes,
     ...referralsRoutes,
     ...accessLogRoutes,

@@ -2,31 +2,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import Column from 'primevue/column';
-import { defineComponent, h, ref } from 'vue';
+import { defineComponent, h } from 'vue';
 import ConnectionTable from './ConnectionTable.vue';
 import type { ConnectionList } from '@/composables/use-connection-query';
+import { connectionListOf } from '@/testing/connection-list';
 import { mountInApp } from '@/testing/mount-in-app';
 
 type Row = { id: string; name: string };
 
-/** A list as useConnectionQuery gives it, its state set by the test. */
-function listOf(rows: Row[], total: number, hasNextPage: boolean) {
-  const nodes = ref(rows);
-  const asked: string[] = [];
-  const list: ConnectionList<Row> = {
-    data: ref({}),
-    error: ref(undefined),
-    loading: ref(false),
-    loadingMore: ref(false),
-    moreError: ref(undefined),
-    nodes,
-    total: ref(total),
-    pageInfo: ref({ hasNextPage }),
-    loadMore: () => asked.push('more'),
-    refetch: () => asked.push('refetch'),
-  };
-  return { list, asked };
-}
+const listOf = (rows: Row[], total: number, hasNextPage: boolean) => connectionListOf(rows, total, hasNextPage);
 
 function mountTable(list: ConnectionList<Row>) {
   return mountInApp(
@@ -100,5 +84,24 @@ describe('ConnectionTable', () => {
     expect(document.body.textContent).not.toContain('Aucune orientation.');
     [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Réessayer'))!.click();
     expect(asked).toEqual(['refetch']);
+  });
+
+  it('says more than the empty text when the page fills slot `empty`', async () => {
+    const { list } = listOf([], 0, false);
+    mountInApp(
+      defineComponent(
+        () => () =>
+          h(
+            ConnectionTable<Row>,
+            { list, emptyText: 'Aucun participant.' },
+            {
+              default: () => h(Column, { field: 'name', header: 'Nom' }),
+              empty: () => h('p', 'Créez une fiche pour commencer.'),
+            },
+          ),
+      ),
+    );
+    await flushPromises();
+    expect(document.body.textContent).toContain('Créez une fiche pour commencer.');
   });
 });

@@ -8,6 +8,7 @@ import FormDialog from './FormDialog.vue';
 import FormField from './FormField.vue';
 import { useFormDialog } from '@/composables/use-form-dialog';
 import type { MutationResult } from '@/composables/use-mutation';
+import { clickSubmit, inputById, typeInto } from '@/testing/form-actions';
 import { mountInApp } from '@/testing/mount-in-app';
 
 type Answer = MutationResult<{ saved: string }>;
@@ -62,18 +63,6 @@ function mountDialog(answer: () => Answer | Promise<Answer>, dialogProps: Record
   return { wrapper, visible, sent };
 }
 
-const input = (id: string) => document.getElementById(id) as HTMLInputElement;
-const type = async (id: string, value: string) => {
-  input(id).value = value;
-  input(id).dispatchEvent(new Event('input'));
-  await nextTick();
-};
-async function clickSubmit(): Promise<void> {
-  (document.querySelector('button[type="submit"]') as HTMLButtonElement).click();
-  await flushPromises();
-  await nextTick();
-}
-
 afterEach(() => {
   document.body.innerHTML = '';
 });
@@ -84,10 +73,10 @@ describe('FormDialog with useFormDialog', () => {
     await nextTick();
     await clickSubmit();
     expect(sent).toEqual([]);
-    expect(input('name').getAttribute('aria-invalid')).toBe('true');
+    expect(inputById('name').getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById('name-error')?.textContent).toContain('obligatoire');
-    expect(input('name').getAttribute('aria-describedby')).toBe('name-error');
-    expect(document.activeElement).toBe(input('name'));
+    expect(inputById('name').getAttribute('aria-describedby')).toBe('name-error');
+    expect(document.activeElement).toBe(inputById('name'));
   });
 
   it('puts every field the API names in `fields` on that field, and focuses the first', async () => {
@@ -104,30 +93,30 @@ describe('FormDialog with useFormDialog', () => {
       ),
     );
     await nextTick();
-    await type('name', 'Sophie');
+    await typeInto('name', 'Sophie');
     await clickSubmit();
     expect(document.getElementById('name-error')?.textContent).toContain('Nom trop long.');
     expect(document.getElementById('city-error')?.textContent).toContain('Commune inconnue.');
-    expect(input('name').getAttribute('aria-invalid')).toBe('true');
-    expect(input('city').getAttribute('aria-invalid')).toBe('true');
-    expect(document.activeElement).toBe(input('name'));
+    expect(inputById('name').getAttribute('aria-invalid')).toBe('true');
+    expect(inputById('city').getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(inputById('name'));
     expect(document.querySelector('[role="alert"]')).toBeNull();
   });
 
   it('reads the single `field` of an API that names only one', async () => {
     mountDialog(() => refusal({ field: 'city' }, 'Commune inconnue.'));
     await nextTick();
-    await type('name', 'Sophie');
+    await typeInto('name', 'Sophie');
     await clickSubmit();
     expect(document.getElementById('city-error')?.textContent).toContain('Commune inconnue.');
-    expect(input('name').getAttribute('aria-invalid')).toBeNull();
-    expect(document.activeElement).toBe(input('city'));
+    expect(inputById('name').getAttribute('aria-invalid')).toBeNull();
+    expect(document.activeElement).toBe(inputById('city'));
   });
 
   it('says an error about no field of the form for the whole form', async () => {
     mountDialog(() => refusal({ field: 'version' }, 'Modifié entre-temps.'));
     await nextTick();
-    await type('name', 'Sophie');
+    await typeInto('name', 'Sophie');
     await clickSubmit();
     expect(document.querySelector('[role="alert"]')?.textContent).toContain('Modifié entre-temps.');
   });
@@ -141,7 +130,7 @@ describe('FormDialog with useFormDialog', () => {
     let answer = refusal({ field: 'version' }, 'Refusé.');
     mountDialog(() => answer, { reloadLabel: 'Recharger la fiche', onReload: () => reloads.push('reload') });
     await nextTick();
-    await type('name', 'Sophie');
+    await typeInto('name', 'Sophie');
     await clickSubmit();
     const reloadButton = () => [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Recharger la fiche'));
     expect(reloadButton()).toBeUndefined();
@@ -155,7 +144,7 @@ describe('FormDialog with useFormDialog', () => {
     let answer!: (a: Answer) => void;
     mountDialog(() => new Promise<Answer>((resolve) => (answer = resolve)));
     await nextTick();
-    await type('name', 'Sophie');
+    await typeInto('name', 'Sophie');
     (document.querySelector('button[type="submit"]') as HTMLButtonElement).click();
     await flushPromises();
     expect((document.querySelector('button[type="submit"]') as HTMLButtonElement).disabled).toBe(true);
@@ -166,28 +155,28 @@ describe('FormDialog with useFormDialog', () => {
   it('closes on success, and is new again when reopened', async () => {
     const { visible, sent } = mountDialog(() => ({ ok: true, data: { saved: 'Sophie' } }));
     await nextTick();
-    await type('name', 'Sophie');
-    await type('city', 'Échirolles');
+    await typeInto('name', 'Sophie');
+    await typeInto('city', 'Échirolles');
     await clickSubmit();
     expect(sent).toEqual(['Sophie']);
     expect(visible.value).toBe(false);
     visible.value = true;
     await flushPromises();
-    expect(input('name').value).toBe('');
-    expect(input('city').value).toBe('Grenoble');
+    expect(inputById('name').value).toBe('');
+    expect(inputById('city').value).toBe('Grenoble');
   });
 
   it('forgets the errors of the last opening when reopened', async () => {
     const { visible } = mountDialog(() => refusal({ field: 'city' }, 'Commune inconnue.'));
     await nextTick();
     await clickSubmit();
-    expect(input('name').getAttribute('aria-invalid')).toBe('true');
+    expect(inputById('name').getAttribute('aria-invalid')).toBe('true');
     [...document.querySelectorAll('button')].find((button) => button.textContent?.includes('Annuler'))!.click();
     await flushPromises();
     expect(visible.value).toBe(false);
     visible.value = true;
     await flushPromises();
-    expect(input('name').getAttribute('aria-invalid')).toBeNull();
+    expect(inputById('name').getAttribute('aria-invalid')).toBeNull();
     expect(document.getElementById('name-error')).toBeNull();
   });
 });

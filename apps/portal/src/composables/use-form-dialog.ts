@@ -2,6 +2,7 @@ import { computed, ref, shallowRef, watch, type Ref, type WatchSource } from 'vu
 import { useI18n } from 'vue-i18n';
 import { useToast } from 'primevue/usetoast';
 import { hasErrorCode } from '@/app/graphql-errors';
+import { newIdempotencyKey } from '@/app/idempotency';
 import { focusFirstInvalid, useFormErrors } from './use-form-errors';
 import type { MutationResult } from './use-mutation';
 
@@ -30,15 +31,17 @@ export interface SubmitSteps<TData> {
 }
 
 /**
- * The state of a form in a dialog (FormDialog.vue shows it): reset on opening, errors per field
- * from the checks and from the API, focus on the first invalid field, a busy submit, the success
- * toast and closing.
+ * The state of a form in a dialog (FormDialog.vue shows it, or InlineForm.vue in the page): reset
+ * on opening, errors per field from the checks and from the API, focus on the first invalid field,
+ * a busy submit, the success toast and closing. `idempotencyKey` is one per opening: a creation
+ * retried after a network failure is made once.
  */
 export function useFormDialog<TField extends string>(options: FormDialogOptions<TField>) {
   const { t } = useI18n();
   const toast = useToast();
   const errors = useFormErrors(options.fields);
   const busy = ref(false);
+  const idempotencyKey = ref(newIdempotencyKey());
   const failure = shallowRef<unknown>();
   /** Someone changed the record meanwhile: the dialog offers to reload it. */
   const conflict = computed(() => failure.value !== undefined && hasErrorCode(failure.value, 'CONFLICT'));
@@ -54,6 +57,7 @@ export function useFormDialog<TField extends string>(options: FormDialogOptions<
     options.visible,
     (open) => {
       if (!open) return;
+      idempotencyKey.value = newIdempotencyKey();
       options.reset();
       clear();
     },
@@ -96,7 +100,7 @@ export function useFormDialog<TField extends string>(options: FormDialogOptions<
     return result;
   }
 
-  return { ...errors, id: options.id, visible: options.visible, busy, conflict, clear, close, require, focusFirst, submit };
+  return { ...errors, id: options.id, visible: options.visible, busy, conflict, idempotencyKey, clear, close, require, focusFirst, submit };
 }
 
 export type FormDialogState = ReturnType<typeof useFormDialog>;

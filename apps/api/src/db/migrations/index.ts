@@ -27,6 +27,7 @@ import { Migration20261205100000RowLevelSecurityFiles } from './Migration2026120
 import { Migration20261205100100PartnerAccountRows } from './Migration20261205100100PartnerAccountRows';
 import { Migration20261206100000PartnerUserNames } from './Migration20261206100000PartnerUserNames';
 import { Migration20261206130000MinimumIncome } from './Migration20261206130000MinimumIncome';
+import { Migration20261207090000EsfStorage } from './Migration20261207090000EsfStorage';
 import { Migration20261206150000CaseloadTarget } from './Migration20261206150000CaseloadTarget';
 import { Migration20261207100000UserCredentials } from './Migration20261207100000UserCredentials';
 
@@ -61,6 +62,7 @@ export const migrationsList = [
   { name: 'Migration20261206100000PartnerUserNames', class: Migration20261206100000PartnerUserNames },
   { name: 'Migration20261206130000MinimumIncome', class: Migration20261206130000MinimumIncome },
   { name: 'Migration20261206150000CaseloadTarget', class: Migration20261206150000CaseloadTarget },
+  { name: 'Migration20261207090000EsfStorage', class: Migration20261207090000EsfStorage },
   { name: 'Migration20261207100000UserCredentials', class: Migration20261207100000UserCredentials },
 ];
 

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  defaultOperationFor,
+  addDays,
   addMonths,
   AppointmentKind,
   AppointmentMode,
@@ -52,6 +54,8 @@ interface PopulationPlan {
   /** Communes that refer people: organisation key → author email. */
   referringCommunes: Record<string, string>;
   animation: string;
+  /** The PLIE's ESF+ operations (a pathway joins the one its entry day falls in). */
+  operations: Array<{ fileNumber: string; title: string; startsOn: string; endsOn: string; beneficiary: string }>;
 }
 
 const PLANS: PopulationPlan[] = [
@@ -76,6 +80,22 @@ const PLANS: PopulationPlan[] = [
     authors: { aci: 'karim@grenoble.demo', etti: 'elodie@grenoble.demo', training1: 'claire@formation.demo' },
     referringCommunes: { echirolles: 'sophie@grenoble.demo', grenoble: 'lucas@grenoble.demo' },
     animation: 'marc@grenoble.demo',
+    operations: [
+      {
+        fileNumber: '202300871',
+        title: 'PLIE Grenoble-Alpes — accompagnement renforcé vers l’emploi 2023-2025',
+        startsOn: '2023-01-01',
+        endsOn: '2025-12-31',
+        beneficiary: 'Grenoble-Alpes Métropole',
+      },
+      {
+        fileNumber: '202601204',
+        title: 'PLIE Grenoble-Alpes — parcours intégrés vers l’emploi 2026-2028',
+        startsOn: '2026-01-01',
+        endsOn: '2028-12-31',
+        beneficiary: 'Grenoble-Alpes Métropole',
+      },
+    ],
   },
   {
     slug: 'clermont-auvergne',
@@ -96,6 +116,15 @@ const PLANS: PopulationPlan[] = [
     authors: { aci: 'olivier@clermont.demo', training1: 'claire@formation.demo' },
     referringCommunes: { cournon: 'agnes@clermont.demo' },
     animation: 'isabelle@clermont.demo',
+    operations: [
+      {
+        fileNumber: '202300455',
+        title: 'PLIE Clermont Auvergne Métropole — accompagnement des publics éloignés de l’emploi 2023-2027',
+        startsOn: '2023-01-01',
+        endsOn: '2027-12-31',
+        beneficiary: 'Clermont Auvergne Métropole',
+      },
+    ],
   },
 ];
 
@@ -246,11 +275,28 @@ async function loadIds(em: EntityManager, demo: DemoTenant): Promise<Ids> {
 
 async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenant, today: string): Promise<void> {
   const rnd = new DemoRandom(plan.seed);
+  const rsa = new DemoRandom(plan.seed + 1);
   const ids = await loadIds(em, demo);
   const now = new Date(`${today}T08:00:00Z`).toISOString();
   const base = (extra: Row): Row => ({ id: rnd.uuid(), created_at: now, tenant_id: ids.tenant, ...extra });
   const rows: Record<string, Row[]> = {};
   const add = (table: string, row: Row) => (rows[table] ??= []).push(row);
+
+  const operations = plan.operations.map((o) => ({
+    id: rsa.uuid(),
+    startsOn: o.startsOn,
+    endsOn: o.endsOn,
+    row: {
+      created_at: now,
+      tenant_id: ids.tenant,
+      file_number: o.fileNumber,
+      title: o.title,
+      starts_on: o.startsOn,
+      ends_on: o.endsOn,
+      beneficiary: o.beneficiary,
+    },
+  }));
+  for (const o of operations) add('esf_operation', { id: o.id, ...o.row });
 
   const todayMs = dayMs(today);
   const start = dayMs('2024-01-08');
@@ -332,15 +378,7 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
     // ESF+ entry items: most filled in, a few left incomplete, a few declined on sensitive items.
     const incomplete = rnd.chance(0.08);
     const sensitive = () => (rnd.chance(0.06) ? EsfAnswer.REFUSED : rnd.chance(0.15) ? EsfAnswer.YES : EsfAnswer.NO);
-    const pathway = base({
-      participant_id: participant.id,
-      number: prior ? 2 : 1,
-      status,
-      referral_date: referralDate,
-      entry_date: entryDate,
-      exit_date: exitDate,
-      exit_kind: exitKind,
-      exit_validated: followUpOver ? true : null,
+    const entryItems = {
       employment_situation: incomplete
         ? null
         : rnd.weighted([
@@ -367,10 +405,34 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
       minority: sensitive(),
       homeless: incomplete ? null : rnd.chance(0.05) ? EsfAnswer.YES : EsfAnswer.NO,
       rural_area: incomplete ? null : EsfAnswer.NO,
+      // About a third of a PLIE's people receive the RSA at entry.
+      minimum_income: incomplete ? null : rsa.chance(0.35) ? EsfAnswer.YES : EsfAnswer.NO,
+      updated_at: now,
+    };
+    const pathway = base({
+      participant_id: participant.id,
+      number: prior ? 2 : 1,
+      status,
+      referral_date: referralDate,
+      entry_date: entryDate,
+      exit_date: exitDate,
+      exit_kind: exitKind,
+      exit_validated: followUpOver ? true : null,
     });
     add('pathway', pathway);
+    // Its ESF+ record draws from `rsa` too, so the draws of everything else stay where they were.
+    const esfRecord = (pathwayId: string, entry: string | null, exit: { date: string; kind: ExitKind } | null) => ({
+      id: rsa.uuid(),
+      created_at: now,
+      tenant_id: ids.tenant,
+      pathway_id: pathwayId,
+      operation_id: entry ? (defaultOperationFor(entry, operations)?.id ?? null) : null,
+      ...entryItems,
+      ...exitAnswers(rsa, exit, today),
+    });
+    add('esf_record', esfRecord(pathway.id as string, entryDate, exitDate && exitKind ? { date: exitDate, kind: exitKind } : null));
     if (prior) {
-      add('pathway', {
+      const priorPathway = {
         ...pathway,
         id: rnd.uuid(),
         number: 1,
@@ -380,7 +442,9 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
         exit_date: prior.exit,
         exit_kind: prior.kind,
         exit_validated: null,
-      });
+      };
+      add('pathway', priorPathway);
+      add('esf_record', esfRecord(priorPathway.id as string, prior.entry, { date: prior.exit, kind: prior.kind }));
     }
 
     // The reception diagnosis, written in the first weeks; a few recent files still wait for it.
@@ -617,12 +681,66 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
   }
 
   for (const table of TABLE_ORDER) await insertRows(em, table, rows[table] ?? []);
+  // The named story's pathways (demo-data.ts) join the operation of their entry day too; their ESF+ items stay to fill in.
+  await em.execute(
+    `insert into esf_record (id, created_at, updated_at, tenant_id, pathway_id, operation_id)
+     select gen_random_uuid(), now(), now(), pw.tenant_id, pw.id,
+            (select o.id from esf_operation o where o.tenant_id = pw.tenant_id and pw.entry_date between o.starts_on and o.ends_on)
+       from pathway pw where pw.tenant_id = ? and not exists (select 1 from esf_record r where r.pathway_id = pw.id)`,
+    [ids.tenant],
+  );
+}
+
+const ANSWER = (yes: boolean) => (yes ? EsfAnswer.YES : EsfAnswer.NO);
+const JOB_EXITS: readonly ExitKind[] = [ExitKind.JOB_PERMANENT, ExitKind.JOB_FIXED_TERM_6_MONTHS_PLUS, ExitKind.BUSINESS_CREATION];
+
+/**
+ * The exit questionnaire of an exited pathway and its six-month result, as a PLIE collects them:
+ * most within the four weeks, some late, about one in ten still missing; the answers follow the
+ * exit (a job exit is in employment, a training exit in training…). Nothing before the exit.
+ */
+function exitAnswers(rnd: DemoRandom, exit: { date: string; kind: ExitKind } | null, today: string): Row {
+  const none = {
+    exit_job_searching: null,
+    exit_in_training: null,
+    exit_qualification: null,
+    exit_employed: null,
+    exit_answered_on: null,
+    six_month_employed: null,
+    six_month_better_situation: null,
+    six_month_answered_on: null,
+  };
+  if (!exit || rnd.chance(0.1)) return none;
+  const answeredOn = addDays(exit.date, rnd.chance(0.85) ? rnd.int(0, 27) : rnd.int(29, 60));
+  if (answeredOn > today) return none;
+  const employed = JOB_EXITS.includes(exit.kind) || rnd.chance(0.08);
+  const training = exit.kind === ExitKind.QUALIFYING_TRAINING || (!employed && rnd.chance(0.1));
+  const answers = {
+    ...none,
+    exit_employed: ANSWER(employed),
+    exit_in_training: ANSWER(training),
+    exit_qualification: ANSWER(exit.kind === ExitKind.QUALIFYING_TRAINING || rnd.chance(0.12)),
+    exit_job_searching: ANSWER(!employed && !training && exit.kind !== ExitKind.HEALTH),
+    exit_answered_on: answeredOn,
+  };
+  const sixMonths = addMonths(exit.date, 6);
+  if (sixMonths > today || rnd.chance(0.2)) return answers;
+  const stillEmployed = employed ? rnd.chance(0.85) : rnd.chance(0.3);
+  const asked = addDays(sixMonths, rnd.int(0, 40));
+  return {
+    ...answers,
+    six_month_employed: ANSWER(stillEmployed),
+    six_month_better_situation: ANSWER(stillEmployed || rnd.chance(0.2)),
+    six_month_answered_on: asked > today ? today : asked,
+  };
 }
 
 /** Parents before children, so foreign keys hold at every statement. */
 const TABLE_ORDER = [
   'participant',
+  'esf_operation',
   'pathway',
+  'esf_record',
   'participant_change',
   'commitment_contract',
   'referral',

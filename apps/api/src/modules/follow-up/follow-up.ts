@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { addDays, DataClass, NEVER_SHARED } from '@jalon/domain';
+import { addDays, DataClass, NEVER_SHARED, SIX_MONTH_CHECK_IN } from '@jalon/domain';
 import type { ConsentSubject, SubjectBearer } from '../../access/consent-scope';
 import { Shared, SharedType } from '../../access/field-consent';
 
@@ -17,6 +17,8 @@ import { recordChange } from '../participants/participant-history';
 import { Participant } from '../participants/participant.entity';
 import { findPathway } from '../participants/participant.service';
 import { User } from '../users/user.entity';
+import { Pathway } from '../participants/pathway.entity';
+import { sixMonthResultFromCheckIn } from '../esf/esf-exit';
 import { FollowUpCheckIn } from './follow-up-check-in.entity';
 import { LongText } from '../../graphql/input-limits';
 
@@ -125,6 +127,9 @@ export class FollowUpResolver {
       notes: optionalText(input.notes),
       recordedBy: ctx.em.getReference(User, ctx.actor!.userId),
     });
+    if (checkIn.monthsAfterExit === SIX_MONTH_CHECK_IN) {
+      sixMonthResultFromCheckIn(ctx, await ctx.em.findOneOrFail(Pathway, { id: checkIn.pathway.id }, { populate: ['esf'] }), doneOn, input.stillEmployed);
+    }
     recordChange(ctx, participant, 'followUp.checkIn', [
       { field: 'monthsAfterExit', before: null, after: checkIn.monthsAfterExit },
       { field: 'stillEmployed', before: null, after: input.stillEmployed },

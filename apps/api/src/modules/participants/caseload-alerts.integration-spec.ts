@@ -42,9 +42,9 @@ describe('caseload alerts', () => {
       homeless: 'NO',
       ruralArea: 'NO',
     };
-    const pathway = (await referent.data(`query($id: ID!) { participant(id: $id) { currentPathway { id version } } }`, { id })).participant.currentPathway;
+    const pathway = (await referent.data(`query($id: ID!) { participant(id: $id) { currentPathway { id esfVersion } } }`, { id })).participant.currentPathway;
     await referent.data(`mutation($input: UpdatePathwayEntryInput!) { updatePathwayEntry(input: $input) { id } }`, {
-      input: { pathwayId: pathway.id, version: pathway.version, entry: answered },
+      input: { pathwayId: pathway.id, version: pathway.esfVersion, entry: answered },
     });
 
     const { scheduleAppointment } = await referent.data(`mutation($input: ScheduleAppointmentInput!) { scheduleAppointment(input: $input) { id } }`, {

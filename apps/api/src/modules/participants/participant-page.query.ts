@@ -11,10 +11,14 @@ export interface ParticipantPageRow extends ParticipantRow {
 }
 
 const PATHWAY_JSON = `json_build_object('id', pw.id, 'number', pw.number, 'status', pw.status, 'referralDate', pw.referral_date, 'entryDate', pw.entry_date,
-  'exitDate', pw.exit_date, 'exitKind', pw.exit_kind, 'exitValidated', pw.exit_validated, 'employmentSituation', pw.employment_situation,
-  'educationLevel', pw.education_level, 'disability', pw.disability, 'thirdCountryNational', pw.third_country_national,
-  'foreignBackground', pw.foreign_background, 'minority', pw.minority, 'homeless', pw.homeless, 'ruralArea', pw.rural_area,
-  'minimumIncome', pw.minimum_income, 'version', pw.version)`;
+  'exitDate', pw.exit_date, 'exitKind', pw.exit_kind, 'exitValidated', pw.exit_validated,
+  'version', pw.version,
+  'esf', (select json_build_object('employmentSituation', r.employment_situation, 'educationLevel', r.education_level, 'disability', r.disability,
+    'thirdCountryNational', r.third_country_national, 'foreignBackground', r.foreign_background, 'minority', r.minority, 'homeless', r.homeless,
+    'ruralArea', r.rural_area, 'minimumIncome', r.minimum_income,
+    'exitJobSearching', r.exit_job_searching, 'exitInTraining', r.exit_in_training, 'exitQualification', r.exit_qualification, 'exitEmployed', r.exit_employed,
+    'exitAnsweredOn', r.exit_answered_on, 'sixMonthEmployed', r.six_month_employed, 'sixMonthBetterSituation', r.six_month_better_situation,
+    'sixMonthAnsweredOn', r.six_month_answered_on, 'version', r.version) from esf_record r where r.pathway_id = pw.id))`;
 
 const STAGES_JSON = `(select json_agg(json_build_object('id', s.id, 'status', s.status, 'plannedStart', s.planned_start, 'plannedEnd', s.planned_end,
     'actualStart', s.actual_start, 'actualEnd', s.actual_end, 'romeCode', s.rome_code, 'outcome', s.outcome, 'sharedSummary', s.shared_summary,

@@ -103,7 +103,7 @@ describe("the referent's journal", () => {
 
 describe('exit and in-job follow-up', () => {
   it('a positive exit into a job opens check-ins at 1, 3 and 6 months; the pathway closes only once they are done and the exit is validated', async () => {
-    const { pathwayId } = await newParticipant('Suivi');
+    const { pathwayId, participantId } = await newParticipant('Suivi');
     expect((await moveTo(pathwayId, 'ACTIVE', '2026-01-20')).errors).toBeUndefined();
     const exited = await moveTo(pathwayId, 'EXITED', '2026-05-31', { exitKind: 'JOB_FIXED_TERM_6_MONTHS_PLUS' });
     expect(exited.data?.changePathwayStatus.currentPathway.status).toBe('IN_JOB_FOLLOW_UP');
@@ -137,6 +137,15 @@ describe('exit and in-job follow-up', () => {
         input: { checkInId: checkIn.id, version: checkIn.version, doneOn: day, stillEmployed: true, employer: 'Recyclerie du Drac' },
       });
     }
+
+    // The six-month check-in is the ESF+ six-month result: in employment, a better situation, collected that day.
+    const esf = await referent.data(
+      `query($id: ID!) { participant(id: $id) { currentPathway { sixMonthEmployed sixMonthBetterSituation sixMonthAnsweredOn } } }`,
+      {
+        id: participantId,
+      },
+    );
+    expect(esf.participant.currentPathway).toEqual({ sixMonthEmployed: 'YES', sixMonthBetterSituation: 'YES', sixMonthAnsweredOn: '2026-11-26' });
 
     const unvalidated = await moveTo(pathwayId, 'CLOSED', '2026-11-26');
     expect(unvalidated.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'exitValidated' });

@@ -38,6 +38,8 @@ import { participantPage, type ParticipantPageRow } from './participant-page.que
 import { type CheckedDetails, checkedDetails, checkedEntry, searchKeyOf } from './participant.validation';
 import { Pathway } from './pathway.entity';
 import { Stage } from '../stages/stage.entity';
+import { EsfRecord } from '../esf/esf-record.entity';
+import { joinDefaultOperation } from '../esf/default-operation';
 import { stagesByPathway } from '../stages/stages-by-pathway';
 
 const POPULATE = ['referent.organisation'] as const;
@@ -58,7 +60,7 @@ export async function toTypes(
 ): Promise<ParticipantType[]> {
   const previewing = scope !== ctx.consent;
   const ids = participants.filter((p) => !('pathways' in p)).map((p) => p.id);
-  const loaded = ids.length ? await ctx.em.find(Pathway, { participant: { $in: ids } }, { orderBy: { number: 'desc' } }) : [];
+  const loaded = ids.length ? await ctx.em.find(Pathway, { participant: { $in: ids } }, { orderBy: { number: 'desc' }, populate: ['esf'] }) : [];
   const names = await userNames(
     ctx,
     participants.map((p) => p.referent.user.id),
@@ -126,7 +128,7 @@ export async function findParticipant(ctx: RequestContext, globalId: string, fie
 
 export async function findPathway(ctx: RequestContext, globalId: string): Promise<{ pathway: Pathway; participant: Participant }> {
   const parsed = parseGlobalId(globalId, 'Pathway');
-  const pathway = parsed && (await ctx.em.findOne(Pathway, { id: parsed.id }));
+  const pathway = parsed && (await ctx.em.findOne(Pathway, { id: parsed.id }, { populate: ['esf'] }));
   const participant =
     pathway && (await ctx.em.findOne(Participant, { $and: [{ id: pathway.participant.id }, await readableParticipants(ctx)] }, { populate: POPULATE }));
   if (!pathway || !participant) throw errors.notFound(ctx, 'pathwayId');
@@ -229,7 +231,8 @@ export function createParticipant(ctx: RequestContext, input: CreateParticipantI
       }
       const tenant = ctx.em.getReference(Tenant, activeMembership(ctx).tenantId);
       const participant = ctx.em.create(Participant, { tenant, ...details, referent });
-      ctx.em.create(Pathway, { tenant, participant, number: 1, referralDate, ...entry });
+      const pathway = ctx.em.create(Pathway, { tenant, participant, number: 1, referralDate });
+      ctx.em.create(EsfRecord, { tenant, pathway, ...entry });
       const { searchKey, ...shown } = details; // the search key is internal: not in the history
       recordChange(ctx, participant, 'participant.created', diff({}, { ...shown, referent: referent.user.displayName, referralDate }));
       await ctx.em.flush();
@@ -262,10 +265,12 @@ export async function updateParticipant(ctx: RequestContext, input: UpdatePartic
 export async function updatePathwayEntry(ctx: RequestContext, input: UpdatePathwayEntryInput): Promise<Participant> {
   const { pathway, participant } = await findPathway(ctx, input.pathwayId);
   assertMayEdit(ctx, participant);
-  if (pathway.version !== input.version) throw errors.conflict(ctx);
+  // The ESF+ data has its own version (0 before its first write): the entry form checks that one.
+  if ((pathway.esf?.version ?? 0) !== input.version) throw errors.conflict(ctx);
   const entry = checkedEntry(ctx, input.entry);
-  const before = Object.fromEntries(Object.keys(entry).map((k) => [k, pathway[k as keyof typeof entry] ?? null])) as Record<string, string | number | null>;
-  ctx.em.assign(pathway, entry);
+  const record = pathway.esf ?? ctx.em.create(EsfRecord, { tenant: pathway.tenant, pathway });
+  const before = Object.fromEntries(Object.keys(entry).map((k) => [k, record[k as keyof typeof entry] ?? null])) as Record<string, string | number | null>;
+  ctx.em.assign(record, entry);
   recordChange(ctx, participant, 'pathway.entry', diff(before, entry));
   await saveChanges(ctx);
   return participant;
@@ -302,7 +307,10 @@ export async function changePathwayStatus(ctx: RequestContext, input: ChangePath
     exitValidated: pathway.exitValidated ?? null,
   };
 
-  if (next === PathwayStatus.ACTIVE && !pathway.entryDate) pathway.entryDate = date;
+  if (next === PathwayStatus.ACTIVE && !pathway.entryDate) {
+    pathway.entryDate = date;
+    await joinDefaultOperation(ctx, pathway, date);
+  }
   if (input.status === PathwayStatus.EXITED) {
     pathway.exitDate = date;
     pathway.exitKind = input.exitKind;
@@ -341,6 +349,12 @@ export type Admission = { participantId: string; referentId?: string | null } | 
  * caller's other changes (the referral's decision), in the same transaction.
  */
 export async function admitToPathway(ctx: RequestContext, admission: Admission, referralDate: string): Promise<{ participant: Participant; pathway: Pathway }> {
+  const admitted = await admit(ctx, admission, referralDate);
+  await joinDefaultOperation(ctx, admitted.pathway, admitted.pathway.entryDate!);
+  return admitted;
+}
+
+async function admit(ctx: RequestContext, admission: Admission, referralDate: string): Promise<{ participant: Participant; pathway: Pathway }> {
   const today = todayInFrance();
   const tenant = ctx.em.getReference(Tenant, activeMembership(ctx).tenantId);
   if ('details' in admission) {
@@ -352,7 +366,7 @@ export async function admitToPathway(ctx: RequestContext, admission: Admission, 
     return { participant, pathway };
   }
   const participant = await findParticipant(ctx, admission.participantId, 'participantId');
-  const [current] = await ctx.em.find(Pathway, { participant }, { orderBy: { number: 'desc' }, limit: 1 });
+  const [current] = await ctx.em.find(Pathway, { participant }, { orderBy: { number: 'desc' }, limit: 1, populate: ['esf'] });
   if (current && !ENDED_STATUSES.includes(current.status)) {
     if (current.status === PathwayStatus.REFERRED || current.status === PathwayStatus.PENDING_ACCREDITATION) {
       recordChange(ctx, participant, 'pathway.status', [

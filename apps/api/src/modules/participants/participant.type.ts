@@ -7,18 +7,16 @@ import { Connection, Node, toGlobalId } from '../../graphql/relay';
 import type { ParticipantChange } from './participant-change.entity';
 import type { Participant } from './participant.entity';
 import type { Pathway } from './pathway.entity';
+import type { EsfRecord } from '../esf/esf-record.entity';
 
 /** What a pathway's view is built from: the entity, or the participants list's row (participant-page.query.ts). */
-export type PathwayRow = Pick<
-  Pathway,
-  | 'id'
-  | 'number'
-  | 'status'
-  | 'referralDate'
-  | 'entryDate'
-  | 'exitDate'
-  | 'exitKind'
-  | 'exitValidated'
+export type PathwayRow = Pick<Pathway, 'id' | 'number' | 'status' | 'referralDate' | 'entryDate' | 'exitDate' | 'exitKind' | 'exitValidated' | 'version'> & {
+  esf?: EsfItems | null;
+};
+
+/** The ESF+ items at entry and on leaving, from the pathway's EsfRecord (staff only: a partner's row comes without). */
+export type EsfItems = Pick<
+  EsfRecord,
   | 'employmentSituation'
   | 'educationLevel'
   | 'disability'
@@ -28,6 +26,14 @@ export type PathwayRow = Pick<
   | 'homeless'
   | 'ruralArea'
   | 'minimumIncome'
+  | 'exitJobSearching'
+  | 'exitInTraining'
+  | 'exitQualification'
+  | 'exitEmployed'
+  | 'exitAnsweredOn'
+  | 'sixMonthEmployed'
+  | 'sixMonthBetterSituation'
+  | 'sixMonthAnsweredOn'
   | 'version'
 >;
 
@@ -134,6 +140,38 @@ export class PathwayType extends Node implements SubjectBearer {
   minimumIncome!: EsfAnswer | null;
 
   @Shared(NEVER_SHARED)
+  @Field(() => EsfAnswer, { nullable: true, description: 'Within four weeks of leaving: engaged in job searching (EECR01)' })
+  exitJobSearching!: EsfAnswer | null;
+
+  @Shared(NEVER_SHARED)
+  @Field(() => EsfAnswer, { nullable: true, description: 'Within four weeks of leaving: in education or training (EECR02)' })
+  exitInTraining!: EsfAnswer | null;
+
+  @Shared(NEVER_SHARED)
+  @Field(() => EsfAnswer, { nullable: true, description: 'Within four weeks of leaving: gained a qualification (EECR03)' })
+  exitQualification!: EsfAnswer | null;
+
+  @Shared(NEVER_SHARED)
+  @Field(() => EsfAnswer, { nullable: true, description: 'Within four weeks of leaving: in employment, including self-employment (EECR04)' })
+  exitEmployed!: EsfAnswer | null;
+
+  @Shared(NEVER_SHARED)
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day the exit questionnaire was collected' })
+  exitAnsweredOn!: string | null;
+
+  @Shared(NEVER_SHARED)
+  @Field(() => EsfAnswer, { nullable: true, description: 'Six months after leaving: in employment, including self-employment' })
+  sixMonthEmployed!: EsfAnswer | null;
+
+  @Shared(NEVER_SHARED)
+  @Field(() => EsfAnswer, { nullable: true, description: 'Six months after leaving: a better situation on the labour market' })
+  sixMonthBetterSituation!: EsfAnswer | null;
+
+  @Shared(NEVER_SHARED)
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The day the six-month result was collected' })
+  sixMonthAnsweredOn!: string | null;
+
+  @Shared(NEVER_SHARED)
   @Field(() => [String], { nullable: true, description: 'ESF+ entry items still missing (gender and birth date come from the file)' })
   missingEsfFields!: string[] | null;
 
@@ -141,17 +179,32 @@ export class PathwayType extends Node implements SubjectBearer {
   @Field(() => Int, { nullable: true })
   version!: number | null;
 
+  @Shared(NEVER_SHARED)
+  @Field(() => Int, { nullable: true, description: 'Version of the ESF+ data (0 before any is written): what updatePathwayEntry checks' })
+  esfVersion!: number | null;
+
   static from(pathway: PathwayRow, participant: Pick<Participant, 'id' | 'gender' | 'birthDate'>): PathwayType {
+    const record = pathway.esf ?? null;
     const esf = {
-      employmentSituation: pathway.employmentSituation ?? null,
-      educationLevel: pathway.educationLevel ?? null,
-      disability: pathway.disability ?? null,
-      thirdCountryNational: pathway.thirdCountryNational ?? null,
-      foreignBackground: pathway.foreignBackground ?? null,
-      minority: pathway.minority ?? null,
-      homeless: pathway.homeless ?? null,
-      ruralArea: pathway.ruralArea ?? null,
-      minimumIncome: pathway.minimumIncome ?? null,
+      employmentSituation: record?.employmentSituation ?? null,
+      educationLevel: record?.educationLevel ?? null,
+      disability: record?.disability ?? null,
+      thirdCountryNational: record?.thirdCountryNational ?? null,
+      foreignBackground: record?.foreignBackground ?? null,
+      minority: record?.minority ?? null,
+      homeless: record?.homeless ?? null,
+      ruralArea: record?.ruralArea ?? null,
+      minimumIncome: record?.minimumIncome ?? null,
+    };
+    const onLeaving = {
+      exitJobSearching: record?.exitJobSearching ?? null,
+      exitInTraining: record?.exitInTraining ?? null,
+      exitQualification: record?.exitQualification ?? null,
+      exitEmployed: record?.exitEmployed ?? null,
+      exitAnsweredOn: record?.exitAnsweredOn ?? null,
+      sixMonthEmployed: record?.sixMonthEmployed ?? null,
+      sixMonthBetterSituation: record?.sixMonthBetterSituation ?? null,
+      sixMonthAnsweredOn: record?.sixMonthAnsweredOn ?? null,
     };
     return Object.assign(new PathwayType(), {
       id: toGlobalId('Pathway', pathway.id),
@@ -163,8 +216,10 @@ export class PathwayType extends Node implements SubjectBearer {
       exitKind: pathway.exitKind ?? null,
       exitValidated: pathway.exitValidated ?? null,
       ...esf,
+      ...onLeaving,
       missingEsfFields: missingEsfEntryFields({ ...esf, gender: participant.gender, birthDate: participant.birthDate }),
       version: pathway.version,
+      esfVersion: record?.version ?? 0,
       consentSubject: { participantId: participant.id, itemClass: DataClass.PATHWAY_STATUS },
     });
   }

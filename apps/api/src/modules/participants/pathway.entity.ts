@@ -1,11 +1,12 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
-import { EmploymentSituation, EsfAnswer, ExitKind, PathwayStatus } from '@jalon/domain';
+import { Entity, Enum, ManyToOne, OneToOne, Property, Unique, type Opt } from '@mikro-orm/core';
+import { ExitKind, PathwayStatus } from '@jalon/domain';
 import { TenantOwnedEntity } from '../../db/tenant-owned.entity';
 import { Participant } from './participant.entity';
+import { EsfRecord } from '../esf/esf-record.entity';
 
 /**
  * One entry of a person into the PLIE, from referral to closing. The situation at entry (ESF+
- * items) belongs to the pathway: a person who comes back is described anew.
+ * items, in its EsfRecord) belongs to the pathway: a person who comes back is described anew.
  */
 @Entity({ tableName: 'pathway' })
 @Unique({ properties: ['participant', 'number'] })
@@ -37,32 +38,7 @@ export class Pathway extends TenantOwnedEntity {
   @Property({ type: 'boolean', nullable: true })
   exitValidated?: boolean | null;
 
-  @Enum({ items: () => EmploymentSituation, nativeEnumName: 'employment_situation', nullable: true })
-  employmentSituation?: EmploymentSituation | null;
-
-  /** ISCED 2011 level 0–8; null while unknown. */
-  @Property({ type: 'smallint', nullable: true })
-  educationLevel?: number | null;
-
-  @Enum({ items: () => EsfAnswer, nativeEnumName: 'esf_answer', nullable: true })
-  disability?: EsfAnswer | null;
-
-  @Enum({ items: () => EsfAnswer, nativeEnumName: 'esf_answer', nullable: true })
-  thirdCountryNational?: EsfAnswer | null;
-
-  @Enum({ items: () => EsfAnswer, nativeEnumName: 'esf_answer', nullable: true })
-  foreignBackground?: EsfAnswer | null;
-
-  @Enum({ items: () => EsfAnswer, nativeEnumName: 'esf_answer', nullable: true })
-  minority?: EsfAnswer | null;
-
-  @Enum({ items: () => EsfAnswer, nativeEnumName: 'esf_answer', nullable: true })
-  homeless?: EsfAnswer | null;
-
-  @Enum({ items: () => EsfAnswer, nativeEnumName: 'esf_answer', nullable: true })
-  ruralArea?: EsfAnswer | null;
-
-  /** « Bénéficiaire du RSA » at entry: a PLIE item (the activity report counts it), not an ESF+ one. */
-  @Enum({ items: () => EsfAnswer, nativeEnumName: 'esf_answer', nullable: true })
-  minimumIncome?: EsfAnswer | null;
+  /** Its ESF+ data, apart because a partner never reads it (see EsfRecord); null until first written. */
+  @OneToOne(() => EsfRecord, (record) => record.pathway, { nullable: true })
+  esf?: EsfRecord | null;
 }

@@ -1,3 +1,4 @@
+import { EsfRecord } from '../esf/esf-record.entity';
 import ExcelJS from 'exceljs';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,8 +123,11 @@ async function buildPlie(em: EntityManager) {
 
   const person = (firstName: string, referentOf: Membership, extra: Partial<Participant> & { birthDate: string }) =>
     em.create(Participant, { tenant: t, firstName, lastName: 'Bilan', searchKey: `bilan ${firstName.toLowerCase()}`, referent: referentOf, ...extra });
-  const pathway = (participant: Participant, number: number, extra: Partial<Pathway>) =>
-    em.create(Pathway, { tenant: t, participant, number, referralDate: extra.entryDate ?? '2025-05-01', ...extra });
+  const pathway = (participant: Participant, number: number, extra: Partial<Pathway>, esf: Partial<EsfRecord> = {}) => {
+    const created = em.create(Pathway, { tenant: t, participant, number, referralDate: extra.entryDate ?? '2025-05-01', ...extra });
+    em.create(EsfRecord, { tenant: t, pathway: created, ...esf });
+    return created;
+  };
   const kinds = new Map((await em.find(StageKind, { tenant: t }, { filters: { [TENANT_FILTER]: false } })).map((k) => [k.code, k]));
   const stage = (on: Pathway, code: string, extra: Partial<Stage>) =>
     em.create(Stage, { tenant: t, pathway: on, kind: kinds.get(code)!, plannedStart: extra.actualStart ?? '2025-11-01', ...extra });
@@ -131,13 +135,15 @@ async function buildPlie(em: EntityManager) {
   const aci = em.getReference(Organisation, tenant.organisations.siae.id);
 
   const p1 = person('Alice', A, { gender: Gender.WOMAN, birthDate: '1990-06-01', communeCode: '38185', priorityDistrictCode: 'QN03899Z' });
-  const w1 = pathway(p1, 1, {
-    status: PathwayStatus.ACTIVE,
-    entryDate: '2025-02-01',
-    educationLevel: 3,
-    employmentSituation: EmploymentSituation.LONG_TERM_UNEMPLOYED,
-    minimumIncome: EsfAnswer.YES,
-  });
+  const w1 = pathway(
+    p1,
+    1,
+    {
+      status: PathwayStatus.ACTIVE,
+      entryDate: '2025-02-01',
+    },
+    { educationLevel: 3, employmentSituation: EmploymentSituation.LONG_TERM_UNEMPLOYED, minimumIncome: EsfAnswer.YES },
+  );
   stage(w1, 'TRAINING_QUALIFYING', { operator: training, status: StageStatus.COMPLETED, actualStart: '2025-03-01', actualEnd: '2025-06-30' });
 
   const p2 = person('Bruno', A, { gender: Gender.MAN, birthDate: '2002-05-10', communeCode: '38185' });
@@ -146,7 +152,7 @@ async function buildPlie(em: EntityManager) {
 
   const p3 = person('Chloé', A, { gender: Gender.WOMAN, birthDate: '1980-01-15', communeCode: '38151' });
   pathway(p3, 1, { status: PathwayStatus.CLOSED, entryDate: '2023-03-01', exitDate: '2024-03-01', exitKind: ExitKind.ABANDONMENT });
-  const w3 = pathway(p3, 2, { status: PathwayStatus.ACTIVE, entryDate: '2025-04-01', educationLevel: 6, disability: EsfAnswer.YES });
+  const w3 = pathway(p3, 2, { status: PathwayStatus.ACTIVE, entryDate: '2025-04-01' }, { educationLevel: 6, disability: EsfAnswer.YES });
   stage(w3, 'JOB_SEARCH', { status: StageStatus.PLANNED, plannedStart: '2025-11-01' });
 
   const p4 = person('David', A, { gender: Gender.MAN, birthDate: '1968-02-01' });
@@ -169,7 +175,7 @@ async function buildPlie(em: EntityManager) {
   });
 
   const p5 = person('Emma', B, { gender: Gender.WOMAN, birthDate: '1995-03-03' });
-  pathway(p5, 1, { status: PathwayStatus.EXITED, entryDate: '2025-01-01', exitDate: '2025-10-10', exitKind: ExitKind.REORIENTATION, educationLevel: 2 });
+  pathway(p5, 1, { status: PathwayStatus.EXITED, entryDate: '2025-01-01', exitDate: '2025-10-10', exitKind: ExitKind.REORIENTATION }, { educationLevel: 2 });
 
   const p6 = person('Farid', C, { birthDate: '2000-07-01' });
   const w6 = pathway(p6, 1, { status: PathwayStatus.EXITED, entryDate: '2025-06-01', exitDate: '2025-11-30', exitKind: ExitKind.QUALIFYING_TRAINING });

@@ -39,9 +39,9 @@ people as (
   select p.id, p.gender, p.birth_date, p.priority_district_code from participant p where p.tenant_id = ? and (${scope})
 ),
 pathways as (
-  select pw.id, pw.participant_id, pw.number, pw.entry_date, pw.exit_date, pw.exit_kind::text as exit_kind, pw.employment_situation,
-         pw.education_level, pw.disability, pw.minimum_income, people.gender, people.birth_date, people.priority_district_code
-    from pathway pw join people on people.id = pw.participant_id
+  select pw.id, pw.participant_id, pw.number, pw.entry_date, pw.exit_date, pw.exit_kind::text as exit_kind, esf.employment_situation,
+         esf.education_level, esf.disability, esf.minimum_income, people.gender, people.birth_date, people.priority_district_code
+    from pathway pw join people on people.id = pw.participant_id left join esf_record esf on esf.pathway_id = pw.id
    where pw.entry_date is not null
 ),
 entries as (select per.period, pw.* from periods per join pathways pw on pw.entry_date between per.p_from and per.p_to),

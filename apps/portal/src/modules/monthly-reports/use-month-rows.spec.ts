@@ -33,7 +33,7 @@ function mountRows(extensions: Record<string, unknown>) {
         error: new CombinedGraphQLErrors({ errors: [{ message: 'Refusé', extensions: { code: 'BAD_USER_INPUT', ...extensions } }] }),
       }),
       refetch: async () => undefined,
-      messages: { nothingTyped: 'Rien', checkRows: 'Vérifiez', noneSent: 'Rien n’a été envoyé.' },
+      messages: { nothingTyped: 'Rien', checkRows: 'Vérifiez', noneSent: 'Rien n’a été envoyé.', sent: 'Enregistré.' },
     });
   return { rows: () => rows, send };
 }

@@ -1,6 +1,7 @@
 import { computed, nextTick, reactive, ref, watch, type Ref } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { useI18n } from 'vue-i18n';
+import { useToast } from 'primevue/usetoast';
 import { errorFields, errorMessage, graphQLErrorsOf, hasErrorCode } from '@/app/graphql-errors';
 import { newIdempotencyKey } from '@/app/idempotency';
 import { todayLocalDate } from '@/composables/use-labels';
@@ -38,7 +39,8 @@ export interface SendRows<TDraft, TField extends string> {
   check: (draft: TDraft) => RowErrors<TField>;
   send: (idempotencyKey: string) => Promise<MutationResult<unknown>>;
   refetch: () => Promise<unknown>;
-  messages: { nothingTyped: string; checkRows: string; noneSent: string };
+  /** `sent`: the success toast once the rows are recorded. */
+  messages: { nothingTyped: string; checkRows: string; noneSent: string; sent: string };
 }
 
 /**
@@ -48,6 +50,7 @@ export interface SendRows<TDraft, TField extends string> {
  */
 export function useMonthRows<TDraft, TField extends string>(options: MonthRowsOptions<TDraft, TField>) {
   const { t } = useI18n();
+  const toast = useToast();
   const drafts = reactive<Record<string, TDraft>>({}) as Record<string, TDraft>;
   const rowErrors = reactive<Record<string, RowErrors<TField>>>({}) as Record<string, RowErrors<TField>>;
   const formError = ref<string | null>(null);
@@ -86,7 +89,7 @@ export function useMonthRows<TDraft, TField extends string>(options: MonthRowsOp
     )?.focus();
   }
 
-  /** Sends the rows typed; true once recorded (their drafts emptied, the month read again). */
+  /** Sends the rows typed; true once recorded (their drafts emptied, said in a toast, the month read again). */
   async function sendRows(request: SendRows<TDraft, TField>): Promise<boolean> {
     clearErrors();
     if (request.keys.length === 0) {
@@ -121,6 +124,7 @@ export function useMonthRows<TDraft, TField extends string>(options: MonthRowsOp
       return false;
     }
     for (const key of request.keys) drafts[key] = options.empty();
+    toast.add({ severity: 'success', summary: request.messages.sent, life: 5000 });
     await request.refetch();
     return true;
   }

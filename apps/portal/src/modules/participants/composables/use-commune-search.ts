@@ -1,33 +1,19 @@
-import { computed, ref, shallowRef, watch } from 'vue';
+import { computed } from 'vue';
 import { apolloClient } from '@/app/apollo';
-import { useDebounced } from '@/composables/use-debounced';
+import { useSearchAsTyped } from '@/composables/use-search-as-typed';
 import { CommunesDocument, type CommunesQuery } from '@/gql/graphql';
 
 export type CommuneMatch = CommunesQuery['communes'][number];
 
+/** « Échirolles (38151) », « Village Olympique (QP038012) »: a commune or a district as SelectField lists it. */
+export const placeOption = (c: { code: string; name: string }) => ({ value: c.code, label: `${c.name} (${c.code})` });
+
 /** Communes by name or postcode as they are typed (local office hours). */
 export function useCommuneSearch() {
-  const search = ref('');
-  const choices = shallowRef<CommuneMatch[]>([]);
-  const loading = ref(false);
-  const debounced = useDebounced(search, 250);
-  watch(debounced, async (value) => {
-    const wanted = value.trim();
-    if (wanted.length < 2) {
-      choices.value = [];
-      return;
-    }
-    loading.value = true;
-    try {
-      const { data } = await apolloClient.query({ query: CommunesDocument, variables: { search: wanted, first: 15 }, fetchPolicy: 'cache-first' });
-      if (search.value.trim() === wanted) choices.value = data?.communes ?? [];
-    } catch {
-      choices.value = [];
-    } finally {
-      loading.value = false;
-    }
+  const communes = useSearchAsTyped(async (wanted): Promise<CommuneMatch[]> => {
+    const { data } = await apolloClient.query({ query: CommunesDocument, variables: { search: wanted, first: 15 }, fetchPolicy: 'cache-first' });
+    return data?.communes ?? [];
   });
-  /** As SelectField lists them: « Échirolles (38151) ». */
-  const options = computed(() => choices.value.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })));
-  return { search, choices, options, loading };
+  const options = computed(() => communes.choices.value.map(placeOption));
+  return { ...communes, options };
 }
