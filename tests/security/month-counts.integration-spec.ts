@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '@jalon/api/src/testing/fixtures';
+import { createAciEmployee, createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '@jalon/api/src/testing/fixtures';
 import { GraphqlClient } from '@jalon/api/src/testing/graphql-client';
 import { startTestServer, type TestServer } from '@jalon/api/src/testing/test-server';
 
@@ -27,28 +27,13 @@ const client = async (email: string) => {
 /** An employee of the tenant's integration company (CDDI, September 2026 to February 2027), with these consents about it. */
 async function employee(tenant: TenantFixture, lastName: string, consents: Array<Record<string, unknown>>) {
   const referent = await client(tenant.users.referent.email);
-  const created = await referent.data(
-    `mutation($details: ParticipantDetailsInput!) { createParticipant(input: { details: $details }) { id currentPathway { id } } }`,
-    { details: { firstName: 'Sami', lastName, birthDate: '1988-03-12' } },
-  );
-  const kinds = Object.fromEntries((await referent.data(`{ stageKinds { id code } }`)).stageKinds.map((k: any) => [k.code, k.id]));
-  const { addStage } = await referent.data(`mutation($input: AddStageInput!) { addStage(input: $input) { id } }`, {
-    input: {
-      pathwayId: created.createParticipant.currentPathway.id,
-      kindId: kinds.IAE_CDDI_ACI,
-      operatorId: tenant.organisations.siae.globalId,
-      plannedStart: '2026-09-01',
-    },
-  });
-  await referent.data(`mutation($input: SetAssistedContractInput!) { setAssistedContract(input: $input) { id } }`, {
-    input: { stageId: addStage.id, contractType: 'CDDI', startOn: '2026-09-01', endOn: '2027-02-28', weeklyHours: 26, position: 'Agent', romeCode: 'A1414' },
-  });
+  const hired = await createAciEmployee(referent, tenant, lastName);
   for (const consent of consents)
     await referent.data(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, {
       input: {
-        participantId: created.createParticipant.id,
+        participantId: hired.participantId,
         granteeOrganisationId: tenant.organisations.siae.globalId,
-        stageIds: [addStage.id],
+        stageIds: [hired.stageId],
         purpose: 'CONTRACT_REPORTING',
         method: 'SIGNED_FORM',
         collectedOn: '2026-09-01',

@@ -289,6 +289,8 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     // Accounts: one's own only (these partners are agents; an administrator's colleagues and the names
     // a partner is shown, through jalon_user_names(), are in partner-account-rows.integration-spec.ts).
     app_user: (row) => row.id === userId,
+    // Password hashes: one's own only (account-credentials.integration-spec.ts).
+    user_credential: (row) => userId !== null && row.user_id === userId,
     membership: membershipSeen,
     // Sessions: one's own only. Login attempts: only while logging in (none in a request).
     session: (row) => userId !== null && row.user_id === userId,

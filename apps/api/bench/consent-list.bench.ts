@@ -57,16 +57,14 @@ async function loadDataset(ownerUrl: string): Promise<void> {
       [PARTICIPANTS / CASELOAD - 1],
     );
     await run(
-      `insert into app_user (id, created_at, email, display_name, password_hash) select user_id, now(), 'referent' || r || '-' || n || '@bench.jalon', 'Référent ' || r, case when n = 1 and r = 0 then ? end from b_referent`,
-      [hash],
+      `insert into app_user (id, created_at, email, display_name) select user_id, now(), 'referent' || r || '-' || n || '@bench.jalon', 'Référent ' || r from b_referent`,
     );
+    await run(`insert into user_credential (user_id, password_hash) select user_id, ? from b_referent where n = 1 and r = 0`, [hash]);
     await run(
       `insert into membership (id, created_at, tenant_id, user_id, organisation_id, role) select r.id, now(), r.tenant_id, r.user_id, o.id, 'REFERENT' from b_referent r join b_org o on o.tenant_id = r.tenant_id and o.kind = 'REFERENT_OPERATOR'`,
     );
-    await run(
-      `insert into app_user (id, created_at, email, display_name, password_hash) values (gen_random_uuid(), now(), 'commune@bench.jalon', 'Agent communal', ?)`,
-      [hash],
-    );
+    await run(`insert into app_user (id, created_at, email, display_name) values (gen_random_uuid(), now(), 'commune@bench.jalon', 'Agent communal')`);
+    await run(`insert into user_credential (user_id, password_hash) select id, ? from app_user where email = 'commune@bench.jalon'`, [hash]);
     await run(
       `insert into membership (id, created_at, tenant_id, user_id, organisation_id, role) select gen_random_uuid(), now(), o.tenant_id, u.id, o.id, 'PARTNER_AGENT' from b_org o, app_user u where o.n = 1 and o.kind = 'COMMUNE' and u.email = 'commune@bench.jalon'`,
     );

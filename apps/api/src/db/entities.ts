@@ -1,6 +1,7 @@
 import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity';
 import { Session } from '../modules/auth/session.entity';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity';
+import { UserCredential } from '../modules/auth/user-credential.entity';
 import { Organisation } from '../modules/organisations/organisation.entity';
 import { ParticipantChange } from '../modules/participants/participant-change.entity';
 import { Participant } from '../modules/participants/participant.entity';
@@ -29,8 +30,8 @@ import { EsfOperationChange } from '../modules/esf/esf-operation-change.entity';
 import { EsfRecord } from '../modules/esf/esf-record.entity';
 import { AgendaAction, AgendaItem, Meeting, MeetingDocument, MeetingInvitation, MeetingInvitee } from '../modules/meetings/meeting.entity';
 
-/** Entities outside any tenant: a person may belong to several PLIEs; sessions and login attempts are theirs. */
-const globalEntities = [Tenant, User, Session, LoginAttempt];
+/** Entities outside any tenant: a person may belong to several PLIEs; her credential, sessions and login attempts are hers. */
+const globalEntities = [Tenant, User, UserCredential, Session, LoginAttempt];
 
 /**
  * Entities carrying `tenant_id`: the `tenant` filter applies to each of them. A test checks the

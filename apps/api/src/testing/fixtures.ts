@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { MembershipRole, OrganisationKind, SiaeKind } from '@jalon/domain';
 import { toGlobalId } from '../graphql/relay';
 import { hashPassword } from '../modules/auth/password-hash';
+import { UserCredential } from '../modules/auth/user-credential.entity';
 import { Organisation } from '../modules/organisations/organisation.entity';
 import { Membership } from '../modules/tenancy/membership.entity';
 import { Tenant } from '../modules/tenancy/tenant.entity';
 import { User } from '../modules/users/user.entity';
 import { seedStageCatalogue } from '../modules/stages/stage-catalogue';
+import type { GraphqlClient } from './graphql-client';
 import type { TestServer } from './test-server';
 
 export const FIXTURE_PASSWORD = 'correct horse battery staple';
@@ -37,7 +39,8 @@ export async function createTenantFixture(server: TestServer, label = 'Test'): P
       training: org('Formation', OrganisationKind.TRAINING_OPERATOR),
     };
     const member = (key: string, organisation: Organisation, role: MembershipRole) => {
-      const user = em.create(User, { email: `${key}-${suffix}@test.jalon`, displayName: `${key} ${suffix}`, passwordHash });
+      const user = em.create(User, { email: `${key}-${suffix}@test.jalon`, displayName: `${key} ${suffix}` });
+      em.create(UserCredential, { user, passwordHash });
       const membership = em.create(Membership, { tenant, user, organisation, role });
       return { email: user.email, membershipId: membership.id };
     };
@@ -64,4 +67,53 @@ export async function createTenantFixture(server: TestServer, label = 'Test'): P
       users,
     };
   });
+}
+
+/** What createAciEmployee made: the person, her pathway, the CDDI stage and its contract. */
+export interface AciEmployee {
+  participantId: string;
+  pathwayId: string;
+  stageId: string;
+  contract: { id: string; version: number; employerName: string };
+}
+
+/**
+ * A participant employed by the tenant's integration company, made by her referent through the API:
+ * Samir <lastName>, a CDDI stage the company runs and its contract (« Ouvrier maraîcher », 26 h a
+ * week, September 2026 to February 2027). No consent: each test grants the ones it is about.
+ */
+export async function createAciEmployee(referent: GraphqlClient, tenant: TenantFixture, lastName: string): Promise<AciEmployee> {
+  const created = await referent.data(
+    `mutation($details: ParticipantDetailsInput!) { createParticipant(input: { details: $details }) { id currentPathway { id } } }`,
+    { details: { firstName: 'Samir', lastName, birthDate: '1987-06-15' } },
+  );
+  const { stageKinds } = await referent.data<{ stageKinds: Array<{ id: string; code: string }> }>(`{ stageKinds { id code } }`);
+  const { addStage } = await referent.data(`mutation($input: AddStageInput!) { addStage(input: $input) { id } }`, {
+    input: {
+      pathwayId: created.createParticipant.currentPathway.id,
+      kindId: stageKinds.find((k) => k.code === 'IAE_CDDI_ACI')!.id,
+      operatorId: tenant.organisations.siae.globalId,
+      plannedStart: '2026-09-01',
+    },
+  });
+  const { setAssistedContract } = await referent.data(
+    `mutation($input: SetAssistedContractInput!) { setAssistedContract(input: $input) { id version employerName } }`,
+    {
+      input: {
+        stageId: addStage.id,
+        contractType: 'CDDI',
+        startOn: '2026-09-01',
+        endOn: '2027-02-28',
+        weeklyHours: 26,
+        position: 'Ouvrier maraîcher',
+        romeCode: 'A1414',
+      },
+    },
+  );
+  return {
+    participantId: created.createParticipant.id,
+    pathwayId: created.createParticipant.currentPathway.id,
+    stageId: addStage.id,
+    contract: setAssistedContract,
+  };
 }

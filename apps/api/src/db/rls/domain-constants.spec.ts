@@ -70,4 +70,13 @@ describe('the domain rules written out in the row-level security files', () => {
     const roles = matchesIn(tableText('app_user'), /me\.role = '([A-Z_]+)'::membership_role/g);
     expect(roles).toEqual([rolesHolding('manageUsers').filter((role) => PARTNER_ROLES.includes(role))]);
   });
+
+  it('let the roles that manage users, and no other, write memberships and invitations; a partner’s administrator invite to partner roles', () => {
+    for (const table of ['membership', 'invitation']) {
+      const roles = matchesIn(tableText(table), /jalon_actor_role\(\) = '([A-Z_]+)'::membership_role/g).map(([role]) => role);
+      expect(new Set(roles), table).toEqual(new Set(rolesHolding('manageUsers')));
+    }
+    const invited = matchesIn(tableText('invitation'), /role = ANY \(ARRAY\[([^\]]*)\]\)/g);
+    expect(invited.map(([list]) => values(list!).sort())).toEqual([[...PARTNER_ROLES].sort()]);
+  });
 });

@@ -25,6 +25,7 @@ import { Organisation } from '../../modules/organisations/organisation.entity';
 import { Membership } from '../../modules/tenancy/membership.entity';
 import { Tenant } from '../../modules/tenancy/tenant.entity';
 import { User } from '../../modules/users/user.entity';
+import { UserCredential } from '../../modules/auth/user-credential.entity';
 import { seedStageCatalogue } from '../../modules/stages/stage-catalogue';
 import { PriorityDistrict } from '../../modules/priority-districts/priority-district.entity';
 import { seedDemoPopulation } from './demo-population';
@@ -381,7 +382,8 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     for (const u of demo.users) {
       let user = users.get(u.email);
       if (!user) {
-        user = em.create(User, { email: u.email, displayName: u.displayName, passwordHash });
+        user = em.create(User, { email: u.email, displayName: u.displayName });
+        em.create(UserCredential, { user, passwordHash });
         users.set(u.email, user);
       }
       const membership = em.create(Membership, { tenant, user, organisation: organisations.get(u.organisation)!, role: u.role });

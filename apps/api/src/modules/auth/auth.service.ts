@@ -7,6 +7,7 @@ import { applyRlsSettings } from '../../access/request-transaction';
 import { findActiveMembershipsOfUser, landingMembership } from '../tenancy/user-memberships';
 import { User } from '../users/user.entity';
 import { verifyPassword } from './password-hash';
+import { UserCredential } from './user-credential.entity';
 import { newSecretToken } from '../../access/secret-token';
 import { Session } from './session.entity';
 import { ViewerType } from './viewer.type';
@@ -58,8 +59,9 @@ export async function login(ctx: RequestContext, rawEmail: string, password: str
     countFailure();
     throw errors.rateLimited(ctx, 'error.accountLocked', lockSeconds);
   }
-  const user = await ctx.em.findOne(User, { email }, { populate: ['passwordHash'] });
-  const valid = await verifyPassword(user?.passwordHash, password);
+  const user = await ctx.em.findOne(User, { email });
+  const credential = user && (await ctx.em.findOne(UserCredential, { user }));
+  const valid = await verifyPassword(credential?.passwordHash, password);
   if (!user || !valid) {
     countFailure();
     throw errors.unauthenticated(ctx, 'INVALID_CREDENTIALS');

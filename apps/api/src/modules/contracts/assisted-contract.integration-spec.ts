@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyRlsSettings, beginRequestTransaction } from '../../access/request-transaction';
 import { parseGlobalId } from '../../graphql/relay';
 import { remindDueReports } from './report-reminders';
-import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
+import { createAciEmployee, createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
 import { GraphqlClient } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
@@ -20,44 +20,6 @@ let unshared: { participantId: string; contractId: string };
 const FILE = `mutation($input: FileContractReportsInput!) { fileContractReports(input: $input) { id period hoursWorked authorOrganisationName } }`;
 const COUNT = `query($period: String!) { contractMonthCount(period: $period) { period totalCount dueCount } }`;
 const MONTH = `query($period: String!) { contractMonth(period: $period) { maxHours contract { id firstName lastName position weeklyHours } report { hoursWorked } } }`;
-
-/** A participant with a CDDI stage run by the integration company, and its contract (26 h a week, Sept. 2026 to Feb. 2027). */
-async function employee(lastName: string) {
-  const created = await referent.data(
-    `mutation($details: ParticipantDetailsInput!) { createParticipant(input: { details: $details }) { id currentPathway { id } } }`,
-    { details: { firstName: 'Samir', lastName, birthDate: '1987-06-15' } },
-  );
-  const kinds = Object.fromEntries((await referent.data(`{ stageKinds { id code } }`)).stageKinds.map((k: any) => [k.code, k.id]));
-  const { addStage } = await referent.data(`mutation($input: AddStageInput!) { addStage(input: $input) { id } }`, {
-    input: {
-      pathwayId: created.createParticipant.currentPathway.id,
-      kindId: kinds.IAE_CDDI_ACI,
-      operatorId: tenant.organisations.siae.globalId,
-      plannedStart: '2026-09-01',
-    },
-  });
-  const { setAssistedContract } = await referent.data(
-    `mutation($input: SetAssistedContractInput!) { setAssistedContract(input: $input) { id version employerName } }`,
-    {
-      input: {
-        stageId: addStage.id,
-        contractType: 'CDDI',
-        startOn: '2026-09-01',
-        endOn: '2027-02-28',
-        weeklyHours: 26,
-        position: 'Ouvrier maraîcher',
-        romeCode: 'A1414',
-      },
-    },
-  );
-  expect(setAssistedContract.employerName).toBe(tenant.organisations.siae.name);
-  return {
-    participantId: created.createParticipant.id,
-    pathwayId: created.createParticipant.currentPathway.id,
-    stageId: addStage.id,
-    contract: setAssistedContract,
-  };
-}
 
 const report = (contractId: string, overrides: Record<string, unknown> = {}) => ({
   contractId,
@@ -83,8 +45,9 @@ beforeAll(async () => {
   referent = await client(tenant.users.referent.email);
   aci = await client(tenant.users.aci.email);
   commune = await client(tenant.users.partner.email);
-  const one = await employee('Amrani');
-  const two = await employee('Bertin');
+  const one = await createAciEmployee(referent, tenant, 'Amrani');
+  const two = await createAciEmployee(referent, tenant, 'Bertin');
+  for (const hired of [one, two]) expect(hired.contract.employerName).toBe(tenant.organisations.siae.name);
   // Samir Amrani agreed to the integration company's preset: its contract stage and its reports.
   await referent.data(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, {
     input: {

@@ -7,6 +7,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Membership } from '../tenancy/membership.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
+import { UserCredential } from '../auth/user-credential.entity';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
 import { GraphqlClient } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
@@ -79,7 +80,8 @@ beforeAll(async () => {
   brunoId = await server.asOwner(async (em) => {
     const plie = em.getReference(Tenant, tenant.tenantId);
     const organisation = em.create(Organisation, { tenant: plie, name: `Maison de l'emploi ${tenant.name}`, kind: OrganisationKind.REFERENT_OPERATOR });
-    const user = em.create(User, { email: brunoEmail, displayName: 'Bruno Suivi', passwordHash });
+    const user = em.create(User, { email: brunoEmail, displayName: 'Bruno Suivi' });
+    em.create(UserCredential, { user, passwordHash });
     const membership = em.create(Membership, { tenant: plie, user, organisation, role: MembershipRole.REFERENT });
     await em.flush();
     return membership.id;

@@ -197,11 +197,9 @@ describe('who may read and edit a file', () => {
     const email = await server.asOwner(async (em) => {
       const mine = await em.findOneOrFail(Membership, { id: tenant.users.referent.membershipId }, { filters: false, populate: ['user'] });
       const { User } = await import('../users/user.entity');
-      const user = em.create(User, {
-        email: `colleague-${tenant.tenantId.slice(0, 8)}@test.jalon`,
-        displayName: 'Collègue',
-        passwordHash: (await em.findOneOrFail(User, { id: mine.user.id }, { populate: ['passwordHash'] })).passwordHash,
-      });
+      const { UserCredential } = await import('../auth/user-credential.entity');
+      const user = em.create(User, { email: `colleague-${tenant.tenantId.slice(0, 8)}@test.jalon`, displayName: 'Collègue' });
+      em.create(UserCredential, { user, passwordHash: (await em.findOneOrFail(UserCredential, { user: mine.user })).passwordHash });
       em.create(Membership, { tenant: mine.tenant, user, organisation: mine.organisation, role: mine.role });
       return user.email;
     });

@@ -32,6 +32,7 @@ import { Stage } from '../stages/stage.entity';
 import { Membership } from '../tenancy/membership.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
+import { UserCredential } from '../auth/user-credential.entity';
 
 /**
  * A small PLIE counted by hand, for 2025 (compared with 2024). Referent A is the fixture's
@@ -108,7 +109,8 @@ async function buildPlie(em: EntityManager) {
   const operator = em.getReference(Organisation, tenant.organisations.operator.id);
   const otherOperator = em.create(Organisation, { tenant: t, name: `Autre opérateur ${tenant.name}`, kind: OrganisationKind.REFERENT_OPERATOR });
   const referent = (key: string, organisation: Organisation) => {
-    const user = em.create(User, { email: `${key}-${tenant.tenantId.slice(0, 8)}@test.jalon`, displayName: `Référente ${key}`, passwordHash });
+    const user = em.create(User, { email: `${key}-${tenant.tenantId.slice(0, 8)}@test.jalon`, displayName: `Référente ${key}` });
+    em.create(UserCredential, { user, passwordHash });
     const membership = em.create(Membership, { tenant: t, user, organisation, role: MembershipRole.REFERENT });
     return { membershipId: membership.id, email: user.email };
   };

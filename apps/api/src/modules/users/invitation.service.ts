@@ -8,6 +8,7 @@ import { parseGlobalId } from '../../graphql/relay';
 import { requiredEmail, requiredText } from '../../graphql/text-input';
 import { openSession } from '../auth/auth.service';
 import { hashPassword, verifyPassword } from '../auth/password-hash';
+import { UserCredential } from '../auth/user-credential.entity';
 import { newSecretToken } from '../../access/secret-token';
 import type { ViewerType } from '../auth/viewer.type';
 import { getOrganisation } from '../organisations/organisation.service';
@@ -76,7 +77,7 @@ export async function revokeInvitation(ctx: RequestContext, globalId: string): P
 export async function previewInvitation(ctx: RequestContext, token: string): Promise<InvitationPreviewType | null> {
   const invitation = await findValidInvitation(ctx.em, token);
   if (!invitation) return null;
-  const existing = await ctx.em.count(User, { email: invitation.email, passwordHash: { $ne: null } });
+  const existing = await ctx.em.count(UserCredential, { user: { email: invitation.email } });
   return {
     email: invitation.email,
     displayName: invitation.displayName,
@@ -94,16 +95,18 @@ export async function previewInvitation(ctx: RequestContext, token: string): Pro
 export async function acceptInvitation(ctx: RequestContext, input: AcceptInvitationInput): Promise<ViewerType> {
   const invitation = await findValidInvitation(ctx.em, input.token);
   if (!invitation) throw errors.badInput(ctx, 'token', 'error.invitationInvalid');
-  let user = await ctx.em.findOne(User, { email: invitation.email }, { populate: ['passwordHash'] });
-  if (user?.passwordHash) {
-    if (!(await verifyPassword(user.passwordHash, input.password))) throw errors.badInput(ctx, 'password', 'error.existingAccountPassword');
+  const existing = await ctx.em.findOne(User, { email: invitation.email });
+  let credential = existing && (await ctx.em.findOne(UserCredential, { user: existing }));
+  if (credential) {
+    if (!(await verifyPassword(credential.passwordHash, input.password))) throw errors.badInput(ctx, 'password', 'error.existingAccountPassword');
   } else {
     const problem = checkPassword(input.password);
     if (problem === 'TOO_SHORT') throw errors.badInput(ctx, 'password', 'error.passwordTooShort', { min: PASSWORD_MIN_LENGTH });
     if (problem === 'TOO_LONG') throw errors.badInput(ctx, 'password', 'error.passwordTooLong', { max: PASSWORD_MAX_LENGTH });
-    user ??= ctx.em.create(User, { email: invitation.email, displayName: invitation.displayName });
-    user.passwordHash = await hashPassword(input.password);
+    const user = existing ?? ctx.em.create(User, { email: invitation.email, displayName: invitation.displayName });
+    credential = ctx.em.create(UserCredential, { user, passwordHash: await hashPassword(input.password) });
   }
+  const { user } = credential;
   const membership =
     (await ctx.em.findOne(Membership, { user, organisation: invitation.organisation })) ??
     ctx.em.create(Membership, { tenant: invitation.tenant, user, organisation: invitation.organisation, role: invitation.role });

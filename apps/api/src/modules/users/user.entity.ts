@@ -3,7 +3,7 @@ import { BaseEntity } from '../../db/base.entity';
 
 /**
  * A person who logs in. Global (a person may work for several PLIEs); what a user sees of a
- * tenant comes only through an active membership there.
+ * tenant comes only through an active membership there. Her password is in UserCredential.
  */
 @Entity({ tableName: 'app_user' })
 export class User extends BaseEntity {
@@ -14,10 +14,6 @@ export class User extends BaseEntity {
 
   @Property({ type: 'text' })
   displayName!: string;
-
-  /** argon2id; null until the invitation is accepted. */
-  @Property({ type: 'text', nullable: true, hidden: true, lazy: true })
-  passwordHash?: string | null;
 
   @Property({ type: 'text' })
   locale: string & Opt = 'fr';

@@ -7,7 +7,8 @@ create policy app_user_insert on app_user for insert
 -- One's own account, and the one the login path names; staff read the accounts of the tenant's
 -- members (to invite, list and name them); a partner's administrator those of her organisation's
 -- members, whose access she manages. Any other partner reads no other account: the names it is
--- shown come from jalon_user_names(), never an e-mail or a password hash.
+-- shown come from jalon_user_names(), never an e-mail. No account holds a password hash: it is in
+-- user_credential, which only the login path and its owner read.
 create policy app_user_read on app_user for select
   using (
     (id = jalon_user_id())
