@@ -25,6 +25,8 @@ const WITHOUT_KEY: Record<string, string> = {
   recordCheckIn: 'fills in a planned check-in at its `version`',
   recordContract: 'a new contract version after the one named by `amends`: a retry is a CONFLICT',
   recordDiagnosis: 'one diagnosis per pathway, edited at its `version`',
+  recordEsfExit: "fills in the pathway's one ESF+ record at its `esfVersion`: a retry is a CONFLICT",
+  recordEsfSixMonths: "fills in the pathway's one ESF+ record at its `esfVersion`: a retry is a CONFLICT",
   recordMeetingMinutes: 'an edit of the meeting at its `version`',
   recordTrainingResult: 'one result per training stage, edited at its `version`',
 };
