@@ -9,6 +9,7 @@ export * from './esf-entry';
 export * from './esf-operation';
 export * from './esf-exit';
 export * from './esf-indicators';
+export * from './esf-export-layout';
 export * from './stage-kind';
 export * from './calendar-date';
 export * from './appointment';
