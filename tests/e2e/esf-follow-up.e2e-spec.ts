@@ -109,6 +109,10 @@ describe.runIf(chromiumAvailable())('ESF+ follow-up: operations and the exit que
       .getByRole('table', { name: 'Résultats : participants sortis dans la période' })
       .getByRole('row', { name: /EECR04/ })
       .waitFor();
+    // Before any file goes to the authority, the lines it would reject, each person linked to her file.
+    const check = marc.getByRole('region', { name: "Vérification du fichier pour l'autorité de gestion" });
+    await check.getByText(/lignes pour cette opération, \d+ seraient rejetées/).waitFor();
+    await check.getByRole('table').getByRole('link').first().waitFor();
     expect(await axeViolations(marc)).toEqual([]);
     const download = marc.waitForEvent('download');
     await marc.getByRole('link', { name: /XLSX/ }).click();

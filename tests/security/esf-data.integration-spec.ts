@@ -91,6 +91,9 @@ describe('ESF+ data and partners', () => {
     expect(
       (await partner.request(`query($id: ID!) { esfIndicators(operationId: $id) { outputs { code } } }`, { id: operationId })).errors?.[0]?.extensions?.code,
     ).toBe('FORBIDDEN');
+    expect((await partner.request(`query($id: ID!) { esfExportCheck(operationId: $id) { lines } }`, { id: operationId })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     const file = await server.app.inject({ method: 'GET', url: `/esf/indicators.xlsx?operationId=${operationId}`, headers: { cookie: partner.cookie! } });
     expect(file.statusCode).toBe(403);
     const exit = await partner.request(`mutation($input: RecordEsfExitInput!) { recordEsfExit(input: $input) { id } }`, {

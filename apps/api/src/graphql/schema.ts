@@ -30,6 +30,7 @@ import { UserResolver } from '../modules/users/user.resolver';
 import { EsfOperationResolver, ParticipantEsfOperationResolver } from '../modules/esf/esf-operation.resolver';
 import { EsfExitResolver } from '../modules/esf/esf-exit';
 import { EsfIndicatorsResolver } from '../modules/esf/esf-indicators';
+import { EsfExportCheckResolver } from '../modules/esf/esf-export-check';
 import { inheritInputLimits } from './input-limits';
 import { NodeResolver } from './node.resolver';
 
@@ -49,6 +50,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ParticipantEsfOperationResolver,
       EsfExitResolver,
       EsfIndicatorsResolver,
+      EsfExportCheckResolver,
       ParticipantRecordResolver,
       FollowUpResolver,
       AppointmentResolver,
