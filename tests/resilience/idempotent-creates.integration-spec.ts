@@ -232,6 +232,21 @@ const CASES: Record<string, Case> = {
       };
     }),
   },
+  createEsfExport: {
+    as: 'animation',
+    variables: input(async () => {
+      const { saveEsfOperation } = await clients.animation.data(`mutation($input: SaveEsfOperationInput!) { saveEsfOperation(input: $input) { id } }`, {
+        input: { fileNumber: `RJ${randomUUID().slice(0, 8).toUpperCase()}`, title: 'Rejeu', beneficiary: 'PLIE', startsOn: '2026-01-01', endsOn: '2027-12-31' },
+      });
+      const { id, pathwayId } = await person();
+      await server.asOwner((em) => em.execute(`update pathway set entry_date = '2026-10-01' where id = ?`, [parseGlobalId(pathwayId, 'Pathway')!.id]));
+      const { participant } = await clients.animation.data(`query($id: ID!) { participant(id: $id) { currentPathway { esfVersion } } }`, { id });
+      await clients.animation.data(`mutation($input: ChangePathwayOperationInput!) { changePathwayOperation(input: $input) { id } }`, {
+        input: { pathwayId, operationId: saveEsfOperation.id, version: participant.currentPathway.esfVersion, reason: 'Rejeu' },
+      });
+      return { operationId: saveEsfOperation.id, complete: true };
+    }),
+  },
   recordTrainingAttendance: {
     as: 'trainer',
     variables: input(async () => {

@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '@jalon/api/src/testing/fixtures';
 import { GraphqlClient } from '@jalon/api/src/testing/graphql-client';
 import { startTestServer, type TestServer } from '@jalon/api/src/testing/test-server';
+import { uploadFile } from '@jalon/api/src/testing/upload';
+import { parseGlobalId } from '@jalon/api/src/graphql/relay';
 
 /**
  * ESF+ data rests on a legal obligation, never on consent: a partner shown everything a consent
  * can share still reads no ESF+ item, operation or indicator, however it asks (aliases,
- * fragments, guessed ids, the download routes), and another PLIE reaches none of it.
+ * fragments, guessed ids, the download routes), nor what the managing authority answered about
+ * the person, and another PLIE reaches none of it.
  * (Row by row in SQL: rls-by-table.integration-spec.ts, esf_* tables.)
  */
 let server: TestServer;
@@ -16,6 +19,8 @@ let partner: GraphqlClient;
 let participantId: string;
 let pathwayId: string;
 let operationId: string;
+let exportId: string;
+let animation: GraphqlClient;
 
 const ALL_CLASSES = ['PATHWAY_STATUS', 'IDENTITY_CONTACT', 'STAGE_LIST', 'STAGE_DETAILS', 'APPOINTMENTS', 'DIAGNOSIS', 'EXIT_FOLLOW_UP'];
 
@@ -30,7 +35,7 @@ beforeAll(async () => {
   tenant = await createTenantFixture(server, 'FSE sécurité');
   other = await createTenantFixture(server, 'FSE ailleurs');
   const referent = await login(tenant.users.referent.email);
-  const animation = await login(tenant.users.animation.email);
+  animation = await login(tenant.users.animation.email);
   operationId = (
     await animation.data(`mutation($input: SaveEsfOperationInput!) { saveEsfOperation(input: $input) { id } }`, {
       input: { fileNumber: '202511111', title: 'Opération', startsOn: '2025-01-01', endsOn: '2027-12-31', beneficiary: 'Métropole' },
@@ -59,6 +64,18 @@ beforeAll(async () => {
       noticeVersion: 'notice-2026-01',
     },
   });
+  // The file sent to the managing authority, which rejected the person's line.
+  exportId = (
+    await animation.data(`mutation($input: CreateEsfExportInput!) { createEsfExport(input: $input) { id } }`, { input: { operationId, complete: true } })
+  ).createEsfExport.id;
+  const rejected = await uploadFile(
+    server.app,
+    `/esf/exports/${exportId}/error-file`,
+    animation.cookie!,
+    'erreurs.csv',
+    `ID_PARTICIPANT;MOTIF_REJET\r\n${parseGlobalId(pathwayId, 'Pathway')!.id};Handicap déclaré sans justificatif\r\n`,
+  );
+  expect(rejected.statusCode).toBe(201);
   partner = await login(tenant.users.partner.email);
 });
 afterAll(() => server.close());
@@ -69,7 +86,7 @@ describe('ESF+ data and partners', () => {
   it('shows a partner with every consent the file, and not one ESF+ item, by name, alias or fragment', async () => {
     const response = await partner.request(
       `query($id: ID!) { participant(id: $id) { lastName currentPathway { status ${ESF_FIELDS} }
-         op: esfOperation { fileNumber } moves: esfOperationChanges { reason }
+         op: esfOperation { fileNumber } moves: esfOperationChanges { reason } rejection: esfRejection { reason }
          ...Esf } }
        fragment Esf on Participant { pathways { handicap: disability situation: employmentSituation } esfOperation { title } }`,
       { id: participantId },
@@ -80,10 +97,29 @@ describe('ESF+ data and partners', () => {
     for (const field of ESF_FIELDS.split(' ')) expect(file.currentPathway[field], field).toBeNull();
     expect(file.op).toBeNull();
     expect(file.moves).toBeNull();
+    expect(file.rejection).toBeNull();
     expect(file.esfOperation).toBeNull();
     expect(file.pathways.every((p: Record<string, unknown>) => p.handicap === null && p.situation === null)).toBe(true);
     const redacted = (response.extensions?.redacted as Array<{ path: string; dataClass: string }>).map((r) => r.path);
-    expect(redacted).toEqual(expect.arrayContaining(['participant.currentPathway.disability', 'participant.op', 'participant.pathways.0.handicap']));
+    expect(redacted).toEqual(
+      expect.arrayContaining(['participant.currentPathway.disability', 'participant.op', 'participant.rejection', 'participant.pathways.0.handicap']),
+    );
+    // The staff see it: the rejection is there to be hidden.
+    const staff = await animation.data(`query($id: ID!) { participant(id: $id) { esfRejection { reason } } }`, { id: participantId });
+    expect(staff.participant.esfRejection).toEqual({ reason: 'Handicap déclaré sans justificatif' });
+  });
+
+  it('refuses a partner the files sent to the managing authority and their answers, by query, mutation or route', async () => {
+    const code = async (query: string, variables: Record<string, unknown>) => (await partner.request(query, variables)).errors?.[0]?.extensions?.code;
+    expect(await code(`query($id: ID!) { esfExports(operationId: $id) { id rejections { reason } } }`, { id: operationId })).toBe('FORBIDDEN');
+    expect(await code(`mutation($input: CreateEsfExportInput!) { createEsfExport(input: $input) { id } }`, { input: { operationId, complete: true } })).toBe(
+      'FORBIDDEN',
+    );
+    expect(await code(`mutation($id: ID!) { acceptEsfExport(exportId: $id, version: 1) { id } }`, { id: exportId })).toBe('FORBIDDEN');
+    const download = await server.app.inject({ method: 'GET', url: `/esf/exports/${exportId}/file.csv`, headers: { cookie: partner.cookie! } });
+    expect(download.statusCode).toBe(403);
+    const upload = await uploadFile(server.app, `/esf/exports/${exportId}/error-file`, partner.cookie!, 'e.csv', 'ID_PARTICIPANT;MOTIF_REJET\r\n');
+    expect(upload.statusCode).toBe(403);
   });
 
   it('refuses a partner the operations, the indicators, the downloads and every ESF+ mutation, guessed ids included', async () => {
@@ -116,5 +152,14 @@ describe('ESF+ data and partners', () => {
       input: { pathwayId, version: 1, operationId, reason: 'Essai' },
     });
     expect(move.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await foreign.request(`query($id: ID!) { esfExports(operationId: $id) { id } }`, { id: operationId })).errors?.[0]?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
+    const download = await server.app.inject({ method: 'GET', url: `/esf/exports/${exportId}/file.csv`, headers: { cookie: foreign.cookie! } });
+    expect(download.statusCode).toBe(404);
+    const upload = await uploadFile(server.app, `/esf/exports/${exportId}/error-file`, foreign.cookie!, 'e.csv', 'ID_PARTICIPANT;MOTIF_REJET\r\n');
+    expect(upload.statusCode).toBe(404);
+    const accept = await foreign.request(`mutation($id: ID!) { acceptEsfExport(exportId: $id, version: 1) { id } }`, { id: exportId });
+    expect(accept.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });

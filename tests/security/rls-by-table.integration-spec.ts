@@ -326,6 +326,8 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     esf_operation: nothing,
     esf_record: nothing,
     esf_operation_change: nothing,
+    esf_export: nothing,
+    esf_export_line: nothing,
     // What a partner submitted itself (none here), and the meetings it is invited to (none here).
     referral: nothing,
     referral_submission: nothing,

@@ -13,6 +13,8 @@ export enum CaseloadAlert {
   ESF_DATA_INCOMPLETE = 'ESF_DATA_INCOMPLETE',
   /** The pathway ended more than ESF_EXIT_WEEKS ago and its ESF+ exit questionnaire is still missing. */
   ESF_EXIT_MISSING = 'ESF_EXIT_MISSING',
+  /** The managing authority rejected the person's last ESF+ line sent, and no later line was accepted yet. */
+  ESF_REJECTED = 'ESF_REJECTED',
   /** An assisted contract ran last month and its employer's report is past due (REPORT_DUE_DAY). */
   CONTRACT_REPORT_OVERDUE = 'CONTRACT_REPORT_OVERDUE',
 }

@@ -53,6 +53,8 @@ export interface EsfExportLayout {
   version: string;
   separator: ';';
   columns: readonly EsfExportColumn[];
+  /** The error file the authority returns: the column naming the line (our identifier) and the one giving the reason. */
+  errorFile: { identifierHeader: string; reasonHeader: string };
 }
 
 const YES_NO_REFUSED = { YES: 'O', NO: 'N', REFUSED: 'NSP' } as const;
@@ -98,6 +100,7 @@ export const ESF_EXPORT_LAYOUTS: Readonly<Record<string, EsfExportLayout>> = {
       yesNo('SORTIE_QUALIFICATION', 'exitQualification', 'exit'),
       yesNo('SORTIE_EMPLOI', 'exitEmployed', 'exit'),
     ],
+    errorFile: { identifierHeader: 'ID_PARTICIPANT', reasonHeader: 'MOTIF_REJET' },
   },
 };
 
@@ -147,4 +150,47 @@ export function esfExportProblems(layout: EsfExportLayout, p: EsfExportParticipa
 export function esfExportCells(layout: EsfExportLayout, p: EsfExportParticipant): string[] {
   const shown = new Set(columnsOf(layout, p));
   return layout.columns.map((column) => (shown.has(column) ? (written(column, p[column.field]) ?? '') : ''));
+}
+
+/** The file's first line. */
+export const esfExportHeader = (layout: EsfExportLayout): string[] => layout.columns.map((column) => column.header);
+
+/** One line the authority rejected: the identifier the export wrote, its reason, and where it is in the error file (1 is the header). */
+export interface EsfRejection {
+  line: number;
+  reference: string;
+  reason: string;
+}
+
+/** Why an error file is refused whole: nothing of a file half understood is attached to anyone. */
+export type EsfErrorFileProblem =
+  { kind: 'MISSING_COLUMN'; column: string } | { kind: 'LINE_INCOMPLETE'; line: number } | { kind: 'UNKNOWN_REFERENCE'; line: number; reference: string };
+
+/**
+ * The rejections of an error file read as rows (header first), each matched to a line of the
+ * export it answers (`exported`: the identifiers that export wrote). A file of another layout, a
+ * line without identifier or reason, or an identifier the export did not write refuses the file.
+ */
+export function esfRejections(
+  layout: EsfExportLayout,
+  rows: readonly string[][],
+  exported: ReadonlySet<string>,
+): { rejections: EsfRejection[] } | { problem: EsfErrorFileProblem } {
+  const [header = [], ...lines] = rows;
+  const { identifierHeader, reasonHeader } = layout.errorFile;
+  const identifierAt = header.indexOf(identifierHeader);
+  const reasonAt = header.indexOf(reasonHeader);
+  if (identifierAt < 0) return { problem: { kind: 'MISSING_COLUMN', column: identifierHeader } };
+  if (reasonAt < 0) return { problem: { kind: 'MISSING_COLUMN', column: reasonHeader } };
+  const rejections: EsfRejection[] = [];
+  for (const [index, cells] of lines.entries()) {
+    if (cells.every((cell) => cell === '')) continue;
+    const line = index + 2;
+    const reference = cells[identifierAt] ?? '';
+    const reason = cells[reasonAt] ?? '';
+    if (!reference || !reason) return { problem: { kind: 'LINE_INCOMPLETE', line } };
+    if (!exported.has(reference)) return { problem: { kind: 'UNKNOWN_REFERENCE', line, reference } };
+    rejections.push({ line, reference, reason });
+  }
+  return { rejections };
 }

@@ -1,6 +1,7 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Participant } from '../modules/participants/participant.entity';
+import { OPEN_ESF_REJECTIONS } from '../modules/esf/esf-export.query';
 import {
   ALERT_LOOKAHEAD_DAYS,
   CaseloadAlert,
@@ -50,6 +51,7 @@ const CONDITIONS: Record<CaseloadAlert, string> = {
   // The exit questionnaire is collected within ESF_EXIT_WEEKS of leaving; after that the file asks for it, whatever its status.
   [CaseloadAlert.ESF_EXIT_MISSING]: `cur.exit_date is not null and cur.exit_date < ${TODAY} - ${ESF_EXIT_WEEKS * 7}
     and not exists (select 1 from esf_record esf where esf.pathway_id = cur.id and esf.exit_answered_on is not null)`,
+  [CaseloadAlert.ESF_REJECTED]: `exists (select 1 from ${OPEN_ESF_REJECTIONS} r where r.pathway_id = cur.id)`,
   // Last month (in France) ran under the contract, its report was due by the REPORT_DUE_DAY-th, and none came.
   [CaseloadAlert.CONTRACT_REPORT_OVERDUE]: `${followed} and extract(day from ${TODAY}) > ${REPORT_DUE_DAY}
     and exists (select 1 from assisted_contract c join stage s on s.id = c.stage_id

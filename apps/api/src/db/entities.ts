@@ -28,6 +28,7 @@ import { TrainingAttendance, TrainingResult } from '../modules/training/training
 import { EsfOperation } from '../modules/esf/esf-operation.entity';
 import { EsfOperationChange } from '../modules/esf/esf-operation-change.entity';
 import { EsfRecord } from '../modules/esf/esf-record.entity';
+import { EsfExport } from '../modules/esf/esf-export.entity';
 import { AgendaAction, AgendaItem, Meeting, MeetingDocument, MeetingInvitation, MeetingInvitee } from '../modules/meetings/meeting.entity';
 
 /** Entities outside any tenant: a person may belong to several PLIEs; her credential, sessions and login attempts are hers. */
@@ -75,6 +76,7 @@ export const tenantOwnedEntities = [
   EsfOperation,
   EsfRecord,
   EsfOperationChange,
+  EsfExport,
 ];
 
 export const entities = [...globalEntities, ...tenantOwnedEntities];

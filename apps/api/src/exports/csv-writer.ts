@@ -20,15 +20,16 @@ export async function writeCsv(document: StreamedDocument, output: Writable): Pr
   await write(output, CSV_BOM);
   for (const [index, table] of document.tables.entries()) {
     if (document.tables.length > 1) await write(output, `${index > 0 ? '\r\n' : ''}${field(table.title)}\r\n`);
-    await write(output, line(table.columns.map((column) => column.label)));
+    await write(output, csvLine(table.columns.map((column) => column.label)));
     for await (const rows of table.pages) {
-      await write(output, rows.map((cells) => line(cells.map((cell, i) => cellText(cell, table.columns[i]?.format)))).join(''));
+      await write(output, rows.map((cells) => csvLine(cells.map((cell, i) => cellText(cell, table.columns[i]?.format)))).join(''));
     }
   }
   await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
-const line = (texts: string[]) => `${texts.map(field).join(';')}\r\n`;
+/** One CSV line: fields quoted only when they must be, `;`-separated, CRLF-ended. */
+export const csvLine = (texts: string[]) => `${texts.map(field).join(';')}\r\n`;
 
 /** Writes, waiting for the reader when its buffer is full: a slow download slows the export, not the memory. */
 function write(output: Writable, text: string): Promise<void> {

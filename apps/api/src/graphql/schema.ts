@@ -31,6 +31,7 @@ import { EsfOperationResolver, ParticipantEsfOperationResolver } from '../module
 import { EsfExitResolver } from '../modules/esf/esf-exit';
 import { EsfIndicatorsResolver } from '../modules/esf/esf-indicators';
 import { EsfExportCheckResolver } from '../modules/esf/esf-export-check';
+import { EsfExportResolver, ParticipantEsfRejectionResolver } from '../modules/esf/esf-export.resolver';
 import { inheritInputLimits } from './input-limits';
 import { NodeResolver } from './node.resolver';
 
@@ -51,6 +52,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       EsfExitResolver,
       EsfIndicatorsResolver,
       EsfExportCheckResolver,
+      EsfExportResolver,
+      ParticipantEsfRejectionResolver,
       ParticipantRecordResolver,
       FollowUpResolver,
       AppointmentResolver,

@@ -29,6 +29,7 @@ import { Migration20261206100000PartnerUserNames } from './Migration202612061000
 import { Migration20261206130000MinimumIncome } from './Migration20261206130000MinimumIncome';
 import { Migration20261207090000EsfStorage } from './Migration20261207090000EsfStorage';
 import { Migration20261206150000CaseloadTarget } from './Migration20261206150000CaseloadTarget';
+import { Migration20261208100000EsfExchange } from './Migration20261208100000EsfExchange';
 import { Migration20261207100000UserCredentials } from './Migration20261207100000UserCredentials';
 
 /** Listed by hand so the same migrations run under every loader (swc, vitest, built). */
@@ -64,6 +65,7 @@ export const migrationsList = [
   { name: 'Migration20261206150000CaseloadTarget', class: Migration20261206150000CaseloadTarget },
   { name: 'Migration20261207090000EsfStorage', class: Migration20261207090000EsfStorage },
   { name: 'Migration20261207100000UserCredentials', class: Migration20261207100000UserCredentials },
+  { name: 'Migration20261208100000EsfExchange', class: Migration20261208100000EsfExchange },
 ];
 
 RowLevelSecurityMigration.latest = migrationsList.map((m) => m.class).findLast((c) => c.prototype instanceof RowLevelSecurityMigration);

@@ -2,12 +2,10 @@ import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-grap
 import { CURRENT_ESF_EXPORT_LAYOUT, esfExportProblems } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { Allow } from '../../access/operation-access';
-import { activeMembership } from '../../access/tenant-scope';
-import { errors } from '../../graphql/errors';
-import { parseGlobalId, toGlobalId } from '../../graphql/relay';
+import { toGlobalId } from '../../graphql/relay';
 import { translate } from '../../i18n/messages';
-import { EsfOperation } from './esf-operation.entity';
-import { esfExportParticipants } from './esf-export.query';
+import { linesToExport } from './esf-export';
+import { findOperation } from './esf-operation.service';
 
 @ObjectType('EsfExportProblem', { simpleResolvers: true, description: 'One reason the managing authority would reject a participant’s line' })
 export class EsfExportProblemType {
@@ -45,12 +43,15 @@ export class EsfExportCheckType {
 export class EsfExportCheckResolver {
   @Query(() => EsfExportCheckType, { description: 'Validates an operation’s participants against the managing authority’s layout, before any export' })
   @Allow('manageEsfOperations')
-  async esfExportCheck(@Ctx() ctx: RequestContext, @Arg('operationId', () => ID) operationId: string): Promise<EsfExportCheckType> {
-    const parsed = parseGlobalId(operationId, 'EsfOperation');
-    const operation = parsed && (await ctx.em.findOne(EsfOperation, { id: parsed.id }));
-    if (!operation) throw errors.notFound(ctx, 'operationId');
+  async esfExportCheck(
+    @Ctx() ctx: RequestContext,
+    @Arg('operationId', () => ID) operationId: string,
+    @Arg('complete', { defaultValue: true, description: 'Every participant (true), or those new or changed since their last accepted line' })
+    complete: boolean,
+  ): Promise<EsfExportCheckType> {
+    const operation = await findOperation(ctx, 'operationId', operationId);
     const layout = CURRENT_ESF_EXPORT_LAYOUT;
-    const participants = await esfExportParticipants(ctx.em, activeMembership(ctx).tenantId, operation.id);
+    const participants = (await linesToExport(ctx, operation, complete, layout)).map((line) => line.source);
     const problems = participants.flatMap((p) =>
       esfExportProblems(layout, p).map((problem) => ({
         participantId: toGlobalId('Participant', p.participantId),

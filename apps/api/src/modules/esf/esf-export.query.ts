@@ -1,16 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EsfExportParticipant } from '@jalon/domain';
 
+/** A line's source: the participant's data as the layout writes it, and the fingerprint of her last accepted line, if any. */
+export type EsfLineSource = EsfExportParticipant & { participantId: string; acceptedFingerprint: string | null };
+
 /**
  * The lines of an operation's file for the managing authority: each pathway of the operation
  * (a participation of one day or less is not one), with what the layout writes. Read for the
  * validation and the file themselves, which are line by line by nature; never for a count.
  */
-export function esfExportParticipants(
-  em: EntityManager,
-  tenantId: string,
-  operationId: string,
-): Promise<Array<EsfExportParticipant & { participantId: string }>> {
+export function esfExportParticipants(em: EntityManager, tenantId: string, operationId: string): Promise<EsfLineSource[]> {
   return em.execute(
     `select p.id as "participantId", pw.id as reference, o.file_number as "fileNumber", p.last_name as "lastName", p.first_name as "firstName",
             to_char(p.birth_date, 'YYYY-MM-DD') as "birthDate", p.gender::text as gender, to_char(pw.entry_date, 'YYYY-MM-DD') as "entryDate",
@@ -18,10 +17,91 @@ export function esfExportParticipants(
             r.disability::text as disability, r.third_country_national::text as "thirdCountryNational", r.foreign_background::text as "foreignBackground",
             r.minority::text as minority, r.homeless::text as homeless, r.rural_area::text as "ruralArea",
             r.exit_job_searching::text as "exitJobSearching", r.exit_in_training::text as "exitInTraining", r.exit_qualification::text as "exitQualification",
-            r.exit_employed::text as "exitEmployed", to_char(r.exit_answered_on, 'YYYY-MM-DD') as "exitAnsweredOn"
+            r.exit_employed::text as "exitEmployed", to_char(r.exit_answered_on, 'YYYY-MM-DD') as "exitAnsweredOn",
+            (select l.fingerprint from esf_export_line l join esf_export e on e.id = l.export_id
+              where l.pathway_id = pw.id and l.outcome = 'ACCEPTED' order by e.created_at desc limit 1) as "acceptedFingerprint"
        from esf_record r join esf_operation o on o.id = r.operation_id join pathway pw on pw.id = r.pathway_id join participant p on p.id = pw.participant_id
       where r.tenant_id = ? and r.operation_id = ? and pw.entry_date is not null and (pw.exit_date is null or pw.exit_date > pw.entry_date)
       order by p.last_name, p.first_name, pw.number`,
     [tenantId, operationId],
+  );
+}
+
+// Lists travel as one JSON parameter: the query builder would spread a JS array into a list, and
+// free text (a CSV line, a rejection reason) has no safe PostgreSQL array literal.
+
+/** The lines of an export as written, in one statement whatever their number. */
+export async function insertExportLines(
+  em: EntityManager,
+  tenantId: string,
+  exportId: string,
+  lines: ReadonlyArray<{ pathwayId: string; content: string; fingerprint: string }>,
+): Promise<void> {
+  await em.execute(
+    `insert into esf_export_line (export_id, line_number, tenant_id, pathway_id, content, fingerprint)
+     select ?, n, ?, (line->>'pathwayId')::uuid, line->>'content', line->>'fingerprint'
+       from jsonb_array_elements(?::jsonb) with ordinality as l(line, n)`,
+    [exportId, tenantId, JSON.stringify(lines)],
+  );
+}
+
+/** The lines of an export, in the order they were written. */
+export async function exportedLines(em: EntityManager, exportId: string): Promise<Array<{ reference: string; content: string }>> {
+  return em.execute(`select pathway_id as reference, content from esf_export_line where export_id = ? order by line_number`, [exportId]);
+}
+
+/**
+ * The authority's answer to an export: the lines it names are rejected with their reason, every
+ * other line of the export is accepted. One statement, so an answer is recorded whole or not at all.
+ */
+export async function recordLineOutcomes(em: EntityManager, exportId: string, rejections: ReadonlyArray<{ reference: string; reason: string }>): Promise<void> {
+  await em.execute(
+    `update esf_export_line l
+        set outcome = case when r.reason is null then 'ACCEPTED' else 'REJECTED' end::esf_line_outcome, rejection_reason = r.reason
+       from esf_export_line x
+       left join (select distinct on (r->>'reference') (r->>'reference')::uuid as reference, r->>'reason' as reason
+                    from jsonb_array_elements(?::jsonb) as u(r) order by r->>'reference') r
+              on r.reference = x.pathway_id
+      where l.export_id = ? and x.export_id = l.export_id and x.line_number = l.line_number`,
+    [JSON.stringify(rejections.map(({ reference, reason }) => ({ reference, reason }))), exportId],
+  );
+}
+
+/**
+ * Each pathway's open rejection: the authority's latest answer about it was a rejection. It stays
+ * open until a later export of that person is accepted. Filter it on `r.pathway_id` (the planner
+ * pushes that condition into the DISTINCT ON).
+ */
+export const OPEN_ESF_REJECTIONS = `(select * from (
+    select distinct on (l.pathway_id) l.pathway_id, l.outcome, l.rejection_reason as reason, e.created_at as exported_at, o.file_number
+      from esf_export_line l join esf_export e on e.id = l.export_id join esf_operation o on o.id = e.operation_id
+     where l.outcome is not null
+     order by l.pathway_id, e.created_at desc) latest where latest.outcome = 'REJECTED')`;
+
+export interface OpenEsfRejection {
+  pathwayId: string;
+  reason: string;
+  exportedAt: Date;
+  fileNumber: string;
+}
+
+export function openEsfRejections(em: EntityManager, pathwayIds: readonly string[]): Promise<OpenEsfRejection[]> {
+  return em.execute(
+    `select r.pathway_id as "pathwayId", r.reason, r.exported_at as "exportedAt", r.file_number as "fileNumber"
+       from ${OPEN_ESF_REJECTIONS} r where r.pathway_id = any(?::uuid[])`,
+    [`{${pathwayIds.join(',')}}`],
+  );
+}
+
+/** The lines the authority rejected in an export, with whose they are, in the file's order. */
+export function rejectedLines(
+  em: EntityManager,
+  exportId: string,
+): Promise<Array<{ participantId: string; lastName: string; firstName: string; reason: string }>> {
+  return em.execute(
+    `select p.id as "participantId", p.last_name as "lastName", p.first_name as "firstName", l.rejection_reason as reason
+       from esf_export_line l join pathway pw on pw.id = l.pathway_id join participant p on p.id = pw.participant_id
+      where l.export_id = ? and l.outcome = 'REJECTED' order by l.line_number`,
+    [exportId],
   );
 }

@@ -17,7 +17,7 @@ import { EsfOperation } from './esf-operation.entity';
 import type { ChangePathwayOperationInput, SaveEsfOperationInput } from './esf-operation.inputs';
 import { EsfRecord } from './esf-record.entity';
 
-async function findOperation(ctx: RequestContext, field: string, globalId: string): Promise<EsfOperation> {
+export async function findOperation(ctx: RequestContext, field: string, globalId: string): Promise<EsfOperation> {
   const parsed = parseGlobalId(globalId, 'EsfOperation');
   const operation = parsed && (await ctx.em.findOne(EsfOperation, { id: parsed.id }));
   if (!operation) throw errors.notFound(ctx, field);
