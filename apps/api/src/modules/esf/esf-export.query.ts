@@ -18,12 +18,17 @@ export function esfExportParticipants(em: EntityManager, tenantId: string, opera
             r.minority::text as minority, r.homeless::text as homeless, r.rural_area::text as "ruralArea",
             r.exit_job_searching::text as "exitJobSearching", r.exit_in_training::text as "exitInTraining", r.exit_qualification::text as "exitQualification",
             r.exit_employed::text as "exitEmployed", to_char(r.exit_answered_on, 'YYYY-MM-DD') as "exitAnsweredOn",
-            (select l.fingerprint from esf_export_line l join esf_export e on e.id = l.export_id
-              where l.pathway_id = pw.id and l.outcome = 'ACCEPTED' order by e.created_at desc limit 1) as "acceptedFingerprint"
+            accepted.fingerprint as "acceptedFingerprint"
        from esf_record r join esf_operation o on o.id = r.operation_id join pathway pw on pw.id = r.pathway_id join participant p on p.id = pw.participant_id
+       -- Each pathway's last accepted line in this operation, in one pass over the operation's exports (a line sent
+       -- for another operation has another file number, so it never matches anyway).
+       left join (select distinct on (l.pathway_id) l.pathway_id, l.fingerprint
+                    from esf_export_line l join esf_export e on e.id = l.export_id
+                   where e.operation_id = ? and l.outcome = 'ACCEPTED'
+                   order by l.pathway_id, e.created_at desc) accepted on accepted.pathway_id = pw.id
       where r.tenant_id = ? and r.operation_id = ? and pw.entry_date is not null and (pw.exit_date is null or pw.exit_date > pw.entry_date)
       order by p.last_name, p.first_name, pw.number`,
-    [tenantId, operationId],
+    [operationId, tenantId, operationId],
   );
 }
 
@@ -45,25 +50,33 @@ export async function insertExportLines(
   );
 }
 
+/** The identifiers an export wrote (its pathways) and their line numbers, to match the authority's error file against. */
+export async function exportedReferences(em: EntityManager, exportId: string): Promise<Map<string, number>> {
+  const rows = await em.execute<Array<{ reference: string; line: number }>>(
+    `select pathway_id as reference, line_number as line from esf_export_line where export_id = ?`,
+    [exportId],
+  );
+  return new Map(rows.map((row) => [row.reference, row.line]));
+}
+
 /** The lines of an export, in the order they were written. */
 export async function exportedLines(em: EntityManager, exportId: string): Promise<Array<{ reference: string; content: string }>> {
   return em.execute(`select pathway_id as reference, content from esf_export_line where export_id = ? order by line_number`, [exportId]);
 }
 
 /**
- * The authority's answer to an export: the lines it names are rejected with their reason, every
- * other line of the export is accepted. One statement, so an answer is recorded whole or not at all.
+ * The authority's answer to an export, in one statement: the lines it names are rejected with
+ * their reason, every other line of the export is accepted. The reasons travel as one JSON object
+ * keyed by line number, read per line: one pass over the export, whatever the table's statistics.
  */
-export async function recordLineOutcomes(em: EntityManager, exportId: string, rejections: ReadonlyArray<{ reference: string; reason: string }>): Promise<void> {
+export async function recordLineOutcomes(em: EntityManager, exportId: string, rejections: ReadonlyArray<{ line: number; reason: string }>): Promise<void> {
   await em.execute(
     `update esf_export_line l
-        set outcome = case when r.reason is null then 'ACCEPTED' else 'REJECTED' end::esf_line_outcome, rejection_reason = r.reason
-       from esf_export_line x
-       left join (select distinct on (r->>'reference') (r->>'reference')::uuid as reference, r->>'reason' as reason
-                    from jsonb_array_elements(?::jsonb) as u(r) order by r->>'reference') r
-              on r.reference = x.pathway_id
-      where l.export_id = ? and x.export_id = l.export_id and x.line_number = l.line_number`,
-    [JSON.stringify(rejections.map(({ reference, reason }) => ({ reference, reason }))), exportId],
+        set rejection_reason = r.reasons ->> l.line_number::text,
+            outcome = case when r.reasons ->> l.line_number::text is null then 'ACCEPTED' else 'REJECTED' end::esf_line_outcome
+       from (select ?::jsonb as reasons) r
+      where l.export_id = ?`,
+    [JSON.stringify(Object.fromEntries(rejections.map(({ line, reason }) => [line, reason]))), exportId],
   );
 }
 

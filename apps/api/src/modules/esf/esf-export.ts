@@ -12,7 +12,7 @@ import { readCsvRows } from './esf-error-file';
 import { EsfExport } from './esf-export.entity';
 import type { EsfOperation } from './esf-operation.entity';
 import { findOperation } from './esf-operation.service';
-import { esfExportParticipants, exportedLines, insertExportLines, recordLineOutcomes, type EsfLineSource } from './esf-export.query';
+import { esfExportParticipants, exportedLines, exportedReferences, insertExportLines, recordLineOutcomes, type EsfLineSource } from './esf-export.query';
 
 /** A line as the file writes it, and what is needed to find it back: her pathway (the identifier) and its fingerprint. */
 export interface EsfLine {
@@ -97,19 +97,14 @@ export async function exportFile(ctx: RequestContext, exportId: string): Promise
 }
 
 /** Records the authority's answer to an export: the lines it rejected with their reasons, every other line accepted. Once per export. */
-async function answer(
-  ctx: RequestContext,
-  recorded: EsfExport,
-  rejections: ReadonlyArray<{ reference: string; reason: string }>,
-  errorFileName: string | null,
-) {
+async function answer(ctx: RequestContext, recorded: EsfExport, rejections: ReadonlyArray<{ line: number; reason: string }>, errorFileName: string | null) {
   if (recorded.answeredAt) throw errors.badInput(ctx, 'exportId', 'error.esfExportAnswered');
   await recordLineOutcomes(ctx.em, recorded.id, rejections);
   ctx.em.assign(recorded, {
     answeredAt: ctx.now,
     answeredBy: ctx.em.getReference(User, ctx.actor!.userId),
     errorFileName,
-    rejectedCount: new Set(rejections.map((r) => r.reference)).size,
+    rejectedCount: new Set(rejections.map((r) => r.line)).size,
   });
   await ctx.em.flush();
   return recorded;
@@ -135,13 +130,14 @@ export async function importErrorFile(ctx: RequestContext, exportId: string, fil
   const layout = layoutOf(ctx, recorded);
   const rows = await readCsvRows(file.data, layout.separator);
   if (!rows.ok) throw errors.badInput(ctx, 'file', 'error.esfErrorFileUnreadable', { line: rows.line });
-  const exported = new Set((await exportedLines(ctx.em, recorded.id)).map((line) => line.reference));
-  const read = esfRejections(layout, rows.rows, exported);
+  const lines = await exportedReferences(ctx.em, recorded.id);
+  const read = esfRejections(layout, rows.rows, new Set(lines.keys()));
   if ('problem' in read) {
     const { problem } = read;
     if (problem.kind === 'MISSING_COLUMN') throw errors.badInput(ctx, 'file', 'error.esfErrorFileForeign', { column: problem.column });
     if (problem.kind === 'LINE_INCOMPLETE') throw errors.badInput(ctx, 'file', 'error.esfErrorFileLineIncomplete', { line: problem.line });
     throw errors.badInput(ctx, 'file', 'error.esfErrorFileUnknownLine', { line: problem.line, reference: problem.reference });
   }
-  return answer(ctx, recorded, read.rejections, file.fileName.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 200));
+  const rejections = read.rejections.map((r) => ({ line: lines.get(r.reference)!, reason: r.reason }));
+  return answer(ctx, recorded, rejections, file.fileName.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 200));
 }
