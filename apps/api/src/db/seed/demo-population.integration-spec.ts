@@ -153,7 +153,8 @@ describe('the demo population', () => {
                (select count(*)::int from appointment_attendee where attendance = 'ABSENT') as missed,
                (select count(*)::int from follow_up_check_in where done_on is not null) as "checkIns",
                (select count(*)::int from esf_record where disability = 'REFUSED') as "refusedToAnswer",
-               (select count(*)::int from esf_record where education_level is null) as "esfIncomplete"`),
+               (select count(*)::int from esf_record where education_level is null) as "esfIncomplete",
+               (select count(*)::int from esf_export_line where outcome = 'REJECTED') as "esfRejected"`),
     );
     expect(counts).toMatchObject({ exitKinds: 9 });
     for (const [what, n] of Object.entries(counts!)) expect(n, what).toBeGreaterThan(5);

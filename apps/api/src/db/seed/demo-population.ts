@@ -28,6 +28,7 @@ import {
 import { searchKeyOf } from '../../modules/participants/participant.validation';
 import type { DemoTenant } from './demo-data';
 import { DemoRandom, LAST_NAMES, MEN_FIRST_NAMES, WOMEN_FIRST_NAMES } from './demo-random';
+import { seedDemoEsfExports } from './demo-esf-exports';
 import { insertRows, type Row } from './insert-rows';
 
 /**
@@ -689,6 +690,7 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
        from pathway pw where pw.tenant_id = ? and not exists (select 1 from esf_record r where r.pathway_id = pw.id)`,
     [ids.tenant],
   );
+  await seedDemoEsfExports(em, ids.tenant, ids.users.get(plan.animation)!, today);
 }
 
 const ANSWER = (yes: boolean) => (yes ? EsfAnswer.YES : EsfAnswer.NO);

@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-grap
 import { CURRENT_ESF_EXPORT_LAYOUT, esfExportProblems } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { Allow } from '../../access/operation-access';
+import { activeMembership } from '../../access/tenant-scope';
 import { toGlobalId } from '../../graphql/relay';
 import { translate } from '../../i18n/messages';
 import { linesToExport } from './esf-export';
@@ -51,7 +52,7 @@ export class EsfExportCheckResolver {
   ): Promise<EsfExportCheckType> {
     const operation = await findOperation(ctx, 'operationId', operationId);
     const layout = CURRENT_ESF_EXPORT_LAYOUT;
-    const participants = (await linesToExport(ctx, operation, complete, layout)).map((line) => line.source);
+    const participants = (await linesToExport(ctx.em, activeMembership(ctx).tenantId, operation.id, complete, layout)).map((line) => line.source);
     const problems = participants.flatMap((p) =>
       esfExportProblems(layout, p).map((problem) => ({
         participantId: toGlobalId('Participant', p.participantId),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CURRENT_ESF_EXPORT_LAYOUT, ESF_EXPORT_LAYOUTS, esfExportCells, esfExportHeader, esfRejections, type EsfExportLayout } from '@jalon/domain';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../context/request-context';
 import { activeMembership } from '../../access/tenant-scope';
 import { csvLine } from '../../exports/csv-writer';
@@ -10,7 +11,6 @@ import { DOCUMENT_MAX_BYTES, type UploadedFile } from '../documents/uploaded-fil
 import { User } from '../users/user.entity';
 import { readCsvRows } from './esf-error-file';
 import { EsfExport } from './esf-export.entity';
-import type { EsfOperation } from './esf-operation.entity';
 import { findOperation } from './esf-operation.service';
 import { esfExportParticipants, exportedLines, exportedReferences, insertExportLines, recordLineOutcomes, type EsfLineSource } from './esf-export.query';
 
@@ -26,8 +26,8 @@ export interface EsfLine {
  * or changed since their last accepted line (incremental: a line the authority rejected, or has
  * not answered yet, is sent again).
  */
-export async function linesToExport(ctx: RequestContext, operation: EsfOperation, complete: boolean, layout = CURRENT_ESF_EXPORT_LAYOUT): Promise<EsfLine[]> {
-  const sources = await esfExportParticipants(ctx.em, activeMembership(ctx).tenantId, operation.id);
+export async function linesToExport(em: EntityManager, tenantId: string, operationId: string, complete: boolean, layout = CURRENT_ESF_EXPORT_LAYOUT): Promise<EsfLine[]> {
+  const sources = await esfExportParticipants(em, tenantId, operationId);
   return sources.flatMap((source) => {
     // Written without its line end, so the fingerprint does not depend on how lines are joined.
     const content = csvLine(esfExportCells(layout, source)).slice(0, -2);
@@ -51,7 +51,7 @@ export function createExport(ctx: RequestContext, input: { operationId: string; 
     input.idempotencyKey,
     async () => {
       const operation = await findOperation(ctx, 'operationId', input.operationId);
-      const lines = await linesToExport(ctx, operation, input.complete);
+      const lines = await linesToExport(ctx.em, activeMembership(ctx).tenantId, operation.id, input.complete);
       if (lines.length === 0) throw errors.badInput(ctx, 'complete', 'error.esfExportNothingNew');
       const created = ctx.em.create(EsfExport, {
         tenant: operation.tenant,
