@@ -58,7 +58,8 @@ const fr = {
   'error.esfErrorFileUnreadable': 'Ce fichier n’est pas un CSV lisible (ligne {line}) : rien n’a été importé.',
   'error.esfErrorFileForeign': 'Ce fichier n’est pas un fichier d’erreurs de Ma Démarche FSE+ : il n’a pas de colonne « {column} ». Rien n’a été importé.',
   'error.esfErrorFileLineIncomplete': 'Ligne {line} du fichier d’erreurs : l’identifiant ou le motif du rejet manque. Rien n’a été importé.',
-  'error.esfErrorFileUnknownLine': 'Ligne {line} du fichier d’erreurs : l’identifiant {reference} n’est pas dans cet export. Est-ce le fichier d’erreurs de cet export ? Rien n’a été importé.',
+  'error.esfErrorFileUnknownLine':
+    'Ligne {line} du fichier d’erreurs : l’identifiant {reference} n’est pas dans cet export. Est-ce le fichier d’erreurs de cet export ? Rien n’a été importé.',
   'error.esfExportAnswered': 'La réponse de l’autorité de gestion à cet export est déjà enregistrée.',
   'error.esfExportNothingNew': 'Aucune ligne nouvelle ou modifiée depuis le dernier export accepté : rien à envoyer.',
   'error.esfLayoutUnknown': 'Le format {layout} de cet export n’est plus connu de Jalon.',
@@ -501,7 +502,8 @@ const en: Record<Key, string> = {
   'error.esfErrorFileUnreadable': 'This file is not a readable CSV (line {line}): nothing was imported.',
   'error.esfErrorFileForeign': 'This file is not a Ma Démarche FSE+ error file: it has no « {column} » column. Nothing was imported.',
   'error.esfErrorFileLineIncomplete': 'Line {line} of the error file: the identifier or the reason for rejection is missing. Nothing was imported.',
-  'error.esfErrorFileUnknownLine': 'Line {line} of the error file: identifier {reference} is not in this export. Is it this export’s error file? Nothing was imported.',
+  'error.esfErrorFileUnknownLine':
+    'Line {line} of the error file: identifier {reference} is not in this export. Is it this export’s error file? Nothing was imported.',
   'error.esfExportAnswered': 'The managing authority’s answer to this export is already recorded.',
   'error.esfExportNothingNew': 'No line new or changed since the last accepted export: nothing to send.',
   'error.esfLayoutUnknown': 'Jalon no longer knows this export’s layout {layout}.',

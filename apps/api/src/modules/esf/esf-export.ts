@@ -26,7 +26,13 @@ export interface EsfLine {
  * or changed since their last accepted line (incremental: a line the authority rejected, or has
  * not answered yet, is sent again).
  */
-export async function linesToExport(em: EntityManager, tenantId: string, operationId: string, complete: boolean, layout = CURRENT_ESF_EXPORT_LAYOUT): Promise<EsfLine[]> {
+export async function linesToExport(
+  em: EntityManager,
+  tenantId: string,
+  operationId: string,
+  complete: boolean,
+  layout = CURRENT_ESF_EXPORT_LAYOUT,
+): Promise<EsfLine[]> {
   const sources = await esfExportParticipants(em, tenantId, operationId);
   return sources.flatMap((source) => {
     // Written without its line end, so the fingerprint does not depend on how lines are joined.
