@@ -183,6 +183,8 @@ describe.runIf(chromiumAvailable())('ESF+ follow-up: operations and the exit que
     await nadia.getByRole('tab', { name: 'Parcours' }).click();
     const section = nadia.getByRole('region', { name: 'Opération FSE+' });
     await section.getByText('Niveau CITE absent').waitFor();
+    // What is missing, since when, and who must fill it in.
+    await nadia.getByText(/Données FSE\+ incomplètes depuis le .+ : .*niveau de formation.*\. À compléter par Nadia/i).waitFor();
     await nadia.getByRole('button', { name: "Modifier la situation à l'entrée" }).click();
     await nadia.getByLabel('Niveau de formation (CITE 2011)').selectOption('3');
     await nadia.getByRole('button', { name: 'Enregistrer la situation' }).click();
