@@ -21,7 +21,7 @@ let animation: GraphqlClient;
 let brunoId: string;
 const today = todayInFrance();
 
-const FIGURES = `id referentName organisationName referents activeCaseload entriesLast12Months renewalRate
+const FIGURES = `id referentName active organisationName referents activeCaseload entriesLast12Months renewalRate
   contactUnder30Days contact31To60Days contactOver60Days contactsLast12Months faceToFaceShare filesWithAlert`;
 const MONITORING = `query($referentId: ID) { referentMonitoring(referentId: $referentId) {
   caseloadTarget renewalRateTarget referents { ${FIGURES} } operators { ${FIGURES} } plie { ${FIGURES} } } }`;
@@ -207,5 +207,15 @@ describe('referent monitoring', () => {
     const elsewhere = new GraphqlClient(server.app);
     await elsewhere.login(other.users.referent.email, FIXTURE_PASSWORD);
     expect((await elsewhere.data(MONITORING)).referentMonitoring.caseloadTarget).toBe(70);
+  });
+
+  it('keeps a referent deactivated since while people are still hers, marked, and no longer counts her among the referents', async () => {
+    await server.asOwner((em) => em.execute(`update membership set active = false where id = ?`, [brunoId]));
+    const { referentMonitoring } = await animation.data(MONITORING);
+    const bruno = referentMonitoring.referents.find((r: any) => r.id === toGlobalId('Membership', brunoId));
+    expect(bruno).toMatchObject({ ...brunoFigures, active: false, referents: 0 });
+    expect(referentMonitoring.referents.filter((r: any) => r.active)).toHaveLength(1);
+    // Her person still counts in the PLIE's caseload; the referents are the active ones.
+    expect(referentMonitoring.plie).toMatchObject({ referents: 1, activeCaseload: 5 });
   });
 });

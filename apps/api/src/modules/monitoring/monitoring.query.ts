@@ -10,6 +10,8 @@ export interface MonitoringRow {
   level: MonitoringLevel;
   referentId: string | null;
   referentName: string | null;
+  /** False for a referent deactivated since, shown while people or last year's appointments are still hers. */
+  active: boolean;
   organisationId: string | null;
   organisationName: string | null;
   referents: number;
@@ -33,7 +35,8 @@ const ANY_ALERT = Object.values(CaseloadAlert)
  * The referents' monitoring, counted in SQL over every row in one statement, one row per referent,
  * per operator and for the PLIE (grouping sets). Row-level security applies as to any query; who
  * may read whose figures is decided before (access/monitoring-access.ts). The referents are the
- * active memberships holding a caseload (capability holdCaseload); `referentId` null: all of them.
+ * memberships holding a caseload (capability holdCaseload), active or deactivated since while
+ * people are still theirs or their last year's appointments count; `referentId` null: all of them.
  * Definitions (also shown to users):
  * - active caseload: the referent's people whose current pathway is pending accreditation, active
  *   or suspended (ACTIVE_CASELOAD_STATUSES), today;
@@ -49,9 +52,12 @@ const ANY_ALERT = Object.values(CaseloadAlert)
 export async function monitoringRows(em: EntityManager, referentId: string | null): Promise<MonitoringRow[]> {
   return em.execute<MonitoringRow[]>(
     `with referents as (
-      select m.id, m.organisation_id, u.display_name, o.name as organisation_name
+      select m.id, m.organisation_id, u.display_name, o.name as organisation_name, m.active
       from membership m join app_user u on u.id = m.user_id join organisation o on o.id = m.organisation_id
-      where m.tenant_id = jalon_tenant_id() and m.role::text = any(?::text[]) and m.active and (?::uuid is null or m.id = ?::uuid)
+      where m.tenant_id = jalon_tenant_id() and m.role::text = any(?::text[]) and (?::uuid is null or m.id = ?::uuid)
+        -- A referent deactivated since stays while people are still hers or her last year's appointments count.
+        and (m.active or exists (select 1 from participant p where p.referent_id = m.id)
+             or exists (select 1 from appointment a where a.referent_id = m.id and a.starts_at > now() - interval '12 months'))
     ),
     files as (
       select p.referent_id,
@@ -76,7 +82,7 @@ export async function monitoringRows(em: EntityManager, referentId: string | nul
       group by a.referent_id
     ),
     per_referent as (
-      select r.id, r.display_name, r.organisation_id, r.organisation_name,
+      select r.id, r.display_name, r.organisation_id, r.organisation_name, r.active,
         count(*) filter (where f.active) as active_caseload,
         count(*) filter (where f.active and f.recent and not f.over60) as under30,
         count(*) filter (where f.active and not f.recent and not f.over60) as between30and60,
@@ -85,11 +91,11 @@ export async function monitoringRows(em: EntityManager, referentId: string | nul
         coalesce(max(e.entries), 0) as entries, coalesce(max(c.contacts), 0) as contacts, coalesce(max(c.in_person), 0) as in_person
       from referents r left join files f on f.referent_id = r.id
         left join entries e on e.referent_id = r.id left join contacts c on c.referent_id = r.id
-      group by r.id, r.display_name, r.organisation_id, r.organisation_name
+      group by r.id, r.display_name, r.organisation_id, r.organisation_name, r.active
     )
     select case when grouping(organisation_id) = 1 then 'WHOLE' when grouping(id) = 1 then 'ORGANISATION' else 'MEMBER' end as level,
-      id as "referentId", display_name as "referentName", organisation_id as "organisationId", organisation_name as "organisationName",
-      count(*)::int as referents, sum(active_caseload)::int as "activeCaseload", sum(entries)::int as entries,
+      id as "referentId", display_name as "referentName", bool_and(active) as active, organisation_id as "organisationId", organisation_name as "organisationName",
+      count(*) filter (where active)::int as referents, sum(active_caseload)::int as "activeCaseload", sum(entries)::int as entries,
       sum(under30)::int as "contactUnder30", sum(between30and60)::int as "contact31To60", sum(over60)::int as "contactOver60",
       sum(contacts)::int as contacts, sum(in_person)::int as "inPersonContacts", sum(files_with_alert)::int as "filesWithAlert"
     from per_referent

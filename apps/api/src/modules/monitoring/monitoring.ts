@@ -17,6 +17,9 @@ export class MonitoringFiguresType {
   @Field(() => String, { nullable: true, description: "The referent's name (absent for an operator and the PLIE)" })
   referentName!: string | null;
 
+  @Field({ description: 'False for a referent deactivated since, listed while people are still hers or her last year’s appointments count' })
+  active!: boolean;
+
   @Field(() => String, { nullable: true, description: 'The operator: the organisation employing the referent(s)' })
   organisationName!: string | null;
 
@@ -61,7 +64,9 @@ export class ReferentMonitoringType {
   @Field(() => Float, { description: 'The expected renewal rate over 12 months' })
   renewalRateTarget!: number;
 
-  @Field(() => [MonitoringFiguresType], { description: 'One row per active referent the viewer may monitor (a referent: herself)' })
+  @Field(() => [MonitoringFiguresType], {
+    description: 'One row per referent the viewer may monitor (a referent: herself), deactivated ones included while they still count',
+  })
   referents!: MonitoringFiguresType[];
 
   @Field(() => [MonitoringFiguresType], { description: 'One row per operator; empty when one referent is asked for' })
@@ -79,6 +84,7 @@ function figuresOf(row: MonitoringRow): MonitoringFiguresType {
   return {
     id,
     referentName: row.referentName,
+    active: row.active,
     organisationName: row.organisationName,
     referents: row.referents,
     activeCaseload: row.activeCaseload,
