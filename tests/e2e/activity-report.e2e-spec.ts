@@ -73,6 +73,12 @@ describe.runIf(chromiumAvailable())('the animation team reads the activity repor
     const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo');
     await nadia.getByRole('link', { name: "Bilan d'activité" }).click();
     await nadia.getByText(/^Référent : Nadia Benali, /).waitFor();
+    // Her operator colleagues are in the scope list (the demo PLIE lets referents read them): Julien's caseload opens.
+    const scope = nadia.getByLabel('Périmètre');
+    await scope.locator('optgroup[label="Mes collègues"] option', { hasText: 'Julien Perrin' }).waitFor({ state: 'attached' });
+    expect(await scope.locator('optgroup[label="Mes collègues"] option', { hasText: 'Nadia Benali' }).count()).toBe(0);
+    await scope.selectOption({ label: 'Julien Perrin' });
+    await nadia.getByText(/^Référent : Julien Perrin, /).waitFor();
     const karim = await logIn(suite.browser, suite.server.url, 'karim@grenoble.demo');
     await karim.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
     expect(await karim.getByRole('link', { name: "Bilan d'activité" }).count()).toBe(0);

@@ -11,7 +11,6 @@ import { UserCredential } from './user-credential.entity';
 import { newSecretToken } from '../../access/secret-token';
 import { Session } from './session.entity';
 import { ViewerType } from './viewer.type';
-import { MembershipType } from '../tenancy/membership.type';
 import { UserType } from '../users/user.type';
 
 export function normaliseEmail(email: string): string {
@@ -40,7 +39,7 @@ export async function openSession(ctx: RequestContext, user: User, preferredMemb
   });
   await ctx.em.flush();
   ctx.cookie.set(token, session.expiresAt);
-  return ViewerType.of(UserType.from(user), active && MembershipType.from(active), memberships.map(MembershipType.from));
+  return ViewerType.of(UserType.from(user), active, memberships);
 }
 
 export async function login(ctx: RequestContext, rawEmail: string, password: string): Promise<ViewerType> {
@@ -83,7 +82,7 @@ export async function loadViewer(ctx: RequestContext, userId: string, activeMemb
   const user = await ctx.em.findOneOrFail(User, { id: userId });
   const memberships = await findActiveMembershipsOfUser(ctx.em, userId);
   const active = memberships.find((m) => m.id === activeMembershipId) ?? null;
-  return ViewerType.of(UserType.from(user), active && MembershipType.from(active), memberships.map(MembershipType.from));
+  return ViewerType.of(UserType.from(user), active, memberships);
 }
 
 /** Moves the session to another of the user's memberships (possibly in another tenant). */

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { CAPABILITIES, capabilitiesOf, type Capability } from '@jalon/domain';
+import type { Membership } from '../tenancy/membership.entity';
 import { MembershipType } from '../tenancy/membership.type';
 import { UserType } from '../users/user.type';
 
@@ -32,7 +33,17 @@ export class ViewerType {
   @Field(() => CapabilitiesType)
   can!: CapabilitiesType;
 
-  static of(user: UserType, activeMembership: MembershipType | null, memberships: MembershipType[]): ViewerType {
-    return { user, activeMembership, memberships, can: CapabilitiesType.of(activeMembership) };
+  @Field({ description: "The active membership's PLIE lets referents read their operator colleagues' files (a PLIE setting)" })
+  colleaguesCanRead!: boolean;
+
+  static of(user: UserType, active: Membership | null, memberships: Membership[]): ViewerType {
+    const activeMembership = active && MembershipType.from(active);
+    return {
+      user,
+      activeMembership,
+      memberships: memberships.map(MembershipType.from),
+      can: CapabilitiesType.of(activeMembership),
+      colleaguesCanRead: active?.tenant.colleaguesCanRead ?? false,
+    };
   }
 }
