@@ -74,7 +74,7 @@ describe.runIf(chromiumAvailable())('the animation team reads the activity repor
     await nadia.getByRole('link', { name: "Bilan d'activité" }).click();
     await nadia.getByText(/^Référent : Nadia Benali, /).waitFor();
     // Her operator colleagues are in the scope list (the demo PLIE lets referents read them): Julien's caseload opens.
-    const scope = nadia.getByLabel('Périmètre');
+    const scope = nadia.locator('#report-scope');
     await scope.locator('optgroup[label="Mes collègues"] option', { hasText: 'Julien Perrin' }).waitFor({ state: 'attached' });
     expect(await scope.locator('optgroup[label="Mes collègues"] option', { hasText: 'Nadia Benali' }).count()).toBe(0);
     await scope.selectOption({ label: 'Julien Perrin' });

@@ -180,6 +180,7 @@ describe.runIf(chromiumAvailable())('ESF+ follow-up: operations and the exit que
     const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo');
     await nadia.getByTestId('home-count-ESF_REJECTED').click();
     await nadia.getByRole('link', { name: /Rejet-Fse Rose/i }).click();
+    await nadia.getByRole('heading', { name: /Rejet-Fse/i }).waitFor();
     await nadia.getByRole('tab', { name: 'Parcours' }).click();
     const section = nadia.getByRole('region', { name: 'Opération FSE+' });
     await section.getByText('Niveau CITE absent').waitFor();
