@@ -69,6 +69,18 @@ describe.runIf(chromiumAvailable())('the animation team reads the activity repor
     expect(pdfText).toMatch(new RegExp(`Personnes suivies[^0-9]*${nadiaFollowed.value} ${nadiaFollowed.previous}`));
   });
 
+  it('counts the residents of a commune found by its name', async () => {
+    const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo');
+    await marc.getByRole('link', { name: "Bilan d'activité" }).click();
+    await marc.locator('#report-scope').selectOption({ label: "Résidents d'une commune…" });
+    await marc.getByLabel('Chercher une commune (nom ou code postal)').fill('Échirol');
+    await marc.locator('#report-commune option', { hasText: 'Échirolles (38151)' }).waitFor({ state: 'attached' });
+    await marc.getByLabel('Commune de résidence').selectOption({ label: 'Échirolles (38151)' });
+    await marc.getByText(/^Résidents de Échirolles, /).waitFor();
+    expect(new URL(marc.url()).searchParams.get('scope')).toBe('commune:38151');
+    expect(await axeViolations(marc)).toEqual([]);
+  });
+
   it('gives a referent her own caseload, and no link for a partner', async () => {
     const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo');
     await nadia.getByRole('link', { name: "Bilan d'activité" }).click();
