@@ -1,8 +1,17 @@
-import { Extensions, type MiddlewareFn } from 'type-graphql';
-import { getNamedType, isNonNullType, isObjectType, responsePathAsArray, type GraphQLSchema } from 'graphql';
+import { Extensions } from 'type-graphql';
+import {
+  getNamedType,
+  isNonNullType,
+  isObjectType,
+  responsePathAsArray,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
 import type { FieldClass } from '@jalon/domain';
 import type { RequestContext } from '../context/request-context';
-import { type ConsentScope, subjectOf } from './consent-scope';
+import { type ConsentScope, type ConsentSubject, subjectOf } from './consent-scope';
 
 const FIELD_EXTENSION = 'dataClass';
 const TYPE_EXTENSION = 'sharedAs';
@@ -33,24 +42,55 @@ function keepShared(scope: ConsentScope, value: unknown): unknown {
   return visible(scope, value) ? value : null;
 }
 
+/** What the consent guard needs of a field, read once from the schema when the guard is put on it. */
+export interface FieldConsent {
+  /** The parent type is participant-bearing: its objects must carry a ConsentSubject. */
+  bearing: boolean;
+  /** The field's declared data class (`id` takes its object's). */
+  declared: FieldClass | undefined;
+}
+
+export function fieldConsentOf(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): FieldConsent {
+  return { bearing: type.extensions?.[TYPE_EXTENSION] !== undefined, declared: field.extensions?.[FIELD_EXTENSION] as FieldClass | undefined };
+}
+
+const isPromise = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+
 /**
  * The one place consent is enforced on the API's output. For a partner (or a referent's preview
  * of one), a field of a participant-bearing object is null unless its class is shared, and every
  * participant-bearing object reached by any path (root query, nested field, node) is dropped
  * unless the object itself is shared. Staff pass through: their role already scoped the rows.
- * Decisions are synchronous once the request's consents are loaded (the first field loads them).
+ *
+ * Synchronous once the request's consents are loaded (the first field that needs them loads
+ * them): a field whose value is plain stays plain, so graphql-js resolves the thousands of fields
+ * of a list without a promise each. `resolve` is the field's own resolver.
  */
-export const enforceConsent: MiddlewareFn<RequestContext> = async ({ root, info, context }, next) => {
+export function enforceConsent(
+  consent: FieldConsent,
+  resolve: () => unknown,
+  { root, info, context }: { root: unknown; info: GraphQLResolveInfo; context: RequestContext },
+): unknown {
   const subject = subjectOf(root);
   const scope = subject?.scope ?? context.consent;
-  if (!scope.governsByConsent) return next();
-  if (!scope.loaded) await scope.load();
+  if (!scope.governsByConsent) return resolve();
+  if (!scope.loaded) return scope.load().then(() => decided(consent, resolve, scope, subject, info, context));
+  return decided(consent, resolve, scope, subject, info, context);
+}
+
+function decided(
+  consent: FieldConsent,
+  resolve: () => unknown,
+  scope: ConsentScope,
+  subject: ConsentSubject | undefined,
+  info: GraphQLResolveInfo,
+  context: RequestContext,
+): unknown {
   // Fail closed: an object of a participant-bearing type that does not say whose data it is shows nothing.
-  if (!subject && info.parentType.extensions?.[TYPE_EXTENSION] !== undefined) throw new Error(`${info.parentType.name} object without a consent subject`);
+  if (!subject && consent.bearing) throw new Error(`${info.parentType.name} object without a consent subject`);
   if (subject) {
-    const declared = info.parentType.getFields()[info.fieldName]?.extensions?.[FIELD_EXTENSION] as FieldClass | undefined;
     // The Node id is shown exactly when its object is.
-    const fieldClass = declared ?? (info.fieldName === 'id' ? subject.itemClass : undefined);
+    const fieldClass = consent.declared ?? (info.fieldName === 'id' ? subject.itemClass : undefined);
     if (!fieldClass) throw new Error(`${info.parentType.name}.${info.fieldName} declares no data class`);
     // The object was shown under its own class (keepShared, on the field that returned it): so are its fields of that class.
     if (fieldClass !== subject.itemClass && !scope.allows(subject, fieldClass)) {
@@ -58,10 +98,10 @@ export const enforceConsent: MiddlewareFn<RequestContext> = async ({ root, info,
       return null;
     }
   }
-  const value: unknown = await next();
+  const value = resolve();
   // Objects a resolver returns may belong to a preview scope already loaded, or to this one.
-  return keepShared(scope, value);
-};
+  return isPromise(value) ? Promise.resolve(value).then((resolved) => keepShared(scope, resolved)) : keepShared(scope, value);
+}
 
 /**
  * Every participant-bearing type and field with its data class, for the permission snapshot; and

@@ -3,7 +3,7 @@ import './enums';
 import { buildSchema } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { GraphQLSchema } from 'graphql';
-import { guardField } from '../access/operation-access';
+import { guardSchema } from '../access/operation-access';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { OrganisationResolver } from '../modules/organisations/organisation.resolver';
 import { AppointmentResolver } from '../modules/appointments/appointment.resolver';
@@ -78,9 +78,10 @@ export function getSchema(): Promise<GraphQLSchema> {
       PriorityDistrictResolver,
       NodeResolver,
     ],
-    globalMiddlewares: [guardField],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
-  }).then(inheritInputLimits);
+  })
+    .then(guardSchema)
+    .then(inheritInputLimits);
   return schema;
 }

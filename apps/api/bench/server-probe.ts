@@ -1,0 +1,44 @@
+import { createRequire } from 'node:module';
+import { Session } from 'node:inspector/promises';
+
+/**
+ * The bench's eyes inside a server process it started (Jalon or its peer): counts the SQL
+ * statements sent to PostgreSQL (every `query` of node-postgres' clients, BEGIN and COMMIT
+ * included, the same hook for both servers) and samples what the process allocates, collected
+ * objects included, between the bench's `start` and `stop` messages.
+ */
+export function answerBench(pgFrom: string, port: number): void {
+  const pg = createRequire(pgFrom)('pg') as { Client: { prototype: { query: (...args: unknown[]) => unknown } } };
+  let statements = 0;
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
+    statements++;
+    return query.apply(this, args);
+  };
+  const session = new Session();
+  session.connect();
+  process.on('message', (message: { cmd: 'start' | 'stop' }) => {
+    void (async () => {
+      if (message.cmd === 'start') {
+        statements = 0;
+        await session.post('HeapProfiler.enable');
+        await session.post('HeapProfiler.startSampling', {
+          samplingInterval: 4096,
+          includeObjectsCollectedByMajorGC: true,
+          includeObjectsCollectedByMinorGC: true,
+        });
+        process.send!({ started: true });
+      } else {
+        const { profile } = await session.post('HeapProfiler.stopSampling');
+        let allocated = 0;
+        const walk = (node: { selfSize: number; children: unknown[] }) => {
+          allocated += node.selfSize;
+          node.children.forEach((child) => walk(child as typeof node));
+        };
+        walk(profile.head);
+        process.send!({ statements, allocated });
+      }
+    })();
+  });
+  process.send!({ ready: true, port });
+}
