@@ -36,7 +36,7 @@ function activityReportSql(scope: string): string {
   return `
 with ${PERIODS_CTE},
 people as (
-  select p.id, p.gender, p.birth_date, p.priority_district_code from participant p where p.tenant_id = ? and (${scope})
+  select p.id, p.gender, p.birth_date, p.priority_district_code from participant p where p.tenant_id = any(?::uuid[]) and (${scope})
 ),
 pathways as (
   select pw.id, pw.participant_id, pw.number, pw.entry_date, pw.exit_date, pw.exit_kind::text as exit_kind, esf.employment_situation,
@@ -128,14 +128,24 @@ figures (period, figure, key, label, value) as (
 select period, figure, key, label, value::float8 as value from figures`;
 }
 
-/** The activity report's figures, for the period and the one before, of the people in scope. */
-export function activityReportRows(em: EntityManager, periods: ComparedPeriods, tenantId: string, scope: ScopeCondition, locale: string): Promise<FigureRow[]> {
+/**
+ * The activity report's figures, for the period and the one before, of the people in scope of
+ * these tenants: the request's own PLIE (row-level security holds it there anyway); the bench
+ * also counts every PLIE of its dataset at once, as a national total.
+ */
+export function activityReportRows(
+  em: EntityManager,
+  periods: ComparedPeriods,
+  tenantIds: readonly string[],
+  scope: ScopeCondition,
+  locale: string,
+): Promise<FigureRow[]> {
   return em.execute<FigureRow[]>(activityReportSql(scope.sql), [
     periods.current.from,
     periods.current.to,
     periods.previous.from,
     periods.previous.to,
-    tenantId,
+    `{${tenantIds.join(',')}}`,
     ...scope.params,
     locale,
   ]);

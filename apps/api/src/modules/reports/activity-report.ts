@@ -180,7 +180,7 @@ export async function activityReport(
 ): Promise<Report & { scope: ReportScope }> {
   const periods = comparedPeriods(ctx, period);
   const scope = await readableReportScope(ctx, asked ?? {});
-  const rows = await activityReportRows(ctx.em, periods, activeMembership(ctx).tenantId, scopeCondition(scope), ctx.locale);
+  const rows = await activityReportRows(ctx.em, periods, [activeMembership(ctx).tenantId], scopeCondition(scope), ctx.locale);
   return {
     title: labeller(ctx)('report.activity.title'),
     period: periods.current,
