@@ -237,6 +237,30 @@ const workday = (ms: number) => {
   return ms + (weekday === 6 ? 2 : weekday === 0 ? 1 : 0) * DAY_MS;
 };
 
+/** Working hours of a demo referent: individual appointments in the morning and, in the past, early afternoon. */
+const MORNING = [9, 10, 11];
+const WORKING_HOURS = [9, 10, 11, 14, 15];
+/** The hours from the `first`-th on, then the earlier ones: a drawn first choice, the rest as fallbacks. */
+const rotated = (hours: readonly number[], first: number) => [...hours.slice(first), ...hours.slice(0, first)];
+
+/**
+ * Each referent's booked hours, so the demo never double-books anyone: an appointment takes the
+ * first free hour of its day among those given, or of the next working day.
+ */
+class DemoAgendas {
+  private readonly booked = new Set<string>();
+
+  book(referentId: string, day: string, hours: readonly number[], length = 1): { day: string; hour: number } {
+    for (let ms = dayMs(day); ; ms = workday(ms + DAY_MS)) {
+      const candidate = isoDay(ms);
+      const hour = hours.find((h) => Array.from({ length }, (_, i) => `${referentId} ${candidate} ${h + i}`).every((slot) => !this.booked.has(slot)));
+      if (hour === undefined) continue;
+      for (let i = 0; i < length; i++) this.booked.add(`${referentId} ${candidate} ${hour + i}`);
+      return { day: candidate, hour };
+    }
+  }
+}
+
 interface Ids {
   tenant: string;
   organisations: Map<string, string>;
@@ -282,6 +306,7 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
   const base = (extra: Row): Row => ({ id: rnd.uuid(), created_at: now, tenant_id: ids.tenant, ...extra });
   const rows: Record<string, Row[]> = {};
   const add = (table: string, row: Row) => (rows[table] ??= []).push(row);
+  const agendas = new DemoAgendas();
 
   const operations = plan.operations.map((o) => ({
     id: rsa.uuid(),
@@ -615,7 +640,10 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
     for (let k = 1; k <= 6; k++) {
       const ms = workday(contactEnd - (gap + (k - 1) * rnd.int(25, 40)) * DAY_MS);
       if (ms < entryMs) break;
-      addAppointment(rows, base, rnd, ids.memberships.get(referent.email)!, [participant.id as string], isoDay(ms), today, commune);
+      // Held ones at any working hour; one still to come, in a morning as the planned ones below.
+      const hours = isoDay(ms) < today ? rotated(WORKING_HOURS, rnd.int(0, WORKING_HOURS.length - 1)) : MORNING;
+      const slot = agendas.book(ids.memberships.get(referent.email)!, isoDay(ms), hours);
+      addAppointment(rows, base, rnd, ids.memberships.get(referent.email)!, [participant.id as string], slot.day, today, commune, slot.hour);
       // The referent writes up most interviews in the person's journal.
       if (isoDay(ms) < today && rnd.chance(0.6))
         add('journal_entry', base({ participant_id: participant.id, author_id: referentUser, day: isoDay(ms), text: rnd.pick(JOURNAL_NOTES) }));
@@ -628,18 +656,20 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
     }
   }
 
-  // Planned appointments, in the mornings (afternoons stay free for the referent's own bookings);
-  // each referent has a few today and this week.
+  // Planned individual appointments in the mornings (afternoons stay free for the referent's own
+  // bookings, but for the monthly workshop); each referent has a few today and this week.
   for (const [email, planned] of nextAppointments) {
+    const referentId = ids.memberships.get(email)!;
     planned.forEach(({ participant, day }, k) => {
-      const plannedDay = k < 3 ? today : k < 8 ? isoDay(workday(todayMs + ((k % 4) + 1) * DAY_MS)) : day;
-      addAppointment(rows, base, rnd, ids.memberships.get(email)!, [participant], plannedDay, today, null, 9 + (k % 4));
+      const slot = agendas.book(referentId, k < 3 ? today : k < 8 ? isoDay(workday(todayMs + ((k % 4) + 1) * DAY_MS)) : day, MORNING);
+      addAppointment(rows, base, rnd, referentId, [participant], slot.day, today, null, slot.hour);
     });
-    // A monthly collective session (workshop) for part of the caseload, and the next one planned.
+    // A monthly collective session (workshop, two hours) for part of the caseload, and the next one planned.
     for (let month = -6; month <= 1; month++) {
-      const day = isoDay(workday(dayMs(addMonths(today, month)) - 3 * DAY_MS));
       const group = planned.filter((_, k) => (k + month + 12) % 6 === 0).map((p) => p.participant);
-      if (group.length >= 3) addAppointment(rows, base, rnd, ids.memberships.get(email)!, group, day, today, null, 16, 'Atelier CV et entretien d’embauche');
+      if (group.length < 3) continue;
+      const slot = agendas.book(referentId, isoDay(workday(dayMs(addMonths(today, month)) - 3 * DAY_MS)), [16], 2);
+      addAppointment(rows, base, rnd, referentId, group, slot.day, today, null, slot.hour, 'Atelier CV et entretien d’embauche');
     }
   }
 
