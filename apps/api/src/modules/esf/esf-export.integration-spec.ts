@@ -36,7 +36,7 @@ const ENTRY = {
 };
 const EXPORT = `id complete lineCount layout answeredAt rejectedCount errorFileName downloadPath version rejections { participantId participantName reason }`;
 const CREATE = `mutation($input: CreateEsfExportInput!) { createEsfExport(input: $input) { ${EXPORT} } }`;
-const FILE = `query($id: ID!) { participant(id: $id) { alerts esfRejection { reason fileNumber } } }`;
+const FILE = `query($id: ID!) { participant(id: $id) { alerts esfRejection { reason fileNumber exportedAt } } }`;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -152,7 +152,7 @@ describe('the ESF+ file for the managing authority', () => {
     ]);
     for (const key of ['Anne', 'Bruno', 'Chloé']) {
       const file = await fileOf(key);
-      expect(file.esfRejection).toEqual({ reason: `Rejet de ${key}`, fileNumber: '202599998' });
+      expect(file.esfRejection).toEqual({ reason: `Rejet de ${key}`, fileNumber: '202599998', exportedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
       expect(file.alerts).toContain('ESF_REJECTED');
     }
     expect(await fileOf('Driss')).toMatchObject({ esfRejection: null, alerts: expect.not.arrayContaining(['ESF_REJECTED']) });

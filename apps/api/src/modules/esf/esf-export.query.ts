@@ -98,12 +98,14 @@ export interface OpenEsfRejection {
   fileNumber: string;
 }
 
-export function openEsfRejections(em: EntityManager, pathwayIds: readonly string[]): Promise<OpenEsfRejection[]> {
-  return em.execute(
+export async function openEsfRejections(em: EntityManager, pathwayIds: readonly string[]): Promise<OpenEsfRejection[]> {
+  const rows = await em.execute<Array<Omit<OpenEsfRejection, 'exportedAt'> & { exportedAt: Date | string }>>(
     `select r.pathway_id as "pathwayId", r.reason, r.exported_at as "exportedAt", r.file_number as "fileNumber"
        from ${OPEN_ESF_REJECTIONS} r where r.pathway_id = any(?::uuid[])`,
     [`{${pathwayIds.join(',')}}`],
   );
+  // A timestamp from raw SQL is a string on PostgreSQL's driver (a Date on the embedded database).
+  return rows.map((row) => ({ ...row, exportedAt: new Date(row.exportedAt) }));
 }
 
 /** The lines the authority rejected in an export, with whose they are, in the file's order. */
