@@ -242,9 +242,9 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
     const dialog = nadia.getByRole('dialog', { name: 'Nouvelle action collective' });
     await dialog.getByLabel('Intitulé').fill('Atelier CV et lettre de motivation');
     await dialog.getByLabel('Rechercher un participant à inscrire').fill(`Atelier${suffix}`);
-    await dialog.getByRole('button', { name: `Inscrire Atelier${suffix} Inès` }).click();
-    await dialog.getByRole('button', { name: `Inscrire Atelier${suffix} Karim` }).click();
-    await dialog.getByRole('button', { name: `Retirer Atelier${suffix} Karim` }).waitFor();
+    await dialog.getByRole('button', { name: `Inscrire Inès Atelier${suffix}` }).click();
+    await dialog.getByRole('button', { name: `Inscrire Karim Atelier${suffix}` }).click();
+    await dialog.getByRole('button', { name: `Retirer Karim Atelier${suffix}` }).waitFor();
     await dialog.getByLabel('Date', { exact: true }).fill(monday);
     // Early evening: the demo's appointments and workshops end by 18:00, so the slot is free whatever the date.
     await dialog.getByLabel('Heure de début').fill('18:00');

@@ -29,6 +29,14 @@ export const DETAILS_FIELDS = [
   'priorityDistrictCode',
 ] as const satisfies readonly (keyof DetailsDraft)[];
 
+/** What the forms built on a DetailsDraft (ParticipantDetailsFields, AddressFields) are given besides it. */
+export interface DetailsFieldsProps {
+  idPrefix: string;
+  errors: Partial<Record<(typeof DETAILS_FIELDS)[number], string>>;
+  /** The commune name the API found for the saved code (edit only). */
+  communeName?: string | null;
+}
+
 export type EsfDraft = { employmentSituation: EmploymentSituation | ''; educationLevel: string } & Record<EsfQuestion, EsfAnswer | null>;
 
 export const ENTRY_FIELDS = ['employmentSituation', 'educationLevel', ...ESF_QUESTIONS] as const;
