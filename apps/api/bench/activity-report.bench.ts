@@ -1,13 +1,11 @@
 import 'reflect-metadata';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { calendarYear, previousPeriod } from '@jalon/domain';
-import { loadConfig } from '../src/config';
-import { openDatabase } from '../src/db/database';
 import { baseOrmOptions } from '../src/db/orm-options';
 import { activityReportRows } from '../src/modules/reports/activity-report.query';
 import { scopeCondition } from '../src/modules/reports/report-engine.query';
 import { ReportScopeKind } from '@jalon/domain';
-import { loadDataset } from './bench-dataset';
+import { benchDatabase, loadDataset, median } from './bench-dataset';
 
 /**
  * `pnpm bench`, activity report part (issue 13): the bench dataset (150 PLIEs × 700 people × 10
@@ -55,15 +53,8 @@ async function addActivity(em: ReturnType<MikroORM['em']['fork']>): Promise<void
   await em.execute('analyze');
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 async function main(): Promise<void> {
-  const appUrl = process.env.TEST_DATABASE_URL;
-  const ownerUrl = process.env.TEST_DATABASE_MIGRATION_URL;
-  if (!appUrl || !ownerUrl)
-    throw new Error('Run through `pnpm bench` (it starts a throwaway PostgreSQL), or set TEST_DATABASE_URL and TEST_DATABASE_MIGRATION_URL');
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: appUrl, DATABASE_MIGRATION_URL: ownerUrl });
-  await (await openDatabase(config, { info: () => undefined })).close();
+  const { ownerUrl } = await benchDatabase();
   const { referent } = await loadDataset(ownerUrl, SIZES);
   // The owner reads past row-level security: the national total is no request's, it is the bench's.
   const orm = await MikroORM.init({ ...baseOrmOptions, clientUrl: ownerUrl, pool: { min: 0, max: 1 } } as Options);

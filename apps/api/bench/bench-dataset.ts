@@ -1,5 +1,7 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { STAGE_KIND_TAXONOMY } from '@jalon/domain';
+import { loadConfig } from '../src/config';
+import { openDatabase } from '../src/db/database';
 import { baseOrmOptions } from '../src/db/orm-options';
 import { hashPassword } from '../src/modules/auth/password-hash';
 
@@ -12,6 +14,20 @@ export const BENCH_PASSWORD = 'bench-password-2026';
 export const CASELOAD = 70;
 export const PARTNER_EMAIL = 'commune@bench.jalon';
 export const REFERENT_EMAIL = 'referent0-1@bench.jalon';
+
+/** The database pnpm bench started (scripts/bench.sh), migrated by the application's own path. */
+export async function benchDatabase(): Promise<{ appUrl: string; ownerUrl: string }> {
+  const appUrl = process.env.TEST_DATABASE_URL;
+  const ownerUrl = process.env.TEST_DATABASE_MIGRATION_URL;
+  if (!appUrl || !ownerUrl)
+    throw new Error('Run through `pnpm bench` (it starts a throwaway PostgreSQL), or set TEST_DATABASE_URL and TEST_DATABASE_MIGRATION_URL');
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: appUrl, DATABASE_MIGRATION_URL: ownerUrl });
+  await (await openDatabase(config, { info: () => undefined })).close();
+  return { appUrl, ownerUrl };
+}
+
+/** The middle of a few timings. */
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export interface BenchSizes {
   tenants: number;

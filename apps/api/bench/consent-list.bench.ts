@@ -4,9 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type autocannon from 'autocannon';
-import { loadConfig } from '../src/config';
-import { openDatabase } from '../src/db/database';
-import { BENCH_PASSWORD, loadDataset, type BenchViewer } from './bench-dataset';
+import { BENCH_PASSWORD, benchDatabase, loadDataset, type BenchViewer } from './bench-dataset';
 
 /**
  * `pnpm bench` (issue 15): a partner's list of the 70 people shared with it, their 10 stages each,
@@ -189,13 +187,7 @@ async function measure(server: Server, headers: Record<string, string>, query: s
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 
 async function main(): Promise<void> {
-  const appUrl = process.env.TEST_DATABASE_URL;
-  const ownerUrl = process.env.TEST_DATABASE_MIGRATION_URL;
-  if (!appUrl || !ownerUrl)
-    throw new Error('Run through `pnpm bench` (it starts a throwaway PostgreSQL), or set TEST_DATABASE_URL and TEST_DATABASE_MIGRATION_URL');
-  // Migrations first, by the application's own path; then the rows, then the servers.
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: appUrl, DATABASE_MIGRATION_URL: ownerUrl });
-  await (await openDatabase(config, { info: () => undefined })).close();
+  const { ownerUrl } = await benchDatabase();
   const viewers = await loadDataset(ownerUrl, SIZES);
   const jalon = new Server('Jalon', join(__dirname, 'serve-jalon.ts'), {});
   const peer = new Server('PostGraphile', join(PEER, 'serve-postgraphile.ts'), { BENCH_VIEWERS: JSON.stringify(viewers) });

@@ -6,6 +6,7 @@ import { baseOrmOptions } from '../src/db/orm-options';
 import { toGlobalId } from '../src/graphql/relay';
 import { hashPassword } from '../src/modules/auth/password-hash';
 import { buildServer } from '../src/server';
+import { benchDatabase, median } from './bench-dataset';
 
 /**
  * `pnpm bench`, ESF+ part (issue 14): one operation of 10,000 participants (a third of them left,
@@ -94,13 +95,8 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: performance.now() - started, value };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 async function main(): Promise<void> {
-  const appUrl = process.env.TEST_DATABASE_URL;
-  const ownerUrl = process.env.TEST_DATABASE_MIGRATION_URL;
-  if (!appUrl || !ownerUrl)
-    throw new Error('Run through `pnpm bench` (it starts a throwaway PostgreSQL), or set TEST_DATABASE_URL and TEST_DATABASE_MIGRATION_URL');
+  const { appUrl, ownerUrl } = await benchDatabase();
   const config = loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RequestScopeDeps } from '../../context/request-scope';
 import { inRestScope } from '../../context/rest-route';
-import { DOCUMENT_MAX_BYTES } from '../documents/uploaded-file';
+import { uploadedFileOf } from '../documents/uploaded-file';
 import { attachEvidence, readEvidence } from './consent-evidence';
 import { consentFormPdf } from './consent-form';
 
@@ -22,9 +22,7 @@ export function registerConsentDocumentRoutes(app: FastifyInstance, deps: Reques
   });
 
   app.post<{ Params: { id: string } }>('/consents/:id/evidence', async (request, reply) => {
-    const part = request.isMultipart() ? await request.file() : undefined;
-    // Read before the transaction opens; a file over the limit is cut and refused as too large.
-    const file = part ? { fileName: part.filename, data: await part.toBuffer().catch(() => Buffer.alloc(DOCUMENT_MAX_BYTES + 1)) } : null;
+    const file = await uploadedFileOf(request);
     const outcome = await inRestScope(deps, request, reply, 'followParticipants', (ctx) => attachEvidence(ctx, request.params.id, file));
     if (!outcome.ok) return reply;
     const { fileName, contentType, sizeBytes, uploadedAt } = outcome.value;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import type { RequestContext } from '../../context/request-context';
 import { errors } from '../../graphql/errors';
 import type { MessageKey } from '../../i18n/messages';
@@ -16,6 +17,15 @@ const SIGNATURES: Array<{ contentType: string; magic: number[] }> = [
 export interface UploadedFile {
   fileName: string;
   data: Buffer;
+}
+
+/**
+ * The multipart field `file` of an upload route, read before the request's transaction opens; a
+ * file over the limit is cut and refused as too large by the check that follows. Null without one.
+ */
+export async function uploadedFileOf(request: FastifyRequest): Promise<UploadedFile | null> {
+  const part = request.isMultipart() ? await request.file() : undefined;
+  return part ? { fileName: part.filename, data: await part.toBuffer().catch(() => Buffer.alloc(DOCUMENT_MAX_BYTES + 1)) } : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RequestScopeDeps } from '../../context/request-scope';
 import { inRestScope } from '../../context/rest-route';
-import { DOCUMENT_MAX_BYTES } from '../documents/uploaded-file';
+import { uploadedFileOf } from '../documents/uploaded-file';
 import { exportFile, importErrorFile } from './esf-export';
 import { EsfExportType } from './esf-export.resolver';
 
@@ -22,9 +22,7 @@ export function registerEsfExportRoutes(app: FastifyInstance, deps: RequestScope
   });
 
   app.post<{ Params: { id: string } }>('/esf/exports/:id/error-file', async (request, reply) => {
-    const part = request.isMultipart() ? await request.file() : undefined;
-    // Read before the transaction opens; a file over the limit is cut and refused as too large.
-    const file = part ? { fileName: part.filename, data: await part.toBuffer().catch(() => Buffer.alloc(DOCUMENT_MAX_BYTES + 1)) } : null;
+    const file = await uploadedFileOf(request);
     const outcome = await inRestScope(deps, request, reply, 'manageEsfOperations', async (ctx) => {
       const answered = await importErrorFile(ctx, request.params.id, file);
       return (await EsfExportType.fromAll(ctx, [answered]))[0]!;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RequestScopeDeps } from '../../context/request-scope';
 import { inRestScope } from '../../context/rest-route';
 import { toGlobalId } from '../../graphql/relay';
-import { DOCUMENT_MAX_BYTES } from '../documents/uploaded-file';
+import { uploadedFileOf } from '../documents/uploaded-file';
 import { readMeetingDocument } from './meeting-agenda';
 import { meetingPdf } from './meeting-minutes.pdf';
 import { attachMeetingDocument } from './meeting.service';
@@ -25,9 +25,7 @@ export function registerMeetingFileRoutes(app: FastifyInstance, deps: RequestSco
   });
 
   app.post<{ Params: { id: string }; Querystring: { item?: string } }>('/meetings/:id/documents', async (request, reply) => {
-    const part = request.isMultipart() ? await request.file() : undefined;
-    // Read before the transaction opens; a file over the limit is cut and refused as too large.
-    const file = part ? { fileName: part.filename, data: await part.toBuffer().catch(() => Buffer.alloc(DOCUMENT_MAX_BYTES + 1)) } : null;
+    const file = await uploadedFileOf(request);
     const outcome = await inRestScope(deps, request, reply, 'runMeetings', (ctx) =>
       attachMeetingDocument(ctx, request.params.id, request.query.item ?? null, file),
     );

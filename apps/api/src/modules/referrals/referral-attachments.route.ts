@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RequestScopeDeps } from '../../context/request-scope';
 import { inRestScope } from '../../context/rest-route';
 import { toGlobalId } from '../../graphql/relay';
-import { DOCUMENT_MAX_BYTES } from '../documents/uploaded-file';
+import { uploadedFileOf } from '../documents/uploaded-file';
 import { attachToReferral, readAttachment } from './referral.service';
 
 /**
@@ -12,9 +12,7 @@ import { attachToReferral, readAttachment } from './referral.service';
  */
 export function registerReferralAttachmentRoutes(app: FastifyInstance, deps: RequestScopeDeps): void {
   app.post<{ Params: { id: string } }>('/referrals/:id/attachments', async (request, reply) => {
-    const part = request.isMultipart() ? await request.file() : undefined;
-    // Read before the transaction opens; a file over the limit is cut and refused as too large.
-    const file = part ? { fileName: part.filename, data: await part.toBuffer().catch(() => Buffer.alloc(DOCUMENT_MAX_BYTES + 1)) } : null;
+    const file = await uploadedFileOf(request);
     const outcome = await inRestScope(deps, request, reply, 'actInTenant', (ctx) => attachToReferral(ctx, request.params.id, file));
     if (!outcome.ok) return reply;
     const { id, fileName, contentType, sizeBytes, uploadedAt } = outcome.value;
