@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmploymentSituation, EsfAnswer, ExitKind, Gender, PathwayStatus } from '@jalon/domain';
+import { EmploymentSituation, EsfAnswer, Gender } from '@jalon/domain';
 import { toGlobalId } from '../../graphql/relay';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
 import { GraphqlClient } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
-import { Participant } from '../participants/participant.entity';
-import { Pathway } from '../participants/pathway.entity';
-import { Membership } from '../tenancy/membership.entity';
-import { Tenant } from '../tenancy/tenant.entity';
-import { EsfOperation } from './esf-operation.entity';
-import { EsfRecord } from './esf-record.entity';
+import { esfFixture } from '../../testing/esf-people';
+import type { EsfRecord } from './esf-record.entity';
 
 let server: TestServer;
 let tenant: TenantFixture;
@@ -32,40 +28,11 @@ beforeAll(async () => {
   server = await startTestServer();
   tenant = await createTenantFixture(server, 'EXPORT');
   await server.asOwner(async (em) => {
-    const t = em.getReference(Tenant, tenant.tenantId);
-    const referent = em.getReference(Membership, tenant.users.referent.membershipId);
-    const operation = em.create(EsfOperation, {
-      tenant: t,
-      fileNumber: '202599999',
-      title: 'Export',
-      startsOn: '2025-01-01',
-      endsOn: '2026-12-31',
-      beneficiary: 'Métropole',
-    });
+    const esf = esfFixture(em, tenant.tenantId, tenant.users.referent.membershipId);
+    const operation = esf.operation('202599999', '2025-01-01', '2026-12-31');
     operationId = toGlobalId('EsfOperation', operation.id);
-    const line = (firstName: string, gender: Gender | null, exitDate: string | null, esf: Partial<EsfRecord>) => {
-      const participant = em.create(Participant, {
-        tenant: t,
-        firstName,
-        lastName: 'Export',
-        searchKey: `export ${firstName}`,
-        birthDate: '1985-03-03',
-        gender,
-        referent,
-      });
-      const pathway = em.create(Pathway, {
-        tenant: t,
-        participant,
-        number: 1,
-        status: exitDate ? PathwayStatus.EXITED : PathwayStatus.ACTIVE,
-        referralDate: '2025-02-01',
-        entryDate: '2025-02-01',
-        exitDate,
-        exitKind: exitDate ? ExitKind.REORIENTATION : null,
-      });
-      em.create(EsfRecord, { tenant: t, pathway, operation, ...esf });
-      return participant.id;
-    };
+    const line = (firstName: string, gender: Gender | null, exitDate: string | null, record: Partial<EsfRecord>) =>
+      esf.person(operation, { firstName, lastName: 'Export', gender }, exitDate, record).participantId;
     line('Complète', Gender.WOMAN, '2025-09-01', { ...ENTRY, ...EXIT, exitAnsweredOn: '2025-09-10' });
     line('Entrée seule', Gender.MAN, null, ENTRY);
     incompleteId = line('Incomplète', null, '2025-09-01', { ...ENTRY, educationLevel: null, ...EXIT, exitAnsweredOn: '2025-11-20' });

@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmploymentSituation, EsfAnswer, ExitKind, Gender, PathwayStatus } from '@jalon/domain';
+import { EmploymentSituation, EsfAnswer, Gender } from '@jalon/domain';
 import { toGlobalId } from '../../graphql/relay';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
 import { GraphqlClient } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 import { uploadFile } from '../../testing/upload';
-import { Participant } from '../participants/participant.entity';
-import { Pathway } from '../participants/pathway.entity';
-import { Membership } from '../tenancy/membership.entity';
-import { Tenant } from '../tenancy/tenant.entity';
-import { EsfOperation } from './esf-operation.entity';
-import { EsfRecord } from './esf-record.entity';
+import { esfFixture } from '../../testing/esf-people';
+import type { EsfRecord } from './esf-record.entity';
 
 /**
  * The round trip with the managing authority on four people of one operation: Anne (left, all
@@ -42,38 +38,11 @@ beforeAll(async () => {
   server = await startTestServer();
   tenant = await createTenantFixture(server, 'ESFEXPORT');
   await server.asOwner(async (em) => {
-    const t = em.getReference(Tenant, tenant.tenantId);
-    const operation = em.create(EsfOperation, {
-      tenant: t,
-      fileNumber: '202599998',
-      title: 'Export',
-      startsOn: '2025-01-01',
-      endsOn: '2026-12-31',
-      beneficiary: 'Métropole',
-    });
+    const esf = esfFixture(em, tenant.tenantId, tenant.users.referent.membershipId);
+    const operation = esf.operation('202599998', '2025-01-01', '2026-12-31');
     operationId = toGlobalId('EsfOperation', operation.id);
-    const person = (key: string, firstName: string, gender: Gender | null, exitDate: string | null, esf: Partial<EsfRecord>) => {
-      const participant = em.create(Participant, {
-        tenant: t,
-        firstName,
-        lastName: 'Fichier',
-        searchKey: `fichier ${firstName}`,
-        birthDate: '1985-03-03',
-        gender,
-        referent: em.getReference(Membership, tenant.users.referent.membershipId),
-      });
-      const pathway = em.create(Pathway, {
-        tenant: t,
-        participant,
-        number: 1,
-        status: exitDate ? PathwayStatus.EXITED : PathwayStatus.ACTIVE,
-        referralDate: '2025-02-01',
-        entryDate: '2025-02-01',
-        exitDate,
-        exitKind: exitDate ? ExitKind.REORIENTATION : null,
-      });
-      em.create(EsfRecord, { tenant: t, pathway, operation, ...esf });
-      people[key] = { participantId: participant.id, pathwayId: pathway.id };
+    const person = (key: string, firstName: string, gender: Gender | null, exitDate: string | null, record: Partial<EsfRecord>) => {
+      people[key] = esf.person(operation, { firstName, lastName: 'Fichier', gender }, exitDate, record);
     };
     const exit = { exitJobSearching: EsfAnswer.YES, exitInTraining: EsfAnswer.NO, exitQualification: EsfAnswer.NO, exitEmployed: EsfAnswer.NO };
     person('Anne', 'Anne;Marie', Gender.WOMAN, '2025-09-01', { ...ENTRY, ...exit, exitAnsweredOn: '2025-09-10' });
@@ -156,9 +125,9 @@ describe('the ESF+ file for the managing authority', () => {
       expect(file.alerts).toContain('ESF_REJECTED');
     }
     expect(await fileOf('Driss')).toMatchObject({ esfRejection: null, alerts: expect.not.arrayContaining(['ESF_REJECTED']) });
-    // The referent's caseload filtered by the alert: her to-do list.
-    const todo = await referent.data(`{ participants(filter: { alert: ESF_REJECTED }) { totalCount edges { node { firstName } } } }`);
-    expect(todo.participants.edges.map((e: { node: { firstName: string } }) => e.node.firstName).sort()).toEqual(['Anne;Marie', 'Bruno', 'Chloé']);
+    // The referent's caseload filtered by the alert: her list of files to see to.
+    const flagged = await referent.data(`{ participants(filter: { alert: ESF_REJECTED }) { totalCount edges { node { firstName } } } }`);
+    expect(flagged.participants.edges.map((e: { node: { firstName: string } }) => e.node.firstName).sort()).toEqual(['Anne;Marie', 'Bruno', 'Chloé']);
     // An answer is recorded once.
     expect((await errorFile(first.id, 'ID_PARTICIPANT;MOTIF_REJET\r\n')).json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'exportId' });
   });
