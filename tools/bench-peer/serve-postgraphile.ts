@@ -3,7 +3,7 @@ import { postgraphile } from 'postgraphile';
 import { makePgService } from 'postgraphile/adaptors/pg';
 import { grafserv } from 'postgraphile/grafserv/node';
 import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
-import type { BenchViewer } from '../../apps/api/bench/bench-dataset';
+import type { BenchViewer } from '../../apps/api/bench/bench-viewer';
 import { answerBench } from '../../apps/api/bench/server-probe';
 
 /**

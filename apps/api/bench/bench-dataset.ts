@@ -4,6 +4,9 @@ import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/database';
 import { baseOrmOptions } from '../src/db/orm-options';
 import { hashPassword } from '../src/modules/auth/password-hash';
+import type { BenchViewer } from './bench-viewer';
+
+export type { BenchViewer } from './bench-viewer';
 
 /**
  * The bench's dataset, generated in SQL: `tenants` PLIEs × `participants` people × `stages`
@@ -33,16 +36,6 @@ export interface BenchSizes {
   tenants: number;
   participants: number;
   stages: number;
-}
-
-/** Who the requests are made as, with the settings row-level security reads for each. */
-export interface BenchViewer {
-  email: string;
-  tenantId: string;
-  userId: string;
-  organisationId: string;
-  membershipId: string;
-  staff: boolean;
 }
 
 export async function loadDataset(
