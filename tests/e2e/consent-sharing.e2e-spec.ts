@@ -6,7 +6,7 @@ import { browserSuite } from './support/browser-suite';
 import { apiSession, logIn, parisDay } from './support/demo-session';
 
 /** The notifications button while something is unread. */
-const UNREAD = /^Notifications \(\d+ non lues?\)$/;
+const UNREAD = /^Notifications \d+ non lues?$/;
 
 const COMMUNE = "CCAS d'Échirolles";
 const ACI = 'Jardins du Drac (ACI)';

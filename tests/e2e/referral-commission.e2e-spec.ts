@@ -206,7 +206,7 @@ describe.runIf(chromiumAvailable())('a commune refers a resident, the commission
 
     // Sophie: told of the decision; her referral reads « Entré(e) dans le parcours ».
     await sophie.reload();
-    await sophie.getByRole('button', { name: /^Notifications \(\d+ non lues?\)$/ }).click();
+    await sophie.getByRole('button', { name: /^Notifications \d+ non lues?$/ }).click();
     await sophie
       .getByRole('region', { name: 'Notifications' })
       .getByText(`Orientation de Léa ${lastName.charAt(0)}. : acceptée en commission`)

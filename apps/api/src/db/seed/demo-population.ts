@@ -250,10 +250,12 @@ const rotated = (hours: readonly number[], first: number) => [...hours.slice(fir
 class DemoAgendas {
   private readonly booked = new Set<string>();
 
-  book(referentId: string, day: string, hours: readonly number[], length = 1): { day: string; hour: number } {
+  book(referentId: string, day: string, hoursOn: (day: string) => readonly number[], length = 1): { day: string; hour: number } {
     for (let ms = dayMs(day); ; ms = workday(ms + DAY_MS)) {
       const candidate = isoDay(ms);
-      const hour = hours.find((h) => Array.from({ length }, (_, i) => `${referentId} ${candidate} ${h + i}`).every((slot) => !this.booked.has(slot)));
+      const hour = hoursOn(candidate).find((h) =>
+        Array.from({ length }, (_, i) => `${referentId} ${candidate} ${h + i}`).every((slot) => !this.booked.has(slot)),
+      );
       if (hour === undefined) continue;
       for (let i = 0; i < length; i++) this.booked.add(`${referentId} ${candidate} ${hour + i}`);
       return { day: candidate, hour };
@@ -641,8 +643,8 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
       const ms = workday(contactEnd - (gap + (k - 1) * rnd.int(25, 40)) * DAY_MS);
       if (ms < entryMs) break;
       // Held ones at any working hour; one still to come, in a morning as the planned ones below.
-      const hours = isoDay(ms) < today ? rotated(WORKING_HOURS, rnd.int(0, WORKING_HOURS.length - 1)) : MORNING;
-      const slot = agendas.book(ids.memberships.get(referent.email)!, isoDay(ms), hours);
+      const held = rotated(WORKING_HOURS, rnd.int(0, WORKING_HOURS.length - 1));
+      const slot = agendas.book(ids.memberships.get(referent.email)!, isoDay(ms), (day) => (day < today ? held : MORNING));
       addAppointment(rows, base, rnd, ids.memberships.get(referent.email)!, [participant.id as string], slot.day, today, commune, slot.hour);
       // The referent writes up most interviews in the person's journal.
       if (isoDay(ms) < today && rnd.chance(0.6))
@@ -661,14 +663,14 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
   for (const [email, planned] of nextAppointments) {
     const referentId = ids.memberships.get(email)!;
     planned.forEach(({ participant, day }, k) => {
-      const slot = agendas.book(referentId, k < 3 ? today : k < 8 ? isoDay(workday(todayMs + ((k % 4) + 1) * DAY_MS)) : day, MORNING);
+      const slot = agendas.book(referentId, k < 3 ? today : k < 8 ? isoDay(workday(todayMs + ((k % 4) + 1) * DAY_MS)) : day, () => MORNING);
       addAppointment(rows, base, rnd, referentId, [participant], slot.day, today, null, slot.hour);
     });
     // A monthly collective session (workshop, two hours) for part of the caseload, and the next one planned.
     for (let month = -6; month <= 1; month++) {
       const group = planned.filter((_, k) => (k + month + 12) % 6 === 0).map((p) => p.participant);
       if (group.length < 3) continue;
-      const slot = agendas.book(referentId, isoDay(workday(dayMs(addMonths(today, month)) - 3 * DAY_MS)), [16], 2);
+      const slot = agendas.book(referentId, isoDay(workday(dayMs(addMonths(today, month)) - 3 * DAY_MS)), () => [16], 2);
       addAppointment(rows, base, rnd, referentId, group, slot.day, today, null, slot.hour, 'Atelier CV et entretien d’embauche');
     }
   }
