@@ -163,8 +163,9 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
     await nadia.getByRole('button', { name: 'Planifier un rendez-vous' }).click();
     const booking = nadia.getByRole('dialog', { name: 'Planifier un rendez-vous' });
     await booking.getByLabel('Date', { exact: true }).fill(parisDay(-8, 15));
-    await booking.getByLabel('Heure de début').fill('09:30');
-    await booking.getByLabel('Heure de fin').fill('10:15');
+    // Over lunch: the demo books its referents' appointments in the morning and from 14:00, never then.
+    await booking.getByLabel('Heure de début').fill('13:15');
+    await booking.getByLabel('Heure de fin').fill('13:55');
     await booking.getByRole('button', { name: 'Planifier le rendez-vous' }).click();
     await booking.waitFor({ state: 'hidden' });
     const attendance = nadia.getByRole('group', { name: /^Présence au rendez-vous du / });
