@@ -43,7 +43,8 @@ describe.runIf(chromiumAvailable())("the referents' monitoring", () => {
     expect(await homeCount(nadia, 'over-60-days')).toBe(over60 + 1);
 
     // She receives her today (a few minutes ago) and records her there: no longer over 60 days, one more appointment today.
-    const startsAt = new Date(Date.now() - 5 * 60_000);
+    // Early this morning, before the demo's first appointment (9:00), or a few minutes ago if earlier still: never double-booked.
+    const startsAt = new Date(Math.min(Date.now() - 5 * 60_000, Date.parse(`${parisDay()}T05:00:00Z`)));
     const { scheduleAppointment } = await api<{ scheduleAppointment: { id: string } }>(
       `mutation($input: ScheduleAppointmentInput!) { scheduleAppointment(input: $input) { id } }`,
       {
