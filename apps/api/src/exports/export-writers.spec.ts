@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { csvBuffer } from './csv-writer';
-import type { ExportDocument } from './export-document';
+import type { ExportCell, ExportDocument } from './export-document';
 import { renderExportPdf } from './pdf-writer';
-import { xlsxBuffer } from './xlsx-writer';
+import { writeXlsx, xlsxBuffer } from './xlsx-writer';
 
 const report: ExportDocument = {
   title: "Bilan d'activité 2026",
@@ -54,6 +57,34 @@ describe('export writers', () => {
     expect(exits.getCell('B7').value).toEqual(new Date('2026-12-31T00:00:00Z'));
     expect(exits.getCell('B7').numFmt).toBe('dd/mm/yyyy');
     expect(exits.getCell('A7').value).toBe('Élodie "Lou" Çaglar');
+  });
+
+  it('writes an XLSX no faster than it is downloaded: while the reader is behind, no further page is read', async () => {
+    const PAGES = 50;
+    let read = 0;
+    async function* pages(): AsyncIterable<ExportCell[][]> {
+      for (let page = 0; page < PAGES; page++) {
+        // A page comes from the database: the event loop turns meanwhile, and the file's bytes move on.
+        await nextTurn();
+        read++;
+        yield Array.from({ length: 100 }, (_, i) => [randomUUID(), page * 100 + i]);
+      }
+    }
+    const download = new PassThrough();
+    const columns = [{ label: 'Personne' }, { label: 'Rang', format: 'integer' as const }];
+    const writing = writeXlsx({ title: 'Liste', filters: [], tables: [{ title: 'Liste', columns, pages: pages() }] }, download);
+    // Nobody reads yet: the writer stops once the download's buffer is full.
+    for (let before = -1; before !== read;) {
+      before = read;
+      await sleep(100);
+    }
+    expect(read).toBeLessThan(PAGES / 2);
+    const chunks: Buffer[] = [];
+    download.on('data', (chunk: Buffer) => chunks.push(chunk));
+    await writing;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(Buffer.concat(chunks)).buffer);
+    expect(workbook.worksheets[0]!.rowCount).toBe(3 + PAGES * 100);
   });
 
   it('writes CSV for French Excel: BOM, semicolons, quoted fields, French numbers and dates', async () => {

@@ -29,10 +29,29 @@ function sheetNames(titles: string[]): string[] {
 }
 
 /**
+ * Waits, when the reader is behind (its buffer full), until it has caught up; refuses when the
+ * download is closed meanwhile. exceljs writes without waiting: without this, a slow download
+ * would leave the rest of the file in memory, however long the list.
+ */
+function roomIn(output: Writable): Promise<void> {
+  if (!output.writableNeedDrain) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const settle = (error?: Error) => {
+      output.off('drain', settle).off('close', closed).off('error', settle);
+      if (error) reject(error);
+      else resolve();
+    };
+    const closed = () => settle(new Error('The download was closed'));
+    output.once('drain', settle).once('close', closed).once('error', settle);
+  });
+}
+
+/**
  * Writes the document as an XLSX workbook into `output`, one sheet per table: the document's
  * title, the table's title and the filters at the top, then the column labels (kept in view
  * while scrolling) and the rows with their number, percent and date formats. Rows are written
- * as their pages arrive (exceljs's streaming writer), so memory does not grow with the list.
+ * as their pages arrive (exceljs's streaming writer), the next page only once the reader has caught
+ * up, so memory does not grow with the list, however slow the download.
  */
 export async function writeXlsx(document: StreamedDocument, output: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
@@ -74,6 +93,7 @@ export async function writeXlsx(document: StreamedDocument, output: Writable): P
     header.commit();
     for await (const rows of table.pages) {
       for (const cells of rows) sheet.addRow(cells).commit();
+      await roomIn(output);
     }
     sheet.commit();
   }
