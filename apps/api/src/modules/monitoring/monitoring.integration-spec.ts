@@ -215,7 +215,9 @@ describe('referent monitoring', () => {
     const bruno = referentMonitoring.referents.find((r: any) => r.id === toGlobalId('Membership', brunoId));
     expect(bruno).toMatchObject({ ...brunoFigures, active: false, referents: 0 });
     expect(referentMonitoring.referents.filter((r: any) => r.active)).toHaveLength(1);
-    // Her person still counts in the PLIE's caseload; the referents are the active ones.
-    expect(referentMonitoring.plie).toMatchObject({ referents: 1, activeCaseload: 5 });
+    // Her person still counts in her operator's and the PLIE's caseload; the referents are the active ones.
+    const brunoOperator = referentMonitoring.operators.find((o: any) => o.organisationName === bruno.organisationName);
+    expect(brunoOperator).toMatchObject({ active: true, referents: 0, activeCaseload: 1 });
+    expect(referentMonitoring.plie).toMatchObject({ active: true, referents: 1, activeCaseload: 5 });
   });
 });

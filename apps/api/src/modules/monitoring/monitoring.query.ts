@@ -94,7 +94,7 @@ export async function monitoringRows(em: EntityManager, referentId: string | nul
       group by r.id, r.display_name, r.organisation_id, r.organisation_name, r.active
     )
     select case when grouping(organisation_id) = 1 then 'WHOLE' when grouping(id) = 1 then 'ORGANISATION' else 'MEMBER' end as level,
-      id as "referentId", display_name as "referentName", bool_and(active) as active, organisation_id as "organisationId", organisation_name as "organisationName",
+      id as "referentId", display_name as "referentName", grouping(id) = 1 or bool_and(active) as active, organisation_id as "organisationId", organisation_name as "organisationName",
       count(*) filter (where active)::int as referents, sum(active_caseload)::int as "activeCaseload", sum(entries)::int as entries,
       sum(under30)::int as "contactUnder30", sum(between30and60)::int as "contact31To60", sum(over60)::int as "contactOver60",
       sum(contacts)::int as contacts, sum(in_person)::int as "inPersonContacts", sum(files_with_alert)::int as "filesWithAlert"

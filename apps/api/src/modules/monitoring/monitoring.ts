@@ -17,7 +17,10 @@ export class MonitoringFiguresType {
   @Field(() => String, { nullable: true, description: "The referent's name (absent for an operator and the PLIE)" })
   referentName!: string | null;
 
-  @Field({ description: 'False for a referent deactivated since, listed while people are still hers or her last year’s appointments count' })
+  @Field({
+    description:
+      'False for a referent deactivated since, listed while people are still hers or her last year’s appointments count (an operator and the PLIE: true)',
+  })
   active!: boolean;
 
   @Field(() => String, { nullable: true, description: 'The operator: the organisation employing the referent(s)' })
