@@ -76,8 +76,10 @@ describe.runIf(chromiumAvailable())('the animation team reads the activity repor
     await marc.getByLabel('Chercher une commune (nom ou code postal)').fill('Échirol');
     await marc.locator('#report-commune option', { hasText: 'Échirolles (38151)' }).waitFor({ state: 'attached' });
     await marc.getByLabel('Commune de résidence').selectOption({ label: 'Échirolles (38151)' });
-    await marc.getByText(/^Résidents de Échirolles, /).waitFor();
+    await marc.getByText(/^Résidents : Échirolles, /).waitFor();
     expect(new URL(marc.url()).searchParams.get('scope')).toBe('commune:38151');
+    // The scope list still says what is counted.
+    expect(await marc.locator('#report-scope option:checked').innerText()).toBe("Résidents d'une commune…");
     expect(await axeViolations(marc)).toEqual([]);
   });
 

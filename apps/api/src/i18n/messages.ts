@@ -296,7 +296,7 @@ const fr = {
   'report.scope.WHOLE_PLIE': 'Tout le PLIE',
   'report.scope.OPERATOR': 'Opérateur : {name}',
   'report.scope.CASELOAD': 'Référent : {name}',
-  'report.scope.COMMUNE_RESIDENTS': 'Résidents de {name}',
+  'report.scope.COMMUNE_RESIDENTS': 'Résidents : {name}',
   'report.unknown': 'Non renseigné',
   'report.noOperator': 'Sans opérateur',
   'report.table.people': 'Personnes et parcours',

@@ -291,7 +291,7 @@ describe('the activity report, counted by hand', () => {
     const operator = await report(animation, { operatorId: tenant.organisations.operator.globalId });
     expect(figures(operator, 'people').followed).toEqual([4, 3]);
     const grenoble = await report(animation, { communeCode: '38185' });
-    expect(grenoble.scopeLabel).toBe('Résidents de Grenoble');
+    expect(grenoble.scopeLabel).toBe('Résidents : Grenoble');
     expect(figures(grenoble, 'people').followed).toEqual([2, 1]);
   });
 
