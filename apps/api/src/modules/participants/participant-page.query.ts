@@ -4,43 +4,93 @@ import type { StageRow } from '../stages/stage.type';
 import { Participant } from './participant.entity';
 import type { ParticipantRow, PathwayRow } from './participant.type';
 
-/** One person of a page: the file, every pathway (latest first) and, when asked, the current pathway's stages. */
-export interface ParticipantPageRow extends ParticipantRow {
+/**
+ * One person of a page: the file, every pathway (latest first) and, when asked, the current
+ * pathway's stages. The referent's user and organisation come only when the query asks for them.
+ */
+export interface ParticipantPageRow extends Omit<ParticipantRow, 'referent'> {
+  referent: { id: string } & Partial<Pick<ParticipantRow['referent'], 'user' | 'organisation'>>;
   pathways: PathwayRow[];
   stages: StageRow[] | null;
 }
 
-const PATHWAY_JSON = `json_build_object('id', pw.id, 'number', pw.number, 'status', pw.status, 'referralDate', pw.referral_date, 'entryDate', pw.entry_date,
-  'exitDate', pw.exit_date, 'exitKind', pw.exit_kind, 'exitValidated', pw.exit_validated,
-  'version', pw.version,
-  'esf', (select json_build_object('employmentSituation', r.employment_situation, 'educationLevel', r.education_level, 'disability', r.disability,
+/**
+ * What the query asks of the list, so the statement reads only that: PostgreSQL then builds a
+ * third of the JSON (issue 15). What consent decides on is always read: the ids, the stage's kind
+ * and operator, the participant's referent (canEdit).
+ */
+export interface PageShape {
+  /** The referent's name and organisation (`referent`). */
+  referent: boolean;
+  /** The pathways' ESF+ items (the ESF+ fields of `currentPathway` or `pathways`). */
+  esf: boolean;
+  /** The fields asked of `stages`; null when no stage is asked for. */
+  stages: ReadonlySet<string> | null;
+}
+
+const ESF_JSON = `'esf', (select json_build_object('employmentSituation', r.employment_situation, 'educationLevel', r.education_level, 'disability', r.disability,
     'thirdCountryNational', r.third_country_national, 'foreignBackground', r.foreign_background, 'minority', r.minority, 'homeless', r.homeless,
     'ruralArea', r.rural_area, 'minimumIncome', r.minimum_income,
     'exitJobSearching', r.exit_job_searching, 'exitInTraining', r.exit_in_training, 'exitQualification', r.exit_qualification, 'exitEmployed', r.exit_employed,
     'exitAnsweredOn', r.exit_answered_on, 'sixMonthEmployed', r.six_month_employed, 'sixMonthBetterSituation', r.six_month_better_situation,
-    'sixMonthAnsweredOn', r.six_month_answered_on, 'version', r.version) from esf_record r where r.pathway_id = pw.id))`;
+    'sixMonthAnsweredOn', r.six_month_answered_on, 'version', r.version) from esf_record r where r.pathway_id = pw.id)`;
 
-const STAGES_JSON = `(select json_agg(json_build_object('id', s.id, 'status', s.status, 'plannedStart', s.planned_start, 'plannedEnd', s.planned_end,
-    'actualStart', s.actual_start, 'actualEnd', s.actual_end, 'romeCode', s.rome_code, 'outcome', s.outcome, 'sharedSummary', s.shared_summary,
-    'privateNotes', s.private_notes, 'version', s.version,
-    'kind', json_build_object('id', k.id, 'code', k.code, 'category', k.category, 'labelFr', k.label_fr, 'labelEn', k.label_en, 'active', k.active),
-    'operator', case when so.id is null then null else json_build_object('id', so.id, 'name', so.name, 'kind', so.kind) end,
-    'pathway', json_build_object('id', s.pathway_id, 'participant', json_build_object('id', p.id))) order by s.planned_start, s.created_at)
-  from stage s join stage_kind k on k.id = s.kind_id left join organisation so on so.id = s.operator_id
-  where s.pathway_id = (select cp.id from pathway cp where cp.participant_id = p.id order by cp.number desc limit 1))`;
+function pathwayJson(shape: PageShape): string {
+  return `json_build_object('id', pw.id, 'number', pw.number, 'status', pw.status, 'referralDate', pw.referral_date, 'entryDate', pw.entry_date,
+    'exitDate', pw.exit_date, 'exitKind', pw.exit_kind, 'exitValidated', pw.exit_validated, 'version', pw.version${shape.esf ? `, ${ESF_JSON}` : ''})`;
+}
+
+function referentJson(shape: PageShape): string {
+  const named = `(select json_build_object('id', m.id, 'user', json_build_object('id', m.user_id), 'organisation', json_build_object('name', ro.name))
+    from membership m join organisation ro on ro.id = m.organisation_id where m.id = p.referent_id)`;
+  const idOnly = `json_build_object('id', p.referent_id)`;
+  return shape.referent ? `coalesce(${named}, ${idOnly})` : idOnly;
+}
+
+/** A stage's columns by the GraphQL field that shows them (StageType); the id, kind, status and planned start are always read. */
+const STAGE_COLUMNS: Record<string, string> = {
+  plannedEnd: `'plannedEnd', s.planned_end`,
+  actualStart: `'actualStart', s.actual_start`,
+  actualEnd: `'actualEnd', s.actual_end`,
+  romeCode: `'romeCode', s.rome_code`,
+  romeLabel: `'romeCode', s.rome_code`,
+  outcome: `'outcome', s.outcome`,
+  sharedSummary: `'sharedSummary', s.shared_summary`,
+  privateNotes: `'privateNotes', s.private_notes`,
+  version: `'version', s.version`,
+};
 
 /**
- * A page of the participants list, its total, pathways and (if `withStages`) stages, in one SQL
- * statement: PostgreSQL builds the JSON, so a page of 70 people and 700 stages costs one round trip
- * and no ORM hydration (issue 4's benchmark). `where` is the list's ORM condition (who the viewer
- * may list, and the filters); row-level security applies to every table read, as for any query.
+ * The current pathway's stages. The kind is read by its key, one row each (a join made PostgreSQL
+ * scan the tenant's whole catalogue once per stage); the operator's name only when asked, its id
+ * always (consent decides on it).
+ */
+function stagesJson(fields: ReadonlySet<string>): string {
+  const columns = [...new Set([...fields].flatMap((field) => STAGE_COLUMNS[field] ?? []))];
+  const operator = fields.has('operator')
+    ? `(select json_build_object('id', so.id, 'name', so.name, 'kind', so.kind) from organisation so where so.id = s.operator_id)`
+    : `case when s.operator_id is null then null else json_build_object('id', s.operator_id) end`;
+  return `(select json_agg(json_build_object('id', s.id, 'status', s.status, 'plannedStart', s.planned_start, ${columns.map((c) => `${c}, `).join('')}
+    'kind', (select json_build_object('id', k.id, 'code', k.code, 'category', k.category, 'labelFr', k.label_fr, 'labelEn', k.label_en, 'active', k.active)
+      from stage_kind k where k.id = s.kind_id),
+    'operator', ${operator},
+    'pathway', json_build_object('id', s.pathway_id, 'participant', json_build_object('id', p.id))) order by s.planned_start, s.created_at)
+  from stage s where s.pathway_id = (select cp.id from pathway cp where cp.participant_id = p.id order by cp.number desc limit 1))`;
+}
+
+/**
+ * A page of the participants list, its total, pathways and the stages asked for, in one SQL
+ * statement shaped to `shape`: PostgreSQL builds the JSON, so a page of 70 people and 700 stages
+ * costs one round trip and no ORM hydration (issue 4's benchmark). `where` is the list's ORM
+ * condition (who the viewer may list, and the filters); row-level security applies to every table
+ * read, as for any query.
  */
 export async function participantPage(
   em: EntityManager,
   where: QBFilterQuery<Participant>,
   after: Cursor | null,
   limit: number,
-  withStages: boolean,
+  shape: PageShape,
 ): Promise<{ rows: ParticipantPageRow[]; totalCount: number }> {
   const matching = em.createQueryBuilder(Participant, 'p').select(['p.id', 'p.searchKey']).where(where).getKnexQuery().toSQL();
   const [result] = await em.execute<Array<{ total: number; nodes: ParticipantPageRow[] }>>(
@@ -50,11 +100,10 @@ export async function participantPage(
       coalesce((select json_agg(json_build_object('id', p.id, 'firstName', p.first_name, 'lastName', p.last_name, 'searchKey', p.search_key,
           'birthDate', p.birth_date, 'gender', p.gender, 'phone', p.phone, 'email', p.email, 'addressLine', p.address_line, 'postcode', p.postcode,
           'communeCode', p.commune_code, 'priorityDistrictCode', p.priority_district_code, 'version', p.version, 'updatedAt', p.updated_at,
-          'referent', json_build_object('id', m.id, 'user', json_build_object('id', m.user_id), 'organisation', json_build_object('name', ro.name)),
-          'pathways', (select json_agg(${PATHWAY_JSON} order by pw.number desc) from pathway pw where pw.participant_id = p.id),
-          'stages', ${withStages ? `coalesce(${STAGES_JSON}, '[]')` : 'null'}) order by page.search_key, page.id)
-        from page join participant p on p.id = page.id join membership m on m.id = p.referent_id
-          join organisation ro on ro.id = m.organisation_id), '[]') as nodes`,
+          'referent', ${referentJson(shape)},
+          'pathways', (select json_agg(${pathwayJson(shape)} order by pw.number desc) from pathway pw where pw.participant_id = p.id),
+          'stages', ${shape.stages ? `coalesce(${stagesJson(shape.stages)}, '[]')` : 'null'}) order by page.search_key, page.id)
+        from page join participant p on p.id = page.id), '[]') as nodes`,
     [...matching.bindings, ...(after ? [after.key, after.id] : []), limit],
   );
   const rows = result!.nodes.map((row) => Object.assign(row, { updatedAt: new Date(row.updatedAt) }));

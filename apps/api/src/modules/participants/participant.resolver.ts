@@ -4,7 +4,8 @@ import type { RequestContext } from '../../context/request-context';
 import { Allow } from '../../access/operation-access';
 import { PageArgs } from '../../graphql/pagination';
 import { toConnection } from '../../graphql/relay';
-import { selects } from '../../graphql/selection';
+import { selectedFields, selects } from '../../graphql/selection';
+import type { PageShape } from './participant-page.query';
 import {
   ChangePathwayStatusInput,
   CreateParticipantInput,
@@ -33,6 +34,40 @@ import {
 import { ParticipantChangeConnection, ParticipantChangeType, ParticipantConnection, ParticipantType, ReferentType } from './participant.type';
 import { checkedDetailsForLookup } from './participant.validation';
 
+/** The Pathway fields read from its ESF+ record (PathwayType). */
+const ESF_FIELDS = new Set([
+  'employmentSituation',
+  'educationLevel',
+  'disability',
+  'thirdCountryNational',
+  'foreignBackground',
+  'minority',
+  'homeless',
+  'ruralArea',
+  'minimumIncome',
+  'exitJobSearching',
+  'exitInTraining',
+  'exitQualification',
+  'exitEmployed',
+  'exitAnsweredOn',
+  'sixMonthEmployed',
+  'sixMonthBetterSituation',
+  'sixMonthAnsweredOn',
+  'missingEsfFields',
+  'esfVersion',
+]);
+
+/** What the list's statement must read for this query (participant-page.query.ts). */
+function pageShape(info: GraphQLResolveInfo): PageShape {
+  const node = ['edges', 'node'];
+  const pathwayFields = [...selectedFields(info, [...node, 'currentPathway']), ...selectedFields(info, [...node, 'pathways'])];
+  return {
+    referent: selects(info, [...node, 'referent']),
+    esf: pathwayFields.some((field) => ESF_FIELDS.has(field)),
+    stages: selects(info, [...node, 'stages']) ? selectedFields(info, [...node, 'stages']) : null,
+  };
+}
+
 @Resolver()
 export class ParticipantResolver {
   @Query(() => ParticipantConnection, { description: 'The caseload; for a partner, the people whose consent shares something with it. By name' })
@@ -43,7 +78,7 @@ export class ParticipantResolver {
     @Arg('filter', () => ParticipantFilter, { nullable: true }) filter?: ParticipantFilter,
     @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
   ): Promise<ParticipantConnection> {
-    const result = await listParticipants(ctx, filter, page, selects(info, ['edges', 'node', 'stages']));
+    const result = await listParticipants(ctx, filter, page, pageShape(info));
     return toConnection(result, participantCursor, await toTypes(ctx, result.nodes));
   }
 

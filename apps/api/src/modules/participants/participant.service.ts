@@ -34,19 +34,23 @@ import type {
   UpdatePathwayEntryInput,
 } from './participant.inputs';
 import { PARTICIPANT_ACCESS_CLASSES, type ParticipantAccessType, type ParticipantRow, ParticipantType, PathwayType, ReferentType } from './participant.type';
-import { participantPage, type ParticipantPageRow } from './participant-page.query';
+import { participantPage, type PageShape, type ParticipantPageRow } from './participant-page.query';
 import { type CheckedDetails, checkedDetails, checkedEntry, searchKeyOf } from './participant.validation';
 import { Pathway } from './pathway.entity';
 import { Stage } from '../stages/stage.entity';
 import { EsfRecord } from '../esf/esf-record.entity';
 import { joinDefaultOperation } from '../esf/default-operation';
-import { stagesByPathway } from '../stages/stages-by-pathway';
 
 const POPULATE = ['referent.organisation'] as const;
 
 /** `names`: from userNames() (a partner reads no one's account, only the names it is shown). */
 function referentOf(membership: ParticipantRow['referent'], names: Map<string, string>): ReferentType {
   return { id: toGlobalId('Membership', membership.id), displayName: names.get(membership.user.id) ?? '', organisationName: membership.organisation.name };
+}
+
+/** The referent as the row brings it: named when the list was asked for the referent (participant-page.query.ts). */
+function namedReferent(referent: ParticipantPageRow['referent']): ParticipantRow['referent'] | null {
+  return referent.user && referent.organisation ? { id: referent.id, user: referent.user, organisation: referent.organisation } : null;
 }
 
 /**
@@ -61,15 +65,16 @@ export async function toTypes(
   const previewing = scope !== ctx.consent;
   const ids = participants.filter((p) => !('pathways' in p)).map((p) => p.id);
   const loaded = ids.length ? await ctx.em.find(Pathway, { participant: { $in: ids } }, { orderBy: { number: 'desc' }, populate: ['esf'] }) : [];
+  const referents = participants.map((p) => namedReferent(p.referent));
   const names = await userNames(
     ctx,
-    participants.map((p) => p.referent.user.id),
+    referents.flatMap((referent) => (referent ? [referent.user.id] : [])),
   );
   return Promise.all(
-    participants.map(async (p) => {
+    participants.map(async (p, index) => {
       const pathways = 'pathways' in p ? p.pathways : loaded.filter((pw) => pw.participant.id === p.id);
       const own = pathways.map((pw) => withScope(PathwayType.from(pw, p), previewing ? scope : undefined));
-      if ('stages' in p && p.stages) stagesByPathway(ctx).prime(pathways[0]!.id, p.stages);
+      const referent = referents[index];
       return Object.assign(new ParticipantType(), {
         id: toGlobalId('Participant', p.id),
         firstName: p.firstName,
@@ -83,20 +88,25 @@ export async function toTypes(
         communeCode: p.communeCode ?? null,
         communeName: p.communeCode ? (getCommune(p.communeCode)?.name ?? null) : null,
         priorityDistrictCode: p.priorityDistrictCode ?? null,
-        referent: referentOf(p.referent, names),
+        referent: referent ? referentOf(referent, names) : null,
         currentPathway: own[0]!,
         pathways: own,
         access: await accessOf(ctx, p, scope),
         version: p.version,
         updatedAt: p.updatedAt,
         currentPathwayId: pathways[0]!.id,
+        listedStages: 'stages' in p ? (p.stages ?? undefined) : undefined,
         consentSubject: { participantId: p.id, itemClass: IDENTIFICATION, ...(previewing ? { scope } : {}) },
       });
     }),
   );
 }
 
-async function accessOf(ctx: RequestContext, participant: ParticipantRow, scope: ConsentScope): Promise<ParticipantAccessType> {
+async function accessOf(
+  ctx: RequestContext,
+  participant: Pick<ParticipantRow, 'id'> & { referent: { id: string } },
+  scope: ConsentScope,
+): Promise<ParticipantAccessType> {
   await scope.load();
   const access = { canEdit: scope === ctx.consent && mayEdit(ctx, participant) } as ParticipantAccessType;
   for (const [field, dataClass] of Object.entries(PARTICIPANT_ACCESS_CLASSES)) {
@@ -143,7 +153,7 @@ export async function listParticipants(
   ctx: RequestContext,
   filter: ParticipantFilter | undefined,
   args: PageArgs | undefined,
-  withStages: boolean,
+  shape: PageShape,
 ): Promise<Page<ParticipantPageRow>> {
   const conditions: Array<FilterQuery<Participant>> = [{ tenant: activeMembership(ctx).tenantId }, await readableParticipants(ctx)];
   if (ctx.consent.governsByConsent) conditions.push(...(await partnerFilters(ctx, filter)));
@@ -160,7 +170,7 @@ export async function listParticipants(
   }
   if (filter?.statuses?.length) conditions.push({ currentStatus: { $in: filter.statuses } });
   const first = pageSize(args);
-  const { rows, totalCount } = await participantPage(ctx.em, { $and: conditions }, pageCursor(ctx, args, 'text'), first + 1, withStages);
+  const { rows, totalCount } = await participantPage(ctx.em, { $and: conditions }, pageCursor(ctx, args, 'text'), first + 1, shape);
   const nodes = rows.slice(0, first);
   return { nodes, totalCount, hasNextPage: rows.length > first, endCursor: nodes.length ? participantCursor(nodes.at(-1)!) : null };
 }

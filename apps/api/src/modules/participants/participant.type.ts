@@ -8,6 +8,7 @@ import type { ParticipantChange } from './participant-change.entity';
 import type { Participant } from './participant.entity';
 import type { Pathway } from './pathway.entity';
 import type { EsfRecord } from '../esf/esf-record.entity';
+import type { StageRow } from '../stages/stage.type';
 
 /** What a pathway's view is built from: the entity, or the participants list's row (participant-page.query.ts). */
 export type PathwayRow = Pick<Pathway, 'id' | 'number' | 'status' | 'referralDate' | 'entryDate' | 'exitDate' | 'exitKind' | 'exitValidated' | 'version'> & {
@@ -278,6 +279,8 @@ export class ParticipantType extends Node implements SubjectBearer {
   consentSubject!: ConsentSubject;
   /** For the nested fields (stages): the latest pathway, whatever the viewer may see of it. */
   currentPathwayId!: string;
+  /** That pathway's stages when the list brought them, read for this query's selection only (participant-page.query.ts). */
+  listedStages?: StageRow[];
 
   @Shared(IDENTIFICATION)
   @Field()

@@ -13,7 +13,7 @@ export class ParticipantStagesResolver {
   @FieldResolver(() => [StageType], { description: 'The action plan of the current pathway, by planned start' })
   @Shared(IDENTIFICATION)
   async stages(@Root() participant: ParticipantType, @Ctx() ctx: RequestContext): Promise<StageType[]> {
-    const stages = await stagesByPathway(ctx).load(participant.currentPathwayId);
+    const stages = participant.listedStages ?? (await stagesByPathway(ctx).load(participant.currentPathwayId));
     // Decided for the same viewer as their participant: a preview keeps its partner.
     return stages.map((stage) => withScope(StageType.from(stage, ctx.locale), participant.consentSubject.scope));
   }

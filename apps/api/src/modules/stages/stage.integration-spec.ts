@@ -140,6 +140,21 @@ describe('the action plan', () => {
     );
   });
 
+  it('the caseload list shows every field asked of a file and its stages, through fragments and aliases, as the file itself does', async () => {
+    // The list reads only what is asked (participant-page.query.ts): whatever way it is asked, nothing asked is missing.
+    const FILE = `id referent { displayName organisationName } currentPathway { status missingEsfFields } pathways { number esfVersion }`;
+    const listed = await referent.data(
+      `fragment Plan on Stage { ${STAGE} }
+       { participants(filter: { mine: true }) { edges { node { ${FILE} ids: stages { id } stages { ...Plan } } } } }`,
+    );
+    const file = await referent.data(`query($id: ID!) { participant(id: $id) { ${FILE} stages { ${STAGE} } } }`, { id: participantId });
+    const { ids, ...shown } = nodesOf(listed.participants).find((p: any) => p.id === participantId);
+    expect(shown).toEqual(file.participant);
+    expect(shown.stages.map((s: any) => s.privateNotes)).toContain('Inquiète pour la garde des enfants');
+    expect(shown.stages.map((s: any) => s.operator?.name)).toContain(tenant.organisations.siae.name);
+    expect(ids).toEqual(shown.stages.map((s: any) => ({ id: s.id })));
+  });
+
   it('trades are found by job title while typing, accents or not', async () => {
     const found = await referent.data(`{ trades(search: "aide soign", first: 5) { code label } }`);
     expect(found.trades.map((t: any) => t.label).join(' ')).toMatch(/Aide-soignant/);

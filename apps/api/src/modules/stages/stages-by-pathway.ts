@@ -5,7 +5,7 @@ import type { StageRow } from './stage.type';
 
 /**
  * The stages of each pathway, by planned start: one batched query for a page of people, unless the
- * participants list already brought them (it primes this loader).
+ * participants list already brought them (ParticipantType.listedStages).
  */
 export function stagesByPathway(ctx: RequestContext) {
   return loaderFor<string, StageRow[]>(ctx, 'stagesByPathway', async (pathwayIds) => {
