@@ -44,7 +44,8 @@ export function chainHash(previousHash: string, entry: AccessLogEntry): string {
 /**
  * Records the partner's reads of this request in one statement, whatever the number of
  * participants read: each entry's digest is computed here, and the statement chains them in
- * PostgreSQL under the log's lock (db/access-log.query.ts).
+ * PostgreSQL under the log's lock (db/access-log.query.ts). `em` is outside any transaction: the
+ * statement is one of its own, so the lock is released as soon as it ends.
  */
 export async function recordPartnerReads(em: EntityManager, ctx: RequestContext): Promise<void> {
   const membership = ctx.actor?.membership;

@@ -3,7 +3,7 @@ import { isPartnerKind } from '@jalon/domain';
 import type { Config } from '../config';
 import type { Actor } from '../context/request-context';
 import { hashSecretToken } from './secret-token';
-import { findActiveMembership, findSessionByTokenHash } from '../db/session.query';
+import { openSession, touchSession } from '../db/session.query';
 import { applyRlsSettings } from './request-transaction';
 
 export const SESSION_COOKIE = 'jalon_session';
@@ -28,42 +28,30 @@ export interface Authentication {
 }
 
 /**
- * Resolves the session cookie into an actor and scopes the transaction to its tenant. Runs inside
- * the request transaction, before any resolver.
+ * Opens the request's transaction as the application role and resolves the session cookie into an
+ * actor, scoping the transaction to its tenant: the session and its membership are read in the
+ * transaction's first statement (db/session.query.ts), then the settings are set. Runs before any
+ * resolver.
  */
 export async function authenticate(em: EntityManager, config: Config, token: string | undefined, now: Date): Promise<Authentication> {
-  if (!token) return { actor: null, sessionExpired: false };
-  const tokenHash = hashSecretToken(token);
-  await applyRlsSettings(em, { sessionToken: tokenHash });
-  const session = await findSessionByTokenHash(em, tokenHash);
-  if (!session || !isSessionLive(session, config, now)) return { actor: null, sessionExpired: true };
+  await em.begin();
+  const session = await openSession(em, token ? hashSecretToken(token) : null);
+  if (!session || !isSessionLive(session, config, now)) {
+    // Reading the session set its user for row-level security: a session no longer live acts for no one.
+    if (session) await applyRlsSettings(em, { userId: null });
+    return { actor: null, sessionExpired: !!token };
+  }
 
-  const userId = session.user.id;
-  await applyRlsSettings(em, { userId });
-  const membership = session.membership ? await findActiveMembership(em, session.membership.id) : null;
+  const membership = session.membership;
   await applyRlsSettings(em, {
-    tenantId: membership?.tenant.id ?? null,
-    organisationId: membership?.organisation.id ?? null,
-    staff: membership ? !isPartnerKind(membership.organisation.kind) : false,
+    tenantId: membership?.tenantId ?? null,
+    organisationId: membership?.organisationId ?? null,
+    staff: membership ? !isPartnerKind(membership.organisationKind) : false,
     now,
   });
 
   // Sliding idle timeout, written at most once a minute so reads stay cheap.
-  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) session.lastSeenAt = now;
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(em, session.id, now);
 
-  return {
-    sessionExpired: false,
-    actor: {
-      userId,
-      sessionId: session.id,
-      membership: membership && {
-        id: membership.id,
-        tenantId: membership.tenant.id,
-        organisationId: membership.organisation.id,
-        organisationKind: membership.organisation.kind,
-        role: membership.role,
-        colleaguesCanRead: membership.tenant.colleaguesCanRead,
-      },
-    },
-  };
+  return { sessionExpired: false, actor: { userId: session.userId, sessionId: session.id, membership } };
 }

@@ -4,7 +4,7 @@ import { ConsentScope } from '../access/consent-scope';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import { authenticate, SESSION_COOKIE } from '../access/authenticate';
-import { beginRequestTransaction, inScopedTransaction, rollbackAfter, type RlsSettings } from '../access/request-transaction';
+import { inScopedTransaction, rollbackAfter } from '../access/request-transaction';
 import { pickLocale } from '../i18n/messages';
 import type { RequestContext } from './request-context';
 
@@ -39,7 +39,6 @@ export async function inRequestScope<T>(
   let ctx: RequestContext | undefined;
   let result: T;
   try {
-    await beginRequestTransaction(em);
     const now = clock();
     const { actor, sessionExpired } = await authenticate(em, config, request.cookies[SESSION_COOKIE], now);
     const cookie = sessionCookie(reply, config);
@@ -63,24 +62,16 @@ export async function inRequestScope<T>(
       loaders: new Map(),
     };
     result = await work(ctx);
-    if (ctx.outcome.failed) {
-      await em.rollback();
-      // What the partner read before the failure was still read: log it in a transaction of its own.
-      const failed = ctx;
-      if (failed.consent.reads.size > 0) failed.afterRequest.push({ settings: rlsSettingsOf(failed), work: (logEm) => recordPartnerReads(logEm, failed) });
-    } else {
-      await recordPartnerReads(em, ctx);
-      await em.commit();
-    }
+    await (ctx.outcome.failed ? em.rollback() : em.commit());
   } catch (error) {
     await rollbackAfter(em);
     throw error;
   }
+  // What the partner read is logged once the transaction is over, committed or not (a failed
+  // request's reads were still read), in a statement of its own: the log's per-tenant lock is
+  // then held for that statement only, not until a COMMIT sent after the rest of the request.
+  // The answer leaves only once its reads are logged.
+  await recordPartnerReads(orm.em.fork(), ctx);
   for (const { settings, work: later } of ctx.afterRequest) await inScopedTransaction(orm.em, settings, later);
   return result;
-}
-
-function rlsSettingsOf(ctx: RequestContext): RlsSettings {
-  const membership = ctx.actor?.membership;
-  return { tenantId: membership?.tenantId, userId: ctx.actor?.userId, organisationId: membership?.organisationId, staff: false, now: ctx.now };
 }

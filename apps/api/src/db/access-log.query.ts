@@ -1,10 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-/** An array parameter as PostgreSQL's literal (the query builder would spread a JS array into a list); values are enum names. */
-function pgArray(values: string[]): string {
-  return `{${values.join(',')}}`;
-}
-
 /** One participant's new entry: what was read, and the digest of the entry's content (access/access-log.ts). */
 export interface NewAccessLogEntry {
   participantId: string;
@@ -23,23 +18,22 @@ export interface AccessLogRequest {
 }
 
 /**
- * Appends a request's entries in one statement: the chain's head is read under a per-tenant lock
- * (jalon_access_log_head), and a recursive query chains the new entries' hashes in PostgreSQL,
- * sha256(previous hash ‖ entry digest), so no second round trip waits on the lock. Runs as the
- * application role, under the access log's insert policy.
+ * Appends a request's entries in one statement, run on its own outside any transaction once the
+ * request's transaction is over (context/request-scope.ts): jalon_append_access_log (db/rls/functions)
+ * reads the chain's head under a per-tenant lock and chains the new entries' hashes in PostgreSQL,
+ * so the lock lasts this statement only, and requests of one PLIE no longer queue behind each other.
+ * As the application role, with the request's tenant, organisation and user, under the access
+ * log's insert policy.
  */
 export async function insertAccessLogEntries(em: EntityManager, entries: NewAccessLogEntry[], request: AccessLogRequest): Promise<void> {
-  const rows = entries.map((entry) => ({ ...entry, dataClasses: pgArray(entry.dataClasses), purposes: pgArray(entry.purposes) }));
-  await em.execute(
-    `with recursive entry as (select n, e from jsonb_array_elements(?::jsonb) with ordinality as t(e, n)),
-      chain as (select 0::bigint as n, null::text as previous, jalon_access_log_head() as hash, null::jsonb as e
-        union all
-        select c.n + 1, c.hash, encode(sha256(convert_to(c.hash || (x.e->>'digest'), 'UTF8')), 'hex'), x.e from chain c join entry x on x.n = c.n + 1)
-    insert into access_log (tenant_id, at, user_id, organisation_id, participant_id, data_classes, purposes, request_id, previous_hash, hash)
-      select ?::uuid, ?::timestamptz, ?::uuid, ?::uuid, (e->>'participantId')::uuid, (e->>'dataClasses')::text[], (e->>'purposes')::text[], ?, previous, hash
-        from chain where n > 0 order by n`,
-    [JSON.stringify(rows), request.tenantId, request.at, request.userId, request.organisationId, request.requestId],
-  );
+  await em.execute('select jalon_append_access_log(?, ?, ?, ?, ?, ?::jsonb)', [
+    request.tenantId,
+    request.organisationId,
+    request.userId,
+    request.at,
+    request.requestId,
+    JSON.stringify(entries),
+  ]);
 }
 
 /** An entry as stored, with its place in the chain. */

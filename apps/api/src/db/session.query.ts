@@ -1,14 +1,65 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Session } from '../modules/auth/session.entity';
-import { Membership } from '../modules/tenancy/membership.entity';
-import { TENANT_FILTER } from './orm-options';
+import type { MembershipRole, OrganisationKind } from '@jalon/domain';
 
-/** The session of a cookie, by its token's hash. Sessions are not tenant-owned: the tenant is what the session tells. */
-export function findSessionByTokenHash(em: EntityManager, tokenHash: string): Promise<Session | null> {
-  return em.findOne(Session, { tokenHash }, { filters: { [TENANT_FILTER]: false } });
+/** A session as the request opens it, with the membership it acts through if still active. */
+export interface OpenedSession {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  revokedAt: Date | null;
+  membership: {
+    id: string;
+    tenantId: string;
+    organisationId: string;
+    organisationKind: OrganisationKind;
+    role: MembershipRole;
+    colleaguesCanRead: boolean;
+  } | null;
 }
 
-/** A session's membership if still active, with its organisation and tenant, before the request is scoped to that tenant. */
-export function findActiveMembership(em: EntityManager, membershipId: string): Promise<Membership | null> {
-  return em.findOne(Membership, { id: membershipId, active: true }, { populate: ['organisation', 'tenant'], filters: { [TENANT_FILTER]: false } });
+interface OpenedRow {
+  session_id: string;
+  user_id: string;
+  expires_at: Date;
+  last_seen_at: Date;
+  revoked_at: Date | null;
+  membership_id: string | null;
+  tenant_id: string;
+  organisation_id: string;
+  organisation_kind: OrganisationKind;
+  role: MembershipRole;
+  colleagues_can_read: boolean;
+}
+
+/**
+ * Switches the transaction to the application role and reads the session of a cookie's token hash
+ * (null: no cookie), then its active membership, in one round trip (rls/functions/jalon_open_session.sql):
+ * the session token and, when there is a session, its user are set for row-level security.
+ */
+export async function openSession(em: EntityManager, tokenHash: string | null): Promise<OpenedSession | null> {
+  const [row] = await em.execute<OpenedRow[]>('select * from jalon_open_session(?)', [tokenHash]);
+  if (!row) return null;
+  return {
+    id: row.session_id,
+    userId: row.user_id,
+    expiresAt: new Date(row.expires_at),
+    lastSeenAt: new Date(row.last_seen_at),
+    revokedAt: row.revoked_at && new Date(row.revoked_at),
+    membership: row.membership_id
+      ? {
+          id: row.membership_id,
+          tenantId: row.tenant_id,
+          organisationId: row.organisation_id,
+          organisationKind: row.organisation_kind,
+          role: row.role,
+          colleaguesCanRead: row.colleagues_can_read,
+        }
+      : null,
+  };
+}
+
+/** Slides a session's idle timeout. */
+export async function touchSession(em: EntityManager, sessionId: string, at: Date): Promise<void> {
+  await em.execute('update session set last_seen_at = ? where id = ?', [at, sessionId]);
 }

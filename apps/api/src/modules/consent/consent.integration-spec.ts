@@ -172,6 +172,16 @@ describe('consent-scoped partner visibility', () => {
     expect(after[0]!.n).toBe(before[0]!.n);
   });
 
+  it('logs every read of partners reading at once, each in its place in one unbroken chain', async () => {
+    const count = () => server.asOwner((em) => em.execute(`select count(*)::int as n from access_log where tenant_id = ?`, [tenant.tenantId]));
+    const before = (await count())[0]!.n;
+    // The requests of one PLIE chain onto the same log: sent together, none may fork it or be left out.
+    const reads = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? aci : commune).request(PARTNER_VIEW, { id: participantId })));
+    expect(reads.map((read) => read.errors)).toEqual(Array(6).fill(undefined));
+    expect((await count())[0]!.n).toBe(before + 6);
+    expect((await server.asOwner(verifyAccessLog)).find((c) => c.tenantId === tenant.tenantId)).toMatchObject({ brokenAtSeq: null });
+  });
+
   it('logs each partner read (who, organisation, participant, classes, purpose, request), chained so tampering shows', async () => {
     const log = await referent.data(
       `query($id: ID!) { accessLog(participantId: $id) { totalCount edges { node { organisationName userName dataClasses purposes requestId } } } }`,

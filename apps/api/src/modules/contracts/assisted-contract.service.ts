@@ -221,6 +221,8 @@ export async function fileContractReports(ctx: RequestContext, input: FileContra
         }),
       );
       await saveChanges(ctx);
+      // The author's organisation is a bare reference: the answer names it.
+      await ctx.em.populate(reports, ['authorOrganisation']);
       return reports;
     },
     // A retry gets the reports the first call filed for these contracts and this month.

@@ -95,6 +95,8 @@ export async function recordTrainingAttendance(ctx: RequestContext, input: Recor
         }),
       );
       await saveChanges(ctx);
+      // The author's organisation is a bare reference: the answer names it.
+      await ctx.em.populate(rows, ['authorOrganisation']);
       return rows;
     },
     // A retry gets what the first call recorded for these trainees and this month.
