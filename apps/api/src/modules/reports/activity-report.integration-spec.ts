@@ -63,7 +63,8 @@ import { UserCredential } from '../auth/user-credential.entity';
  *   length (days) 486, 282, 182 → average 316.67 days = 10.4 months, median 282 = 9.3 | 366, 182 → 274 = 9.0, 9.0;
  *   entries' gender: women 3, unknown 1 | men 2; ages: < 26 1 (P6), 26–44 2 (P1, P5), 45–54 1 (P3) | < 26 1 (P2), 55+ 1 (P4);
  *   ISCED 0–2 1, 3–4 1, 5–8 1, unknown 1; QPV 1, long-term unemployed 1, disability 1, RSA 1;
- *   stages started: training 1, employment 1, assessment 1 | employment 1; completed: training 1, assessment 1;
+ *   stages started: training 1, employment 1, assessment 1 | employment 1, assessment 1 (P2's, completed in 2025);
+ *   completed: training 1, assessment 2 (P2's counts as started in 2024 and completed in 2025);
  *   appointments: individual 2, collective 1, in person 1 → 1/3; present 3, absent 1 → missed 1/4;
  *   job exits: family K 1, permanent 1, employer the ACI 1 | family D 1, fixed-term 1.
  * Referent A: followed 3 (P1, P2, P3), entries 2, exits 1; appointments individual 2, collective 1 (P1 was there), missed 0.
@@ -149,6 +150,7 @@ async function buildPlie(em: EntityManager) {
   const p2 = person('Bruno', A, { gender: Gender.MAN, birthDate: '2002-05-10', communeCode: '38185' });
   const w2 = pathway(p2, 1, { status: PathwayStatus.IN_JOB_FOLLOW_UP, entryDate: '2024-09-01', exitDate: '2025-12-31', exitKind: ExitKind.JOB_PERMANENT });
   stage(w2, 'EMPLOYMENT_CDI', { operator: aci, status: StageStatus.IN_PROGRESS, actualStart: '2025-12-01', romeCode: 'K2204' });
+  stage(w2, 'ASSESSMENT_ORIENTATION', { status: StageStatus.COMPLETED, actualStart: '2024-11-04', actualEnd: '2025-01-31' });
 
   const p3 = person('Chloé', A, { gender: Gender.WOMAN, birthDate: '1980-01-15', communeCode: '38151' });
   pathway(p3, 1, { status: PathwayStatus.CLOSED, entryDate: '2023-03-01', exitDate: '2024-03-01', exitKind: ExitKind.ABANDONMENT });
@@ -269,9 +271,9 @@ describe('the activity report, counted by hand', () => {
     expect(figures(whole, 'ageBand')).toEqual({ UNDER_26: [1, 1], FROM_26_TO_44: [2, 0], FROM_45_TO_54: [1, 0], FROM_55: [0, 1] });
     expect(figures(whole, 'education')).toEqual({ ISCED_0_2: [1, 0], ISCED_3_4: [1, 0], ISCED_5_8: [1, 0], UNKNOWN: [1, 2] });
     expect(figures(whole, 'situation')).toEqual({ priorityDistrict: [1, 0], longTermUnemployed: [1, 0], disability: [1, 0], minimumIncome: [1, 0] });
-    expect(figures(whole, 'stagesStarted')).toMatchObject({ TRAINING: [1, 0], EMPLOYMENT: [1, 1], ASSESSMENT: [1, 0], JOB_SEARCH: [0, 0] });
-    expect(figures(whole, 'stagesCompleted')).toMatchObject({ TRAINING: [1, 0], ASSESSMENT: [1, 0], EMPLOYMENT: [0, 0] });
-    expect(figures(whole, 'stagesByOperator')).toEqual({ [tenant.organisations.training.id]: [1, 0], [tenant.organisations.siae.id]: [1, 0], NONE: [1, 1] });
+    expect(figures(whole, 'stagesStarted')).toMatchObject({ TRAINING: [1, 0], EMPLOYMENT: [1, 1], ASSESSMENT: [1, 1], JOB_SEARCH: [0, 0] });
+    expect(figures(whole, 'stagesCompleted')).toMatchObject({ TRAINING: [1, 0], ASSESSMENT: [2, 0], EMPLOYMENT: [0, 0] });
+    expect(figures(whole, 'stagesByOperator')).toEqual({ [tenant.organisations.training.id]: [1, 0], [tenant.organisations.siae.id]: [1, 0], NONE: [1, 2] });
     expect(figures(whole, 'appointments')).toEqual({ INDIVIDUAL: [2, 0], COLLECTIVE: [1, 0], inPerson: [1, 0], attended: [3, 0], missed: [1, 0] });
     expect(figures(whole, 'jobExitsByFamily')).toEqual({ K: [1, 0], D: [0, 1] });
     expect(figures(whole, 'jobExitsByContract')).toEqual({ JOB_PERMANENT: [1, 0], JOB_FIXED_TERM_6_MONTHS_PLUS: [0, 1], BUSINESS_CREATION: [0, 0] });

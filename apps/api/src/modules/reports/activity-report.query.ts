@@ -33,10 +33,14 @@ const JOB_CATEGORIES = [StageCategory.EMPLOYMENT, StageCategory.ASSISTED_JOB, St
  * person who changed referent counts for her current referent, and for her current commune.
  */
 function activityReportSql(scope: string): string {
+  // The people in scope, as a condition on their file `p`: written out in each count over a large
+  // table (stages, appointments) rather than read from the people CTE, so the planner sees the real
+  // tables and joins them by hash instead of looking up a CTE's rows one by one.
+  const inScope = `p.tenant_id = any(?::uuid[]) and (${scope})`;
   return `
 with ${PERIODS_CTE},
 people as (
-  select p.id, p.gender, p.birth_date, p.priority_district_code from participant p where p.tenant_id = any(?::uuid[]) and (${scope})
+  select p.id, p.gender, p.birth_date, p.priority_district_code from participant p where ${inScope}
 ),
 pathways as (
   select pw.id, pw.participant_id, pw.number, pw.entry_date, pw.exit_date, pw.exit_kind::text as exit_kind, esf.employment_situation,
@@ -58,17 +62,32 @@ job_exits as (
       select c.employer from follow_up_check_in c where c.pathway_id = e.id and c.employer is not null order by c.months_after_exit limit 1) named on true
    where e.exit_kind in (${list(JOB_EXITS)})
 ),
-stages as (
-  select s.status, s.actual_start, s.actual_end, k.code, k.category::text as category, k.label_fr, k.label_en, s.operator_id, o.name as operator_name
-    from stage s join pathways pw on pw.id = s.pathway_id join stage_kind k on k.id = s.kind_id left join organisation o on o.id = s.operator_id
-   where s.status <> '${StageStatus.CANCELLED}'
+stage_counts as (
+  select per.period, s.kind_id, s.operator_id,
+         count(*) filter (where s.actual_start between per.p_from and per.p_to) as started,
+         count(*) filter (where s.status = '${StageStatus.COMPLETED}' and s.actual_end between per.p_from and per.p_to) as completed
+    from periods per
+    join stage s on s.status <> '${StageStatus.CANCELLED}'
+     and (s.actual_start between per.p_from and per.p_to or s.actual_end between per.p_from and per.p_to)
+    join pathway pw on pw.id = s.pathway_id and pw.entry_date is not null
+    join participant p on p.id = pw.participant_id
+   where ${inScope}
+   group by per.period, s.kind_id, s.operator_id
 ),
-attendances as (
-  select per.period, a.id as appointment_id, a.kind::text as kind, a.mode::text as mode, att.attendance::text as attendance
+stages as (
+  select c.period, c.started, c.completed, k.code, k.category::text as category, k.label_fr, k.label_en, c.operator_id, o.name as operator_name
+    from stage_counts c join stage_kind k on k.id = c.kind_id left join organisation o on o.id = c.operator_id
+),
+held_appointments as (
+  select per.period, a.kind::text as kind, a.mode::text as mode,
+         count(*) filter (where att.attendance = '${Attendance.PRESENT}') as attended,
+         count(*) filter (where att.attendance in ('${Attendance.ABSENT}', '${Attendance.EXCUSED}')) as missed
     from periods per
     join appointment a on a.status = '${AppointmentStatus.HELD}' and (a.starts_at at time zone 'Europe/Paris')::date between per.p_from and per.p_to
     join appointment_attendee att on att.appointment_id = a.id
-    join people on people.id = att.participant_id
+    join participant p on p.id = att.participant_id
+   where ${inScope}
+   group by per.period, a.id
 ),
 employers as (
   select period, employer, count(*) as n, rank() over (partition by period order by count(*) desc, employer) as place
@@ -106,19 +125,14 @@ figures (period, figure, key, label, value) as (
       ('disability', e.disability::text = '${EsfAnswer.YES}'),
       ('minimumIncome', e.minimum_income::text = '${EsfAnswer.YES}')) v(key, holds)
    group by 1, 3
-  union all select per.period, 'stagesStarted', s.category, null, count(*)
-    from periods per join stages s on s.actual_start between per.p_from and per.p_to group by 1, 3
-  union all select per.period, 'stagesCompleted', s.category, null, count(*)
-    from periods per join stages s on s.status = '${StageStatus.COMPLETED}' and s.actual_end between per.p_from and per.p_to group by 1, 3
-  union all select per.period, 'stagesByKind', s.code, case when ? = 'en' then s.label_en else s.label_fr end, count(*)
-    from periods per join stages s on s.actual_start between per.p_from and per.p_to group by 1, 3, 4
-  union all select per.period, 'stagesByOperator', coalesce(s.operator_id::text, 'NONE'), s.operator_name, count(*)
-    from periods per join stages s on s.actual_start between per.p_from and per.p_to group by 1, 3, 4
-  union all select period, 'appointments', kind, null, count(distinct appointment_id) from attendances group by period, kind
-  union all select period, 'appointments', 'inPerson', null, count(distinct appointment_id) filter (where mode = 'IN_PERSON') from attendances group by period
-  union all select period, 'appointments', 'attended', null, count(*) filter (where attendance = '${Attendance.PRESENT}') from attendances group by period
-  union all select period, 'appointments', 'missed', null, count(*) filter (where attendance in ('${Attendance.ABSENT}', '${Attendance.EXCUSED}'))
-    from attendances group by period
+  union all select period, 'stagesStarted', category, null, sum(started) from stages group by 1, 3
+  union all select period, 'stagesCompleted', category, null, sum(completed) from stages group by 1, 3
+  union all select period, 'stagesByKind', code, case when ? = 'en' then label_en else label_fr end, sum(started) from stages group by 1, 3, 4 having sum(started) > 0
+  union all select period, 'stagesByOperator', coalesce(operator_id::text, 'NONE'), operator_name, sum(started) from stages group by 1, 3, 4 having sum(started) > 0
+  union all select period, 'appointments', kind, null, count(*) from held_appointments group by period, kind
+  union all select period, 'appointments', 'inPerson', null, count(*) filter (where mode = 'IN_PERSON') from held_appointments group by period
+  union all select period, 'appointments', 'attended', null, sum(attended) from held_appointments group by period
+  union all select period, 'appointments', 'missed', null, sum(missed) from held_appointments group by period
   union all select period, 'jobExitsByFamily', coalesce(left(rome_code, 1), 'UNKNOWN'), null, count(*) from job_exits group by 1, 3
   union all select period, 'jobExitsByContract', exit_kind, null, count(*) from job_exits group by 1, 3
   -- The current period's ten first employers, and the same employers in the previous period.
@@ -140,13 +154,16 @@ export function activityReportRows(
   scope: ScopeCondition,
   locale: string,
 ): Promise<FigureRow[]> {
+  // The scope's parameters, once for the people and once for each of the stages and appointments.
+  const inScope = [`{${tenantIds.join(',')}}`, ...scope.params];
   return em.execute<FigureRow[]>(activityReportSql(scope.sql), [
     periods.current.from,
     periods.current.to,
     periods.previous.from,
     periods.previous.to,
-    `{${tenantIds.join(',')}}`,
-    ...scope.params,
+    ...inScope,
+    ...inScope,
+    ...inScope,
     locale,
   ]);
 }
