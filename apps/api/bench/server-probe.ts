@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 
 /**
@@ -36,6 +38,9 @@ export function answerBench(pgFrom: string, port: number): void {
           node.children.forEach((child) => walk(child as typeof node));
         };
         walk(profile.head);
+        // BENCH_HEAP_PROFILE=dir keeps each run's allocation profile (open it in Chrome's DevTools, Memory tab).
+        const dir = process.env.BENCH_HEAP_PROFILE;
+        if (dir) writeFileSync(join(dir, `${process.pid}-${Date.now()}.heapprofile`), JSON.stringify(profile));
         process.send!({ statements, allocated });
       }
     })();

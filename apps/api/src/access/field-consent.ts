@@ -5,6 +5,7 @@ import {
   isObjectType,
   responsePathAsArray,
   type GraphQLField,
+  type GraphQLFieldResolver,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
@@ -68,23 +69,30 @@ const isPromise = (value: unknown): value is PromiseLike<unknown> => typeof (val
  */
 export function enforceConsent(
   consent: FieldConsent,
-  resolve: () => unknown,
-  { root, info, context }: { root: unknown; info: GraphQLResolveInfo; context: RequestContext },
+  resolve: GraphQLFieldResolver<unknown, RequestContext>,
+  root: unknown,
+  args: Record<string, unknown>,
+  context: RequestContext,
+  info: GraphQLResolveInfo,
 ): unknown {
   const subject = subjectOf(root);
   const scope = subject?.scope ?? context.consent;
-  if (!scope.governsByConsent) return resolve();
-  if (!scope.loaded) return scope.load().then(() => decided(consent, resolve, scope, subject, info, context));
-  return decided(consent, resolve, scope, subject, info, context);
+  if (!scope.governsByConsent) return resolve(root, args, context, info);
+  if (!scope.loaded) return scope.load().then(() => decided(consent, resolve, scope, subject, root, args, context, info));
+  return decided(consent, resolve, scope, subject, root, args, context, info);
 }
 
+// The field's arguments are passed along rather than closed over: this runs for every field of
+// every object (5,000 in a page of 70 people), and a closure each was a tenth of the allocations.
 function decided(
   consent: FieldConsent,
-  resolve: () => unknown,
+  resolve: GraphQLFieldResolver<unknown, RequestContext>,
   scope: ConsentScope,
   subject: ConsentSubject | undefined,
-  info: GraphQLResolveInfo,
+  root: unknown,
+  args: Record<string, unknown>,
   context: RequestContext,
+  info: GraphQLResolveInfo,
 ): unknown {
   // Fail closed: an object of a participant-bearing type that does not say whose data it is shows nothing.
   if (!subject && consent.bearing) throw new Error(`${info.parentType.name} object without a consent subject`);
@@ -98,7 +106,7 @@ function decided(
       return null;
     }
   }
-  const value = resolve();
+  const value = resolve(root, args, context, info);
   // Objects a resolver returns may belong to a preview scope already loaded, or to this one.
   return isPromise(value) ? Promise.resolve(value).then((resolved) => keepShared(scope, resolved)) : keepShared(scope, value);
 }

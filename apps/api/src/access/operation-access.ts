@@ -67,7 +67,7 @@ export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
       const resolve: GraphQLFieldResolver<unknown, RequestContext> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context, info) => {
         assertRuleAllows(rule, root, context);
-        return enforceConsent(consent, () => resolve(source, args, context, info), { root: source, info, context });
+        return enforceConsent(consent, resolve, source, args, context, info);
       };
     }
   }
