@@ -1,6 +1,6 @@
 import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
 import type { Cursor } from '../../graphql/pagination';
-import type { StageRow } from '../stages/stage.type';
+import type { StageKindRow, StageRow } from '../stages/stage.type';
 import { Participant } from './participant.entity';
 import type { ParticipantRow, PathwayRow } from './participant.type';
 
@@ -13,6 +13,9 @@ export interface ParticipantPageRow extends Omit<ParticipantRow, 'referent'> {
   pathways: PathwayRow[];
   stages: StageRow[] | null;
 }
+
+/** A row as the statement gives it: each stage names its kind by id. */
+type PageRowAsRead = Omit<ParticipantPageRow, 'stages'> & { stages: Array<Omit<StageRow, 'kind'> & { kindId: string }> | null };
 
 /**
  * What the query asks of the list, so the statement reads only that: PostgreSQL then builds a
@@ -60,10 +63,14 @@ const STAGE_COLUMNS: Record<string, string> = {
   version: `'version', s.version`,
 };
 
+/** The tenant's stage kinds by id, once for the page: a catalogue of a few dozen rows. */
+const KINDS_JSON = `(select json_object_agg(k.id, json_build_object('id', k.id, 'code', k.code, 'category', k.category, 'labelFr', k.label_fr,
+    'labelEn', k.label_en, 'active', k.active)) from stage_kind k)`;
+
 /**
- * The current pathway's stages. The kind is read by its key, one row each (a join made PostgreSQL
- * scan the tenant's whole catalogue once per stage); the operator's name only when asked, its id
- * always (consent decides on it).
+ * The current pathway's stages, each with its kind's id: the kinds themselves are read once for
+ * the page (KINDS_JSON), not once per stage (700 lookups were a third of the statement's time);
+ * the operator's name only when asked, its id always (consent decides on it).
  */
 function stagesJson(fields: ReadonlySet<string>): string {
   const columns = [...new Set([...fields].flatMap((field) => STAGE_COLUMNS[field] ?? []))];
@@ -71,8 +78,7 @@ function stagesJson(fields: ReadonlySet<string>): string {
     ? `(select json_build_object('id', so.id, 'name', so.name, 'kind', so.kind) from organisation so where so.id = s.operator_id)`
     : `case when s.operator_id is null then null else json_build_object('id', s.operator_id) end`;
   return `(select json_agg(json_build_object('id', s.id, 'status', s.status, 'plannedStart', s.planned_start, ${columns.map((c) => `${c}, `).join('')}
-    'kind', (select json_build_object('id', k.id, 'code', k.code, 'category', k.category, 'labelFr', k.label_fr, 'labelEn', k.label_en, 'active', k.active)
-      from stage_kind k where k.id = s.kind_id),
+    'kindId', s.kind_id,
     'operator', ${operator},
     'pathway', json_build_object('id', s.pathway_id, 'participant', json_build_object('id', p.id))) order by s.planned_start, s.created_at)
   from stage s where s.pathway_id = (select cp.id from pathway cp where cp.participant_id = p.id order by cp.number desc limit 1))`;
@@ -93,7 +99,7 @@ export async function participantPage(
   shape: PageShape,
 ): Promise<{ rows: ParticipantPageRow[]; totalCount: number }> {
   const matching = em.createQueryBuilder(Participant, 'p').select(['p.id', 'p.searchKey']).where(where).getKnexQuery().toSQL();
-  const [result] = await em.execute<Array<{ total: number; nodes: ParticipantPageRow[] }>>(
+  const [result] = await em.execute<Array<{ total: number; nodes: PageRowAsRead[]; kinds: Record<string, StageKindRow> | null }>>(
     `with matching as (${matching.sql}),
       page as (select id, search_key from matching ${after ? 'where (search_key, id) > (?, ?)' : ''} order by search_key, id limit ?)
     select (select count(*) from matching)::int as total,
@@ -103,9 +109,15 @@ export async function participantPage(
           'referent', ${referentJson(shape)},
           'pathways', (select json_agg(${pathwayJson(shape)} order by pw.number desc) from pathway pw where pw.participant_id = p.id),
           'stages', ${shape.stages ? `coalesce(${stagesJson(shape.stages)}, '[]')` : 'null'}) order by page.search_key, page.id)
-        from page join participant p on p.id = page.id), '[]') as nodes`,
+        from page join participant p on p.id = page.id), '[]') as nodes${shape.stages ? `, ${KINDS_JSON} as kinds` : ''}`,
     [...matching.bindings, ...(after ? [after.key, after.id] : []), limit],
   );
-  const rows = result!.nodes.map((row) => Object.assign(row, { updatedAt: new Date(row.updatedAt) }));
+  const kinds = result!.kinds ?? {};
+  const rows = result!.nodes.map((row) =>
+    Object.assign(row, {
+      updatedAt: new Date(row.updatedAt),
+      stages: row.stages && row.stages.map(({ kindId, ...stage }) => Object.assign(stage, { kind: kinds[kindId]! })),
+    }),
+  );
   return { rows, totalCount: result!.total };
 }
