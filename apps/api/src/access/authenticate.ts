@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import type { Actor } from '../context/request-context';
 import { hashSecretToken } from './secret-token';
 import { openSession, touchSession } from '../db/session.query';
-import { applyRlsSettings } from './request-transaction';
+import { applyRlsSettings, filterByTenant } from './request-transaction';
 
 export const SESSION_COOKIE = 'jalon_session';
 
@@ -29,26 +29,24 @@ export interface Authentication {
 
 /**
  * Opens the request's transaction as the application role and resolves the session cookie into an
- * actor, scoping the transaction to its tenant: the session and its membership are read in the
- * transaction's first statement (db/session.query.ts), then the settings are set. Runs before any
- * resolver.
+ * actor, scoping the transaction to its tenant: the session, its membership and the settings are
+ * read and set in the transaction's first statement (db/session.query.ts). Runs before any resolver.
  */
 export async function authenticate(em: EntityManager, config: Config, token: string | undefined, now: Date): Promise<Authentication> {
   await em.begin();
-  const session = await openSession(em, token ? hashSecretToken(token) : null);
+  const session = await openSession(em, token ? hashSecretToken(token) : null, now);
   if (!session || !isSessionLive(session, config, now)) {
-    // Reading the session set its user for row-level security: a session no longer live acts for no one.
-    if (session) await applyRlsSettings(em, { userId: null });
+    // Opening the session set its user and tenant for row-level security: a session no longer live acts for no one.
+    if (session) await applyRlsSettings(em, { userId: null, tenantId: null, organisationId: null, staff: false });
     return { actor: null, sessionExpired: !!token };
   }
 
   const membership = session.membership;
-  await applyRlsSettings(em, {
-    tenantId: membership?.tenantId ?? null,
-    organisationId: membership?.organisationId ?? null,
-    staff: membership ? !isPartnerKind(membership.organisationKind) : false,
-    now,
-  });
+  // Who is staff is the domain's rule; the database set its own flag from the same kinds. Were they
+  // ever to differ, a partner could be read as staff: refuse the request rather than guess.
+  if (session.staffInDatabase !== (membership ? !isPartnerKind(membership.organisationKind) : false))
+    throw new Error(`Staff flag of organisation kind ${membership?.organisationKind} differs between the database and the domain`);
+  filterByTenant(em, membership?.tenantId ?? null);
 
   // Sliding idle timeout, written at most once a minute so reads stay cheap.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(em, session.id, now);

@@ -59,9 +59,12 @@ export async function applyRlsSettings(em: EntityManager, settings: RlsSettings)
       value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value),
     ]),
   );
-  if ('tenantId' in settings) {
-    em.setFilterParams(TENANT_FILTER, { tenantId: settings.tenantId ?? undefined });
-  }
+  if ('tenantId' in settings) filterByTenant(em, settings.tenantId ?? null);
+}
+
+/** Scopes the ORM's tenant filter to the request's tenant (row-level security holds it there anyway). */
+export function filterByTenant(em: EntityManager, tenantId: string | null): void {
+  em.setFilterParams(TENANT_FILTER, { tenantId: tenantId ?? undefined });
 }
 
 /** Runs `work` in a transaction of its own with the given settings (writes that outlive a failed request). */

@@ -30,15 +30,17 @@ interface OpenedRow {
   organisation_kind: OrganisationKind;
   role: MembershipRole;
   colleagues_can_read: boolean;
+  staff: boolean;
 }
 
 /**
  * Switches the transaction to the application role and reads the session of a cookie's token hash
  * (null: no cookie), then its active membership, in one round trip (rls/functions/jalon_open_session.sql):
- * the session token and, when there is a session, its user are set for row-level security.
+ * the session token and, when there is a session, its user, its tenant, organisation, staff flag and
+ * the request's clock are set for row-level security. `staffInDatabase` is the flag as set.
  */
-export async function openSession(em: EntityManager, tokenHash: string | null): Promise<OpenedSession | null> {
-  const [row] = await em.execute<OpenedRow[]>('select * from jalon_open_session(?)', [tokenHash]);
+export async function openSession(em: EntityManager, tokenHash: string | null, now: Date): Promise<(OpenedSession & { staffInDatabase: boolean }) | null> {
+  const [row] = await em.execute<OpenedRow[]>('select * from jalon_open_session(?, ?)', [tokenHash, now]);
   if (!row) return null;
   return {
     id: row.session_id,
@@ -46,6 +48,7 @@ export async function openSession(em: EntityManager, tokenHash: string | null): 
     expiresAt: new Date(row.expires_at),
     lastSeenAt: new Date(row.last_seen_at),
     revokedAt: row.revoked_at && new Date(row.revoked_at),
+    staffInDatabase: row.staff,
     membership: row.membership_id
       ? {
           id: row.membership_id,

@@ -1,16 +1,20 @@
 -- Opens a request in one round trip (access/authenticate.ts): switches the transaction to the
--- application role, sets the cookie's token, reads its session, sets the session's user and reads
--- the membership it acts through if still active, with its organisation's kind and its tenant's
--- setting. Invoker rights: each read is under row-level security, in the order the settings allow,
--- exactly as the separate statements were. No row: no session for this token (or no token).
--- Whether the session is still live, and the tenant's settings, are the API's to decide next.
-create or replace function jalon_open_session(p_token_hash text)
- RETURNS TABLE(session_id uuid, user_id uuid, expires_at timestamp with time zone, last_seen_at timestamp with time zone, revoked_at timestamp with time zone, membership_id uuid, tenant_id uuid, organisation_id uuid, organisation_kind text, role text, colleagues_can_read boolean)
+-- application role, sets the cookie's token, reads its session, sets the session's user, reads the
+-- membership it acts through if still active (its organisation's kind, its tenant's setting), and
+-- sets the request's tenant, organisation, staff flag and clock from it. Invoker rights: each read
+-- is under row-level security, in the order the settings allow, exactly as separate statements
+-- were. No row: no session for this token (or no token). Whether the session is still live is the
+-- API's to decide next: when it is not, the API clears these settings. Staff are the animation team
+-- and the referent operators, as in jalon_staff_organisations; the API checks the flag against the
+-- domain's rule (isPartnerKind) and refuses the request if they ever differ.
+create or replace function jalon_open_session(p_token_hash text, p_now timestamp with time zone)
+ RETURNS TABLE(session_id uuid, user_id uuid, expires_at timestamp with time zone, last_seen_at timestamp with time zone, revoked_at timestamp with time zone, membership_id uuid, tenant_id uuid, organisation_id uuid, organisation_kind text, role text, colleagues_can_read boolean, staff boolean)
  LANGUAGE plpgsql
 AS $$
 #variable_conflict use_column
 declare
   opened session;
+  acting record;
 begin
   set local role jalon_app;
   perform set_config('jalon.session_token', coalesce(p_token_hash, ''), true);
@@ -18,14 +22,20 @@ begin
   select * into opened from session s where s.token_hash = p_token_hash;
   if not found then return; end if;
   perform set_config('jalon.user_id', opened.user_id::text, true);
+  select m.id, m.tenant_id, m.organisation_id, o.kind::text as kind, m.role::text as role, t.colleagues_can_read,
+         o.kind in ('ANIMATION_TEAM', 'REFERENT_OPERATOR') as staff
+    into acting
+    from membership m join organisation o on o.id = m.organisation_id join tenant t on t.id = m.tenant_id
+   where m.id = opened.membership_id and m.active;
+  perform set_config('jalon.tenant_id', coalesce(acting.tenant_id::text, ''), true),
+          set_config('jalon.organisation_id', coalesce(acting.organisation_id::text, ''), true),
+          set_config('jalon.staff', coalesce(acting.staff, false)::text, true),
+          set_config('jalon.now', p_now::text, true);
   return query
     select opened.id, opened.user_id, opened.expires_at, opened.last_seen_at, opened.revoked_at,
-           m.id, m.tenant_id, m.organisation_id, o.kind::text, m.role::text, t.colleagues_can_read
-      from (select 1) one
-      left join (membership m join organisation o on o.id = m.organisation_id join tenant t on t.id = m.tenant_id)
-        on m.id = opened.membership_id and m.active;
+           acting.id, acting.tenant_id, acting.organisation_id, acting.kind, acting.role, acting.colleagues_can_read, coalesce(acting.staff, false);
 end
 $$;
 
-revoke all on function jalon_open_session(p_token_hash text) from public;
-grant execute on function jalon_open_session(p_token_hash text) to jalon_app;
+revoke all on function jalon_open_session(p_token_hash text, p_now timestamp with time zone) from public;
+grant execute on function jalon_open_session(p_token_hash text, p_now timestamp with time zone) to jalon_app;
