@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MembershipRole, OrganisationKind } from '@jalon/domain';
+import type { Actor } from '../context/request-context';
 
 /** A session as the request opens it, with the membership it acts through if still active. */
 export interface OpenedSession {
@@ -8,14 +9,7 @@ export interface OpenedSession {
   expiresAt: Date;
   lastSeenAt: Date;
   revokedAt: Date | null;
-  membership: {
-    id: string;
-    tenantId: string;
-    organisationId: string;
-    organisationKind: OrganisationKind;
-    role: MembershipRole;
-    colleaguesCanRead: boolean;
-  } | null;
+  membership: Actor['membership'];
 }
 
 interface OpenedRow {
