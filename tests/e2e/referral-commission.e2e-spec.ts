@@ -55,9 +55,12 @@ describe.runIf(chromiumAvailable())('a commune refers a resident, the commission
 
   it('from the referral form to the person followed in her pathway', async () => {
     const lastName = `Moreau${Date.now() % 100000}`;
-    const fullName = `Léa ${lastName}`;
+    // A first name no other browser test refers: the commune's notifications name the person by
+    // first name and initial, and the meeting commission's test accepts a « Léa M. » of its own.
+    const firstName = 'Solène';
+    const fullName = `${firstName} ${lastName}`;
 
-    // Sophie (the commune) refers Léa through the form.
+    // Sophie (the commune) refers Solène through the form.
     const sophie = await logIn(browser, server.url, 'sophie@grenoble.demo', 900);
     await sophie.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes orientations' }).click();
     await sophie.getByRole('heading', { name: 'Mes orientations', level: 1 }).waitFor();
@@ -72,7 +75,7 @@ describe.runIf(chromiumAvailable())('a commune refers a resident, the commission
     expect(await form.getByRole('textbox', { name: 'Prénom' }).getAttribute('aria-invalid')).toBe('true');
     expect(await form.getByRole('textbox', { name: "Motif de l'orientation" }).getAttribute('aria-invalid')).toBe('true');
 
-    await form.getByRole('textbox', { name: 'Prénom' }).fill('Léa');
+    await form.getByRole('textbox', { name: 'Prénom' }).fill(firstName);
     await form.getByRole('textbox', { name: 'Nom', exact: true }).fill(lastName);
     await form.getByRole('textbox', { name: 'Date de naissance' }).fill('1991-09-17');
     await form.getByRole('group', { name: 'Genre' }).getByRole('radio', { name: 'Femme' }).check();
@@ -209,7 +212,7 @@ describe.runIf(chromiumAvailable())('a commune refers a resident, the commission
     await sophie.getByRole('button', { name: /^Notifications \d+ non lues?$/ }).click();
     await sophie
       .getByRole('region', { name: 'Notifications' })
-      .getByText(`Orientation de Léa ${lastName.charAt(0)}. : acceptée en commission`)
+      .getByText(`Orientation de ${firstName} ${lastName.charAt(0)}. : acceptée en commission`)
       .waitFor();
     await sophie.keyboard.press('Escape');
     // The page reloaded is still « Mes orientations » searched for her name.
