@@ -10,7 +10,7 @@ import { loadRomeCatalog, readRomeTables } from './rome.loader';
 
 const FIXTURE = join(__dirname, '__fixtures__', 'rome-export-v461');
 const SHIPPED = defaultRomeDataDir();
-const CSV_FILES = ['fiches.csv', 'fiche_parents.csv', 'appellations.csv', 'domains.csv', 'families.csv'];
+const CSV_FILES = ['fiches.csv', 'fiche_parents.csv', 'appellations.csv', 'domains.csv', 'families.csv', 'mobility.csv', 'trade_texts.csv'];
 
 const temporary: string[] = [];
 function tempDir(): string {
@@ -71,6 +71,15 @@ describe('importRomeExport', () => {
     expect(catalog.getTrade('K1224')).toMatchObject({ parentCode: 'K1203', domain: { code: 'K12' } });
     expect(catalog.searchTrades('aide soi')[0]?.trade.code).toBe('J1501');
     expect(catalog.getTrade('A1101')).toBeNull();
+    // The sheet: sentences in their order, the export's doubled apostrophes undone, other blocks left out.
+    expect(catalog.getTradeSheet('J1501')).toMatchObject({
+      definition: ["Réalise des soins d'hygiène et de confort.", "Participe à l'hygiène et au confort de la personne."],
+      access: ["Le diplôme d'État d'aide-soignant (DEAS) est exigé."],
+      closeTrades: [
+        { code: 'K1224', rank: 1 },
+        { code: 'K1203', rank: 2 },
+      ],
+    });
   });
 
   it('writes back the shipped files byte for byte from an export of the same data', () => {
@@ -94,10 +103,26 @@ describe('importRomeExport', () => {
       'unix_grand_domaine_v458_utf8.csv',
       tables.families.map((row) => ({ code_grand_domaine: row.letter, libelle_grand_domaine: row.label })),
     );
+    write(
+      'unix_rubrique_mobilite_v460_utf8.csv',
+      tables.mobility.map((row) => ({ code_rome: row.code, code_rome_cible: row.target_code, numero_ordre: row.rank })),
+    );
+    write(
+      'unix_texte_v460_utf8.csv',
+      tables.trade_texts.map((row) => ({
+        code_rome: row.code,
+        code_compo_bloc: row.kind === 'definition' ? '3' : '4',
+        libelle_type_texte: row.kind === 'definition' ? 'definition' : 'acces_metier',
+        position_phrase: row.position,
+        libelle_texte: row.text.replaceAll("'", "''"),
+      })),
+    );
 
     const target = targetCopy();
     const result = importRomeExport(source, { targetDir: target });
-    expect(result.releaseLine).toBe('Release: v460 (fiches.csv, fiche_parents.csv, appellations.csv: v460; domains.csv: v458; families.csv: v458)');
+    expect(result.releaseLine).toBe(
+      'Release: v460 (fiches.csv, fiche_parents.csv, appellations.csv, mobility.csv, trade_texts.csv: v460; domains.csv: v458; families.csv: v458)',
+    );
     for (const file of CSV_FILES) expect(readFileSync(join(target, file), 'utf8'), file).toBe(readFileSync(join(SHIPPED, file), 'utf8'));
   });
 
@@ -118,6 +143,9 @@ describe('importRomeExport', () => {
         .replace('"10891"', '"10892"')
         .replace(/"J1501","Emploi Blanc"/, '"J1599","Emploi Blanc"'),
     );
+    // A close trade to a code the export does not have, ranked 0.
+    const mobility = join(source, 'unix_rubrique_mobilite_v461_utf8.csv');
+    writeFileSync(mobility, readFileSync(mobility, 'utf8').replace('"M1855","M1805","1"', '"M1855","M1899","0"'));
 
     const target = targetCopy();
     const before = snapshot(target);
@@ -129,6 +157,8 @@ describe('importRomeExport', () => {
         'fiche_parents: a parent must be its own parent (a classic fiche): K1224 → K1203 → K9999',
         'appellations: repeated OGR codes: 10892',
         expect.stringMatching(/^appellations: ROME code not in fiches: 10892 \(J1599\), 14156 \(M1855\)/),
+        expect.stringMatching(/^mobility: code not in fiches: .*M1855 → M1899/),
+        'mobility: ranks must be whole numbers from 1: M1855 → M1899 ("0")',
       ]),
     );
     expect(snapshot(target)).toEqual(before);

@@ -2,7 +2,16 @@ import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from
 import { join, resolve } from 'node:path';
 import { parseCsv, writeCsv, type CsvTable } from './csv';
 import { defaultRomeDataDir } from './package-dir';
-import { ROME_TABLE_COLUMNS, RomeCatalog, findRomeProblems, type RomeCounts, type RomeTableName, type RomeTables } from './rome.catalog';
+import {
+  ROME_TABLE_COLUMNS,
+  RomeCatalog,
+  findRomeProblems,
+  type RomeCounts,
+  type RomeTableName,
+  type RomeTables,
+  TRADE_TEXT_KINDS,
+  type TradeTextKind,
+} from './rome.catalog';
 import { PROVENANCE_FILE, readRomeRelease } from './rome.loader';
 
 /**
@@ -12,7 +21,8 @@ import { PROVENANCE_FILE, readRomeRelease } from './rome.loader';
  *
  * The folder holds the export's `unix_referentiel_code_rome_vNNN_utf8.csv`,
  * `unix_referentiel_appellation_vNNN_utf8.csv`, `unix_domaine_professionnel_vNNN_utf8.csv`,
- * `unix_grand_domaine_vNNN_utf8.csv` (other files are ignored) and optionally `version.txt`.
+ * `unix_grand_domaine_vNNN_utf8.csv`, `unix_rubrique_mobilite_vNNN_utf8.csv` (close trades),
+ * `unix_texte_vNNN_utf8.csv` (the sheets' texts) (other files are ignored) and optionally `version.txt`.
  * Everything is checked before anything is written; on a problem nothing changes and every problem
  * is listed. Node-only.
  */
@@ -39,7 +49,20 @@ const EXPORT_FILES = {
     example: 'unix_grand_domaine_v*_utf8.csv',
     columns: ['code_grand_domaine', 'libelle_grand_domaine'],
   },
+  mobility: {
+    pattern: /^unix_rubrique_mobilite_v(\d+)_utf8\.csv$/,
+    example: 'unix_rubrique_mobilite_v*_utf8.csv',
+    columns: ['code_rome', 'code_rome_cible', 'numero_ordre'],
+  },
+  texts: {
+    pattern: /^unix_texte_v(\d+)_utf8\.csv$/,
+    example: 'unix_texte_v*_utf8.csv',
+    columns: ['code_rome', 'libelle_type_texte', 'position_phrase', 'libelle_texte'],
+  },
 } as const;
+
+/** The export's names for the parts of a sheet's text that are kept (its other blocks are not shown). */
+const TEXT_KINDS: Readonly<Record<string, TradeTextKind>> = { definition: 'definition', acces_metier: 'access' };
 
 type ExportFile = keyof typeof EXPORT_FILES;
 
@@ -138,8 +161,14 @@ export function importRomeExport(sourceDir: string, options: RomeImportOptions =
     tables[kind] = table;
   }
 
-  if (versions.codes && versions.appellations && versions.codes !== versions.appellations) {
-    problems.push(`the codes file is ${versions.codes} but the job titles file is ${versions.appellations}: use files of one release`);
+  for (const [kind, name] of [
+    ['appellations', 'job titles'],
+    ['mobility', 'close trades'],
+    ['texts', 'sheet texts'],
+  ] as const) {
+    if (versions.codes && versions[kind] && versions.codes !== versions[kind]) {
+      problems.push(`the codes file is ${versions.codes} but the ${name} file is ${versions[kind]}: use files of one release`);
+    }
   }
   const info = readVersionFile(sourceDir);
   if (info?.number && versions.codes && !versions.codes.endsWith(info.number.padStart(2, '0'))) {
@@ -172,6 +201,26 @@ export function importRomeExport(sourceDir: string, options: RomeImportOptions =
     families: tables
       .families!.records.map((record) => ({ letter: value(record, 'code_grand_domaine'), label: value(record, 'libelle_grand_domaine') }))
       .sort((a, b) => byNumericString(a.letter, b.letter)),
+    mobility: tables
+      .mobility!.records.map((record) => ({
+        code: value(record, 'code_rome'),
+        target_code: value(record, 'code_rome_cible'),
+        rank: value(record, 'numero_ordre'),
+      }))
+      .sort((a, b) => a.code.localeCompare(b.code) || Number(a.rank) - Number(b.rank) || a.target_code.localeCompare(b.target_code)),
+    trade_texts: tables
+      .texts!.records.filter((record) => value(record, 'libelle_type_texte') in TEXT_KINDS)
+      .map((record) => ({
+        code: value(record, 'code_rome'),
+        kind: TEXT_KINDS[value(record, 'libelle_type_texte')]!,
+        position: value(record, 'position_phrase'),
+        // The export doubles apostrophes (« l''entretien »), as in SQL.
+        text: value(record, 'libelle_texte').replaceAll("''", "'"),
+      }))
+      .sort(
+        (a, b) =>
+          a.code.localeCompare(b.code) || TRADE_TEXT_KINDS.indexOf(a.kind) - TRADE_TEXT_KINDS.indexOf(b.kind) || Number(a.position) - Number(b.position),
+      ),
   };
   problems.push(...findRomeProblems(rows));
 
@@ -183,7 +232,7 @@ export function importRomeExport(sourceDir: string, options: RomeImportOptions =
   }
   if (problems.length > 0) throw new RomeImportError(sourceDir, problems);
 
-  const tradeFiles = `fiches.csv, fiche_parents.csv, appellations.csv: ${describeRelease(release, info)}`;
+  const tradeFiles = `fiches.csv, fiche_parents.csv, appellations.csv, mobility.csv, trade_texts.csv: ${describeRelease(release, info)}`;
   const releaseLine =
     versions.domains === release && versions.families === release
       ? `Release: ${release} (all files: ${describeRelease(release, info)})`

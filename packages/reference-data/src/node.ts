@@ -3,7 +3,18 @@
  * browser-safe entry point, plus the catalogs loaded from disk on first use.
  */
 export * from './index';
-export { getTrade, isTradeCode, loadRomeCatalog, readRomeRelease, readRomeTables, romeCatalog, romeVersion, searchTrades } from './rome.loader';
+export {
+  closeTradesOf,
+  getTrade,
+  getTradeSheet,
+  isTradeCode,
+  loadRomeCatalog,
+  readRomeRelease,
+  readRomeTables,
+  romeCatalog,
+  romeVersion,
+  searchTrades,
+} from './rome.loader';
 export {
   communeCatalog,
   communeSource,

@@ -50,13 +50,38 @@ export interface TradeSearchOptions {
   readonly limit?: number;
 }
 
-/** The package's five CSV files, as rows (columns named as in the files). */
+/** The package's seven CSV files, as rows (columns named as in the files). */
 export interface RomeTables {
   readonly fiches: readonly { readonly code: string; readonly label: string; readonly domain_code: string }[];
   readonly fiche_parents: readonly { readonly code: string; readonly parent_code: string }[];
   readonly appellations: readonly { readonly ogr: string; readonly label: string; readonly rome_code: string }[];
   readonly domains: readonly { readonly code: string; readonly label: string }[];
   readonly families: readonly { readonly letter: string; readonly label: string }[];
+  /** France Travail's close trades (« mobilités ») of each code, ranked: 1 is the closest. */
+  readonly mobility: readonly { readonly code: string; readonly target_code: string; readonly rank: string }[];
+  /** Each trade sheet's text, a sentence per position: what the job is, and how one gets in. */
+  readonly trade_texts: readonly { readonly code: string; readonly kind: string; readonly position: string; readonly text: string }[];
+}
+
+/** The parts of a trade sheet's text: `definition` (what the job is), `access` (diplomas, licences, experience). */
+export const TRADE_TEXT_KINDS = ['definition', 'access'] as const;
+export type TradeTextKind = (typeof TRADE_TEXT_KINDS)[number];
+
+/** A trade one can move to with the know-how of another; rank 1 is the closest. */
+export interface CloseTrade {
+  readonly code: string;
+  readonly label: string;
+  readonly rank: number;
+}
+
+/** A ROME trade sheet: what the job is, its conditions of access, and its close trades (closest first). */
+export interface TradeSheet {
+  readonly code: string;
+  readonly label: string;
+  readonly parentCode: string;
+  readonly definition: readonly string[];
+  readonly access: readonly string[];
+  readonly closeTrades: readonly CloseTrade[];
 }
 
 export type RomeTableName = keyof RomeTables;
@@ -68,6 +93,8 @@ export const ROME_TABLE_COLUMNS: { readonly [Name in RomeTableName]: readonly (k
   appellations: ['ogr', 'label', 'rome_code'],
   domains: ['code', 'label'],
   families: ['letter', 'label'],
+  mobility: ['code', 'target_code', 'rank'],
+  trade_texts: ['code', 'kind', 'position', 'text'],
 };
 
 function duplicates(values: readonly string[]): string[] {
@@ -168,6 +195,33 @@ export function findRomeProblems(tables: RomeTables): string[] {
     tables.appellations.filter((row) => !codes.has(row.rome_code)).map((row) => `${row.ogr} (${row.rome_code})`),
     'appellations: ROME code not in fiches',
   );
+
+  const positive = (value: string) => /^[1-9]\d*$/.test(value);
+  check(
+    tables.mobility.filter((row) => !codes.has(row.code) || !codes.has(row.target_code)).map((row) => `${row.code} → ${row.target_code}`),
+    'mobility: code not in fiches',
+  );
+  check(
+    tables.mobility.filter((row) => !positive(row.rank)).map((row) => `${row.code} → ${row.target_code} (${JSON.stringify(row.rank)})`),
+    'mobility: ranks must be whole numbers from 1',
+  );
+  check(
+    tables.mobility.filter((row) => row.code === row.target_code).map((row) => row.code),
+    'mobility: a trade is not close to itself',
+  );
+  check(duplicates(tables.mobility.map((row) => `${row.code} → ${row.target_code}`)), 'mobility: repeated pairs');
+  check(
+    tables.trade_texts.filter((row) => !codes.has(row.code)).map((row) => row.code),
+    'trade_texts: code not in fiches',
+  );
+  check(
+    tables.trade_texts.filter((row) => !(TRADE_TEXT_KINDS as readonly string[]).includes(row.kind)).map((row) => `${row.code} (${JSON.stringify(row.kind)})`),
+    `trade_texts: kind must be ${TRADE_TEXT_KINDS.join(' or ')}`,
+  );
+  check(
+    tables.trade_texts.filter((row) => !positive(row.position) || !row.text.trim()).map((row) => `${row.code} ${row.kind} ${row.position}`),
+    'trade_texts: positions from 1, and a text each',
+  );
   return problems;
 }
 
@@ -206,6 +260,8 @@ export class RomeCatalog {
   private readonly tradesByCode = new Map<string, Trade>();
   private readonly appellationsByCode = new Map<string, Appellation[]>();
   private readonly targets: SearchTarget[] = [];
+  private readonly closeTradesByCode = new Map<string, CloseTrade[]>();
+  private readonly textsByCode = new Map<string, Record<TradeTextKind, string[]>>();
   private readonly index: WordPrefixIndex;
   readonly domains: readonly TradeDomain[];
   readonly families: readonly TradeFamily[];
@@ -244,6 +300,18 @@ export class RomeCatalog {
       this.targets.push({ trade: this.tradesByCode.get(appellation.tradeCode)!, appellation, label: appellation.label });
     }
     this.appellationCount = tables.appellations.length;
+    for (const row of tables.mobility) {
+      const list = this.closeTradesByCode.get(row.code) ?? [];
+      list.push(Object.freeze({ code: row.target_code, label: this.tradesByCode.get(row.target_code)!.label, rank: Number(row.rank) }));
+      this.closeTradesByCode.set(row.code, list);
+    }
+    for (const list of this.closeTradesByCode.values()) list.sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code));
+    const byPosition = [...tables.trade_texts].sort((a, b) => Number(a.position) - Number(b.position));
+    for (const row of byPosition) {
+      const texts = this.textsByCode.get(row.code) ?? { definition: [], access: [] };
+      texts[row.kind as TradeTextKind].push(row.text);
+      this.textsByCode.set(row.code, texts);
+    }
     this.index = new WordPrefixIndex(this.targets.map((target) => ({ text: target.label })));
   }
 
@@ -269,6 +337,26 @@ export class RomeCatalog {
   /** All trades, in code order. */
   trades(): Trade[] {
     return [...this.tradesByCode.values()];
+  }
+
+  /** The close trades of a code, closest first (empty for an unknown code). */
+  closeTradesOf(code: string): readonly CloseTrade[] {
+    return this.closeTradesByCode.get(code.trim().toUpperCase()) ?? [];
+  }
+
+  /** The trade sheet of a code, or null for an unknown code. */
+  getTradeSheet(code: string): TradeSheet | null {
+    const trade = this.getTrade(code);
+    if (!trade) return null;
+    const texts = this.textsByCode.get(trade.code);
+    return {
+      code: trade.code,
+      label: trade.label,
+      parentCode: trade.parentCode,
+      definition: texts?.definition ?? [],
+      access: texts?.access ?? [],
+      closeTrades: this.closeTradesOf(trade.code),
+    };
   }
 
   /** The job titles of one code (empty for an unknown code). */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { getTrade, isTradeCode, romeCatalog, romeVersion, searchTrades } from './rome.loader';
+import { closeTradesOf, getTrade, getTradeSheet, isTradeCode, readRomeTables, romeCatalog, romeVersion, searchTrades } from './rome.loader';
+
+// K2204 as France Travail's v460 sheet has it (data/rome/trade_texts.csv, mobility.csv).
+const DEFINITION_K2204 = "L'Agent de nettoyage industriel est responsable de la propreté et l'hygiène des locaux industriels et des machines.";
+const ACCESS_K2204 =
+  "Cet emploi est accessible sans qualification particulière mais un CAP Agent de propreté et d'hygiène est recommandé. Les formations dans le domaine de l'hygiène, de la propreté et de l'environnement peuvent être un atout.";
+const CLOSEST_K2204 = 'K2205';
 
 const labels = (query: string, limit?: number) => searchTrades(query, { limit }).map((result) => result.trade.label);
 
@@ -7,6 +13,18 @@ describe('ROME data shipped with the package', () => {
   it('is release v460 with the counts recorded in PROVENANCE.md', () => {
     expect(romeVersion).toBe('v460');
     expect(romeCatalog().counts).toEqual({ trades: 1584, classicFiches: 532, appellations: 13120, domains: 110, families: 14 });
+  });
+
+  it('has the close trades and the sheet texts of every code', () => {
+    const tables = readRomeTables();
+    expect(tables.mobility).toHaveLength(14912);
+    expect(tables.trade_texts).toHaveLength(11980);
+    for (const trade of romeCatalog().trades()) {
+      const sheet = getTradeSheet(trade.code)!;
+      expect(sheet.closeTrades.length, trade.code).toBeGreaterThan(0);
+      expect(sheet.definition.length, trade.code).toBeGreaterThan(0);
+      expect(sheet.access.length, trade.code).toBeGreaterThan(0);
+    }
   });
 
   it('loads once and keeps the catalog', () => {
@@ -90,5 +108,22 @@ describe('searchTrades', () => {
     expect(searchTrades('a', { limit: 5 })).toHaveLength(5);
     expect(searchTrades('chef')).toHaveLength(20);
     expect(searchTrades('   ')).toEqual([]);
+  });
+});
+
+describe('getTradeSheet / closeTradesOf', () => {
+  it('reads a sheet: what the job is, how one gets in, its close trades closest first', () => {
+    const sheet = getTradeSheet(' k2204 ')!;
+    expect(sheet).toMatchObject({ code: 'K2204', label: getTrade('K2204')!.label, parentCode: 'K2204' });
+    expect(sheet.definition[0]).toBe(DEFINITION_K2204);
+    expect(sheet.access[0]).toBe(ACCESS_K2204);
+    expect(sheet.closeTrades[0]).toEqual({ code: CLOSEST_K2204, label: getTrade(CLOSEST_K2204)!.label, rank: 1 });
+    expect(sheet.closeTrades.map((close) => close.rank)).toEqual([...sheet.closeTrades.map((close) => close.rank)].sort((a, b) => a - b));
+    expect(closeTradesOf('K2204')).toEqual(sheet.closeTrades);
+  });
+
+  it('says null or nothing for an unknown code', () => {
+    expect(getTradeSheet('Z9999')).toBeNull();
+    expect(closeTradesOf('Z9999')).toEqual([]);
   });
 });

@@ -8,7 +8,9 @@ import {
   RomeDataError,
   type RomeTableName,
   type RomeTables,
+  type CloseTrade,
   type Trade,
+  type TradeSheet,
   type TradeSearchOptions,
   type TradeSearchResult,
 } from './rome.catalog';
@@ -26,7 +28,7 @@ export function readRomeRelease(dir: string = defaultRomeDataDir()): string {
   return match[1]!;
 }
 
-/** The five CSV files as rows; problems with files, columns or CSV syntax are thrown together. */
+/** The seven CSV files as rows; problems with files, columns or CSV syntax are thrown together. */
 export function readRomeTables(dir: string = defaultRomeDataDir()): RomeTables {
   const problems: string[] = [];
   const tables: Partial<Record<RomeTableName, Record<string, string>[]>> = {};
@@ -75,4 +77,12 @@ export function isTradeCode(code: string): boolean {
 
 export function searchTrades(query: string, options?: TradeSearchOptions): TradeSearchResult[] {
   return romeCatalog().searchTrades(query, options);
+}
+
+export function getTradeSheet(code: string): TradeSheet | null {
+  return romeCatalog().getTradeSheet(code);
+}
+
+export function closeTradesOf(code: string): readonly CloseTrade[] {
+  return romeCatalog().closeTradesOf(code);
 }
