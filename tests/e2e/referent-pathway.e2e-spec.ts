@@ -79,7 +79,7 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
     await caseload.getByRole('link', { name: `${lastName} Awa` }).click();
 
     // Diagnosis: obstacles with notes, health flagged as sensitive.
-    await nadia.getByRole('tab', { name: 'Diagnostic et contrat' }).click();
+    await nadia.getByRole('tab', { name: 'Diagnostic, projet et contrat' }).click();
     await nadia.getByText("Le diagnostic n'a pas encore été réalisé.").waitFor();
     await nadia.getByRole('button', { name: 'Établir le diagnostic' }).click();
     await nadia.getByLabel('Date du diagnostic').fill(parisDay(-10, 5));

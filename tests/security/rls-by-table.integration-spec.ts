@@ -95,6 +95,9 @@ async function createData(): Promise<void> {
   await referent.data(`mutation($input: RecordDiagnosisInput!) { recordDiagnosis(input: $input) { version } }`, {
     input: { pathwayId: a.pathwayId, strengths: 'Motivée', obstacles: [{ category: 'MOBILITY', note: 'Pas de permis' }] },
   });
+  await referent.data(`mutation($input: RecordProfessionalProjectInput!) { recordProfessionalProject(input: $input) { number } }`, {
+    input: { pathwayId: a.pathwayId, amends: 0, targets: [{ romeCode: 'K2204', status: 'TO_EXPLORE', skillsAcquired: ['Ponctualité'], skillsToAcquire: [] }] },
+  });
   amina = {
     id: parseGlobalId(a.id)!.id,
     pathwayId: parseGlobalId(a.pathwayId)!.id,
@@ -319,6 +322,7 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     journal_entry: nothing,
     participant_change: nothing,
     commitment_contract: nothing,
+    professional_project: nothing,
     consent_event: nothing,
     consent_evidence: nothing,
     access_log: nothing,

@@ -26,3 +26,4 @@ export * from './plausible-dates';
 export * from './report-period';
 export * from './report-scope';
 export * from './monitoring';
+export * from './professional-project';

@@ -8,6 +8,7 @@ import { Participant } from '../modules/participants/participant.entity';
 import { Pathway } from '../modules/participants/pathway.entity';
 import { Diagnosis } from '../modules/participants/diagnosis.entity';
 import { CommitmentContract } from '../modules/participants/commitment-contract.entity';
+import { ProfessionalProject } from '../modules/project/professional-project.entity';
 import { Appointment, AppointmentAttendee } from '../modules/appointments/appointment.entity';
 import { PriorityDistrict } from '../modules/priority-districts/priority-district.entity';
 import { JournalEntry } from '../modules/participants/journal-entry.entity';
@@ -52,6 +53,7 @@ export const tenantOwnedEntities = [
   JournalEntry,
   FollowUpCheckIn,
   CommitmentContract,
+  ProfessionalProject,
   Appointment,
   AppointmentAttendee,
   PriorityDistrict,

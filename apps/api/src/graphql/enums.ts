@@ -35,6 +35,7 @@ import {
   MeetingSharing,
   NotificationKind,
   ReportScopeKind,
+  TargetTradeStatus,
 } from '@jalon/domain';
 import { ConsentEventAction } from '../modules/consent/consent-event.entity';
 
@@ -74,3 +75,4 @@ registerEnumType(MeetingKind, { name: 'MeetingKind' });
 registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
 registerEnumType(AgendaItemKind, { name: 'AgendaItemKind' });
 registerEnumType(MeetingSharing, { name: 'MeetingSharing', description: 'Will an invited organisation see an item about a person' });
+registerEnumType(TargetTradeStatus, { name: 'TargetTradeStatus', description: 'Where a trade of the professional project stands' });

@@ -80,6 +80,7 @@ const MULTILINE_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 type CodeCheck = { message: MessageKey; known: (code: string) => boolean };
 
 const commune: CodeCheck = { message: 'error.communeUnknown', known: isCommuneCode };
+const trade: CodeCheck = { message: 'error.romeCodeUnknown', known: (code) => isTradeCode(code.toUpperCase()) };
 
 /**
  * Fields named after a national reference code, whatever the input: their values must be known
@@ -89,7 +90,8 @@ const REFERENCE_CODES: Record<string, CodeCheck> = {
   communeCode: commune,
   communeCodes: commune,
   inseeCode: commune,
-  romeCode: { message: 'error.romeCodeUnknown', known: (code) => isTradeCode(code.toUpperCase()) },
+  romeCode: trade,
+  romeCodes: trade,
 };
 
 /**

@@ -14,6 +14,7 @@ import { ParticipantAlertsResolver } from '../modules/participants/participant-a
 import { ParticipantRecordFieldsResolver } from '../modules/participants/participant-record-fields.resolver';
 import { PriorityDistrictResolver } from '../modules/priority-districts/priority-district';
 import { ReferenceResolver } from '../modules/reference/reference.resolver';
+import { ProfessionalProjectResolver } from '../modules/project/professional-project.resolver';
 import { StageResolver } from '../modules/stages/stage.resolver';
 import { ConsentResolver } from '../modules/consent/consent.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
@@ -55,6 +56,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       EsfExportResolver,
       ParticipantEsfRejectionResolver,
       ParticipantRecordResolver,
+      ProfessionalProjectResolver,
       FollowUpResolver,
       AppointmentResolver,
       StageResolver,

@@ -10,12 +10,15 @@ import {
   SHARING_PRESETS,
   SiaeKind,
   StageStatus,
+  TargetTradeStatus,
 } from '@jalon/domain';
 import { Consent } from '../../modules/consent/consent.entity';
 import { ConsentEvent, ConsentEventAction } from '../../modules/consent/consent-event.entity';
 import { Participant } from '../../modules/participants/participant.entity';
 import { searchKeyOf } from '../../modules/participants/participant.validation';
 import { Pathway } from '../../modules/participants/pathway.entity';
+import { Diagnosis } from '../../modules/participants/diagnosis.entity';
+import { ProfessionalProject, type TargetTrade } from '../../modules/project/professional-project.entity';
 import { Referral, ReferralSubmission } from '../../modules/referrals/referral.entity';
 import { AgendaItem, Meeting, MeetingInvitation, MeetingInvitee } from '../../modules/meetings/meeting.entity';
 import { Stage } from '../../modules/stages/stage.entity';
@@ -113,6 +116,8 @@ interface DemoPerson {
   referredBy?: { organisation: string; author: string; decidedBy: string; situation: string; reason: string };
   /** Organisation key → sharing preset key (SHARING_PRESETS). */
   shares: Array<{ organisation: string; preset: string }>;
+  /** The trades held before (recorded at diagnosis) and the professional project's trades. */
+  project?: { pastTrades: string[]; targets: TargetTrade[] };
 }
 
 const {
@@ -207,6 +212,23 @@ export const DEMO_TENANTS: DemoTenant[] = [
           decidedBy: 'marc@grenoble.demo',
           situation: 'Sans emploi depuis deux ans, élève seule deux enfants ; suivie par le CCAS.',
           reason: 'Souhaite travailler dans les espaces verts.',
+        },
+        project: {
+          pastTrades: ['D1106', 'K2204'],
+          targets: [
+            {
+              romeCode: 'A1203',
+              status: TargetTradeStatus.CONFIRMED,
+              skillsAcquired: ['Travail en extérieur par tous les temps', 'Semis, plantation et récolte au chantier maraîcher'],
+              skillsToAcquire: ['Taille et tonte', 'Conduite d’une tondeuse autoportée'],
+            },
+            {
+              romeCode: 'A1414',
+              status: TargetTradeStatus.TO_EXPLORE,
+              skillsAcquired: ['Entretien des cultures'],
+              skillsToAcquire: ['Multiplication des végétaux'],
+            },
+          ],
         },
         shares: [
           { organisation: 'echirolles', preset: 'COMMUNE_REFERRAL' },
@@ -561,6 +583,10 @@ function seedDemoPerson(em: EntityManager, tenant: Tenant, person: DemoPerson, r
       noticeVersion: CONSENT_NOTICE_VERSION,
     });
     em.create(ConsentEvent, { tenant, consent, action: ConsentEventAction.GRANTED, at: consent.validFrom, author: referent.user });
+  }
+  if (person.project) {
+    em.create(Diagnosis, { tenant, pathway, pastTrades: person.project.pastTrades, carriedOutOn: person.entryDate ?? null });
+    em.create(ProfessionalProject, { tenant, pathway, number: 1, targets: person.project.targets, author: referent.user });
   }
   return participant;
 }

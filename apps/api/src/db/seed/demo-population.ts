@@ -23,8 +23,10 @@ import {
   ReferralStatus,
   SHARING_PRESETS,
   StageStatus,
+  TargetTradeStatus,
   TrainingOutcome,
 } from '@jalon/domain';
+import { closeTradesOf } from '@jalon/reference-data/node';
 import { searchKeyOf } from '../../modules/participants/participant.validation';
 import type { DemoTenant } from './demo-data';
 import { DemoRandom, LAST_NAMES, MEN_FIRST_NAMES, WOMEN_FIRST_NAMES } from './demo-random';
@@ -194,14 +196,26 @@ const OBSTACLES: Array<readonly [ObstacleCategory, string, number]> = [
   [ObstacleCategory.BUDGET_DEBT, 'Dettes de loyer, plan d’apurement en cours', 0.15],
   [ObstacleCategory.ADMINISTRATIVE, 'Dossier de droits à mettre à jour', 0.15],
 ];
-const STRENGTHS = [
-  'Motivé, expérience en restauration collective',
-  'Ponctuelle, a travaillé dans le nettoyage industriel',
-  'Bon relationnel, expérience de vendeur',
-  'Expérience en manutention et en logistique',
-  'Aime le travail en extérieur, a tenu un jardin partagé',
-  'Diplôme étranger dans le soin, à faire reconnaître',
+/** What reception notes, with the ROME codes of the jobs it speaks of (the professional project starts from them). */
+const STRENGTHS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['Motivé, expérience en restauration collective', ['G1605', 'G1602']],
+  ['Ponctuelle, a travaillé dans le nettoyage industriel', ['K2204']],
+  ['Bon relationnel, expérience de vendeur', ['D1106']],
+  ['Expérience en manutention et en logistique', ['N1103']],
+  ['Aime le travail en extérieur, a tenu un jardin partagé', []],
+  ['Diplôme étranger dans le soin, à faire reconnaître', ['K1302']],
 ];
+/** Trades aimed at when the person held none before. */
+const FIRST_TRADES = ['A1203', 'K2204', 'N1103', 'K1304', 'H3302'];
+const SKILLS_ACQUIRED = [
+  'Ponctualité',
+  'Travail en équipe',
+  'Respect des consignes de sécurité',
+  'Port de charges',
+  'Accueil du public',
+  'Utilisation des produits d’entretien',
+];
+const SKILLS_TO_ACQUIRE = ['Permis B', 'CACES R489', 'Certificat SST', 'Français à l’écrit', 'Gestes et postures', 'Bureautique de base'];
 const NEEDS = [
   'Définir un projet réaliste et se remettre en activité',
   'Reprendre un rythme de travail en structure d’insertion',
@@ -303,6 +317,8 @@ async function loadIds(em: EntityManager, demo: DemoTenant): Promise<Ids> {
 async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenant, today: string): Promise<void> {
   const rnd = new DemoRandom(plan.seed);
   const rsa = new DemoRandom(plan.seed + 1);
+  // The professional projects draw from their own stream, so the draws of everything else stay where they were.
+  const rpp = new DemoRandom(plan.seed + 2);
   const ids = await loadIds(em, demo);
   const now = new Date(`${today}T08:00:00Z`).toISOString();
   const base = (extra: Row): Row => ({ id: rnd.uuid(), created_at: now, tenant_id: ids.tenant, ...extra });
@@ -478,17 +494,27 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
     // The reception diagnosis, written in the first weeks; a few recent files still wait for it.
     if (entryMs < todayMs - 30 * DAY_MS || rnd.chance(0.5)) {
       const obstacles = OBSTACLES.filter(([, , share]) => rnd.chance(share)).map(([category, note]) => ({ category, note }));
+      const [strengths, pastTrades] = rnd.pick(STRENGTHS);
       add(
         'diagnosis',
         base({
           pathway_id: pathway.id,
-          strengths: rnd.pick(STRENGTHS),
+          strengths,
+          past_trades: JSON.stringify(pastTrades),
           obstacles: JSON.stringify(obstacles),
           needs: rnd.pick(NEEDS),
           carried_out_on: isoDay(workday(entryMs + rnd.int(3, 20) * DAY_MS)),
           updated_at: now,
         }),
       );
+      addProject(add, rpp, {
+        tenant: ids.tenant,
+        pathwayId: pathway.id as string,
+        author: ids.users.get(referent.email)!,
+        pastTrades,
+        createdAt: at(entryDate, 11),
+        todayMs,
+      });
     }
 
     // The file's history, as the API writes it: creation on admission, then the exit.
@@ -777,6 +803,7 @@ const TABLE_ORDER = [
   'esf_record',
   'participant_change',
   'commitment_contract',
+  'professional_project',
   'referral',
   'referral_submission',
   'stage',
@@ -794,6 +821,42 @@ const TABLE_ORDER = [
 ];
 
 type Base = (extra: Row) => Row;
+
+/**
+ * Most people's professional project: a trade close to one they held (or a first one), explored
+ * then, for some, confirmed in a second version; now and then a second trade, or one abandoned.
+ */
+function addProject(
+  add: (table: string, row: Row) => void,
+  rnd: DemoRandom,
+  p: { tenant: string; pathwayId: string; author: string; pastTrades: readonly string[]; createdAt: string; todayMs: number },
+): void {
+  if (!rnd.chance(0.8)) return;
+  const skills = () => ({
+    skillsAcquired: [rnd.pick(SKILLS_ACQUIRED), rnd.pick(SKILLS_ACQUIRED)].filter((v, k, all) => all.indexOf(v) === k),
+    skillsToAcquire: [rnd.pick(SKILLS_TO_ACQUIRE)],
+  });
+  const from = p.pastTrades.length ? rnd.pick(p.pastTrades) : null;
+  const first = from ? rnd.pick(closeTradesOf(from).slice(0, 3)).code : rnd.pick(FIRST_TRADES);
+  const targets = [{ romeCode: first, status: TargetTradeStatus.TO_EXPLORE, ...skills() }];
+  if (from && rnd.chance(0.4))
+    targets.push({ romeCode: from, status: rnd.chance(0.5) ? TargetTradeStatus.ABANDONED : TargetTradeStatus.TO_EXPLORE, ...skills() });
+  const version = (number: number, createdAt: string, list: typeof targets) =>
+    add('professional_project', {
+      id: rnd.uuid(),
+      created_at: createdAt,
+      tenant_id: p.tenant,
+      pathway_id: p.pathwayId,
+      number,
+      targets: JSON.stringify(list),
+      author_id: p.author,
+    });
+  version(1, p.createdAt, targets);
+  if (rnd.chance(0.5)) {
+    const later = new Date(new Date(p.createdAt).getTime() + rnd.int(30, 90) * DAY_MS);
+    if (later.getTime() < p.todayMs) version(2, later.toISOString(), [{ ...targets[0]!, status: TargetTradeStatus.CONFIRMED }, ...targets.slice(1)]);
+  }
+}
 
 function addConsent(
   rows: Record<string, Row[]>,

@@ -26,6 +26,10 @@ export class Diagnosis extends TenantOwnedEntity {
   @Property({ type: 'date', nullable: true })
   carriedOutOn?: string | null;
 
+  /** ROME codes of the jobs the person held before: close-trade suggestions start from them. */
+  @Property({ type: 'json' })
+  pastTrades: string[] & Opt = [];
+
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date & Opt = new Date();
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { DataClass, isSpecialCategory, NEVER_SHARED, ObstacleCategory } from '@jalon/domain';
+import { DataClass, isSpecialCategory, MAX_PAST_TRADES, NEVER_SHARED, ObstacleCategory } from '@jalon/domain';
 import type { ConsentScope, ConsentSubject, SubjectBearer } from '../../access/consent-scope';
 import { Shared, SharedType } from '../../access/field-consent';
 import type { RequestContext } from '../../context/request-context';
@@ -12,7 +12,8 @@ import { optionalText } from '../../graphql/text-input';
 import { Diagnosis } from './diagnosis.entity';
 import { recordChange } from './participant-history';
 import { findPathway } from './participant.service';
-import { LongText } from '../../graphql/input-limits';
+import { LongText, MaxItems } from '../../graphql/input-limits';
+import { tradeOf, TradeType } from '../reference/reference.resolver';
 
 @InputType()
 export class ObstacleInput {
@@ -45,6 +46,19 @@ export class RecordDiagnosisInput {
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
   carriedOutOn?: string | null;
+}
+
+@InputType()
+export class RecordPastTradesInput {
+  @Field(() => ID)
+  pathwayId!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version of the diagnosis read; omit when none is recorded' })
+  version?: number | null;
+
+  @MaxItems(MAX_PAST_TRADES + 1)
+  @Field(() => [String])
+  romeCodes!: string[];
 }
 
 @ObjectType('Obstacle')
@@ -94,6 +108,10 @@ export class DiagnosisType implements SubjectBearer {
   @Field(() => LocalDateResolver, { nullable: true })
   carriedOutOn!: string | null;
 
+  @Shared(DataClass.DIAGNOSIS)
+  @Field(() => [TradeType], { description: 'Trades the person held before (ROME)' })
+  pastTrades!: TradeType[];
+
   @Shared(NEVER_SHARED)
   @Field(() => Int, { nullable: true })
   version!: number | null;
@@ -109,10 +127,33 @@ export class DiagnosisType implements SubjectBearer {
       })),
       needs: d.needs ?? null,
       carriedOutOn: d.carriedOutOn ?? null,
+      pastTrades: d.pastTrades.map(tradeOf),
       version: d.version,
       consentSubject: { participantId, itemClass: DataClass.DIAGNOSIS, scope },
     };
   }
+}
+
+/**
+ * Records the trades the person held before, on the pathway's diagnosis (created if none yet):
+ * kept apart from the rest of the diagnosis so the professional project can add one in a click.
+ */
+export async function recordPastTrades(ctx: RequestContext, input: RecordPastTradesInput): Promise<Diagnosis> {
+  const { pathway, participant } = await findPathway(ctx, input.pathwayId);
+  assertMayEdit(ctx, participant);
+  const existing = await ctx.em.findOne(Diagnosis, { pathway });
+  if ((existing?.version ?? null) !== (input.version ?? null)) throw errors.conflict(ctx);
+  const problems = new InputProblems(ctx);
+  if (input.romeCodes.length > MAX_PAST_TRADES) problems.add('romeCodes', 'error.tooManyItems', { max: MAX_PAST_TRADES });
+  const codes = input.romeCodes.map((code) => code.trim().toUpperCase()).filter(Boolean);
+  if (new Set(codes).size !== codes.length) problems.add('romeCodes', 'error.tradeTwice');
+  problems.throwIfAny();
+  const diagnosis = existing ?? ctx.em.create(Diagnosis, { tenant: pathway.tenant, pathway });
+  const before = diagnosis.pastTrades.join(', ') || null;
+  diagnosis.pastTrades = codes;
+  recordChange(ctx, participant, 'diagnosis.pastTrades', [{ field: 'pastTrades', before, after: codes.join(', ') || null }]);
+  await saveChanges(ctx);
+  return diagnosis;
 }
 
 export async function findDiagnosis(ctx: RequestContext, pathwayId: string): Promise<Diagnosis | null> {
