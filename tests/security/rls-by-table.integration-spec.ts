@@ -95,6 +95,12 @@ async function createData(): Promise<void> {
   await referent.data(`mutation($input: RecordDiagnosisInput!) { recordDiagnosis(input: $input) { version } }`, {
     input: { pathwayId: a.pathwayId, strengths: 'Motivée', obstacles: [{ category: 'MOBILITY', note: 'Pas de permis' }] },
   });
+  const { createCompany } = await referent.data(`mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }`, {
+    input: { siret: '44332211000018', name: 'Entreprise suivie', kind: 'CLASSIC', contacts: [{ name: 'Contact' }] },
+  });
+  await referent.data(`mutation($input: RecordCompanyEventInput!) { recordCompanyEvent(input: $input) { id } }`, {
+    input: { companyId: createCompany.id, kind: 'VISIT', happenedOn: '2026-10-01', summary: 'Visite' },
+  });
   await referent.data(`mutation($input: RecordProfessionalProjectInput!) { recordProfessionalProject(input: $input) { number } }`, {
     input: { pathwayId: a.pathwayId, amends: 0, targets: [{ romeCode: 'K2204', status: 'TO_EXPLORE', skillsAcquired: ['Ponctualité'], skillsToAcquire: [] }] },
   });
@@ -323,6 +329,9 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     participant_change: nothing,
     commitment_contract: nothing,
     professional_project: nothing,
+    // The PLIE's business relations: staff only, whichever partner is one of its companies.
+    company: nothing,
+    company_event: nothing,
     consent_event: nothing,
     consent_evidence: nothing,
     access_log: nothing,

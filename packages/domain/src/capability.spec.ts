@@ -65,7 +65,12 @@ describe('capabilities', () => {
     expect(holds(team, 'manageTenantSettings')).toBe(false);
   });
 
-  it('give a referent her caseload, agenda and activity reports, and the animation team every agenda', () => {
+  it("keep the PLIE's companies to its staff: an integration company is one of them, not a reader", () => {
+    for (const holder of [referent, team, admin]) expect(holds(holder, 'followCompanies')).toBe(true);
+    for (const holder of [commune, company, trainer]) expect(holds(holder, 'followCompanies')).toBe(false);
+  });
+
+  it('give a referent her caseload, agenda, activity reports and companies, and the animation team every agenda', () => {
     expect(granted(referent)).toEqual([
       'actInTenant',
       'followParticipants',
@@ -75,6 +80,7 @@ describe('capabilities', () => {
       'keepAgenda',
       'readActivityReports',
       'readMonitoring',
+      'followCompanies',
     ]);
     expect(holds(team, 'readAnyAgenda')).toBe(true);
     expect(holds(team, 'holdCaseload')).toBe(false);

@@ -51,6 +51,8 @@ export const CAPABILITIES = [
   'manageEsfOperations',
   /** Read the ESF+ indicators of the PLIE's operations and export them. */
   'readEsfIndicators',
+  /** Staff: keep the PLIE's directory of companies, their contacts and what happened with each. */
+  'followCompanies',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -93,6 +95,7 @@ const GRANTS: Record<Capability, Grant> = {
   manageTenantSettings: { roles: [MembershipRole.TENANT_ADMIN] },
   manageEsfOperations: { roles: WHOLE_TENANT },
   readEsfIndicators: { roles: WHOLE_TENANT },
+  followCompanies: { roles: STAFF },
 };
 
 /** Who acts: the role of the active membership and the kind of its organisation. */

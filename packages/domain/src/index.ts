@@ -27,3 +27,4 @@ export * from './report-period';
 export * from './report-scope';
 export * from './monitoring';
 export * from './professional-project';
+export * from './company';

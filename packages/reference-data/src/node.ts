@@ -26,3 +26,4 @@ export {
   type CommuneSource,
 } from './commune.loader';
 export { importRomeExport, RomeImportError, type RomeImportOptions, type RomeImportResult } from './import-rome';
+export { getNafActivity, NAF_CODE_PATTERN, type NafActivity } from './naf.loader';

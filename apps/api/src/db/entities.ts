@@ -9,6 +9,7 @@ import { Pathway } from '../modules/participants/pathway.entity';
 import { Diagnosis } from '../modules/participants/diagnosis.entity';
 import { CommitmentContract } from '../modules/participants/commitment-contract.entity';
 import { ProfessionalProject } from '../modules/project/professional-project.entity';
+import { Company, CompanyEvent } from '../modules/companies/company.entity';
 import { Appointment, AppointmentAttendee } from '../modules/appointments/appointment.entity';
 import { PriorityDistrict } from '../modules/priority-districts/priority-district.entity';
 import { JournalEntry } from '../modules/participants/journal-entry.entity';
@@ -54,6 +55,8 @@ export const tenantOwnedEntities = [
   FollowUpCheckIn,
   CommitmentContract,
   ProfessionalProject,
+  Company,
+  CompanyEvent,
   Appointment,
   AppointmentAttendee,
   PriorityDistrict,

@@ -36,6 +36,8 @@ import {
   NotificationKind,
   ReportScopeKind,
   TargetTradeStatus,
+  CompanyKind,
+  CompanyEventKind,
 } from '@jalon/domain';
 import { ConsentEventAction } from '../modules/consent/consent-event.entity';
 
@@ -76,3 +78,5 @@ registerEnumType(MeetingStatus, { name: 'MeetingStatus' });
 registerEnumType(AgendaItemKind, { name: 'AgendaItemKind' });
 registerEnumType(MeetingSharing, { name: 'MeetingSharing', description: 'Will an invited organisation see an item about a person' });
 registerEnumType(TargetTradeStatus, { name: 'TargetTradeStatus', description: 'Where a trade of the professional project stands' });
+registerEnumType(CompanyKind, { name: 'CompanyKind' });
+registerEnumType(CompanyEventKind, { name: 'CompanyEventKind', description: 'How the PLIE was in touch with a company' });

@@ -15,6 +15,7 @@ import { ParticipantRecordFieldsResolver } from '../modules/participants/partici
 import { PriorityDistrictResolver } from '../modules/priority-districts/priority-district';
 import { ReferenceResolver } from '../modules/reference/reference.resolver';
 import { ProfessionalProjectResolver } from '../modules/project/professional-project.resolver';
+import { CompanyResolver } from '../modules/companies/company.resolver';
 import { StageResolver } from '../modules/stages/stage.resolver';
 import { ConsentResolver } from '../modules/consent/consent.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
@@ -57,6 +58,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ParticipantEsfRejectionResolver,
       ParticipantRecordResolver,
       ProfessionalProjectResolver,
+      CompanyResolver,
       FollowUpResolver,
       AppointmentResolver,
       StageResolver,

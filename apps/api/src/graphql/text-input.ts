@@ -20,7 +20,9 @@ export function optionalText(value: string | null | undefined): string | null {
   return value?.trim() || null;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** What an email address and a phone number look like when typed: checked for shape, not existence. */
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const PHONE = /^\+?[\d\s.()-]{6,20}$/;
 
 export function requiredEmail(ctx: RequestContext, field: string, value: string | null | undefined): string {
   const email = requiredText(ctx, field, value).toLowerCase();

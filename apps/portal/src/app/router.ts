@@ -19,6 +19,7 @@ import { communeFiguresRoutes } from '@/modules/commune-figures/routes';
 import { reportsRoutes } from '@/modules/reports/routes';
 import { monitoringRoutes } from '@/modules/monitoring/routes';
 import { meetingsRoutes } from '@/modules/meetings/routes';
+import { companiesRoutes } from '@/modules/companies/routes';
 import { errorRoutes } from '@/modules/errors/routes';
 import type { MessageSchema } from './i18n';
 
@@ -64,6 +65,7 @@ export const router = createRouter({
     ...reportsRoutes,
     ...monitoringRoutes,
     ...meetingsRoutes,
+    ...companiesRoutes,
     ...errorRoutes,
   ],
   scrollBehavior: () => ({ top: 0 }),

@@ -11,6 +11,8 @@ import {
   SiaeKind,
   StageStatus,
   TargetTradeStatus,
+  CompanyKind,
+  CompanyEventKind,
 } from '@jalon/domain';
 import { Consent } from '../../modules/consent/consent.entity';
 import { ConsentEvent, ConsentEventAction } from '../../modules/consent/consent-event.entity';
@@ -19,6 +21,7 @@ import { searchKeyOf } from '../../modules/participants/participant.validation';
 import { Pathway } from '../../modules/participants/pathway.entity';
 import { Diagnosis } from '../../modules/participants/diagnosis.entity';
 import { ProfessionalProject, type TargetTrade } from '../../modules/project/professional-project.entity';
+import { Company, CompanyEvent, type CompanyContact } from '../../modules/companies/company.entity';
 import { Referral, ReferralSubmission } from '../../modules/referrals/referral.entity';
 import { AgendaItem, Meeting, MeetingInvitation, MeetingInvitee } from '../../modules/meetings/meeting.entity';
 import { Stage } from '../../modules/stages/stage.entity';
@@ -42,6 +45,22 @@ interface DemoOrganisation {
   kind: OrganisationKind;
   siaeKind?: SiaeKind;
   inseeCode?: string;
+  siret?: string;
+}
+
+/** A company the PLIE follows; `partner` names the organisation it is (same SIRET). Names and SIRETs are fictitious. */
+interface DemoCompany {
+  siret: string;
+  name: string;
+  kind: CompanyKind;
+  nafCode: string;
+  address: string;
+  postcode: string;
+  communeCode: string;
+  partner?: string;
+  inCharge?: string;
+  contacts: CompanyContact[];
+  events: Array<{ kind: CompanyEventKind; happenedOn: string; summary: string; outcome?: string; author: string }>;
 }
 
 interface DemoUser {
@@ -64,6 +83,8 @@ export interface DemoTenant {
   referrals?: DemoReferral[];
   /** Meetings planned with partners, their agenda already drafted. */
   meetings?: DemoMeeting[];
+  /** The companies its staff follow, with their history. */
+  companies?: DemoCompany[];
 }
 
 /** A planned meeting; items name a person on file or a referral by "First Last", or neither (a general item). */
@@ -151,9 +172,9 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { key: 'echirolles', name: "CCAS d'Échirolles", kind: Commune, inseeCode: '38151' },
       { key: 'smh', name: "Ville de Saint-Martin-d'Hères", kind: Commune, inseeCode: '38421' },
       { key: 'fontaine', name: 'Ville de Fontaine', kind: Commune, inseeCode: '38169' },
-      { key: 'aci', name: 'Jardins du Drac (ACI)', kind: IntegrationCompany, siaeKind: SiaeKind.ACI },
+      { key: 'aci', name: 'Jardins du Drac (ACI)', kind: IntegrationCompany, siaeKind: SiaeKind.ACI, siret: '90000000100017' },
       { key: 'ei', name: 'Recyclerie Belledonne (EI)', kind: IntegrationCompany, siaeKind: SiaeKind.EI },
-      { key: 'etti', name: 'Intérim Solidaire Alpes (ETTI)', kind: IntegrationCompany, siaeKind: SiaeKind.ETTI },
+      { key: 'etti', name: 'Intérim Solidaire Alpes (ETTI)', kind: IntegrationCompany, siaeKind: SiaeKind.ETTI, siret: '90000000200015' },
       { key: 'training1', name: 'Formations Chartreuse', kind: TrainingOperator },
       { key: 'training2', name: 'Langues et Compétences Isère', kind: TrainingOperator },
       { key: 'ft', name: 'France Travail Grenoble Europole', kind: OtherPartner },
@@ -322,6 +343,95 @@ export const DEMO_TENANTS: DemoTenant[] = [
         status: ReferralStatus.UNDER_REVIEW,
       },
     ],
+    companies: [
+      {
+        siret: '90000000100017',
+        name: 'Jardins du Drac (ACI)',
+        kind: CompanyKind.INTEGRATION,
+        nafCode: '01.13Z',
+        address: '5 chemin des Maraîchers',
+        postcode: '38130',
+        communeCode: '38151',
+        partner: 'aci',
+        inCharge: 'marc@grenoble.demo',
+        contacts: [{ name: 'Karim Haddad', role: 'Encadrant technique', phone: '04 76 00 10 01', email: 'karim@grenoble.demo' }],
+        events: [{ kind: CompanyEventKind.EVENT, happenedOn: '2026-10-14', summary: 'Comité de suivi des CDDI du trimestre.', author: 'marc@grenoble.demo' }],
+      },
+      {
+        siret: '90000000200015',
+        name: 'Intérim Solidaire Alpes (ETTI)',
+        kind: CompanyKind.INTEGRATION,
+        nafCode: '78.20Z',
+        address: '18 cours Berriat',
+        postcode: '38000',
+        communeCode: '38185',
+        partner: 'etti',
+        inCharge: 'marc@grenoble.demo',
+        contacts: [{ name: 'Élodie Masson', role: 'Chargée d’insertion', phone: '04 76 00 20 02', email: 'elodie@grenoble.demo' }],
+        events: [],
+      },
+      {
+        siret: '90000000300013',
+        name: 'Propreté des Alpes (démo)',
+        kind: CompanyKind.CLASSIC,
+        nafCode: '81.21Z',
+        address: '40 rue des Alliés',
+        postcode: '38100',
+        communeCode: '38185',
+        inCharge: 'nadia@grenoble.demo',
+        contacts: [
+          { name: 'Hélène Morel', role: 'Responsable des ressources humaines', phone: '04 76 00 30 03', email: 'rh@proprete-alpes.example' },
+          { name: 'Luc Garnier', role: "Chef d'équipe", phone: '06 00 00 30 04', email: null },
+        ],
+        events: [
+          {
+            kind: CompanyEventKind.VISIT,
+            happenedOn: '2026-11-18',
+            summary: 'Visite des équipes de nettoyage de bureaux ; horaires tôt le matin et en soirée.',
+            outcome: 'Trois postes d’agent de propreté à pourvoir en janvier, débutants acceptés.',
+            author: 'nadia@grenoble.demo',
+          },
+          {
+            kind: CompanyEventKind.CALL,
+            happenedOn: '2026-10-02',
+            summary: 'Premier contact avec la responsable RH, intéressée par la clause d’insertion du marché de la Ville.',
+            outcome: 'Visite à organiser.',
+            author: 'nadia@grenoble.demo',
+          },
+        ],
+      },
+      {
+        siret: '90000000400011',
+        name: 'Logistique du Drac (démo)',
+        kind: CompanyKind.CLASSIC,
+        nafCode: '52.10B',
+        address: '2 rue de la Gare',
+        postcode: '38400',
+        communeCode: '38421',
+        inCharge: 'julien@grenoble.demo',
+        contacts: [{ name: 'Sonia Perret', role: 'Directrice d’entrepôt', phone: '04 76 00 40 05', email: 'entrepot@logistique-drac.example' }],
+        events: [
+          {
+            kind: CompanyEventKind.EMAIL,
+            happenedOn: '2026-11-25',
+            summary: 'Envoi de deux profils de préparateurs de commandes.',
+            outcome: 'Entretiens proposés la semaine prochaine.',
+            author: 'julien@grenoble.demo',
+          },
+        ],
+      },
+      {
+        siret: '90000000500018',
+        name: 'Résidence Les Tilleuls, EHPAD public (démo)',
+        kind: CompanyKind.PUBLIC_EMPLOYER,
+        nafCode: '87.10A',
+        address: '7 avenue des Tilleuls',
+        postcode: '38130',
+        communeCode: '38151',
+        contacts: [{ name: 'Direction des soins', role: null, phone: '04 76 00 50 06', email: null }],
+        events: [],
+      },
+    ],
     meetings: [
       {
         kind: MeetingKind.PARTNER_COORDINATION,
@@ -364,7 +474,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { key: 'cournon', name: "CCAS de Cournon-d'Auvergne", kind: Commune, inseeCode: '63124' },
       { key: 'chamalieres', name: 'Ville de Chamalières', kind: Commune, inseeCode: '63075' },
       { key: 'aubiere', name: 'Ville d’Aubière', kind: Commune, inseeCode: '63014' },
-      { key: 'aci', name: 'Les Ateliers du Puy (ACI)', kind: IntegrationCompany, siaeKind: SiaeKind.ACI },
+      { key: 'aci', name: 'Les Ateliers du Puy (ACI)', kind: IntegrationCompany, siaeKind: SiaeKind.ACI, siret: '90000000600016' },
       { key: 'ei', name: 'Volcans Services (EI)', kind: IntegrationCompany, siaeKind: SiaeKind.EI },
       { key: 'etti', name: 'Arverne Intérim Insertion (ETTI)', kind: IntegrationCompany, siaeKind: SiaeKind.ETTI },
       { key: 'training1', name: 'Formations Chartreuse – antenne Auvergne', kind: TrainingOperator },
@@ -382,6 +492,41 @@ export const DEMO_TENANTS: DemoTenant[] = [
       // Claire's training operator works for both PLIEs: she switches tenant in the portal.
       { email: 'claire@formation.demo', displayName: 'Claire Dubois', organisation: 'training1', role: PartnerAgent },
     ],
+    companies: [
+      {
+        siret: '90000000600016',
+        name: 'Les Ateliers du Puy (ACI)',
+        kind: CompanyKind.INTEGRATION,
+        nafCode: '88.99B',
+        address: '9 rue du Puy-de-Dôme',
+        postcode: '63000',
+        communeCode: '63113',
+        partner: 'aci',
+        inCharge: 'isabelle@clermont.demo',
+        contacts: [{ name: 'Olivier Gauthier', role: 'Directeur', phone: '04 73 00 60 06', email: 'olivier@clermont.demo' }],
+        events: [],
+      },
+      {
+        siret: '90000000700014',
+        name: 'Boulangeries Arvernes (démo)',
+        kind: CompanyKind.CLASSIC,
+        nafCode: '10.71C',
+        address: '21 place de Jaude',
+        postcode: '63000',
+        communeCode: '63113',
+        inCharge: 'yasmine@clermont.demo',
+        contacts: [{ name: 'Marion Fayolle', role: 'Gérante', phone: '04 73 00 70 07', email: null }],
+        events: [
+          {
+            kind: CompanyEventKind.VISIT,
+            happenedOn: '2026-11-20',
+            summary: 'Visite du fournil ; besoin de vendeuses le week-end.',
+            outcome: 'Une offre de vendeuse en boulangerie à saisir.',
+            author: 'yasmine@clermont.demo',
+          },
+        ],
+      },
+    ],
   },
 ];
 
@@ -398,7 +543,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     const organisations = new Map(
       demo.organisations.map((o) => [
         o.key,
-        em.create(Organisation, { tenant, name: o.name, kind: o.kind, siaeKind: o.siaeKind ?? null, inseeCode: o.inseeCode ?? null }),
+        em.create(Organisation, { tenant, name: o.name, kind: o.kind, siaeKind: o.siaeKind ?? null, inseeCode: o.inseeCode ?? null, siret: o.siret ?? null }),
       ]),
     );
     for (const u of demo.users) {
@@ -417,6 +562,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
       (demo.referrals ?? []).map((referral) => [`${referral.firstName} ${referral.lastName}`, seedDemoReferral(em, tenant, referral, refs)]),
     );
     for (const meeting of demo.meetings ?? []) seedDemoMeeting(em, tenant, meeting, refs, people, referrals);
+    for (const company of demo.companies ?? []) seedDemoCompany(em, tenant, company, refs);
   }
   // The named story and the generated population commit together, or not at all.
   await em.begin();
@@ -518,6 +664,27 @@ function seedDemoMeeting(
       proposedBy: refs.users.get(item.proposedBy)!,
     }),
   );
+}
+
+function seedDemoCompany(em: EntityManager, tenant: Tenant, demo: DemoCompany, refs: SeedRefs): void {
+  const { partner, inCharge, events, ...details } = demo;
+  const company = em.create(Company, {
+    tenant,
+    ...details,
+    organisation: partner ? refs.organisations.get(partner)! : null,
+    inCharge: inCharge ? refs.memberships.get(`${tenant.slug}/${inCharge}`)! : null,
+  });
+  for (const event of events) {
+    em.create(CompanyEvent, {
+      tenant,
+      company,
+      kind: event.kind,
+      happenedOn: event.happenedOn,
+      summary: event.summary,
+      outcome: event.outcome ?? null,
+      author: refs.users.get(event.author)!,
+    });
+  }
 }
 
 /** One demo person: file, pathway, stages, and the consents they signed (with their GRANTED event). */

@@ -4,11 +4,8 @@ import type { RequestContext } from '../../context/request-context';
 import { PATHWAY_MINIMUM_AGE } from '@jalon/domain';
 import { errors, InputProblems } from '../../graphql/errors';
 import { notInFuture, requiredDate, todayInFrance, yearsBetween } from '../../graphql/date-input';
-import { optionalText, requiredText } from '../../graphql/text-input';
+import { EMAIL, optionalText, PHONE, requiredText } from '../../graphql/text-input';
 import type { EsfEntryInput, ParticipantDetailsInput } from './participant.inputs';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[\d\s.()-]{6,20}$/;
 
 /** Lower-case, accent-free "last first", for duplicate detection and search. */
 export function searchKeyOf(lastName: string, firstName: string): string {
