@@ -45,6 +45,8 @@ describe('entry points', () => {
       'getTrade',
       'isTradeCode',
       'searchTrades',
+      'getTradeSheet',
+      'closeTradesOf',
       'romeVersion',
       'getCommune',
       'isCommuneCode',

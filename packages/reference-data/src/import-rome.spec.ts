@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RomeImportError, importRomeExport } from './import-rome';
 import { defaultRomeDataDir, packageDir } from './package-dir';
-import { loadRomeCatalog, readRomeTables } from './rome.loader';
+import { loadRomeCatalog, loadTradeSheetCatalog, readRomeTables, readTradeSheetTables } from './rome.loader';
 
 const FIXTURE = join(__dirname, '__fixtures__', 'rome-export-v461');
 const SHIPPED = defaultRomeDataDir();
@@ -71,15 +71,35 @@ describe('importRomeExport', () => {
     expect(catalog.getTrade('K1224')).toMatchObject({ parentCode: 'K1203', domain: { code: 'K12' } });
     expect(catalog.searchTrades('aide soi')[0]?.trade.code).toBe('J1501');
     expect(catalog.getTrade('A1101')).toBeNull();
-    // The sheet: sentences in their order, the export's doubled apostrophes undone, other blocks left out.
-    expect(catalog.getTradeSheet('J1501')).toMatchObject({
-      definition: ["Réalise des soins d'hygiène et de confort.", "Participe à l'hygiène et au confort de la personne."],
-      access: ["Le diplôme d'État d'aide-soignant (DEAS) est exigé."],
-      closeTrades: [
-        { code: 'K1224', rank: 1 },
-        { code: 'K1203', rank: 2 },
-      ],
-    });
+  });
+
+  it('rewrites the close trades and the texts of the trade sheets', () => {
+    const target = targetCopy();
+    const result = importRomeExport(FIXTURE, { targetDir: target });
+
+    expect(result.tradeSheetCounts).toEqual({ closeTrades: 13, texts: 23 });
+    // Sorted by code then rank, whatever the export's order.
+    expect(readFileSync(join(target, 'mobility.csv'), 'utf8')).toMatch(
+      /^code,target_code,rank\nA1408,A1426,1\nA1408,K1203,2\nA1426,A1408,1\nJ1501,K1224,1\nJ1501,K1203,2\n/,
+    );
+    const texts = readFileSync(join(target, 'trade_texts.csv'), 'utf8');
+    expect(texts).toMatch(/^code,kind,position,text\nA1408,definition,1,L'Éleveur d'animaux sauvages élève et soigne des animaux/);
+    expect(texts).not.toContain("''");
+    expect(texts).not.toContain('acces_metier');
+    // M1855's access sentence comes first in the export: written after its definition.
+    expect(texts.indexOf('M1855,definition,2,')).toBeLessThan(texts.indexOf('M1855,access,1,'));
+
+    const sheets = loadTradeSheetCatalog(target);
+    expect(sheets.closeTradesOf('K1224')).toEqual([
+      { code: 'K1203', label: 'Educateur technique spécialisé / Educatrice technique spécialisée', rank: 1 },
+      { code: 'M1805', label: 'Développeur / Développeuse informatique', rank: 2 },
+      { code: 'J1501', label: 'Aide-soignant / Aide-soignante', rank: 3 },
+    ]);
+    expect(sheets.getTradeSheet('A1408')?.access).toEqual([
+      "Cet emploi est accessible avec un diplôme de niveau Bac à Bac +3 dans le domaine de l'agriculture, de l'élevage ou  de gestion d'une exploitation agricole.",
+      "Un Certificat de capacité pour l'élevage d'animaux non domestiques, délivré par le Ministère de l'Agriculture ou le Ministère de l'Environnement, est obligatoire pour l'élevage d'animaux sauvages.",
+    ]);
+    expect(sheets.getTradeSheet('A1426')).toMatchObject({ parentCode: 'A1408', definition: [expect.stringMatching(/^L'Éducateur canin/), expect.any(String)] });
   });
 
   it('writes back the shipped files byte for byte from an export of the same data', () => {
@@ -103,16 +123,17 @@ describe('importRomeExport', () => {
       'unix_grand_domaine_v458_utf8.csv',
       tables.families.map((row) => ({ code_grand_domaine: row.letter, libelle_grand_domaine: row.label })),
     );
+    const sheets = readTradeSheetTables(SHIPPED);
     write(
       'unix_rubrique_mobilite_v460_utf8.csv',
-      tables.mobility.map((row) => ({ code_rome: row.code, code_rome_cible: row.target_code, numero_ordre: row.rank })),
+      [...sheets.mobility].reverse().map((row) => ({ code_rome: row.code, code_rome_cible: row.target_code, numero_ordre: row.rank })),
     );
     write(
       'unix_texte_v460_utf8.csv',
-      tables.trade_texts.map((row) => ({
+      [...sheets.trade_texts].reverse().map((row) => ({
         code_rome: row.code,
-        code_compo_bloc: row.kind === 'definition' ? '3' : '4',
-        libelle_type_texte: row.kind === 'definition' ? 'definition' : 'acces_metier',
+        code_compo_bloc: row.kind === 'access' ? '4' : '3',
+        libelle_type_texte: row.kind === 'access' ? 'acces_metier' : 'definition',
         position_phrase: row.position,
         libelle_texte: row.text.replaceAll("'", "''"),
       })),
@@ -143,9 +164,6 @@ describe('importRomeExport', () => {
         .replace('"10891"', '"10892"')
         .replace(/"J1501","Emploi Blanc"/, '"J1599","Emploi Blanc"'),
     );
-    // A close trade to a code the export does not have, ranked 0.
-    const mobility = join(source, 'unix_rubrique_mobilite_v461_utf8.csv');
-    writeFileSync(mobility, readFileSync(mobility, 'utf8').replace('"M1855","M1805","1"', '"M1855","M1899","0"'));
 
     const target = targetCopy();
     const before = snapshot(target);
@@ -157,11 +175,64 @@ describe('importRomeExport', () => {
         'fiche_parents: a parent must be its own parent (a classic fiche): K1224 → K1203 → K9999',
         'appellations: repeated OGR codes: 10892',
         expect.stringMatching(/^appellations: ROME code not in fiches: 10892 \(J1599\), 14156 \(M1855\)/),
-        expect.stringMatching(/^mobility: code not in fiches: .*M1855 → M1899/),
-        'mobility: ranks must be whole numbers from 1: M1855 → M1899 ("0")',
       ]),
     );
     expect(snapshot(target)).toEqual(before);
+  });
+
+  it('refuses close trades and texts that do not fit the codes, lists every problem and changes nothing', () => {
+    const source = exportCopy();
+    const mobility = join(source, 'unix_rubrique_mobilite_v461_utf8.csv');
+    writeFileSync(
+      mobility,
+      readFileSync(mobility, 'utf8').replace('"K1224","M1805","2"', '"K1224","K9999","2"').replace('"M1855","M1805","1"', '"M1855","M1805","2"') +
+        '"A1101","A1408","1"\n',
+    );
+    const texts = join(source, 'unix_texte_v461_utf8.csv');
+    writeFileSync(
+      texts,
+      readFileSync(texts, 'utf8').replace(/^"J1501","4","acces_metier".*\n/m, '') +
+        '"M1805","3","definition","8",""\n' +
+        '"M1805","5","contexte","1","Travail en équipe."\n',
+    );
+
+    const target = targetCopy();
+    const before = snapshot(target);
+    expect(importProblems(source, target)).toEqual([
+      'unix_texte_v461_utf8.csv: unknown libelle_type_texte "contexte" (known: definition, acces_metier)',
+      'mobility: code not in fiches: A1101 → A1408',
+      'mobility: target code not in fiches: K1224 → K9999',
+      'mobility: repeated ranks: M1855 rank 2',
+      'trade_texts: empty texts: M1805 definition 8',
+      'trade_texts: codes without an access text: J1501',
+    ]);
+    expect(snapshot(target)).toEqual(before);
+  });
+
+  it('refuses a code without a definition', () => {
+    const source = exportCopy();
+    const texts = join(source, 'unix_texte_v461_utf8.csv');
+    writeFileSync(texts, readFileSync(texts, 'utf8').replace(/^"K1203","3","definition".*\n/gm, ''));
+    expect(importProblems(source, targetCopy())).toEqual(['trade_texts: codes without a definition text: K1203']);
+  });
+
+  it('says which trade-sheet file or column is missing', () => {
+    const source = exportCopy();
+    rmSync(join(source, 'unix_rubrique_mobilite_v461_utf8.csv'));
+    const texts = join(source, 'unix_texte_v461_utf8.csv');
+    writeFileSync(texts, readFileSync(texts, 'utf8').replace('"libelle_texte"', '"texte"'));
+    expect(importProblems(source, targetCopy())).toEqual([
+      'no unix_rubrique_mobilite_v*_utf8.csv file',
+      expect.stringMatching(
+        /^unix_texte_v461_utf8\.csv: missing columns libelle_texte \(found: code_rome, code_compo_bloc, libelle_type_texte, position_phrase, texte\)$/,
+      ),
+    ]);
+  });
+
+  it('refuses trade-sheet files of another release than the codes', () => {
+    const source = exportCopy();
+    renameSync(join(source, 'unix_texte_v461_utf8.csv'), join(source, 'unix_texte_v460_utf8.csv'));
+    expect(importProblems(source, targetCopy())).toEqual(['the codes file is v461 but the texts file is v460: use files of one release']);
   });
 
   it('says which file or column is missing', () => {
@@ -214,6 +285,7 @@ describe('import-rome command', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('ROME v461 imported (was v460): 7 codes rolling up to 4 classic fiches, 67 job titles');
+    expect(result.stdout).toContain('13 close trades, 23 text sentences');
     expect(readFileSync(join(target, 'PROVENANCE.md'), 'utf8')).toContain('Release: v461');
   }, 30_000);
 

@@ -5,11 +5,16 @@ import { defaultRomeDataDir } from './package-dir';
 import {
   ROME_TABLE_COLUMNS,
   RomeCatalog,
+  TRADE_SHEET_TABLE_COLUMNS,
+  TradeSheetCatalog,
   findRomeProblems,
+  findTradeSheetProblems,
   type RomeCounts,
   type RomeTableName,
   type RomeTables,
-  TRADE_TEXT_KINDS,
+  type TradeSheetCounts,
+  type TradeSheetTableName,
+  type TradeSheetTables,
   type TradeTextKind,
 } from './rome.catalog';
 import { PROVENANCE_FILE, readRomeRelease } from './rome.loader';
@@ -21,13 +26,19 @@ import { PROVENANCE_FILE, readRomeRelease } from './rome.loader';
  *
  * The folder holds the export's `unix_referentiel_code_rome_vNNN_utf8.csv`,
  * `unix_referentiel_appellation_vNNN_utf8.csv`, `unix_domaine_professionnel_vNNN_utf8.csv`,
- * `unix_grand_domaine_vNNN_utf8.csv`, `unix_rubrique_mobilite_vNNN_utf8.csv` (close trades),
- * `unix_texte_vNNN_utf8.csv` (the sheets' texts) (other files are ignored) and optionally `version.txt`.
+ * `unix_grand_domaine_vNNN_utf8.csv`, `unix_rubrique_mobilite_vNNN_utf8.csv`,
+ * `unix_texte_vNNN_utf8.csv` (other files are ignored) and optionally `version.txt`.
  * Everything is checked before anything is written; on a problem nothing changes and every problem
  * is listed. Node-only.
  */
 
-/** The export files used, with the columns read from each. */
+/**
+ * The export files used, with the columns read from each. The names of the mobility and text files
+ * and their columns were read from the v460 files France Travail published, as republished in the
+ * public repository tomjoy75/code_rome (commit 5af2888, data/RefRomeCsv/):
+ *   unix_rubrique_mobilite_v460_utf8.csv: "code_rome","code_rome_cible","numero_ordre"
+ *   unix_texte_v460_utf8.csv: "code_rome","code_compo_bloc","libelle_type_texte","position_phrase","libelle_texte"
+ */
 const EXPORT_FILES = {
   codes: {
     pattern: /^unix_referentiel_code_rome_v(\d+)_utf8\.csv$/,
@@ -49,11 +60,13 @@ const EXPORT_FILES = {
     example: 'unix_grand_domaine_v*_utf8.csv',
     columns: ['code_grand_domaine', 'libelle_grand_domaine'],
   },
+  /** Close trades: one row per (code, target), `numero_ordre` 1 = closest, rows in no useful order. */
   mobility: {
     pattern: /^unix_rubrique_mobilite_v(\d+)_utf8\.csv$/,
     example: 'unix_rubrique_mobilite_v*_utf8.csv',
     columns: ['code_rome', 'code_rome_cible', 'numero_ordre'],
   },
+  /** Texts of the trade sheets, one sentence a row; apostrophes are doubled (« L''Agent »). */
   texts: {
     pattern: /^unix_texte_v(\d+)_utf8\.csv$/,
     example: 'unix_texte_v*_utf8.csv',
@@ -61,8 +74,14 @@ const EXPORT_FILES = {
   },
 } as const;
 
-/** The export's names for the parts of a sheet's text that are kept (its other blocks are not shown). */
-const TEXT_KINDS: Readonly<Record<string, TradeTextKind>> = { definition: 'definition', acces_metier: 'access' };
+/** `libelle_type_texte` of the export → `kind` of trade_texts.csv (v460 has these two, in blocks 3 and 4). */
+const EXPORT_TEXT_KINDS: Readonly<Record<string, TradeTextKind>> = {
+  definition: 'definition',
+  acces_metier: 'access',
+};
+
+/** Order of the kinds in trade_texts.csv: the definition, then the access text. */
+const KIND_ORDER: Readonly<Record<string, number>> = { definition: 0, access: 1 };
 
 type ExportFile = keyof typeof EXPORT_FILES;
 
@@ -80,6 +99,7 @@ export interface RomeImportResult {
   /** The new « Release: » line of PROVENANCE.md. */
   readonly releaseLine: string;
   readonly counts: RomeCounts;
+  readonly tradeSheetCounts: TradeSheetCounts;
 }
 
 export class RomeImportError extends Error {
@@ -138,6 +158,7 @@ export function importRomeExport(sourceDir: string, options: RomeImportOptions =
 
   const versions: Partial<Record<ExportFile, string>> = {};
   const tables: Partial<Record<ExportFile, CsvTable>> = {};
+  const fileNames: Partial<Record<ExportFile, string>> = {};
   for (const [kind, spec] of Object.entries(EXPORT_FILES) as [ExportFile, (typeof EXPORT_FILES)[ExportFile]][]) {
     const found = names.filter((name) => spec.pattern.test(name)).sort();
     if (found.length === 0) {
@@ -159,16 +180,17 @@ export function importRomeExport(sourceDir: string, options: RomeImportOptions =
     for (const error of table.errors.slice(0, 5)) problems.push(`${file}, line ${error.line}: ${error.message}`);
     if (table.errors.length > 5) problems.push(`${file}: ${table.errors.length - 5} more CSV errors`);
     tables[kind] = table;
+    fileNames[kind] = file;
   }
 
-  for (const [kind, name] of [
-    ['appellations', 'job titles'],
-    ['mobility', 'close trades'],
-    ['texts', 'sheet texts'],
-  ] as const) {
-    if (versions.codes && versions[kind] && versions.codes !== versions[kind]) {
-      problems.push(`the codes file is ${versions.codes} but the ${name} file is ${versions[kind]}: use files of one release`);
-    }
+  if (versions.codes && versions.appellations && versions.codes !== versions.appellations) {
+    problems.push(`the codes file is ${versions.codes} but the job titles file is ${versions.appellations}: use files of one release`);
+  }
+  if (versions.codes && versions.mobility && versions.codes !== versions.mobility) {
+    problems.push(`the codes file is ${versions.codes} but the mobility file is ${versions.mobility}: use files of one release`);
+  }
+  if (versions.codes && versions.texts && versions.codes !== versions.texts) {
+    problems.push(`the codes file is ${versions.codes} but the texts file is ${versions.texts}: use files of one release`);
   }
   const info = readVersionFile(sourceDir);
   if (info?.number && versions.codes && !versions.codes.endsWith(info.number.padStart(2, '0'))) {
@@ -201,28 +223,37 @@ export function importRomeExport(sourceDir: string, options: RomeImportOptions =
     families: tables
       .families!.records.map((record) => ({ letter: value(record, 'code_grand_domaine'), label: value(record, 'libelle_grand_domaine') }))
       .sort((a, b) => byNumericString(a.letter, b.letter)),
+  };
+  problems.push(...findRomeProblems(rows));
+
+  const unknownKinds = [
+    ...new Set(tables.texts!.records.map((record) => value(record, 'libelle_type_texte')).filter((kind) => !Object.hasOwn(EXPORT_TEXT_KINDS, kind))),
+  ];
+  if (unknownKinds.length > 0) {
+    problems.push(
+      `${fileNames.texts}: unknown libelle_type_texte ${unknownKinds.map((kind) => JSON.stringify(kind)).join(', ')} (known: ${Object.keys(EXPORT_TEXT_KINDS).join(', ')})`,
+    );
+  }
+  const sheetRows: TradeSheetTables = {
     mobility: tables
       .mobility!.records.map((record) => ({
         code: value(record, 'code_rome'),
         target_code: value(record, 'code_rome_cible'),
         rank: value(record, 'numero_ordre'),
       }))
-      .sort((a, b) => a.code.localeCompare(b.code) || Number(a.rank) - Number(b.rank) || a.target_code.localeCompare(b.target_code)),
+      .sort((a, b) => byNumericString(a.code, b.code) || byNumericString(a.rank, b.rank) || byNumericString(a.target_code, b.target_code)),
     trade_texts: tables
-      .texts!.records.filter((record) => value(record, 'libelle_type_texte') in TEXT_KINDS)
+      .texts!.records.filter((record) => Object.hasOwn(EXPORT_TEXT_KINDS, value(record, 'libelle_type_texte')))
       .map((record) => ({
         code: value(record, 'code_rome'),
-        kind: TEXT_KINDS[value(record, 'libelle_type_texte')]!,
+        kind: EXPORT_TEXT_KINDS[value(record, 'libelle_type_texte')]!,
         position: value(record, 'position_phrase'),
-        // The export doubles apostrophes (« l''entretien »), as in SQL.
+        // The export doubles apostrophes (an SQL habit): « L''Agent » is « L'Agent ».
         text: value(record, 'libelle_texte').replaceAll("''", "'"),
       }))
-      .sort(
-        (a, b) =>
-          a.code.localeCompare(b.code) || TRADE_TEXT_KINDS.indexOf(a.kind) - TRADE_TEXT_KINDS.indexOf(b.kind) || Number(a.position) - Number(b.position),
-      ),
+      .sort((a, b) => byNumericString(a.code, b.code) || KIND_ORDER[a.kind]! - KIND_ORDER[b.kind]! || byNumericString(a.position, b.position)),
   };
-  problems.push(...findRomeProblems(rows));
+  problems.push(...findTradeSheetProblems(sheetRows, new Set(rows.fiches.map((row) => row.code))));
 
   const release = versions.codes!;
   const provenancePath = join(targetDir, PROVENANCE_FILE);
@@ -241,15 +272,22 @@ export function importRomeExport(sourceDir: string, options: RomeImportOptions =
   const updatedProvenance = /^Release: .*$/m.test(provenance) ? provenance.replace(/^Release: .*$/m, releaseLine) : `${releaseLine}\n\n${provenance}`;
 
   // Write everything beside the files first, then swap: a failure midway leaves the old files whole.
-  const outputs: [string, string][] = (Object.keys(ROME_TABLE_COLUMNS) as RomeTableName[]).map((name) => [
-    join(targetDir, `${name}.csv`),
-    writeCsv(ROME_TABLE_COLUMNS[name] as readonly string[], rows[name] as readonly Readonly<Record<string, string>>[]),
-  ]);
-  outputs.push([provenancePath, updatedProvenance]);
+  const outputs: [string, string][] = [
+    ...(Object.keys(ROME_TABLE_COLUMNS) as RomeTableName[]).map((name): [string, string] => [
+      join(targetDir, `${name}.csv`),
+      writeCsv(ROME_TABLE_COLUMNS[name] as readonly string[], rows[name] as readonly Readonly<Record<string, string>>[]),
+    ]),
+    ...(Object.keys(TRADE_SHEET_TABLE_COLUMNS) as TradeSheetTableName[]).map((name): [string, string] => [
+      join(targetDir, `${name}.csv`),
+      writeCsv(TRADE_SHEET_TABLE_COLUMNS[name] as readonly string[], sheetRows[name] as readonly Readonly<Record<string, string>>[]),
+    ]),
+    [provenancePath, updatedProvenance],
+  ];
   for (const [path, text] of outputs) writeFileSync(`${path}.importing`, text, 'utf8');
   for (const [path] of outputs) renameSync(`${path}.importing`, path);
 
-  return { release, previousRelease, releaseLine, counts: new RomeCatalog(rows, release).counts };
+  const catalog = new RomeCatalog(rows, release);
+  return { release, previousRelease, releaseLine, counts: catalog.counts, tradeSheetCounts: new TradeSheetCatalog(catalog, sheetRows).counts };
 }
 
 const USAGE = 'Usage: node -r @swc-node/register packages/reference-data/src/import-rome.ts <export folder> [--allow-older] [--target <data folder>]';
@@ -276,7 +314,8 @@ function main(args: readonly string[]): number {
     const { counts } = result;
     console.log(
       `ROME ${result.release} imported (was ${result.previousRelease ?? 'none'}): ${counts.trades} codes rolling up to ${counts.classicFiches} classic fiches, ` +
-        `${counts.appellations} job titles, ${counts.domains} domains, ${counts.families} families.\n${result.releaseLine}\n` +
+        `${counts.appellations} job titles, ${counts.domains} domains, ${counts.families} families, ` +
+        `${result.tradeSheetCounts.closeTrades} close trades, ${result.tradeSheetCounts.texts} text sentences.\n${result.releaseLine}\n` +
         'Update the counts in data/rome/PROVENANCE.md and src/rome.loader.spec.ts if they changed.',
     );
     return 0;

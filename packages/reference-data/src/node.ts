@@ -9,11 +9,14 @@ export {
   getTradeSheet,
   isTradeCode,
   loadRomeCatalog,
+  loadTradeSheetCatalog,
   readRomeRelease,
   readRomeTables,
+  readTradeSheetTables,
   romeCatalog,
   romeVersion,
   searchTrades,
+  tradeSheetCatalog,
 } from './rome.loader';
 export {
   communeCatalog,

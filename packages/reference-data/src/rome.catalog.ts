@@ -50,38 +50,13 @@ export interface TradeSearchOptions {
   readonly limit?: number;
 }
 
-/** The package's seven CSV files, as rows (columns named as in the files). */
+/** The package's five CSV files, as rows (columns named as in the files). */
 export interface RomeTables {
   readonly fiches: readonly { readonly code: string; readonly label: string; readonly domain_code: string }[];
   readonly fiche_parents: readonly { readonly code: string; readonly parent_code: string }[];
   readonly appellations: readonly { readonly ogr: string; readonly label: string; readonly rome_code: string }[];
   readonly domains: readonly { readonly code: string; readonly label: string }[];
   readonly families: readonly { readonly letter: string; readonly label: string }[];
-  /** France Travail's close trades (« mobilités ») of each code, ranked: 1 is the closest. */
-  readonly mobility: readonly { readonly code: string; readonly target_code: string; readonly rank: string }[];
-  /** Each trade sheet's text, a sentence per position: what the job is, and how one gets in. */
-  readonly trade_texts: readonly { readonly code: string; readonly kind: string; readonly position: string; readonly text: string }[];
-}
-
-/** The parts of a trade sheet's text: `definition` (what the job is), `access` (diplomas, licences, experience). */
-export const TRADE_TEXT_KINDS = ['definition', 'access'] as const;
-export type TradeTextKind = (typeof TRADE_TEXT_KINDS)[number];
-
-/** A trade one can move to with the know-how of another; rank 1 is the closest. */
-export interface CloseTrade {
-  readonly code: string;
-  readonly label: string;
-  readonly rank: number;
-}
-
-/** A ROME trade sheet: what the job is, its conditions of access, and its close trades (closest first). */
-export interface TradeSheet {
-  readonly code: string;
-  readonly label: string;
-  readonly parentCode: string;
-  readonly definition: readonly string[];
-  readonly access: readonly string[];
-  readonly closeTrades: readonly CloseTrade[];
 }
 
 export type RomeTableName = keyof RomeTables;
@@ -93,8 +68,6 @@ export const ROME_TABLE_COLUMNS: { readonly [Name in RomeTableName]: readonly (k
   appellations: ['ogr', 'label', 'rome_code'],
   domains: ['code', 'label'],
   families: ['letter', 'label'],
-  mobility: ['code', 'target_code', 'rank'],
-  trade_texts: ['code', 'kind', 'position', 'text'],
 };
 
 function duplicates(values: readonly string[]): string[] {
@@ -195,33 +168,117 @@ export function findRomeProblems(tables: RomeTables): string[] {
     tables.appellations.filter((row) => !codes.has(row.rome_code)).map((row) => `${row.ogr} (${row.rome_code})`),
     'appellations: ROME code not in fiches',
   );
+  return problems;
+}
 
-  const positive = (value: string) => /^[1-9]\d*$/.test(value);
+/**
+ * Trade sheets: France Travail's ranked close trades (« mobilités ») and each code's texts. Kept apart
+ * from the five files above so that looking up a trade does not read 1.8 MB of text it does not need.
+ */
+
+/** A trade a person can move to with the know-how she already has; rank 1 is the closest. */
+export interface CloseTrade {
+  readonly code: string;
+  readonly label: string;
+  readonly rank: number;
+}
+
+/** What the trade is, how to get into it, and where to go from it. */
+export interface TradeSheet {
+  readonly code: string;
+  readonly label: string;
+  /** The classic fiche this code rolls up to, or null when the code is itself a classic fiche. */
+  readonly parentCode: string | null;
+  /** What the job is, one sentence per item, in France Travail's order. */
+  readonly definition: readonly string[];
+  /** The conditions of access to the job (diplomas, certificates, licences, experience), in order. */
+  readonly access: readonly string[];
+  /** Rank ascending (the closest first). */
+  readonly closeTrades: readonly CloseTrade[];
+}
+
+/** Values of `trade_texts.csv`'s `kind` column, in file order. */
+export const TRADE_TEXT_KINDS = ['definition', 'access'] as const;
+export type TradeTextKind = (typeof TRADE_TEXT_KINDS)[number];
+
+/** The package's two trade-sheet CSV files, as rows (columns named as in the files). */
+export interface TradeSheetTables {
+  readonly mobility: readonly { readonly code: string; readonly target_code: string; readonly rank: string }[];
+  readonly trade_texts: readonly { readonly code: string; readonly kind: string; readonly position: string; readonly text: string }[];
+}
+
+export type TradeSheetTableName = keyof TradeSheetTables;
+
+/** Columns of each trade-sheet file, in file order. */
+export const TRADE_SHEET_TABLE_COLUMNS: { readonly [Name in TradeSheetTableName]: readonly (keyof TradeSheetTables[Name][number])[] } = {
+  mobility: ['code', 'target_code', 'rank'],
+  trade_texts: ['code', 'kind', 'position', 'text'],
+};
+
+/** Ranks and positions: 1, 2, 3 … */
+const ORDINAL_PATTERN = /^[1-9]\d*$/;
+
+/**
+ * Everything wrong with the trade-sheet tables, as sentences; empty when they are consistent.
+ * `codes` are the ROME codes of `fiches.csv`: every code on both sides of a close trade must be one,
+ * and every one of them must have a definition and an access text.
+ */
+export function findTradeSheetProblems(tables: TradeSheetTables, codes: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const list = (values: readonly string[], max = 10) => values.slice(0, max).join(', ') + (values.length > max ? ` … (${values.length} in all)` : '');
+  const check = (bad: readonly string[], message: string) => {
+    if (bad.length > 0) problems.push(`${message}: ${list(bad)}`);
+  };
+
+  for (const name of Object.keys(TRADE_SHEET_TABLE_COLUMNS) as TradeSheetTableName[]) {
+    if (tables[name].length === 0) problems.push(`${name}: no rows`);
+  }
+
+  const { mobility, trade_texts: texts } = tables;
   check(
-    tables.mobility.filter((row) => !codes.has(row.code) || !codes.has(row.target_code)).map((row) => `${row.code} → ${row.target_code}`),
+    mobility.filter((row) => !codes.has(row.code)).map((row) => `${row.code} → ${row.target_code}`),
     'mobility: code not in fiches',
   );
   check(
-    tables.mobility.filter((row) => !positive(row.rank)).map((row) => `${row.code} → ${row.target_code} (${JSON.stringify(row.rank)})`),
+    mobility.filter((row) => !codes.has(row.target_code)).map((row) => `${row.code} → ${row.target_code}`),
+    'mobility: target code not in fiches',
+  );
+  check(
+    mobility.filter((row) => row.code === row.target_code).map((row) => row.code),
+    'mobility: a code cannot be its own close trade',
+  );
+  check(
+    mobility.filter((row) => !ORDINAL_PATTERN.test(row.rank)).map((row) => `${row.code} → ${row.target_code} (${JSON.stringify(row.rank)})`),
     'mobility: ranks must be whole numbers from 1',
   );
+  check(duplicates(mobility.map((row) => `${row.code} → ${row.target_code}`)), 'mobility: repeated close trades');
+  check(duplicates(mobility.map((row) => `${row.code} rank ${row.rank}`)), 'mobility: repeated ranks');
+
+  const kinds = new Set<string>(TRADE_TEXT_KINDS);
   check(
-    tables.mobility.filter((row) => row.code === row.target_code).map((row) => row.code),
-    'mobility: a trade is not close to itself',
-  );
-  check(duplicates(tables.mobility.map((row) => `${row.code} → ${row.target_code}`)), 'mobility: repeated pairs');
-  check(
-    tables.trade_texts.filter((row) => !codes.has(row.code)).map((row) => row.code),
+    texts.filter((row) => !codes.has(row.code)).map((row) => `${row.code} ${row.kind} ${row.position}`),
     'trade_texts: code not in fiches',
   );
   check(
-    tables.trade_texts.filter((row) => !(TRADE_TEXT_KINDS as readonly string[]).includes(row.kind)).map((row) => `${row.code} (${JSON.stringify(row.kind)})`),
-    `trade_texts: kind must be ${TRADE_TEXT_KINDS.join(' or ')}`,
+    [...new Set(texts.filter((row) => !kinds.has(row.kind)).map((row) => JSON.stringify(row.kind)))],
+    `trade_texts: kinds must be ${TRADE_TEXT_KINDS.join(' or ')}`,
   );
   check(
-    tables.trade_texts.filter((row) => !positive(row.position) || !row.text.trim()).map((row) => `${row.code} ${row.kind} ${row.position}`),
-    'trade_texts: positions from 1, and a text each',
+    texts.filter((row) => !ORDINAL_PATTERN.test(row.position)).map((row) => `${row.code} ${row.kind} (${JSON.stringify(row.position)})`),
+    'trade_texts: positions must be whole numbers from 1',
   );
+  check(duplicates(texts.map((row) => `${row.code} ${row.kind} ${row.position}`)), 'trade_texts: repeated positions');
+  check(
+    texts.filter((row) => !row.text.trim()).map((row) => `${row.code} ${row.kind} ${row.position}`),
+    'trade_texts: empty texts',
+  );
+  for (const kind of TRADE_TEXT_KINDS) {
+    const covered = new Set(texts.filter((row) => row.kind === kind && row.text.trim()).map((row) => row.code));
+    check(
+      [...codes].filter((code) => !covered.has(code)),
+      `trade_texts: codes without ${kind === 'access' ? 'an access' : 'a definition'} text`,
+    );
+  }
   return problems;
 }
 
@@ -260,8 +317,6 @@ export class RomeCatalog {
   private readonly tradesByCode = new Map<string, Trade>();
   private readonly appellationsByCode = new Map<string, Appellation[]>();
   private readonly targets: SearchTarget[] = [];
-  private readonly closeTradesByCode = new Map<string, CloseTrade[]>();
-  private readonly textsByCode = new Map<string, Record<TradeTextKind, string[]>>();
   private readonly index: WordPrefixIndex;
   readonly domains: readonly TradeDomain[];
   readonly families: readonly TradeFamily[];
@@ -300,18 +355,6 @@ export class RomeCatalog {
       this.targets.push({ trade: this.tradesByCode.get(appellation.tradeCode)!, appellation, label: appellation.label });
     }
     this.appellationCount = tables.appellations.length;
-    for (const row of tables.mobility) {
-      const list = this.closeTradesByCode.get(row.code) ?? [];
-      list.push(Object.freeze({ code: row.target_code, label: this.tradesByCode.get(row.target_code)!.label, rank: Number(row.rank) }));
-      this.closeTradesByCode.set(row.code, list);
-    }
-    for (const list of this.closeTradesByCode.values()) list.sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code));
-    const byPosition = [...tables.trade_texts].sort((a, b) => Number(a.position) - Number(b.position));
-    for (const row of byPosition) {
-      const texts = this.textsByCode.get(row.code) ?? { definition: [], access: [] };
-      texts[row.kind as TradeTextKind].push(row.text);
-      this.textsByCode.set(row.code, texts);
-    }
     this.index = new WordPrefixIndex(this.targets.map((target) => ({ text: target.label })));
   }
 
@@ -337,26 +380,6 @@ export class RomeCatalog {
   /** All trades, in code order. */
   trades(): Trade[] {
     return [...this.tradesByCode.values()];
-  }
-
-  /** The close trades of a code, closest first (empty for an unknown code). */
-  closeTradesOf(code: string): readonly CloseTrade[] {
-    return this.closeTradesByCode.get(code.trim().toUpperCase()) ?? [];
-  }
-
-  /** The trade sheet of a code, or null for an unknown code. */
-  getTradeSheet(code: string): TradeSheet | null {
-    const trade = this.getTrade(code);
-    if (!trade) return null;
-    const texts = this.textsByCode.get(trade.code);
-    return {
-      code: trade.code,
-      label: trade.label,
-      parentCode: trade.parentCode,
-      definition: texts?.definition ?? [],
-      access: texts?.access ?? [],
-      closeTrades: this.closeTradesOf(trade.code),
-    };
   }
 
   /** The job titles of one code (empty for an unknown code). */
@@ -398,5 +421,76 @@ export class RomeCatalog {
       )
       .slice(0, resultLimit(options.limit, 20))
       .map(({ target }) => ({ trade: target.trade, matchedAppellation: target.appellation }));
+  }
+}
+
+export interface TradeSheetCounts {
+  /** Rows of `mobility.csv`. */
+  readonly closeTrades: number;
+  /** Rows of `trade_texts.csv` (sentences of definitions and access texts). */
+  readonly texts: number;
+}
+
+/** Trade sheets of the codes of a ROME catalog: definition, conditions of access, close trades. */
+export class TradeSheetCatalog {
+  private readonly sheetsByCode = new Map<string, TradeSheet>();
+  readonly counts: TradeSheetCounts;
+
+  /** @throws RomeDataError when the tables are inconsistent with each other or with the catalog (see findTradeSheetProblems). */
+  constructor(
+    readonly trades: RomeCatalog,
+    tables: TradeSheetTables,
+  ) {
+    const codes = new Set(trades.trades().map((trade) => trade.code));
+    const problems = findTradeSheetProblems(tables, codes);
+    if (problems.length > 0) throw new RomeDataError('The ROME trade-sheet tables are inconsistent:', problems);
+
+    const byOrder = <Row>(rows: Row[], order: (row: Row) => number) => rows.sort((a, b) => order(a) - order(b));
+    const group = <Row extends { readonly code: string }>(rows: readonly Row[]) => {
+      const groups = new Map<string, Row[]>();
+      for (const row of rows) {
+        const list = groups.get(row.code);
+        if (list) list.push(row);
+        else groups.set(row.code, [row]);
+      }
+      return groups;
+    };
+    const mobility = group(tables.mobility);
+    const texts = group(tables.trade_texts);
+
+    for (const trade of trades.trades()) {
+      const closeTrades = byOrder(mobility.get(trade.code) ?? [], (row) => Number(row.rank)).map((row) =>
+        Object.freeze({ code: row.target_code, label: trades.getTrade(row.target_code)!.label, rank: Number(row.rank) }),
+      );
+      const sentences = (kind: TradeTextKind) =>
+        Object.freeze(
+          byOrder(
+            (texts.get(trade.code) ?? []).filter((row) => row.kind === kind),
+            (row) => Number(row.position),
+          ).map((row) => row.text),
+        );
+      this.sheetsByCode.set(
+        trade.code,
+        Object.freeze({
+          code: trade.code,
+          label: trade.label,
+          parentCode: trade.parentCode === trade.code ? null : trade.parentCode,
+          definition: sentences('definition'),
+          access: sentences('access'),
+          closeTrades: Object.freeze(closeTrades),
+        }),
+      );
+    }
+    this.counts = { closeTrades: tables.mobility.length, texts: tables.trade_texts.length };
+  }
+
+  /** The sheet of one code, or undefined for an unknown code. Accepts lower case and surrounding spaces (« k2204 »). */
+  getTradeSheet(code: string): TradeSheet | undefined {
+    return this.sheetsByCode.get(code.trim().toUpperCase());
+  }
+
+  /** The close trades of one code, the closest first (empty for an unknown code). */
+  closeTradesOf(code: string): readonly CloseTrade[] {
+    return this.getTradeSheet(code)?.closeTrades ?? [];
   }
 }

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { closeTradesOf, getTrade, getTradeSheet, isTradeCode, readRomeTables, romeCatalog, romeVersion, searchTrades } from './rome.loader';
-
-// K2204 as France Travail's v460 sheet has it (data/rome/trade_texts.csv, mobility.csv).
-const DEFINITION_K2204 = "L'Agent de nettoyage industriel est responsable de la propreté et l'hygiène des locaux industriels et des machines.";
-const ACCESS_K2204 =
-  "Cet emploi est accessible sans qualification particulière mais un CAP Agent de propreté et d'hygiène est recommandé. Les formations dans le domaine de l'hygiène, de la propreté et de l'environnement peuvent être un atout.";
-const CLOSEST_K2204 = 'K2205';
+import { TRADE_TEXT_KINDS } from './rome.catalog';
+import {
+  closeTradesOf,
+  getTrade,
+  getTradeSheet,
+  isTradeCode,
+  readTradeSheetTables,
+  romeCatalog,
+  romeVersion,
+  searchTrades,
+  tradeSheetCatalog,
+} from './rome.loader';
 
 const labels = (query: string, limit?: number) => searchTrades(query, { limit }).map((result) => result.trade.label);
 
@@ -13,18 +18,6 @@ describe('ROME data shipped with the package', () => {
   it('is release v460 with the counts recorded in PROVENANCE.md', () => {
     expect(romeVersion).toBe('v460');
     expect(romeCatalog().counts).toEqual({ trades: 1584, classicFiches: 532, appellations: 13120, domains: 110, families: 14 });
-  });
-
-  it('has the close trades and the sheet texts of every code', () => {
-    const tables = readRomeTables();
-    expect(tables.mobility).toHaveLength(14912);
-    expect(tables.trade_texts).toHaveLength(11980);
-    for (const trade of romeCatalog().trades()) {
-      const sheet = getTradeSheet(trade.code)!;
-      expect(sheet.closeTrades.length, trade.code).toBeGreaterThan(0);
-      expect(sheet.definition.length, trade.code).toBeGreaterThan(0);
-      expect(sheet.access.length, trade.code).toBeGreaterThan(0);
-    }
   });
 
   it('loads once and keeps the catalog', () => {
@@ -111,19 +104,68 @@ describe('searchTrades', () => {
   });
 });
 
-describe('getTradeSheet / closeTradesOf', () => {
-  it('reads a sheet: what the job is, how one gets in, its close trades closest first', () => {
-    const sheet = getTradeSheet(' k2204 ')!;
-    expect(sheet).toMatchObject({ code: 'K2204', label: getTrade('K2204')!.label, parentCode: 'K2204' });
-    expect(sheet.definition[0]).toBe(DEFINITION_K2204);
-    expect(sheet.access[0]).toBe(ACCESS_K2204);
-    expect(sheet.closeTrades[0]).toEqual({ code: CLOSEST_K2204, label: getTrade(CLOSEST_K2204)!.label, rank: 1 });
-    expect(sheet.closeTrades.map((close) => close.rank)).toEqual([...sheet.closeTrades.map((close) => close.rank)].sort((a, b) => a - b));
-    expect(closeTradesOf('K2204')).toEqual(sheet.closeTrades);
+describe('trade sheets shipped with the package', () => {
+  it('has the counts recorded in PROVENANCE.md: 14,912 close trades and 11,980 text sentences', () => {
+    const tables = readTradeSheetTables();
+    expect(tables.mobility).toHaveLength(14912);
+    expect(tables.trade_texts).toHaveLength(11980);
+    expect(tradeSheetCatalog().counts).toEqual({ closeTrades: 14912, texts: 11980 });
   });
 
-  it('says null or nothing for an unknown code', () => {
-    expect(getTradeSheet('Z9999')).toBeNull();
+  it('gives every one of the 1,584 codes at least one close trade, a definition and an access text', () => {
+    const trades = romeCatalog().trades();
+    expect(trades).toHaveLength(1584);
+    const lacking = trades
+      .map((trade) => getTradeSheet(trade.code)!)
+      .filter((sheet) => sheet.closeTrades.length === 0 || sheet.definition.length === 0 || sheet.access.length === 0)
+      .map((sheet) => sheet.code);
+    expect(lacking).toEqual([]);
+    expect(new Set(readTradeSheetTables().trade_texts.map((row) => row.kind))).toEqual(new Set(TRADE_TEXT_KINDS));
+  });
+
+  it("turned the export's doubled apostrophes back into single ones", () => {
+    expect(readTradeSheetTables().trade_texts.filter((row) => row.text.includes("''"))).toEqual([]);
+  });
+
+  it('loads once and keeps the sheets', () => {
+    expect(tradeSheetCatalog()).toBe(tradeSheetCatalog());
+    expect(tradeSheetCatalog().trades).toBe(romeCatalog());
+  });
+});
+
+describe('getTradeSheet / closeTradesOf', () => {
+  it('describes K2204: definition, conditions of access, close trades by rank', () => {
+    const sheet = getTradeSheet('K2204')!;
+    expect(sheet).toMatchObject({ code: 'K2204', label: 'Agent / Agente de nettoyage industriel', parentCode: null });
+    expect(sheet.definition).toHaveLength(6);
+    expect(sheet.definition[0]).toBe("L'Agent de nettoyage industriel est responsable de la propreté et l'hygiène des locaux industriels et des machines.");
+    expect(sheet.access).toEqual([
+      "Cet emploi est accessible sans qualification particulière mais un CAP Agent de propreté et d'hygiène est recommandé. Les formations dans le domaine de l'hygiène, de la propreté et de l'environnement peuvent être un atout.",
+    ]);
+    expect(sheet.closeTrades[0]).toEqual({ code: 'K2205', label: 'Agent / Agente de propreté de locaux', rank: 1 });
+    expect(sheet.closeTrades.map((trade) => trade.code)).toEqual(['K2205', 'K2307', 'K2503', 'K2308', 'N1115', 'H3301', 'I1504', 'H2705']);
+  });
+
+  it('gives the classic fiche of a code that rolls up to another', () => {
+    expect(getTradeSheet('M1855')).toMatchObject({ parentCode: 'M1805', label: 'Développeur / Développeuse web' });
+    expect(getTradeSheet('M1855')?.definition.slice(0, 2)).toEqual([
+      'Le Développeur / La Développeuse web, un(e) architecte du numérique qui façonne les sites internet de demain.',
+      'Conçoit et développe des architectures web selon les besoins des clients',
+    ]);
+  });
+
+  it('ranks close trades 1, 2, 3 … for every code', () => {
+    const unordered = romeCatalog()
+      .trades()
+      .filter((trade) => closeTradesOf(trade.code).some((close, i) => close.rank !== i + 1));
+    expect(unordered).toEqual([]);
+  });
+
+  it('accepts a code typed in lower case, and says undefined / [] for unknown codes', () => {
+    expect(getTradeSheet(' k2204 ')?.code).toBe('K2204');
+    expect(closeTradesOf('k2204')[0]?.code).toBe('K2205');
+    expect(getTradeSheet('Z9999')).toBeUndefined();
+    expect(getTradeSheet('')).toBeUndefined();
     expect(closeTradesOf('Z9999')).toEqual([]);
   });
 });
