@@ -73,4 +73,14 @@ describe('useFormDialog with values', () => {
     expect(form.values).toEqual({ name: '', city: 'Échirolles' });
     expect(form.fieldErrors).toEqual({});
   });
+
+  it('puts the values back as the record reads now on `reset`, without the messages (after a CONFLICT)', async () => {
+    const { form, start } = mountForm();
+    form.values.city = 'Voiron';
+    form.formError.value = 'Modifié entre-temps.';
+    start.value = 'Meylan';
+    form.reset();
+    expect(form.values).toEqual({ name: '', city: 'Meylan' });
+    expect(form.formError.value).toBeNull();
+  });
 });

@@ -93,12 +93,17 @@ export function useFormDialog<TValues extends object = Record<never, never>, TEx
     (open) => {
       if (!open) return;
       idempotencyKey.value = newIdempotencyKey();
-      if (options.values) Object.assign(values, options.values());
-      options.reset?.();
-      clear();
+      reset();
     },
     { immediate: true },
   );
+
+  /** Puts the form back as new (as the record reads now, for a form that edits one), without its messages. */
+  function reset(): void {
+    if (options.values) Object.assign(values, options.values());
+    options.reset?.();
+    clear();
+  }
 
   /** Marks each field whose value is empty (blank text, empty list, nothing chosen) as required. */
   function require(values: Partial<Record<TField, unknown>>): void {
@@ -136,7 +141,22 @@ export function useFormDialog<TValues extends object = Record<never, never>, TEx
     return result;
   }
 
-  return { ...errors, id: options.id, visible: options.visible, values, field, busy, conflict, idempotencyKey, clear, close, require, focusFirst, submit };
+  return {
+    ...errors,
+    id: options.id,
+    visible: options.visible,
+    values,
+    field,
+    busy,
+    conflict,
+    idempotencyKey,
+    clear,
+    reset,
+    close,
+    require,
+    focusFirst,
+    submit,
+  };
 }
 
 export type FormDialogState = ReturnType<typeof useFormDialog>;
