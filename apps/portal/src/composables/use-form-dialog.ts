@@ -29,8 +29,11 @@ export interface FormDialogOptions<TValues extends object, TExtra extends string
 /** A field's control bound to its form: its value both ways, and its message. */
 export interface FieldBinding<TValue> {
   modelValue: TValue;
-  /** Controls declare their model loosely (a text box's may be undefined, a radio group's null), but give back what they offer. */
-  'onUpdate:modelValue': (value: TValue | null | undefined) => void;
+  /**
+   * Controls declare their model loosely (a text box's may be undefined, a select's or a radio group's
+   * empty or null), but give back one of the values they offer.
+   */
+  'onUpdate:modelValue': (value: TValue | '' | null | undefined) => void;
   error: string | undefined;
 }
 
