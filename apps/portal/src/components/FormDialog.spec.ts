@@ -121,23 +121,27 @@ describe('FormDialog with useFormDialog', () => {
     expect(document.querySelector('[role="alert"]')?.textContent).toContain('Modifié entre-temps.');
   });
 
-  it('offers to read the record again when someone changed it meanwhile, and only then', async () => {
+  // A record the page holds (closeOnReload): the dialog closes, and the page shows the record as it is now.
+  it.each([
+    { closeOnReload: false, open: true },
+    { closeOnReload: true, open: false },
+  ])('offers to read the record again when someone changed it meanwhile, and only then (closeOnReload: $closeOnReload)', async ({ closeOnReload, open }) => {
     const reloads: string[] = [];
-    const conflict: Answer = {
-      ok: false,
-      error: new CombinedGraphQLErrors({ errors: [{ message: 'Modifié entre-temps.', extensions: { code: 'CONFLICT' } }] }),
-    };
     let answer = refusal({ field: 'version' }, 'Refusé.');
-    mountDialog(() => answer, { reloadLabel: 'Recharger la fiche', onReload: () => reloads.push('reload') });
+    const { visible } = mountDialog(() => answer, { reloadLabel: 'Recharger la fiche', closeOnReload, onReload: () => reloads.push('reload') });
     await nextTick();
     await typeInto('name', 'Sophie');
     await clickSubmit();
     const reloadButton = () => [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Recharger la fiche'));
     expect(reloadButton()).toBeUndefined();
-    answer = conflict;
+    answer = {
+      ok: false,
+      error: new CombinedGraphQLErrors({ errors: [{ message: 'Modifié entre-temps.', extensions: { code: 'CONFLICT' } }] }),
+    };
     await clickSubmit();
     reloadButton()!.click();
     expect(reloads).toEqual(['reload']);
+    expect(visible.value).toBe(open);
   });
 
   it('shows the submit button busy while the API answers', async () => {

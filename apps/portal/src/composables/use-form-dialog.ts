@@ -1,4 +1,4 @@
-import { computed, ref, shallowRef, watch, type Ref, type WatchSource } from 'vue';
+import { computed, reactive, ref, shallowRef, watch, type Ref, type WatchSource } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useToast } from 'primevue/usetoast';
 import { hasErrorCode } from '@/app/graphql-errors';
@@ -6,20 +6,39 @@ import { newIdempotencyKey } from '@/app/idempotency';
 import { focusFirstInvalid, useFormErrors } from './use-form-errors';
 import type { MutationResult } from './use-mutation';
 
-export interface FormDialogOptions<TField extends string> {
+export interface FormDialogOptions<TValues extends object, TExtra extends string> {
   /** The form's id: the footer's submit button points at it, and focus looks for invalid fields in it. */
   id: string;
   visible: Ref<boolean>;
-  /** The fields shown on the form: API errors about other fields are said for the whole form. */
-  fields: readonly TField[];
   /**
-   * Puts the form back as new, each time the dialog opens (also when it is created open, so the refs
-   * it sets must be declared before `useFormDialog` is called).
+   * The form's values as new, read again each time the dialog opens: the form keeps them (`values`),
+   * each is a field (`field(name)` binds it), and a field's message goes away once its value changes.
    */
-  reset: () => void;
+  values?: () => TValues;
+  /** Fields shown on the form besides `values`: API errors about other fields are said for the whole form. */
+  fields?: readonly TExtra[];
+  /**
+   * Puts the form back as new, each time the dialog opens, after `values` (also when it is created open,
+   * so the refs it sets must be declared before `useFormDialog` is called).
+   */
+  reset?: () => void;
   /** A field's message goes away once its value changes: it was about the old value. */
-  clearWhenChanged?: Partial<Record<TField, WatchSource<unknown>>>;
+  clearWhenChanged?: Partial<Record<FieldOf<TValues, TExtra>, WatchSource<unknown>>>;
 }
+
+/** A field's control bound to its form: its value both ways, and its message. */
+export interface FieldBinding<TValue> {
+  modelValue: TValue;
+  /**
+   * Controls declare their model loosely (a text box's may be undefined, a select's or a radio group's
+   * empty or null), but give back one of the values they offer.
+   */
+  'onUpdate:modelValue': (value: TValue | '' | null | undefined) => void;
+  error: string | undefined;
+}
+
+/** The fields of a form: its values', and those it names besides. */
+export type FieldOf<TValues extends object, TExtra extends string> = (keyof TValues & string) | TExtra;
 
 export interface SubmitSteps<TData> {
   /** The checks made before sending: mark what is wrong with `setField` or `require`. */
@@ -36,17 +55,36 @@ export interface SubmitSteps<TData> {
  * a busy submit, the success toast and closing. `idempotencyKey` is one per opening: a creation
  * retried after a network failure is made once.
  */
-export function useFormDialog<TField extends string>(options: FormDialogOptions<TField>) {
+export function useFormDialog<TValues extends object = Record<never, never>, TExtra extends string = never>(options: FormDialogOptions<TValues, TExtra>) {
+  type TField = FieldOf<TValues, TExtra>;
   const { t } = useI18n();
   const toast = useToast();
-  const errors = useFormErrors(options.fields);
+  // Plain values (text, days, lists of ids): reactive() keeps their types.
+  const values = reactive(options.values?.() ?? ({} as TValues)) as TValues;
+  const valueFields = Object.keys(values) as (keyof TValues & string)[];
+  const errors = useFormErrors<TField>([...valueFields, ...(options.fields ?? [])]);
   const busy = ref(false);
   const idempotencyKey = ref(newIdempotencyKey());
   const failure = shallowRef<unknown>();
   /** Someone changed the record meanwhile: the dialog offers to reload it. */
   const conflict = computed(() => failure.value !== undefined && hasErrorCode(failure.value, 'CONFLICT'));
 
-  errors.clearWhenChanged(options.clearWhenChanged ?? {});
+  errors.clearWhenChanged({
+    ...(Object.fromEntries(valueFields.map((name) => [name, () => values[name as keyof TValues]])) as Record<TField, WatchSource<unknown>>),
+    ...options.clearWhenChanged,
+  });
+
+  /**
+   * What binds a field's control to the form (`v-bind="field('name')"` on TextField, SelectField, DateField,
+   * RadioChoiceGroup…): its value both ways, and its message.
+   */
+  function field<K extends keyof TValues & string>(name: K): FieldBinding<TValues[K]> {
+    return {
+      modelValue: values[name],
+      'onUpdate:modelValue': (value) => (values[name] = value as TValues[K]),
+      error: errors.fieldErrors[name as TField],
+    };
+  }
 
   function clear(): void {
     errors.clear();
@@ -58,11 +96,17 @@ export function useFormDialog<TField extends string>(options: FormDialogOptions<
     (open) => {
       if (!open) return;
       idempotencyKey.value = newIdempotencyKey();
-      options.reset();
-      clear();
+      reset();
     },
     { immediate: true },
   );
+
+  /** Puts the form back as new (as the record reads now, for a form that edits one), without its messages. */
+  function reset(): void {
+    if (options.values) Object.assign(values, options.values());
+    options.reset?.();
+    clear();
+  }
 
   /** Marks each field whose value is empty (blank text, empty list, nothing chosen) as required. */
   function require(values: Partial<Record<TField, unknown>>): void {
@@ -100,7 +144,22 @@ export function useFormDialog<TField extends string>(options: FormDialogOptions<
     return result;
   }
 
-  return { ...errors, id: options.id, visible: options.visible, busy, conflict, idempotencyKey, clear, close, require, focusFirst, submit };
+  return {
+    ...errors,
+    id: options.id,
+    visible: options.visible,
+    values,
+    field,
+    busy,
+    conflict,
+    idempotencyKey,
+    clear,
+    reset,
+    close,
+    require,
+    focusFirst,
+    submit,
+  };
 }
 
 export type FormDialogState = ReturnType<typeof useFormDialog>;
