@@ -28,6 +28,8 @@ const WITHOUT_KEY: Record<string, string> = {
   recordEsfExit: "fills in the pathway's one ESF+ record at its `esfVersion`: a retry is a CONFLICT",
   recordEsfSixMonths: "fills in the pathway's one ESF+ record at its `esfVersion`: a retry is a CONFLICT",
   recordMeetingMinutes: 'an edit of the meeting at its `version`',
+  recordPastTrades: "sets the trades held on the pathway's one diagnosis at its `version`",
+  recordProfessionalProject: 'a new project version after the one named by `amends`: a retry is a CONFLICT',
   recordTrainingResult: 'one result per training stage, edited at its `version`',
 };
 
@@ -127,7 +129,33 @@ interface Case {
 
 const input = (value: () => Promise<Record<string, unknown>> | Record<string, unknown>) => async () => ({ input: await value() });
 
+/** A SIRET with a valid check digit, new on each call (the key, not the SIRET, makes the retry the same). */
+function newSiret(): string {
+  const base = `9${String(Math.floor(Math.random() * 1e12)).padStart(12, '0')}`;
+  const luhn = (digits: string) =>
+    [...digits].reduce((sum, c, i) => {
+      const d = i % 2 === 0 ? Number(c) * 2 : Number(c);
+      return sum + (d > 9 ? d - 9 : d);
+    }, 0) % 10;
+  return base + [...'0123456789'].find((k) => luhn(base + k) === 0)!;
+}
+
+async function company(): Promise<string> {
+  const created = await clients.referent.data(`mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }`, {
+    input: { siret: newSiret(), name: 'Entreprise rejouée', kind: 'CLASSIC', contacts: [] },
+  });
+  return created.createCompany.id;
+}
+
 const CASES: Record<string, Case> = {
+  createCompany: {
+    as: 'referent',
+    variables: input(() => ({ siret: newSiret(), name: 'Entreprise rejouée', kind: 'CLASSIC', contacts: [{ name: 'Contact' }] })),
+  },
+  recordCompanyEvent: {
+    as: 'referent',
+    variables: input(async () => ({ companyId: await company(), kind: 'CALL', happenedOn: '2026-11-02', summary: 'Appel' })),
+  },
   createParticipant: { as: 'referent', variables: input(() => ({ details: { firstName: 'Nina', lastName: 'Rejouée', birthDate: '1991-05-06' } })) },
   createOrganisation: { as: 'admin', variables: input(() => ({ name: `Centre ${randomUUID().slice(0, 6)}`, kind: 'TRAINING_OPERATOR' })) },
   addStage: {
