@@ -20,10 +20,7 @@ import { reportsRoutes } from '@/modules/reports/routes';
 import { monitoringRoutes } from '@/modules/monitoring/routes';
 import { meetingsRoutes } from '@/modules/meetings/routes';
 import { errorRoutes } from '@/modules/errors/routes';
-import type { MessageSchema } from './i18n';
-
-type TitleKey = `${keyof MessageSchema['titles'] & string}`;
-type NavKey = keyof MessageSchema['nav'] & string;
+import type { NavKey, TitleKey } from './nav-section';
 
 declare module 'vue-router' {
   interface RouteMeta {
