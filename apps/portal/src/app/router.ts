@@ -21,10 +21,7 @@ import { monitoringRoutes } from '@/modules/monitoring/routes';
 import { meetingsRoutes } from '@/modules/meetings/routes';
 import { companiesRoutes } from '@/modules/companies/routes';
 import { errorRoutes } from '@/modules/errors/routes';
-import type { MessageSchema } from './i18n';
-
-type TitleKey = `${keyof MessageSchema['titles'] & string}`;
-type NavKey = keyof MessageSchema['nav'] & string;
+import type { NavKey, TitleKey } from './nav-section';
 
 declare module 'vue-router' {
   interface RouteMeta {

@@ -1,5 +1,6 @@
 import { computed, type Ref } from 'vue';
 import type { OperationVariables, TypedDocumentNode } from '@apollo/client';
+import type { ListExportRequest } from './use-list-export';
 import { useQuery } from './use-query';
 
 interface ConnectionLike {
@@ -36,6 +37,21 @@ export function useConnectionQuery<TData extends { [F in K]: ConnectionLike }, T
   }
 
   return { ...query, nodes, pageInfo, total, loadMore };
+}
+
+/**
+ * A list page's list (useConnectionQuery) and what its « Exporter » asks for (`exportAs`): the export
+ * named `list`, with the very variables of the query — the file holds what the page lists — and the
+ * `filters` as the page words them.
+ */
+export function useExportedList<TData extends { [F in K]: ConnectionLike }, TVariables extends OperationVariables, K extends keyof TData & string>(
+  document: TypedDocumentNode<TData, TVariables>,
+  field: K,
+  exported: { list: string; variables: () => Omit<TVariables, 'page'>; filters: () => ListExportRequest['filters'] },
+) {
+  const list = useConnectionQuery(document, exported.variables, field);
+  const exportAs = computed<ListExportRequest>(() => ({ list: exported.list, variables: exported.variables(), filters: exported.filters() }));
+  return { list, exportAs };
 }
 
 /** What ConnectionTable shows of a useConnectionQuery. */

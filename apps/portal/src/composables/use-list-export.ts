@@ -14,6 +14,9 @@ export interface ListExportRequest {
   filters: Array<{ label: string; value: string }>;
 }
 
+/** A list's search as its export says it: nothing when nothing is searched. */
+export const searchFilter = (label: string, term: string): ListExportRequest['filters'] => (term ? [{ label, value: term }] : []);
+
 const LINE_FEED = 0x0a;
 
 /**

@@ -1,11 +1,8 @@
-import type { RouteRecordRaw } from 'vue-router';
+import { navSection } from '@/app/nav-section';
 
-export const accessLogRoutes: RouteRecordRaw[] = [
-  {
-    path: '/admin/consultations',
-    name: 'access-log',
-    component: () => import('./components/AccessLogPage.vue'),
-    // Who, among the partners, read what of which participant: reviewed by the PLIE's administrator and animation team.
-    meta: { can: 'readAccessLog', title: 'accessLog', nav: { label: 'accessLog', order: 27 } },
-  },
-];
+// Who, among the partners, read what of which participant: reviewed by the PLIE's administrator and animation team.
+export const accessLogRoutes = navSection(
+  'readAccessLog',
+  { order: 27 },
+  { path: '/admin/consultations', name: 'access-log', title: 'accessLog', component: () => import('./components/AccessLogPage.vue') },
+);

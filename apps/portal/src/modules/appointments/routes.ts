@@ -1,11 +1,8 @@
-import type { RouteRecordRaw } from 'vue-router';
+import { navSection } from '@/app/nav-section';
 
-export const appointmentsRoutes: RouteRecordRaw[] = [
-  {
-    path: '/agenda',
-    name: 'agenda',
-    component: () => import('./components/AgendaPage.vue'),
-    // A referent's own agenda; the animation team looks at a referent's and books collective sessions for them.
-    meta: { can: 'keepAgenda', title: 'agenda', nav: { label: 'agenda', order: 7 } },
-  },
-];
+// A referent's own agenda; the animation team looks at a referent's and books collective sessions for them.
+export const appointmentsRoutes = navSection(
+  'keepAgenda',
+  { order: 7 },
+  { path: '/agenda', name: 'agenda', title: 'agenda', component: () => import('./components/AgendaPage.vue') },
+);

@@ -1,15 +1,8 @@
-import type { RouteRecordRaw } from 'vue-router';
+import { navSection } from '@/app/nav-section';
 
 /** A commune sees its residents in the PLIE in aggregate (no one singled out). */
-export const communeFiguresRoutes: RouteRecordRaw[] = [
-  {
-    path: '/partenaire/chiffres',
-    name: 'commune-figures',
-    component: () => import('./components/CommuneFiguresPage.vue'),
-    meta: {
-      can: 'readCommuneFigures',
-      title: 'communeFigures',
-      nav: { label: 'communeFigures', order: 8 },
-    },
-  },
-];
+export const communeFiguresRoutes = navSection(
+  'readCommuneFigures',
+  { order: 8 },
+  { path: '/partenaire/chiffres', name: 'commune-figures', title: 'communeFigures', component: () => import('./components/CommuneFiguresPage.vue') },
+);

@@ -1,11 +1,8 @@
-import type { RouteRecordRaw } from 'vue-router';
+import { navSection } from '@/app/nav-section';
 
 /** Employers of assisted contracts (integration companies above all) report each month on their employees. */
-export const contractsRoutes: RouteRecordRaw[] = [
-  {
-    path: '/partenaire/comptes-rendus',
-    name: 'contract-reports',
-    component: () => import('./components/ContractMonthPage.vue'),
-    meta: { can: 'reportOnContracts', title: 'contractReports', nav: { label: 'contractReports', order: 7 } },
-  },
-];
+export const contractsRoutes = navSection(
+  'reportOnContracts',
+  { order: 7 },
+  { path: '/partenaire/comptes-rendus', name: 'contract-reports', title: 'contractReports', component: () => import('./components/ContractMonthPage.vue') },
+);

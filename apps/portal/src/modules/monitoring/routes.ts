@@ -1,15 +1,8 @@
-import type { RouteRecordRaw } from 'vue-router';
+import { navSection } from '@/app/nav-section';
 
 /** The referents' monitoring: the animation team compares referents and operators; a referent sees her own. */
-export const monitoringRoutes: RouteRecordRaw[] = [
-  {
-    path: '/suivi-referents',
-    name: 'monitoring',
-    component: () => import('./components/MonitoringPage.vue'),
-    meta: {
-      can: 'readMonitoring',
-      title: 'monitoring',
-      nav: { label: 'monitoring', labelIf: { can: 'holdCaseload', label: 'myMonitoring' }, order: 9 },
-    },
-  },
-];
+export const monitoringRoutes = navSection(
+  'readMonitoring',
+  { order: 9, labelIf: { can: 'holdCaseload', label: 'myMonitoring' } },
+  { path: '/suivi-referents', name: 'monitoring', title: 'monitoring', component: () => import('./components/MonitoringPage.vue') },
+);

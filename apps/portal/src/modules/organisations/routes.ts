@@ -1,11 +1,8 @@
-import type { RouteRecordRaw } from 'vue-router';
+import { navSection } from '@/app/nav-section';
 
-export const organisationsRoutes: RouteRecordRaw[] = [
-  {
-    path: '/admin/organisations',
-    name: 'organisations',
-    component: () => import('./components/OrganisationsPage.vue'),
-    // The API lets staff read the list; only the PLIE administrator edits it.
-    meta: { can: 'readOrganisations', title: 'organisations', nav: { label: 'organisations', order: 20 } },
-  },
-];
+// The API lets staff read the list; only the PLIE administrator edits it.
+export const organisationsRoutes = navSection(
+  'readOrganisations',
+  { order: 20 },
+  { path: '/admin/organisations', name: 'organisations', title: 'organisations', component: () => import('./components/OrganisationsPage.vue') },
+);

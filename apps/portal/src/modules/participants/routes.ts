@@ -1,28 +1,11 @@
-import type { RouteRecordRaw } from 'vue-router';
+import { navSection } from '@/app/nav-section';
 
 /** PLIE staff follow participants; partners reach them only through consent (not in these pages). */
-export const participantsRoutes: RouteRecordRaw[] = [
-  {
-    path: '/participants',
-    name: 'participants',
-    component: () => import('./components/ParticipantsPage.vue'),
-    // A referent's list is her caseload: « Mes participants ».
-    meta: {
-      can: 'followParticipants',
-      title: 'participants',
-      nav: { label: 'participants', labelIf: { can: 'holdCaseload', label: 'myParticipants' }, order: 5 },
-    },
-  },
-  {
-    path: '/participants/new',
-    name: 'participant-new',
-    component: () => import('./components/ParticipantCreatePage.vue'),
-    meta: { can: 'followParticipants', title: 'participantNew', navParent: 'participants' },
-  },
-  {
-    path: '/participants/:id',
-    name: 'participant',
-    component: () => import('./components/ParticipantPage.vue'),
-    meta: { can: 'followParticipants', title: 'participant', navParent: 'participants' },
-  },
-];
+export const participantsRoutes = navSection(
+  'followParticipants',
+  { order: 5, labelIf: { can: 'holdCaseload', label: 'myParticipants' } },
+  // A referent's list is her caseload: « Mes participants ».
+  { path: '/participants', name: 'participants', title: 'participants', component: () => import('./components/ParticipantsPage.vue') },
+  { path: '/participants/new', name: 'participant-new', title: 'participantNew', component: () => import('./components/ParticipantCreatePage.vue') },
+  { path: '/participants/:id', name: 'participant', title: 'participant', component: () => import('./components/ParticipantPage.vue') },
+);

@@ -1,17 +1,19 @@
-import type { RouteRecordRaw } from 'vue-router';
+import { navSection } from '@/app/nav-section';
 
 /** Partner organisations see, through consent, the people who share something with them. */
-export const partnerRoutes: RouteRecordRaw[] = [
+export const partnerRoutes = navSection(
+  'followSharedParticipants',
+  { order: 5 },
   {
     path: '/partenaire/personnes',
     name: 'partner-participants',
+    title: 'partnerParticipants',
     component: () => import('./components/PartnerParticipantsPage.vue'),
-    meta: { can: 'followSharedParticipants', title: 'partnerParticipants', nav: { label: 'partnerParticipants', order: 5 } },
   },
   {
     path: '/partenaire/personnes/:id',
     name: 'partner-participant',
+    title: 'partnerParticipant',
     component: () => import('./components/PartnerParticipantPage.vue'),
-    meta: { can: 'followSharedParticipants', title: 'partnerParticipant', navParent: 'partner-participants' },
   },
-];
+);

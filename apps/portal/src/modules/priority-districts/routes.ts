@@ -1,11 +1,8 @@
-import type { RouteRecordRaw } from 'vue-router';
+import { navSection } from '@/app/nav-section';
 
-export const priorityDistrictsRoutes: RouteRecordRaw[] = [
-  {
-    path: '/admin/quartiers',
-    name: 'districts',
-    component: () => import('./components/DistrictsPage.vue'),
-    // The PLIE's reference list of priority districts (QPV): kept by its administrator and animation team.
-    meta: { can: 'manageDistricts', title: 'districts', nav: { label: 'districts', order: 25 } },
-  },
-];
+// The PLIE's reference list of priority districts (QPV): kept by its administrator and animation team.
+export const priorityDistrictsRoutes = navSection(
+  'manageDistricts',
+  { order: 25 },
+  { path: '/admin/quartiers', name: 'districts', title: 'districts', component: () => import('./components/DistrictsPage.vue') },
+);

@@ -1,11 +1,8 @@
-import type { RouteRecordRaw } from 'vue-router';
+import { navSection } from '@/app/nav-section';
 
 /** The activity report (« bilan d'activité »): the animation team's whole PLIE, a referent's own caseload. */
-export const reportsRoutes: RouteRecordRaw[] = [
-  {
-    path: '/bilan',
-    name: 'activity-report',
-    component: () => import('./components/ActivityReportPage.vue'),
-    meta: { can: 'readActivityReports', title: 'activityReport', nav: { label: 'activityReport', order: 9 } },
-  },
-];
+export const reportsRoutes = navSection(
+  'readActivityReports',
+  { order: 9 },
+  { path: '/bilan', name: 'activity-report', title: 'activityReport', component: () => import('./components/ActivityReportPage.vue') },
+);

@@ -1,11 +1,8 @@
-import type { RouteRecordRaw } from 'vue-router';
+import { navSection } from '@/app/nav-section';
 
 /** Training operators report each month on their trainees' attendance, and on how the training ended. */
-export const trainingRoutes: RouteRecordRaw[] = [
-  {
-    path: '/partenaire/formations',
-    name: 'training-reports',
-    component: () => import('./components/TrainingMonthPage.vue'),
-    meta: { can: 'reportOnTraining', title: 'trainingReports', nav: { label: 'trainingReports', order: 7.5 } },
-  },
-];
+export const trainingRoutes = navSection(
+  'reportOnTraining',
+  { order: 7.5 },
+  { path: '/partenaire/formations', name: 'training-reports', title: 'trainingReports', component: () => import('./components/TrainingMonthPage.vue') },
+);

@@ -1,11 +1,8 @@
-import type { RouteRecordRaw } from 'vue-router';
+import { navSection } from '@/app/nav-section';
 
-export const usersRoutes: RouteRecordRaw[] = [
-  {
-    path: '/admin/users',
-    name: 'users',
-    component: () => import('./components/UsersPage.vue'),
-    // A partner's administrator manages the people of her own organisation only (the API keeps to it).
-    meta: { can: 'manageUsers', title: 'users', nav: { label: 'users', order: 10 } },
-  },
-];
+// A partner's administrator manages the people of her own organisation only (the API keeps to it).
+export const usersRoutes = navSection(
+  'manageUsers',
+  { order: 10 },
+  { path: '/admin/users', name: 'users', title: 'users', component: () => import('./components/UsersPage.vue') },
+);
