@@ -11,6 +11,10 @@ describe('FieldError', () => {
   });
 
   it('is nothing when there is no error', () => {
-    expect(mount(FieldError, { props: { id: 'name-error', error: null } }).find('small').exists()).toBe(false);
+    expect(
+      mount(FieldError, { props: { id: 'name-error', error: null } })
+        .find('small')
+        .exists(),
+    ).toBe(false);
   });
 });
