@@ -127,6 +127,11 @@ export function useLabels() {
     exitKind: (kind: ExitKind) => t(`enums.exitKind.${kind}`),
     employmentSituation: (situation: EmploymentSituation) => t(`enums.employmentSituation.${situation}`),
     esfAnswer: (answer: EsfAnswer) => t(`enums.esfAnswer.${answer}`),
+    /** « Oui » and « Non », for a yes-or-no question (RadioChoiceGroup). */
+    yesNo: () => [
+      { value: 'yes' as const, label: t('enums.esfAnswer.YES') },
+      { value: 'no' as const, label: t('enums.esfAnswer.NO') },
+    ],
     gender: (gender: Gender) => t(`enums.gender.${gender}`),
     caseloadAlert: (alert: CaseloadAlert) => t(`enums.caseloadAlert.${alert}`, { days: DAYS_WITHOUT_APPOINTMENT_ALERT }),
     /** « CITE 3 — Deuxième cycle de l'enseignement secondaire » */
