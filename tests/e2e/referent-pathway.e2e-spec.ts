@@ -24,6 +24,7 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
     await dialog.waitFor({ state: 'hidden' });
   }
 
+  // One story across the whole pathway, referral to closing: about a minute, more on a busy machine.
   it('Nadia takes Awa from referral through diagnosis, contract, stages, appointments, exit into a job and follow-up', async () => {
     const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo');
     const lastName = `Traoré${Date.now() % 100000}`;
@@ -214,7 +215,7 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
     await openCaseload();
     await row.getByText('Clôturé', { exact: true }).waitFor();
     expect(await row.getByText("Point de suivi dans l'emploi à faire").count()).toBe(0);
-  });
+  }, 180_000);
   it('Nadia books a collective session from her agenda; the animation team sees it in her agenda', async () => {
     const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo');
     const suffix = Date.now() % 100000;
