@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '@jalon/api/src/testing/fixtures';
-import { GraphqlClient } from '@jalon/api/src/testing/graphql-client';
+import { createTenantFixture, type TenantFixture, loggedIn } from '@jalon/api/src/testing/fixtures';
 import { startTestServer, type TestServer } from '@jalon/api/src/testing/test-server';
 
 /**
@@ -13,11 +12,7 @@ let tenant: TenantFixture;
 let other: TenantFixture;
 let companyId: string;
 
-async function login(email: string): Promise<GraphqlClient> {
-  const client = new GraphqlClient(server.app);
-  await client.login(email, FIXTURE_PASSWORD);
-  return client;
-}
+const login = (email: string) => loggedIn(server, email);
 const codeOf = (response: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => response.errors?.[0]?.extensions?.code;
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '@jalon/api/src/testing/fixtures';
+import { createTenantFixture, type TenantFixture, loggedIn } from '@jalon/api/src/testing/fixtures';
 import { GraphqlClient } from '@jalon/api/src/testing/graphql-client';
 import { startTestServer, type TestServer } from '@jalon/api/src/testing/test-server';
 import { uploadFile } from '@jalon/api/src/testing/upload';
@@ -24,11 +24,7 @@ let animation: GraphqlClient;
 
 const ALL_CLASSES = ['PATHWAY_STATUS', 'IDENTITY_CONTACT', 'STAGE_LIST', 'STAGE_DETAILS', 'APPOINTMENTS', 'DIAGNOSIS', 'EXIT_FOLLOW_UP'];
 
-async function login(email: string): Promise<GraphqlClient> {
-  const client = new GraphqlClient(server.app);
-  await client.login(email, FIXTURE_PASSWORD);
-  return client;
-}
+const login = (email: string) => loggedIn(server, email);
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '@jalon/api/src/graphql/relay';
-import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '@jalon/api/src/testing/fixtures';
+import { createTenantFixture, type TenantFixture, loggedIn } from '@jalon/api/src/testing/fixtures';
 import { GraphqlClient, nodesOf } from '@jalon/api/src/testing/graphql-client';
 import { downloadExport } from '@jalon/api/src/testing/list-export-client';
 import { startTestServer, type TestServer } from '@jalon/api/src/testing/test-server';
@@ -34,11 +34,7 @@ const OTHER_TENANT = { firstName: 'Ailleurs', lastName: 'Exportautreplie', birth
 const HIDDEN_MARKERS = [...HIDDEN, OTHER_TENANT].flatMap((p) => [p.lastName, p.firstName]);
 let sharedId: string;
 
-async function login(email: string): Promise<GraphqlClient> {
-  const client = new GraphqlClient(server.app);
-  await client.login(email, FIXTURE_PASSWORD);
-  return client;
-}
+const login = (email: string) => loggedIn(server, email);
 
 async function create(client: GraphqlClient, details: typeof SHARED): Promise<string> {
   return (await client.data(`mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id } }`, { input: { details } })).createParticipant

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '@jalon/api/src/testing/fixtures';
+import { createTenantFixture, type TenantFixture, loggedIn } from '@jalon/api/src/testing/fixtures';
 import { GraphqlClient } from '@jalon/api/src/testing/graphql-client';
 import { startTestServer, type TestServer } from '@jalon/api/src/testing/test-server';
 
@@ -17,11 +17,7 @@ let participantId: string;
 let pathwayId: string;
 let consent: { id: string; version: number };
 
-async function login(email: string): Promise<GraphqlClient> {
-  const client = new GraphqlClient(server.app);
-  await client.login(email, FIXTURE_PASSWORD);
-  return client;
-}
+const login = (email: string) => loggedIn(server, email);
 
 const REVOKE = `mutation($id: ID!, $version: Int!) { revokeConsent(consentId: $id, version: $version, reason: "Demande de la personne") { id } }`;
 const codeOf = (response: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => response.errors?.[0]?.extensions?.code;

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../testing/fixtures';
+import { createTenantFixture, type TenantFixture, loggedIn } from '../testing/fixtures';
 import { GraphqlClient, nodesOf } from '../testing/graphql-client';
 import { downloadExport } from '../testing/list-export-client';
 import { startTestServer, type TestServer } from '../testing/test-server';
@@ -18,11 +18,7 @@ let referent: GraphqlClient;
 /** More than one page of the export (100 rows), so the file is written page after page. */
 const PEOPLE = 105;
 
-async function login(email: string): Promise<GraphqlClient> {
-  const client = new GraphqlClient(server.app);
-  await client.login(email, FIXTURE_PASSWORD);
-  return client;
-}
+const login = (email: string) => loggedIn(server, email);
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -8,7 +8,7 @@ import { Membership } from '../modules/tenancy/membership.entity';
 import { Tenant } from '../modules/tenancy/tenant.entity';
 import { User } from '../modules/users/user.entity';
 import { seedStageCatalogue } from '../modules/stages/stage-catalogue';
-import type { GraphqlClient } from './graphql-client';
+import { GraphqlClient } from './graphql-client';
 import type { TestServer } from './test-server';
 
 export const FIXTURE_PASSWORD = 'correct horse battery staple';
@@ -116,4 +116,11 @@ export async function createAciEmployee(referent: GraphqlClient, tenant: TenantF
     stageId: addStage.id,
     contract: setAssistedContract,
   };
+}
+
+/** A client logged in as one of the fixture's users (they all share FIXTURE_PASSWORD). */
+export async function loggedIn(server: TestServer, email: string): Promise<GraphqlClient> {
+  const client = new GraphqlClient(server.app);
+  await client.login(email, FIXTURE_PASSWORD);
+  return client;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
+import { createTenantFixture, type TenantFixture, loggedIn } from '../../testing/fixtures';
 import { GraphqlClient, nodesOf } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 import { dayInFrance } from '../../graphql/date-input';
@@ -9,11 +9,7 @@ let server: TestServer;
 let tenant: TenantFixture;
 let referent: GraphqlClient;
 
-async function login(email: string): Promise<GraphqlClient> {
-  const client = new GraphqlClient(server.app);
-  await client.login(email, FIXTURE_PASSWORD);
-  return client;
-}
+const login = (email: string) => loggedIn(server, email);
 
 beforeAll(async () => {
   server = await startTestServer();

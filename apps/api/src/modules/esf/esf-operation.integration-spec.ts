@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
+import { createTenantFixture, type TenantFixture, loggedIn } from '../../testing/fixtures';
 import { GraphqlClient } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
@@ -20,11 +20,7 @@ const operation = (fileNumber: string, startsOn: string, endsOn: string) => ({
   beneficiary: 'Métropole de test',
 });
 
-async function login(email: string): Promise<GraphqlClient> {
-  const client = new GraphqlClient(server.app);
-  await client.login(email, FIXTURE_PASSWORD);
-  return client;
-}
+const login = (email: string) => loggedIn(server, email);
 
 /** A new file, entered (ACTIVE) on `entryDate`. */
 async function enteredOn(entryDate: string): Promise<string> {
