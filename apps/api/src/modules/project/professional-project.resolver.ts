@@ -1,11 +1,9 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { suggestCloseTrades } from '@jalon/domain';
-import { closeTradesOf } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { Allow } from '../../access/operation-access';
-import { DiagnosisType, findDiagnosis, recordPastTrades, RecordPastTradesInput } from '../participants/diagnosis';
+import { DiagnosisType, recordPastTrades, RecordPastTradesInput } from '../participants/diagnosis';
 import { tradeOf, TradeType } from '../reference/reference.resolver';
-import { listProjectVersions, ProfessionalProjectType, recordProfessionalProject, RecordProfessionalProjectInput } from './professional-project';
+import { listProjectVersions, ProfessionalProjectType, recordProfessionalProject, RecordProfessionalProjectInput, suggestTrades } from './professional-project';
 
 @ObjectType('TradeSuggestion', { description: 'A close trade to explore, from a trade the person held or aims at' })
 export class TradeSuggestionType {
@@ -41,20 +39,9 @@ export class ProfessionalProjectResolver {
     return DiagnosisType.from(diagnosis, diagnosis.pathway.participant.id);
   }
 
-  /**
-   * "Transferable know-how": the close trades of the trades she held and of those her project
-   * aims at (an abandoned one included: what she learnt there stays), minus those already in it.
-   */
-  @Query(() => [TradeSuggestionType])
+  @Query(() => [TradeSuggestionType], { description: 'Close trades to explore, from the trades held and aimed at' })
   @Allow('followParticipants')
   async tradeSuggestions(@Ctx() ctx: RequestContext, @Arg('pathwayId', () => ID) pathwayId: string): Promise<TradeSuggestionType[]> {
-    const diagnosis = await findDiagnosis(ctx, pathwayId);
-    const [project] = await listProjectVersions(ctx, pathwayId);
-    const targeted = project?.targets.map((t) => t.romeCode) ?? [];
-    return suggestCloseTrades([...(diagnosis?.pastTrades ?? []), ...targeted], closeTradesOf, targeted).map((s) => ({
-      trade: tradeOf(s.code),
-      rank: s.rank,
-      from: s.from.map(tradeOf),
-    }));
+    return (await suggestTrades(ctx, pathwayId)).map((s) => ({ trade: tradeOf(s.code), rank: s.rank, from: s.from.map(tradeOf) }));
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { MAX_SKILLS_PER_TRADE, MAX_TARGET_TRADES, TargetTradeStatus } from '@jalon/domain';
+import { type CloseTradeSuggestion, MAX_SKILLS_PER_TRADE, MAX_TARGET_TRADES, suggestCloseTrades, TargetTradeStatus } from '@jalon/domain';
+import { closeTradesOf } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { assertMayEdit } from '../../access/participant-access';
 import { errors, InputProblems } from '../../graphql/errors';
@@ -8,6 +9,7 @@ import { toGlobalId } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { tradeOf, TradeType } from '../reference/reference.resolver';
 import { recordChange } from '../participants/participant-history';
+import { Diagnosis } from '../participants/diagnosis.entity';
 import { findPathway } from '../participants/participant.service';
 import { User } from '../users/user.entity';
 import { ProfessionalProject, type TargetTrade } from './professional-project.entity';
@@ -92,6 +94,18 @@ export class ProfessionalProjectType {
 export async function listProjectVersions(ctx: RequestContext, pathwayId: string): Promise<ProfessionalProject[]> {
   const { pathway } = await findPathway(ctx, pathwayId);
   return ctx.em.find(ProfessionalProject, { pathway }, { populate: ['author'], orderBy: { number: 'desc' } });
+}
+
+/**
+ * "Transferable know-how": the close trades of the trades she held and of those her project aims
+ * at (an abandoned one included: what she learnt there stays), minus those already in it.
+ */
+export async function suggestTrades(ctx: RequestContext, pathwayId: string): Promise<CloseTradeSuggestion[]> {
+  const { pathway } = await findPathway(ctx, pathwayId);
+  const diagnosis = await ctx.em.findOne(Diagnosis, { pathway });
+  const [project] = await ctx.em.find(ProfessionalProject, { pathway }, { orderBy: { number: 'desc' }, limit: 1 });
+  const targeted = project?.targets.map((t) => t.romeCode) ?? [];
+  return suggestCloseTrades([...(diagnosis?.pastTrades ?? []), ...targeted], closeTradesOf, targeted);
 }
 
 /** Trims a list of skills, drops blanks and repeats: what the referent typed, one per line. */
