@@ -86,6 +86,20 @@ describe('companies', () => {
       input: details({ siret: '55667788000016', name: 'Jardins de la Bastille', kind: 'INTEGRATION', contacts: [] }),
     });
     expect(createCompany.partner).toEqual({ name: tenant.organisations.siae.name });
+
+    // A company recorded first becomes the partner once the organisation's SIRET is entered, and stops being it when the SIRET changes.
+    const { createCompany: school } = await referent.data(CREATE, { input: details({ siret: '12345678900015', name: 'Centre de formation', contacts: [] }) });
+    expect(school.partner).toBeNull();
+    const training = tenant.organisations.training;
+    const setSiret = async (siret: string | null) => {
+      const { organisation } = await admin.data(`query($id: ID!) { organisation(id: $id) { version } }`, { id: training.globalId });
+      await admin.data(`mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { siret } }`, {
+        input: { id: training.globalId, version: organisation.version, active: true, name: training.name, siret },
+      });
+      return (await referent.data(`query($id: ID!) { company(id: $id) { partner { name } } }`, { id: school.id })).company.partner;
+    };
+    expect(await setSiret('123 456 789 00015')).toEqual({ name: training.name });
+    expect(await setSiret(null)).toBeNull();
   });
 
   it('keeps its history: a visit with its outcome, latest first; no day to come, and a stale edit is a conflict', async () => {

@@ -181,3 +181,17 @@ export async function recordCompanyEvent(ctx: RequestContext, input: RecordCompa
     (id) => ctx.em.findOne(CompanyEvent, { id }, { populate: ['author'] }),
   );
 }
+
+/**
+ * Keeps a partner organisation and the company of its SIRET one record: the company of that SIRET
+ * is linked to it, and a company linked to it under another SIRET no longer is. Called when an
+ * organisation's SIRET is saved, in the same transaction.
+ */
+export async function linkCompanyTo(ctx: RequestContext, organisation: Organisation): Promise<void> {
+  const linked = await ctx.em.find(Company, { organisation });
+  for (const company of linked) if (company.siret !== organisation.siret) company.organisation = null;
+  if (organisation.siret) {
+    const company = await ctx.em.findOne(Company, { siret: organisation.siret, tenant: organisation.tenant });
+    if (company) company.organisation = organisation;
+  }
+}

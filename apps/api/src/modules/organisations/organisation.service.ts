@@ -9,6 +9,7 @@ import { saveChanges } from '../../graphql/save-changes';
 import { encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
 import { likePattern, optionalText, requiredText } from '../../graphql/text-input';
 import { Tenant } from '../tenancy/tenant.entity';
+import { linkCompanyTo } from '../companies/company.service';
 import { Organisation } from './organisation.entity';
 import type { CreateOrganisationInput, OrganisationFilter, UpdateOrganisationInput } from './organisation.inputs';
 
@@ -76,6 +77,7 @@ export function createOrganisation(ctx: RequestContext, input: CreateOrganisatio
         kind: input.kind,
         ...checkedDetails(ctx, input.kind, input),
       });
+      await linkCompanyTo(ctx, organisation);
       await saveChanges(ctx, UNIQUE_NAME);
       return organisation;
     },
@@ -87,6 +89,7 @@ export async function updateOrganisation(ctx: RequestContext, input: UpdateOrgan
   const organisation = await getOrganisation(ctx, input.id);
   if (organisation.version !== input.version) throw errors.conflict(ctx);
   ctx.em.assign(organisation, { active: input.active, ...checkedDetails(ctx, organisation.kind, input) });
+  await linkCompanyTo(ctx, organisation);
   await saveChanges(ctx, UNIQUE_NAME);
   return organisation;
 }
