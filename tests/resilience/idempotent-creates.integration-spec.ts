@@ -22,6 +22,7 @@ const WITHOUT_KEY: Record<string, string> = {
   inviteUser: 'a new invitation replaces the pending one for the same person: a retry leaves one usable invitation',
   recordAgendaOutcome: 'an edit of an existing agenda item at its `version`',
   recordAttendance: "sets an existing attendee's attendance: the same value twice is the same state",
+  recordCandidacyOutcome: 'the outcome of an existing candidacy at its `version`: a retry is a CONFLICT, never a second stage',
   recordCheckIn: 'fills in a planned check-in at its `version`',
   recordContract: 'a new contract version after the one named by `amends`: a retry is a CONFLICT',
   recordDiagnosis: 'one diagnosis per pathway, edited at its `version`',
@@ -155,6 +156,18 @@ const CASES: Record<string, Case> = {
   recordCompanyEvent: {
     as: 'referent',
     variables: input(async () => ({ companyId: await company(), kind: 'CALL', happenedOn: '2026-11-02', summary: 'Appel' })),
+  },
+  createJobOffer: {
+    as: 'referent',
+    variables: input(() => ({
+      title: 'Offre rejouée',
+      romeCode: 'K2204',
+      communeCode: '38151',
+      contractType: 'CDI',
+      weeklyHours: 35,
+      positions: 1,
+      source: 'NETWORK',
+    })),
   },
   createParticipant: { as: 'referent', variables: input(() => ({ details: { firstName: 'Nina', lastName: 'Rejouée', birthDate: '1991-05-06' } })) },
   createOrganisation: { as: 'admin', variables: input(() => ({ name: `Centre ${randomUUID().slice(0, 6)}`, kind: 'TRAINING_OPERATOR' })) },

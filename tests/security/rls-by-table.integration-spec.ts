@@ -42,6 +42,8 @@ let partners: Array<{ label: string; viewer: PartnerViewer; userId: string | nul
 /** The facts the API's rule needs about the rows: each stage (kind, category, operator) and its participant. */
 let stages: Map<string, { facts: StageFacts; participantId: string }>;
 let contractStage: Map<string, string>;
+/** The partner organisation that each offer's company is, if any. */
+let offerCompanyOrganisation: Map<string, string | null>;
 /** The people of the test: Amina has a stage with each partner; Bruno has an integration contract and never any consent. */
 let amina: { id: string; pathwayId: string; stageIds: Record<'aci' | 'etti' | 'training' | 'jobSearch', string> };
 
@@ -113,6 +115,27 @@ async function createData(): Promise<void> {
   const b = await person('Bruno');
   await contract(await stage(b.pathwayId, 'IAE_CDDI_ACI', plie.organisations.siae.globalId));
 
+  // The ACI is also a company the PLIE follows: an offer of its own and one of another company, each with Amina's and Bruno's candidacies.
+  await server.asOwner((em) => em.execute(`update organisation set siret = '73282932000074' where id = ?`, [plie.organisations.siae.id]));
+  const aciCompany = await referent.data(`mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }`, {
+    input: { siret: '73282932000074', name: 'ACI suivie', kind: 'INTEGRATION', contacts: [] },
+  });
+  await server.asOwner(async (em) => {
+    for (const companyId of [uuid(aciCompany.createCompany.id), uuid(createCompany.id)]) {
+      const [offer] = await em.execute<Array<{ id: string }>>(
+        `insert into job_offer (id, created_at, updated_at, tenant_id, company_id, title, rome_code, commune_code, contract_type, duration_months, weekly_hours, positions, source, author_id)
+         select gen_random_uuid(), now(), now(), ?, ?, 'Offre', 'K2204', '38151', 'CDDI', 6, 26, 2, 'COMPANY', id from app_user where email = ? returning id`,
+        [plie.tenantId, companyId, plie.users.referent.email],
+      );
+      for (const person of [a, b])
+        await em.execute(
+          `insert into candidacy (id, created_at, updated_at, tenant_id, offer_id, participant_id, pathway_id, summary, proposed_by_id)
+           select gen_random_uuid(), now(), now(), ?, ?, ?, ?, 'Présentation', id from app_user where email = ?`,
+          [plie.tenantId, offer!.id, uuid(person.id), uuid(person.pathwayId), plie.users.referent.email],
+        );
+    }
+  });
+
   // The PLIE's administrator invites people to two partner organisations.
   const admin = await client(plie.users.admin.email);
   for (const [email, organisationId] of [
@@ -138,6 +161,13 @@ async function loadFacts(): Promise<void> {
         r.id,
         { facts: { id: r.id, kindCode: r.code, category: r.category, operatorOrganisationId: r.operator_id }, participantId: r.participant_id },
       ]),
+    );
+    offerCompanyOrganisation = new Map(
+      (
+        await em.execute<Array<{ id: string; organisation_id: string | null }>>(
+          `select o.id, c.organisation_id from job_offer o join company c on c.id = o.company_id`,
+        )
+      ).map((r) => [r.id, r.organisation_id]),
     );
     contractStage = new Map(
       (await em.execute<Array<{ id: string; stage_id: string }>>(`select id, stage_id from assisted_contract`)).map((r) => [r.id, r.stage_id]),
@@ -225,6 +255,7 @@ function scenarios(viewer: PartnerViewer): Array<{ label: string; consents: Cons
       label: 'the reports classes for meetings',
       consents: [terms({ dataClasses: [DataClass.CONTRACT_REPORTS, DataClass.TRAINING_REPORTS], purpose: ConsentPurpose.COORDINATION_MEETINGS })],
     },
+    { label: 'its candidacies for job applications', consents: [terms({ dataClasses: [DataClass.JOB_APPLICATION], purpose: ConsentPurpose.JOB_APPLICATION })] },
     { label: 'everything to its kind', consents: [terms({ grantee: { organisationKind: viewer.organisationKind }, dataClasses: GRANTABLE })] },
     {
       label: 'a special category granted to its kind',
@@ -332,6 +363,14 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     // The PLIE's business relations: staff only, whichever partner is one of its companies.
     company: nothing,
     company_event: nothing,
+    // A partner employer's own offers, and the candidacies on them the person shares with it.
+    job_offer: (row) => inTenant(row) && offerCompanyOrganisation.get(String(row.id)) === viewer.organisationId,
+    candidacy: (row) =>
+      inTenant(row) && offerCompanyOrganisation.get(String(row.offer_id)) === viewer.organisationId && sees(row.participant_id, DataClass.JOB_APPLICATION),
+    // The matching's reference data (trades, communes), the same for everyone.
+    trade_link: () => true,
+    commune_area: () => true,
+    reference_data_state: () => true,
     consent_event: nothing,
     consent_evidence: nothing,
     access_log: nothing,

@@ -43,9 +43,9 @@ describe('capabilities', () => {
     }
   });
 
-  it('decide partner reports by organisation kind: commune figures for communes, contracts for employers, training for training operators', () => {
+  it('decide partner reports by organisation kind: commune figures for communes, contracts and job offers for employers, training for training operators', () => {
     expect(granted(commune)).toEqual(['actInTenant', 'followSharedParticipants', 'readCommuneFigures']);
-    expect(granted(company)).toEqual(['actInTenant', 'manageUsers', 'followSharedParticipants', 'reportOnContracts']);
+    expect(granted(company)).toEqual(['actInTenant', 'manageUsers', 'followSharedParticipants', 'reportOnContracts', 'postJobOffers']);
     expect(granted(trainer)).toEqual(['actInTenant', 'followSharedParticipants', 'reportOnContracts', 'reportOnTraining']);
   });
 

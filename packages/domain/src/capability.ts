@@ -53,6 +53,7 @@ export const CAPABILITIES = [
   'readEsfIndicators',
   /** Staff: keep the PLIE's directory of companies, their contacts and what happened with each. */
   'followCompanies',
+  'postJobOffers',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -96,6 +97,8 @@ const GRANTS: Record<Capability, Grant> = {
   manageEsfOperations: { roles: WHOLE_TENANT },
   readEsfIndicators: { roles: WHOLE_TENANT },
   followCompanies: { roles: STAFF },
+  // The employers among partners (the ACI, the ETTI) post their offers and answer candidacies.
+  postJobOffers: { roles: PARTNERS, organisationKinds: [OrganisationKind.INTEGRATION_COMPANY] },
 };
 
 /** Who acts: the role of the active membership and the kind of its organisation. */

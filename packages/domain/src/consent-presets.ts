@@ -61,6 +61,15 @@ export const SHARING_PRESETS: readonly SharingPreset[] = [
     'Réunion de coordination : statut du parcours',
     'Coordination meeting: pathway status',
   ),
+  preset(
+    'EMPLOYER_CANDIDACY',
+    OrganisationKind.INTEGRATION_COMPANY,
+    [DataClass.JOB_APPLICATION, DataClass.IDENTITY_CONTACT],
+    ConsentPurpose.JOB_APPLICATION,
+    false,
+    'Employeur : sa candidature sur une offre (identité et présentation), jamais le dossier',
+    'Employer: the candidacy on its offer (identity and presentation), never the file',
+  ),
 ];
 
 /** The version of the information notice currently handed to participants (printed on the consent form). */

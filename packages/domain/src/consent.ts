@@ -21,6 +21,8 @@ export enum DataClass {
   DISABILITY = 'DISABILITY',
   JUSTICE = 'JUSTICE',
   EXIT_FOLLOW_UP = 'EXIT_FOLLOW_UP',
+  /** A candidacy on a job offer: that it exists, its status and the summary the referent wrote for the employer. */
+  JOB_APPLICATION = 'JOB_APPLICATION',
 }
 
 /** GDPR art. 9/10 data: only under a grant that names them and names the organisation. */
@@ -51,6 +53,7 @@ export enum ConsentPurpose {
   CONTRACT_REPORTING = 'CONTRACT_REPORTING',
   TRAINING_FOLLOW_UP = 'TRAINING_FOLLOW_UP',
   COORDINATION_MEETINGS = 'COORDINATION_MEETINGS',
+  JOB_APPLICATION = 'JOB_APPLICATION',
 }
 
 /** A grant permits; a refusal ("not with this partner") denies, and a denial always wins. */

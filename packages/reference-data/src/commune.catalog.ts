@@ -112,6 +112,11 @@ export class CommuneCatalog {
     return this.list.length;
   }
 
+  /** Every commune, in the source's order. */
+  communes(): readonly Commune[] {
+    return this.list;
+  }
+
   /** Accepts lower case and surrounding spaces (« 2a004 »). */
   getCommune(inseeCode: string): Commune | null {
     const index = this.byCode.get(inseeCode.trim().toUpperCase());

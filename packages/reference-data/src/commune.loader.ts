@@ -56,3 +56,9 @@ export function searchCommunes(query: string, options?: CommuneSearchOptions): C
 export function communesOfDepartement(code: string): readonly Commune[] {
   return communeCatalog().communesOfDepartement(code);
 }
+
+/** The intercommunality (EPCI: métropole, communauté…) each member commune belongs to, by INSEE code. */
+export function communeIntercommunalities(): ReadonlyMap<string, string> {
+  const epcis = readJson<Array<{ code: string; membres: Array<{ code: string }> }>>('data/epci.json');
+  return new Map(epcis.flatMap((epci) => epci.membres.map((member) => [member.code, epci.code] as const)));
+}

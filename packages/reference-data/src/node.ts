@@ -20,6 +20,7 @@ export {
 } from './rome.loader';
 export {
   communeCatalog,
+  communeIntercommunalities,
   communeSource,
   communesOfDepartement,
   getCommune,

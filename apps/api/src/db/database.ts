@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import { PGliteDriver } from 'mikro-orm-pglite';
 import { APP_ROLE } from '../access/app-role';
 import type { Config } from '../config';
+import { syncMatchingReference } from './matching-reference';
 import { baseOrmOptions } from './orm-options';
 import { seedDemoData } from './seed/demo-data';
 
@@ -21,6 +22,7 @@ type Logger = { info(obj: object, msg: string): void };
 async function migrateAndSeed(orm: MikroORM, config: Config, logger: Logger): Promise<void> {
   const applied = await orm.getMigrator().up();
   if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
+  if (await syncMatchingReference(orm.em.fork() as EntityManager)) logger.info({}, 'matching reference data loaded');
   if (config.SEED_DEMO && (await seedDemoData(orm.em.fork()))) {
     // A bulk load leaves the planner without statistics, and PGlite has no autovacuum to gather
     // them: a file's appointments took 3.9 s to plan through row-level security, 0.4 s after this.

@@ -38,6 +38,12 @@ import {
   TargetTradeStatus,
   CompanyKind,
   CompanyEventKind,
+  JobOfferStatus,
+  JobContractType,
+  JobOfferSource,
+  CandidacyStatus,
+  TradeMatch,
+  AreaMatch,
 } from '@jalon/domain';
 import { ConsentEventAction } from '../modules/consent/consent-event.entity';
 
@@ -80,3 +86,9 @@ registerEnumType(MeetingSharing, { name: 'MeetingSharing', description: 'Will an
 registerEnumType(TargetTradeStatus, { name: 'TargetTradeStatus', description: 'Where a trade of the professional project stands' });
 registerEnumType(CompanyKind, { name: 'CompanyKind' });
 registerEnumType(CompanyEventKind, { name: 'CompanyEventKind', description: 'How the PLIE was in touch with a company' });
+registerEnumType(JobOfferStatus, { name: 'JobOfferStatus' });
+registerEnumType(JobContractType, { name: 'JobContractType' });
+registerEnumType(JobOfferSource, { name: 'JobOfferSource', description: 'Where an offer came from; PARTNER: posted by the partner employer itself' });
+registerEnumType(CandidacyStatus, { name: 'CandidacyStatus' });
+registerEnumType(TradeMatch, { name: 'TradeMatch', description: 'Why a target trade matches an offer: the same trade, the same parent sheet, a close trade' });
+registerEnumType(AreaMatch, { name: 'AreaMatch', description: 'How near the offer the person lives' });

@@ -85,6 +85,16 @@ function snapshot(stage: Partial<Stage>) {
   };
 }
 
+export type NewStage = Pick<Stage, 'pathway' | 'kind' | 'plannedStart'> &
+  Partial<Pick<Stage, 'plannedEnd' | 'romeCode' | 'operator' | 'sharedSummary' | 'privateNotes' | 'status' | 'actualStart'>>;
+
+/** A new stage of a pathway, in the file's history; the caller has checked it and saves it. */
+export function newStage(ctx: RequestContext, participant: Participant, stage: NewStage): Stage {
+  const created = ctx.em.create(Stage, { tenant: stage.pathway.tenant, ...stage });
+  recordChange(ctx, participant, 'stage.added', [{ field: 'kind', before: null, after: stage.kind.labelFr }, ...diff({}, snapshot(created))]);
+  return created;
+}
+
 export function addStage(ctx: RequestContext, input: AddStageInput): Promise<Stage> {
   return createOnce(
     ctx,
@@ -100,8 +110,7 @@ export function addStage(ctx: RequestContext, input: AddStageInput): Promise<Sta
       if (!kind) problems.add('kindId', 'error.stageKindUnknown');
       const plan = await checkedPlan(ctx, problems, boundsFor(ctx, participant), input);
       problems.throwIfAny();
-      const stage = ctx.em.create(Stage, { tenant: pathway.tenant, pathway, kind: kind!, ...plan });
-      recordChange(ctx, participant, 'stage.added', [{ field: 'kind', before: null, after: kind!.labelFr }, ...diff({}, snapshot(stage))]);
+      const stage = newStage(ctx, participant, { pathway, kind: kind!, ...plan });
       await saveChanges(ctx);
       return stage;
     },
