@@ -110,6 +110,18 @@ async function currentPathway(ctx: RequestContext, participant: Participant): Pr
   return pathway;
 }
 
+/**
+ * A consent the referent collected, checked, in its history and told to its grantee; the caller has
+ * checked she may edit the file, and saves it with the rest of its change.
+ */
+export async function newConsent(ctx: RequestContext, participant: Participant, input: ConsentTermsInput): Promise<Consent> {
+  const terms = await checkedTerms(ctx, participant, await currentPathway(ctx, participant), input);
+  const consent = ctx.em.create(Consent, terms);
+  recordEvent(ctx.em, consent, ConsentEventAction.GRANTED, ctx.now, terms.collectedBy, null);
+  await notifyGrantee(ctx.em, consent, NotificationKind.CONSENT_GRANTED, ctx.now);
+  return consent;
+}
+
 export function grantConsent(ctx: RequestContext, input: GrantConsentInput): Promise<Consent> {
   return createOnce(
     ctx,
@@ -118,10 +130,7 @@ export function grantConsent(ctx: RequestContext, input: GrantConsentInput): Pro
     async () => {
       const participant = await findParticipant(ctx, input.participantId, 'participantId');
       assertMayEdit(ctx, participant);
-      const terms = await checkedTerms(ctx, participant, await currentPathway(ctx, participant), input);
-      const consent = ctx.em.create(Consent, terms);
-      recordEvent(ctx.em, consent, ConsentEventAction.GRANTED, ctx.now, terms.collectedBy, null);
-      await notifyGrantee(ctx.em, consent, NotificationKind.CONSENT_GRANTED, ctx.now);
+      const consent = await newConsent(ctx, participant, input);
       await saveChanges(ctx);
       return consent;
     },

@@ -211,4 +211,23 @@ describe('candidacies', () => {
     const closed = await referent.request(OUTCOME, { input: { id: seen.id, version: hired.version, outcome: 'WITHDRAWN', reason: 'Déménage' } });
     expect(closed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('records her agreement with the proposal in one go, for an employer that is a partner only', async () => {
+    const lina = await person('Lina', ECHIROLLES, ['K2204']);
+    const PROPOSE = `mutation($input: ProposeCandidacyInput!) { proposeCandidacy(input: $input) { id status } }`;
+    const consent = { method: 'SIGNED_FORM', collectedOn: todayInFrance() };
+    const classic = (await referent.data(CREATE, { input: offerInput({ title: 'Employeur classique' }) })).createJobOffer;
+    const refused = await referent.request(PROPOSE, { input: { offerId: classic.id, pathwayId: lina.pathwayId, summary: 'Motivée', consent } });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'consent' });
+    const aciOffer = (await referent.data(CREATE, { input: offerInput({ title: 'Offre de l’ACI', companyId: aciCompanyId }) })).createJobOffer;
+    await referent.data(PROPOSE, { input: { offerId: aciOffer.id, pathwayId: lina.pathwayId, summary: 'Motivée', consent } });
+    const { consents } = await referent.data(`query($id: ID!) { consents(participantId: $id) { dataClasses purpose granteeOrganisation { name } } }`, {
+      id: lina.participantId,
+    });
+    expect(consents).toEqual([
+      { dataClasses: ['JOB_APPLICATION', 'IDENTITY_CONTACT'], purpose: 'JOB_APPLICATION', granteeOrganisation: { name: tenant.organisations.siae.name } },
+    ]);
+    const { jobOffer } = await aci.data(`query($id: ID!) { jobOffer(id: $id) { candidacies { participant { firstName } } } }`, { id: aciOffer.id });
+    expect(jobOffer.candidacies).toEqual([{ participant: { firstName: 'Lina' } }]);
+  });
 });

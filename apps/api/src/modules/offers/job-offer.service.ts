@@ -1,6 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
   CANDIDACY_OUTCOMES,
+  CONSENT_NOTICE_VERSION,
+  ConsentPurpose,
+  SHARING_PRESETS,
   CandidacyStatus,
   EMPLOYER_ANSWERS,
   hasFixedTerm,
@@ -22,7 +25,7 @@ import { activeMembership } from '../../access/tenant-scope';
 import { checkDayWithin, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors, InputProblems } from '../../graphql/errors';
 import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
-import { encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
+import { encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { likePattern, optionalText, requiredText } from '../../graphql/text-input';
 import { getCompany } from '../companies/company.service';
@@ -34,8 +37,11 @@ import { StageKind } from '../stages/stage-kind.entity';
 import { newStage } from '../stages/stage.service';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
+import type { ConsentTermsInput } from '../consent/consent.inputs';
+import { newConsent } from '../consent/consent.service';
 import { Candidacy, JobOffer } from './job-offer.entity';
 import type {
+  CandidacyConsentInput,
   AnswerCandidacyInput,
   CreateJobOfferInput,
   JobOfferDetailsInput,
@@ -190,6 +196,20 @@ export async function candidaciesOfPathway(ctx: RequestContext, pathwayId: strin
   return ctx.em.find(Candidacy, { pathway }, { populate: CANDIDACY_POPULATE, orderBy: { createdAt: 'desc' } });
 }
 
+/** The terms of the sharing preset for an employer: the candidacy and her identity, for the job application, until withdrawn. */
+function employerConsentTerms(organisationId: string, consent: CandidacyConsentInput): ConsentTermsInput {
+  const preset = SHARING_PRESETS.find((p) => p.purpose === ConsentPurpose.JOB_APPLICATION)!;
+  return {
+    granteeOrganisationId: toGlobalId('Organisation', organisationId),
+    dataClasses: [...preset.dataClasses],
+    purpose: preset.purpose,
+    method: consent.method,
+    collectedOn: consent.collectedOn,
+    witness: consent.witness,
+    noticeVersion: CONSENT_NOTICE_VERSION,
+  };
+}
+
 /** The referent proposes a person she follows on an open offer, with what the employer may read of her. */
 export async function proposeCandidacy(ctx: RequestContext, input: ProposeCandidacyInput): Promise<Candidacy> {
   return createOnce(
@@ -204,7 +224,10 @@ export async function proposeCandidacy(ctx: RequestContext, input: ProposeCandid
       if (offer.status !== JobOfferStatus.OPEN) problems.add('offerId', 'error.offerNotOpen');
       if (pathway.status !== PathwayStatus.ACTIVE) problems.add('pathwayId', 'error.notAvailableForOffer');
       const summary = problems.check(() => requiredText(ctx, 'summary', input.summary));
+      const employer = offer.company?.organisation ?? null;
+      if (input.consent && !employer) problems.add('consent', 'error.offerEmployerNotPartner');
       problems.throwIfAny();
+      if (input.consent) await newConsent(ctx, participant, employerConsentTerms(employer!.id, input.consent));
       const candidacy = ctx.em.create(Candidacy, {
         tenant: pathway.tenant,
         offer,

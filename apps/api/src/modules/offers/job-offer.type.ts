@@ -17,6 +17,9 @@ export class JobOfferCompanyType {
 
   @Field()
   name!: string;
+
+  @Field(() => String, { nullable: true, description: 'The partner organisation the company is: it sees the candidacies shared with it' })
+  partnerId!: string | null;
 }
 
 /** A job offer. Not about a person: staff read the tenant's, a partner employer its own. */
@@ -88,7 +91,14 @@ export class JobOfferType extends Node {
       requirements: offer.requirements ?? null,
       status: offer.status,
       source: offer.source,
-      company: namesCompany && offer.company ? { id: toGlobalId('Company', offer.company.id), name: offer.company.name } : null,
+      company:
+        namesCompany && offer.company
+          ? {
+              id: toGlobalId('Company', offer.company.id),
+              name: offer.company.name,
+              partnerId: offer.company.organisation ? toGlobalId('Organisation', offer.company.organisation.id) : null,
+            }
+          : null,
       version: offer.version,
       updatedAt: offer.updatedAt,
       entity: offer,
