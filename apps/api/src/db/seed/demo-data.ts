@@ -13,6 +13,8 @@ import {
   TargetTradeStatus,
   CompanyKind,
   CompanyEventKind,
+  JobContractType,
+  JobOfferSource,
 } from '@jalon/domain';
 import { Consent } from '../../modules/consent/consent.entity';
 import { ConsentEvent, ConsentEventAction } from '../../modules/consent/consent-event.entity';
@@ -22,6 +24,7 @@ import { Pathway } from '../../modules/participants/pathway.entity';
 import { Diagnosis } from '../../modules/participants/diagnosis.entity';
 import { ProfessionalProject, type TargetTrade } from '../../modules/project/professional-project.entity';
 import { Company, CompanyEvent, type CompanyContact } from '../../modules/companies/company.entity';
+import { Candidacy, JobOffer } from '../../modules/offers/job-offer.entity';
 import { Referral, ReferralSubmission } from '../../modules/referrals/referral.entity';
 import { AgendaItem, Meeting, MeetingInvitation, MeetingInvitee } from '../../modules/meetings/meeting.entity';
 import { Stage } from '../../modules/stages/stage.entity';
@@ -61,6 +64,24 @@ interface DemoCompany {
   inCharge?: string;
   contacts: CompanyContact[];
   events: Array<{ kind: CompanyEventKind; happenedOn: string; summary: string; outcome?: string; author: string }>;
+  offers?: DemoOffer[];
+}
+
+/** An offer of a demo company; `postedByPartner`: the partner employer posted it itself. Candidacies name a person on file. */
+interface DemoOffer {
+  title: string;
+  romeCode: string;
+  communeCode: string;
+  contractType: JobContractType;
+  durationMonths?: number;
+  weeklyHours: number;
+  positions: number;
+  startOn?: string;
+  requirements?: string;
+  source: JobOfferSource;
+  author: string;
+  postedByPartner?: boolean;
+  candidacies?: Array<{ person: string; summary: string; proposedBy: string; proposedAt: string }>;
 }
 
 interface DemoUser {
@@ -302,7 +323,14 @@ export const DEMO_TENANTS: DemoTenant[] = [
             sharedSummary: 'Agente d’entretien des espaces verts',
           },
         ],
-        shares: [{ organisation: 'aci', preset: 'SIAE_CONTRACT' }],
+        project: {
+          pastTrades: ['K2204'],
+          targets: [{ romeCode: 'A1203', status: TargetTradeStatus.CONFIRMED, skillsAcquired: ['Débroussaillage', 'Tonte'], skillsToAcquire: ['Taille'] }],
+        },
+        shares: [
+          { organisation: 'aci', preset: 'SIAE_CONTRACT' },
+          { organisation: 'aci', preset: 'EMPLOYER_CANDIDACY' },
+        ],
       },
       {
         firstName: 'Théo',
@@ -356,6 +384,30 @@ export const DEMO_TENANTS: DemoTenant[] = [
         inCharge: 'marc@grenoble.demo',
         contacts: [{ name: 'Karim Haddad', role: 'Encadrant technique', phone: '04 76 00 10 01', email: 'karim@grenoble.demo' }],
         events: [{ kind: CompanyEventKind.EVENT, happenedOn: '2026-10-14', summary: 'Comité de suivi des CDDI du trimestre.', author: 'marc@grenoble.demo' }],
+        offers: [
+          {
+            title: 'Agent·e d’entretien des espaces verts',
+            romeCode: 'A1203',
+            communeCode: '38151',
+            contractType: JobContractType.CDDI,
+            durationMonths: 6,
+            weeklyHours: 26,
+            positions: 2,
+            startOn: '2027-01-11',
+            requirements: 'Aucune qualification exigée ; travail en extérieur.',
+            source: JobOfferSource.PARTNER,
+            author: 'karim@grenoble.demo',
+            postedByPartner: true,
+            candidacies: [
+              {
+                person: 'Aminata Sow',
+                summary: 'Neuf mois au chantier : tonte et débroussaillage en autonomie, ponctuelle. Souhaite continuer dans les espaces verts.',
+                proposedBy: 'nadia@grenoble.demo',
+                proposedAt: '2026-11-27T10:00:00Z',
+              },
+            ],
+          },
+        ],
       },
       {
         siret: '90000000200015',
@@ -382,6 +434,20 @@ export const DEMO_TENANTS: DemoTenant[] = [
         contacts: [
           { name: 'Hélène Morel', role: 'Responsable des ressources humaines', phone: '04 76 00 30 03', email: 'rh@proprete-alpes.example' },
           { name: 'Luc Garnier', role: "Chef d'équipe", phone: '06 00 00 30 04', email: null },
+        ],
+        offers: [
+          {
+            title: 'Agent·e de propreté de bureaux',
+            romeCode: 'K2204',
+            communeCode: '38185',
+            contractType: JobContractType.CDI,
+            weeklyHours: 24,
+            positions: 3,
+            startOn: '2027-01-04',
+            requirements: 'Débutants acceptés ; horaires tôt le matin et en soirée.',
+            source: JobOfferSource.COMPANY,
+            author: 'nadia@grenoble.demo',
+          },
         ],
         events: [
           {
@@ -410,6 +476,28 @@ export const DEMO_TENANTS: DemoTenant[] = [
         communeCode: '38421',
         inCharge: 'julien@grenoble.demo',
         contacts: [{ name: 'Sonia Perret', role: 'Directrice d’entrepôt', phone: '04 76 00 40 05', email: 'entrepot@logistique-drac.example' }],
+        offers: [
+          {
+            title: 'Préparateur·rice de commandes',
+            romeCode: 'N1103',
+            communeCode: '38421',
+            contractType: JobContractType.CDD,
+            durationMonths: 6,
+            weeklyHours: 35,
+            positions: 2,
+            requirements: 'CACES R489 apprécié, formation possible.',
+            source: JobOfferSource.COMPANY,
+            author: 'julien@grenoble.demo',
+            candidacies: [
+              {
+                person: 'Kevin Roussel',
+                summary: 'Motivé par la logistique, disponible tout de suite ; permis en cours de récupération.',
+                proposedBy: 'nadia@grenoble.demo',
+                proposedAt: '2026-11-26T09:00:00Z',
+              },
+            ],
+          },
+        ],
         events: [
           {
             kind: CompanyEventKind.EMAIL,
@@ -430,6 +518,19 @@ export const DEMO_TENANTS: DemoTenant[] = [
         communeCode: '38151',
         contacts: [{ name: 'Direction des soins', role: null, phone: '04 76 00 50 06', email: null }],
         events: [],
+        offers: [
+          {
+            title: 'Agent·e de service hospitalier',
+            romeCode: 'J1301',
+            communeCode: '38151',
+            contractType: JobContractType.CDD,
+            durationMonths: 12,
+            weeklyHours: 35,
+            positions: 1,
+            source: JobOfferSource.FRANCE_TRAVAIL,
+            author: 'marc@grenoble.demo',
+          },
+        ],
       },
     ],
     meetings: [
@@ -525,6 +626,20 @@ export const DEMO_TENANTS: DemoTenant[] = [
             author: 'yasmine@clermont.demo',
           },
         ],
+        offers: [
+          {
+            title: 'Vendeur·se en boulangerie (week-end)',
+            romeCode: 'D1106',
+            communeCode: '63113',
+            contractType: JobContractType.CDD,
+            durationMonths: 6,
+            weeklyHours: 15,
+            positions: 1,
+            startOn: '2027-01-09',
+            source: JobOfferSource.COMPANY,
+            author: 'yasmine@clermont.demo',
+          },
+        ],
       },
     ],
   },
@@ -557,12 +672,13 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
       memberships.set(`${demo.slug}/${u.email}`, membership);
     }
     const refs = { kinds, organisations, memberships, users };
-    const people = new Map((demo.caseload ?? []).map((person) => [`${person.firstName} ${person.lastName}`, seedDemoPerson(em, tenant, person, refs)]));
+    const files = new Map((demo.caseload ?? []).map((person) => [`${person.firstName} ${person.lastName}`, seedDemoPerson(em, tenant, person, refs)]));
+    const people = new Map([...files].map(([name, file]) => [name, file.participant]));
     const referrals = new Map(
       (demo.referrals ?? []).map((referral) => [`${referral.firstName} ${referral.lastName}`, seedDemoReferral(em, tenant, referral, refs)]),
     );
     for (const meeting of demo.meetings ?? []) seedDemoMeeting(em, tenant, meeting, refs, people, referrals);
-    for (const company of demo.companies ?? []) seedDemoCompany(em, tenant, company, refs);
+    for (const company of demo.companies ?? []) seedDemoCompany(em, tenant, company, refs, files);
   }
   // The named story and the generated population commit together, or not at all.
   await em.begin();
@@ -666,8 +782,14 @@ function seedDemoMeeting(
   );
 }
 
-function seedDemoCompany(em: EntityManager, tenant: Tenant, demo: DemoCompany, refs: SeedRefs): void {
-  const { partner, inCharge, events, ...details } = demo;
+function seedDemoCompany(
+  em: EntityManager,
+  tenant: Tenant,
+  demo: DemoCompany,
+  refs: SeedRefs,
+  files: Map<string, { participant: Participant; pathway: Pathway }>,
+): void {
+  const { partner, inCharge, events, offers, ...details } = demo;
   const company = em.create(Company, {
     tenant,
     ...details,
@@ -685,10 +807,30 @@ function seedDemoCompany(em: EntityManager, tenant: Tenant, demo: DemoCompany, r
       author: refs.users.get(event.author)!,
     });
   }
+  for (const { candidacies, postedByPartner, author, ...offer } of offers ?? []) {
+    const jobOffer = em.create(JobOffer, {
+      tenant,
+      company,
+      ...offer,
+      postedByOrganisation: postedByPartner ? company.organisation : null,
+      author: refs.users.get(author)!,
+    });
+    for (const candidacy of candidacies ?? []) {
+      const file = files.get(candidacy.person)!;
+      em.create(Candidacy, {
+        tenant,
+        offer: jobOffer,
+        ...file,
+        summary: candidacy.summary,
+        proposedBy: refs.users.get(candidacy.proposedBy)!,
+        createdAt: new Date(candidacy.proposedAt),
+      });
+    }
+  }
 }
 
 /** One demo person: file, pathway, stages, and the consents they signed (with their GRANTED event). */
-function seedDemoPerson(em: EntityManager, tenant: Tenant, person: DemoPerson, refs: SeedRefs): Participant {
+function seedDemoPerson(em: EntityManager, tenant: Tenant, person: DemoPerson, refs: SeedRefs): { participant: Participant; pathway: Pathway } {
   const referent = refs.memberships.get(`${tenant.slug}/${person.referent}`)!;
   const participant = em.create(Participant, {
     tenant,
@@ -755,5 +897,5 @@ function seedDemoPerson(em: EntityManager, tenant: Tenant, person: DemoPerson, r
     em.create(Diagnosis, { tenant, pathway, pastTrades: person.project.pastTrades, carriedOutOn: person.entryDate ?? null });
     em.create(ProfessionalProject, { tenant, pathway, number: 1, targets: person.project.targets, author: referent.user });
   }
-  return participant;
+  return { participant, pathway };
 }

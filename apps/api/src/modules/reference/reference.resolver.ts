@@ -77,17 +77,21 @@ export function tradeOf(code: string): TradeType {
 
 const limit = (first: number) => Math.min(Math.max(first, 1), 50);
 
-/** Search-as-you-type over the shipped reference data (no personal data: any staff member). */
+/**
+ * Search-as-you-type over the shipped reference data (no personal data). Trades and communes serve
+ * anyone acting in the PLIE (a partner employer posts its offers with them); the trade sheets stay
+ * with the staff who work the professional project.
+ */
 @Resolver()
 export class ReferenceResolver {
   @Query(() => [TradeType], { description: 'Trades whose label or job titles match, best first' })
-  @Allow('followParticipants')
+  @Allow('actInTenant')
   trades(@Arg('search') search: string, @Arg('first', () => Int, { defaultValue: 20 }) first: number): TradeType[] {
     return searchTrades(search, { limit: limit(first) }).map((r) => TradeType.from(r.trade, r.matchedAppellation?.label ?? null));
   }
 
   @Query(() => TradeType, { nullable: true })
-  @Allow('followParticipants')
+  @Allow('actInTenant')
   trade(@Arg('code') code: string): TradeType | null {
     const trade = getTrade(code);
     return trade && TradeType.from(trade);

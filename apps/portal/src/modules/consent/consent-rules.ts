@@ -12,10 +12,17 @@ export const ORDINARY_CLASSES: readonly DataClass[] = [
   'APPOINTMENTS',
   'DIAGNOSIS',
   'EXIT_FOLLOW_UP',
+  'JOB_APPLICATION',
 ];
 export const SPECIAL_CLASSES: readonly DataClass[] = ['HEALTH', 'DISABILITY', 'JUSTICE'];
 export const DATA_CLASSES: readonly DataClass[] = [...ORDINARY_CLASSES, ...SPECIAL_CLASSES];
-export const PURPOSES: readonly ConsentPurpose[] = ['REFERRAL_FOLLOW_UP', 'CONTRACT_REPORTING', 'TRAINING_FOLLOW_UP', 'COORDINATION_MEETINGS'];
+export const PURPOSES: readonly ConsentPurpose[] = [
+  'REFERRAL_FOLLOW_UP',
+  'CONTRACT_REPORTING',
+  'TRAINING_FOLLOW_UP',
+  'COORDINATION_MEETINGS',
+  'JOB_APPLICATION',
+];
 export const METHODS: readonly ConsentMethod[] = ['SIGNED_FORM', 'ORAL_WITH_WITNESS'];
 /** Organisations a consent may name: the PLIE's own staff organisations see files by their role, not by consent. */
 export const PARTNER_KINDS = PARTNER_ORGANISATION_KINDS as readonly OrganisationKind[];
