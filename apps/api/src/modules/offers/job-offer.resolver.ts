@@ -22,6 +22,7 @@ import {
   answerCandidacy,
   candidaciesOfOffers,
   candidaciesOfPathway,
+  countCandidaciesToAnswer,
   createJobOffer,
   getJobOffer,
   jobOfferCursor,
@@ -80,6 +81,12 @@ export class JobOfferResolver {
       jobOfferCursor,
       result.nodes.map((offer) => JobOfferType.from(offer, false)),
     );
+  }
+
+  @Query(() => Int, { description: "Candidacies on the employer's offers, shared with it, waiting for its answer" })
+  @Allow('postJobOffers')
+  async candidaciesToAnswer(@Ctx() ctx: RequestContext): Promise<number> {
+    return countCandidaciesToAnswer(ctx);
   }
 
   @Query(() => JobOfferType)

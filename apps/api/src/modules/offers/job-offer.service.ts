@@ -190,6 +190,12 @@ export async function candidaciesOfOffers(ctx: RequestContext, offerIds: readonl
   return ctx.em.find(Candidacy, { offer: { $in: [...offerIds] }, ...readable }, { populate: CANDIDACY_POPULATE, orderBy: { createdAt: 'asc' } });
 }
 
+/** How many candidacies shared with the employer wait for its answer (row-level security counts only those shared). */
+export async function countCandidaciesToAnswer(ctx: RequestContext): Promise<number> {
+  const scope = await offerScope(ctx);
+  return ctx.em.count(Candidacy, { status: CandidacyStatus.PROPOSED, ...(scope.staff ? {} : { offer: { company: scope.companyId } }) });
+}
+
 /** A person's candidacies over her pathways, latest first (staff). */
 export async function candidaciesOfPathway(ctx: RequestContext, pathwayId: string): Promise<Candidacy[]> {
   const { pathway } = await findPathway(ctx, pathwayId);
