@@ -114,11 +114,13 @@ describe('candidacies and the employer', () => {
 
   it('hides the candidacy at the next request once the consent is withdrawn, and refuses the answer then', async () => {
     expect((await aci.data(EMPLOYER_VIEW, { id: offerId })).jobOffer.candidacies).toHaveLength(1);
+    expect((await aci.data(`{ candidaciesToAnswer }`)).candidaciesToAnswer).toBe(1);
     await referent.data(
       `mutation($id: ID!, $version: Int!) { revokeConsent(consentId: $id, version: $version, reason: "Demande de la personne") { id } }`,
       consent,
     );
     expect((await aci.data(EMPLOYER_VIEW, { id: offerId })).jobOffer.candidacies).toEqual([]);
+    expect((await aci.data(`{ candidaciesToAnswer }`)).candidaciesToAnswer).toBe(0);
     expect(codeOf(await aci.request(ANSWER, { input: { id: candidacy.id, version: candidacy.version, answer: 'RETAINED' } }))).toBe('NOT_FOUND');
   });
 
@@ -152,7 +154,13 @@ describe('offers and other partners, other PLIEs', () => {
     const stranger = await loggedIn(server, other.users.referent.email);
     expect(codeOf(await stranger.request(`query($id: ID!) { jobOffer(id: $id) { title } }`, { id: offerId }))).toBe('NOT_FOUND');
     const strangerAci = await loggedIn(server, other.users.aci.email);
-    expect(codeOf(await strangerAci.request(`query($id: ID!) { jobOffer(id: $id) { candidacies { id } } }`, { id: offerId }))).toBe('FORBIDDEN');
+    expect(codeOf(await strangerAci.request(`query($id: ID!) { jobOffer(id: $id) { candidacies { id } } }`, { id: offerId }))).toBe('NOT_FOUND');
+    expect((await strangerAci.data(`{ candidaciesToAnswer postedJobOffers { totalCount } }`)).postedJobOffers.totalCount).toBe(0);
+    const post = await strangerAci.request(`mutation($input: CreateJobOfferInput!) { createJobOffer(input: $input) { id } }`, {
+      input: { title: 'X', romeCode: 'K2204', communeCode: '38151', contractType: 'CDI', weeklyHours: 35, positions: 1 },
+    });
+    expect(post.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(post.errors?.[0]?.message).toContain('pas encore une entreprise suivie');
     expect(codeOf(await strangerAci.request(ANSWER, { input: { id: candidacy.id, version: candidacy.version, answer: 'RETAINED' } }))).toBe('NOT_FOUND');
     const { createParticipant } = await stranger.data(
       `mutation($details: ParticipantDetailsInput!) { createParticipant(input: { details: $details }) { currentPathway { id } } }`,

@@ -3,8 +3,11 @@ import { partnerCompanyId } from '../db/partner-company.query';
 import { errors } from '../graphql/errors';
 import { may } from './operation-access';
 
-/** Whose offers the viewer writes and lists: the staff who follow companies, any of the PLIE's; a partner employer, its company's only. */
-export type OfferScope = { staff: true } | { staff: false; companyId: string };
+/**
+ * Whose offers the viewer writes and lists: the staff who follow companies, any of the PLIE's; a
+ * partner employer, its company's only (none while the PLIE has not recorded it as a company).
+ */
+export type OfferScope = { staff: true } | { staff: false; companyId: string | null };
 
 /**
  * The offers the viewer may write: staff who follow companies, the tenant's; a partner employer
@@ -14,9 +17,18 @@ export type OfferScope = { staff: true } | { staff: false; companyId: string };
 export async function offerScope(ctx: RequestContext): Promise<OfferScope> {
   if (may(ctx.actor, 'followCompanies')) return { staff: true };
   if (!may(ctx.actor, 'postJobOffers')) throw errors.forbidden(ctx);
-  const companyId = await partnerCompanyId(ctx.em);
-  if (!companyId) throw errors.forbidden(ctx, 'error.offerNoCompany');
-  return { staff: false, companyId };
+  return { staff: false, companyId: await partnerCompanyId(ctx.em) };
+}
+
+/** The condition on an offer's company that keeps a partner to its own: no offer at all before it is a company. */
+export function ownCompany(scope: OfferScope & { staff: false }): string | { $in: string[] } {
+  return scope.companyId ?? { $in: [] };
+}
+
+/** The company a partner employer posts for; refused while the PLIE has not recorded it as one. */
+export function assertPostingCompany(ctx: RequestContext, scope: OfferScope & { staff: false }): string {
+  if (!scope.companyId) throw errors.forbidden(ctx, 'error.offerNoCompany');
+  return scope.companyId;
 }
 
 /** Whether the viewer reads the PLIE's directory of companies (and so the company of an offer). */

@@ -19,7 +19,7 @@ import {
 } from '@jalon/domain';
 import { isCommuneCode, isTradeCode } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
-import { offerScope, type OfferScope } from '../../access/job-offer-access';
+import { assertPostingCompany, offerScope, ownCompany, type OfferScope } from '../../access/job-offer-access';
 import { assertMayEdit, readableParticipants } from '../../access/participant-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { checkDayWithin, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
@@ -59,7 +59,7 @@ export function jobOfferCursor(offer: JobOffer): string {
 export async function listJobOffers(ctx: RequestContext, filter: JobOfferFilter | undefined, args: PageArgs | undefined): Promise<Page<JobOffer>> {
   const scope = await offerScope(ctx);
   const where: FilterQuery<JobOffer> = { tenant: activeMembership(ctx).tenantId };
-  if (!scope.staff) where.company = scope.companyId;
+  if (!scope.staff) where.company = ownCompany(scope);
   else if (filter?.companyId) where.company = parseGlobalId(filter.companyId, 'Company')?.id ?? null;
   if (filter?.status) where.status = filter.status;
   const search = filter?.search?.trim();
@@ -84,7 +84,7 @@ export async function getJobOffer(ctx: RequestContext, globalId: string, field =
     id &&
     (await ctx.em.findOne(
       JobOffer,
-      { id, tenant: activeMembership(ctx).tenantId, ...(scope.staff ? {} : { company: scope.companyId }) },
+      { id, tenant: activeMembership(ctx).tenantId, ...(scope.staff ? {} : { company: ownCompany(scope) }) },
       { populate: ['company'] },
     ));
   if (!offer) throw errors.notFound(ctx, field);
@@ -100,6 +100,7 @@ function startBounds(ctx: RequestContext) {
 
 /** What the offer says, checked at once: a real trade and commune, a length only for fixed terms, plausible hours and positions. */
 async function checkedOffer(ctx: RequestContext, input: JobOfferDetailsInput, scope: OfferScope) {
+  const partnerCompany = scope.staff ? null : assertPostingCompany(ctx, scope);
   const problems = new InputProblems(ctx);
   const title = problems.check(() => requiredText(ctx, 'title', input.title));
   const romeCode = input.romeCode.trim().toUpperCase();
@@ -133,7 +134,7 @@ async function checkedOffer(ctx: RequestContext, input: JobOfferDetailsInput, sc
     requirements: optionalText(input.requirements),
     // A partner's offer is its own company's, from itself: it chooses neither.
     source: scope.staff ? input.source! : JobOfferSource.PARTNER,
-    company: scope.staff ? (company ?? null) : ctx.em.getReference(Company, scope.companyId),
+    company: partnerCompany ? ctx.em.getReference(Company, partnerCompany) : (company ?? null),
   };
 }
 
@@ -193,7 +194,7 @@ export async function candidaciesOfOffers(ctx: RequestContext, offerIds: readonl
 /** How many candidacies shared with the employer wait for its answer (row-level security counts only those shared). */
 export async function countCandidaciesToAnswer(ctx: RequestContext): Promise<number> {
   const scope = await offerScope(ctx);
-  return ctx.em.count(Candidacy, { status: CandidacyStatus.PROPOSED, ...(scope.staff ? {} : { offer: { company: scope.companyId } }) });
+  return ctx.em.count(Candidacy, { status: CandidacyStatus.PROPOSED, ...(scope.staff ? {} : { offer: { company: ownCompany(scope) } }) });
 }
 
 /** A person's candidacies over her pathways, latest first (staff). */
