@@ -57,7 +57,7 @@ export class Migration20261210110000JobOffers extends RowLevelSecurityMigration 
     this.addSql(`create table "commune_area" ("code" text not null primary key, "intercommunality_code" text null, "departement_code" text not null);`);
     this.addSql(`create table "reference_data_state" ("name" text not null primary key, "digest" text not null);`);
     this.addSql(`grant select, insert, update on job_offer, candidacy to ${APP_ROLE};`);
-    // Reference data, the same for every tenant: read by all, written at start-up by the owner.
+    // Reference data, the same for every tenant: read by any request of a tenant (db/rls/tables), written at start-up by the owner.
     this.addSql(`grant select on trade_link, commune_area, reference_data_state to ${APP_ROLE};`);
     await super.up();
   }
