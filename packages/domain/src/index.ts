@@ -28,3 +28,4 @@ export * from './report-scope';
 export * from './monitoring';
 export * from './professional-project';
 export * from './company';
+export * from './social-clause';

@@ -10,6 +10,7 @@ import { Diagnosis } from '../modules/participants/diagnosis.entity';
 import { CommitmentContract } from '../modules/participants/commitment-contract.entity';
 import { ProfessionalProject } from '../modules/project/professional-project.entity';
 import { Company, CompanyEvent } from '../modules/companies/company.entity';
+import { ClauseHours, ClausePlacement, SocialClause } from '../modules/social-clauses/social-clause.entity';
 import { Appointment, AppointmentAttendee } from '../modules/appointments/appointment.entity';
 import { PriorityDistrict } from '../modules/priority-districts/priority-district.entity';
 import { JournalEntry } from '../modules/participants/journal-entry.entity';
@@ -57,6 +58,9 @@ export const tenantOwnedEntities = [
   ProfessionalProject,
   Company,
   CompanyEvent,
+  SocialClause,
+  ClausePlacement,
+  ClauseHours,
   Appointment,
   AppointmentAttendee,
   PriorityDistrict,

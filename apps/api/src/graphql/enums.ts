@@ -38,6 +38,8 @@ import {
   TargetTradeStatus,
   CompanyKind,
   CompanyEventKind,
+  ClausePlacementKind,
+  SocialClauseStatus,
 } from '@jalon/domain';
 import { ConsentEventAction } from '../modules/consent/consent-event.entity';
 
@@ -80,3 +82,8 @@ registerEnumType(MeetingSharing, { name: 'MeetingSharing', description: 'Will an
 registerEnumType(TargetTradeStatus, { name: 'TargetTradeStatus', description: 'Where a trade of the professional project stands' });
 registerEnumType(CompanyKind, { name: 'CompanyKind' });
 registerEnumType(CompanyEventKind, { name: 'CompanyEventKind', description: 'How the PLIE was in touch with a company' });
+registerEnumType(ClausePlacementKind, { name: 'ClausePlacementKind', description: 'How a person was placed on a social clause’s hours' });
+registerEnumType(SocialClauseStatus, {
+  name: 'SocialClauseStatus',
+  description: 'COMPLETED: the hours are done; LATE: the period is over, or the hours done fall a quarter short of those due pro rata; OPEN otherwise',
+});

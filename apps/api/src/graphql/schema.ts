@@ -16,6 +16,7 @@ import { PriorityDistrictResolver } from '../modules/priority-districts/priority
 import { ReferenceResolver } from '../modules/reference/reference.resolver';
 import { ProfessionalProjectResolver } from '../modules/project/professional-project.resolver';
 import { CompanyResolver } from '../modules/companies/company.resolver';
+import { CompanySocialClausesResolver, SocialClauseResolver } from '../modules/social-clauses/social-clause.resolver';
 import { StageResolver } from '../modules/stages/stage.resolver';
 import { ConsentResolver } from '../modules/consent/consent.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
@@ -59,6 +60,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       ParticipantRecordResolver,
       ProfessionalProjectResolver,
       CompanyResolver,
+      SocialClauseResolver,
+      CompanySocialClausesResolver,
       FollowUpResolver,
       AppointmentResolver,
       StageResolver,
