@@ -20,6 +20,7 @@ import { reportsRoutes } from '@/modules/reports/routes';
 import { monitoringRoutes } from '@/modules/monitoring/routes';
 import { meetingsRoutes } from '@/modules/meetings/routes';
 import { companiesRoutes } from '@/modules/companies/routes';
+import { socialClausesRoutes } from '@/modules/social-clauses/routes';
 import { errorRoutes } from '@/modules/errors/routes';
 import type { NavKey, TitleKey } from './nav-section';
 
@@ -63,6 +64,7 @@ export const router = createRouter({
     ...monitoringRoutes,
     ...meetingsRoutes,
     ...companiesRoutes,
+    ...socialClausesRoutes,
     ...errorRoutes,
   ],
   scrollBehavior: () => ({ top: 0 }),
