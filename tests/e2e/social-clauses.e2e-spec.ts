@@ -70,6 +70,27 @@ describe.runIf(chromiumAvailable())('the social clauses the PLIE facilitates', (
     const frenchDay = (iso: string) => iso.split('-').reverse().join('/');
     await row.getByText('35 h', { exact: true }).click();
     await row.getByText(`Du ${frenchDay(start)} au ${frenchDay(parisDay(-2, 4))} : 35 h (Marc Girard)`).waitFor();
+
+    // Hours recorded by mistake are taken back (the list of spans may still be unfolded); then the placement ends.
+    await row.getByRole('button', { name: 'Saisir des heures pour Fatima Kaci' }).click();
+    await hours.getByLabel('Du').fill(parisDay(-2, 5));
+    await hours.getByLabel('Au').fill(parisDay(-2, 5));
+    await hours.getByLabel('Heures', { exact: true }).fill('7,5');
+    await hours.getByRole('button', { name: 'Enregistrer les heures' }).click();
+    await hours.waitFor({ state: 'hidden' });
+    await clause.getByText('42,5 h réalisées sur 400 h', { exact: false }).waitFor();
+    if (!(await row.getByText(`Du ${frenchDay(parisDay(-2, 5))}`, { exact: false }).isVisible())) await row.getByText('42,5 h', { exact: true }).click();
+    await row.getByRole('button', { name: `Retirer les heures du ${frenchDay(parisDay(-2, 5))} au ${frenchDay(parisDay(-2, 5))}` }).click();
+    const confirm = marc.getByRole('alertdialog', { name: 'Retirer ces heures ?' });
+    await confirm.getByRole('button', { name: 'Retirer' }).click();
+    await clause.getByText('35 h réalisées sur 400 h (8,8 %)').waitFor();
+
+    await row.getByRole('button', { name: 'Modifier le placement de Fatima Kaci' }).click();
+    const editing = marc.getByRole('dialog', { name: 'Placement de Fatima Kaci' });
+    await editing.getByLabel('Fin', { exact: true }).fill(parisDay(-1));
+    await editing.getByRole('button', { name: 'Enregistrer' }).click();
+    await editing.waitFor({ state: 'hidden' });
+    await row.getByText(`du ${frenchDay(start)} au ${frenchDay(parisDay(-1))}`).waitFor();
     expect(await axeViolations(marc)).toEqual([]);
 
     const karim = await logIn(suite.browser, suite.server.url, 'karim@grenoble.demo');

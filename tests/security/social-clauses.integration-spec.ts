@@ -97,6 +97,10 @@ describe('social clauses and partners', () => {
         { id: placementId, version: 1, kind: 'DIRECT_HIRE', startsOn: '2026-09-01' },
       ],
     ];
+    const { socialClause } = await (
+      await login(tenant.users.referent.email)
+    ).data(`query($id: ID!) { socialClause(id: $id) { placements { hours { id } } } }`, { id: clauseId });
+    writes.push([`mutation($input: RemoveClauseHoursInput!) { removeClauseHours(input: $input) { id } }`, { id: socialClause.placements[0].hours[0].id }]);
     for (const [mutation, input] of writes) expect(codeOf(await aci.request(mutation, { input })), mutation).toBe('FORBIDDEN');
     const referent = await login(tenant.users.referent.email);
     const read = await referent.data(`query($id: ID!) { socialClause(id: $id) { version progress { hoursDone } placements { version } } }`, { id: clauseId });
@@ -121,6 +125,13 @@ describe('social clauses and partners', () => {
       input: { clauseId, participantId, kind: 'DIRECT_HIRE', startsOn: '2026-10-01' },
     });
     expect(place.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'clauseId' });
+    const { socialClause } = await (
+      await login(tenant.users.referent.email)
+    ).data(`query($id: ID!) { socialClause(id: $id) { placements { hours { id } } } }`, { id: clauseId });
+    const remove = await stranger.request(`mutation($input: RemoveClauseHoursInput!) { removeClauseHours(input: $input) { id } }`, {
+      input: { id: socialClause.placements[0].hours[0].id },
+    });
+    expect(remove.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
     // Its own clause, with a person of this PLIE.
     const { createSocialClause } = await stranger.data(`mutation($input: CreateSocialClauseInput!) { createSocialClause(input: $input) { id } }`, {
       input: { ...CLAUSE, companyId: otherCompanyId },

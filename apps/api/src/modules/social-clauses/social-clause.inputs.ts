@@ -116,3 +116,9 @@ export class RecordClauseHoursInput {
   @Field(() => Float, { description: 'Hours done over the span: more than 0, at most 10 a day' })
   hours!: number;
 }
+
+@InputType({ description: 'A record of hours typed by mistake, taken back' })
+export class RemoveClauseHoursInput {
+  @Field(() => ID)
+  id!: string;
+}

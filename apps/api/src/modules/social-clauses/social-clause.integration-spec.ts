@@ -20,7 +20,7 @@ const end = addDays(today, 100);
 
 const PROGRESS = `progress { hoursDone hoursRemaining percentDone expectedHoursToDate peoplePlaced lastHoursOn status }`;
 const CLAUSE = `id version buyer contractName reference lot startsOn endsOn hoursOwed company { name } ${PROGRESS}`;
-const PLACEMENT = `id version participantId participantName kind intermediary { name } position startsOn endsOn hoursDone hours { fromOn toOn hours }`;
+const PLACEMENT = `id version participantId participantName kind intermediary { name } position startsOn endsOn hoursDone hours { id fromOn toOn hours }`;
 const CREATE = `mutation($input: CreateSocialClauseInput!) { createSocialClause(input: $input) { ${CLAUSE} } }`;
 const UPDATE = `mutation($input: UpdateSocialClauseInput!) { updateSocialClause(input: $input) { ${CLAUSE} } }`;
 const PLACE = `mutation($input: PlaceOnSocialClauseInput!) { placeOnSocialClause(input: $input) { ${PLACEMENT} } }`;
@@ -180,6 +180,12 @@ describe('social clauses', () => {
     // The same days twice.
     expect(fieldsOf(await hours({ fromOn: addDays(start, 5), toOn: addDays(start, 6), hours: 7 }))).toEqual(['fromOn']);
     expect((await officer.data(READ, { id: clause.id })).socialClause.progress.hoursDone).toBe(30);
+    // A record typed by mistake is taken back; its days can be recorded again.
+    const REMOVE = `mutation($input: RemoveClauseHoursInput!) { removeClauseHours(input: $input) { hoursDone hours { id } } }`;
+    const [typo] = (await officer.data(READ, { id: clause.id })).socialClause.placements[0].hours;
+    expect((await officer.data(REMOVE, { input: { id: typo.id } })).removeClauseHours).toEqual({ hoursDone: 0, hours: [] });
+    expect((await officer.request(REMOVE, { input: { id: typo.id } })).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    await officer.data(HOURS, { input: { placementId: placed.id, fromOn: addDays(start, 1), toOn: addDays(start, 5), hours: 30 } });
 
     // The contract cannot shrink past the hours recorded; a stale version is a conflict.
     const shrink = await officer.request(UPDATE, {

@@ -8,6 +8,7 @@ import {
   CreateSocialClauseInput,
   PlaceOnSocialClauseInput,
   RecordClauseHoursInput,
+  RemoveClauseHoursInput,
   SocialClauseFilter,
   UpdateClausePlacementInput,
   UpdateSocialClauseInput,
@@ -21,6 +22,7 @@ import {
   placeOnSocialClause,
   placementsOf,
   recordClauseHours,
+  removeClauseHours,
   updateClausePlacement,
   updateSocialClause,
 } from './social-clause.service';
@@ -80,6 +82,12 @@ export class SocialClauseResolver {
   @Allow('followCompanies')
   async recordClauseHours(@Ctx() ctx: RequestContext, @Arg('input') input: RecordClauseHoursInput): Promise<ClausePlacementType> {
     return recordClauseHours(ctx, input);
+  }
+
+  @Mutation(() => ClausePlacementType, { description: 'Take back hours recorded by mistake; answers the placement with its hours' })
+  @Allow('followCompanies')
+  async removeClauseHours(@Ctx() ctx: RequestContext, @Arg('input') input: RemoveClauseHoursInput): Promise<ClausePlacementType> {
+    return removeClauseHours(ctx, input);
   }
 }
 

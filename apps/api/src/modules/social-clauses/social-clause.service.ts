@@ -30,6 +30,7 @@ import type {
   CreateSocialClauseInput,
   PlaceOnSocialClauseInput,
   RecordClauseHoursInput,
+  RemoveClauseHoursInput,
   SocialClauseDetailsInput,
   SocialClauseFilter,
   UpdateClausePlacementInput,
@@ -344,5 +345,16 @@ export async function recordClauseHours(ctx: RequestContext, input: RecordClause
     },
     (id) => ctx.em.findOne(ClauseHours, { id }),
   );
+  return placementType(ctx, placement);
+}
+
+/** Takes back a record of hours typed by mistake (the days can then be recorded again); answers its placement. */
+export async function removeClauseHours(ctx: RequestContext, input: RemoveClauseHoursInput): Promise<ClausePlacementType> {
+  const parsed = parseGlobalId(input.id, 'ClauseHoursRecord');
+  const record = parsed && (await ctx.em.findOne(ClauseHours, { id: parsed.id, tenant: activeMembership(ctx).tenantId }, { populate: ['placement.clause'] }));
+  if (!record) throw errors.notFound(ctx, 'id');
+  const placement = record.placement;
+  ctx.em.remove(record);
+  await saveChanges(ctx);
   return placementType(ctx, placement);
 }
