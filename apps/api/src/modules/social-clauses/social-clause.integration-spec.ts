@@ -149,6 +149,7 @@ describe('social clauses', () => {
     expect(fieldsOf(bad)).toEqual(['buyer', 'endsOn', 'hoursOwed']);
     const tooLong = await officer.request(CREATE, { input: contract({ startsOn: '1990-01-01', endsOn: '2040-01-01', hoursOwed: 1_000_000 }) });
     expect(fieldsOf(tooLong)).toEqual(['startsOn', 'hoursOwed']);
+    expect(fieldsOf(await officer.request(CREATE, { input: contract({ hoursOwed: 0.004 }) }))).toEqual(['hoursOwed']);
     const count = async () => (await officer.data(`{ socialClauses { totalCount } }`)).socialClauses.totalCount;
     const before = await count();
 
@@ -172,7 +173,7 @@ describe('social clauses', () => {
       officer.request(HOURS, { input: { placementId: placed.id, fromOn: addDays(start, 1), toOn: addDays(start, 5), hours: 30, ...input } });
     // 60 hours over 5 days is more than 10 a day; days before the placement or after today; the end before the start.
     expect((await hours({ hours: 60 })).errors?.[0]?.extensions).toMatchObject({ field: 'hours' });
-    expect(fieldsOf(await hours({ fromOn: addDays(start, -1), hours: 0 }))).toEqual(['fromOn', 'hours']);
+    expect(fieldsOf(await hours({ fromOn: addDays(start, -1), hours: 0.001 }))).toEqual(['fromOn', 'hours']);
     expect(fieldsOf(await hours({ toOn: addDays(start, 40) }))).toEqual(['toOn']);
     expect(fieldsOf(await hours({ fromOn: addDays(start, 6) }))).toEqual(['toOn']);
     expect(fieldsOf(await hours({ toOn: addDays(today, 1), fromOn: today }))).toEqual(['toOn', 'fromOn']);

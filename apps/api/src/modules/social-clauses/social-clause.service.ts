@@ -144,7 +144,8 @@ async function checkedClause(ctx: RequestContext, input: SocialClauseDetailsInpu
     if (endsOn <= startsOn) problems.add('endsOn', 'error.clauseEndBeforeStart');
     else checkDayWithin(problems, 'endsOn', endsOn, { earliest: null, latest: yearsAfter(startsOn, MAX_CLAUSE_YEARS) });
   }
-  const hoursOwed = input.hoursOwed;
+  // Checked as stored, to the hundredth: 0.001 hours is none.
+  const hoursOwed = roundHours(input.hoursOwed);
   if (!Number.isFinite(hoursOwed) || hoursOwed <= 0 || hoursOwed > MAX_CLAUSE_HOURS_OWED) {
     problems.add('hoursOwed', 'error.hoursOwedInvalid', { max: MAX_CLAUSE_HOURS_OWED });
   }
@@ -164,7 +165,7 @@ async function checkedClause(ctx: RequestContext, input: SocialClauseDetailsInpu
     lot: optionalText(input.lot),
     startsOn: startsOn!,
     endsOn: endsOn!,
-    hoursOwed: roundHours(hoursOwed),
+    hoursOwed,
     notes: optionalText(input.notes),
   };
 }
@@ -322,7 +323,7 @@ export async function recordClauseHours(ctx: RequestContext, input: RecordClause
       checkDayWithin(problems, 'fromOn', fromOn, within);
       if (fromOn && toOn && toOn < fromOn) problems.add('toOn', 'error.endBeforeStart');
       checkDayWithin(problems, 'toOn', toOn, within);
-      const hours = input.hours;
+      const hours = roundHours(input.hours);
       const max = fromOn && toOn && toOn >= fromOn ? maxHoursBetween(fromOn, toOn) : null;
       if (!Number.isFinite(hours) || hours <= 0 || (max !== null && hours > max)) {
         problems.add('hours', 'error.clauseHoursInvalid', { max: max ?? 0 });
@@ -337,7 +338,7 @@ export async function recordClauseHours(ctx: RequestContext, input: RecordClause
         placement,
         fromOn: fromOn!,
         toOn: toOn!,
-        hours: roundHours(hours),
+        hours,
         author: ctx.em.getReference(User, ctx.actor!.userId),
       });
       await saveChanges(ctx);
