@@ -13,7 +13,7 @@ import { startTestServer, type TestServer } from '@jalon/api/src/testing/test-se
  */
 /** The request clock: the meeting below is planned for early December 2026, and meetings are planned from now on. */
 const clock = new Date('2026-11-27T10:00:00Z');
-const CREATES = /^(add|amend|create|file|grant|import|invite|open|plan|record|schedule|submit)[A-Z]/;
+const CREATES = /^(add|amend|create|file|grant|import|invite|open|place|plan|record|schedule|submit)[A-Z]/;
 
 /** Create-named mutations without a key, and why a retry cannot create twice anyway. */
 const WITHOUT_KEY: Record<string, string> = {
@@ -148,7 +148,33 @@ async function company(): Promise<string> {
   return created.createCompany.id;
 }
 
+const CLAUSE = { buyer: 'Ville rejouée', contractName: 'Marché rejoué', startsOn: '2026-09-01', endsOn: '2027-08-31', hoursOwed: 300 };
+
+async function clause(): Promise<string> {
+  const created = await clients.animation.data(`mutation($input: CreateSocialClauseInput!) { createSocialClause(input: $input) { id } }`, {
+    input: { ...CLAUSE, companyId: await company() },
+  });
+  return created.createSocialClause.id;
+}
+
 const CASES: Record<string, Case> = {
+  createSocialClause: { as: 'animation', variables: input(async () => ({ ...CLAUSE, companyId: await company() })) },
+  placeOnSocialClause: {
+    as: 'animation',
+    variables: input(async () => ({ clauseId: await clause(), participantId: (await person()).id, kind: 'DIRECT_HIRE', startsOn: '2026-09-01' })),
+  },
+  recordClauseHours: {
+    as: 'animation',
+    variables: input(async () => {
+      const { placeOnSocialClause } = await clients.animation.data(
+        `mutation($input: PlaceOnSocialClauseInput!) { placeOnSocialClause(input: $input) { id } }`,
+        {
+          input: { clauseId: await clause(), participantId: (await person()).id, kind: 'DIRECT_HIRE', startsOn: '2026-09-01' },
+        },
+      );
+      return { placementId: placeOnSocialClause.id, fromOn: '2026-10-01', toOn: '2026-10-03', hours: 20 };
+    }),
+  },
   createCompany: {
     as: 'referent',
     variables: input(() => ({ siret: newSiret(), name: 'Entreprise rejouée', kind: 'CLASSIC', contacts: [{ name: 'Contact' }] })),

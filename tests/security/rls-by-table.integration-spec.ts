@@ -103,6 +103,16 @@ async function createData(): Promise<void> {
   await referent.data(`mutation($input: RecordCompanyEventInput!) { recordCompanyEvent(input: $input) { id } }`, {
     input: { companyId: createCompany.id, kind: 'VISIT', happenedOn: '2026-10-01', summary: 'Visite' },
   });
+  // A social clause of that company, with Amina placed on it and her hours (she has consents in some scenarios: none opens these).
+  const { createSocialClause } = await referent.data(`mutation($input: CreateSocialClauseInput!) { createSocialClause(input: $input) { id } }`, {
+    input: { companyId: createCompany.id, buyer: 'Ville', contractName: 'Marché', startsOn: '2026-09-01', endsOn: '2027-08-31', hoursOwed: 400 },
+  });
+  const { placeOnSocialClause } = await referent.data(`mutation($input: PlaceOnSocialClauseInput!) { placeOnSocialClause(input: $input) { id } }`, {
+    input: { clauseId: createSocialClause.id, participantId: a.id, kind: 'DIRECT_HIRE', startsOn: '2026-09-01' },
+  });
+  await referent.data(`mutation($input: RecordClauseHoursInput!) { recordClauseHours(input: $input) { id } }`, {
+    input: { placementId: placeOnSocialClause.id, fromOn: '2026-09-01', toOn: '2026-09-05', hours: 30 },
+  });
   await referent.data(`mutation($input: RecordProfessionalProjectInput!) { recordProfessionalProject(input: $input) { number } }`, {
     input: { pathwayId: a.pathwayId, amends: 0, targets: [{ romeCode: 'K2204', status: 'TO_EXPLORE', skillsAcquired: ['Ponctualité'], skillsToAcquire: [] }] },
   });
@@ -371,6 +381,10 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     trade_link: () => true,
     commune_area: () => true,
     reference_data_state: () => true,
+    // Social clauses name the people placed: staff only, whatever consent a partner holds.
+    social_clause: nothing,
+    clause_placement: nothing,
+    clause_hours: nothing,
     consent_event: nothing,
     consent_evidence: nothing,
     access_log: nothing,

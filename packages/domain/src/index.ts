@@ -29,3 +29,4 @@ export * from './monitoring';
 export * from './professional-project';
 export * from './company';
 export * from './job-offer';
+export * from './social-clause';

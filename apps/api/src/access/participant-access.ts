@@ -66,3 +66,8 @@ export function assertMayEdit(ctx: RequestContext, participant: { referent: { id
 export function mayEdit(ctx: RequestContext, participant: { referent: { id: string } }): boolean {
   return accessTo(ctx, participant) === 'EDIT';
 }
+
+/** Whether the viewer may read this file: staff whose role or caseload reaches it. */
+export function mayRead(ctx: RequestContext, participant: { referent: { id: string } }): boolean {
+  return accessTo(ctx, participant) !== 'NONE';
+}

@@ -11,6 +11,7 @@ import { CommitmentContract } from '../modules/participants/commitment-contract.
 import { ProfessionalProject } from '../modules/project/professional-project.entity';
 import { Company, CompanyEvent } from '../modules/companies/company.entity';
 import { Candidacy, JobOffer } from '../modules/offers/job-offer.entity';
+import { ClauseHours, ClausePlacement, SocialClause } from '../modules/social-clauses/social-clause.entity';
 import { Appointment, AppointmentAttendee } from '../modules/appointments/appointment.entity';
 import { PriorityDistrict } from '../modules/priority-districts/priority-district.entity';
 import { JournalEntry } from '../modules/participants/journal-entry.entity';
@@ -60,6 +61,9 @@ export const tenantOwnedEntities = [
   CompanyEvent,
   JobOffer,
   Candidacy,
+  SocialClause,
+  ClausePlacement,
+  ClauseHours,
   Appointment,
   AppointmentAttendee,
   PriorityDistrict,

@@ -44,6 +44,8 @@ import {
   CandidacyStatus,
   TradeMatch,
   AreaMatch,
+  ClausePlacementKind,
+  SocialClauseStatus,
 } from '@jalon/domain';
 import { ConsentEventAction } from '../modules/consent/consent-event.entity';
 
@@ -92,3 +94,8 @@ registerEnumType(JobOfferSource, { name: 'JobOfferSource', description: 'Where a
 registerEnumType(CandidacyStatus, { name: 'CandidacyStatus' });
 registerEnumType(TradeMatch, { name: 'TradeMatch', description: 'Why a target trade matches an offer: the same trade, the same parent sheet, a close trade' });
 registerEnumType(AreaMatch, { name: 'AreaMatch', description: 'How near the offer the person lives' });
+registerEnumType(ClausePlacementKind, { name: 'ClausePlacementKind', description: 'How a person was placed on a social clause’s hours' });
+registerEnumType(SocialClauseStatus, {
+  name: 'SocialClauseStatus',
+  description: 'COMPLETED: the hours are done; LATE: the period is over, or the hours done fall a quarter short of those due pro rata; OPEN otherwise',
+});

@@ -31,6 +31,7 @@ import { Migration20261207090000EsfStorage } from './Migration20261207090000EsfS
 import { Migration20261206150000CaseloadTarget } from './Migration20261206150000CaseloadTarget';
 import { Migration20261208100000EsfExchange } from './Migration20261208100000EsfExchange';
 import { Migration20261209110000Companies } from './Migration20261209110000Companies';
+import { Migration20261210100000SocialClauses } from './Migration20261210100000SocialClauses';
 import { Migration20261210110000JobOffers } from './Migration20261210110000JobOffers';
 import { Migration20261209100000ProfessionalProject } from './Migration20261209100000ProfessionalProject';
 import { Migration20261208120000RequestRoundTrips } from './Migration20261208120000RequestRoundTrips';
@@ -73,6 +74,7 @@ export const migrationsList = [
   { name: 'Migration20261208120000RequestRoundTrips', class: Migration20261208120000RequestRoundTrips },
   { name: 'Migration20261209100000ProfessionalProject', class: Migration20261209100000ProfessionalProject },
   { name: 'Migration20261209110000Companies', class: Migration20261209110000Companies },
+  { name: 'Migration20261210100000SocialClauses', class: Migration20261210100000SocialClauses },
   { name: 'Migration20261210110000JobOffers', class: Migration20261210110000JobOffers },
 ];
 

@@ -38,6 +38,7 @@ import { UserCredential } from '../../modules/auth/user-credential.entity';
 import { seedStageCatalogue } from '../../modules/stages/stage-catalogue';
 import { PriorityDistrict } from '../../modules/priority-districts/priority-district.entity';
 import { seedDemoPopulation } from './demo-population';
+import { seedDemoClauses } from './demo-clauses';
 
 /** Every demo account shares this password (printed at start-up, never used outside the demo). */
 export const DEMO_PASSWORD = 'jalon-demo-2026';
@@ -685,6 +686,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
   try {
     await em.flush();
     await seedDemoPopulation(em, DEMO_TENANTS);
+    await seedDemoClauses(em);
     await em.commit();
   } catch (error) {
     await em.rollback();

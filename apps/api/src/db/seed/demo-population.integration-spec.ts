@@ -160,6 +160,25 @@ describe('the demo population', () => {
     for (const [what, n] of Object.entries(counts!)) expect(n, what).toBeGreaterThan(5);
   });
 
+  it('shows the business-relations officer a social clause on pace, with people placed, and a late one', async () => {
+    const marc = new GraphqlClient(server.app);
+    await marc.login('marc@grenoble.demo', DEMO_PASSWORD);
+    const { socialClauses } = await marc.data(
+      `{ socialClauses { edges { node { contractName company { name } progress { hoursDone peoplePlaced status } placements { participantName hoursDone } } } } }`,
+    );
+    const clauses = socialClauses.edges.map((e: { node: unknown }) => e.node);
+    expect(clauses).toHaveLength(2);
+    const onPace = clauses.find((c: { contractName: string }) => c.contractName === 'Nettoyage des bâtiments municipaux');
+    // 8 months of 60 hours, a training of 140 hours, and Kevin's 84 + 105 + 105 hours through the ETTI.
+    expect(onPace).toMatchObject({ company: { name: 'Propreté des Alpes (démo)' }, progress: { hoursDone: 914, peoplePlaced: 3 } });
+    expect(onPace.placements.map((p: { participantName: string | null }) => p.participantName)).toContain('Kevin Roussel');
+    // 210 of 600 hours with the year nearly over.
+    expect(clauses.find((c: { contractName: string }) => c.contractName === 'Collecte et tri des encombrants').progress).toMatchObject({
+      hoursDone: 210,
+      status: 'LATE',
+    });
+  });
+
   it('never books a referent twice at once', async () => {
     const [agenda] = await server.asOwner((em) =>
       em.execute<Array<Record<string, number>>>(`
