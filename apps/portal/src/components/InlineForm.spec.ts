@@ -102,4 +102,22 @@ describe('InlineForm', () => {
     await nextTick();
     expect(shown.value).toBe(false);
   });
+
+  it('gives its first field the focus as it opens, when asked to', async () => {
+    const shown = ref(false);
+    const Harness = defineComponent(() => {
+      const form = useFormDialog({ id: 'identity-form', visible: shown, fields: ['name'] as const });
+      return () =>
+        h(
+          InlineForm,
+          { form, formLabel: 'Modifier', submitLabel: 'Enregistrer', focusOnOpen: true },
+          { default: () => h(TextField, { id: 'name', label: 'Nom' }) },
+        );
+    });
+    mountInApp(Harness);
+    shown.value = true;
+    await nextTick();
+    await nextTick();
+    expect(document.activeElement?.id).toBe('name');
+  });
 });

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import Column from 'primevue/column';
-import { h } from 'vue';
+import { h, nextTick, ref } from 'vue';
 import ConnectionTable from './ConnectionTable.vue';
 import PagePanel from './PagePanel.vue';
 import { connectionListOf } from '@/testing/connection-list';
@@ -41,5 +41,29 @@ describe('PagePanel', () => {
     expect(document.querySelector('.panel-header h2')?.textContent).toBe('Plan d’action');
     expect(document.querySelector('.panel-header button')?.textContent).toBe('Ajouter une étape');
     expect(document.querySelector('[role="search"]')).toBeNull();
+  });
+
+  it('offers its one action beside the heading as a button, and none without a label', async () => {
+    let asked = 0;
+    const action = ref<string | null>('Ajouter une note');
+    mountInApp({
+      render: () => h(PagePanel, { id: 'journal-title', title: 'Journal', action: action.value, actionIcon: 'pi pi-plus', onAction: () => asked++ }),
+    });
+    const button = document.querySelector<HTMLButtonElement>('.panel-header button')!;
+    expect(button.textContent).toContain('Ajouter une note');
+    expect(button.classList.contains('p-button-secondary')).toBe(false);
+    button.click();
+    expect(asked).toBe(1);
+    action.value = null;
+    await nextTick();
+    expect(document.querySelector('.panel-header')).toBeNull();
+    expect(document.querySelector('h2')?.textContent).toBe('Journal');
+  });
+
+  it('makes an action that changes what the panel shows a smaller, secondary one', () => {
+    mountInApp({ render: () => h(PagePanel, { id: 'identity-title', title: 'Identité', action: 'Modifier', actionSecondary: true }) });
+    const button = document.querySelector('.panel-header button')!;
+    expect(button.classList.contains('p-button-secondary')).toBe(true);
+    expect(button.classList.contains('p-button-sm')).toBe(true);
   });
 });
