@@ -70,7 +70,8 @@ export class ReferentType {
   organisationName!: string;
 }
 
-@ObjectType('Pathway', { implements: Node })
+// Plain values (see Stage): access/ guards every field still.
+@ObjectType('Pathway', { implements: Node, simpleResolvers: true })
 @SharedType(DataClass.PATHWAY_STATUS)
 export class PathwayType extends Node implements SubjectBearer {
   readonly __typename = 'Pathway';
@@ -272,7 +273,8 @@ export const PARTICIPANT_ACCESS_CLASSES = {
   exitFollowUp: DataClass.EXIT_FOLLOW_UP,
 } as const;
 
-@ObjectType('Participant', { implements: Node })
+// Plain values (see Stage): access/ guards every field still.
+@ObjectType('Participant', { implements: Node, simpleResolvers: true })
 @SharedType(IDENTIFICATION)
 export class ParticipantType extends Node implements SubjectBearer {
   readonly __typename = 'Participant';
