@@ -281,6 +281,8 @@ export class ParticipantType extends Node implements SubjectBearer {
   consentSubject!: ConsentSubject;
   /** For the nested fields (stages): the latest pathway, whatever the viewer may see of it. */
   currentPathwayId!: string;
+  /** The referent's membership (not a global id): who may edit the file (ParticipantRecordFieldsResolver.access). */
+  referentId!: string;
   /** That pathway's stages when the list brought them, read for this query's selection only (participant-page.query.ts). */
   listedStages?: StageRow[];
 
@@ -340,6 +342,7 @@ export class ParticipantType extends Node implements SubjectBearer {
   @Field(() => [PathwayType], { nullable: true, description: 'Every pathway, latest first; earlier ones stay readable' })
   pathways!: PathwayType[] | null;
 
+  // Resolved only when asked (ParticipantRecordFieldsResolver.access): eight decisions per person.
   @Shared(IDENTIFICATION)
   @Field(() => ParticipantAccessType)
   access!: ParticipantAccessType;
