@@ -192,8 +192,9 @@ const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 async function main(): Promise<void> {
   const { ownerUrl } = await benchDatabase();
   const viewers = await loadDataset(ownerUrl, SIZES);
-  // Jalon with the options of its start script (apps/api/package.json); the peer as it comes.
-  const jalon = new Server('Jalon', join(__dirname, 'serve-jalon.ts'), {}, JALON_NODE_OPTIONS);
+  // Jalon as production starts it (README: NODE_ENV=production, without which graphql-js checks
+  // each type test for a second copy of itself) with its start script's options; the peer as it comes.
+  const jalon = new Server('Jalon', join(__dirname, 'serve-jalon.ts'), { NODE_ENV: 'production' }, JALON_NODE_OPTIONS);
   const peer = new Server('PostGraphile', join(PEER, 'serve-postgraphile.ts'), { BENCH_VIEWERS: JSON.stringify(viewers) });
   await Promise.all([jalon.ready(), peer.ready()]);
   const cookies = {
