@@ -37,6 +37,7 @@ import { EsfIndicatorsResolver } from '../modules/esf/esf-indicators';
 import { EsfExportCheckResolver } from '../modules/esf/esf-export-check';
 import { EsfExportResolver, ParticipantEsfRejectionResolver } from '../modules/esf/esf-export.resolver';
 import { inheritInputLimits } from './input-limits';
+import { checkLocalDatesCheaply } from './local-date';
 import { NodeResolver } from './node.resolver';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -91,6 +92,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     validate: false,
   })
     .then(guardSchema)
-    .then(inheritInputLimits);
+    .then(inheritInputLimits)
+    .then(checkLocalDatesCheaply);
   return schema;
 }

@@ -4,7 +4,7 @@ import { getCommune } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
 import { withAlert } from '../../db/caseload-alerts.query';
-import { assertMayEdit, mayEdit, readableParticipants } from '../../access/participant-access';
+import { assertMayEdit, readableParticipants } from '../../access/participant-access';
 import { may } from '../../access/operation-access';
 import { readableReferents } from '../../access/referent-access';
 import { userNames } from '../../db/user-names.query';
@@ -33,7 +33,7 @@ import type {
   UpdateParticipantInput,
   UpdatePathwayEntryInput,
 } from './participant.inputs';
-import { PARTICIPANT_ACCESS_CLASSES, type ParticipantAccessType, type ParticipantRow, ParticipantType, PathwayType, ReferentType } from './participant.type';
+import { type ParticipantRow, ParticipantType, PathwayType, ReferentType } from './participant.type';
 import { participantPage, type PageShape, type ParticipantPageRow } from './participant-page.query';
 import { type CheckedDetails, checkedDetails, checkedEntry, searchKeyOf } from './participant.validation';
 import { Pathway } from './pathway.entity';
@@ -70,49 +70,34 @@ export async function toTypes(
     ctx,
     referents.flatMap((referent) => (referent ? [referent.user.id] : [])),
   );
-  return Promise.all(
-    participants.map(async (p, index) => {
-      const pathways = 'pathways' in p ? p.pathways : loaded.filter((pw) => pw.participant.id === p.id);
-      const own = pathways.map((pw) => withScope(PathwayType.from(pw, p), previewing ? scope : undefined));
-      const referent = referents[index];
-      return Object.assign(new ParticipantType(), {
-        id: toGlobalId('Participant', p.id),
-        firstName: p.firstName,
-        lastName: p.lastName,
-        birthDate: p.birthDate,
-        gender: p.gender ?? null,
-        phone: p.phone ?? null,
-        email: p.email ?? null,
-        addressLine: p.addressLine ?? null,
-        postcode: p.postcode ?? null,
-        communeCode: p.communeCode ?? null,
-        communeName: p.communeCode ? (getCommune(p.communeCode)?.name ?? null) : null,
-        priorityDistrictCode: p.priorityDistrictCode ?? null,
-        referent: referent ? referentOf(referent, names) : null,
-        currentPathway: own[0]!,
-        pathways: own,
-        access: await accessOf(ctx, p, scope),
-        version: p.version,
-        updatedAt: p.updatedAt,
-        currentPathwayId: pathways[0]!.id,
-        listedStages: 'stages' in p ? (p.stages ?? undefined) : undefined,
-        consentSubject: { participantId: p.id, itemClass: IDENTIFICATION, ...(previewing ? { scope } : {}) },
-      });
-    }),
-  );
-}
-
-async function accessOf(
-  ctx: RequestContext,
-  participant: Pick<ParticipantRow, 'id'> & { referent: { id: string } },
-  scope: ConsentScope,
-): Promise<ParticipantAccessType> {
-  await scope.load();
-  const access = { canEdit: scope === ctx.consent && mayEdit(ctx, participant) } as ParticipantAccessType;
-  for (const [field, dataClass] of Object.entries(PARTICIPANT_ACCESS_CLASSES)) {
-    access[field as keyof typeof PARTICIPANT_ACCESS_CLASSES] = scope.wouldAllow({ participantId: participant.id }, dataClass);
-  }
-  return access;
+  return participants.map((p, index) => {
+    const pathways = 'pathways' in p ? p.pathways : loaded.filter((pw) => pw.participant.id === p.id);
+    const own = pathways.map((pw) => withScope(PathwayType.from(pw, p), previewing ? scope : undefined));
+    const referent = referents[index];
+    return Object.assign(new ParticipantType(), {
+      id: toGlobalId('Participant', p.id),
+      firstName: p.firstName,
+      lastName: p.lastName,
+      birthDate: p.birthDate,
+      gender: p.gender ?? null,
+      phone: p.phone ?? null,
+      email: p.email ?? null,
+      addressLine: p.addressLine ?? null,
+      postcode: p.postcode ?? null,
+      communeCode: p.communeCode ?? null,
+      communeName: p.communeCode ? (getCommune(p.communeCode)?.name ?? null) : null,
+      priorityDistrictCode: p.priorityDistrictCode ?? null,
+      referent: referent ? referentOf(referent, names) : null,
+      currentPathway: own[0]!,
+      pathways: own,
+      version: p.version,
+      updatedAt: p.updatedAt,
+      currentPathwayId: pathways[0]!.id,
+      referentId: p.referent.id,
+      listedStages: 'stages' in p ? (p.stages ?? undefined) : undefined,
+      consentSubject: { participantId: p.id, itemClass: IDENTIFICATION, ...(previewing ? { scope } : {}) },
+    });
+  });
 }
 
 export async function participantView(ctx: RequestContext, participant: Participant): Promise<ParticipantType> {

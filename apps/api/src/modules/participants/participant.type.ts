@@ -70,7 +70,8 @@ export class ReferentType {
   organisationName!: string;
 }
 
-@ObjectType('Pathway', { implements: Node })
+// Plain values (see Stage): access/ guards every field still.
+@ObjectType('Pathway', { implements: Node, simpleResolvers: true })
 @SharedType(DataClass.PATHWAY_STATUS)
 export class PathwayType extends Node implements SubjectBearer {
   readonly __typename = 'Pathway';
@@ -272,13 +273,16 @@ export const PARTICIPANT_ACCESS_CLASSES = {
   exitFollowUp: DataClass.EXIT_FOLLOW_UP,
 } as const;
 
-@ObjectType('Participant', { implements: Node })
+// Plain values (see Stage): access/ guards every field still.
+@ObjectType('Participant', { implements: Node, simpleResolvers: true })
 @SharedType(IDENTIFICATION)
 export class ParticipantType extends Node implements SubjectBearer {
   readonly __typename = 'Participant';
   consentSubject!: ConsentSubject;
   /** For the nested fields (stages): the latest pathway, whatever the viewer may see of it. */
   currentPathwayId!: string;
+  /** The referent's membership (not a global id): who may edit the file (ParticipantRecordFieldsResolver.access). */
+  referentId!: string;
   /** That pathway's stages when the list brought them, read for this query's selection only (participant-page.query.ts). */
   listedStages?: StageRow[];
 
@@ -338,6 +342,7 @@ export class ParticipantType extends Node implements SubjectBearer {
   @Field(() => [PathwayType], { nullable: true, description: 'Every pathway, latest first; earlier ones stay readable' })
   pathways!: PathwayType[] | null;
 
+  // Resolved only when asked (ParticipantRecordFieldsResolver.access): eight decisions per person.
   @Shared(IDENTIFICATION)
   @Field(() => ParticipantAccessType)
   access!: ParticipantAccessType;

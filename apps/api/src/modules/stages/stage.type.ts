@@ -83,7 +83,8 @@ export const STAGE_ACCESS_CLASSES = {
   trainingReports: DataClass.TRAINING_REPORTS,
 } as const;
 
-@ObjectType('Stage', { implements: Node })
+// Plain values: type-graphql's own resolver per field (two objects each, 5,000 in a partner's list) is not needed; access/ guards every field still.
+@ObjectType('Stage', { implements: Node, simpleResolvers: true })
 @SharedType(DataClass.STAGE_LIST)
 export class StageType extends Node implements SubjectBearer {
   readonly __typename = 'Stage';
