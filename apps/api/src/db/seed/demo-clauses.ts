@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ClausePlacementKind } from '@jalon/domain';
 
@@ -132,11 +133,13 @@ export async function seedDemoClauses(em: EntityManager, clauses: readonly DemoC
     const tenantId = await one(em, `select id from tenant where slug = ?`, [clause.tenant]);
     const authorId = await one(em, `select id from app_user where email = ?`, [clause.author]);
     const companyId = await one(em, `select id from company where tenant_id = ? and siret = ?`, [tenantId, clause.company]);
-    const clauseId = await one(
-      em,
+    // Ids made here, not read back from `returning`: PGlite's driver answers an insert without its rows.
+    const clauseId = randomUUID();
+    await em.execute(
       `insert into social_clause (id, created_at, updated_at, tenant_id, company_id, buyer, contract_name, reference, lot, starts_on, ends_on, hours_owed, notes)
-       values (gen_random_uuid(), now(), now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+       values (?, now(), now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
+        clauseId,
         tenantId,
         companyId,
         clause.buyer,
@@ -153,11 +156,12 @@ export async function seedDemoClauses(em: EntityManager, clauses: readonly DemoC
       const intermediaryId = placement.intermediary
         ? await one(em, `select id from company where tenant_id = ? and siret = ?`, [tenantId, placement.intermediary])
         : null;
-      const placementId = await one(
-        em,
+      const placementId = randomUUID();
+      await em.execute(
         `insert into clause_placement (id, created_at, tenant_id, clause_id, participant_id, kind, intermediary_id, position, starts_on, ends_on, author_id)
-         values (gen_random_uuid(), now(), ?, ?, ?, ?::clause_placement_kind, ?, ?, ?, ?, ?) returning id`,
+         values (?, now(), ?, ?, ?, ?::clause_placement_kind, ?, ?, ?, ?, ?)`,
         [
+          placementId,
           tenantId,
           clauseId,
           await personId(em, tenantId, placement),

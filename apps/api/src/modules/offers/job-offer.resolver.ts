@@ -43,6 +43,16 @@ async function candidacyTypes(ctx: RequestContext, candidacies: Candidacy[]): Pr
   return candidacies.map((c, i) => CandidacyType.from(c, people[i]!, JobOfferType.from(c.offer, mayFollowCompanies(ctx))));
 }
 
+/** A page of the offers the viewer reaches (the PLIE's for staff, its own for an employer), the company named as it may. */
+async function offersConnection(ctx: RequestContext, filter: JobOfferFilter | undefined, page: PageArgs | undefined): Promise<JobOfferConnection> {
+  const result = await listJobOffers(ctx, filter, page);
+  return toConnection(
+    result,
+    jobOfferCursor,
+    result.nodes.map((offer) => JobOfferType.from(offer, mayFollowCompanies(ctx))),
+  );
+}
+
 /** The people of match rows that the viewer may read, in the rows' order. */
 async function matchedPeople(ctx: RequestContext, ids: string[]): Promise<Map<string, ParticipantType>> {
   const rows = await ctx.em.find(Participant, { $and: [{ id: { $in: ids } }, await readableParticipants(ctx)] }, { populate: ['referent.organisation'] });
@@ -60,12 +70,7 @@ export class JobOfferResolver {
     @Arg('filter', () => JobOfferFilter, { nullable: true }) filter?: JobOfferFilter,
     @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
   ): Promise<JobOfferConnection> {
-    const result = await listJobOffers(ctx, filter, page);
-    return toConnection(
-      result,
-      jobOfferCursor,
-      result.nodes.map((offer) => JobOfferType.from(offer, true)),
-    );
+    return offersConnection(ctx, filter, page);
   }
 
   @Query(() => JobOfferConnection, { description: "A partner employer's own offers, newest first" })
@@ -75,12 +80,7 @@ export class JobOfferResolver {
     @Arg('filter', () => JobOfferFilter, { nullable: true }) filter?: JobOfferFilter,
     @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
   ): Promise<JobOfferConnection> {
-    const result = await listJobOffers(ctx, filter, page);
-    return toConnection(
-      result,
-      jobOfferCursor,
-      result.nodes.map((offer) => JobOfferType.from(offer, false)),
-    );
+    return offersConnection(ctx, filter, page);
   }
 
   @Query(() => Int, { description: "Candidacies on the employer's offers, shared with it, waiting for its answer" })
