@@ -1,4 +1,5 @@
 import type { RankedCloseTrade } from './professional-project';
+import { StageCategory } from './stage-kind';
 
 /**
  * Job offers the PLIE collects (from the companies it follows, from partners that employ, from
@@ -96,6 +97,9 @@ export const EMPLOYER_ANSWERS: readonly CandidacyStatus[] = [CandidacyStatus.RET
 export const CANDIDACY_OUTCOMES: readonly CandidacyStatus[] = [CandidacyStatus.HIRED, CandidacyStatus.NOT_RETAINED, CandidacyStatus.WITHDRAWN];
 /** Candidacies still waiting for an outcome: answered, changed, or decided. */
 export const OPEN_CANDIDACY_STATUSES: readonly CandidacyStatus[] = [CandidacyStatus.PROPOSED, CandidacyStatus.RETAINED];
+
+/** The stage kinds a hire may become: a job, an assisted contract, integration work. */
+export const HIRE_STAGE_CATEGORIES: readonly StageCategory[] = [StageCategory.EMPLOYMENT, StageCategory.ASSISTED_JOB, StageCategory.INTEGRATION_ACTIVITY];
 
 export function isOpenCandidacy(status: CandidacyStatus): boolean {
   return OPEN_CANDIDACY_STATUSES.includes(status);

@@ -6,6 +6,7 @@ import {
   SHARING_PRESETS,
   CandidacyStatus,
   EMPLOYER_ANSWERS,
+  HIRE_STAGE_CATEGORIES,
   hasFixedTerm,
   isOpenCandidacy,
   JobOfferSource,
@@ -14,7 +15,6 @@ import {
   MAX_OFFER_POSITIONS,
   MAX_WEEKLY_HOURS,
   PathwayStatus,
-  StageCategory,
   StageStatus,
 } from '@jalon/domain';
 import { isCommuneCode, isTradeCode } from '@jalon/reference-data/node';
@@ -186,9 +186,11 @@ function loadCandidacy(ctx: RequestContext, id: string): Promise<Candidacy | nul
 
 /** The candidacies of offers (an employer's: those its consents let it see), oldest first. */
 export async function candidaciesOfOffers(ctx: RequestContext, offerIds: readonly string[]): Promise<Candidacy[]> {
-  if (ctx.consent.governsByConsent) await ctx.consent.load();
-  const readable = ctx.consent.governsByConsent ? {} : { participant: await readableParticipants(ctx) };
-  return ctx.em.find(Candidacy, { offer: { $in: [...offerIds] }, ...readable }, { populate: CANDIDACY_POPULATE, orderBy: { createdAt: 'asc' } });
+  return ctx.em.find(
+    Candidacy,
+    { offer: { $in: [...offerIds] }, participant: await readableParticipants(ctx) },
+    { populate: CANDIDACY_POPULATE, orderBy: { createdAt: 'asc' } },
+  );
 }
 
 /** How many candidacies shared with the employer wait for its answer (row-level security counts only those shared). */
@@ -265,9 +267,6 @@ export async function answerCandidacy(ctx: RequestContext, input: AnswerCandidac
   return candidacy;
 }
 
-/** Stage kinds a hire may become: a job, an assisted contract, integration work. */
-const HIRE_CATEGORIES: readonly StageCategory[] = [StageCategory.EMPLOYMENT, StageCategory.ASSISTED_JOB, StageCategory.INTEGRATION_ACTIVITY];
-
 /** The day a contract of some months, starting on a day, ends. */
 function endOfContract(start: string, months: number): string {
   const day = new Date(`${start}T00:00:00Z`);
@@ -298,7 +297,7 @@ export async function recordCandidacyOutcome(ctx: RequestContext, input: RecordC
     checkDayWithin(problems, 'hiredOn', hiredOn, startBounds(ctx));
     const kindId = input.stageKindId ? parseGlobalId(input.stageKindId, 'StageKind')?.id : null;
     kind = kindId ? await ctx.em.findOne(StageKind, { id: kindId, active: true }) : null;
-    if (!kind || !HIRE_CATEGORIES.includes(kind.category)) problems.add('stageKindId', 'error.hireKindInvalid');
+    if (!kind || !HIRE_STAGE_CATEGORIES.includes(kind.category)) problems.add('stageKindId', 'error.hireKindInvalid');
   }
   problems.throwIfAny();
   ctx.em.assign(candidacy, { status: input.outcome, outcomeReason: hired ? null : reason, hiredOn });

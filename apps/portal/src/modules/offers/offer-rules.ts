@@ -1,5 +1,14 @@
-import { hasFixedTerm, MAX_CONTRACT_MONTHS, MAX_OFFER_POSITIONS, MAX_WEEKLY_HOURS } from '@jalon/domain';
-import type { AreaMatch, CandidacyStatus, JobContractType, JobOfferSource, JobOfferStatus, StageCategory, TradeMatch } from '@/gql/graphql';
+import {
+  CANDIDACY_OUTCOMES,
+  EMPLOYER_ANSWERS,
+  hasFixedTerm,
+  HIRE_STAGE_CATEGORIES,
+  isOpenCandidacy as isOpen,
+  MAX_CONTRACT_MONTHS,
+  MAX_OFFER_POSITIONS,
+  MAX_WEEKLY_HOURS,
+} from '@jalon/domain';
+import type { CandidacyStatus, JobContractType, JobOfferSource, JobOfferStatus, StageCategory } from '@/gql/graphql';
 
 export { MAX_CONTRACT_MONTHS, MAX_OFFER_POSITIONS, MAX_WEEKLY_HOURS };
 
@@ -15,19 +24,11 @@ export const CANDIDACY_SEVERITY: Record<CandidacyStatus, 'info' | 'success' | 'w
   NOT_RETAINED: 'secondary',
   WITHDRAWN: 'secondary',
 };
-/** The outcomes a referent records, and the employer's answers. */
-export const OUTCOMES: readonly CandidacyStatus[] = ['HIRED', 'NOT_RETAINED', 'WITHDRAWN'];
-export const ANSWERS: readonly CandidacyStatus[] = ['RETAINED', 'NOT_RETAINED'];
-export const isOpenCandidacy = (status: CandidacyStatus) => status === 'PROPOSED' || status === 'RETAINED';
-/** The stage kinds a hire may become (the API refuses others). */
-export const HIRE_CATEGORIES: readonly StageCategory[] = ['EMPLOYMENT', 'ASSISTED_JOB', 'INTEGRATION_ACTIVITY'];
+/** The outcomes a referent records, the employer's answers, and the stage kinds a hire may become: the API's rules. */
+export const OUTCOMES = CANDIDACY_OUTCOMES as readonly string[] as readonly CandidacyStatus[];
+export const ANSWERS = EMPLOYER_ANSWERS as readonly string[] as readonly CandidacyStatus[];
+export const HIRE_CATEGORIES = HIRE_STAGE_CATEGORIES as readonly string[] as readonly StageCategory[];
+export const isOpenCandidacy = (status: CandidacyStatus) => isOpen(status as Parameters<typeof isOpen>[0]);
 
 /** Whether a contract of this type has a length to give (all but a CDI). */
 export const needsLength = (type: JobContractType | '') => type !== '' && hasFixedTerm(type as Parameters<typeof hasFixedTerm>[0]);
-
-/** The reason parts, for their labels: the trade match (with its rank for a close trade) and the area. */
-export interface ReasonParts {
-  tradeMatch: TradeMatch;
-  rank: number;
-  area: AreaMatch;
-}
