@@ -34,12 +34,28 @@ describe.runIf(chromiumAvailable())('a referent follows a pathway from referral 
     await nadia.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes participants' }).click();
     await nadia.getByRole('link', { name: 'Nouveau participant' }).click();
     await nadia.getByRole('heading', { name: 'Nouveau participant' }).waitFor();
+    // Sent empty: every missing field is said, and the keyboard lands on the first.
+    await nadia.getByRole('button', { name: 'Créer le dossier' }).click();
+    await expect.poll(() => nadia.evaluate(() => document.activeElement?.id)).toBe('new-first-name');
+    expect(await nadia.getByText('Ce champ est obligatoire.').count()).toBeGreaterThanOrEqual(3);
     await nadia.getByLabel('Prénom').fill('Awa');
     await nadia.getByLabel('Nom', { exact: true }).fill(lastName);
     await nadia.getByLabel('Date de naissance').fill('1988-03-14');
     await nadia.getByRole('group', { name: 'Genre' }).getByLabel('Femme').check();
     await nadia.getByLabel("Date d'orientation").fill(parisDay(-10));
     await nadia.getByRole('button', { name: 'Créer le dossier' }).click();
+    await nadia.getByRole('heading', { name: fullName }).waitFor();
+
+    // The same person again: the file is not created until Nadia says it is someone else.
+    await nadia.goBack();
+    await nadia.getByRole('heading', { name: 'Nouveau participant' }).waitFor();
+    await nadia.getByLabel('Prénom').fill('Awa');
+    await nadia.getByLabel('Nom', { exact: true }).fill(lastName);
+    await nadia.getByLabel('Date de naissance').fill('1988-03-14');
+    await nadia.getByRole('button', { name: 'Créer le dossier' }).click();
+    await nadia.getByText("Cochez cette case si vous avez vérifié qu'il s'agit d'une autre personne.").waitFor();
+    await nadia.getByText('Une personne du même nom et de même date de naissance est déjà suivie').waitFor();
+    await nadia.goForward();
     await nadia.getByRole('heading', { name: fullName }).waitFor();
 
     // In the caseload: waiting for accreditation, ESF+ data missing.

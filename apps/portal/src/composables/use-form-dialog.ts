@@ -41,8 +41,8 @@ export interface FieldBinding<TValue> {
 export type FieldOf<TValues extends object, TExtra extends string> = (keyof TValues & string) | TExtra;
 
 export interface SubmitSteps<TData> {
-  /** The checks made before sending: mark what is wrong with `setField` or `require`. */
-  check?: () => void;
+  /** The checks made before sending: mark what is wrong with `setField` or `require` (awaited when one asks the API). */
+  check?: () => void | Promise<void>;
   send: () => Promise<MutationResult<TData>>;
   /** The success toast's text (none for null); the dialog closes after it, unless `stayOpen` (to show what was done). */
   success: (data: TData) => string | null;
@@ -125,7 +125,7 @@ export function useFormDialog<TValues extends object = Record<never, never>, TEx
   /** One submission; resolves to the API's answer, or null when the checks stopped it before sending. */
   async function submit<TData>(steps: SubmitSteps<TData>): Promise<MutationResult<TData> | null> {
     clear();
-    steps.check?.();
+    await steps.check?.();
     if (errors.hasFieldErrors() || errors.formError.value) {
       await focusFirst();
       return null;
