@@ -11,6 +11,7 @@ import {
   type ImportProblem,
 } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
+import { activeMembership } from '../../access/tenant-scope';
 import { searchKeyOf } from '../participants/participant.validation';
 import { tenantLookups, type TenantLookups } from './import-lookups';
 import { existingIdentities, importKeysAmong } from './import.query';
@@ -98,7 +99,7 @@ async function existingKeys(ctx: RequestContext, source: string, people: ImportP
     ...person.pathways.flatMap((pathway) => [pathwayKey(pathway.first), ...pathway.stages.map(stageKey)]),
   ]);
   if (keys.length === 0) return new Map();
-  const rows = await importKeysAmong(ctx.em, source, keys);
+  const rows = await importKeysAmong(ctx.em, activeMembership(ctx).tenantId, source, keys);
   return new Map(rows.map((row) => [row.key, { participantId: row.participant_id, pathwayId: row.pathway_id }]));
 }
 
@@ -113,7 +114,7 @@ async function duplicatesOfExistingFiles(ctx: RequestContext, people: ImportPers
     search_key: searchKeyOf(person.first.lastName, person.first.firstName),
     birth_date: person.first.birthDate,
   }));
-  const rows = await existingIdentities(ctx.em, identities);
+  const rows = await existingIdentities(ctx.em, activeMembership(ctx).tenantId, identities);
   const found = new Set(rows.map((row) => `${row.search_key}|${row.birth_date}`));
   return newcomers
     .filter((person) => found.has(`${searchKeyOf(person.first.lastName, person.first.firstName)}|${person.first.birthDate}`))

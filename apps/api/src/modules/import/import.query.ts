@@ -30,22 +30,27 @@ export async function insertRows(
   }
 }
 
-/** Among `keys`, those an import from `source` already wrote, with the person and pathway of each. */
-export function importKeysAmong(em: EntityManager, source: string, keys: string[]) {
+/**
+ * Among `keys`, those an import from `source` already wrote, with the person and pathway of each.
+ * The tenant is named so each key is one lookup of the primary key (tenant, source, key): without
+ * it, 10,000 keys against as many rows took a minute (measured by the import bench).
+ */
+export function importKeysAmong(em: EntityManager, tenantId: string, source: string, keys: string[]) {
   return em.execute<Array<{ key: string; participant_id: string; pathway_id: string | null }>>(
-    `select key, participant_id, pathway_id from import_key
-      where source = ? and key in (select jsonb_array_elements_text(?::jsonb))`,
-    [source, JSON.stringify(keys)],
+    `select k.key, k.participant_id, k.pathway_id
+       from jsonb_array_elements_text(?::jsonb) as f(key)
+       join import_key k on k.tenant_id = ? and k.source = ? and k.key = f.key`,
+    [JSON.stringify(keys), tenantId, source],
   );
 }
 
 /** Which of these identities (search key and birth date) a file of the tenant already has. */
-export function existingIdentities(em: EntityManager, identities: Array<{ search_key: string; birth_date: string }>) {
+export function existingIdentities(em: EntityManager, tenantId: string, identities: Array<{ search_key: string; birth_date: string }>) {
   return em.execute<Array<{ search_key: string; birth_date: string }>>(
     `select distinct p.search_key, to_char(p.birth_date, 'YYYY-MM-DD') as birth_date
-       from participant p
-       join jsonb_to_recordset(?::jsonb) as f(search_key text, birth_date date) on p.search_key = f.search_key and p.birth_date = f.birth_date`,
-    [JSON.stringify(identities)],
+       from jsonb_to_recordset(?::jsonb) as f(search_key text, birth_date date)
+       join participant p on p.tenant_id = ? and p.search_key = f.search_key and p.birth_date = f.birth_date`,
+    [JSON.stringify(identities), tenantId],
   );
 }
 
