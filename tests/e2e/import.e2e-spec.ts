@@ -38,7 +38,10 @@ describe.runIf(chromiumAvailable())('import from another tool', () => {
     expect(await rows.count()).toBe(4);
     await rows.filter({ hasText: 'Date illisible « 31/02/1979 »' }).getByRole('cell', { name: '3', exact: true }).waitFor();
     await rows.filter({ hasText: "Type d'étape inconnu « Plongée sous-marine »" }).getByRole('cell', { name: '5', exact: true }).waitFor();
-    await rows.filter({ hasText: "« inconnu@ailleurs.fr » n'est pas l'adresse d'un référent de ce PLIE." }).getByRole('cell', { name: '9', exact: true }).waitFor();
+    await rows
+      .filter({ hasText: "« inconnu@ailleurs.fr » n'est pas l'adresse d'un référent de ce PLIE." })
+      .getByRole('cell', { name: '9', exact: true })
+      .waitFor();
     await report.getByRole('button', { name: 'Importer' }).waitFor({ state: 'detached' });
     expect(await axeViolations(marc)).toEqual([]);
 
