@@ -507,6 +507,8 @@ const fr = {
   'import.columnRequired': 'Choisissez la colonne de ce champ obligatoire.',
   'import.sourceRequired': 'Nommez la source (le logiciel exporté), pour retrouver la correspondance la prochaine fois.',
   'import.linesRefused': "{count} ligne(s) refusée(s) : rien n'a été importé. Corrigez le fichier et recommencez.",
+  'import.lineProblem': 'Ligne {line} : {message}',
+  'import.lineColumnProblem': 'Ligne {line}, colonne « {column} » : {message}',
 };
 
 type Key = keyof typeof fr;
@@ -1017,6 +1019,8 @@ const en: Record<Key, string> = {
   'import.columnRequired': 'Choose the column of this required field.',
   'import.sourceRequired': 'Name the source (the tool exported), to find the mapping again next time.',
   'import.linesRefused': '{count} line(s) refused: nothing was imported. Fix the file and try again.',
+  'import.lineProblem': 'Line {line}: {message}',
+  'import.lineColumnProblem': 'Line {line}, column "{column}": {message}',
 };
 
 export type MessageKey = Key;

@@ -235,6 +235,11 @@ describe('import from another tool', () => {
     expect(checkImport).toMatchObject({ lineCount: 8, newParticipants: 4, newPathways: 5, newStages: 6, unchangedLines: 0, problems: [] });
     const { runImport } = await marc.data(RUN, { input: mapping(id) });
     expect(runImport).toMatchObject({ createdParticipants: 4, createdPathways: 5, createdStages: 6 });
+    // The file's lines are not kept once imported: they live on in the files they created.
+    const [kept] = await server.asOwner((em) =>
+      em.execute(`select jsonb_array_length(rows) as rows, row_count from import_file where source = 'Ancien logiciel'`),
+    );
+    expect(kept).toEqual({ rows: 0, row_count: 8 });
     // 4 created + 5 pathways opened + 6 stages added in the files' history.
     expect(await counts()).toEqual({
       participants: before.participants + 4,
@@ -267,6 +272,16 @@ describe('import from another tool', () => {
     // The mapping was saved under its source, and is proposed for the next file of the same tool.
     const { importFile } = await marc.data(FILE, { id: await upload(csvOf(lines(referent()).slice(0, 1))) });
     expect(importFile.suggestedSource).toBe('Ancien logiciel');
+  });
+
+  it('two imports of the same lines at once create them once, without an error', async () => {
+    const rows = [['C-1', 'Concurrent', 'Cléo', '03/04/1991', 'F', '', '', referent(), '02/02/2026', '', '', '', 'JOB_SEARCH', '02/02/2026', '']];
+    const [first, second] = [await upload(csvOf(rows)), await upload(csvOf(rows))];
+    const both = await Promise.all([marc.request(RUN, { input: mapping(first, 'Parallèle') }), marc.request(RUN, { input: mapping(second, 'Parallèle') })]);
+    expect(both.map((r) => r.errors)).toEqual([undefined, undefined]);
+    expect(both.map((r) => r.data!.runImport.createdParticipants).sort()).toEqual([0, 1]);
+    const [row] = await server.asOwner((em) => em.execute(`select count(*)::int as n from participant where last_name = 'Concurrent'`));
+    expect(row).toEqual({ n: 1 });
   });
 
   it('refuses a person who already has a file under another source', async () => {

@@ -14,6 +14,7 @@ import { readImportFile } from './import-file-reader';
 import type { ImportMappingInput } from './import.inputs';
 import { ImportFileType, type ImportCheckType, type ImportProgressType } from './import.type';
 import { writeImport } from './import-writer';
+import { lockForTransaction } from '../../db/advisory-lock';
 
 const UNREADABLE: Record<'unreadable' | 'empty' | 'tooLarge', MessageKey> = {
   unreadable: 'import.fileUnreadable',
@@ -130,13 +131,17 @@ export async function importProgress(ctx: RequestContext, globalId: string): Pro
 export async function runImport(ctx: RequestContext, input: ImportMappingInput): Promise<ImportFileType> {
   const file = await findFile(ctx, input.fileId, true);
   const { source, mapping } = checkedMapping(ctx, file, input);
+  // Two imports of one source at once would both find a line new: the second waits, then finds it imported.
+  await lockForTransaction(ctx.em, `import:${activeMembership(ctx).tenantId}:${source}`);
   await saveMapping(ctx, source, mapping);
   running.set(file.id, { done: 0, total: 0 });
   try {
     const checked = await checkFile(ctx, source, file.headers, file.rows, mapping);
     if (checked.problems.length > 0) throw refusedLines(ctx, checked.problems, mapping);
     const written = await writeImport(ctx, source, checked, (done, total) => running.set(file.id, { done, total }));
+    // Its lines are now in the files they created: the copy is not kept (headers and counts are).
     Object.assign(file, {
+      rows: [],
       source,
       importedAt: ctx.now,
       createdParticipants: written.participants,
@@ -154,7 +159,7 @@ function refusedLines(ctx: RequestContext, problems: ImportProblem[], mapping: C
   const lines = new Set(problems.map((p) => p.line)).size;
   const fields = problemTypes(ctx, problems, mapping).map((p) => ({
     field: `line${p.line}.${p.field}`,
-    message: `Ligne ${p.line}${p.column ? `, colonne « ${p.column} »` : ''} : ${p.message}`,
+    message: translate(ctx.locale, p.column ? 'import.lineColumnProblem' : 'import.lineProblem', { line: p.line, column: p.column ?? '', message: p.message }),
   }));
   return new UserFacingError('BAD_USER_INPUT', translate(ctx.locale, 'import.linesRefused', { count: lines }), { field: fields[0]!.field, fields });
 }
