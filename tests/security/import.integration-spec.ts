@@ -53,9 +53,11 @@ describe('who may import', () => {
     const client = await loggedIn(server, plie.users[who].email);
     const upload = await uploadFile(server.app, '/imports', client.cookie!, 'export.csv', csv(plie.users.referent.email));
     expect(upload.statusCode).toBe(403);
+    expect((await server.app.inject({ method: 'GET', url: '/imports/sample.csv', headers: { cookie: client.cookie! } })).statusCode).toBe(403);
     for (const query of [
       `{ importFields { field } }`,
       `{ importMappings { source } }`,
+      `{ importFiles { fileName rowCount } }`,
       `query($id: ID!) { a: importFile(id: $id) { ...F } } fragment F on ImportFile { headers suggestedColumns { column } }`,
       `query($id: ID!) { importProgress(fileId: $id) { done } }`,
     ]) {
@@ -81,6 +83,7 @@ describe('who may import', () => {
     expect(codeOf(await stranger.request(CHECK, { input: input(fileId) }))).toBe('NOT_FOUND');
     expect(codeOf(await stranger.request(RUN, { input: input(fileId) }))).toBe('NOT_FOUND');
     expect((await stranger.data(`{ importMappings { source } }`)).importMappings).toEqual([]);
+    expect((await stranger.data(`{ importFiles { id } }`)).importFiles).toEqual([]);
     expect(await participantsNamed('Sécurité')).toBe(0);
   });
 

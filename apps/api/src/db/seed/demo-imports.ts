@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { guessMapping } from '@jalon/domain';
+import { IMPORT_SAMPLE } from '../../modules/import/import-file-reader';
 
-/** The export of the previous tool the demo PLIE can import (apps/api/src/modules/import/sample). */
-export const DEMO_IMPORT_SAMPLE = join(__dirname, '../../modules/import/sample/export-logiciel-precedent.csv');
 export const DEMO_IMPORT_SOURCE = 'Logiciel précédent (export ABC)';
 
 /**
@@ -13,7 +11,7 @@ export const DEMO_IMPORT_SOURCE = 'Logiciel précédent (export ABC)';
  * file opens on it; made from the sample's own headers, as the mapping screen proposes them.
  */
 export async function seedDemoImports(em: EntityManager): Promise<void> {
-  const headers = readFileSync(DEMO_IMPORT_SAMPLE, 'utf8').split(/\r?\n/)[0]!.split(';');
+  const headers = readFileSync(IMPORT_SAMPLE, 'utf8').split(/\r?\n/)[0]!.split(';');
   const [tenant] = await em.execute<Array<{ id: string }>>(`select id from tenant where slug = 'grenoble-alpes'`);
   if (!tenant) throw new Error('Demo imports: the Grenoble PLIE is not seeded');
   // Ids made here, not read back from `returning`: PGlite's driver answers an insert without its rows.

@@ -1,9 +1,13 @@
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { readCsvRows } from '../esf/esf-error-file';
 
 /** The most an import file holds: beyond, it is split (and a mistake in it would be long to find). */
 export const IMPORT_MAX_LINES = 20_000;
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** The sample export shipped with Jalon, in the layout the import reads (the demo imports it). */
+export const IMPORT_SAMPLE = join(__dirname, 'sample/export-logiciel-precedent.csv');
 
 export type ReadFile = { ok: true; headers: string[]; rows: string[][] } | { ok: false; reason: 'unreadable' | 'empty' | 'tooLarge' };
 

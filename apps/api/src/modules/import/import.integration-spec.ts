@@ -272,6 +272,13 @@ describe('import from another tool', () => {
     // The mapping was saved under its source, and is proposed for the next file of the same tool.
     const { importFile } = await marc.data(FILE, { id: await upload(csvOf(lines(referent()).slice(0, 1))) });
     expect(importFile.suggestedSource).toBe('Ancien logiciel');
+    // The files sent, latest first: those imported with what they created.
+    const { importFiles } = await marc.data(`{ importFiles(first: 3) { fileName rowCount importedAt createdParticipants } }`);
+    expect(importFiles.map((f: { rowCount: number; createdParticipants: number | null }) => [f.rowCount, f.createdParticipants])).toEqual([
+      [1, null],
+      [8, 0],
+      [8, 4],
+    ]);
   });
 
   it('two imports of the same lines at once create them once, without an error', async () => {
@@ -331,6 +338,9 @@ describe('import from another tool', () => {
 
   it('imports the sample file shipped for the demo, mapped from its own headers', async () => {
     const sample = readFileSync(new URL('./sample/export-logiciel-precedent.csv', import.meta.url), 'utf8').replaceAll(/\w+@grenoble\.demo/g, referent());
+    const download = await server.app.inject({ method: 'GET', url: '/imports/sample.csv', headers: { cookie: marc.cookie! } });
+    expect(download.statusCode).toBe(200);
+    expect(download.body.split('\n')[0]).toBe(sample.split('\n')[0]);
     const id = await upload(sample, 'export-logiciel-precedent.csv');
     const { importFile } = await marc.data(FILE, { id });
     const { checkImport } = await marc.data(CHECK, { input: { fileId: id, source: 'Démo', columns: importFile.suggestedColumns } });

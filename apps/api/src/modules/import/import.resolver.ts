@@ -1,8 +1,8 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
 import { Allow } from '../../access/operation-access';
 import { ImportMappingInput } from './import.inputs';
-import { checkImport, importFileView, importProgress, listMappings, runImport } from './import.service';
+import { checkImport, importFileView, importProgress, listMappings, recentFiles, runImport } from './import.service';
 import { ImportCheckType, ImportFieldType, ImportFileType, ImportMappingType, ImportProgressType, importFields } from './import.type';
 
 /** Import from another tool: the animation team's uploaded files, their mapping, dry run and import. */
@@ -18,6 +18,12 @@ export class ImportResolver {
   @Allow('importFiles')
   async importMappings(@Ctx() ctx: RequestContext): Promise<ImportMappingType[]> {
     return (await listMappings(ctx)).map(ImportMappingType.from);
+  }
+
+  @Query(() => [ImportFileType], { description: 'The files sent, latest first, imported or not' })
+  @Allow('importFiles')
+  async importFiles(@Ctx() ctx: RequestContext, @Arg('first', () => Int, { defaultValue: 20 }) first: number): Promise<ImportFileType[]> {
+    return (await recentFiles(ctx, first)).map((file) => ImportFileType.from(file, { source: file.source ?? null, columns: {} }));
   }
 
   @Query(() => ImportFileType, { description: 'An uploaded file (POST /imports) with the mapping proposed for it' })

@@ -47,6 +47,11 @@ async function findFile(ctx: RequestContext, globalId: string, withRows = false)
   return file;
 }
 
+/** The files sent, latest first (at most `first`), imported or not. */
+export function recentFiles(ctx: RequestContext, first: number): Promise<ImportFile[]> {
+  return ctx.em.find(ImportFile, {}, { orderBy: { createdAt: 'desc' }, limit: Math.min(Math.max(first, 1), 100) });
+}
+
 export function listMappings(ctx: RequestContext): Promise<ImportMapping[]> {
   return ctx.em.find(ImportMapping, {}, { orderBy: { updatedAt: 'desc' } });
 }
