@@ -22,6 +22,10 @@ describe.runIf(chromiumAvailable())('import from another tool', () => {
   it('Marc sends an export, keeps the saved mapping, sees the three bad lines, sends it fixed, imports it and finds the people', async () => {
     const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo');
     await marc.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Import de fichiers' }).click();
+    // The demo PLIE's saved mapping, and the sample export to try.
+    const history = marc.getByRole('region', { name: 'Fichiers envoyés' });
+    await history.getByText('Correspondances enregistrées : Logiciel précédent (export ABC).').waitFor();
+    await marc.getByRole('link', { name: 'Télécharger un exemple d’export (le format lu)' }).waitFor();
     await marc.getByLabel('Choisir le fichier').setInputFiles(file(withThreeBadLines()));
 
     // The mapping saved for this source is proposed, every column in place.
@@ -47,6 +51,7 @@ describe.runIf(chromiumAvailable())('import from another tool', () => {
 
     // Fixed and sent again: every line valid, then imported.
     await marc.getByLabel('Choisir le fichier').setInputFiles(file(SAMPLE));
+    await report.waitFor({ state: 'detached' });
     await mapping.getByRole('button', { name: 'Vérifier toutes les lignes' }).click();
     await report.getByText('Les 10 lignes sont valides.').waitFor();
     await report.getByText('5 nouveaux participants').waitFor();
@@ -55,6 +60,7 @@ describe.runIf(chromiumAvailable())('import from another tool', () => {
     const done = marc.getByRole('region', { name: 'Import terminé' });
     await done.getByText('Créés : 5 participant(s), 5 parcours, 9 étape(s), chacun avec son historique.').waitFor();
 
+    await history.getByRole('row').filter({ hasText: 'Importé le' }).getByText('5 participant(s), 9 étape(s) créés', { exact: false }).waitFor();
     await done.getByRole('link', { name: 'Voir les participants' }).click();
     await marc.getByRole('searchbox', { name: 'Rechercher un participant' }).fill('Morel');
     await marc
