@@ -385,6 +385,10 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     social_clause: nothing,
     clause_placement: nothing,
     clause_hours: nothing,
+    // Imports from another tool: the animation team's files, mappings and keys, staff only.
+    import_file: nothing,
+    import_mapping: nothing,
+    import_key: nothing,
     consent_event: nothing,
     consent_evidence: nothing,
     access_log: nothing,

@@ -21,6 +21,7 @@ import { registerListExportRoutes } from './exports/list-export.route';
 import { registerActivityReportRoutes } from './modules/reports/activity-report.route';
 import { registerEsfIndicatorRoutes } from './modules/esf/esf-indicators.route';
 import { registerEsfExportRoutes } from './modules/esf/esf-export.route';
+import { registerImportRoutes } from './modules/import/import.route';
 import { registerConsentDocumentRoutes } from './modules/consent/consent-documents.route';
 import { DOCUMENT_MAX_BYTES } from './modules/documents/uploaded-file';
 import { registerReferralAttachmentRoutes } from './modules/referrals/referral-attachments.route';
@@ -134,6 +135,7 @@ export async function buildServer(config: Config, database: Database, { clock = 
   registerActivityReportRoutes(app, deps);
   registerEsfIndicatorRoutes(app, deps);
   registerEsfExportRoutes(app, deps);
+  registerImportRoutes(app, deps);
   // Uploads (a consent's signed form, a referral's attachments): one file per request, checked by its own bytes.
   await app.register(fastifyMultipart, { limits: { fileSize: DOCUMENT_MAX_BYTES + 1, files: 1, fields: 0 } });
   registerConsentDocumentRoutes(app, deps);

@@ -12,6 +12,7 @@ import { ProfessionalProject } from '../modules/project/professional-project.ent
 import { Company, CompanyEvent } from '../modules/companies/company.entity';
 import { Candidacy, JobOffer } from '../modules/offers/job-offer.entity';
 import { ClauseHours, ClausePlacement, SocialClause } from '../modules/social-clauses/social-clause.entity';
+import { ImportFile, ImportMapping } from '../modules/import/import-file.entity';
 import { Appointment, AppointmentAttendee } from '../modules/appointments/appointment.entity';
 import { PriorityDistrict } from '../modules/priority-districts/priority-district.entity';
 import { JournalEntry } from '../modules/participants/journal-entry.entity';
@@ -89,6 +90,8 @@ export const tenantOwnedEntities = [
   EsfRecord,
   EsfOperationChange,
   EsfExport,
+  ImportFile,
+  ImportMapping,
 ];
 
 export const entities = [...globalEntities, ...tenantOwnedEntities];
