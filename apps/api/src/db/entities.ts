@@ -34,6 +34,7 @@ import { EsfOperationChange } from '../modules/esf/esf-operation-change.entity';
 import { EsfRecord } from '../modules/esf/esf-record.entity';
 import { EsfExport } from '../modules/esf/esf-export.entity';
 import { AgendaAction, AgendaItem, Meeting, MeetingDocument, MeetingInvitation, MeetingInvitee } from '../modules/meetings/meeting.entity';
+import { Positioning, ProgrammeAction, ProgrammeNeed, ProgrammeSession } from '../modules/programme/programme.entity';
 
 /** Entities outside any tenant: a person may belong to several PLIEs; her credential, sessions and login attempts are hers. */
 const globalEntities = [Tenant, User, UserCredential, Session, LoginAttempt];
@@ -89,6 +90,10 @@ export const tenantOwnedEntities = [
   EsfRecord,
   EsfOperationChange,
   EsfExport,
+  ProgrammeAction,
+  ProgrammeSession,
+  Positioning,
+  ProgrammeNeed,
 ];
 
 export const entities = [...globalEntities, ...tenantOwnedEntities];
