@@ -6,10 +6,12 @@ import {
   mayAnswerPositioning,
   mayMoveAction,
   mayWithdrawPositioning,
+  namesFunder,
   periodDays,
   PositioningStatus as P,
   positioningSharing,
   ProgrammeActionStatus as A,
+  ProgrammeFunding,
   quarterOf,
 } from './programme';
 import { StageCategory } from './stage-kind';
@@ -23,6 +25,11 @@ describe('programme actions', () => {
     expect(mayMoveAction(A.DONE, A.OPEN)).toBe(false);
     expect(mayMoveAction(A.CANCELLED, A.PLANNED)).toBe(false);
     expect(mayMoveAction(A.DONE, A.DONE)).toBe(true);
+  });
+
+  it('names the funder of a commune or other funding only', () => {
+    expect([ProgrammeFunding.COMMUNE, ProgrammeFunding.OTHER].every(namesFunder)).toBe(true);
+    expect([ProgrammeFunding.PLIE, ProgrammeFunding.ESF_OPERATION].some(namesFunder)).toBe(false);
   });
 });
 

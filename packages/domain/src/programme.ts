@@ -18,6 +18,11 @@ export enum ProgrammeFunding {
   OTHER = 'OTHER',
 }
 
+/** A commune or another funder is named with the action (ESF+ names its operation; the PLIE funds itself). */
+export function namesFunder(funding: ProgrammeFunding): boolean {
+  return funding === ProgrammeFunding.COMMUNE || funding === ProgrammeFunding.OTHER;
+}
+
 const S = ProgrammeActionStatus;
 
 /**

@@ -7,6 +7,9 @@ export class ProgrammeActionFilter {
   @Field(() => ProgrammeActionStatus, { nullable: true })
   status?: ProgrammeActionStatus | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'Only the actions people may be positioned on (planned, open, or full with a waiting list)' })
+  takesPositionings?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'Part of the title' })
   search?: string | null;
 }

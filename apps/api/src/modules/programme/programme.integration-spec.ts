@@ -151,7 +151,7 @@ describe('positionings', () => {
         [parseGlobalId(sessionId)!.id],
       ),
     );
-    expect(stages[0].n).toBe(1);
+    expect(stages[0]!.n).toBe(1);
   });
 
   it('an operator without the person’s consent sees no proposal, counts it in the occupancy only, and cannot answer it', async () => {

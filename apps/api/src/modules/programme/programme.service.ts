@@ -11,11 +11,13 @@ import {
   mayAnswerPositioning,
   mayMoveAction,
   mayWithdrawPositioning,
+  namesFunder,
   NotificationKind,
   PathwayStatus,
   periodDays,
   PositioningStatus,
   positioningSharing,
+  ProgrammeActionStatus,
   ProgrammeFunding,
   quarterOf,
   StageStatus,
@@ -73,6 +75,7 @@ export function actionCursor(action: ProgrammeAction): string {
 export async function listActions(ctx: RequestContext, filter: ProgrammeActionFilter | undefined, args: PageArgs | undefined): Promise<Page<ProgrammeAction>> {
   const where: FilterQuery<ProgrammeAction> = { tenant: activeMembership(ctx).tenantId, ...ownActions(programmeScope(ctx)) };
   if (filter?.status) where.status = filter.status;
+  else if (filter?.takesPositionings) where.status = { $in: Object.values(ProgrammeActionStatus).filter(takesPositionings) };
   const search = filter?.search?.trim();
   if (search) where.title = { $ilike: likePattern(search) };
   return pageOf(ctx, args, {
@@ -116,7 +119,7 @@ async function checkedAction(ctx: RequestContext, input: ProgrammeActionDetailsI
   if (esf && !input.esfOperationId) problems.add('esfOperationId', 'error.esfOperationRequired');
   if (!esf && input.esfOperationId) problems.add('esfOperationId', 'error.esfOperationOnlyForEsf');
   const esfOperation = esf && input.esfOperationId ? await problems.checkAsync(() => findOperation(ctx, 'esfOperationId', input.esfOperationId!)) : null;
-  const needsFunder = input.funding === ProgrammeFunding.COMMUNE || input.funding === ProgrammeFunding.OTHER;
+  const needsFunder = namesFunder(input.funding);
   const funder = needsFunder ? optionalText(input.funder) : null;
   if (needsFunder && !funder) problems.add('funder', 'error.funderRequired');
   problems.throwIfAny();

@@ -1,7 +1,8 @@
+import { ProgrammeFunding as DomainFunding } from '@jalon/domain';
 import type { PositioningStatus, ProgrammeActionStatus, ProgrammeFunding } from '@/gql/graphql';
 
 export const ACTION_STATUSES: readonly ProgrammeActionStatus[] = ['PLANNED', 'OPEN', 'FULL', 'DONE', 'CANCELLED'];
-export const FUNDINGS: readonly ProgrammeFunding[] = ['ESF_OPERATION', 'PLIE', 'COMMUNE', 'OTHER'];
+export const FUNDINGS = Object.values(DomainFunding) as readonly string[] as readonly ProgrammeFunding[];
 export const ACTION_SEVERITY: Record<ProgrammeActionStatus, 'info' | 'success' | 'warn' | 'secondary' | 'danger'> = {
   PLANNED: 'info',
   OPEN: 'success',
