@@ -83,6 +83,9 @@ describe.runIf(chromiumAvailable())('the programme of actions, from an action to
     await answer.getByRole('button', { name: 'Envoyer la réponse' }).click();
     await answer.waitFor({ state: 'hidden' });
     await claire.getByText('Positionnement de Kevin Roussel accepté', { exact: false }).waitFor();
+    // Her actions' occupancy, counted over every positioning: 8 places, Kevin's taken.
+    const occupied = claire.getByRole('region', { name: 'Mes actions de la programmation' }).getByRole('row').filter({ hasText: TITLE });
+    await expect.poll(async () => (await occupied.getByRole('cell').allTextContents()).slice(3)).toEqual(['8', '0', '1', '0', '0', '7']);
     expect(await axeViolations(claire)).toEqual([]);
 
     // Kevin's action plan shows the stage with the operator.
