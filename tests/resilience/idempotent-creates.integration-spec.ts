@@ -157,7 +157,26 @@ async function clause(): Promise<string> {
   return created.createSocialClause.id;
 }
 
+const PROGRAMME_ACTION = { title: 'Action rejouée', funding: 'PLIE', targetPublic: 'Tous publics' };
+
+async function programmeAction(): Promise<string> {
+  const created = await clients.animation.data(`mutation($input: CreateProgrammeActionInput!) { createProgrammeAction(input: $input) { id } }`, {
+    input: { ...PROGRAMME_ACTION, operatorId: tenant.organisations.training.globalId, kindId: kinds.TRAINING_LANGUAGE },
+  });
+  return created.createProgrammeAction.id;
+}
+
 const CASES: Record<string, Case> = {
+  createProgrammeAction: {
+    as: 'animation',
+    variables: input(() => ({ ...PROGRAMME_ACTION, operatorId: tenant.organisations.training.globalId, kindId: kinds.TRAINING_LANGUAGE })),
+  },
+  addProgrammeSession: {
+    as: 'animation',
+    variables: input(async () => ({ actionId: await programmeAction(), startsOn: '2027-01-11', endsOn: '2027-02-12', communeCode: '38151', places: 8 })),
+  },
+  recordProgrammeNeed: { as: 'referent', variables: input(() => ({ kindId: kinds.TRAINING_LANGUAGE, communeCode: '38151', people: 4, period: '2027-Q1' })) },
+  createStageKind: { as: 'animation', variables: input(() => ({ labelFr: 'Atelier rejoué', labelEn: 'Replayed workshop', category: 'JOB_SEARCH' })) },
   createSocialClause: { as: 'animation', variables: input(async () => ({ ...CLAUSE, companyId: await company() })) },
   placeOnSocialClause: {
     as: 'animation',

@@ -42,6 +42,10 @@ let partners: Array<{ label: string; viewer: PartnerViewer; userId: string | nul
 /** The facts the API's rule needs about the rows: each stage (kind, category, operator) and its participant. */
 let stages: Map<string, { facts: StageFacts; participantId: string }>;
 let contractStage: Map<string, string>;
+/** The programme: each action's operator, each session's action, each positioning as the stage it would be (or is). */
+let actionOperator: Map<string, string>;
+let sessionAction: Map<string, string>;
+let positionings: Map<string, StageFacts>;
 /** The partner organisation that each offer's company is, if any. */
 let offerCompanyOrganisation: Map<string, string | null>;
 /** The people of the test: Amina has a stage with each partner; Bruno has an integration contract and never any consent. */
@@ -146,6 +150,34 @@ async function createData(): Promise<void> {
     }
   });
 
+  // A FLE action of the programme run by the training operator, Amina and Bruno positioned on its session (Amina accepted, her stage with it).
+  await server.asOwner(async (em) => {
+    const [action] = await em.execute<Array<{ id: string }>>(
+      `insert into programme_action (id, created_at, updated_at, tenant_id, title, operator_id, kind_id, funding, target_public, status, author_id)
+       select gen_random_uuid(), now(), now(), ?, 'FLE', ?, k.id, 'PLIE', 'Allophones', 'OPEN', u.id from stage_kind k, app_user u
+        where k.tenant_id = ? and k.code = 'TRAINING_LANGUAGE' and u.email = ? returning id`,
+      [plie.tenantId, plie.organisations.training.id, plie.tenantId, plie.users.animation.email],
+    );
+    const [session] = await em.execute<Array<{ id: string }>>(
+      `insert into programme_session (id, created_at, tenant_id, action_id, starts_on, ends_on, commune_code, places) values (gen_random_uuid(), now(), ?, ?, '2027-01-11', '2027-03-26', '38151', 8) returning id`,
+      [plie.tenantId, action!.id],
+    );
+    for (const [person, status, stageId] of [
+      [a, 'ACCEPTED', stageIds.training],
+      [b, 'PROPOSED', null],
+    ] as const)
+      await em.execute(
+        `insert into positioning (id, created_at, updated_at, tenant_id, session_id, participant_id, pathway_id, reason, status, stage_id, proposed_by_id)
+         select gen_random_uuid(), now(), now(), ?, ?, ?, ?, 'Besoin du français écrit', ?::positioning_status, ?, id from app_user where email = ?`,
+        [plie.tenantId, session!.id, uuid(person.id), uuid(person.pathwayId), status, stageId ? uuid(stageId) : null, plie.users.referent.email],
+      );
+    await em.execute(
+      `insert into programme_need (id, created_at, tenant_id, kind_id, commune_code, people, period, quarter, participant_id, author_id)
+       select gen_random_uuid(), now(), ?, k.id, '38151', 1, '2027-01', '2027-Q1', ?, u.id from stage_kind k, app_user u where k.tenant_id = ? and k.code = 'TRAINING_LANGUAGE' and u.email = ?`,
+      [plie.tenantId, uuid(a.id), plie.tenantId, plie.users.referent.email],
+    );
+  });
+
   // The PLIE's administrator invites people to two partner organisations.
   const admin = await client(plie.users.admin.email);
   for (const [email, organisationId] of [
@@ -178,6 +210,20 @@ async function loadFacts(): Promise<void> {
           `select o.id, c.organisation_id from job_offer o join company c on c.id = o.company_id`,
         )
       ).map((r) => [r.id, r.organisation_id]),
+    );
+    actionOperator = new Map(
+      (await em.execute<Array<{ id: string; operator_id: string }>>(`select id, operator_id from programme_action`)).map((r) => [r.id, r.operator_id]),
+    );
+    sessionAction = new Map(
+      (await em.execute<Array<{ id: string; action_id: string }>>(`select id, action_id from programme_session`)).map((r) => [r.id, r.action_id]),
+    );
+    positionings = new Map(
+      (
+        await em.execute<Array<{ id: string; stage_id: string | null; code: string; category: StageCategory; operator_id: string }>>(
+          `select p.id, p.stage_id, k.code, k.category, a.operator_id from positioning p join programme_session s on s.id = p.session_id
+             join programme_action a on a.id = s.action_id join stage_kind k on k.id = a.kind_id`,
+        )
+      ).map((r) => [r.id, { id: r.stage_id ?? r.id, kindCode: r.code, category: r.category, operatorOrganisationId: r.operator_id }]),
     );
     contractStage = new Map(
       (await em.execute<Array<{ id: string; stage_id: string }>>(`select id, stage_id from assisted_contract`)).map((r) => [r.id, r.stage_id]),
@@ -377,6 +423,19 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     job_offer: (row) => inTenant(row) && offerCompanyOrganisation.get(String(row.id)) === viewer.organisationId,
     candidacy: (row) =>
       inTenant(row) && offerCompanyOrganisation.get(String(row.offer_id)) === viewer.organisationId && sees(row.participant_id, DataClass.JOB_APPLICATION),
+    // The actions it runs and their sessions; a positioning on them as the stage it would be, under the operator rule.
+    programme_action: (row) => inTenant(row) && row.operator_id === viewer.organisationId,
+    programme_session: (row) => inTenant(row) && actionOperator.get(String(sessionAction.get(String(row.id)))) === viewer.organisationId,
+    positioning: (row) => {
+      const stage = positionings.get(String(row.id))!;
+      return (
+        inTenant(row) &&
+        stage.operatorOrganisationId === viewer.organisationId &&
+        decide(viewer, { participantId: String(row.participant_id), fieldClass: DataClass.STAGE_DETAILS, stage }, consents, NOW).allowed
+      );
+    },
+    // Referents' needs for the programme: staff only.
+    programme_need: nothing,
     // The matching's reference data (trades, communes), the same for everyone.
     trade_link: () => true,
     commune_area: () => true,

@@ -43,10 +43,10 @@ describe('capabilities', () => {
     }
   });
 
-  it('decide partner reports by organisation kind: commune figures for communes, contracts and job offers for employers, training for training operators', () => {
+  it('decide partner reports by organisation kind: commune figures for communes, contracts and job offers for employers, training for training operators, positionings for operators of actions', () => {
     expect(granted(commune)).toEqual(['actInTenant', 'followSharedParticipants', 'readCommuneFigures']);
-    expect(granted(company)).toEqual(['actInTenant', 'manageUsers', 'followSharedParticipants', 'reportOnContracts', 'postJobOffers']);
-    expect(granted(trainer)).toEqual(['actInTenant', 'followSharedParticipants', 'reportOnContracts', 'reportOnTraining']);
+    expect(granted(company)).toEqual(['actInTenant', 'manageUsers', 'followSharedParticipants', 'reportOnContracts', 'postJobOffers', 'answerPositionings']);
+    expect(granted(trainer)).toEqual(['actInTenant', 'followSharedParticipants', 'reportOnContracts', 'reportOnTraining', 'answerPositionings']);
   });
 
   it('keep user management to tenant admins and partner admins, organisations to tenant admins', () => {

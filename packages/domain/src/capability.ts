@@ -56,6 +56,10 @@ export const CAPABILITIES = [
   'postJobOffers',
   /** Import participants, pathways and stages from another tool's export (the animation team). */
   'importFiles',
+  /** The animation team: keep the PLIE's programme of actions, their sessions and the stage-kind catalogue. */
+  'manageProgramme',
+  /** A partner running actions of the programme: answer the positionings shared with it. */
+  'answerPositionings',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -102,6 +106,12 @@ const GRANTS: Record<Capability, Grant> = {
   // The employers among partners (the ACI, the ETTI) post their offers and answer candidacies.
   postJobOffers: { roles: PARTNERS, organisationKinds: [OrganisationKind.INTEGRATION_COMPANY] },
   importFiles: { roles: WHOLE_TENANT },
+  manageProgramme: { roles: WHOLE_TENANT },
+  // The operators of actions: trainings, integration work and other partners' workshops.
+  answerPositionings: {
+    roles: PARTNERS,
+    organisationKinds: [OrganisationKind.INTEGRATION_COMPANY, OrganisationKind.TRAINING_OPERATOR, OrganisationKind.OTHER_PARTNER],
+  },
 };
 
 /** Who acts: the role of the active membership and the kind of its organisation. */

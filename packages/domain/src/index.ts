@@ -31,3 +31,4 @@ export * from './company';
 export * from './job-offer';
 export * from './social-clause';
 export * from './import-layout';
+export * from './programme';

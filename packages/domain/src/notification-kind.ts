@@ -13,4 +13,6 @@ export enum NotificationKind {
   MEETING_INVITED = 'MEETING_INVITED',
   /** The minutes of a meeting it attended are published (its share of them). */
   MINUTES_PUBLISHED = 'MINUTES_PUBLISHED',
+  /** A place freed on a session went to the first on its waiting list (the label is the person's short name and the action). */
+  POSITIONING_PROMOTED = 'POSITIONING_PROMOTED',
 }

@@ -35,6 +35,7 @@ import { EsfOperationChange } from '../modules/esf/esf-operation-change.entity';
 import { EsfRecord } from '../modules/esf/esf-record.entity';
 import { EsfExport } from '../modules/esf/esf-export.entity';
 import { AgendaAction, AgendaItem, Meeting, MeetingDocument, MeetingInvitation, MeetingInvitee } from '../modules/meetings/meeting.entity';
+import { Positioning, ProgrammeAction, ProgrammeNeed, ProgrammeSession } from '../modules/programme/programme.entity';
 
 /** Entities outside any tenant: a person may belong to several PLIEs; her credential, sessions and login attempts are hers. */
 const globalEntities = [Tenant, User, UserCredential, Session, LoginAttempt];
@@ -92,6 +93,10 @@ export const tenantOwnedEntities = [
   EsfExport,
   ImportFile,
   ImportMapping,
+  ProgrammeAction,
+  ProgrammeSession,
+  Positioning,
+  ProgrammeNeed,
 ];
 
 export const entities = [...globalEntities, ...tenantOwnedEntities];

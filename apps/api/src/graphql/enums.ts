@@ -46,6 +46,9 @@ import {
   AreaMatch,
   ClausePlacementKind,
   SocialClauseStatus,
+  ProgrammeActionStatus,
+  ProgrammeFunding,
+  PositioningStatus,
 } from '@jalon/domain';
 import { ConsentEventAction } from '../modules/consent/consent-event.entity';
 
@@ -99,3 +102,6 @@ registerEnumType(SocialClauseStatus, {
   name: 'SocialClauseStatus',
   description: 'COMPLETED: the hours are done; LATE: the period is over, or the hours done fall a quarter short of those due pro rata; OPEN otherwise',
 });
+registerEnumType(ProgrammeActionStatus, { name: 'ProgrammeActionStatus' });
+registerEnumType(ProgrammeFunding, { name: 'ProgrammeFunding' });
+registerEnumType(PositioningStatus, { name: 'PositioningStatus' });

@@ -17,6 +17,7 @@ import { ReferenceResolver } from '../modules/reference/reference.resolver';
 import { ProfessionalProjectResolver } from '../modules/project/professional-project.resolver';
 import { CompanyResolver } from '../modules/companies/company.resolver';
 import { JobOfferResolver } from '../modules/offers/job-offer.resolver';
+import { ProgrammeActionResolver, ProgrammeSessionResolver } from '../modules/programme/programme.resolver';
 import { CompanySocialClausesResolver, SocialClauseResolver } from '../modules/social-clauses/social-clause.resolver';
 import { ImportResolver } from '../modules/import/import.resolver';
 import { StageResolver } from '../modules/stages/stage.resolver';
@@ -64,6 +65,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       ProfessionalProjectResolver,
       CompanyResolver,
       JobOfferResolver,
+      ProgrammeActionResolver,
+      ProgrammeSessionResolver,
       SocialClauseResolver,
       ImportResolver,
       CompanySocialClausesResolver,

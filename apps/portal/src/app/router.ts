@@ -21,6 +21,7 @@ import { monitoringRoutes } from '@/modules/monitoring/routes';
 import { meetingsRoutes } from '@/modules/meetings/routes';
 import { companiesRoutes } from '@/modules/companies/routes';
 import { offersRoutes } from '@/modules/offers/routes';
+import { programmeRoutes } from '@/modules/programme/routes';
 import { socialClausesRoutes } from '@/modules/social-clauses/routes';
 import { importRoutes } from '@/modules/import/routes';
 import { errorRoutes } from '@/modules/errors/routes';
@@ -67,6 +68,7 @@ export const router = createRouter({
     ...meetingsRoutes,
     ...companiesRoutes,
     ...offersRoutes,
+    ...programmeRoutes,
     ...socialClausesRoutes,
     ...importRoutes,
     ...errorRoutes,

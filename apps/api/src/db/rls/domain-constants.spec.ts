@@ -36,18 +36,18 @@ describe('the domain rules written out in the row-level security files', () => {
     expect(values(lists[0]![0]!).sort()).toEqual([...SPECIAL_CATEGORY_CLASSES].sort());
   });
 
-  it('let a stage’s operator see it for the reports its category calls for, under the matching purpose', () => {
-    const rules = matchesIn(
-      functionText('jalon_partner_stages_sharing'),
-      /k\.category in \(([^)]*)\) and '([A-Z_]+)' = any\(g\.data_classes\) and g\.purpose = '([A-Z_]+)'/g,
-    );
-    const inSql = rules.map(([categories, reportClass, purpose]) => ({ reportClass, purpose, categories: values(categories!).sort() }));
-    const inDomain = [DataClass.CONTRACT_REPORTS, DataClass.TRAINING_REPORTS].map((reportClass) => {
-      const categories = Object.values(StageCategory).filter((category) => stageReports(category)?.reportClass === reportClass);
-      return { reportClass, purpose: stageReports(categories[0]!)!.purpose, categories: categories.sort() };
-    });
-    expect(inSql).toEqual(inDomain);
-  });
+  it.each(['jalon_partner_stages_sharing', 'jalon_partner_positionings'])(
+    '%s: let an operator see a stage (or positioning) for the reports its category calls for, under the matching purpose',
+    (name) => {
+      const rules = matchesIn(functionText(name), /k\.category in \(([^)]*)\) and '([A-Z_]+)' = any\(g\.data_classes\) and g\.purpose = '([A-Z_]+)'/g);
+      const inSql = rules.map(([categories, reportClass, purpose]) => ({ reportClass, purpose, categories: values(categories!).sort() }));
+      const inDomain = [DataClass.CONTRACT_REPORTS, DataClass.TRAINING_REPORTS].map((reportClass) => {
+        const categories = Object.values(StageCategory).filter((category) => stageReports(category)?.reportClass === reportClass);
+        return { reportClass, purpose: stageReports(categories[0]!)!.purpose, categories: categories.sort() };
+      });
+      expect(inSql).toEqual(inDomain);
+    },
+  );
 
   it('pair each report class with its purpose for the stages a partner operates', () => {
     const pairs = matchesIn(functionText('jalon_partner_operated_stages'), /when '([A-Z_]+)' then '([A-Z_]+)'/g);

@@ -40,6 +40,7 @@ import { PriorityDistrict } from '../../modules/priority-districts/priority-dist
 import { seedDemoPopulation } from './demo-population';
 import { seedDemoClauses } from './demo-clauses';
 import { seedDemoImports } from './demo-imports';
+import { seedDemoProgramme } from './demo-programme';
 
 /** Every demo account shares this password (printed at start-up, never used outside the demo). */
 export const DEMO_PASSWORD = 'jalon-demo-2026';
@@ -689,6 +690,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     await seedDemoPopulation(em, DEMO_TENANTS);
     await seedDemoClauses(em);
     await seedDemoImports(em);
+    await seedDemoProgramme(em);
     await em.commit();
   } catch (error) {
     await em.rollback();

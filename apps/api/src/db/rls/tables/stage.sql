@@ -1,6 +1,27 @@
 alter table stage enable row level security;
 alter table stage force row level security;
 
+create policy stage_operator_accepts on stage for insert
+  with check (
+    (tenant_id = jalon_tenant_id())
+    and (NOT jalon_is_staff())
+    and (operator_id = jalon_organisation_id())
+    and (pathway_id IN ( SELECT positioning.pathway_id
+   FROM positioning))
+  );
+
+create policy stage_operator_accepted on stage for select
+  using (
+    (tenant_id = jalon_tenant_id())
+    and (NOT jalon_is_staff())
+    and (operator_id = jalon_organisation_id())
+    and ((pathway_id, kind_id) IN ( SELECT p.pathway_id,
+            a.kind_id
+           FROM ((positioning p
+             JOIN programme_session s ON ((s.id = p.session_id)))
+             JOIN programme_action a ON ((a.id = s.action_id)))))
+  );
+
 create policy stage_partner_read on stage for select
   using (
     (tenant_id = jalon_tenant_id())
