@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ExitKind } from './exit-kind';
 import { checkImportLine, groupImportLines, guessMapping, importedPathwayStatus, normalisedLabel, parseImportDay, type ImportLookups } from './import-layout';
 
 const lookups: ImportLookups = {
@@ -93,9 +94,11 @@ describe('import layout', () => {
   });
 
   it('gives an imported pathway the status its days tell', () => {
-    expect(importedPathwayStatus({ entryDate: null, exitDate: null }, '2026-12-05')).toBe('PENDING_ACCREDITATION');
-    expect(importedPathwayStatus({ entryDate: '2026-01-05', exitDate: null }, '2026-12-05')).toBe('ACTIVE');
-    expect(importedPathwayStatus({ entryDate: '2026-01-05', exitDate: '2026-10-01' }, '2026-12-05')).toBe('EXITED');
-    expect(importedPathwayStatus({ entryDate: '2025-01-05', exitDate: '2025-10-01' }, '2026-12-05')).toBe('CLOSED');
+    const today = '2026-12-05';
+    expect(importedPathwayStatus({ entryDate: null, exitDate: null, exitKind: null }, today)).toBe('PENDING_ACCREDITATION');
+    expect(importedPathwayStatus({ entryDate: '2026-01-05', exitDate: null, exitKind: null }, today)).toBe('ACTIVE');
+    expect(importedPathwayStatus({ entryDate: '2026-01-05', exitDate: '2026-10-01', exitKind: ExitKind.ABANDONMENT }, today)).toBe('EXITED');
+    expect(importedPathwayStatus({ entryDate: '2026-01-05', exitDate: '2026-10-01', exitKind: ExitKind.JOB_PERMANENT }, today)).toBe('IN_JOB_FOLLOW_UP');
+    expect(importedPathwayStatus({ entryDate: '2025-01-05', exitDate: '2025-10-01', exitKind: ExitKind.JOB_PERMANENT }, today)).toBe('CLOSED');
   });
 });

@@ -1,5 +1,5 @@
 import { EmploymentSituation, Gender } from './esf-entry';
-import { ExitKind } from './exit-kind';
+import { ExitKind, opensInJobFollowUp } from './exit-kind';
 import { PathwayStatus } from './pathway-status';
 import { birthdayAt, dayOutside, pathwayDayBounds, PATHWAY_MINIMUM_AGE } from './plausible-dates';
 import { addMonths } from './calendar-date';
@@ -387,11 +387,15 @@ export function stageKeyOf(line: ImportLine): string {
 }
 
 /**
- * The status an imported pathway takes from its days: exited (closed once six months have passed,
- * the in-job follow-up being over), entered, or still waiting for accreditation.
+ * The status an imported pathway takes from its days and exit: a job exit less than six months ago
+ * is in its in-job follow-up (as an exit recorded by hand), any exit is closed once six months have
+ * passed, another recent exit is exited; else entered, or still waiting for accreditation.
  */
-export function importedPathwayStatus(line: Pick<ImportLine, 'entryDate' | 'exitDate'>, today: string): PathwayStatus {
-  if (line.exitDate) return addMonths(line.exitDate, 6) <= today ? PathwayStatus.CLOSED : PathwayStatus.EXITED;
+export function importedPathwayStatus(line: Pick<ImportLine, 'entryDate' | 'exitDate' | 'exitKind'>, today: string): PathwayStatus {
+  if (line.exitDate) {
+    if (addMonths(line.exitDate, 6) <= today) return PathwayStatus.CLOSED;
+    return line.exitKind && opensInJobFollowUp(line.exitKind) ? PathwayStatus.IN_JOB_FOLLOW_UP : PathwayStatus.EXITED;
+  }
   return line.entryDate ? PathwayStatus.ACTIVE : PathwayStatus.PENDING_ACCREDITATION;
 }
 

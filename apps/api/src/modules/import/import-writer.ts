@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { defaultOperationFor, importedPathwayStatus, importedStageStatus, type ImportLine } from '@jalon/domain';
+import {
+  addMonths,
+  defaultOperationFor,
+  FOLLOW_UP_CHECK_IN_MONTHS,
+  importedPathwayStatus,
+  importedStageStatus,
+  PathwayStatus,
+  type ImportLine,
+} from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { activeMembership } from '../../access/tenant-scope';
 import { listOperations } from '../esf/default-operation';
@@ -38,6 +46,7 @@ export async function writeImport(
   const pathways: Row[] = [];
   const records: Row[] = [];
   const stages: Row[] = [];
+  const checkIns: Row[] = [];
   const history: Row[] = [];
   const keys: Row[] = [];
   const statusUpdates: Array<{ id: string; status: string }> = [];
@@ -110,6 +119,11 @@ export async function writeImport(
           education_level: line.educationLevel,
           updated_at: at,
         });
+        // A recent job exit opens the in-job follow-up, its check-ins due as after an exit by hand.
+        if (status === PathwayStatus.IN_JOB_FOLLOW_UP) {
+          for (const months of FOLLOW_UP_CHECK_IN_MONTHS)
+            checkIns.push({ ...base(), pathway_id: pathwayId, months_after_exit: months, due_on: addMonths(line.exitDate!, months) });
+        }
         const pathwayChanges = diff(
           {},
           { number, referralDate: line.referralDate, entryDate: line.entryDate, exitDate: line.exitDate, exitKind: line.exitKind, status },
@@ -149,6 +163,7 @@ export async function writeImport(
     ['participant', PARTICIPANT_COLUMNS, participants],
     ['pathway', PATHWAY_COLUMNS, pathways],
     ['esf_record', ESF_RECORD_COLUMNS, records],
+    ['follow_up_check_in', CHECK_IN_COLUMNS, checkIns],
     ['stage', STAGE_COLUMNS, stages],
     ['participant_change', HISTORY_COLUMNS, history],
     ['import_key', KEY_COLUMNS, keys],
@@ -219,5 +234,6 @@ const STAGE_COLUMNS = {
   actual_start: 'date',
   actual_end: 'date',
 };
+const CHECK_IN_COLUMNS = { ...OWNED, pathway_id: 'uuid', months_after_exit: 'smallint', due_on: 'date' };
 const HISTORY_COLUMNS = { id: 'uuid', tenant_id: 'uuid', participant_id: 'uuid', at: 'timestamptz', author_id: 'uuid', action: 'text', changes: 'jsonb' };
 const KEY_COLUMNS = { tenant_id: 'uuid', source: 'text', key: 'text', created_at: 'timestamptz', participant_id: 'uuid', pathway_id: 'uuid', stage_id: 'uuid' };

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, addMonths } from '@jalon/domain';
+import { dayInFrance } from '../../graphql/date-input';
 import { createTenantFixture, loggedIn, type TenantFixture } from '../../testing/fixtures';
 import type { GraphqlClient } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
@@ -289,6 +291,21 @@ describe('import from another tool', () => {
     expect(both.map((r) => r.data!.runImport.createdParticipants).sort()).toEqual([0, 1]);
     const [row] = await server.asOwner((em) => em.execute(`select count(*)::int as n from participant where last_name = 'Concurrent'`));
     expect(row).toEqual({ n: 1 });
+  });
+
+  it('opens the in-job follow-up of a recent exit into a job, its check-ins due as by hand', async () => {
+    const today = dayInFrance(new Date());
+    const exit = addDays(today, -30);
+    const rows = [['F-1', 'Suivie', 'Fanny', '1990-05-05', 'F', '', '', referent(), addDays(today, -300), addDays(today, -290), exit, 'CDI', '', '', '']];
+    const id = await upload(csvOf(rows));
+    await marc.data(RUN, { input: mapping(id, 'Suivi') });
+    const found = await server.asOwner((em) =>
+      em.execute(
+        `select p.current_status, to_char(c.due_on, 'YYYY-MM-DD') as due_on from participant p join pathway pw on pw.participant_id = p.id
+           join follow_up_check_in c on c.pathway_id = pw.id where p.last_name = 'Suivie' order by c.due_on`,
+      ),
+    );
+    expect(found).toEqual([1, 3, 6].map((months) => ({ current_status: 'IN_JOB_FOLLOW_UP', due_on: addMonths(exit, months) })));
   });
 
   it('refuses a person who already has a file under another source', async () => {
