@@ -92,6 +92,8 @@ async function createData(): Promise<void> {
     etti: await stage(a.pathwayId, 'IAE_ETTI', toGlobalId('Organisation', ettiId)),
     training: await stage(a.pathwayId, 'TRAINING_QUALIFYING', plie.organisations.training.globalId),
     jobSearch: await stage(a.pathwayId, 'JOB_SEARCH', null),
+    // Of the programme action's kind and operator, but not the stage its positioning became.
+    language: await stage(a.pathwayId, 'TRAINING_LANGUAGE', plie.organisations.training.globalId),
   };
   await contract(stageIds.aci);
   await contract(stageIds.etti);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  addDays,
+  addMonths,
   CONSENT_NOTICE_VERSION,
   PositioningStatus,
   ProgrammeActionStatus,
@@ -55,101 +57,121 @@ const julien = (rank: number): Person => ({ caseloadOf: 'julien@grenoble.demo', 
 const amina = (rank: number): Person => ({ caseloadOf: 'amina@grenoble.demo', rank });
 const thomas = (rank: number): Person => ({ caseloadOf: 'thomas@grenoble.demo', rank });
 
-export const DEMO_PROGRAMME: {
+interface DemoProgramme {
   tenant: string;
   author: string;
   actions: DemoAction[];
   needs: Array<{ kind: string; communeCode: string; people: number; period: string; author: string; person?: Person; note?: string }>;
-} = {
-  tenant: 'grenoble-alpes',
-  author: 'marc@grenoble.demo',
-  actions: [
-    {
-      title: 'Préqualification aux métiers du soin et de l’aide à domicile',
-      operator: 'Formations Chartreuse',
-      kind: 'TRAINING_PRE_QUALIFYING',
-      funding: ProgrammeFunding.ESF_OPERATION,
-      targetPublic: 'Participants au projet confirmé dans l’aide à la personne, niveau de français B1',
-      status: ProgrammeActionStatus.OPEN,
-      sessions: [
-        {
-          startsOn: '2027-01-18',
-          endsOn: '2027-04-02',
-          communeCode: '38185',
-          places: 2,
-          positionings: [
-            { person: nadia(0), status: P.PROPOSED, consent: true, reason: 'Projet d’auxiliaire de vie confirmé par une immersion en EHPAD.' },
-            { person: nadia(1), status: P.PROPOSED, consent: true, reason: 'Aidante familiale pendant trois ans, veut en faire son métier.' },
-            { person: nadia(2), status: P.ACCEPTED, consent: true, reason: 'Très motivée ; mobilité en tram assurée.' },
-            { person: julien(0), status: P.ACCEPTED, consent: true, reason: 'Expérience d’agent de service en clinique.' },
-            { person: amina(0), status: P.WAITING, consent: true, reason: 'Projet d’aide-soignante à consolider.' },
-            {
-              person: julien(1),
-              status: P.DECLINED,
-              consent: true,
-              reason: 'Souhaite découvrir le secteur.',
-              note: 'Niveau de français à renforcer d’abord : la session FLE lui conviendrait.',
-            },
-            { person: nadia(3), status: P.WITHDRAWN, consent: true, reason: 'Projet petite enfance.', note: 'A trouvé un CDD de six mois.' },
-            { person: amina(1), status: P.PROPOSED, consent: false, reason: 'Accord de partage à recueillir au prochain rendez-vous.' },
-          ],
-        },
-        {
-          startsOn: '2026-11-02',
-          endsOn: '2027-01-29',
-          communeCode: '38151',
-          places: 10,
-          positionings: [{ person: thomas(0), status: P.ACCEPTED, consent: true, reason: 'Reprise d’études après un congé parental.' }],
-        },
-      ],
-    },
-    {
-      title: 'Français langue étrangère à visée professionnelle',
-      operator: 'Langues et Compétences Isère',
-      kind: 'TRAINING_LANGUAGE',
-      funding: ProgrammeFunding.PLIE,
-      targetPublic: 'Personnes allophones, niveaux A1 à A2, en recherche d’emploi',
-      status: ProgrammeActionStatus.OPEN,
-      sessions: [
-        {
-          startsOn: '2027-01-11',
-          endsOn: '2027-03-26',
-          communeCode: '38151',
-          places: 12,
-          positionings: [{ person: nadia(4), status: P.PROPOSED, consent: true, reason: 'Niveau A1 à l’oral, projet en restauration.' }],
-        },
-        { startsOn: '2027-04-06', endsOn: '2027-06-18', communeCode: '38185', places: 12, positionings: [] },
-      ],
-    },
-    {
-      title: 'Atelier numérique : démarches en ligne',
-      operator: 'Formations Chartreuse',
-      kind: 'SUPPORT_DIGITAL',
-      funding: ProgrammeFunding.COMMUNE,
-      funder: 'Ville d’Échirolles',
-      targetPublic: 'Résidents d’Échirolles éloignés du numérique',
-      status: ProgrammeActionStatus.PLANNED,
-      sessions: [{ startsOn: '2027-02-01', endsOn: '2027-02-26', communeCode: '38151', places: 8, positionings: [] }],
-    },
-  ],
-  // « 14 besoins de FLE à Échirolles ce trimestre », and others beside it.
-  needs: [
-    {
-      kind: 'TRAINING_LANGUAGE',
-      communeCode: '38151',
-      people: 6,
-      period: '2026-Q4',
-      author: 'nadia@grenoble.demo',
-      note: 'Liste d’attente de l’association de quartier.',
-    },
-    { kind: 'TRAINING_LANGUAGE', communeCode: '38151', people: 5, period: '2026-12', author: 'julien@grenoble.demo' },
-    { kind: 'TRAINING_LANGUAGE', communeCode: '38151', people: 1, period: '2026-12', author: 'nadia@grenoble.demo', person: nadia(5) },
-    { kind: 'TRAINING_LANGUAGE', communeCode: '38151', people: 1, period: '2026-11', author: 'amina@grenoble.demo', person: amina(2) },
-    { kind: 'TRAINING_LANGUAGE', communeCode: '38151', people: 1, period: '2026-Q4', author: 'amina@grenoble.demo', person: amina(3) },
-    { kind: 'SUPPORT_MOBILITY', communeCode: '38185', people: 4, period: '2027-Q1', author: 'thomas@grenoble.demo', note: 'Permis B : financement à trouver.' },
-    { kind: 'SUPPORT_DIGITAL', communeCode: '38169', people: 3, period: '2027-01', author: 'julien@grenoble.demo' },
-  ],
-};
+}
+
+/**
+ * The programme as of `today` (YYYY-MM-DD): sessions coming, one under way, and needs in this
+ * quarter and the next, so that the demo shows the same on any day.
+ */
+export function demoProgramme(today: string): DemoProgramme {
+  const day = (offset: number) => addDays(today, offset);
+  const thisMonth = today.slice(0, 7);
+  const nextMonth = addMonths(today, 1).slice(0, 7);
+  const thisQuarter = quarterOf(thisMonth);
+  const nextQuarter = quarterOf(addMonths(today, 3).slice(0, 7));
+  return {
+    tenant: 'grenoble-alpes',
+    author: 'marc@grenoble.demo',
+    actions: [
+      {
+        title: 'Préqualification aux métiers du soin et de l’aide à domicile',
+        operator: 'Formations Chartreuse',
+        kind: 'TRAINING_PRE_QUALIFYING',
+        funding: ProgrammeFunding.ESF_OPERATION,
+        targetPublic: 'Participants au projet confirmé dans l’aide à la personne, niveau de français B1',
+        status: ProgrammeActionStatus.OPEN,
+        sessions: [
+          {
+            startsOn: day(45),
+            endsOn: day(120),
+            communeCode: '38185',
+            places: 2,
+            positionings: [
+              { person: nadia(0), status: P.PROPOSED, consent: true, reason: 'Projet d’auxiliaire de vie confirmé par une immersion en EHPAD.' },
+              { person: nadia(1), status: P.PROPOSED, consent: true, reason: 'Aidante familiale pendant trois ans, veut en faire son métier.' },
+              { person: nadia(2), status: P.ACCEPTED, consent: true, reason: 'Très motivée ; mobilité en tram assurée.' },
+              { person: julien(0), status: P.ACCEPTED, consent: true, reason: 'Expérience d’agent de service en clinique.' },
+              { person: amina(0), status: P.WAITING, consent: true, reason: 'Projet d’aide-soignante à consolider.' },
+              {
+                person: julien(1),
+                status: P.DECLINED,
+                consent: true,
+                reason: 'Souhaite découvrir le secteur.',
+                note: 'Niveau de français à renforcer d’abord : la session FLE lui conviendrait.',
+              },
+              { person: nadia(3), status: P.WITHDRAWN, consent: true, reason: 'Projet petite enfance.', note: 'A trouvé un CDD de six mois.' },
+              { person: amina(1), status: P.PROPOSED, consent: false, reason: 'Accord de partage à recueillir au prochain rendez-vous.' },
+            ],
+          },
+          {
+            startsOn: day(-33),
+            endsOn: day(55),
+            communeCode: '38151',
+            places: 10,
+            positionings: [{ person: thomas(0), status: P.ACCEPTED, consent: true, reason: 'Reprise d’études après un congé parental.' }],
+          },
+        ],
+      },
+      {
+        title: 'Français langue étrangère à visée professionnelle',
+        operator: 'Langues et Compétences Isère',
+        kind: 'TRAINING_LANGUAGE',
+        funding: ProgrammeFunding.PLIE,
+        targetPublic: 'Personnes allophones, niveaux A1 à A2, en recherche d’emploi',
+        status: ProgrammeActionStatus.OPEN,
+        sessions: [
+          {
+            startsOn: day(38),
+            endsOn: day(112),
+            communeCode: '38151',
+            places: 12,
+            positionings: [{ person: nadia(4), status: P.PROPOSED, consent: true, reason: 'Niveau A1 à l’oral, projet en restauration.' }],
+          },
+          { startsOn: day(123), endsOn: day(196), communeCode: '38185', places: 12, positionings: [] },
+        ],
+      },
+      {
+        title: 'Atelier numérique : démarches en ligne',
+        operator: 'Formations Chartreuse',
+        kind: 'SUPPORT_DIGITAL',
+        funding: ProgrammeFunding.COMMUNE,
+        funder: 'Ville d’Échirolles',
+        targetPublic: 'Résidents d’Échirolles éloignés du numérique',
+        status: ProgrammeActionStatus.PLANNED,
+        sessions: [{ startsOn: day(59), endsOn: day(84), communeCode: '38151', places: 8, positionings: [] }],
+      },
+    ],
+    // « 14 besoins de FLE à Échirolles ce trimestre », and others beside it.
+    needs: [
+      {
+        kind: 'TRAINING_LANGUAGE',
+        communeCode: '38151',
+        people: 6,
+        period: thisQuarter,
+        author: 'nadia@grenoble.demo',
+        note: 'Liste d’attente de l’association de quartier.',
+      },
+      { kind: 'TRAINING_LANGUAGE', communeCode: '38151', people: 5, period: thisMonth, author: 'julien@grenoble.demo' },
+      { kind: 'TRAINING_LANGUAGE', communeCode: '38151', people: 1, period: thisMonth, author: 'nadia@grenoble.demo', person: nadia(5) },
+      { kind: 'TRAINING_LANGUAGE', communeCode: '38151', people: 1, period: thisMonth, author: 'amina@grenoble.demo', person: amina(2) },
+      { kind: 'TRAINING_LANGUAGE', communeCode: '38151', people: 1, period: thisQuarter, author: 'amina@grenoble.demo', person: amina(3) },
+      {
+        kind: 'SUPPORT_MOBILITY',
+        communeCode: '38185',
+        people: 4,
+        period: nextQuarter,
+        author: 'thomas@grenoble.demo',
+        note: 'Permis B : financement à trouver.',
+      },
+      { kind: 'SUPPORT_DIGITAL', communeCode: '38169', people: 3, period: nextMonth, author: 'julien@grenoble.demo' },
+    ],
+  };
+}
 
 async function one(em: EntityManager, sql: string, params: unknown[]): Promise<Record<string, string>> {
   const [row] = await em.execute<Array<Record<string, string>>>(sql, params);
@@ -169,7 +191,7 @@ function person(em: EntityManager, tenantId: string, who: Person) {
   );
 }
 
-export async function seedDemoProgramme(em: EntityManager, programme = DEMO_PROGRAMME): Promise<void> {
+export async function seedDemoProgramme(em: EntityManager, programme = demoProgramme(new Date().toISOString().slice(0, 10))): Promise<void> {
   const tenantId = (await one(em, `select id from tenant where slug = ?`, [programme.tenant])).id!;
   const authorId = (await one(em, `select id from app_user where email = ?`, [programme.author])).id!;
   const kindId = async (code: string) => (await one(em, `select id from stage_kind where tenant_id = ? and code = ?`, [tenantId, code])).id!;

@@ -15,11 +15,11 @@ create policy stage_operator_accepted on stage for select
     (tenant_id = jalon_tenant_id())
     and (NOT jalon_is_staff())
     and (operator_id = jalon_organisation_id())
-    and ((pathway_id, kind_id) IN ( SELECT p.pathway_id,
-            a.kind_id
+    and (EXISTS ( SELECT 1
            FROM ((positioning p
              JOIN programme_session s ON ((s.id = p.session_id)))
-             JOIN programme_action a ON ((a.id = s.action_id)))))
+             JOIN programme_action a ON ((a.id = s.action_id)))
+          WHERE ((p.pathway_id = stage.pathway_id) AND ((p.stage_id = stage.id) OR ((p.stage_id IS NULL) AND (a.kind_id = stage.kind_id) AND (s.starts_on = stage.planned_start) AND (s.ends_on = stage.planned_end))))))
   );
 
 create policy stage_partner_read on stage for select
