@@ -54,6 +54,8 @@ export const CAPABILITIES = [
   /** Staff: keep the PLIE's directory of companies, their contacts and what happened with each. */
   'followCompanies',
   'postJobOffers',
+  /** The animation team: the files' life cycle (dry run, runs, archived files opened with a reason, erasure on request). */
+  'manageRetention',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -99,6 +101,7 @@ const GRANTS: Record<Capability, Grant> = {
   followCompanies: { roles: STAFF },
   // The employers among partners (the ACI, the ETTI) post their offers and answer candidacies.
   postJobOffers: { roles: PARTNERS, organisationKinds: [OrganisationKind.INTEGRATION_COMPANY] },
+  manageRetention: { roles: WHOLE_TENANT },
 };
 
 /** Who acts: the role of the active membership and the kind of its organisation. */

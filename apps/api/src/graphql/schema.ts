@@ -18,6 +18,7 @@ import { ProfessionalProjectResolver } from '../modules/project/professional-pro
 import { CompanyResolver } from '../modules/companies/company.resolver';
 import { JobOfferResolver } from '../modules/offers/job-offer.resolver';
 import { CompanySocialClausesResolver, SocialClauseResolver } from '../modules/social-clauses/social-clause.resolver';
+import { RetentionResolver } from '../modules/retention/retention.resolver';
 import { StageResolver } from '../modules/stages/stage.resolver';
 import { ConsentResolver } from '../modules/consent/consent.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
@@ -64,6 +65,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       CompanyResolver,
       JobOfferResolver,
       SocialClauseResolver,
+      RetentionResolver,
       CompanySocialClausesResolver,
       FollowUpResolver,
       AppointmentResolver,
