@@ -52,7 +52,7 @@ export interface RetentionCandidate extends RetentionFacts {
  * decide on: every archived file not yet anonymised, and the closed files (every pathway closed)
  * whose last closing is old enough to be near the archive date (the rules decide to the day). A
  * pathway's closing day: its recorded day, else its exit (pathways closed before it was recorded),
- * else its referral (closed without entering).
+ * else its referral (closed without entering). With `onlyParticipantId`: that file, whatever its state (an erasure).
  */
 export function retentionCandidates(em: EntityManager, today: string, archiveAfterMonths: number, onlyParticipantId?: string): Promise<RetentionCandidate[]> {
   return em.execute<RetentionCandidate[]>(
@@ -63,7 +63,7 @@ export function retentionCandidates(em: EntityManager, today: string, archiveAft
             coalesce(array_agg(to_char(pw.entry_date, 'YYYY-MM-DD')) filter (where pw.entry_date is not null), '{}') as "entryDates"
        from participant p join pathway pw on pw.participant_id = p.id
        left join esf_record r on r.pathway_id = pw.id left join esf_operation o on o.id = r.operation_id
-      where p.tenant_id = jalon_tenant_id() and p.anonymised_on is null ${onlyParticipantId ? 'and p.id = ?' : ''}
+      where p.tenant_id = jalon_tenant_id() ${onlyParticipantId ? 'and p.id = ?' : 'and p.anonymised_on is null'}
       group by p.id
      having p.archived_on is not null ${
        onlyParticipantId
