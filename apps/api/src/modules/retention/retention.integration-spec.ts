@@ -248,4 +248,17 @@ describe('the retention of files', () => {
       .catch((error: { result: Awaited<ReturnType<typeof verifyAccessLog>> }) => error.result);
     expect(broken.find((check) => check.tenantId === tenant.tenantId)?.brokenAtSeq).not.toBeNull();
   });
+
+  it('records an operation’s last payment, once received and after its start, every problem at once', async () => {
+    const SAVE = `mutation($input: SaveEsfOperationInput!) { saveEsfOperation(input: $input) { lastPaymentOn } }`;
+    const operation = { fileNumber: 'SOLDE-2020', title: 'Soldée', startsOn: '2020-01-01', endsOn: '2021-12-31', beneficiary: 'Métropole' };
+    const refused = await animation.request(SAVE, { input: { ...operation, startsOn: 'hier', lastPaymentOn: months(2) } });
+    expect(refused.errors?.[0]?.extensions?.fields).toEqual([
+      { field: 'startsOn', message: expect.any(String) },
+      { field: 'lastPaymentOn', message: 'Cette date ne peut pas être dans le futur.' },
+    ]);
+    expect((await animation.request(SAVE, { input: { ...operation, lastPaymentOn: '2019-06-30' } })).errors?.[0]?.extensions?.field).toBe('lastPaymentOn');
+    const { saveEsfOperation } = await animation.data(SAVE, { input: { ...operation, lastPaymentOn: '2022-06-30' } });
+    expect(saveEsfOperation.lastPaymentOn).toBe('2022-06-30');
+  });
 });
