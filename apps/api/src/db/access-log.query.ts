@@ -82,6 +82,7 @@ export interface AccessLogRow {
   participant_name: string;
   data_classes: string[];
   purposes: string[];
+  reason: string | null;
   request_id: string;
 }
 
@@ -113,7 +114,7 @@ export function readAccessLog(em: EntityManager, filter: AccessLogFilter, afterS
   const { where, params } = whereOf(filter);
   return em.execute<AccessLogRow[]>(
     `select l.seq::text as seq, l.at, u.display_name as user_name, o.name as organisation_name, l.participant_id, p.first_name || ' ' || p.last_name as participant_name,
-            l.data_classes, l.purposes, l.request_id
+            l.data_classes, l.purposes, l.reason, l.request_id
        from access_log l join app_user u on u.id = l.user_id join organisation o on o.id = l.organisation_id join participant p on p.id = l.participant_id
       where ${where}${afterSeq ? ' and l.seq < ?' : ''} order by l.seq desc limit ?`,
     [...params, ...(afterSeq ? [afterSeq] : []), limit],

@@ -23,7 +23,10 @@ export class SaveEsfOperationInput {
   @Field()
   beneficiary!: string;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the last payment received, once the operation is paid off (its ESF+ audit retention counts from it)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: the last payment received, once the operation is paid off (its ESF+ audit retention counts from it)',
+  })
   lastPaymentOn?: string | null;
 }
 

@@ -212,6 +212,10 @@ describe('the retention of files', () => {
       em.execute<Array<{ reason: string; purposes: string[] }>>('select reason, purposes from access_log where participant_id = ?', [ids.A]),
     );
     expect(log).toEqual([{ reason: 'Contrôle de l’opération FSE+ par la DREETS', purposes: ['ARCHIVE_CONSULTATION'] }]);
+    const { accessLog } = await animation.data(`query($id: ID!) { accessLog(participantId: $id) { edges { node { userName purposes reason } } } }`, {
+      id: fileOfA,
+    });
+    expect(accessLog.edges).toEqual([{ node: { userName: expect.any(String), purposes: [], reason: 'Contrôle de l’opération FSE+ par la DREETS' } }]);
     const { archivedFiles } = await animation.data(`{ archivedFiles { totalCount edges { node { name archivedOn } } } }`);
     expect(archivedFiles.totalCount).toBe(5);
   });
