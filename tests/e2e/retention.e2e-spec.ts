@@ -7,7 +7,7 @@ import { logIn } from './support/demo-session';
 describe.runIf(chromiumAvailable())('the retention of files', () => {
   const suite = browserSuite();
 
-  it('shows Marc the files the next run would archive and anonymise, and opens an archived file only with a reason', async () => {
+  it('shows Marc the files the next run would archive and anonymise, opens an archived file only with a reason, and erases it on request', async () => {
     const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo');
     await marc.getByRole('link', { name: 'Conservation des données' }).click();
     await marc.getByRole('heading', { name: 'Règles de conservation' }).waitFor();
@@ -36,5 +36,14 @@ describe.runIf(chromiumAvailable())('the retention of files', () => {
       .first()
       .waitFor();
     expect(await axeViolations(marc)).toEqual([]);
+
+    // At her request, her file is erased: anonymised at once, recorded among the runs.
+    await marc.goBack();
+    await marc.getByRole('button', { name: 'Effacer le dossier de Josiane Perrin à sa demande' }).click();
+    const erase = marc.getByRole('dialog', { name: 'Effacer le dossier de Josiane Perrin' });
+    await erase.getByLabel('Demande de la personne').fill('Courrier reçu le 1er décembre');
+    await erase.getByRole('button', { name: 'Effacer définitivement' }).click();
+    await marc.getByText('Le dossier de Josiane Perrin est effacé.').waitFor();
+    await expect.poll(() => marc.getByText(/^Anonyme /).count()).toBeGreaterThan(0);
   });
 });
