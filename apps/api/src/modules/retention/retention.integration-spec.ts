@@ -265,4 +265,23 @@ describe('the retention of files', () => {
     const { saveEsfOperation } = await animation.data(SAVE, { input: { ...operation, lastPaymentOn: '2022-06-30' } });
     expect(saveEsfOperation.lastPaymentOn).toBe('2022-06-30');
   });
+
+  it('lets the tenant admin change the policy, every setting checked at once, a stale version refused', async () => {
+    const admin = await loggedIn(server, tenant.users.admin.email);
+    const SAVE = `mutation($input: UpdateRetentionPolicyInput!) { updateRetentionPolicy(input: $input) { archiveAfterMonths anonymiseAfterYears accessLogMonths version } }`;
+    const policy = { archiveAfterMonths: 6, anonymiseAfterYears: 1, accessLogMonths: 24, version: 0 };
+    expect((await animation.request(SAVE, { input: policy })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const refused = await admin.request(SAVE, { input: { archiveAfterMonths: 0, anonymiseAfterYears: 31, accessLogMonths: 3, version: 0 } });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect((refused.errors?.[0]?.extensions?.fields as Array<{ field: string }>).map((f) => f.field)).toEqual([
+      'archiveAfterMonths',
+      'anonymiseAfterYears',
+      'accessLogMonths',
+    ]);
+    const { updateRetentionPolicy } = await admin.data(SAVE, { input: policy });
+    expect(updateRetentionPolicy).toEqual({ archiveAfterMonths: 6, anonymiseAfterYears: 1, accessLogMonths: 24, version: 1 });
+    expect((await admin.request(SAVE, { input: policy })).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const { retentionPolicy } = await animation.data(`{ retentionPolicy { archiveAfterMonths anonymiseAfterYears accessLogMonths version } }`);
+    expect(retentionPolicy).toEqual(updateRetentionPolicy);
+  });
 });
