@@ -142,4 +142,21 @@ describe('an archived file', () => {
     const again = await animation.request(ERASE, { input: { participantId: archivedId, reason: 'Encore' } });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'participantId' });
   });
+
+  it('erases a closed file not archived yet the same way, at once, and the partner loses it', async () => {
+    await server.asOwner(async (em) => {
+      const id = parseGlobalId(openId)!.id;
+      await em.execute(`update pathway set status = 'CLOSED', exit_date = current_date, closed_on = current_date where participant_id = ?`, [id]);
+      await em.execute(`update participant set current_status = 'CLOSED' where id = ?`, [id]);
+    });
+    const ERASED = `mutation($input: EraseParticipantInput!) { eraseParticipant(input: $input) { archived { name } anonymised { name } } }`;
+    const { eraseParticipant } = await animation.data(ERASED, { input: { participantId: openId, reason: 'Demande orale du 3 décembre' } });
+    expect(eraseParticipant.archived).toHaveLength(1);
+    expect(eraseParticipant.anonymised).toEqual(eraseParticipant.archived);
+    expect(codeOf(await commune.request(FILE, { id: openId }))).toBe('NOT_FOUND');
+    const [row] = await server.asOwner((em) =>
+      em.execute<Array<{ first_name: string; phone: string | null }>>('select first_name, phone from participant where id = ?', [parseGlobalId(openId)!.id]),
+    );
+    expect(row).toEqual({ first_name: 'Anonyme', phone: null });
+  });
 });
