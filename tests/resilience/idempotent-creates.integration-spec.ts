@@ -19,6 +19,7 @@ const CREATES = /^(add|amend|create|file|grant|import|invite|open|place|plan|rec
 const WITHOUT_KEY: Record<string, string> = {
   amendConsent: 'supersedes the consent at the `version` given: a retry is a CONFLICT, never a second consent',
   importPriorityDistricts: 'adds or updates districts by their code: the same file twice gives the same districts',
+  openArchivedFile: 'creates nothing but the read’s entry in the access log: a retry is one more read, logged as such',
   inviteUser: 'a new invitation replaces the pending one for the same person: a retry leaves one usable invitation',
   recordAgendaOutcome: 'an edit of an existing agenda item at its `version`',
   recordAttendance: "sets an existing attendee's attendance: the same value twice is the same state",

@@ -453,6 +453,10 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     consent_event: nothing,
     consent_evidence: nothing,
     access_log: nothing,
+    // The files' life cycle: the policy, the runs and the access log's anchor are the staff's.
+    retention_policy: nothing,
+    retention_run: nothing,
+    access_log_anchor: nothing,
     // ESF+ data rests on a legal obligation, never on consent: no partner reads any of it, whatever it was granted.
     esf_operation: nothing,
     esf_record: nothing,

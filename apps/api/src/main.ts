@@ -6,6 +6,7 @@ import { buildServer } from './server';
 import { EXPIRY_SWEEP_INTERVAL_MS, sweepEndedConsents } from './modules/consent/consent-expiry';
 import { MAIL_SWEEP_INTERVAL_MS, mailTransport, sendNotificationEmails } from './modules/notifications/notification-emails';
 import { remindDueReports } from './modules/contracts/report-reminders';
+import { RETENTION_SWEEP_INTERVAL_MS, sweepRetention } from './modules/retention/retention-run';
 
 /** config → database → server; on SIGTERM/SIGINT, finish in-flight requests, then close the pool. */
 async function main(): Promise<void> {
@@ -55,6 +56,15 @@ async function main(): Promise<void> {
     }, MAIL_SWEEP_INTERVAL_MS);
   mail?.unref();
 
+  // The files' retention runs once a day in each PLIE, at night; every instance may try, one does it.
+  const retention = setInterval(() => {
+    sweepRetention(database.orm, new Date()).then(
+      (runs) => runs.length > 0 && app.log.info({ runs }, 'retention runs done'),
+      (error: unknown) => app.log.error({ err: error }, 'retention run failed'),
+    );
+  }, RETENTION_SWEEP_INTERVAL_MS);
+  retention.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -67,6 +77,7 @@ async function main(): Promise<void> {
     force.unref();
     clearInterval(sweep);
     if (mail) clearInterval(mail);
+    clearInterval(retention);
     await app.close();
     app.log.info({}, 'server closed: closing the database');
     await database.close();

@@ -60,6 +60,8 @@ export const CAPABILITIES = [
   'manageProgramme',
   /** A partner running actions of the programme: answer the positionings shared with it. */
   'answerPositionings',
+  /** The animation team: the files' life cycle (dry run, runs, archived files opened with a reason, erasure on request). */
+  'manageRetention',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -112,6 +114,7 @@ const GRANTS: Record<Capability, Grant> = {
     roles: PARTNERS,
     organisationKinds: [OrganisationKind.INTEGRATION_COMPANY, OrganisationKind.TRAINING_OPERATOR, OrganisationKind.OTHER_PARTNER],
   },
+  manageRetention: { roles: WHOLE_TENANT },
 };
 
 /** Who acts: the role of the active membership and the kind of its organisation. */

@@ -32,3 +32,4 @@ export * from './job-offer';
 export * from './social-clause';
 export * from './import-layout';
 export * from './programme';
+export * from './retention';

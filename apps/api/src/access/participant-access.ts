@@ -1,6 +1,7 @@
 import type { DataClass } from '@jalon/domain';
 import type { RequestContext } from '../context/request-context';
 import { errors } from '../graphql/errors';
+import { archiveCondition } from './archive-access';
 import { may } from './operation-access';
 import { activeMembership } from './tenant-scope';
 
@@ -33,15 +34,20 @@ function accessTo(ctx: RequestContext, participant: { referent: { id: string } }
   return membership.colleaguesCanRead ? 'READ' : 'NONE';
 }
 
-/** A condition on participant rows, as the ORM takes it: by id, or by referent (a membership id). */
-export type ParticipantCondition = { id?: { $in: string[] } | null; referent?: string };
+/** A condition on participant rows, as the ORM takes it: by id, or by referent (a membership id), and never an archived file unopened. */
+export type ParticipantCondition = { $and: Array<{ id?: { $in: string[] } | null; referent?: string } | Awaited<ReturnType<typeof archiveCondition>>> };
 
 /**
  * The rows the viewer may list, as a condition added to every participant query: a staff member's
  * by role; a partner's, those a consent in force shares with its organisation (so counts and pages
- * reveal nothing more).
+ * reveal nothing more). Archived files are left out, but those the animation team opened with a
+ * reason (access/archive-access.ts).
  */
 export async function readableParticipants(ctx: RequestContext): Promise<ParticipantCondition> {
+  return { $and: [await byRole(ctx), await archiveCondition(ctx)] };
+}
+
+async function byRole(ctx: RequestContext): Promise<{ id?: { $in: string[] } | null; referent?: string }> {
   if (ctx.consent.governsByConsent) return { id: { $in: await ctx.consent.visibleParticipantIds() } };
   const membership = activeMembership(ctx);
   if (may(ctx.actor, 'readWholeTenant')) return {};

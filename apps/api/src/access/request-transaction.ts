@@ -15,6 +15,8 @@ export interface RlsSettings {
   staff?: boolean | null;
   /** The request's clock, so consent validity reads the same instant in SQL and in the API. */
   now?: Date | null;
+  /** The retention job: it reads archived files and alone may purge the access log (db/rls/functions/jalon_reads_archives.sql). */
+  retentionJob?: boolean | null;
 }
 
 const SETTING_NAMES: Record<keyof RlsSettings, string> = {
@@ -27,6 +29,7 @@ const SETTING_NAMES: Record<keyof RlsSettings, string> = {
   invitationToken: 'jalon.invitation_token',
   staff: 'jalon.staff',
   now: 'jalon.now',
+  retentionJob: 'jalon.retention_job',
 };
 
 /**

@@ -5,6 +5,8 @@ export interface NewAccessLogEntry {
   participantId: string;
   dataClasses: string[];
   purposes: string[];
+  /** Why an archived file was opened (the animation team); absent for a partner's read. */
+  reason?: string;
   digest: string;
 }
 
@@ -47,6 +49,7 @@ export interface StoredAccessLogRow {
   data_classes: string[];
   purposes: string[];
   request_id: string;
+  reason: string | null;
   previous_hash: string;
   hash: string;
 }
@@ -54,6 +57,20 @@ export interface StoredAccessLogRow {
 /** Every tenant's entries in chain order (run as the tables' owner, past row-level security). */
 export function everyAccessLogRow(em: EntityManager): Promise<StoredAccessLogRow[]> {
   return em.execute<StoredAccessLogRow[]>('select * from access_log order by tenant_id, seq');
+}
+
+/** Where each tenant's chain starts once its oldest entries are deleted (run as the owner). */
+export function accessLogAnchors(em: EntityManager): Promise<Array<{ tenant_id: string; hash: string }>> {
+  return em.execute('select tenant_id, hash from access_log_anchor');
+}
+
+/** The archived files a user opened, with a reason, since an instant (access/archive-access.ts). */
+export async function archivedFilesOpenedBy(em: EntityManager, userId: string, since: Date): Promise<string[]> {
+  const rows = await em.execute<Array<{ participant_id: string }>>(
+    `select distinct participant_id from access_log where tenant_id = jalon_tenant_id() and user_id = ? and reason is not null and at >= ?`,
+    [userId, since],
+  );
+  return rows.map((row) => row.participant_id);
 }
 
 export interface AccessLogRow {
@@ -65,6 +82,7 @@ export interface AccessLogRow {
   participant_name: string;
   data_classes: string[];
   purposes: string[];
+  reason: string | null;
   request_id: string;
 }
 
@@ -96,7 +114,7 @@ export function readAccessLog(em: EntityManager, filter: AccessLogFilter, afterS
   const { where, params } = whereOf(filter);
   return em.execute<AccessLogRow[]>(
     `select l.seq::text as seq, l.at, u.display_name as user_name, o.name as organisation_name, l.participant_id, p.first_name || ' ' || p.last_name as participant_name,
-            l.data_classes, l.purposes, l.request_id
+            l.data_classes, l.purposes, l.reason, l.request_id
        from access_log l join app_user u on u.id = l.user_id join organisation o on o.id = l.organisation_id join participant p on p.id = l.participant_id
       where ${where}${afterSeq ? ' and l.seq < ?' : ''} order by l.seq desc limit ?`,
     [...params, ...(afterSeq ? [afterSeq] : []), limit],

@@ -20,6 +20,7 @@ import { JobOfferResolver } from '../modules/offers/job-offer.resolver';
 import { ProgrammeActionResolver, ProgrammeSessionResolver } from '../modules/programme/programme.resolver';
 import { CompanySocialClausesResolver, SocialClauseResolver } from '../modules/social-clauses/social-clause.resolver';
 import { ImportResolver } from '../modules/import/import.resolver';
+import { RetentionResolver } from '../modules/retention/retention.resolver';
 import { StageResolver } from '../modules/stages/stage.resolver';
 import { ConsentResolver } from '../modules/consent/consent.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
@@ -69,6 +70,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ProgrammeSessionResolver,
       SocialClauseResolver,
       ImportResolver,
+      RetentionResolver,
       CompanySocialClausesResolver,
       FollowUpResolver,
       AppointmentResolver,

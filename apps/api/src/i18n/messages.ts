@@ -103,6 +103,11 @@ const fr = {
   'error.notYourOrganisation': 'Vous gérez les accès de votre structure seulement.',
   'error.communeFiguresOnly': 'Les chiffres par commune sont réservés à la commune concernée.',
   'error.monitoringOwnOnly': "Vous voyez le suivi de votre propre file active ; celui des autres référents est réservé à l'équipe d'animation.",
+  'error.retentionSettingOutOfBounds': 'Indiquez un nombre entier de {min} à {max}.',
+  'error.alreadyAnonymised': 'Ce dossier est déjà anonymisé.',
+  'error.erasurePathwayOpen': "Un parcours de cette personne est encore ouvert : clôturez-le avant d'effacer le dossier.",
+  'error.erasureEsfRetention':
+    "Ce dossier relève d'une opération FSE+ dont les pièces doivent être conservées pour l'audit (obligation légale) jusqu'au {date} : il ne peut pas encore être effacé.",
   'error.caseloadTargetInvalid': "L'objectif de file active est un nombre entier de personnes, de {min} à {max}.",
   'error.reportNotShared': "Vous ne pouvez rendre compte que des étapes que votre structure assure, tant que la personne l'a accepté.",
   'error.stageDetailsNotShared': 'La personne ne partage pas le détail de cette étape avec votre structure : seul son référent peut modifier le contrat.',
@@ -635,6 +640,11 @@ const en: Record<Key, string> = {
   'error.notYourOrganisation': 'You manage the access of your own organisation only.',
   'error.communeFiguresOnly': "A commune's figures are for that commune only.",
   'error.monitoringOwnOnly': "You see the monitoring of your own caseload; other referents' is for the animation team.",
+  'error.retentionSettingOutOfBounds': 'Enter a whole number from {min} to {max}.',
+  'error.alreadyAnonymised': 'This file is already anonymised.',
+  'error.erasurePathwayOpen': 'A pathway of this person is still open: close it before erasing the file.',
+  'error.erasureEsfRetention':
+    'This file belongs to an ESF+ operation whose documents must be kept for the audit (a legal obligation) until {date}: it cannot be erased yet.',
   'error.caseloadTargetInvalid': 'The caseload target is a whole number of people, from {min} to {max}.',
   'error.reportNotShared': 'You may report only on stages your organisation runs, while the person agrees to it.',
   'error.stageDetailsNotShared': "The person does not share this stage's details with your organisation: only their referent may change the contract.",

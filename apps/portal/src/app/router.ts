@@ -24,6 +24,7 @@ import { offersRoutes } from '@/modules/offers/routes';
 import { programmeRoutes } from '@/modules/programme/routes';
 import { socialClausesRoutes } from '@/modules/social-clauses/routes';
 import { importRoutes } from '@/modules/import/routes';
+import { retentionRoutes } from '@/modules/retention/routes';
 import { errorRoutes } from '@/modules/errors/routes';
 import type { NavKey, TitleKey } from './nav-section';
 
@@ -71,6 +72,7 @@ export const router = createRouter({
     ...programmeRoutes,
     ...socialClausesRoutes,
     ...importRoutes,
+    ...retentionRoutes,
     ...errorRoutes,
   ],
   scrollBehavior: () => ({ top: 0 }),

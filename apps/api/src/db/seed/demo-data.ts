@@ -41,6 +41,7 @@ import { seedDemoPopulation } from './demo-population';
 import { seedDemoClauses } from './demo-clauses';
 import { seedDemoImports } from './demo-imports';
 import { seedDemoProgramme } from './demo-programme';
+import { seedDemoRetention } from './demo-retention';
 
 /** Every demo account shares this password (printed at start-up, never used outside the demo). */
 export const DEMO_PASSWORD = 'jalon-demo-2026';
@@ -691,6 +692,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     await seedDemoClauses(em);
     await seedDemoImports(em);
     await seedDemoProgramme(em);
+    await seedDemoRetention(em);
     await em.commit();
   } catch (error) {
     await em.rollback();

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { type ConsentPurpose, IDENTIFICATION } from '@jalon/domain';
+import { ConsentPurpose, IDENTIFICATION } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { type AccessLogRow, countAccessLog, readAccessLog } from '../../db/access-log.query';
 import { Allow } from '../../access/operation-access';
@@ -103,7 +103,9 @@ export class ConsentResolver {
         participantId: toGlobalId('Participant', row.participant_id),
         participantName: row.participant_name,
         dataClasses: row.data_classes,
-        purposes: row.purposes as ConsentPurpose[],
+        // An archived file's read is logged under a purpose of its own, not a consent's: its reason says why.
+        purposes: row.purposes.filter((purpose): purpose is ConsentPurpose => (Object.values(ConsentPurpose) as string[]).includes(purpose)),
+        reason: row.reason,
         requestId: row.request_id,
       })),
     );

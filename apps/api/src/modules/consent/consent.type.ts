@@ -170,6 +170,9 @@ export class AccessLogEntryType {
   @Field(() => [ConsentPurpose])
   purposes!: ConsentPurpose[];
 
+  @Field(() => String, { nullable: true, description: 'The reason the animation team gave to open the archived file (null for a partner’s read)' })
+  reason!: string | null;
+
   @Field()
   requestId!: string;
 }

@@ -21,6 +21,10 @@ export class EsfOperation extends TenantOwnedEntity {
   @Property({ type: 'date' })
   endsOn!: string;
 
+  /** The day of the operation's last payment: its audit retention runs five years from the end of that year (retention). */
+  @Property({ type: 'date', nullable: true })
+  lastPaymentOn?: string | null;
+
   /** The organisation carrying the operation (« bénéficiaire »), as the managing authority names it. */
   @Property({ type: 'text' })
   beneficiary!: string;

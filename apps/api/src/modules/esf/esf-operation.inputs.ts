@@ -22,6 +22,12 @@ export class SaveEsfOperationInput {
 
   @Field()
   beneficiary!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD: the last payment received, once the operation is paid off (its ESF+ audit retention counts from it)',
+  })
+  lastPaymentOn?: string | null;
 }
 
 @InputType({ description: 'Moves a pathway to another ESF+ operation; the move is kept with its reason' })

@@ -1,7 +1,7 @@
 import { ESF_FILE_NUMBER, ESF_OPERATION_DAYS } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { activeMembership } from '../../access/tenant-scope';
-import { checkDayWithin, requiredDate } from '../../graphql/date-input';
+import { checkDayWithin, notInFuture, optionalDate, requiredDate } from '../../graphql/date-input';
 import { errors, InputProblems } from '../../graphql/errors';
 import { parseGlobalId } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
@@ -36,8 +36,13 @@ function checkedOperation(ctx: RequestContext, input: SaveEsfOperationInput) {
   checkDayWithin(problems, 'startsOn', startsOn, ESF_OPERATION_DAYS);
   checkDayWithin(problems, 'endsOn', endsOn, ESF_OPERATION_DAYS);
   if (startsOn && endsOn && !problems.has('endsOn') && endsOn < startsOn) problems.add('endsOn', 'error.endBeforeStart');
+  // A payment is recorded once received, after the operation began.
+  const lastPaymentOn = problems.check(() => optionalDate(ctx, 'lastPaymentOn', input.lastPaymentOn));
+  checkDayWithin(problems, 'lastPaymentOn', lastPaymentOn, ESF_OPERATION_DAYS);
+  if (lastPaymentOn && !problems.has('lastPaymentOn')) problems.check(() => notInFuture(ctx, 'lastPaymentOn', lastPaymentOn));
+  if (lastPaymentOn && startsOn && !problems.has('lastPaymentOn') && lastPaymentOn < startsOn) problems.add('lastPaymentOn', 'error.endBeforeStart');
   problems.throwIfAny();
-  return { fileNumber: fileNumber!, title: title!, beneficiary: beneficiary!, startsOn: startsOn!, endsOn: endsOn! };
+  return { fileNumber: fileNumber!, title: title!, beneficiary: beneficiary!, startsOn: startsOn!, endsOn: endsOn!, lastPaymentOn: lastPaymentOn ?? null };
 }
 
 export async function saveOperation(ctx: RequestContext, input: SaveEsfOperationInput): Promise<EsfOperation> {

@@ -25,6 +25,9 @@ export class EsfOperationType {
   @Field({ description: 'The organisation carrying the operation' })
   beneficiary!: string;
 
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The last payment; its year + 5 ends the audit retention (null: not paid off yet)' })
+  lastPaymentOn!: string | null;
+
   @Field(() => Int)
   version!: number;
 
@@ -36,6 +39,7 @@ export class EsfOperationType {
       startsOn: operation.startsOn,
       endsOn: operation.endsOn,
       beneficiary: operation.beneficiary,
+      lastPaymentOn: operation.lastPaymentOn ?? null,
       version: operation.version,
     });
   }

@@ -54,6 +54,14 @@ export class Participant extends TenantOwnedEntity {
   @Enum({ items: () => PathwayStatus, nativeEnumName: 'pathway_status' })
   currentStatus: PathwayStatus & Opt = PathwayStatus.PENDING_ACCREDITATION;
 
+  /** The day the closed file moved to the intermediate archive (modules/retention): the animation team only, from then. */
+  @Property({ type: 'date', nullable: true })
+  archivedOn?: string | null;
+
+  /** The day identity, contact and free texts were removed (modules/retention/README.md). */
+  @Property({ type: 'date', nullable: true })
+  anonymisedOn?: string | null;
+
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date & Opt = new Date();
 }

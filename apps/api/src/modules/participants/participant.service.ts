@@ -316,6 +316,7 @@ export async function changePathwayStatus(ctx: RequestContext, input: ChangePath
     pathway.exitValidated = input.exitValidated;
   }
   pathway.status = next;
+  if (next === PathwayStatus.CLOSED) pathway.closedOn = date;
   if (next === PathwayStatus.IN_JOB_FOLLOW_UP) scheduleCheckIns(ctx.em, pathway, date);
   participant.currentStatus = next;
   const after = {

@@ -31,6 +31,10 @@ export class Pathway extends TenantOwnedEntity {
   @Property({ type: 'date', nullable: true })
   exitDate?: string | null;
 
+  /** The day the pathway closed: its file's retention counts from the last one (packages/domain retention.ts). */
+  @Property({ type: 'date', nullable: true })
+  closedOn?: string | null;
+
   @Enum({ items: () => ExitKind, nativeEnumName: 'exit_kind', nullable: true })
   exitKind?: ExitKind | null;
 

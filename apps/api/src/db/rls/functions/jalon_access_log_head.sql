@@ -6,7 +6,9 @@ create or replace function jalon_access_log_head()
 AS $$
 begin
   perform pg_advisory_xact_lock(hashtextextended('access_log:' || jalon_tenant_id()::text, 0));
-  return coalesce((select hash from access_log where tenant_id = jalon_tenant_id() order by seq desc limit 1), '');
+  -- Once every entry is deleted (their retention over), the chain goes on from its anchor.
+  return coalesce((select hash from access_log where tenant_id = jalon_tenant_id() order by seq desc limit 1),
+                  (select hash from access_log_anchor where tenant_id = jalon_tenant_id()), '');
 end
 $$;
 

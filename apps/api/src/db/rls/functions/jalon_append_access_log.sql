@@ -1,3 +1,4 @@
+-- An entry may carry a reason (a read of an archived file by the animation team: access/archive-access.ts); its digest covers it.
 -- Appends one request's entries to its tenant's access log in a statement of its own, run outside
 -- any transaction (db/access-log.query.ts): the chain's head is read under the tenant's lock
 -- (jalon_access_log_head) and the new entries chained in the same statement, sha256(previous hash ‖
@@ -16,9 +17,9 @@ begin
     chain as (select 0::bigint as n, null::text as previous, jalon_access_log_head() as hash, null::jsonb as e
       union all
       select c.n + 1, c.hash, encode(sha256(convert_to(c.hash || (x.e->>'digest'), 'UTF8')), 'hex'), x.e from chain c join entry x on x.n = c.n + 1)
-  insert into access_log (tenant_id, at, user_id, organisation_id, participant_id, data_classes, purposes, request_id, previous_hash, hash)
+  insert into access_log (tenant_id, at, user_id, organisation_id, participant_id, data_classes, purposes, request_id, reason, previous_hash, hash)
     select p_tenant, p_at, p_user, p_organisation, (e->>'participantId')::uuid, array(select jsonb_array_elements_text(e->'dataClasses')),
-           array(select jsonb_array_elements_text(e->'purposes')), p_request, previous, hash
+           array(select jsonb_array_elements_text(e->'purposes')), p_request, e->>'reason', previous, hash
       from chain where n > 0 order by n;
 end
 $$;

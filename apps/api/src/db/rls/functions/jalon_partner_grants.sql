@@ -11,6 +11,7 @@ begin
        where c.tenant_id = jalon_tenant_id() and not jalon_is_staff() and c.status = 'ACTIVE'
          and c.valid_from <= jalon_now() and (c.valid_until is null or jalon_now() < c.valid_until)
          and (c.grantee_organisation_id = o.id or c.grantee_kind = o.kind)
+         and not exists (select 1 from participant a where a.id = c.participant_id and a.archived_on is not null)
     ), refusals as (
       select r.participant_id, array_agg(distinct cls) as classes from named r cross join unnest(r.data_classes) as cls
        where r.effect = 'REFUSAL' and r.stage_kinds is null and r.stage_ids is null
