@@ -54,6 +54,8 @@ export const CAPABILITIES = [
   /** Staff: keep the PLIE's directory of companies, their contacts and what happened with each. */
   'followCompanies',
   'postJobOffers',
+  /** Answer the participants' requests for correction or erasure of their data (RGPD art. 16, 17). */
+  'answerRightsRequests',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -99,6 +101,7 @@ const GRANTS: Record<Capability, Grant> = {
   followCompanies: { roles: STAFF },
   // The employers among partners (the ACI, the ETTI) post their offers and answer candidacies.
   postJobOffers: { roles: PARTNERS, organisationKinds: [OrganisationKind.INTEGRATION_COMPANY] },
+  answerRightsRequests: { roles: WHOLE_TENANT },
 };
 
 /** Who acts: the role of the active membership and the kind of its organisation. */

@@ -13,4 +13,6 @@ export enum NotificationKind {
   MEETING_INVITED = 'MEETING_INVITED',
   /** The minutes of a meeting it attended are published (its share of them). */
   MINUTES_PUBLISHED = 'MINUTES_PUBLISHED',
+  /** The person withdrew a consent herself, from her own space (told to her referent's organisation). */
+  CONSENT_WITHDRAWN_BY_PARTICIPANT = 'CONSENT_WITHDRAWN_BY_PARTICIPANT',
 }
