@@ -22,6 +22,7 @@ import { meetingsRoutes } from '@/modules/meetings/routes';
 import { companiesRoutes } from '@/modules/companies/routes';
 import { offersRoutes } from '@/modules/offers/routes';
 import { socialClausesRoutes } from '@/modules/social-clauses/routes';
+import { participantSpaceRoutes } from '@/modules/participant-space/routes';
 import { errorRoutes } from '@/modules/errors/routes';
 import type { NavKey, TitleKey } from './nav-section';
 
@@ -67,6 +68,7 @@ export const router = createRouter({
     ...companiesRoutes,
     ...offersRoutes,
     ...socialClausesRoutes,
+    ...participantSpaceRoutes,
     ...errorRoutes,
   ],
   scrollBehavior: () => ({ top: 0 }),
