@@ -50,7 +50,9 @@ describe.runIf(chromiumAvailable())('the participant’s own space', () => {
     });
     // The employer reads her file once: the read she will see.
     const karim = await apiSession(suite.server.url, 'karim@grenoble.demo');
-    const read = await karim<{ participant: { lastName: string } | null }>('query P($id: ID!) { participant(id: $id) { lastName } }', { id: createParticipant.id });
+    const read = await karim<{ participant: { lastName: string } | null }>('query P($id: ID!) { participant(id: $id) { lastName } }', {
+      id: createParticipant.id,
+    });
     expect(read.participant?.lastName).toBe(lastName);
 
     // The referent issues a code from the identity tab.
