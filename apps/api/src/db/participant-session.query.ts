@@ -34,9 +34,17 @@ export async function endParticipantSession(em: EntityManager, sessionId: string
 }
 
 /** Spends a code (by its hash) and opens a session: her id, or null for no usable code (rls/functions/jalon_redeem_participant_code.sql). */
-export async function redeemAccessCode(em: EntityManager, codeHash: string, tokenHash: string, now: Date, expiresAt: Date): Promise<string | null> {
-  const [row] = await em.execute<Array<{ participant_id: string | null }>>('select jalon_redeem_participant_code(?, ?, ?, ?) as participant_id', [
+export async function redeemAccessCode(
+  em: EntityManager,
+  codeHash: string,
+  delivery: 'PRINTED' | 'EMAIL',
+  tokenHash: string,
+  now: Date,
+  expiresAt: Date,
+): Promise<string | null> {
+  const [row] = await em.execute<Array<{ participant_id: string | null }>>('select jalon_redeem_participant_code(?, ?, ?, ?, ?) as participant_id', [
     codeHash,
+    delivery,
     tokenHash,
     now,
     expiresAt,

@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
 import { RightsRequestKind, RightsRequestStatus } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { Allow } from '../../access/operation-access';
@@ -8,9 +9,11 @@ import { ownFile } from './participant-file';
 import {
   accessOf,
   answerRequest,
+  emailSignInLink,
   issueCode,
   revokeAccess,
   signInWithCode,
+  signInWithLink,
   signOutParticipant,
   submitOwnRightsRequest,
   withdrawOwnConsentAndTell,
@@ -24,6 +27,18 @@ export class ParticipantSpaceResolver {
   @Allow('PUBLIC')
   signInWithParticipantCode(@Ctx() ctx: RequestContext, @Arg('code') code: string): Promise<boolean> {
     return signInWithCode(ctx, code);
+  }
+
+  @Mutation(() => Boolean, { description: 'Signs a participant in to her own space with the secret of the link emailed to her' })
+  @Allow('PUBLIC')
+  signInWithParticipantLink(@Ctx() ctx: RequestContext, @Arg('token') token: string): Promise<boolean> {
+    return signInWithLink(ctx, token);
+  }
+
+  @Mutation(() => DateTimeResolver, { description: 'Emails the person a single-use sign-in link to her space; returns until when it works' })
+  @Allow('followParticipants')
+  sendParticipantSignInLink(@Ctx() ctx: RequestContext, @Arg('participantId', () => ID) participantId: string): Promise<Date> {
+    return emailSignInLink(ctx, participantId);
   }
 
   @Mutation(() => Boolean, { description: "Ends the participant's session in this browser" })

@@ -1,7 +1,14 @@
 import { normaliseAccessCode, NotificationKind, RightsRequestKind, rightsRequestDueOn } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { assertMayEdit } from '../../access/participant-access';
-import { CODE_ATTEMPT_KEY, newAccessCode, PARTICIPANT_IDLE_MINUTES, PARTICIPANT_SESSION_HOURS, PRINTED_CODE_DAYS } from '../../access/participant-session';
+import {
+  CODE_ATTEMPT_KEY,
+  EMAIL_LINK_MINUTES,
+  newAccessCode,
+  PARTICIPANT_IDLE_MINUTES,
+  PARTICIPANT_SESSION_HOURS,
+  PRINTED_CODE_DAYS,
+} from '../../access/participant-session';
 import { applyRlsSettings } from '../../access/request-transaction';
 import { hashSecretToken, newSecretToken } from '../../access/secret-token';
 import { activeMembership } from '../../access/tenant-scope';
@@ -23,16 +30,17 @@ import { notifyGrantee } from '../consent/consent-events';
 import { Notification } from '../notifications/notification.entity';
 import { shortNameOf } from '../participants/participant.entity';
 import { findParticipant } from '../participants/participant.service';
+import { mailTransport } from '../notifications/notification-emails';
 
 /** Failed codes from one address within the lock window before it must wait (a shared office keeps some slack). */
 export const MAX_CODE_FAILURES_PER_IP = 10;
 
 /**
- * Signs a participant in with the code her referent handed her. Failed codes are counted per
- * address (after the request, so that they count) and an address that fails too often waits; a
- * code opens one session and is spent.
+ * Signs a participant in with what her referent handed her: a printed code typed back, or the
+ * secret of a link sent by email. Failed attempts are counted per address (after the request, so
+ * that they count) and an address that fails too often waits; a code opens one session and is spent.
  */
-export async function signInWithCode(ctx: RequestContext, typed: string): Promise<boolean> {
+async function signIn(ctx: RequestContext, delivery: 'PRINTED' | 'EMAIL', secret: string | null): Promise<boolean> {
   const now = ctx.now;
   const settings = { authEmail: CODE_ATTEMPT_KEY, authIp: ctx.ip };
   await applyRlsSettings(ctx.em, settings);
@@ -42,16 +50,27 @@ export async function signInWithCode(ctx: RequestContext, typed: string): Promis
     countFailure();
     throw errors.rateLimited(ctx, 'error.tooManyAttempts', ctx.config.LOGIN_LOCK_MINUTES * 60);
   }
-  const code = normaliseAccessCode(typed);
   const { token, hash } = newSecretToken();
   const expiresAt = new Date(now.getTime() + PARTICIPANT_SESSION_HOURS * 3_600_000);
-  const participantId = code && (await redeemAccessCode(ctx.em, hashSecretToken(code), hash, now, expiresAt));
+  const participantId = secret && (await redeemAccessCode(ctx.em, hashSecretToken(secret), delivery, hash, now, expiresAt));
   if (!participantId) {
     countFailure();
-    throw errors.badInput(ctx, 'code', 'error.participantCodeInvalid');
+    throw errors.badInput(
+      ctx,
+      delivery === 'PRINTED' ? 'code' : 'token',
+      delivery === 'PRINTED' ? 'error.participantCodeInvalid' : 'error.participantLinkInvalid',
+    );
   }
   ctx.participantCookie.set(token, expiresAt);
   return true;
+}
+
+export function signInWithCode(ctx: RequestContext, typed: string): Promise<boolean> {
+  return signIn(ctx, 'PRINTED', normaliseAccessCode(typed));
+}
+
+export function signInWithLink(ctx: RequestContext, token: string): Promise<boolean> {
+  return signIn(ctx, 'EMAIL', token.trim() || null);
 }
 
 export async function signOutParticipant(ctx: RequestContext): Promise<boolean> {
@@ -137,6 +156,41 @@ export async function issueCode(ctx: RequestContext, participantGlobalId: string
     expiresAt,
   });
   return { code, expiresAt };
+}
+
+/**
+ * Staff: emails the person a sign-in link (single use, valid EMAIL_LINK_MINUTES) to the address on
+ * her file. The secret is in the link's fragment, which browsers never send to a server or in a
+ * Referer; only its hash is stored. The mail goes out before the request commits: unsent, no code.
+ */
+export async function emailSignInLink(ctx: RequestContext, participantGlobalId: string): Promise<Date> {
+  const participant = await findParticipant(ctx, participantGlobalId, 'participantId');
+  assertMayEdit(ctx, participant);
+  if (!participant.email) throw errors.badInput(ctx, 'participantId', 'error.participantHasNoEmail');
+  const transport = mailTransport(ctx.config);
+  if (!transport) throw errors.badInput(ctx, 'participantId', 'error.mailNotConfigured');
+  const { token, hash } = newSecretToken();
+  const expiresAt = new Date(ctx.now.getTime() + EMAIL_LINK_MINUTES * 60_000);
+  await insertAccessCode(ctx.em, {
+    tenantId: activeMembership(ctx).tenantId,
+    participantId: participant.id,
+    codeHash: hash,
+    delivery: 'EMAIL',
+    createdById: ctx.actor!.userId,
+    now: ctx.now,
+    expiresAt,
+  });
+  const link = `${ctx.config.PUBLIC_URL ?? ctx.origin}/mon-espace/connexion#lien=${token}`;
+  await transport.sendMail({
+    from: ctx.config.SMTP_FROM,
+    to: participant.email,
+    subject: 'Votre lien pour entrer dans votre espace',
+    text:
+      `Bonjour ${participant.firstName},\n\n` +
+      `Pour entrer dans votre espace et voir vos rendez-vous, votre plan d'action et qui a consulté votre dossier, ouvrez ce lien :\n\n${link}\n\n` +
+      `Il ne sert qu'une fois et marche pendant ${EMAIL_LINK_MINUTES} minutes. Si vous n'avez rien demandé, ne l'ouvrez pas et prévenez votre référent.\n`,
+  });
+  return expiresAt;
 }
 
 /** Staff: ends the person's sessions (at their next request) and her unused codes. */
