@@ -105,6 +105,22 @@ beforeAll(async () => {
       uuid(bruno.stageId),
     ]);
   });
+  const soon = Date.now() + 3 * 86_400_000;
+  for (const [who, title, hoursLater] of [
+    [samir, 'Point emploi de Samir', 0],
+    [bruno, 'Point emploi de Bruno', 2],
+  ] as const)
+    await referent.data(`mutation($input: ScheduleAppointmentInput!) { scheduleAppointment(input: $input) { id } }`, {
+      input: {
+        participantIds: [who.participantId],
+        kind: 'INDIVIDUAL',
+        mode: 'IN_PERSON',
+        place: 'OFFICE',
+        title,
+        startsAt: new Date(soon + hoursLater * 3_600_000).toISOString(),
+        endsAt: new Date(soon + (hoursLater + 1) * 3_600_000).toISOString(),
+      },
+    });
   await referent.data(`mutation($input: AddJournalEntryInput!) { addJournalEntry(input: $input) { day } }`, {
     input: { participantId: samir.participantId, text: JOURNAL },
   });
@@ -120,6 +136,7 @@ describe('her session reaches her own file', () => {
     expect(data.mySpace.firstName).toBe('Samir');
     expect(data.mySpace.lastName).toBe('Espace');
     expect(data.mySpace.stages.map((s: { sharedSummary: string }) => s.sharedSummary)).toEqual(['Contrat au jardin, tout se passe bien']);
+    expect(data.mySpace.nextAppointments.map((a: { title: string }) => a.title)).toEqual(['Point emploi de Samir']);
     expect(raw).not.toContain(PRIVATE);
     expect(raw).not.toContain(JOURNAL);
     expect(raw).not.toContain('Voisin');
@@ -175,6 +192,10 @@ describe('her session reaches her own file', () => {
     expect(own.body).not.toContain(JOURNAL);
     expect(own.body).not.toContain('Voisin');
     expect(copy.excluded).toMatch(/notes personnelles/);
+    const ics = await browser.get('/my-space/appointments.ics');
+    expect(ics.statusCode).toBe(200);
+    expect(ics.body).toContain('SUMMARY:Point emploi de Samir');
+    expect(ics.body).not.toContain('Bruno');
     const pdf = await browser.get('/my-space/my-data.pdf');
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -185,7 +206,11 @@ describe('her session reaches her own file', () => {
     expect(text).not.toContain(PRIVATE);
     expect(text).toMatch(/article 15/);
     // Without her session, her downloads are refused.
-    expect((await new ParticipantBrowser(server.app).get('/my-space/my-data.json')).statusCode).toBe(401);
+    for (const url of ['/my-space/my-data.json', '/my-space/my-data.pdf', '/my-space/appointments.ics'])
+      expect((await new ParticipantBrowser(server.app).get(url)).statusCode, url).toBe(401);
+    // Nor does a staff session open them: they are hers only.
+    const staff = await server.app.inject({ method: 'GET', url: '/my-space/my-data.json', headers: { cookie: referent.cookie! } });
+    expect(staff.statusCode).toBe(403);
   });
 });
 
