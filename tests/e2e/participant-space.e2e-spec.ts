@@ -95,6 +95,27 @@ describe.runIf(chromiumAvailable())('the participant’s own space', () => {
     await shared.getByText('Plus en vigueur depuis', { exact: false }).waitFor();
     await expect(karim('query P($id: ID!) { participant(id: $id) { lastName } }', { id: createParticipant.id })).rejects.toThrow('Élément introuvable');
 
+    // She asks for a correction: due in a month, listed for the animation team, who answer it.
+    const rights = phone.getByRole('region', { name: 'Mes droits sur mes données' });
+    await rights.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    await rights.getByText('Écrivez ce que vous demandez.').waitFor();
+    await rights.getByLabel('Ce que je demande').fill(`Mon nom s'écrit ${lastName} avec un accent`);
+    await rights.getByRole('button', { name: 'Envoyer ma demande' }).click();
+    await rights.getByText("L'équipe du PLIE doit vous répondre dans un délai d'un mois.").waitFor();
+    await rights.getByText('réponse au plus tard le', { exact: false }).waitFor();
+    expect(await axeViolations(phone)).toEqual([]);
+    const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo');
+    await marc.getByRole('link', { name: 'Demandes RGPD' }).click();
+    const request = marc.getByRole('listitem').filter({ hasText: `Mon nom s'écrit ${lastName}` });
+    await request.getByText('À traiter au plus tard le', { exact: false }).waitFor();
+    expect(await axeViolations(marc)).toEqual([]);
+    await request.getByRole('button', { name: 'Répondre et clore' }).click();
+    await request.getByLabel('Réponse à la personne').fill('Nom corrigé dans votre dossier.');
+    await request.getByRole('button', { name: 'Clore la demande' }).click();
+    await request.getByText('Répondue le', { exact: false }).waitFor();
+    await phone.reload();
+    await phone.getByText('réponse : Nom corrigé dans votre dossier.').waitFor();
+
     // The referent sees the access in use.
     await nadia.reload();
     await nadia.getByText('La personne est connectée à son espace en ce moment.').waitFor();
