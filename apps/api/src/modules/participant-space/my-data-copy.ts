@@ -86,6 +86,22 @@ export function myDataPdf(file: OwnFile, now: Date): Promise<Buffer> {
     for (const objective of c.objectives) line(`   • ${objective}`);
   }
 
+  heading('Votre diagnostic et votre projet professionnel');
+  if (file.diagnoses.length === 0 && file.projects.length === 0) none();
+  for (const d of file.diagnoses) {
+    line(`Diagnostic du ${day(d.carriedOutOn)}.`);
+    if (d.strengths) line(`   Vos atouts : ${d.strengths}`);
+    if (d.needs) line(`   Vos besoins : ${d.needs}`);
+    if (d.pastTrades?.length) line(`   Métiers déjà exercés (codes ROME) : ${d.pastTrades.join(', ')}`);
+  }
+  for (const project of file.projects)
+    for (const target of project.targets ?? [])
+      line(
+        `Projet n° ${project.number}, métier ${target.romeCode}${target.skillsToAcquire?.length ? ` : compétences à acquérir : ${target.skillsToAcquire.join(', ')}` : ''}.`,
+      );
+  if (file.esfRecords.length > 0)
+    line('Les informations recueillies pour le Fonds social européen (situation à l’entrée et à la sortie) figurent en détail dans la copie JSON.');
+
   heading('Vos rendez-vous');
   if (file.appointments.length === 0) none();
   for (const a of file.appointments)

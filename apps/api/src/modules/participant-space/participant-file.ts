@@ -70,6 +70,21 @@ export interface OwnFile {
     endedAt: string | null;
   }>;
   reads: Array<{ at: string; organisation: string; organisationKind: OrganisationKind; dataClasses: string[]; purposes: string[] }>;
+  diagnoses: Array<{
+    pathwayId: string;
+    carriedOutOn: string | null;
+    strengths: string | null;
+    obstacles: unknown;
+    needs: string | null;
+    pastTrades: string[];
+  }>;
+  projects: Array<{
+    pathwayId: string;
+    number: number;
+    targets: Array<{ romeCode: string; status: string; skillsAcquired?: string[]; skillsToAcquire?: string[] }>;
+  }>;
+  /** The ESF+ entry and exit items collected for the European Social Fund's reporting, as recorded. */
+  esfRecords: Array<Record<string, unknown>>;
   requests: Array<{
     id: string;
     kind: string;

@@ -1,7 +1,7 @@
 -- What a participant reads of her own file in her space, and in the copy of her data she
 -- downloads: her identity and contact, her pathways with their stages (the shared summary, never
--- the referent's private notes), her appointments, her commitment contracts, her consents, the
--- partner reads of the access log about her and her requests. Never the journal, the private
+-- the referent's private notes), her appointments, her commitment contracts, her diagnoses,
+-- professional projects and ESF+ records, her consents, the partner reads of the access log about her and her requests. Never the journal, the private
 -- notes, the history of changes or another person's row. Security definer, keyed on the
 -- participant of the request's own session only (jalon_participant_id()): null for any other
 -- request. PL/pgSQL, so that its body is checked when called, after the function it calls exists.
@@ -39,6 +39,13 @@ return (select jsonb_build_object(
   'reads', coalesce((select jsonb_agg(jsonb_build_object('at', l.at, 'organisation', o.name, 'organisationKind', o.kind, 'dataClasses', l.data_classes, 'purposes', l.purposes)
       order by l.seq desc)
     from access_log l join organisation o on o.id = l.organisation_id where l.tenant_id = p.tenant_id and l.participant_id = p.id), '[]'::jsonb),
+  'diagnoses', coalesce((select jsonb_agg(jsonb_build_object('pathwayId', d.pathway_id, 'carriedOutOn', d.carried_out_on, 'strengths', d.strengths,
+      'obstacles', d.obstacles, 'needs', d.needs, 'pastTrades', d.past_trades) order by d.carried_out_on)
+    from diagnosis d join pathway w on w.id = d.pathway_id where w.participant_id = p.id), '[]'::jsonb),
+  'projects', coalesce((select jsonb_agg(jsonb_build_object('pathwayId', j.pathway_id, 'number', j.number, 'targets', j.targets) order by j.number)
+    from professional_project j join pathway w on w.id = j.pathway_id where w.participant_id = p.id), '[]'::jsonb),
+  'esfRecords', coalesce((select jsonb_agg(to_jsonb(e) - 'tenant_id' - 'version' - 'id' - 'created_at' - 'updated_at' order by e.created_at)
+    from esf_record e join pathway w on w.id = e.pathway_id where w.participant_id = p.id), '[]'::jsonb),
   'requests', coalesce((select jsonb_agg(jsonb_build_object('id', r.id, 'kind', r.kind, 'message', r.message, 'createdAt', r.created_at, 'dueOn', r.due_on,
       'status', r.status, 'answer', r.answer, 'answeredAt', r.answered_at) order by r.created_at desc)
     from rights_request r where r.participant_id = p.id), '[]'::jsonb))
