@@ -344,6 +344,10 @@ describe('her consents and who read her file', () => {
     const [request] = asked.data.submitRightsRequest.requests;
     expect(request.status).toBe('OPEN');
     const animation = await loggedIn(server, plie.users.animation.email);
+    // The team is told, once, even when she sends the same request again.
+    await browser.request(`mutation { submitRightsRequest(kind: CORRECTION, message: "Mon adresse a changé") { firstName } }`);
+    const { notifications } = await animation.data(`{ notifications { edges { node { kind } } } }`);
+    expect(notifications.edges.filter((e: { node: { kind: string } }) => e.node.kind === 'RIGHTS_REQUEST_RECEIVED')).toHaveLength(1);
     const { rightsRequests } = await animation.data(`{ rightsRequests(status: OPEN) { id version participantName message dueOn } }`);
     const listed = rightsRequests.find((r: { message: string }) => r.message === 'Mon adresse a changé');
     expect(listed).toMatchObject({ participantName: 'Samir Espace', dueOn: request.dueOn });

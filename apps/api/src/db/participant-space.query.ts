@@ -89,3 +89,12 @@ export async function findRightsRequest(em: EntityManager, id: string): Promise<
   );
   return row ?? null;
 }
+
+/** The active organisations of these kinds in the tenant the transaction is set to. */
+export async function activeOrganisationsOfKinds(em: EntityManager, kinds: readonly string[]): Promise<string[]> {
+  const rows = await em.execute<Array<{ id: string }>>(
+    `select id from organisation where tenant_id = jalon_tenant_id() and active and kind::text = any(?::text[])`,
+    [`{${kinds.join(',')}}`],
+  );
+  return rows.map((row) => row.id);
+}

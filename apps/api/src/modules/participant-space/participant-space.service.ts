@@ -1,6 +1,7 @@
 import { normaliseAccessCode, NotificationKind, RightsRequestKind, rightsRequestDueOn } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { assertMayEdit } from '../../access/participant-access';
+import { RIGHTS_REQUEST_RECIPIENT_KINDS } from '../../access/rights-request-access';
 import {
   CODE_ATTEMPT_KEY,
   EMAIL_LINK_MINUTES,
@@ -21,14 +22,21 @@ import {
   redeemAccessCode,
   revokeParticipantAccess,
 } from '../../db/participant-session.query';
-import { answerRightsRequestRow, findRightsRequest, insertOwnRightsRequest, withdrawOwnConsent } from '../../db/participant-space.query';
+import {
+  activeOrganisationsOfKinds,
+  answerRightsRequestRow,
+  findRightsRequest,
+  insertOwnRightsRequest,
+  withdrawOwnConsent,
+} from '../../db/participant-space.query';
 import { errors, InputProblems } from '../../graphql/errors';
 import { parseGlobalId } from '../../graphql/relay';
 import { requiredText } from '../../graphql/text-input';
 import { Consent } from '../consent/consent.entity';
 import { notifyGrantee } from '../consent/consent-events';
 import { Notification } from '../notifications/notification.entity';
-import { shortNameOf } from '../participants/participant.entity';
+import { Participant, shortNameOf } from '../participants/participant.entity';
+import { Organisation } from '../organisations/organisation.entity';
 import { findParticipant } from '../participants/participant.service';
 import { mailTransport } from '../notifications/notification-emails';
 
@@ -114,7 +122,7 @@ export async function withdrawOwnConsentAndTell(ctx: RequestContext, consentGlob
   return true;
 }
 
-/** Her request for correction or erasure, due in one month, for the animation team. */
+/** Her request for correction or erasure, due in one month: listed for the animation team, and told to them. */
 export async function submitOwnRightsRequest(ctx: RequestContext, kind: RightsRequestKind, message: string): Promise<string> {
   const principal = ctx.participant!;
   const problems = new InputProblems(ctx);
@@ -122,7 +130,7 @@ export async function submitOwnRightsRequest(ctx: RequestContext, kind: RightsRe
   if (text && text.length > 4000) problems.add('message', 'error.tooLong', { max: 4000 });
   problems.throwIfAny();
   const today = ctx.now.toISOString().slice(0, 10);
-  return insertOwnRightsRequest(ctx.em, {
+  const id = await insertOwnRightsRequest(ctx.em, {
     participantId: principal.participantId,
     tenantId: principal.tenantId,
     kind,
@@ -130,6 +138,26 @@ export async function submitOwnRightsRequest(ctx: RequestContext, kind: RightsRe
     now: ctx.now,
     dueOn: rightsRequestDueOn(today),
   });
+  ctx.afterRequest.push({
+    settings: { tenantId: principal.tenantId, staff: true, now: ctx.now },
+    work: async (em) => {
+      // Told only of a request that was recorded (the request may have failed after it), and once.
+      const recorded = await findRightsRequest(em, id);
+      if (!recorded || recorded.status !== 'OPEN' || (await em.count(Notification, { dedupeKey: `rights-request:${id}` })) > 0) return;
+      const participant = await em.findOneOrFail(Participant, { id: principal.participantId });
+      for (const organisationId of await activeOrganisationsOfKinds(em, RIGHTS_REQUEST_RECIPIENT_KINDS))
+        em.create(Notification, {
+          tenant: participant.tenant,
+          organisation: em.getReference(Organisation, organisationId),
+          kind: NotificationKind.RIGHTS_REQUEST_RECEIVED,
+          participant,
+          participantLabel: shortNameOf(participant),
+          dedupeKey: `rights-request:${id}`,
+        });
+      await em.flush();
+    },
+  });
+  return id;
 }
 
 /** Staff: whether the person can reach her space now, from the file they may edit. */
