@@ -17,6 +17,7 @@ const CREATES = /^(add|amend|create|file|grant|import|invite|open|place|plan|rec
 
 /** Create-named mutations without a key, and why a retry cannot create twice anyway. */
 const WITHOUT_KEY: Record<string, string> = {
+  createParticipantAccessCode: 'a new code replaces the unused one before it: a retry leaves one usable code, the last one shown',
   amendConsent: 'supersedes the consent at the `version` given: a retry is a CONFLICT, never a second consent',
   importPriorityDistricts: 'adds or updates districts by their code: the same file twice gives the same districts',
   openArchivedFile: 'creates nothing but the read’s entry in the access log: a retry is one more read, logged as such',
@@ -33,6 +34,7 @@ const WITHOUT_KEY: Record<string, string> = {
   recordPastTrades: "sets the trades held on the pathway's one diagnosis at its `version`",
   recordProfessionalProject: 'a new project version after the one named by `amends`: a retry is a CONFLICT',
   recordTrainingResult: 'one result per training stage, edited at its `version`',
+  submitRightsRequest: 'a participant has no account to key on: the same request (kind and text) while still open is answered with the first',
 };
 
 let server: TestServer;

@@ -473,6 +473,10 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     agenda_item: nothing,
     agenda_action: nothing,
     meeting_document: nothing,
+    // A participant's own space: her codes, sessions and requests are staff's and hers, no partner's.
+    participant_access_code: nothing,
+    participant_session: nothing,
+    rights_request: nothing,
   };
 }
 let staffOrganisations: Set<string>;

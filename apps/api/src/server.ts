@@ -23,6 +23,7 @@ import { registerEsfIndicatorRoutes } from './modules/esf/esf-indicators.route';
 import { registerEsfExportRoutes } from './modules/esf/esf-export.route';
 import { registerImportRoutes } from './modules/import/import.route';
 import { registerConsentDocumentRoutes } from './modules/consent/consent-documents.route';
+import { registerMySpaceRoutes } from './modules/participant-space/my-space.route';
 import { DOCUMENT_MAX_BYTES } from './modules/documents/uploaded-file';
 import { registerReferralAttachmentRoutes } from './modules/referrals/referral-attachments.route';
 import { registerMeetingFileRoutes } from './modules/meetings/meeting-files.route';
@@ -139,6 +140,7 @@ export async function buildServer(config: Config, database: Database, { clock = 
   // Uploads (a consent's signed form, a referral's attachments): one file per request, checked by its own bytes.
   await app.register(fastifyMultipart, { limits: { fileSize: DOCUMENT_MAX_BYTES + 1, files: 1, fields: 0 } });
   registerConsentDocumentRoutes(app, deps);
+  registerMySpaceRoutes(app, deps);
   registerReferralAttachmentRoutes(app, deps);
   registerMeetingFileRoutes(app, deps);
 

@@ -62,6 +62,8 @@ export const CAPABILITIES = [
   'answerPositionings',
   /** The animation team: the files' life cycle (dry run, runs, archived files opened with a reason, erasure on request). */
   'manageRetention',
+  /** Answer the participants' requests for correction or erasure of their data (RGPD art. 16, 17). */
+  'answerRightsRequests',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -115,6 +117,7 @@ const GRANTS: Record<Capability, Grant> = {
     organisationKinds: [OrganisationKind.INTEGRATION_COMPANY, OrganisationKind.TRAINING_OPERATOR, OrganisationKind.OTHER_PARTNER],
   },
   manageRetention: { roles: WHOLE_TENANT },
+  answerRightsRequests: { roles: WHOLE_TENANT },
 };
 
 /** Who acts: the role of the active membership and the kind of its organisation. */

@@ -33,3 +33,4 @@ export * from './social-clause';
 export * from './import-layout';
 export * from './programme';
 export * from './retention';
+export * from './participant-space';

@@ -15,4 +15,8 @@ export enum NotificationKind {
   MINUTES_PUBLISHED = 'MINUTES_PUBLISHED',
   /** A place freed on a session went to the first on its waiting list (the label is the person's short name and the action). */
   POSITIONING_PROMOTED = 'POSITIONING_PROMOTED',
+  /** The person withdrew a consent herself, from her own space (told to her referent's organisation). */
+  CONSENT_WITHDRAWN_BY_PARTICIPANT = 'CONSENT_WITHDRAWN_BY_PARTICIPANT',
+  /** The person asked, from her own space, for a correction or the erasure of her data (told to the animation team). */
+  RIGHTS_REQUEST_RECEIVED = 'RIGHTS_REQUEST_RECEIVED',
 }

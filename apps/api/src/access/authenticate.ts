@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isPartnerKind } from '@jalon/domain';
 import type { Config } from '../config';
-import type { Actor } from '../context/request-context';
+import type { Actor, ParticipantPrincipal } from '../context/request-context';
+import { authenticateParticipant } from './participant-session';
 import { hashSecretToken } from './secret-token';
 import { openSession, touchSession } from '../db/session.query';
 import { applyRlsSettings, filterByTenant } from './request-transaction';
@@ -25,6 +26,24 @@ export function isSessionLive(session: SessionFacts, config: Config, now: Date):
 export interface Authentication {
   actor: Actor | null;
   sessionExpired: boolean;
+  participant: ParticipantPrincipal | null;
+  participantSessionExpired: boolean;
+}
+
+/**
+ * Opens the request's transaction for whoever the cookies name: a staff or partner session first;
+ * a participant's own session only when there is none (one browser, one principal).
+ */
+export async function authenticateRequest(
+  em: EntityManager,
+  config: Config,
+  cookies: { session?: string; participantSession?: string },
+  now: Date,
+): Promise<Authentication> {
+  if (cookies.session || !cookies.participantSession) return authenticate(em, config, cookies.session, now);
+  await em.begin();
+  const { participant, expired } = await authenticateParticipant(em, cookies.participantSession, now);
+  return { actor: null, sessionExpired: false, participant, participantSessionExpired: expired };
 }
 
 /**
@@ -38,7 +57,7 @@ export async function authenticate(em: EntityManager, config: Config, token: str
   if (!session || !isSessionLive(session, config, now)) {
     // Opening the session set its user and tenant for row-level security: a session no longer live acts for no one.
     if (session) await applyRlsSettings(em, { userId: null, tenantId: null, organisationId: null, staff: false });
-    return { actor: null, sessionExpired: !!token };
+    return { actor: null, sessionExpired: !!token, participant: null, participantSessionExpired: false };
   }
 
   const membership = session.membership;
@@ -51,5 +70,5 @@ export async function authenticate(em: EntityManager, config: Config, token: str
   // Sliding idle timeout, written at most once a minute so reads stay cheap.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(em, session.id, now);
 
-  return { sessionExpired: false, actor: { userId: session.userId, sessionId: session.id, membership } };
+  return { sessionExpired: false, actor: { userId: session.userId, sessionId: session.id, membership }, participant: null, participantSessionExpired: false };
 }

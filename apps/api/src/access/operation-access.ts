@@ -10,7 +10,7 @@ import { errors } from '../graphql/errors';
  * active membership), or holders of a capability (packages/domain, capability.ts) through their
  * active membership. What partners then reach is narrowed by consent (consent-scope.ts, field-consent.ts).
  */
-export type AccessRule = 'PUBLIC' | 'AUTHENTICATED' | Capability;
+export type AccessRule = 'PUBLIC' | 'AUTHENTICATED' | 'PARTICIPANT' | Capability;
 
 const EXTENSION = 'allow';
 
@@ -30,9 +30,15 @@ export function may(actor: Actor | null, capability: Capability): boolean {
 
 export function mayCall(rule: AccessRule, actor: Actor | null): boolean {
   if (rule === 'PUBLIC') return true;
-  if (!actor) return false;
+  // A participant's own operations: no user or membership ever calls them (assertRuleAllows).
+  if (!actor || rule === 'PARTICIPANT') return false;
   if (rule === 'AUTHENTICATED') return true;
   return may(actor, rule);
+}
+
+/** Whether the request's principal (a user's membership, or a participant in her own space) may call an operation of this rule. */
+export function mayCallIn(rule: AccessRule, context: Pick<RequestContext, 'actor' | 'participant'>): boolean {
+  return rule === 'PARTICIPANT' ? !!context.participant : mayCall(rule, context.actor);
 }
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
@@ -44,6 +50,11 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 function assertRuleAllows(rule: AccessRule | undefined, root: boolean, context: RequestContext): void {
   if (rule === undefined) {
     if (root) throw errors.forbidden(context);
+    return;
+  }
+  // A participant in her own space reaches the operations for her and nothing else; they, nobody else.
+  if (rule === 'PARTICIPANT') {
+    if (!context.participant) throw errors.unauthenticated(context, context.sessionExpired ? 'SESSION_EXPIRED' : 'NOT_LOGGED_IN');
     return;
   }
   if (!mayCall(rule, context.actor)) {
@@ -76,7 +87,7 @@ export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
 
 /** A rule as the snapshot shows it: the capability and, for review, the roles holding it. */
 function describeRule(rule: AccessRule): string {
-  return rule === 'PUBLIC' || rule === 'AUTHENTICATED' ? rule : `${rule} [${rolesHolding(rule).join(', ')}]`;
+  return rule === 'PUBLIC' || rule === 'AUTHENTICATED' || rule === 'PARTICIPANT' ? rule : `${rule} [${rolesHolding(rule).join(', ')}]`;
 }
 
 /** Every operation and field with its access rule, for the permission snapshot. */

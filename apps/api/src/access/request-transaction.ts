@@ -13,6 +13,8 @@ export interface RlsSettings {
   invitationToken?: string | null;
   /** The request acts for a staff organisation (animation team or referent operator), not a partner. */
   staff?: boolean | null;
+  /** The participant of a participant's own session (access/participant-session.ts). */
+  participantId?: string | null;
   /** The request's clock, so consent validity reads the same instant in SQL and in the API. */
   now?: Date | null;
   /** The retention job: it reads archived files and alone may purge the access log (db/rls/functions/jalon_reads_archives.sql). */
@@ -28,6 +30,7 @@ const SETTING_NAMES: Record<keyof RlsSettings, string> = {
   sessionToken: 'jalon.session_token',
   invitationToken: 'jalon.invitation_token',
   staff: 'jalon.staff',
+  participantId: 'jalon.participant_id',
   now: 'jalon.now',
   retentionJob: 'jalon.retention_job',
 };

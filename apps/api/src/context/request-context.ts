@@ -21,6 +21,16 @@ export interface Actor {
   } | null;
 }
 
+/**
+ * A participant signed in to her own space: a principal of its own kind, neither a user nor a
+ * membership, so that every operation but her own (rule PARTICIPANT) refuses her.
+ */
+export interface ParticipantPrincipal {
+  participantId: string;
+  tenantId: string;
+  sessionId: string;
+}
+
 /** A field withheld from the viewer (access/field-consent.ts), listed in the response's `extensions.redacted`. */
 export interface Redaction {
   path: string;
@@ -44,9 +54,12 @@ export interface RequestContext {
   readonly origin: string;
   readonly userAgent: string | null;
   readonly actor: Actor | null;
+  /** Set instead of `actor` when the request comes with a participant's own session. */
+  readonly participant: ParticipantPrincipal | null;
   /** The cookie named a session that is no longer valid (expired, revoked, deactivated). */
   readonly sessionExpired: boolean;
   readonly cookie: SessionCookie;
+  readonly participantCookie: SessionCookie;
   /** Writes that must persist even when the request fails (e.g. a failed login is counted). */
   readonly afterRequest: Array<{ settings: RlsSettings; work: (em: EntityManager) => Promise<void> }>;
   /** Set when the operation raised an error. A holder, not a flag: Apollo hands resolvers a shallow copy of the context. */

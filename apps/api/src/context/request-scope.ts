@@ -3,16 +3,17 @@ import { recordPartnerReads } from '../access/access-log';
 import { ConsentScope } from '../access/consent-scope';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
-import { authenticate, SESSION_COOKIE } from '../access/authenticate';
+import { authenticateRequest, SESSION_COOKIE } from '../access/authenticate';
+import { PARTICIPANT_SESSION_COOKIE } from '../access/participant-session';
 import { inScopedTransaction, rollbackAfter } from '../access/request-transaction';
 import { pickLocale } from '../i18n/messages';
 import type { RequestContext } from './request-context';
 
-function sessionCookie(reply: FastifyReply, config: Config) {
+function sessionCookie(reply: FastifyReply, config: Config, name = SESSION_COOKIE) {
   const options = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: config.production || config.PUBLIC_URL?.startsWith('https:') };
   return {
-    set: (token: string, expiresAt: Date) => void reply.setCookie(SESSION_COOKIE, token, { ...options, expires: expiresAt }),
-    clear: () => void reply.clearCookie(SESSION_COOKIE, options),
+    set: (token: string, expiresAt: Date) => void reply.setCookie(name, token, { ...options, expires: expiresAt }),
+    clear: () => void reply.clearCookie(name, options),
   };
 }
 
@@ -40,9 +41,16 @@ export async function inRequestScope<T>(
   let result: T;
   try {
     const now = clock();
-    const { actor, sessionExpired } = await authenticate(em, config, request.cookies[SESSION_COOKIE], now);
+    const { actor, sessionExpired, participant, participantSessionExpired } = await authenticateRequest(
+      em,
+      config,
+      { session: request.cookies[SESSION_COOKIE], participantSession: request.cookies[PARTICIPANT_SESSION_COOKIE] },
+      now,
+    );
     const cookie = sessionCookie(reply, config);
     if (sessionExpired) cookie.clear();
+    const participantCookie = sessionCookie(reply, config, PARTICIPANT_SESSION_COOKIE);
+    if (participantSessionExpired) participantCookie.clear();
     ctx = {
       requestId: request.id,
       config,
@@ -52,8 +60,10 @@ export async function inRequestScope<T>(
       origin: `${request.protocol}://${request.host}`,
       userAgent: request.headers['user-agent'] ?? null,
       actor,
-      sessionExpired,
+      participant,
+      sessionExpired: sessionExpired || participantSessionExpired,
       cookie,
+      participantCookie,
       afterRequest: [],
       outcome: { failed: false },
       now,

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { mayCall, type AccessRule } from '../access/operation-access';
+import { mayCallIn, type AccessRule } from '../access/operation-access';
 import { errors, UserFacingError } from '../graphql/errors';
 import type { RequestContext } from './request-context';
 import { inRequestScope, type RequestScopeDeps } from './request-scope';
@@ -20,7 +20,7 @@ export async function inRestScope<T>(
 ): Promise<{ ok: true; value: T } | { ok: false }> {
   const outcome = await inRequestScope(deps, request, reply, async (ctx) => {
     try {
-      if (!mayCall(rule, ctx.actor)) throw ctx.actor ? errors.forbidden(ctx) : errors.unauthenticated(ctx, 'NOT_LOGGED_IN');
+      if (!mayCallIn(rule, ctx)) throw ctx.actor ? errors.forbidden(ctx) : errors.unauthenticated(ctx, 'NOT_LOGGED_IN');
       return { ok: true as const, value: await work(ctx) };
     } catch (error) {
       if (!(error instanceof UserFacingError)) throw error;

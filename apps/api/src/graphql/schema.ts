@@ -42,6 +42,7 @@ import { EsfExportResolver, ParticipantEsfRejectionResolver } from '../modules/e
 import { inheritInputLimits } from './input-limits';
 import { checkLocalDatesCheaply } from './local-date';
 import { NodeResolver } from './node.resolver';
+import { ParticipantSpaceResolver } from '../modules/participant-space/participant-space.resolver';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -50,6 +51,7 @@ export function getSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
     resolvers: [
       AuthResolver,
+      ParticipantSpaceResolver,
       OrganisationResolver,
       UserResolver,
       ParticipantResolver,

@@ -25,6 +25,7 @@ import { programmeRoutes } from '@/modules/programme/routes';
 import { socialClausesRoutes } from '@/modules/social-clauses/routes';
 import { importRoutes } from '@/modules/import/routes';
 import { retentionRoutes } from '@/modules/retention/routes';
+import { participantSpaceRoutes } from '@/modules/participant-space/routes';
 import { errorRoutes } from '@/modules/errors/routes';
 import type { NavKey, TitleKey } from './nav-section';
 
@@ -73,6 +74,7 @@ export const router = createRouter({
     ...socialClausesRoutes,
     ...importRoutes,
     ...retentionRoutes,
+    ...participantSpaceRoutes,
     ...errorRoutes,
   ],
   scrollBehavior: () => ({ top: 0 }),

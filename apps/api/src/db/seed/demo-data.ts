@@ -42,6 +42,7 @@ import { seedDemoClauses } from './demo-clauses';
 import { seedDemoImports } from './demo-imports';
 import { seedDemoProgramme } from './demo-programme';
 import { seedDemoRetention } from './demo-retention';
+import { seedDemoParticipantSpace } from './demo-participant-space';
 
 /** Every demo account shares this password (printed at start-up, never used outside the demo). */
 export const DEMO_PASSWORD = 'jalon-demo-2026';
@@ -693,6 +694,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     await seedDemoImports(em);
     await seedDemoProgramme(em);
     await seedDemoRetention(em);
+    await seedDemoParticipantSpace(em);
     await em.commit();
   } catch (error) {
     await em.rollback();

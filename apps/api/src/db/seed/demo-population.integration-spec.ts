@@ -6,6 +6,8 @@ import { GraphqlClient } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 import { baseOrmOptions } from '../orm-options';
 import { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from './demo-data';
+import { DEMO_PARTICIPANT_CODE } from './demo-participant-space';
+import { extractText } from 'unpdf';
 
 /**
  * Every demo login opens on real work: the counts its home page and main list show, asked through
@@ -135,6 +137,37 @@ describe('the demo population', () => {
       }
       expectWork(home, await client.data(QUERIES[home], home === 'referent' ? { from: from.toISOString(), to: to.toISOString() } : {}), login);
     }
+  });
+
+  it("opens Fatima Kaci's own space with the README's code, with an appointment, her plan and partner reads to see", async () => {
+    const signIn = await server.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ query: 'mutation($code: String!) { signInWithParticipantCode(code: $code) }', variables: { code: DEMO_PARTICIPANT_CODE } }),
+    });
+    const session = signIn.cookies.find((c) => c.name === 'jalon_participant_session');
+    expect(session?.value).toBeTruthy();
+    const answer = await server.app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', cookie: `jalon_participant_session=${session!.value}` },
+      payload: JSON.stringify({
+        query: '{ mySpace { firstName nextAppointments { title } stages { sharedSummary } consents { withdrawable } reads { organisation } } }',
+      }),
+    });
+    const { mySpace } = JSON.parse(answer.body).data;
+    expect(mySpace.firstName).toBe('Fatima');
+    expect(mySpace.nextAppointments.map((a: { title: string }) => a.title)).toContain('Point sur le CDDI et la préqualification');
+    expect(mySpace.stages.map((s: { sharedSummary: string }) => s.sharedSummary)).toContain('Ouvrière maraîchère, 26 h par semaine');
+    expect(mySpace.consents.some((c: { withdrawable: boolean }) => c.withdrawable)).toBe(true);
+    expect(new Set(mySpace.reads.map((r: { organisation: string }) => r.organisation))).toEqual(new Set(['Jardins du Drac (ACI)', "CCAS d'Échirolles"]));
+    // Her copy, read back: her project and the partners' reads, never the referent's private note on her stage.
+    const pdf = await server.app.inject({ method: 'GET', url: '/my-space/my-data.pdf', headers: { cookie: `jalon_participant_session=${session!.value}` } });
+    const { text } = await extractText(new Uint8Array(pdf.rawPayload), { mergePages: true });
+    expect(text).toContain('Projet n° 1');
+    expect(text).toContain('Jardins du Drac (ACI) a consulté');
+    expect(text).not.toContain('Dette de loyer');
   });
 
   it('partners read reports and attendance, and the PLIE holds every kind of record', async () => {

@@ -1,0 +1,125 @@
+import { consentSentence, ConsentEffect, type ConsentPurpose, ConsentStatus, type DataClass, type OrganisationKind, readSentence } from '@jalon/domain';
+import type { RequestContext } from '../../context/request-context';
+import { readOwnFile } from '../../db/participant-space.query';
+import { errors } from '../../graphql/errors';
+
+/** Her file as jalon_participant_file() returns it (db/rls/functions): what she may read of herself, and nothing else. */
+export interface OwnFile {
+  participant: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    birthDate: string;
+    email: string | null;
+    phone: string | null;
+    addressLine: string | null;
+    postcode: string | null;
+    communeCode: string | null;
+  };
+  programme: string;
+  referent: string | null;
+  pathways: Array<{ id: string; number: number; status: string; referralDate: string; entryDate: string | null; exitDate: string | null }>;
+  stages: Array<{
+    id: string;
+    pathwayId: string;
+    kindCode: string;
+    kindLabel: string;
+    kindCategory: string;
+    status: string;
+    plannedStart: string;
+    plannedEnd: string | null;
+    actualStart: string | null;
+    actualEnd: string | null;
+    operator: string | null;
+    sharedSummary: string | null;
+  }>;
+  appointments: Array<{
+    id: string;
+    kind: string;
+    title: string | null;
+    startsAt: string;
+    endsAt: string;
+    mode: string;
+    place: string | null;
+    communeCode: string | null;
+    videoLink: string | null;
+    status: string;
+    referent: string | null;
+  }>;
+  contracts: Array<{
+    id: string;
+    number: number;
+    objectives: string[];
+    startsOn: string;
+    reviewOn: string;
+    signedByParticipantOn: string | null;
+    signedByReferentOn: string | null;
+  }>;
+  consents: Array<{
+    id: string;
+    granteeName: string | null;
+    granteeKind: OrganisationKind;
+    effect: ConsentEffect;
+    dataClasses: DataClass[];
+    stageKinds: string[];
+    stageCount: number | null;
+    purpose: ConsentPurpose;
+    validFrom: string;
+    validUntil: string | null;
+    status: ConsentStatus;
+    endedAt: string | null;
+  }>;
+  reads: Array<{ at: string; organisation: string; organisationKind: OrganisationKind; dataClasses: string[]; purposes: string[] }>;
+  diagnoses: Array<{
+    pathwayId: string;
+    carriedOutOn: string | null;
+    strengths: string | null;
+    obstacles: unknown;
+    needs: string | null;
+    pastTrades: string[];
+  }>;
+  projects: Array<{
+    pathwayId: string;
+    number: number;
+    targets: Array<{ romeCode: string; status: string; skillsAcquired?: string[]; skillsToAcquire?: string[] }>;
+  }>;
+  /** The ESF+ entry and exit items collected for the European Social Fund's reporting, as recorded. */
+  esfRecords: Array<Record<string, unknown>>;
+  requests: Array<{
+    id: string;
+    kind: string;
+    message: string;
+    createdAt: string;
+    dueOn: string;
+    status: string;
+    answer: string | null;
+    answeredAt: string | null;
+  }>;
+}
+
+/** The file of the participant whose own session the request runs with. */
+export async function ownFile(ctx: RequestContext): Promise<OwnFile> {
+  const file = ctx.participant && (await readOwnFile(ctx.em));
+  // Her session is live (authenticated) but the file is gone: erased since she signed in.
+  if (!file) throw errors.notFound(ctx);
+  return file as OwnFile;
+}
+
+/** Her consents in force and past, each with its sentence. */
+export function consentsInWords(file: OwnFile) {
+  return file.consents.map((c) => ({
+    ...c,
+    sentence: consentSentence(c),
+    inForce: c.status === ConsentStatus.ACTIVE,
+    withdrawable: c.status === ConsentStatus.ACTIVE && c.effect === ConsentEffect.GRANT,
+  }));
+}
+
+export function readsInWords(file: OwnFile) {
+  return file.reads.map((r) => ({ ...r, sentence: readSentence(r) }));
+}
+
+/** The appointments still to come (planned, not yet ended), soonest first. */
+export function nextAppointments(file: OwnFile, now: Date) {
+  return file.appointments.filter((a) => a.status === 'PLANNED' && new Date(a.endsAt) > now);
+}
