@@ -54,6 +54,10 @@ export const CAPABILITIES = [
   /** Staff: keep the PLIE's directory of companies, their contacts and what happened with each. */
   'followCompanies',
   'postJobOffers',
+  /** Send referents to hold office hours in member communes and priority districts. */
+  'assignOfficeHours',
+  /** A commune: see its office hours, book them for residents it refers, read their occupancy. */
+  'bookOfficeHours',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -99,6 +103,8 @@ const GRANTS: Record<Capability, Grant> = {
   followCompanies: { roles: STAFF },
   // The employers among partners (the ACI, the ETTI) post their offers and answer candidacies.
   postJobOffers: { roles: PARTNERS, organisationKinds: [OrganisationKind.INTEGRATION_COMPANY] },
+  assignOfficeHours: { roles: WHOLE_TENANT },
+  bookOfficeHours: { roles: PARTNERS, organisationKinds: [OrganisationKind.COMMUNE] },
 };
 
 /** Who acts: the role of the active membership and the kind of its organisation. */

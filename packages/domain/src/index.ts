@@ -30,3 +30,4 @@ export * from './professional-project';
 export * from './company';
 export * from './job-offer';
 export * from './social-clause';
+export * from './office-hours';

@@ -14,6 +14,7 @@ import { Candidacy, JobOffer } from '../modules/offers/job-offer.entity';
 import { ClauseHours, ClausePlacement, SocialClause } from '../modules/social-clauses/social-clause.entity';
 import { Appointment, AppointmentAttendee } from '../modules/appointments/appointment.entity';
 import { PriorityDistrict } from '../modules/priority-districts/priority-district.entity';
+import { OfficeHours, OfficeHoursAssignment, OfficeHoursCalendarLink, OfficeHoursClosure } from '../modules/office-hours/office-hours.entity';
 import { JournalEntry } from '../modules/participants/journal-entry.entity';
 import { FollowUpCheckIn } from '../modules/follow-up/follow-up-check-in.entity';
 import { StageKind } from '../modules/stages/stage-kind.entity';
@@ -67,6 +68,10 @@ export const tenantOwnedEntities = [
   Appointment,
   AppointmentAttendee,
   PriorityDistrict,
+  OfficeHoursAssignment,
+  OfficeHours,
+  OfficeHoursClosure,
+  OfficeHoursCalendarLink,
   Consent,
   ConsentEvent,
   Notification,

@@ -17,6 +17,7 @@ import { ReferenceResolver } from '../modules/reference/reference.resolver';
 import { ProfessionalProjectResolver } from '../modules/project/professional-project.resolver';
 import { CompanyResolver } from '../modules/companies/company.resolver';
 import { JobOfferResolver } from '../modules/offers/job-offer.resolver';
+import { OfficeHoursResolver } from '../modules/office-hours/office-hours.resolver';
 import { CompanySocialClausesResolver, SocialClauseResolver } from '../modules/social-clauses/social-clause.resolver';
 import { StageResolver } from '../modules/stages/stage.resolver';
 import { ConsentResolver } from '../modules/consent/consent.resolver';
@@ -65,6 +66,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       JobOfferResolver,
       SocialClauseResolver,
       CompanySocialClausesResolver,
+      OfficeHoursResolver,
       FollowUpResolver,
       AppointmentResolver,
       StageResolver,

@@ -33,6 +33,7 @@ import { Migration20261208100000EsfExchange } from './Migration20261208100000Esf
 import { Migration20261209110000Companies } from './Migration20261209110000Companies';
 import { Migration20261210100000SocialClauses } from './Migration20261210100000SocialClauses';
 import { Migration20261210110000JobOffers } from './Migration20261210110000JobOffers';
+import { Migration20261215110000OfficeHours } from './Migration20261215110000OfficeHours';
 import { Migration20261209100000ProfessionalProject } from './Migration20261209100000ProfessionalProject';
 import { Migration20261208120000RequestRoundTrips } from './Migration20261208120000RequestRoundTrips';
 import { Migration20261207100000UserCredentials } from './Migration20261207100000UserCredentials';
@@ -76,6 +77,7 @@ export const migrationsList = [
   { name: 'Migration20261209110000Companies', class: Migration20261209110000Companies },
   { name: 'Migration20261210100000SocialClauses', class: Migration20261210100000SocialClauses },
   { name: 'Migration20261210110000JobOffers', class: Migration20261210110000JobOffers },
+  { name: 'Migration20261215110000OfficeHours', class: Migration20261215110000OfficeHours },
 ];
 
 RowLevelSecurityMigration.latest = migrationsList.map((m) => m.class).findLast((c) => c.prototype instanceof RowLevelSecurityMigration);
