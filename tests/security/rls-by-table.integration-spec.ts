@@ -435,9 +435,9 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     esf_operation_change: nothing,
     esf_export: nothing,
     esf_export_line: nothing,
-    // What a partner submitted itself (none here), and the meetings it is invited to (none here).
-    referral: nothing,
-    referral_submission: nothing,
+    // What a partner submitted itself (the commune's referral of the person it booked office hours for), and the meetings it is invited to (none here).
+    referral: (row) => inTenant(row) && row.referring_organisation_id === viewer.organisationId,
+    referral_submission: ownOrganisation,
     referral_attachment: nothing,
     meeting: nothing,
     meeting_invitation: nothing,

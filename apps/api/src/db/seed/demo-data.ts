@@ -39,6 +39,7 @@ import { seedStageCatalogue } from '../../modules/stages/stage-catalogue';
 import { PriorityDistrict } from '../../modules/priority-districts/priority-district.entity';
 import { seedDemoPopulation } from './demo-population';
 import { seedDemoClauses } from './demo-clauses';
+import { seedDemoOfficeHours } from './demo-office-hours';
 
 /** Every demo account shares this password (printed at start-up, never used outside the demo). */
 export const DEMO_PASSWORD = 'jalon-demo-2026';
@@ -687,6 +688,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     await em.flush();
     await seedDemoPopulation(em, DEMO_TENANTS);
     await seedDemoClauses(em);
+    await seedDemoOfficeHours(em);
     await em.commit();
   } catch (error) {
     await em.rollback();
