@@ -52,7 +52,15 @@ async function officeHoursIn(fixture: TenantFixture, communeCode: string): Promi
     input: { referentId: referents[0].id, communeCode },
   });
   const { publishOfficeHours } = await referent.data(`mutation($input: PublishOfficeHoursInput!) { publishOfficeHours(input: $input) { id } }`, {
-    input: { assignmentId: assignOfficeHoursReferent.id, weekday: isoWeekday(DAY), startMinute: 540, endMinute: 720, slotMinutes: 60, address: `Mairie ${communeCode}`, validFrom: TODAY },
+    input: {
+      assignmentId: assignOfficeHoursReferent.id,
+      weekday: isoWeekday(DAY),
+      startMinute: 540,
+      endMinute: 720,
+      slotMinutes: 60,
+      address: `Mairie ${communeCode}`,
+      validFrom: TODAY,
+    },
   });
   return publishOfficeHours.id;
 }
@@ -87,18 +95,26 @@ describe('office hours and partners', () => {
   });
 
   it("refuses a booking in another commune's or another PLIE's office hours, or for a referral it did not make, as not found", async () => {
-    expect((await commune.request(BOOK, book(echirollesHours, slot(9), ownReferral))).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'officeHoursId' });
+    expect((await commune.request(BOOK, book(echirollesHours, slot(9), ownReferral))).errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'officeHoursId',
+    });
     const stranger = await login(other.users.partner.email);
     const strangerReferral = await refer(stranger, 'Ailleurs');
     expect(codeOf(await stranger.request(BOOK, book(grenobleHours, slot(9), strangerReferral)))).toBe('NOT_FOUND');
     // The referral of another partner of the same PLIE: not its own.
     const aci = await login(tenant.users.aci.email);
     const aciReferral = await refer(aci, 'Chantier');
-    expect((await commune.request(BOOK, book(grenobleHours, slot(9), aciReferral))).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'referralId' });
+    expect((await commune.request(BOOK, book(grenobleHours, slot(9), aciReferral))).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'referralId',
+    });
     // Guessed ids: another kind of object, or none at all.
     expect(codeOf(await commune.request(BOOK, book(ownReferral, slot(9), ownReferral)))).toBe('NOT_FOUND');
     expect(codeOf(await commune.request(BOOK, book(grenobleHours, slot(9), grenobleHours)))).toBe('BAD_USER_INPUT');
-    const written = await server.asOwner((em) => em.execute<Array<{ n: number }>>(`select count(*)::int as n from appointment where office_hours_id is not null and tenant_id = ?`, [tenant.tenantId]));
+    const written = await server.asOwner((em) =>
+      em.execute<Array<{ n: number }>>(`select count(*)::int as n from appointment where office_hours_id is not null and tenant_id = ?`, [tenant.tenantId]),
+    );
     expect(written[0]!.n).toBe(0);
   });
 
@@ -117,7 +133,9 @@ describe('office hours and partners', () => {
     const { officeHoursBookings } = await commune.data(`{ officeHoursBookings { id title } }`);
     expect(officeHoursBookings).toEqual([booked.bookOfficeHoursSlot]);
     // The referent's own appointments stay hers: the commune reads no agenda.
-    expect(codeOf(await commune.request(`query($from: DateTime!, $to: DateTime!) { agenda(from: $from, to: $to) { id } }`, { from: slot(0), to: slot(23) }))).toBe('FORBIDDEN');
+    expect(
+      codeOf(await commune.request(`query($from: DateTime!, $to: DateTime!) { agenda(from: $from, to: $to) { id } }`, { from: slot(0), to: slot(23) })),
+    ).toBe('FORBIDDEN');
     const stranger = await login(other.users.partner.email);
     expect((await stranger.data(`{ officeHoursBookings { id } }`)).officeHoursBookings).toEqual([]);
   });
@@ -144,9 +162,11 @@ describe('office hours and partners', () => {
       expect(codeOf(await commune.request(mutation)), mutation).toBe('FORBIDDEN');
     // Another PLIE's referent does not reach these office hours by their id.
     const foreignReferent = await login(other.users.referent.email);
-    expect(codeOf(await foreignReferent.request(`mutation { closeOfficeHoursDay(input: { officeHoursId: "${grenobleHours}", day: "${DAY}", reason: HOLIDAY }) { id } }`))).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      codeOf(
+        await foreignReferent.request(`mutation { closeOfficeHoursDay(input: { officeHoursId: "${grenobleHours}", day: "${DAY}", reason: HOLIDAY }) { id } }`),
+      ),
+    ).toBe('NOT_FOUND');
   });
 
   it('gives nothing through a revoked calendar link, nor through a guessed one', async () => {

@@ -197,7 +197,15 @@ async function createOfficeHours(): Promise<void> {
       input: { referentId: referents[0].id, communeCode },
     });
     const { publishOfficeHours } = await referent.data(`mutation($input: PublishOfficeHoursInput!) { publishOfficeHours(input: $input) { id } }`, {
-      input: { assignmentId: assignOfficeHoursReferent.id, weekday: 1, startMinute: 540, endMinute: 720, slotMinutes: 30, address: `Mairie ${communeCode}`, validFrom: '2026-11-27' },
+      input: {
+        assignmentId: assignOfficeHoursReferent.id,
+        weekday: 1,
+        startMinute: 540,
+        endMinute: 720,
+        slotMinutes: 30,
+        address: `Mairie ${communeCode}`,
+        validFrom: '2026-11-27',
+      },
     });
     await referent.data(`mutation($input: CloseOfficeHoursDayInput!) { closeOfficeHoursDay(input: $input) { id } }`, {
       input: { officeHoursId: publishOfficeHours.id, day: '2026-12-07', reason: 'CANCELLED' },
@@ -400,7 +408,9 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     appointment_attendee: nothing,
     office_hours: (row) => inTenant(row) && communeOf.get(viewer.organisationId) === row.commune_code && viewer.organisationKind === OrganisationKind.COMMUNE,
     office_hours_closure: (row) =>
-      inTenant(row) && communeOf.get(viewer.organisationId) === officeHoursCommune.get(String(row.office_hours_id)) && viewer.organisationKind === OrganisationKind.COMMUNE,
+      inTenant(row) &&
+      communeOf.get(viewer.organisationId) === officeHoursCommune.get(String(row.office_hours_id)) &&
+      viewer.organisationKind === OrganisationKind.COMMUNE,
     office_hours_assignment: nothing,
     office_hours_calendar_link: ownOrganisation,
     // The consents that name it (the API reads them to decide), and its own notifications.
@@ -487,8 +497,12 @@ describe('row-level security, table by table, for each kind of partner', () => {
         ).map((r) => r.id),
       );
       invitees = await em.execute(`select i.user_id, v.organisation_id from meeting_invitee i join meeting_invitation v on v.meeting_id = i.meeting_id`);
-      communeOf = new Map((await em.execute<Array<{ id: string; insee_code: string | null }>>(`select id, insee_code from organisation`)).map((r) => [r.id, r.insee_code]));
-      officeHoursCommune = new Map((await em.execute<Array<{ id: string; commune_code: string }>>(`select id, commune_code from office_hours`)).map((r) => [r.id, r.commune_code]));
+      communeOf = new Map(
+        (await em.execute<Array<{ id: string; insee_code: string | null }>>(`select id, insee_code from organisation`)).map((r) => [r.id, r.insee_code]),
+      );
+      officeHoursCommune = new Map(
+        (await em.execute<Array<{ id: string; commune_code: string }>>(`select id, commune_code from office_hours`)).map((r) => [r.id, r.commune_code]),
+      );
       pathwayParticipant = new Map(
         (await em.execute<Array<{ id: string; participant_id: string }>>(`select id, participant_id from pathway`)).map((r) => [r.id, r.participant_id]),
       );

@@ -9,8 +9,14 @@ describe('office hours slots', () => {
     const slots = officeHoursSlots(tuesdays, '2026-03-23', '2026-04-05', new Set());
     // Two Tuesdays (24 and 31 March), four 45-minute slots each (the last ends at 12:00).
     expect(slots.map((s) => `${s.day} ${s.startMinute}`)).toEqual([
-      '2026-03-24 540', '2026-03-24 585', '2026-03-24 630', '2026-03-24 675',
-      '2026-03-31 540', '2026-03-31 585', '2026-03-31 630', '2026-03-31 675',
+      '2026-03-24 540',
+      '2026-03-24 585',
+      '2026-03-24 630',
+      '2026-03-24 675',
+      '2026-03-31 540',
+      '2026-03-31 585',
+      '2026-03-31 630',
+      '2026-03-31 675',
     ]);
     // 24 March is winter time (UTC+1), 31 March summer time (UTC+2): 9:00 in Paris either way.
     expect(slots[0]!.startsAt.toISOString()).toBe('2026-03-24T08:00:00.000Z');

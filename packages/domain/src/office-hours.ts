@@ -40,7 +40,8 @@ export function officeHoursProblems(hours: WeeklyOfficeHours): Partial<Record<'w
   if (!Number.isInteger(hours.weekday) || hours.weekday < 1 || hours.weekday > 7) problems.weekday = 'WEEKDAY';
   if (!Number.isInteger(hours.startMinute) || hours.startMinute < OFFICE_HOURS_EARLIEST_MINUTE || hours.startMinute >= OFFICE_HOURS_LATEST_MINUTE)
     problems.startMinute = 'OUTSIDE_DAY';
-  if (!Number.isInteger(hours.endMinute) || hours.endMinute > OFFICE_HOURS_LATEST_MINUTE || hours.endMinute <= hours.startMinute) problems.endMinute = 'END_BEFORE_START';
+  if (!Number.isInteger(hours.endMinute) || hours.endMinute > OFFICE_HOURS_LATEST_MINUTE || hours.endMinute <= hours.startMinute)
+    problems.endMinute = 'END_BEFORE_START';
   if (!(OFFICE_HOURS_SLOT_MINUTES as readonly number[]).includes(hours.slotMinutes)) problems.slotMinutes = 'SLOT_LENGTH';
   else if (!problems.endMinute && !problems.startMinute && hours.endMinute - hours.startMinute < hours.slotMinutes) problems.slotMinutes = 'LONGER_THAN_HOURS';
   if (hours.validUntil && hours.validUntil < hours.validFrom) problems.validUntil = 'END_BEFORE_START';

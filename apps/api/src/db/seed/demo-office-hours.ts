@@ -36,7 +36,10 @@ async function one(em: EntityManager, sql: string, params: unknown[]): Promise<s
 
 export async function seedDemoOfficeHours(em: EntityManager, now = new Date()): Promise<void> {
   const tenantId = await one(em, `select id from tenant where slug = ?`, [TENANT]);
-  const referentId = await one(em, `select m.id from membership m join app_user u on u.id = m.user_id where m.tenant_id = ? and u.email = ?`, [tenantId, REFERENT]);
+  const referentId = await one(em, `select m.id from membership m join app_user u on u.id = m.user_id where m.tenant_id = ? and u.email = ?`, [
+    tenantId,
+    REFERENT,
+  ]);
   const sophie = await em.execute<Array<{ user_id: string; organisation_id: string }>>(
     `select m.user_id, m.organisation_id from membership m join app_user u on u.id = m.user_id where m.tenant_id = ? and u.email = ?`,
     [tenantId, BOOKER],
@@ -52,16 +55,59 @@ export async function seedDemoOfficeHours(em: EntityManager, now = new Date()): 
   await insertRows(
     em,
     'office_hours_assignment',
-    [echirolles, grenoble].map((a) => ({ id: a.id, created_at: stamp, tenant_id: tenantId, referent_id: referentId, commune_code: a.communeCode, priority_district_code: a.priorityDistrictCode })),
+    [echirolles, grenoble].map((a) => ({
+      id: a.id,
+      created_at: stamp,
+      tenant_id: tenantId,
+      referent_id: referentId,
+      commune_code: a.communeCode,
+      priority_district_code: a.priorityDistrictCode,
+    })),
   );
   const tuesdays = { id: randomUUID(), address: "CCAS d'Échirolles, salle 2 — quartier des Glycines (démo)" };
   const thursdays = { id: randomUUID(), address: 'Maison des habitants du Torrent, 10 rue fictive, Grenoble (démo)' };
   await insertRows(em, 'office_hours', [
-    { id: tuesdays.id, created_at: stamp, updated_at: stamp, tenant_id: tenantId, assignment_id: echirolles.id, referent_id: referentId, commune_code: '38151', weekday: 2, start_minute: 540, end_minute: 720, slot_minutes: 30, address: tuesdays.address, valid_from: firstTuesday },
-    { id: thursdays.id, created_at: stamp, updated_at: stamp, tenant_id: tenantId, assignment_id: grenoble.id, referent_id: referentId, commune_code: '38185', weekday: 4, start_minute: 840, end_minute: 1020, slot_minutes: 45, address: thursdays.address, valid_from: firstTuesday },
+    {
+      id: tuesdays.id,
+      created_at: stamp,
+      updated_at: stamp,
+      tenant_id: tenantId,
+      assignment_id: echirolles.id,
+      referent_id: referentId,
+      commune_code: '38151',
+      weekday: 2,
+      start_minute: 540,
+      end_minute: 720,
+      slot_minutes: 30,
+      address: tuesdays.address,
+      valid_from: firstTuesday,
+    },
+    {
+      id: thursdays.id,
+      created_at: stamp,
+      updated_at: stamp,
+      tenant_id: tenantId,
+      assignment_id: grenoble.id,
+      referent_id: referentId,
+      commune_code: '38185',
+      weekday: 4,
+      start_minute: 840,
+      end_minute: 1020,
+      slot_minutes: 45,
+      address: thursdays.address,
+      valid_from: firstTuesday,
+    },
   ]);
   await insertRows(em, 'office_hours_closure', [
-    { id: randomUUID(), created_at: stamp, tenant_id: tenantId, office_hours_id: tuesdays.id, day: addDays(tuesday, 14), reason: 'CANCELLED', note: 'Nadia en formation' },
+    {
+      id: randomUUID(),
+      created_at: stamp,
+      tenant_id: tenantId,
+      office_hours_id: tuesdays.id,
+      day: addDays(tuesday, 14),
+      reason: 'CANCELLED',
+      note: 'Nadia en formation',
+    },
   ]);
 
   // The residents Sophie is referring: each referral and the CCAS's submission of it.
@@ -80,7 +126,14 @@ export async function seedDemoOfficeHours(em: EntityManager, now = new Date()): 
   await insertRows(
     em,
     'referral',
-    referrals.map((r) => ({ id: r.id, created_at: stamp, tenant_id: tenantId, ...person(r), referring_organisation_id: ccasId, received_at: `${received}T08:30:00Z` })),
+    referrals.map((r) => ({
+      id: r.id,
+      created_at: stamp,
+      tenant_id: tenantId,
+      ...person(r),
+      referring_organisation_id: ccasId,
+      received_at: `${received}T08:30:00Z`,
+    })),
   );
   await insertRows(
     em,

@@ -24,7 +24,11 @@ async function sessionsOf(em: EntityManager, hours: OfficeHours[], from: Date, t
   if (hours.length === 0) return [];
   const closures = await em.find(OfficeHoursClosure, { officeHours: { $in: hours.map((h) => h.id) } });
   const bookings = countBookings
-    ? await em.find(Appointment, { officeHours: { $in: hours.map((h) => h.id) }, status: { $ne: AppointmentStatus.CANCELLED }, startsAt: { $gte: from, $lt: to } }, { fields: ['startsAt', 'officeHours'] })
+    ? await em.find(
+        Appointment,
+        { officeHours: { $in: hours.map((h) => h.id) }, status: { $ne: AppointmentStatus.CANCELLED }, startsAt: { $gte: from, $lt: to } },
+        { fields: ['startsAt', 'officeHours'] },
+      )
     : [];
   const sessions: OfficeHoursSession[] = [];
   for (const h of hours) {

@@ -74,18 +74,21 @@ beforeAll(async () => {
     { input: { referentId: referents[0].id, communeCode: '38185' } },
   );
   expect(assignOfficeHoursReferent.communeName).toBe('Grenoble');
-  const { publishOfficeHours } = await referent.data(`mutation($input: PublishOfficeHoursInput!) { publishOfficeHours(input: $input) { ${OFFICE_HOURS_FIELDS} } }`, {
-    input: {
-      assignmentId: assignOfficeHoursReferent.id,
-      weekday: isoWeekday(DAY),
-      startMinute: 9 * 60,
-      endMinute: 12 * 60,
-      slotMinutes: 30,
-      address: 'CCAS, 3 rue Jean-Jaurès',
-      validFrom: TODAY,
-      idempotencyKey: 'publish-office-hours-1',
+  const { publishOfficeHours } = await referent.data(
+    `mutation($input: PublishOfficeHoursInput!) { publishOfficeHours(input: $input) { ${OFFICE_HOURS_FIELDS} } }`,
+    {
+      input: {
+        assignmentId: assignOfficeHoursReferent.id,
+        weekday: isoWeekday(DAY),
+        startMinute: 9 * 60,
+        endMinute: 12 * 60,
+        slotMinutes: 30,
+        address: 'CCAS, 3 rue Jean-Jaurès',
+        validFrom: TODAY,
+        idempotencyKey: 'publish-office-hours-1',
+      },
     },
-  });
+  );
   officeHoursId = publishOfficeHours.id;
 });
 afterAll(async () => {
@@ -96,7 +99,15 @@ afterAll(async () => {
 describe('office hours', () => {
   it('refuses office hours where the referent is not assigned, and names every bad field at once', async () => {
     const response = await referent.request(`mutation($input: PublishOfficeHoursInput!) { publishOfficeHours(input: $input) { id } }`, {
-      input: { assignmentId: 'T2ZmaWNlSG91cnNBc3NpZ25tZW50Om5vbmU=', weekday: 9, startMinute: 600, endMinute: 540, slotMinutes: 7, address: ' ', validFrom: TODAY },
+      input: {
+        assignmentId: 'T2ZmaWNlSG91cnNBc3NpZ25tZW50Om5vbmU=',
+        weekday: 9,
+        startMinute: 600,
+        endMinute: 540,
+        slotMinutes: 7,
+        address: ' ',
+        validFrom: TODAY,
+      },
     });
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const fields = (response.errors?.[0]?.extensions?.fields as Array<{ field: string }>).map((f) => f.field).sort();
@@ -129,7 +140,10 @@ describe('office hours', () => {
     const [first, second] = [await referral(), await referral()];
     const other = new GraphqlClient(server.app);
     await other.login(tenant.users.partner.email, FIXTURE_PASSWORD);
-    const results = await Promise.all([commune.request(BOOK, { input: bookingInput(slotAt(DAY, 9), first) }), other.request(BOOK, { input: bookingInput(slotAt(DAY, 9), second) })]);
+    const results = await Promise.all([
+      commune.request(BOOK, { input: bookingInput(slotAt(DAY, 9), first) }),
+      other.request(BOOK, { input: bookingInput(slotAt(DAY, 9), second) }),
+    ]);
     const booked = results.filter((r) => r.data?.bookOfficeHoursSlot);
     const refused = results.filter((r) => r.errors);
     expect(booked).toHaveLength(1);
@@ -157,7 +171,9 @@ describe('office hours', () => {
       from: slotAt(DAY, 0),
       to: slotAt(DAY, 23),
     });
-    expect(agenda).toEqual([{ title: expect.stringMatching(/^Permanence — Grenoble : Yasmine P\.$/), startsAt: slotAt(DAY, 9), place: 'LOCAL_OFFICE_HOURS', communeCode: '38185' }]);
+    expect(agenda).toEqual([
+      { title: expect.stringMatching(/^Permanence — Grenoble : Yasmine P\.$/), startsAt: slotAt(DAY, 9), place: 'LOCAL_OFFICE_HOURS', communeCode: '38185' },
+    ]);
     // A day with bookings is not closed behind the residents' backs.
     const closing = await referent.request(`mutation($input: CloseOfficeHoursDayInput!) { closeOfficeHoursDay(input: $input) { id } }`, {
       input: { officeHoursId, day: DAY, reason: 'CANCELLED' },
@@ -169,15 +185,26 @@ describe('office hours', () => {
     const id = await referral();
     const missing = await commune.request(BOOK, { input: { officeHoursId, startsAt: slotAt(DAY, 9, 45), referralId: 'UmVmZXJyYWw6bm9uZQ==' } });
     expect(missing.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((missing.errors?.[0]?.extensions?.fields as Array<{ field: string }>).map((f) => f.field).sort()).toEqual(['agreedOn', 'agreementMethod', 'referralId', 'startsAt']);
+    expect((missing.errors?.[0]?.extensions?.fields as Array<{ field: string }>).map((f) => f.field).sort()).toEqual([
+      'agreedOn',
+      'agreementMethod',
+      'referralId',
+      'startsAt',
+    ]);
     const past = await commune.request(BOOK, { input: bookingInput(slotAt(TODAY, 7), id) });
     expect(past.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startsAt' });
-    const count = await server.asOwner((em) => em.execute<Array<{ n: number }>>(`select count(*)::int as n from appointment where referral_id = ?`, [parseGlobalId(id)!.id]));
+    const count = await server.asOwner((em) =>
+      em.execute<Array<{ n: number }>>(`select count(*)::int as n from appointment where referral_id = ?`, [parseGlobalId(id)!.id]),
+    );
     expect(count[0]!.n).toBe(0);
   });
 
   it("includes the office hours in the referent's iCalendar export and in the commune's private calendar, until it is revoked", async () => {
-    const ics = await server.app.inject({ method: 'GET', url: `/agenda.ics?from=${slotAt(TODAY, 0)}&to=${slotAt(addDays(DAY, 14), 0)}`, headers: { cookie: referent.cookie! } });
+    const ics = await server.app.inject({
+      method: 'GET',
+      url: `/agenda.ics?from=${slotAt(TODAY, 0)}&to=${slotAt(addDays(DAY, 14), 0)}`,
+      headers: { cookie: referent.cookie! },
+    });
     expect(ics.statusCode).toBe(200);
     expect(ics.body).toContain('SUMMARY:Permanence — Grenoble\r\n');
     expect(ics.body).toContain('LOCATION:CCAS\\, 3 rue Jean-Jaurès');
@@ -229,18 +256,28 @@ describe('office hours', () => {
     expect(received.filter((m) => m.recipients.includes('yasmine.permanence@example.test'))).toHaveLength(1);
   });
 
-  it("counts occupancy and no-shows in SQL for the commune, withholding small counts, against a hand count", async () => {
+  it('counts occupancy and no-shows in SQL for the commune, withholding small counts, against a hand count', async () => {
     // Tomorrow's six slots: 9:00 (booked above), 10:00 and 10:30 (booked above); three more now, then all six are taken.
-    for (const [hour, minute] of [[9, 30], [11, 0], [11, 30]] as const) await commune.data(BOOK, { input: bookingInput(slotAt(DAY, hour, minute), await referral()) });
+    for (const [hour, minute] of [
+      [9, 30],
+      [11, 0],
+      [11, 30],
+    ] as const)
+      await commune.data(BOOK, { input: bookingInput(slotAt(DAY, hour, minute), await referral()) });
     const { officeHours } = await commune.data(SLOTS, { from: DAY, days: 1 });
     expect(officeHours[0].slots.filter((s: any) => s.free)).toHaveLength(0);
     // Attendance can only be recorded once the appointment started.
-    const { referentOfficeHoursBookings } = await referent.data(`query($from: DateTime!, $to: DateTime!) { referentOfficeHoursBookings(from: $from, to: $to) { id startsAt } }`, {
-      from: slotAt(DAY, 0),
-      to: slotAt(DAY, 23),
-    });
+    const { referentOfficeHoursBookings } = await referent.data(
+      `query($from: DateTime!, $to: DateTime!) { referentOfficeHoursBookings(from: $from, to: $to) { id startsAt } }`,
+      {
+        from: slotAt(DAY, 0),
+        to: slotAt(DAY, 23),
+      },
+    );
     expect(referentOfficeHoursBookings).toHaveLength(6);
-    const early = await referent.request(`mutation($id: ID!) { recordOfficeHoursAttendance(appointmentId: $id, attendance: PRESENT) { id } }`, { id: referentOfficeHoursBookings[0].id });
+    const early = await referent.request(`mutation($id: ID!) { recordOfficeHoursAttendance(appointmentId: $id, attendance: PRESENT) { id } }`, {
+      id: referentOfficeHoursBookings[0].id,
+    });
     expect(early.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     now = parisWallTime(DAY, 13 * 60);
     // A day on, the sessions have expired: log in again.
@@ -248,12 +285,25 @@ describe('office hours', () => {
     await commune.login(tenant.users.partner.email, FIXTURE_PASSWORD);
     // Hand count: 6 offered, 6 booked; 5 came, 1 did not (withheld: fewer than 5).
     for (const [index, booking] of referentOfficeHoursBookings.entries())
-      await referent.data(`mutation($id: ID!, $attendance: Attendance!) { recordOfficeHoursAttendance(appointmentId: $id, attendance: $attendance) { attendance } }`, {
-        id: booking.id,
-        attendance: index === 2 ? 'ABSENT' : 'PRESENT',
-      });
-    const { officeHoursFigures } = await commune.data(`{ officeHoursFigures { offeredSlots booked attended noShows occupancyPercent noShowPercent smallestPublished } }`);
-    expect(officeHoursFigures).toEqual({ offeredSlots: 6, booked: 6, attended: 5, noShows: null, occupancyPercent: 100, noShowPercent: null, smallestPublished: 5 });
+      await referent.data(
+        `mutation($id: ID!, $attendance: Attendance!) { recordOfficeHoursAttendance(appointmentId: $id, attendance: $attendance) { attendance } }`,
+        {
+          id: booking.id,
+          attendance: index === 2 ? 'ABSENT' : 'PRESENT',
+        },
+      );
+    const { officeHoursFigures } = await commune.data(
+      `{ officeHoursFigures { offeredSlots booked attended noShows occupancyPercent noShowPercent smallestPublished } }`,
+    );
+    expect(officeHoursFigures).toEqual({
+      offeredSlots: 6,
+      booked: 6,
+      attended: 5,
+      noShows: null,
+      occupancyPercent: 100,
+      noShowPercent: null,
+      smallestPublished: 5,
+    });
     // Staff do not read a commune's figures here; the integration company has no office hours at all.
     const aci = new GraphqlClient(server.app);
     await aci.login(tenant.users.aci.email, FIXTURE_PASSWORD);

@@ -7,7 +7,13 @@ import { userNames } from '../../db/user-names.query';
 import { requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors } from '../../graphql/errors';
 import type { OfficeHours } from './office-hours.entity';
-import { AssignReferentInput, BookOfficeHoursSlotInput, CloseOfficeHoursDayInput, PublishOfficeHoursInput, UpdateOfficeHoursInput } from './office-hours.inputs';
+import {
+  AssignReferentInput,
+  BookOfficeHoursSlotInput,
+  CloseOfficeHoursDayInput,
+  PublishOfficeHoursInput,
+  UpdateOfficeHoursInput,
+} from './office-hours.inputs';
 import {
   assignReferent,
   bookOfficeHoursSlot,
@@ -131,11 +137,16 @@ export class OfficeHoursResolver {
 
   @Query(() => [OfficeHoursBookingType], { description: "The commune's bookings from a day on (today by default)" })
   @Allow('bookOfficeHours')
-  async officeHoursBookings(@Ctx() ctx: RequestContext, @Arg('from', () => String, { nullable: true }) from?: string | null): Promise<OfficeHoursBookingType[]> {
+  async officeHoursBookings(
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => String, { nullable: true }) from?: string | null,
+  ): Promise<OfficeHoursBookingType[]> {
     return (await listBookings(ctx, from ? requiredDate(ctx, 'from', from) : todayInFrance(ctx.now))).map(OfficeHoursBookingType.from);
   }
 
-  @Query(() => [OfficeHoursBookingType], { description: "Bookings in a referent's office hours between two instants (her own; the animation team any referent's)" })
+  @Query(() => [OfficeHoursBookingType], {
+    description: "Bookings in a referent's office hours between two instants (her own; the animation team any referent's)",
+  })
   @Allow('keepAgenda')
   async referentOfficeHoursBookings(
     @Ctx() ctx: RequestContext,
@@ -174,7 +185,10 @@ export class OfficeHoursResolver {
   @Allow('bookOfficeHours')
   async createOfficeHoursCalendarLink(@Ctx() ctx: RequestContext): Promise<OfficeHoursCalendarLinkType> {
     const { link, token } = await createCalendarLink(ctx);
-    return Object.assign(new OfficeHoursCalendarLinkType(), { createdAt: link.createdAt, url: `${ctx.config.PUBLIC_URL ?? ctx.origin}/office-hours/${token}.ics` });
+    return Object.assign(new OfficeHoursCalendarLinkType(), {
+      createdAt: link.createdAt,
+      url: `${ctx.config.PUBLIC_URL ?? ctx.origin}/office-hours/${token}.ics`,
+    });
   }
 
   @Mutation(() => Boolean, { description: 'Revokes the calendar link: it gives nothing from the next request' })

@@ -12,7 +12,6 @@ import {
   officeHoursDays,
   officeHoursProblems,
   officeHoursSlots,
-  type OfficeHoursClosureReason,
   type OfficeHoursSlot,
 } from '@jalon/domain';
 import { getCommune, isCommuneCode } from '@jalon/reference-data/node';
@@ -37,7 +36,14 @@ import { Referral, ReferralSubmission } from '../referrals/referral.entity';
 import { Membership } from '../tenancy/membership.entity';
 import { User } from '../users/user.entity';
 import { OfficeHours, OfficeHoursAssignment, OfficeHoursCalendarLink, OfficeHoursClosure } from './office-hours.entity';
-import type { AssignReferentInput, BookOfficeHoursSlotInput, CloseOfficeHoursDayInput, OfficeHoursDetailsInput, PublishOfficeHoursInput, UpdateOfficeHoursInput } from './office-hours.inputs';
+import type {
+  AssignReferentInput,
+  BookOfficeHoursSlotInput,
+  CloseOfficeHoursDayInput,
+  OfficeHoursDetailsInput,
+  PublishOfficeHoursInput,
+  UpdateOfficeHoursInput,
+} from './office-hours.inputs';
 import { busyTimes, officeHoursFigureRows } from './office-hours.query';
 
 const PROBLEM_MESSAGES = {
@@ -72,7 +78,12 @@ export function assignReferent(ctx: RequestContext, input: AssignReferentInput):
       const referent = referentId ? await ctx.em.findOne(Membership, { id: referentId, ...readableReferents() }) : null;
       if (!referent) problems.add('referentId', 'error.referentInvalid');
       problems.throwIfAny();
-      const assignment = ctx.em.create(OfficeHoursAssignment, { tenant: referent!.tenant, referent: referent!, communeCode, priorityDistrictCode: districtCode });
+      const assignment = ctx.em.create(OfficeHoursAssignment, {
+        tenant: referent!.tenant,
+        referent: referent!,
+        communeCode,
+        priorityDistrictCode: districtCode,
+      });
       await saveChanges(ctx, { field: 'communeCode', message: 'officeHours.alreadyAssigned' });
       return assignment;
     },
@@ -105,7 +116,11 @@ export async function listOfficeHours(ctx: RequestContext, referentId?: string |
   });
 }
 
-function checkDetails(ctx: RequestContext, input: OfficeHoursDetailsInput, problems: InputProblems): { validFrom: string; validUntil: string | null; address: string | null } {
+function checkDetails(
+  ctx: RequestContext,
+  input: OfficeHoursDetailsInput,
+  problems: InputProblems,
+): { validFrom: string; validUntil: string | null; address: string | null } {
   const validFrom = problems.check(() => requiredDate(ctx, 'validFrom', input.validFrom));
   const validUntil = problems.check(() => optionalDate(ctx, 'validUntil', input.validUntil));
   const found = officeHoursProblems({ ...input, validFrom: validFrom ?? '0000-01-01', validUntil: validUntil ?? null });
@@ -325,7 +340,8 @@ export async function listReferentBookings(ctx: RequestContext, from: Date, to: 
 /** Attendance of a booked resident, recorded by the referent as for any appointment: once it has started. */
 export async function recordBookingAttendance(ctx: RequestContext, globalId: string, attendance: Attendance): Promise<Appointment> {
   const id = parseGlobalId(globalId, 'Appointment')?.id;
-  const appointment = id && !actsForCommune(ctx) ? await ctx.em.findOne(Appointment, { id, referral: { $ne: null } }, { populate: ['officeHours', 'referral'] }) : null;
+  const appointment =
+    id && !actsForCommune(ctx) ? await ctx.em.findOne(Appointment, { id, referral: { $ne: null } }, { populate: ['officeHours', 'referral'] }) : null;
   if (!appointment || !mayManageAgendaOf(ctx, appointment.referent.id)) throw errors.notFound(ctx, 'appointmentId');
   if (appointment.startsAt > ctx.now) throw errors.badInput(ctx, 'appointmentId', 'error.attendanceBeforeStart');
   appointment.referralAttendance = attendance;
@@ -356,7 +372,10 @@ export async function officeHoursFigures(ctx: RequestContext, weeks: number): Pr
   const closures = await closuresOf(ctx, hours);
   // Slots up to now: those still ahead cannot have been attended or missed.
   const offeredSlots = hours
-    .map((h) => officeHoursSlots(h, from, to, new Set(closures.filter((c) => c.officeHours.id === h.id).map((c) => c.day))).filter((s) => s.startsAt <= ctx.now).length)
+    .map(
+      (h) =>
+        officeHoursSlots(h, from, to, new Set(closures.filter((c) => c.officeHours.id === h.id).map((c) => c.day))).filter((s) => s.startsAt <= ctx.now).length,
+    )
     .reduce((a, b) => a + b, 0);
   const rows = await officeHoursFigureRows(ctx.em, communeCode, startOfDayInFrance(from), ctx.now);
   // null is a withheld count, kept as such; a metric the function did not return counts nothing.
@@ -389,6 +408,10 @@ export async function createCalendarLink(ctx: RequestContext): Promise<{ link: O
 /** Revokes the commune's link: the next request with it gets nothing. */
 export async function revokeCalendarLink(ctx: RequestContext): Promise<boolean> {
   await bookingCommune(ctx);
-  const revoked = await ctx.em.nativeUpdate(OfficeHoursCalendarLink, { organisation: activeMembership(ctx).organisationId, revokedAt: null }, { revokedAt: ctx.now });
+  const revoked = await ctx.em.nativeUpdate(
+    OfficeHoursCalendarLink,
+    { organisation: activeMembership(ctx).organisationId, revokedAt: null },
+    { revokedAt: ctx.now },
+  );
   return revoked > 0;
 }
