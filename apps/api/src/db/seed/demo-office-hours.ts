@@ -6,8 +6,8 @@ import { searchKeyOf } from '../../modules/participants/participant.validation';
 import { insertRows } from './insert-rows';
 
 /**
- * Nadia's office hours (« permanences »): Tuesday mornings at Échirolles' CCAS, in the Glycines
- * priority district, and Thursday afternoons in Grenoble. Residents Sophie (the CCAS of Échirolles)
+ * Nadia's office hours (« permanences »), in the afternoons her generated agenda leaves free:
+ * Tuesdays at Échirolles' CCAS, in the Glycines priority district, and Thursdays in Grenoble. Residents Sophie (the CCAS of Échirolles)
  * is referring were booked on the last three Tuesdays (five came, one did not) and one is booked
  * next Tuesday; one Tuesday ahead is cancelled. Dates follow today, so Sophie always sees a week
  * of free slots. Seeded after the population, in its transaction, as the owner.
@@ -76,8 +76,8 @@ export async function seedDemoOfficeHours(em: EntityManager, now = new Date()): 
       referent_id: referentId,
       commune_code: '38151',
       weekday: 2,
-      start_minute: 540,
-      end_minute: 720,
+      start_minute: 810,
+      end_minute: 960,
       slot_minutes: 30,
       address: tuesdays.address,
       valid_from: firstTuesday,
@@ -91,8 +91,8 @@ export async function seedDemoOfficeHours(em: EntityManager, now = new Date()): 
       referent_id: referentId,
       commune_code: '38185',
       weekday: 4,
-      start_minute: 840,
-      end_minute: 1020,
+      start_minute: 810,
+      end_minute: 960,
       slot_minutes: 45,
       address: thursdays.address,
       valid_from: firstTuesday,
@@ -156,13 +156,13 @@ export async function seedDemoOfficeHours(em: EntityManager, now = new Date()): 
 
   // Bookings: [weeks from next Tuesday, hour, minute, resident, attendance].
   const bookings: Array<[number, number, number, number, 'PRESENT' | 'ABSENT' | 'EXPECTED']> = [
-    [-3, 9, 0, 0, 'PRESENT'],
-    [-3, 9, 30, 1, 'ABSENT'],
-    [-2, 9, 0, 2, 'PRESENT'],
-    [-2, 10, 0, 3, 'PRESENT'],
-    [-1, 9, 30, 0, 'PRESENT'],
-    [-1, 11, 0, 2, 'PRESENT'],
-    [0, 9, 30, 3, 'EXPECTED'],
+    [-3, 13, 30, 0, 'PRESENT'],
+    [-3, 14, 0, 1, 'ABSENT'],
+    [-2, 13, 30, 2, 'PRESENT'],
+    [-2, 14, 30, 3, 'PRESENT'],
+    [-1, 13, 30, 0, 'PRESENT'],
+    [-1, 15, 0, 2, 'PRESENT'],
+    [0, 14, 0, 3, 'EXPECTED'],
   ];
   // Each at the first half-hour from the one wished that Nadia's generated agenda leaves free.
   const taken: Array<{ startsAt: Date; endsAt: Date }> = [];
@@ -171,7 +171,7 @@ export async function seedDemoOfficeHours(em: EntityManager, now = new Date()): 
     const day = addDays(tuesday, 7 * week);
     const r = referrals[resident]!;
     let startsAt: Date | null = null;
-    for (let m = hour * 60 + minute; m + 30 <= 720 && !startsAt; m += 30) {
+    for (let m = hour * 60 + minute; m + 30 <= 960 && !startsAt; m += 30) {
       const from = parisWallTime(day, m);
       const to = new Date(from.getTime() + 30 * 60_000);
       const [busy] = await em.execute<Array<{ n: number }>>(
