@@ -134,6 +134,13 @@ describe('office hours', () => {
       input: { officeHoursId, day: addDays(DAY, 1), reason: 'CANCELLED' },
     });
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'day' });
+    // Nor a day already past, nor one years away.
+    for (const day of [addDays(DAY, -7), addDays(DAY, 7 * 200)]) {
+      const implausible = await referent.request(`mutation($input: CloseOfficeHoursDayInput!) { closeOfficeHoursDay(input: $input) { id } }`, {
+        input: { officeHoursId, day, reason: 'HOLIDAY' },
+      });
+      expect(implausible.errors?.[0]?.extensions, day).toMatchObject({ code: 'BAD_USER_INPUT', field: 'day' });
+    }
   });
 
   it('two agents booking one slot at once on PostgreSQL: one booking, one clear refusal', async () => {

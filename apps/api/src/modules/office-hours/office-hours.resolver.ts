@@ -96,7 +96,7 @@ export class OfficeHoursResolver {
     @Arg('from', () => String, { nullable: true, description: 'YYYY-MM-DD; today by default' }) from?: string | null,
     @Arg('days', () => Int, { defaultValue: 7 }) days = 7,
   ): Promise<OfficeHoursSlotType[]> {
-    if (days < 1 || days > MAX_SLOT_DAYS) throw errors.badInput(ctx, 'days', 'error.dateTooLate', { date: String(MAX_SLOT_DAYS) });
+    if (days < 1 || days > MAX_SLOT_DAYS) throw errors.badInput(ctx, 'days', 'officeHours.slotDays', { max: MAX_SLOT_DAYS });
     const start = from ? requiredDate(ctx, 'from', from) : todayInFrance(ctx.now);
     return (await slotsOf(ctx, hours.entity, start, days)).map(OfficeHoursSlotType.from);
   }

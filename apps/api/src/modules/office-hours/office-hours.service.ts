@@ -199,7 +199,10 @@ export async function closeOfficeHoursDay(ctx: RequestContext, input: CloseOffic
   const hours = await managedOfficeHours(ctx, input.officeHoursId, 'officeHoursId');
   const problems = new InputProblems(ctx);
   const day = problems.check(() => requiredDate(ctx, 'day', input.day));
-  if (day && officeHoursDays(hours, day, day, new Set()).length === 0) problems.add('day', 'officeHours.dayNotHeld');
+  const today = todayInFrance(ctx.now);
+  // A day off is planned ahead, within the years the PLIE plans for; not in the past.
+  if (day) checkDayWithin(problems, 'day', day, { earliest: today, latest: addDays(today, 3 * 366) });
+  if (day && !problems.has('day') && officeHoursDays(hours, day, day, new Set()).length === 0) problems.add('day', 'officeHours.dayNotHeld');
   problems.throwIfAny();
   await lockForTransaction(ctx.em, `agenda:${hours.referent.id}`);
   const booked = await ctx.em.count(Appointment, {
