@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './support/browser';
 import { browserSuite } from './support/browser-suite';
+import { axeViolations } from './support/axe';
 import { apiSession, logIn } from './support/demo-session';
 
 /**
@@ -30,11 +31,14 @@ describe.runIf(chromiumAvailable())('office hours', () => {
     // Nadia's Tuesday afternoons at the CCAS: the first free slot of the week.
     const slot = sophie.getByRole('button', { name: /^Réserver le créneau du/ }).first();
     await slot.waitFor();
+    await sophie.getByRole('table', { name: 'Fréquentation des permanences' }).waitFor();
+    expect(await axeViolations(sophie)).toEqual([]);
     await slot.click();
     const dialog = sophie.getByRole('dialog', { name: 'Réserver un créneau' });
     await dialog.getByText(/CCAS d'Échirolles/).waitFor();
     await dialog.getByLabel('Personne orientée').selectOption({ label: `Zoé ${lastName}` });
     await dialog.getByLabel('Accord de la personne').selectOption({ label: 'Formulaire signé' });
+    expect(await axeViolations(sophie)).toEqual([]);
     await dialog.getByRole('button', { name: 'Réserver' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const title = `Permanence — Échirolles : Zoé ${lastName.charAt(0)}.`;
@@ -56,5 +60,20 @@ describe.runIf(chromiumAvailable())('office hours', () => {
     // And among the appointments booked in her office hours.
     await nadia.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes permanences' }).click();
     await nadia.getByRole('table', { name: 'Rendez-vous pris à mes permanences' }).getByText(title).waitFor();
+    expect(await axeViolations(nadia)).toEqual([]);
+  });
+
+  it('the animation team assigns a referent to a commune', async () => {
+    const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo');
+    await marc.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Affectations aux permanences' }).click();
+    const table = marc.getByRole('table', { name: 'Affectations' });
+    await table.getByText('Échirolles (38151)').waitFor();
+    expect(await axeViolations(marc)).toEqual([]);
+    await marc.getByRole('button', { name: 'Affecter un référent' }).click();
+    const dialog = marc.getByRole('dialog', { name: 'Affecter un référent à une permanence' });
+    await dialog.getByLabel('Référent', { exact: true }).selectOption({ index: 1 });
+    await dialog.getByLabel('Code INSEE de la commune').fill('38169');
+    await dialog.getByRole('button', { name: 'Affecter un référent' }).click();
+    await table.getByText('Fontaine (38169)').waitFor();
   });
 });
