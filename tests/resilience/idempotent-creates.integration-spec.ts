@@ -31,6 +31,8 @@ const WITHOUT_KEY: Record<string, string> = {
   recordEsfExit: "fills in the pathway's one ESF+ record at its `esfVersion`: a retry is a CONFLICT",
   recordEsfSixMonths: "fills in the pathway's one ESF+ record at its `esfVersion`: a retry is a CONFLICT",
   recordMeetingMinutes: 'an edit of the meeting at its `version`',
+  recordOfficeHoursAttendance: "sets an existing booking's attendance: the same value twice is the same state",
+  createOfficeHoursCalendarLink: "replaces the commune's one link (the previous one is revoked): a retry leaves one working link",
   recordPastTrades: "sets the trades held on the pathway's one diagnosis at its `version`",
   recordProfessionalProject: 'a new project version after the one named by `amends`: a retry is a CONFLICT',
   recordTrainingResult: 'one result per training stage, edited at its `version`',

@@ -233,6 +233,48 @@ async function loadFacts(): Promise<void> {
   });
 }
 
+/** Office hours in the commune's town (Grenoble) and in another, a booking by the commune, its calendar link. */
+async function createOfficeHours(): Promise<void> {
+  const animation = await client(plie.users.animation.email);
+  const referent = await client(plie.users.referent.email);
+  const commune = await client(plie.users.partner.email);
+  const { referents } = await animation.data(`{ referents { id } }`);
+  const ids: string[] = [];
+  for (const communeCode of ['38185', '38151']) {
+    const { assignOfficeHoursReferent } = await animation.data(`mutation($input: AssignReferentInput!) { assignOfficeHoursReferent(input: $input) { id } }`, {
+      input: { referentId: referents[0].id, communeCode },
+    });
+    const { publishOfficeHours } = await referent.data(`mutation($input: PublishOfficeHoursInput!) { publishOfficeHours(input: $input) { id } }`, {
+      input: {
+        assignmentId: assignOfficeHoursReferent.id,
+        weekday: 1,
+        startMinute: 540,
+        endMinute: 720,
+        slotMinutes: 30,
+        address: `Mairie ${communeCode}`,
+        validFrom: '2026-11-27',
+      },
+    });
+    await referent.data(`mutation($input: CloseOfficeHoursDayInput!) { closeOfficeHoursDay(input: $input) { id } }`, {
+      input: { officeHoursId: publishOfficeHours.id, day: '2026-12-07', reason: 'CANCELLED' },
+    });
+    ids.push(publishOfficeHours.id);
+  }
+  const { submitReferral } = await commune.data(`mutation($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }`, {
+    input: {
+      details: { firstName: 'Table', lastName: 'Permanence', birthDate: '1990-01-01' },
+      situation: 'Situation',
+      reason: 'Raison',
+      agreementMethod: 'SIGNED_FORM',
+      agreedOn: '2026-11-26',
+    },
+  });
+  await commune.data(`mutation($input: BookOfficeHoursSlotInput!) { bookOfficeHoursSlot(input: $input) { id } }`, {
+    input: { officeHoursId: ids[0], startsAt: '2026-11-30T08:00:00Z', referralId: submitReferral.id, agreementMethod: 'SIGNED_FORM', agreedOn: '2026-11-26' },
+  });
+  await commune.data(`mutation { createOfficeHoursCalendarLink { url } }`);
+}
+
 beforeAll(async () => {
   server = await startTestServer({}, { clock: () => NOW });
   plie = await createTenantFixture(server, 'Tables');
@@ -245,6 +287,7 @@ beforeAll(async () => {
     return row!.id;
   });
   await createData();
+  await createOfficeHours();
   await loadFacts();
   const userIds = await server.asOwner(async (em) =>
     Object.fromEntries((await em.execute<Array<{ id: string; email: string }>>(`select id, email from app_user`)).map((r) => [r.email, r.id])),
@@ -408,8 +451,16 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     training_result: (row) => authored(row) || onStage(DataClass.TRAINING_REPORTS)(row),
     diagnosis: (row) => inTenant(row) && sees(pathwayParticipant.get(String(row.pathway_id)), DataClass.DIAGNOSIS),
     follow_up_check_in: (row) => inTenant(row) && sees(pathwayParticipant.get(String(row.pathway_id)), DataClass.EXIT_FOLLOW_UP),
-    appointment: nothing,
+    // The appointments it booked in office hours, and the office hours of its own commune (days off included).
+    appointment: (row) => inTenant(row) && row.booked_by_organisation_id === viewer.organisationId,
     appointment_attendee: nothing,
+    office_hours: (row) => inTenant(row) && communeOf.get(viewer.organisationId) === row.commune_code && viewer.organisationKind === OrganisationKind.COMMUNE,
+    office_hours_closure: (row) =>
+      inTenant(row) &&
+      communeOf.get(viewer.organisationId) === officeHoursCommune.get(String(row.office_hours_id)) &&
+      viewer.organisationKind === OrganisationKind.COMMUNE,
+    office_hours_assignment: nothing,
+    office_hours_calendar_link: ownOrganisation,
     // The consents that name it (the API reads them to decide), and its own notifications.
     consent: (row) => inTenant(row) && (row.grantee_organisation_id === viewer.organisationId || row.grantee_kind === viewer.organisationKind),
     notification: ownOrganisation,
@@ -463,9 +514,9 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
     esf_operation_change: nothing,
     esf_export: nothing,
     esf_export_line: nothing,
-    // What a partner submitted itself (none here), and the meetings it is invited to (none here).
-    referral: nothing,
-    referral_submission: nothing,
+    // What a partner submitted itself (the commune's referral of the person it booked office hours for), and the meetings it is invited to (none here).
+    referral: (row) => inTenant(row) && row.referring_organisation_id === viewer.organisationId,
+    referral_submission: ownOrganisation,
     referral_attachment: nothing,
     meeting: nothing,
     meeting_invitation: nothing,
@@ -480,6 +531,9 @@ function rulesFor(viewer: PartnerViewer, userId: string | null, consents: Consen
   };
 }
 let staffOrganisations: Set<string>;
+/** Each organisation's commune (INSEE code), and each office hours' commune. */
+let communeOf: Map<string, string | null>;
+let officeHoursCommune: Map<string, string>;
 /** Who is invited to which meeting, with each organisation invited to it. */
 let invitees: Array<{ user_id: string; organisation_id: string }>;
 let pathwayParticipant: Map<string, string>;
@@ -516,6 +570,12 @@ describe('row-level security, table by table, for each kind of partner', () => {
         ).map((r) => r.id),
       );
       invitees = await em.execute(`select i.user_id, v.organisation_id from meeting_invitee i join meeting_invitation v on v.meeting_id = i.meeting_id`);
+      communeOf = new Map(
+        (await em.execute<Array<{ id: string; insee_code: string | null }>>(`select id, insee_code from organisation`)).map((r) => [r.id, r.insee_code]),
+      );
+      officeHoursCommune = new Map(
+        (await em.execute<Array<{ id: string; commune_code: string }>>(`select id, commune_code from office_hours`)).map((r) => [r.id, r.commune_code]),
+      );
       pathwayParticipant = new Map(
         (await em.execute<Array<{ id: string; participant_id: string }>>(`select id, participant_id from pathway`)).map((r) => [r.id, r.participant_id]),
       );

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, DEMO_TENANTS } from './db/seed/demo-data';
 import { buildServer } from './server';
 import { EXPIRY_SWEEP_INTERVAL_MS, sweepEndedConsents } from './modules/consent/consent-expiry';
 import { MAIL_SWEEP_INTERVAL_MS, mailTransport, sendNotificationEmails } from './modules/notifications/notification-emails';
+import { sendOfficeHoursReminders } from './modules/office-hours/office-hours-reminders';
 import { remindDueReports } from './modules/contracts/report-reminders';
 import { RETENTION_SWEEP_INTERVAL_MS, sweepRetention } from './modules/retention/retention-run';
 
@@ -52,6 +53,10 @@ async function main(): Promise<void> {
       sendNotificationEmails(database.orm, transport, config, new Date()).then(
         (sent) => sent > 0 && app.log.info({ sent }, 'notification emails sent'),
         (error: unknown) => app.log.error({ err: error }, 'notification email sweep failed'),
+      );
+      sendOfficeHoursReminders(database.orm, transport, config, new Date()).then(
+        (sent) => sent > 0 && app.log.info({ sent }, 'office hours reminders sent'),
+        (error: unknown) => app.log.error({ err: error }, 'office hours reminder sweep failed'),
       );
     }, MAIL_SWEEP_INTERVAL_MS);
   mail?.unref();

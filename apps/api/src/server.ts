@@ -17,6 +17,7 @@ import { pickLocale } from './i18n/messages';
 import { registerGraphqlRoute } from './graphql/graphql-route';
 import { getSchema } from './graphql/schema';
 import { registerAgendaIcsRoute } from './modules/appointments/agenda-ics.route';
+import { registerOfficeHoursCalendarRoute } from './modules/office-hours/office-hours-calendar.route';
 import { registerListExportRoutes } from './exports/list-export.route';
 import { registerActivityReportRoutes } from './modules/reports/activity-report.route';
 import { registerEsfIndicatorRoutes } from './modules/esf/esf-indicators.route';
@@ -132,6 +133,7 @@ export async function buildServer(config: Config, database: Database, { clock = 
   const deps = { orm: database.orm, config, clock };
   registerGraphqlRoute(app, deps, apollo);
   registerAgendaIcsRoute(app, deps);
+  registerOfficeHoursCalendarRoute(app, deps);
   registerListExportRoutes(app, deps, apollo);
   registerActivityReportRoutes(app, deps);
   registerEsfIndicatorRoutes(app, deps);

@@ -43,8 +43,8 @@ describe('capabilities', () => {
     }
   });
 
-  it('decide partner reports by organisation kind: commune figures for communes, contracts and job offers for employers, training for training operators, positionings for operators of actions', () => {
-    expect(granted(commune)).toEqual(['actInTenant', 'followSharedParticipants', 'readCommuneFigures']);
+  it('decide partner reports by organisation kind: commune figures for communes, contracts and job offers for employers, training for training operators, positionings for operators of actions, office hours for communes', () => {
+    expect(granted(commune)).toEqual(['actInTenant', 'followSharedParticipants', 'readCommuneFigures', 'bookOfficeHours']);
     expect(granted(company)).toEqual(['actInTenant', 'manageUsers', 'followSharedParticipants', 'reportOnContracts', 'postJobOffers', 'answerPositionings']);
     expect(granted(trainer)).toEqual(['actInTenant', 'followSharedParticipants', 'reportOnContracts', 'reportOnTraining', 'answerPositionings']);
   });
@@ -63,6 +63,13 @@ describe('capabilities', () => {
     for (const holder of [commune, company, trainer]) expect(holds(holder, 'readMonitoring')).toBe(false);
     expect(holds(admin, 'manageTenantSettings')).toBe(true);
     expect(holds(team, 'manageTenantSettings')).toBe(false);
+  });
+
+  it('let the animation team assign office hours, and communes alone book them', () => {
+    for (const holder of [team, admin]) expect(holds(holder, 'assignOfficeHours')).toBe(true);
+    for (const holder of [referent, commune, company, trainer]) expect(holds(holder, 'assignOfficeHours')).toBe(false);
+    expect(holds(commune, 'bookOfficeHours')).toBe(true);
+    for (const holder of [referent, team, admin, company, trainer]) expect(holds(holder, 'bookOfficeHours')).toBe(false);
   });
 
   it("keep the PLIE's companies to its staff: an integration company is one of them, not a reader", () => {

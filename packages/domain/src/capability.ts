@@ -64,6 +64,10 @@ export const CAPABILITIES = [
   'manageRetention',
   /** Answer the participants' requests for correction or erasure of their data (RGPD art. 16, 17). */
   'answerRightsRequests',
+  /** Send referents to hold office hours in member communes and priority districts. */
+  'assignOfficeHours',
+  /** A commune: see its office hours, book them for residents it refers, read their occupancy. */
+  'bookOfficeHours',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -118,6 +122,8 @@ const GRANTS: Record<Capability, Grant> = {
   },
   manageRetention: { roles: WHOLE_TENANT },
   answerRightsRequests: { roles: WHOLE_TENANT },
+  assignOfficeHours: { roles: WHOLE_TENANT },
+  bookOfficeHours: { roles: PARTNERS, organisationKinds: [OrganisationKind.COMMUNE] },
 };
 
 /** Who acts: the role of the active membership and the kind of its organisation. */

@@ -34,3 +34,4 @@ export * from './import-layout';
 export * from './programme';
 export * from './retention';
 export * from './participant-space';
+export * from './office-hours';

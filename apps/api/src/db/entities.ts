@@ -15,6 +15,7 @@ import { ClauseHours, ClausePlacement, SocialClause } from '../modules/social-cl
 import { ImportFile, ImportMapping } from '../modules/import/import-file.entity';
 import { Appointment, AppointmentAttendee } from '../modules/appointments/appointment.entity';
 import { PriorityDistrict } from '../modules/priority-districts/priority-district.entity';
+import { OfficeHours, OfficeHoursAssignment, OfficeHoursCalendarLink, OfficeHoursClosure } from '../modules/office-hours/office-hours.entity';
 import { JournalEntry } from '../modules/participants/journal-entry.entity';
 import { FollowUpCheckIn } from '../modules/follow-up/follow-up-check-in.entity';
 import { StageKind } from '../modules/stages/stage-kind.entity';
@@ -69,6 +70,10 @@ export const tenantOwnedEntities = [
   Appointment,
   AppointmentAttendee,
   PriorityDistrict,
+  OfficeHoursAssignment,
+  OfficeHours,
+  OfficeHoursClosure,
+  OfficeHoursCalendarLink,
   Consent,
   ConsentEvent,
   Notification,

@@ -10,6 +10,7 @@ import {
   ConsentMethod,
   ConsentPurpose,
   ConsentStatus,
+  OfficeHoursClosureReason,
   DataClass,
   EmploymentSituation,
   EsfAnswer,
@@ -75,6 +76,7 @@ registerEnumType(ConsentEffect, { name: 'ConsentEffect' });
 registerEnumType(ConsentStatus, { name: 'ConsentStatus' });
 registerEnumType(ConsentPurpose, { name: 'ConsentPurpose' });
 registerEnumType(ConsentMethod, { name: 'ConsentMethod' });
+registerEnumType(OfficeHoursClosureReason, { name: 'OfficeHoursClosureReason' });
 registerEnumType(ConsentEventAction, { name: 'ConsentEventAction' });
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
 registerEnumType(ReferralStatus, { name: 'ReferralStatus' });

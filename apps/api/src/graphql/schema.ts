@@ -18,6 +18,7 @@ import { ProfessionalProjectResolver } from '../modules/project/professional-pro
 import { CompanyResolver } from '../modules/companies/company.resolver';
 import { JobOfferResolver } from '../modules/offers/job-offer.resolver';
 import { ProgrammeActionResolver, ProgrammeSessionResolver } from '../modules/programme/programme.resolver';
+import { OfficeHoursResolver } from '../modules/office-hours/office-hours.resolver';
 import { CompanySocialClausesResolver, SocialClauseResolver } from '../modules/social-clauses/social-clause.resolver';
 import { ImportResolver } from '../modules/import/import.resolver';
 import { RetentionResolver } from '../modules/retention/retention.resolver';
@@ -74,6 +75,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ImportResolver,
       RetentionResolver,
       CompanySocialClausesResolver,
+      OfficeHoursResolver,
       FollowUpResolver,
       AppointmentResolver,
       StageResolver,

@@ -16,6 +16,7 @@ import { accessLogRoutes } from '@/modules/access-log/routes';
 import { contractsRoutes } from '@/modules/contracts/routes';
 import { trainingRoutes } from '@/modules/training/routes';
 import { communeFiguresRoutes } from '@/modules/commune-figures/routes';
+import { officeHoursRoutes } from '@/modules/office-hours/routes';
 import { reportsRoutes } from '@/modules/reports/routes';
 import { monitoringRoutes } from '@/modules/monitoring/routes';
 import { meetingsRoutes } from '@/modules/meetings/routes';
@@ -65,6 +66,7 @@ export const router = createRouter({
     ...contractsRoutes,
     ...trainingRoutes,
     ...communeFiguresRoutes,
+    ...officeHoursRoutes,
     ...reportsRoutes,
     ...monitoringRoutes,
     ...meetingsRoutes,

@@ -34,9 +34,11 @@ import { Migration20261209110000Companies } from './Migration20261209110000Compa
 import { Migration20261210100000SocialClauses } from './Migration20261210100000SocialClauses';
 import { Migration20261210110000JobOffers } from './Migration20261210110000JobOffers';
 import { Migration20261215100000ProgrammeOfActions } from './Migration20261215100000ProgrammeOfActions';
+import { Migration20261215110000OfficeHours } from './Migration20261215110000OfficeHours';
 import { Migration20261215120000Retention } from './Migration20261215120000Retention';
 import { Migration20261215130000Import } from './Migration20261215130000Import';
 import { Migration20261215140000ParticipantSpace } from './Migration20261215140000ParticipantSpace';
+import { Migration20261215150000Wave2RowLevelSecurity } from './Migration20261215150000Wave2RowLevelSecurity';
 import { Migration20261209100000ProfessionalProject } from './Migration20261209100000ProfessionalProject';
 import { Migration20261208120000RequestRoundTrips } from './Migration20261208120000RequestRoundTrips';
 import { Migration20261207100000UserCredentials } from './Migration20261207100000UserCredentials';
@@ -81,9 +83,11 @@ export const migrationsList = [
   { name: 'Migration20261210100000SocialClauses', class: Migration20261210100000SocialClauses },
   { name: 'Migration20261210110000JobOffers', class: Migration20261210110000JobOffers },
   { name: 'Migration20261215100000ProgrammeOfActions', class: Migration20261215100000ProgrammeOfActions },
+  { name: 'Migration20261215110000OfficeHours', class: Migration20261215110000OfficeHours },
   { name: 'Migration20261215120000Retention', class: Migration20261215120000Retention },
   { name: 'Migration20261215130000Import', class: Migration20261215130000Import },
   { name: 'Migration20261215140000ParticipantSpace', class: Migration20261215140000ParticipantSpace },
+  { name: 'Migration20261215150000Wave2RowLevelSecurity', class: Migration20261215150000Wave2RowLevelSecurity },
 ];
 
 RowLevelSecurityMigration.latest = migrationsList.map((m) => m.class).findLast((c) => c.prototype instanceof RowLevelSecurityMigration);

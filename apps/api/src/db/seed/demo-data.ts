@@ -43,6 +43,7 @@ import { seedDemoImports } from './demo-imports';
 import { seedDemoProgramme } from './demo-programme';
 import { seedDemoRetention } from './demo-retention';
 import { seedDemoParticipantSpace } from './demo-participant-space';
+import { seedDemoOfficeHours } from './demo-office-hours';
 
 /** Every demo account shares this password (printed at start-up, never used outside the demo). */
 export const DEMO_PASSWORD = 'jalon-demo-2026';
@@ -695,6 +696,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     await seedDemoProgramme(em);
     await seedDemoRetention(em);
     await seedDemoParticipantSpace(em);
+    await seedDemoOfficeHours(em);
     await em.commit();
   } catch (error) {
     await em.rollback();
