@@ -102,6 +102,30 @@ export function myDataPdf(file: OwnFile, now: Date): Promise<Buffer> {
   if (file.esfRecords.length > 0)
     line('Les informations recueillies pour le Fonds social européen (situation à l’entrée et à la sortie) figurent en détail dans la copie JSON.');
 
+  heading('Vos contrats de travail, formations et candidatures');
+  if (!file.employment.length && !file.trainings.length && !file.followUps.length && !file.candidacies.length && !file.positionings.length) none();
+  for (const c of file.employment) {
+    line(`${c.position} chez ${c.employer}, du ${day(c.startOn)} au ${day(c.endedOn ?? c.endOn)}, ${c.weeklyHours} h par semaine.`);
+    for (const r of c.reports)
+      line(
+        `   ${r.period} : ${r.hoursWorked} h travaillées, ${r.trainingHours} h de formation, ${r.absenceHours} h d’absence${r.comment ? ` — « ${r.comment} »` : ''}.`,
+      );
+  }
+  for (const training of file.trainings) {
+    line(`${training.kindLabel}${training.operator ? ` avec ${training.operator}` : ''} :`);
+    for (const a of training.attendance) line(`   ${a.period} : ${a.hoursAttended} h suivies sur ${a.hoursPlanned} h prévues.`);
+    if (training.result) line(`   Terminée le ${day(training.result.endedOn)}${training.result.certification ? `, ${training.result.certification}` : ''}.`);
+  }
+  for (const f of file.followUps)
+    line(
+      `Suivi à ${f.monthsAfterExit} mois de votre sortie : ${f.doneOn ? `fait le ${day(f.doneOn)}${f.stillEmployed === null ? '' : f.stillEmployed ? ', toujours en emploi' : ', plus en emploi'}` : `prévu le ${day(f.dueOn)}`}.`,
+    );
+  for (const c of file.candidacies)
+    line(
+      `Candidature « ${c.offer} »${c.employer ? ` chez ${c.employer}` : ''}, proposée le ${day(c.proposedOn)}${c.hiredOn ? `, embauche le ${day(c.hiredOn)}` : ''}.`,
+    );
+  for (const g of file.positionings) line(`Positionnement sur « ${g.action} » avec ${g.operator}, du ${day(g.startsOn)} au ${day(g.endsOn)} : ${g.reason}`);
+
   heading('Vos rendez-vous');
   if (file.appointments.length === 0) none();
   for (const a of file.appointments)

@@ -85,6 +85,29 @@ export interface OwnFile {
   }>;
   /** The ESF+ entry and exit items collected for the European Social Fund's reporting, as recorded. */
   esfRecords: Array<Record<string, unknown>>;
+  /** Her assisted contracts and what the employer reported of each month. */
+  employment: Array<{
+    employer: string;
+    contractType: string;
+    position: string;
+    startOn: string;
+    endOn: string | null;
+    weeklyHours: number;
+    endedOn: string | null;
+    endReason: string | null;
+    reports: Array<{ period: string; hoursWorked: number; trainingHours: number; absenceHours: number; skills: unknown; comment: string | null }>;
+  }>;
+  /** Her trainings' monthly attendance and result, as the training operator recorded them. */
+  trainings: Array<{
+    stageId: string;
+    kindLabel: string;
+    operator: string | null;
+    attendance: Array<{ period: string; hoursPlanned: number; hoursAttended: number }>;
+    result: { outcome: string; endedOn: string; certification: string | null } | null;
+  }>;
+  followUps: Array<{ monthsAfterExit: number; dueOn: string; doneOn: string | null; stillEmployed: boolean | null; employer: string | null }>;
+  candidacies: Array<{ offer: string; employer: string | null; proposedOn: string; status: string; hiredOn: string | null }>;
+  positionings: Array<{ action: string; operator: string; startsOn: string; endsOn: string; reason: string; status: string }>;
   requests: Array<{
     id: string;
     kind: string;

@@ -1,7 +1,8 @@
 -- What a participant reads of her own file in her space, and in the copy of her data she
 -- downloads: her identity and contact, her pathways with their stages (the shared summary, never
 -- the referent's private notes), her appointments, her commitment contracts, her diagnoses,
--- professional projects and ESF+ records, her consents, the partner reads of the access log about her and her requests. Never the journal, the private
+-- professional projects and ESF+ records, her assisted contracts with their employers' monthly reports,
+-- her trainings' attendance and results, her in-job follow-up, her candidacies and positionings, her consents, the partner reads of the access log about her and her requests. Never the journal, the private
 -- notes, the history of changes or another person's row. Security definer, keyed on the
 -- participant of the request's own session only (jalon_participant_id()): null for any other
 -- request. PL/pgSQL, so that its body is checked when called, after the function it calls exists.
@@ -46,6 +47,31 @@ return (select jsonb_build_object(
     from professional_project j join pathway w on w.id = j.pathway_id where w.participant_id = p.id), '[]'::jsonb),
   'esfRecords', coalesce((select jsonb_agg(to_jsonb(e) - 'tenant_id' - 'version' - 'id' - 'created_at' - 'updated_at' order by e.created_at)
     from esf_record e join pathway w on w.id = e.pathway_id where w.participant_id = p.id), '[]'::jsonb),
+  'employment', coalesce((select jsonb_agg(jsonb_build_object('employer', o.name, 'contractType', c.contract_type, 'position', c.position, 'startOn', c.start_on,
+      'endOn', c.end_on, 'weeklyHours', c.weekly_hours, 'endedOn', c.ended_on, 'endReason', c.end_reason,
+      'reports', coalesce((select jsonb_agg(jsonb_build_object('period', r.period, 'hoursWorked', r.hours_worked, 'trainingHours', r.training_hours,
+          'absenceHours', r.absence_hours, 'skills', r.skills, 'comment', r.comment) order by r.period) from contract_report r where r.contract_id = c.id), '[]'::jsonb))
+      order by c.start_on)
+    from assisted_contract c join stage s on s.id = c.stage_id join pathway w on w.id = s.pathway_id join organisation o on o.id = c.employer_id
+    where w.participant_id = p.id), '[]'::jsonb),
+  'trainings', coalesce((select jsonb_agg(jsonb_build_object('stageId', s.id, 'kindLabel', k.label_fr, 'operator', o.name,
+      'attendance', coalesce((select jsonb_agg(jsonb_build_object('period', a.period, 'hoursPlanned', a.hours_planned, 'hoursAttended', a.hours_attended) order by a.period)
+        from training_attendance a where a.stage_id = s.id), '[]'::jsonb),
+      'result', (select jsonb_build_object('outcome', r.outcome, 'endedOn', r.ended_on, 'certification', r.certification) from training_result r where r.stage_id = s.id))
+      order by s.planned_start)
+    from stage s join pathway w on w.id = s.pathway_id join stage_kind k on k.id = s.kind_id left join organisation o on o.id = s.operator_id
+    where w.participant_id = p.id and (exists (select 1 from training_attendance a where a.stage_id = s.id) or exists (select 1 from training_result r where r.stage_id = s.id))), '[]'::jsonb),
+  'followUps', coalesce((select jsonb_agg(jsonb_build_object('monthsAfterExit', f.months_after_exit, 'dueOn', f.due_on, 'doneOn', f.done_on,
+      'stillEmployed', f.still_employed, 'employer', f.employer) order by f.due_on)
+    from follow_up_check_in f join pathway w on w.id = f.pathway_id where w.participant_id = p.id), '[]'::jsonb),
+  'candidacies', coalesce((select jsonb_agg(jsonb_build_object('offer', j.title, 'employer', coalesce(m.name, o.name), 'proposedOn', c.created_at,
+      'status', c.status, 'hiredOn', c.hired_on) order by c.created_at)
+    from candidacy c join job_offer j on j.id = c.offer_id left join company m on m.id = j.company_id left join organisation o on o.id = j.posted_by_organisation_id
+    where c.participant_id = p.id), '[]'::jsonb),
+  'positionings', coalesce((select jsonb_agg(jsonb_build_object('action', a.title, 'operator', o.name, 'startsOn', s.starts_on, 'endsOn', s.ends_on,
+      'reason', g.reason, 'status', g.status) order by s.starts_on)
+    from positioning g join programme_session s on s.id = g.session_id join programme_action a on a.id = s.action_id join organisation o on o.id = a.operator_id
+    where g.participant_id = p.id), '[]'::jsonb),
   'requests', coalesce((select jsonb_agg(jsonb_build_object('id', r.id, 'kind', r.kind, 'message', r.message, 'createdAt', r.created_at, 'dueOn', r.due_on,
       'status', r.status, 'answer', r.answer, 'answeredAt', r.answered_at) order by r.created_at desc)
     from rights_request r where r.participant_id = p.id), '[]'::jsonb))
