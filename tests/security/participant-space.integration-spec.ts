@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import { createAciEmployee, createTenantFixture, loggedIn, type AciEmployee, type TenantFixture } from '@jalon/api/src/testing/fixtures';
 import type { GraphqlClient } from '@jalon/api/src/testing/graphql-client';
 import { startTestServer, type TestServer } from '@jalon/api/src/testing/test-server';
@@ -20,7 +19,7 @@ const JOURNAL = 'JOURNAL-DU-REFERENT';
 class ParticipantBrowser {
   cookie: string | null = null;
   constructor(
-    private readonly app: FastifyInstance,
+    private readonly app: TestServer['app'],
     private readonly ip = '203.0.113.7',
   ) {}
 
@@ -171,7 +170,7 @@ describe('her session reaches her own file', () => {
     const brunoConsent = await grant(bruno.participantId, plie.organisations.siae.globalId);
     const browser = await signedIn(samir.participantId);
     const answer = await browser.request(`mutation($id: ID!) { withdrawMyConsent(consentId: $id) { firstName } }`, { id: brunoConsent });
-    expect(answer.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    expect(answer.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const [row] = await server.asOwner((em) => em.execute<Array<{ status: string }>>(`select status from consent where id = ?`, [uuid(brunoConsent)]));
     expect(row!.status).toBe('ACTIVE');
   });
@@ -220,27 +219,27 @@ describe('codes', () => {
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     expect((await new ParticipantBrowser(server.app).signIn(code.toLowerCase())).errors).toBeUndefined();
     const again = await new ParticipantBrowser(server.app).signIn(code);
-    expect(again.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(again.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('stop working when expired, or when a newer code is issued', async () => {
     const old = await codeFor(referent, samir.participantId);
     const newer = await codeFor(referent, samir.participantId);
-    expect((await new ParticipantBrowser(server.app).signIn(old)).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect((await new ParticipantBrowser(server.app).signIn(old)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     await server.asOwner((em) =>
       em.execute(`update participant_access_code set expires_at = now() - interval '1 minute' where participant_id = ? and used_at is null`, [
         uuid(samir.participantId),
       ]),
     );
-    expect((await new ParticipantBrowser(server.app).signIn(newer)).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect((await new ParticipantBrowser(server.app).signIn(newer)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('are refused to a referent who does not follow the person, and across tenants', async () => {
     const foreign = await loggedIn(server, other.users.referent.email);
     const answer = await foreign.request(`mutation($id: ID!) { createParticipantAccessCode(participantId: $id) { code } }`, { id: samir.participantId });
-    expect(answer.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    expect(answer.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const partner = await aci.request(`mutation($id: ID!) { createParticipantAccessCode(participantId: $id) { code } }`, { id: samir.participantId });
-    expect(partner.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    expect(partner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     void stranger;
   });
 
@@ -255,8 +254,8 @@ describe('codes', () => {
       id: samir.participantId,
     });
     expect(revoked.revokeParticipantSpaceAccess).toEqual({ active: false, codeExpiresAt: null });
-    for (const browser of [first, second]) expect((await browser.request(SPACE)).errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
-    expect((await new ParticipantBrowser(server.app).signIn(pending)).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    for (const browser of [first, second]) expect((await browser.request(SPACE)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await new ParticipantBrowser(server.app).signIn(pending)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('sessions end after 30 idle minutes', async () => {
@@ -264,14 +263,14 @@ describe('codes', () => {
     await server.asOwner((em) =>
       em.execute(`update participant_session set last_seen_at = now() - interval '31 minutes' where participant_id = ?`, [uuid(samir.participantId)]),
     );
-    expect((await browser.request(SPACE)).errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    expect((await browser.request(SPACE)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('guessing is throttled per address, even once the right code is typed', async () => {
     const guesser = new ParticipantBrowser(server.app, '198.51.100.99');
-    for (let i = 0; i < MAX_CODE_FAILURES_PER_IP; i++) expect((await guesser.signIn('AAAA-AAAA')).errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    for (let i = 0; i < MAX_CODE_FAILURES_PER_IP; i++) expect((await guesser.signIn('AAAA-AAAA')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const code = await codeFor(referent, samir.participantId);
-    expect((await guesser.signIn(code)).errors?.[0]?.extensions.code).toBe('RATE_LIMITED');
+    expect((await guesser.signIn(code)).errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
     // Another address is not slowed down by it.
     expect((await new ParticipantBrowser(server.app, '198.51.100.100').signIn(code)).errors).toBeUndefined();
   });
@@ -352,7 +351,7 @@ describe('her consents and who read her file', () => {
     const listed = rightsRequests.find((r: { message: string }) => r.message === 'Mon adresse a changé');
     expect(listed).toMatchObject({ participantName: 'Samir Espace', dueOn: request.dueOn });
     // A referent does not hold the capability; the other tenant does not see it.
-    expect((await referent.request(`{ rightsRequests { id } }`)).errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+    expect((await referent.request(`{ rightsRequests { id } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const foreign = await loggedIn(server, other.users.animation.email);
     expect((await foreign.data(`{ rightsRequests { message } }`)).rightsRequests).toEqual([]);
     const answered = await animation.data(`mutation($id: ID!, $v: Int!) { answerRightsRequest(id: $id, version: $v, answer: "Adresse corrigée") { status } }`, {
@@ -364,6 +363,6 @@ describe('her consents and who read her file', () => {
       id: listed.id,
       v: listed.version,
     });
-    expect(stale.errors?.[0]?.extensions.code).toBe('CONFLICT');
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 });
