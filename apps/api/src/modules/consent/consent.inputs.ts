@@ -46,6 +46,19 @@ export class ConsentTermsInput {
   witness?: string | null;
 }
 
+/** How the person agreed to the sharing a proposal to a partner makes (a candidacy, a positioning): the proposal sets the terms. */
+@InputType({ description: "The person's agreement to the sharing the proposal makes, collected now" })
+export class CollectedAgreementInput {
+  @Field(() => ConsentMethod)
+  method!: ConsentMethod;
+
+  @Field({ description: 'YYYY-MM-DD: the day she agreed' })
+  collectedOn!: string;
+
+  @Field(() => String, { nullable: true, description: 'For an oral agreement' })
+  witness?: string | null;
+}
+
 @InputType()
 export class GrantConsentInput extends ConsentTermsInput {
   @Field(() => ID)

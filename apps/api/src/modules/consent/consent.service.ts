@@ -1,4 +1,5 @@
 import {
+  CONSENT_NOTICE_VERSION,
   ConsentEffect,
   ConsentMethod,
   ConsentStatus,
@@ -29,7 +30,7 @@ import { User } from '../users/user.entity';
 import { ConsentEvent, ConsentEventAction } from './consent-event.entity';
 import { Consent } from './consent.entity';
 import { notifyGrantee, recordEvent } from './consent-events';
-import type { ConsentTermsInput, GrantConsentInput, AmendConsentInput } from './consent.inputs';
+import type { CollectedAgreementInput, ConsentTermsInput, GrantConsentInput, AmendConsentInput } from './consent.inputs';
 
 /** Consents of a participant, newest first (all statuses: the history stays readable). */
 export async function listConsents(ctx: RequestContext, participantId: string): Promise<Consent[]> {
@@ -108,6 +109,17 @@ async function currentPathway(ctx: RequestContext, participant: Participant): Pr
   const pathway = await ctx.em.findOneOrFail(Pathway, { participant }, { orderBy: { number: 'desc' } });
   if (pathway.status === PathwayStatus.CLOSED) throw errors.badInput(ctx, 'participantId', 'error.consentPathwayEnded');
   return pathway;
+}
+
+/**
+ * The consent a proposal to a partner asks for (a candidacy to an employer, a positioning to an
+ * operator): the proposal's terms, as the person agreed to them, on today's notice.
+ */
+export function agreedTerms(
+  terms: Pick<ConsentTermsInput, 'granteeOrganisationId' | 'dataClasses' | 'stageKindCodes' | 'purpose'>,
+  agreement: CollectedAgreementInput,
+): ConsentTermsInput {
+  return { ...terms, method: agreement.method, collectedOn: agreement.collectedOn, witness: agreement.witness, noticeVersion: CONSENT_NOTICE_VERSION };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { CandidacyStatus, ConsentMethod, JobContractType, JobOfferSource, JobOfferStatus } from '@jalon/domain';
+import { CandidacyStatus, JobContractType, JobOfferSource, JobOfferStatus } from '@jalon/domain';
 import { LongText } from '../../graphql/input-limits';
+import { CollectedAgreementInput } from '../consent/consent.inputs';
 
 @InputType()
 export class JobOfferFilter {
@@ -69,18 +70,6 @@ export class UpdateJobOfferInput extends JobOfferDetailsInput {
   status!: JobOfferStatus;
 }
 
-@InputType({ description: "The person's agreement that the employer sees this candidacy (identity and summary), collected now" })
-export class CandidacyConsentInput {
-  @Field(() => ConsentMethod)
-  method!: ConsentMethod;
-
-  @Field({ description: 'YYYY-MM-DD: the day she agreed' })
-  collectedOn!: string;
-
-  @Field(() => String, { nullable: true, description: 'For an oral agreement' })
-  witness?: string | null;
-}
-
 @InputType()
 export class ProposeCandidacyInput {
   @Field(() => ID)
@@ -93,11 +82,11 @@ export class ProposeCandidacyInput {
   @Field({ description: 'What the employer reads about her: written for it, never her file' })
   summary!: string;
 
-  @Field(() => CandidacyConsentInput, {
+  @Field(() => CollectedAgreementInput, {
     nullable: true,
     description: 'When the employer is a partner organisation: her agreement that it sees the candidacy, recorded with it',
   })
-  consent?: CandidacyConsentInput | null;
+  consent?: CollectedAgreementInput | null;
 
   @Field(() => String, { nullable: true })
   idempotencyKey?: string | null;

@@ -1,7 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import {
   CANDIDACY_OUTCOMES,
-  CONSENT_NOTICE_VERSION,
   ConsentPurpose,
   SHARING_PRESETS,
   CandidacyStatus,
@@ -37,11 +36,10 @@ import { StageKind } from '../stages/stage-kind.entity';
 import { newStage } from '../stages/stage.service';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
-import type { ConsentTermsInput } from '../consent/consent.inputs';
-import { newConsent } from '../consent/consent.service';
+import type { CollectedAgreementInput, ConsentTermsInput } from '../consent/consent.inputs';
+import { agreedTerms, newConsent } from '../consent/consent.service';
 import { Candidacy, JobOffer } from './job-offer.entity';
 import type {
-  CandidacyConsentInput,
   AnswerCandidacyInput,
   CreateJobOfferInput,
   JobOfferDetailsInput,
@@ -206,17 +204,12 @@ export async function candidaciesOfPathway(ctx: RequestContext, pathwayId: strin
 }
 
 /** The terms of the sharing preset for an employer: the candidacy and her identity, for the job application, until withdrawn. */
-function employerConsentTerms(organisationId: string, consent: CandidacyConsentInput): ConsentTermsInput {
+function employerConsentTerms(organisationId: string, agreement: CollectedAgreementInput): ConsentTermsInput {
   const preset = SHARING_PRESETS.find((p) => p.purpose === ConsentPurpose.JOB_APPLICATION)!;
-  return {
-    granteeOrganisationId: toGlobalId('Organisation', organisationId),
-    dataClasses: [...preset.dataClasses],
-    purpose: preset.purpose,
-    method: consent.method,
-    collectedOn: consent.collectedOn,
-    witness: consent.witness,
-    noticeVersion: CONSENT_NOTICE_VERSION,
-  };
+  return agreedTerms(
+    { granteeOrganisationId: toGlobalId('Organisation', organisationId), dataClasses: [...preset.dataClasses], purpose: preset.purpose },
+    agreement,
+  );
 }
 
 /** The referent proposes a person she follows on an open offer, with what the employer may read of her. */

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { ConsentMethod, PositioningStatus, ProgrammeActionStatus, ProgrammeFunding, StageCategory } from '@jalon/domain';
+import { PositioningStatus, ProgrammeActionStatus, ProgrammeFunding, StageCategory } from '@jalon/domain';
 import { LongText } from '../../graphql/input-limits';
+import { CollectedAgreementInput } from '../consent/consent.inputs';
 
 @InputType()
 export class ProgrammeActionFilter {
@@ -90,18 +91,6 @@ export class UpdateProgrammeSessionInput extends SessionDetailsInput {
   version!: number;
 }
 
-@InputType({ description: "The person's agreement that the operator sees her positioning and the stage it becomes, collected now" })
-export class PositioningConsentInput {
-  @Field(() => ConsentMethod)
-  method!: ConsentMethod;
-
-  @Field({ description: 'YYYY-MM-DD: the day she agreed' })
-  collectedOn!: string;
-
-  @Field(() => String, { nullable: true, description: 'For an oral agreement' })
-  witness?: string | null;
-}
-
 @InputType()
 export class ProposePositioningInput {
   @Field(() => ID)
@@ -114,8 +103,8 @@ export class ProposePositioningInput {
   @Field({ description: 'Why she is proposed: the operator reads it' })
   reason!: string;
 
-  @Field(() => PositioningConsentInput, { nullable: true, description: 'Her agreement that the operator sees it, recorded with it (none: it waits for one)' })
-  consent?: PositioningConsentInput | null;
+  @Field(() => CollectedAgreementInput, { nullable: true, description: 'Her agreement that the operator sees it, recorded with it (none: it waits for one)' })
+  consent?: CollectedAgreementInput | null;
 
   @Field(() => String, { nullable: true })
   idempotencyKey?: string | null;

@@ -2,7 +2,6 @@ import type { FilterQuery } from '@mikro-orm/core';
 import {
   answerOutcome,
   appointmentDayBounds,
-  CONSENT_NOTICE_VERSION,
   isNeedPeriod,
   isPartnerKind,
   MAX_NEED_PEOPLE,
@@ -36,7 +35,8 @@ import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination
 import { encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { likePattern, optionalText, requiredText } from '../../graphql/text-input';
-import { newConsent } from '../consent/consent.service';
+import type { CollectedAgreementInput } from '../consent/consent.inputs';
+import { agreedTerms, newConsent } from '../consent/consent.service';
 import { findOperation } from '../esf/esf-operation.service';
 import { createOnce } from '../idempotency/idempotency';
 import { Notification } from '../notifications/notification.entity';
@@ -53,7 +53,6 @@ import type {
   AddProgrammeSessionInput,
   AnswerPositioningInput,
   CreateProgrammeActionInput,
-  PositioningConsentInput,
   ProgrammeActionDetailsInput,
   ProgrammeActionFilter,
   ProposePositioningInput,
@@ -283,18 +282,17 @@ async function getPositioning(ctx: RequestContext, globalId: string): Promise<Po
 }
 
 /** The stage-scoped consent offered with a positioning: the action's kind of stage, shared with its operator. */
-function operatorConsentTerms(action: ProgrammeAction, consent: PositioningConsentInput) {
+function operatorConsentTerms(action: ProgrammeAction, agreement: CollectedAgreementInput) {
   const sharing = positioningSharing(action.kind.category);
-  return {
-    granteeOrganisationId: toGlobalId('Organisation', action.operator.id),
-    dataClasses: sharing.dataClasses,
-    stageKindCodes: [action.kind.code],
-    purpose: sharing.purpose,
-    method: consent.method,
-    collectedOn: consent.collectedOn,
-    witness: consent.witness,
-    noticeVersion: CONSENT_NOTICE_VERSION,
-  };
+  return agreedTerms(
+    {
+      granteeOrganisationId: toGlobalId('Organisation', action.operator.id),
+      dataClasses: sharing.dataClasses,
+      stageKindCodes: [action.kind.code],
+      purpose: sharing.purpose,
+    },
+    agreement,
+  );
 }
 
 /** The referent proposes a person she follows on a session, with the consent that lets the operator see it, in one transaction. */
