@@ -1,43 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../config';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../../testing/fixtures';
 import { GraphqlClient } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 import { mailTransport, sendNotificationEmails } from './notification-emails';
+import { startMailCatcher, type MailCatcher } from '../../testing/mail-catcher';
 
 let server: TestServer;
 let tenant: TenantFixture;
-let smtp: SMTPServer;
-const received: Array<{ recipients: string[]; mail: ParsedMail }> = [];
+let smtp: MailCatcher;
 
 beforeAll(async () => {
-  // A real SMTP server on loopback: what it receives is what a mail server would.
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push({ recipients: session.envelope.rcptTo.map((r) => r.address), mail });
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  smtp = await startMailCatcher();
   server = await startTestServer();
   tenant = await createTenantFixture(server, 'Mail');
 });
 afterAll(async () => {
   await server.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe('notifications by email', () => {
   it("sends each new notification once to the organisation's active members, naming the person by first name and initial only", async () => {
-    const port = (smtp.server.address() as AddressInfo).port;
-    const config = loadConfig({ SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: 'Jalon <notifications@plie.test>', PUBLIC_URL: 'https://jalon.plie.test' });
+    const config = loadConfig({ SMTP_URL: smtp.url, SMTP_FROM: 'Jalon <notifications@plie.test>', PUBLIC_URL: 'https://jalon.plie.test' });
     const referent = new GraphqlClient(server.app);
     await referent.login(tenant.users.referent.email, FIXTURE_PASSWORD);
     const { createParticipant } = await referent.data(
@@ -58,7 +43,7 @@ describe('notifications by email', () => {
     const transport = mailTransport(config)!;
     // Other PLIEs' news may go out in the same sweep (a shared database): this PLIE's one notification is among them.
     expect(await sendNotificationEmails(server.database.orm, transport, config, new Date())).toBeGreaterThanOrEqual(1);
-    const mine = received.filter((r) => r.recipients.includes(tenant.users.partner.email));
+    const mine = smtp.received.filter((r) => r.recipients.includes(tenant.users.partner.email));
     expect(mine).toHaveLength(1);
     const { mail, recipients } = mine[0]!;
     // Only the commune's people: not the integration company's, not the referent.
@@ -70,6 +55,6 @@ describe('notifications by email', () => {
 
     // Sent once: the next sweep does not send it again.
     await sendNotificationEmails(server.database.orm, transport, config, new Date());
-    expect(received.filter((r) => r.recipients.includes(tenant.users.partner.email))).toHaveLength(1);
+    expect(smtp.received.filter((r) => r.recipients.includes(tenant.users.partner.email))).toHaveLength(1);
   });
 });

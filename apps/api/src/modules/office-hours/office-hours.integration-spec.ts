@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
 import { addDays, isoWeekday, parisWallTime } from '@jalon/domain';
 import { loadConfig } from '../../config';
 import { todayInFrance } from '../../graphql/date-input';
@@ -11,14 +8,14 @@ import { GraphqlClient } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 import { mailTransport } from '../notifications/notification-emails';
 import { sendOfficeHoursReminders } from './office-hours-reminders';
+import { startMailCatcher, type MailCatcher } from '../../testing/mail-catcher';
 
 let server: TestServer;
 let tenant: TenantFixture;
 let animation: GraphqlClient;
 let referent: GraphqlClient;
 let commune: GraphqlClient;
-let smtp: SMTPServer;
-const received: Array<{ recipients: string[]; mail: ParsedMail }> = [];
+let smtp: MailCatcher;
 
 // The requests' clock: starts at 8:00 (Paris) today; tests move it past the office hours.
 const TODAY = todayInFrance();
@@ -48,17 +45,7 @@ const slotAt = (day: string, hour: number, minute = 0) => parisWallTime(day, hou
 const bookingInput = (startsAt: string, referralId: string) => ({ officeHoursId, startsAt, referralId, agreementMethod: 'SIGNED_FORM', agreedOn: TODAY });
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push({ recipients: session.envelope.rcptTo.map((r) => r.address), mail });
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  smtp = await startMailCatcher();
   server = await startTestServer({}, { clock: () => now });
   tenant = await createTenantFixture(server, 'Permanences');
   animation = new GraphqlClient(server.app);
@@ -93,7 +80,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 describe('office hours', () => {
@@ -248,19 +235,18 @@ describe('office hours', () => {
     const retried = await commune.data(BOOK, { input: { ...bookingInput(slotAt(DAY, 10), withEmail), ...key } });
     expect(retried).toEqual(first);
     await commune.data(BOOK, { input: bookingInput(slotAt(DAY, 10, 30), without) });
-    const port = (smtp.server.address() as AddressInfo).port;
-    const config = loadConfig({ SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: 'Jalon <permanences@plie.test>' });
+    const config = loadConfig({ SMTP_URL: smtp.url, SMTP_FROM: 'Jalon <permanences@plie.test>' });
     const transport = mailTransport(config)!;
     // Two days ahead: nothing yet. The evening before: one reminder, the one with an address; never twice.
     expect(await sendOfficeHoursReminders(server.database.orm, transport, config, parisWallTime(TODAY, 8 * 60 - 24 * 60))).toBe(0);
     const before = parisWallTime(TODAY, 18 * 60);
     expect(await sendOfficeHoursReminders(server.database.orm, transport, config, before)).toBe(1);
     expect(await sendOfficeHoursReminders(server.database.orm, transport, config, before)).toBe(0);
-    const mail = received.find((m) => m.recipients.includes('yasmine.permanence@example.test'))!;
+    const mail = smtp.received.find((m) => m.recipients.includes('yasmine.permanence@example.test'))!;
     expect(mail.mail.subject).toMatch(/^Rappel : rendez-vous le /);
     expect(mail.mail.text).toContain('CCAS, 3 rue Jean-Jaurès');
     expect(mail.mail.text).toMatch(/10:00/);
-    expect(received.filter((m) => m.recipients.includes('yasmine.permanence@example.test'))).toHaveLength(1);
+    expect(smtp.received.filter((m) => m.recipients.includes('yasmine.permanence@example.test'))).toHaveLength(1);
   });
 
   it('counts occupancy and no-shows in SQL for the commune, withholding small counts, against a hand count', async () => {

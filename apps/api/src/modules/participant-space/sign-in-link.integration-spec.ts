@@ -1,40 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { createAciEmployee, createTenantFixture, loggedIn, type TenantFixture } from '../../testing/fixtures';
 import { startTestServer, type TestServer } from '../../testing/test-server';
+import { startMailCatcher, type MailCatcher } from '../../testing/mail-catcher';
 
 /**
  * The sign-in link a referent emails to the person (issue 18 §1a), through a real SMTP server on
  * loopback: it reaches the address on her file, its secret is in the fragment, it opens her space
  * once, and only as a link (never typed as a code).
  */
-let smtp: SMTPServer;
-const received: Array<{ recipients: string[]; mail: ParsedMail }> = [];
+let smtp: MailCatcher;
 let server: TestServer;
 let plie: TenantFixture;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      simpleParser(stream).then((mail) => {
-        received.push({ recipients: session.envelope.rcptTo.map((r) => r.address), mail });
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  server = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: 'https://jalon.plie.test' });
+  smtp = await startMailCatcher();
+  server = await startTestServer({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://jalon.plie.test' });
   plie = await createTenantFixture(server, 'Lien');
 }, 120_000);
 
 afterAll(async () => {
   await server?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 async function participantRequest(query: string, variables: Record<string, unknown>, cookie?: string) {
@@ -64,7 +50,7 @@ describe('a sign-in link by email', () => {
       },
     });
     await referent.data(`mutation($id: ID!) { sendParticipantSignInLink(participantId: $id) }`, { id: person.participantId });
-    const mail = received.find((r) => r.recipients.includes('samir@exemple.test'))!;
+    const mail = smtp.received.find((r) => r.recipients.includes('samir@exemple.test'))!;
     expect(mail.mail.subject).toBe('Votre lien pour entrer dans votre espace');
     const token = /https:\/\/jalon\.plie\.test\/mon-espace\/connexion#lien=([\w-]+)/.exec(mail.mail.text ?? '')![1]!;
 
