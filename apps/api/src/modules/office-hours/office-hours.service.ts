@@ -120,7 +120,7 @@ function checkDetails(
   ctx: RequestContext,
   input: OfficeHoursDetailsInput,
   problems: InputProblems,
-): { validFrom: string; validUntil: string | null; address: string | null } {
+): { weekday: number; startMinute: number; endMinute: number; slotMinutes: number; validFrom: string; validUntil: string | null; address: string } {
   const validFrom = problems.check(() => requiredDate(ctx, 'validFrom', input.validFrom));
   const validUntil = problems.check(() => optionalDate(ctx, 'validUntil', input.validUntil));
   const found = officeHoursProblems({ ...input, validFrom: validFrom ?? '0000-01-01', validUntil: validUntil ?? null });
@@ -131,7 +131,9 @@ function checkDetails(
   if (validUntil) checkDayWithin(problems, 'validUntil', validUntil, { earliest: null, latest: addDays(today, 3 * 366) });
   const address = optionalText(input.address);
   if (!address) problems.add('address', 'error.required');
-  return { validFrom: validFrom ?? '', validUntil: validUntil ?? null, address };
+  // Read once problems.throwIfAny() passed: then every field is there.
+  const { weekday, startMinute, endMinute, slotMinutes } = input;
+  return { weekday, startMinute, endMinute, slotMinutes, validFrom: validFrom ?? '', validUntil: validUntil ?? null, address: address ?? '' };
 }
 
 export function publishOfficeHours(ctx: RequestContext, input: PublishOfficeHoursInput): Promise<OfficeHours> {
@@ -152,13 +154,7 @@ export function publishOfficeHours(ctx: RequestContext, input: PublishOfficeHour
         assignment: assignment!,
         referent: assignment!.referent,
         communeCode: assignment!.communeCode,
-        weekday: input.weekday,
-        startMinute: input.startMinute,
-        endMinute: input.endMinute,
-        slotMinutes: input.slotMinutes,
-        address: details.address!,
-        validFrom: details.validFrom,
-        validUntil: details.validUntil,
+        ...details,
       });
       await saveChanges(ctx);
       return hours;
@@ -181,15 +177,7 @@ export async function updateOfficeHours(ctx: RequestContext, input: UpdateOffice
   const problems = new InputProblems(ctx);
   const details = checkDetails(ctx, input, problems);
   problems.throwIfAny();
-  ctx.em.assign(hours, {
-    weekday: input.weekday,
-    startMinute: input.startMinute,
-    endMinute: input.endMinute,
-    slotMinutes: input.slotMinutes,
-    address: details.address!,
-    validFrom: details.validFrom,
-    validUntil: details.validUntil,
-  });
+  ctx.em.assign(hours, details);
   await saveChanges(ctx);
   return hours;
 }
