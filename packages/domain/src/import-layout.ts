@@ -126,7 +126,18 @@ export type ImportProblemCode =
   | 'IDENTITY_DIFFERS'
   | 'PATHWAY_DIFFERS'
   | 'STAGE_REPEATED'
-  | 'DUPLICATE_EXISTING';
+  | 'DUPLICATE_EXISTING'
+  | 'TEXT_TOO_LONG'
+  | 'CONTROL_CHARACTER';
+
+/**
+ * A cell holds what the form's field would (apps/api graphql/input-limits.ts): one line of at most
+ * IMPORT_TEXT_MAX characters, and no control character (nobody types one; PostgreSQL refuses NUL).
+ */
+export const IMPORT_TEXT_MAX = 200;
+// Control characters are what this pattern is about.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 export interface ImportProblem {
   /** 1-based line of the file, the header being line 1 (as a spreadsheet numbers it). */
@@ -234,6 +245,10 @@ export function checkImportLine(line: number, cells: ImportCells, lookups: Impor
   const refuse = (field: ImportField, code: ImportProblemCode, params?: Record<string, string | number>) => {
     if (!problems.some((p) => p.field === field)) problems.push({ line, field, code, ...(params ? { params } : {}) });
   };
+  for (const [field, cell] of Object.entries(cells) as Array<[ImportField, string]>) {
+    if (cell.length > IMPORT_TEXT_MAX) refuse(field, 'TEXT_TOO_LONG', { max: IMPORT_TEXT_MAX });
+    else if (CONTROL_CHARACTER.test(cell)) refuse(field, 'CONTROL_CHARACTER');
+  }
   const text = (field: ImportField) => cells[field]?.trim() || null;
   for (const field of REQUIRED_IMPORT_FIELDS) if (!text(field)) refuse(field, 'REQUIRED');
   const day = (field: ImportField) => {

@@ -139,8 +139,12 @@ export async function recordAttendance(ctx: RequestContext, input: RecordAttenda
 }
 
 /** A referent's agenda between two instants (her own, or any referent's for the animation team). */
+/** An agenda is read a year at a time at most: its export expands office hours into one event a day, and centuries of them held the process. */
+export const MAX_AGENDA_DAYS = 366;
+
 export async function listAgenda(ctx: RequestContext, from: Date, to: Date, referentId: string | null | undefined): Promise<Appointment[]> {
   if (!(to > from)) throw errors.badInput(ctx, 'to', 'error.endBeforeStart');
+  if (to.getTime() - from.getTime() > MAX_AGENDA_DAYS * 86_400_000) throw errors.badInput(ctx, 'to', 'error.agendaRangeTooLong', { max: MAX_AGENDA_DAYS });
   const referent = await agendaOwner(ctx, referentId);
   return ctx.em.find(Appointment, { referent, startsAt: { $lt: to }, endsAt: { $gt: from } }, { populate: POPULATE, orderBy: { startsAt: 'asc' } });
 }

@@ -24,6 +24,8 @@ export async function readImportFile(data: Buffer): Promise<ReadFile> {
   if (!table) return { ok: false, reason: 'unreadable' };
   const [headers, ...lines] = table.filter((row) => row.some((cell) => cell !== ''));
   if (!headers || headers.every((h) => h === '')) return { ok: false, reason: 'unreadable' };
+  // A NUL is no text (a binary or UTF-16 file read as text), and PostgreSQL keeps none.
+  if (table.some((row) => row.some((cell) => cell.includes('\u0000')))) return { ok: false, reason: 'unreadable' };
   if (lines.length === 0) return { ok: false, reason: 'empty' };
   if (lines.length > IMPORT_MAX_LINES) return { ok: false, reason: 'tooLarge' };
   return { ok: true, headers, rows: lines.map((row) => headers.map((_, i) => row[i] ?? '')) };

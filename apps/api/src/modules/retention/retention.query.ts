@@ -86,6 +86,14 @@ export async function archiveFiles(em: EntityManager, participantIds: string[], 
     `update participant set archived_on = ?, updated_at = now() where tenant_id = jalon_tenant_id() and archived_on is null and id = any(?::uuid[])`,
     [today, uuidArray(participantIds)],
   );
+  // An archived file is out of her own space too: her sessions end and her unused codes die (a code
+  // issued later is refused by db/rls/functions/jalon_redeem_participant_code.sql).
+  await em.execute(`update participant_session set revoked_at = now() where participant_id = any(?::uuid[]) and revoked_at is null`, [
+    uuidArray(participantIds),
+  ]);
+  await em.execute(`update participant_access_code set revoked_at = now() where participant_id = any(?::uuid[]) and used_at is null and revoked_at is null`, [
+    uuidArray(participantIds),
+  ]);
 }
 
 /** Anonymises archived files (db/rls/functions/jalon_anonymise_participants.sql); returns how many. */

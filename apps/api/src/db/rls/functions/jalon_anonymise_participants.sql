@@ -61,6 +61,15 @@ begin
          phone = null, email = null, address_line = null, postcode = null, expectations = null, situation = '', reason = '', witness = null, decision_reason = null
     from referral r join retention_target t on t.id = r.participant_id where s.referral_id = r.id;
   delete from referral_attachment a using referral r, retention_target t where a.referral_id = r.id and r.participant_id = t.id;
+  update positioning p set reason = '', answer_note = null from retention_target t where p.participant_id = t.id;
+  update programme_need n set note = null from retention_target t where n.participant_id = t.id;
+  update rights_request r set message = 'Anonymisé', answer = case when r.answer is null then null else 'Anonymisé' end
+    from retention_target t where r.participant_id = t.id;
+  -- The title of an appointment of hers alone, or booked in office hours for her referral, names her; a group's does not.
+  update appointment a set title = null
+   where a.referral_id in (select r.id from referral r join retention_target t on t.id = r.participant_id)
+      or (exists (select 1 from appointment_attendee e join retention_target t on t.id = e.participant_id where e.appointment_id = a.id)
+          and not exists (select 1 from appointment_attendee e where e.appointment_id = a.id and e.participant_id not in (select id from retention_target)));
   return done;
 end
 $$;
