@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
+import { lockForTransaction } from '../db/advisory-lock';
+import { recordFailedLogin } from '../db/login-attempt.query';
 import { countFailuresFromIp, failuresSinceLastSuccess } from '../db/login-attempt.query';
 
 /**
@@ -11,6 +13,24 @@ import { countFailuresFromIp, failuresSinceLastSuccess } from '../db/login-attem
  */
 export async function ipFailuresInWindow(em: EntityManager, config: Config, ip: string, now: Date): Promise<number> {
   return countFailuresFromIp(em, ip, new Date(now.getTime() - config.LOGIN_LOCK_MINUTES * 60_000));
+}
+
+/**
+ * Makes the attempts from the same addresses (an IP address, an email address) wait for one another
+ * until the request's transaction ends: guesses sent all at once then each count the failures of
+ * those before them. Keys are taken in one order, so that two attempts never wait for each other.
+ */
+export async function oneAttemptAtATime(em: EntityManager, keys: string[]): Promise<void> {
+  for (const key of [...new Set(keys)].sort()) await lockForTransaction(em, `sign-in:${key}`);
+}
+
+/**
+ * A failed attempt, counted in the request's own transaction before its locks are released: the
+ * request commits it although it fails (`keepOnFailure`), and writes nothing else.
+ */
+export async function countFailedAttempt(ctx: { em: EntityManager; outcome: { keepOnFailure?: boolean } }, key: string, ip: string, now: Date): Promise<void> {
+  ctx.outcome.keepOnFailure = true;
+  await recordFailedLogin(ctx.em, key, ip, now);
 }
 
 /** Seconds until the email address may try again; 0 when it is not locked. */

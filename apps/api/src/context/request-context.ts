@@ -63,7 +63,8 @@ export interface RequestContext {
   /** Writes that must persist even when the request fails (e.g. a failed login is counted). */
   readonly afterRequest: Array<{ settings: RlsSettings; work: (em: EntityManager) => Promise<void> }>;
   /** Set when the operation raised an error. A holder, not a flag: Apollo hands resolvers a shallow copy of the context. */
-  readonly outcome: { failed: boolean };
+  /** Whether the request failed, and then whether its writes are kept all the same (a failed sign-in's count). */
+  readonly outcome: { failed: boolean; keepOnFailure?: boolean };
   /** The request's instant: every rule that depends on time (sessions, consent validity) reads this one. */
   readonly now: Date;
   /** The consents governing what a partner viewer sees, loaded once per request. */

@@ -27,8 +27,8 @@ export interface RequestScopeDeps {
 /**
  * Runs one HTTP request's work in its own transaction, as the application role, with the
  * caller authenticated from the session cookie and the tenant set for row-level security. The
- * transaction commits only if the work did not mark the request failed; writes queued in
- * `afterRequest` persist either way.
+ * transaction commits only if the work did not mark the request failed (or asked to keep its
+ * writes on failure: a failed sign-in's count); writes queued in `afterRequest` persist either way.
  */
 export async function inRequestScope<T>(
   { orm, config, clock }: RequestScopeDeps,
@@ -72,7 +72,7 @@ export async function inRequestScope<T>(
       loaders: new Map(),
     };
     result = await work(ctx);
-    await (ctx.outcome.failed ? em.rollback() : em.commit());
+    await (ctx.outcome.failed && !ctx.outcome.keepOnFailure ? em.rollback() : em.commit());
   } catch (error) {
     await rollbackAfter(em);
     throw error;

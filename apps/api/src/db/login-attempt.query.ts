@@ -17,7 +17,7 @@ export async function failuresSinceLastSuccess(em: EntityManager, email: string,
   return failures.map((failure) => failure.at);
 }
 
-/** Records a failed attempt; runs after the request rolled back, so that it counts. */
+/** Records a failed attempt (access/login-throttle.ts's countFailedAttempt, in the request's transaction). */
 export async function recordFailedLogin(em: EntityManager, email: string, ip: string, now: Date): Promise<void> {
   em.create(LoginAttempt, { email, ip, succeeded: false, at: now });
   await em.flush();

@@ -38,7 +38,6 @@ import { Migration20261215110000OfficeHours } from './Migration20261215110000Off
 import { Migration20261215120000Retention } from './Migration20261215120000Retention';
 import { Migration20261215130000Import } from './Migration20261215130000Import';
 import { Migration20261215140000ParticipantSpace } from './Migration20261215140000ParticipantSpace';
-import { Migration20261215150000Wave2RowLevelSecurity } from './Migration20261215150000Wave2RowLevelSecurity';
 import { Migration20261216100000ArchivedOwnSpace } from './Migration20261216100000ArchivedOwnSpace';
 import { Migration20261209100000ProfessionalProject } from './Migration20261209100000ProfessionalProject';
 import { Migration20261208120000RequestRoundTrips } from './Migration20261208120000RequestRoundTrips';
@@ -88,7 +87,6 @@ export const migrationsList = [
   { name: 'Migration20261215120000Retention', class: Migration20261215120000Retention },
   { name: 'Migration20261215130000Import', class: Migration20261215130000Import },
   { name: 'Migration20261215140000ParticipantSpace', class: Migration20261215140000ParticipantSpace },
-  { name: 'Migration20261215150000Wave2RowLevelSecurity', class: Migration20261215150000Wave2RowLevelSecurity },
   { name: 'Migration20261216100000ArchivedOwnSpace', class: Migration20261216100000ArchivedOwnSpace },
 ];
 

@@ -1,8 +1,8 @@
 import type { Config } from '../../config';
 import type { RequestContext } from '../../context/request-context';
 import { errors } from '../../graphql/errors';
-import { emailLockSeconds, ipFailuresInWindow } from '../../access/login-throttle';
-import { recordFailedLogin, recordSuccessfulLogin } from '../../db/login-attempt.query';
+import { countFailedAttempt, emailLockSeconds, ipFailuresInWindow, oneAttemptAtATime } from '../../access/login-throttle';
+import { recordSuccessfulLogin } from '../../db/login-attempt.query';
 import { applyRlsSettings } from '../../access/request-transaction';
 import { findActiveMembershipsOfUser, landingMembership } from '../tenancy/user-memberships';
 import { User } from '../users/user.entity';
@@ -46,23 +46,24 @@ export async function login(ctx: RequestContext, rawEmail: string, password: str
   const email = normaliseEmail(rawEmail);
   const now = ctx.now;
   await applyRlsSettings(ctx.em, { authEmail: email, authIp: ctx.ip });
-  const countFailure = () => ctx.afterRequest.push({ settings: { authEmail: email, authIp: ctx.ip }, work: (em) => recordFailedLogin(em, email, ctx.ip, now) });
+  await oneAttemptAtATime(ctx.em, [`ip:${ctx.ip}`, `email:${email}`]);
+  const countFailure = () => countFailedAttempt(ctx, email, ctx.ip, now);
 
   if ((await ipFailuresInWindow(ctx.em, ctx.config, ctx.ip, now)) >= ctx.config.LOGIN_MAX_FAILURES_PER_IP) {
-    countFailure();
+    await countFailure();
     throw errors.rateLimited(ctx, 'error.tooManyAttempts', ctx.config.LOGIN_LOCK_MINUTES * 60);
   }
   // An address that has no account does the same work and locks alike: neither time nor answer tells them apart.
   const lockSeconds = await emailLockSeconds(ctx.em, ctx.config, email, now);
   if (lockSeconds > 0) {
-    countFailure();
+    await countFailure();
     throw errors.rateLimited(ctx, 'error.accountLocked', lockSeconds);
   }
   const user = await ctx.em.findOne(User, { email });
   const credential = user && (await ctx.em.findOne(UserCredential, { user }));
   const valid = await verifyPassword(credential?.passwordHash, password);
   if (!user || !valid) {
-    countFailure();
+    await countFailure();
     throw errors.unauthenticated(ctx, 'INVALID_CREDENTIALS');
   }
   recordSuccessfulLogin(ctx.em, email, ctx.ip, now);

@@ -10,10 +10,10 @@ import {
   PARTICIPANT_SESSION_HOURS,
   PRINTED_CODE_DAYS,
 } from '../../access/participant-session';
+import { countFailedAttempt, oneAttemptAtATime } from '../../access/login-throttle';
 import { applyRlsSettings } from '../../access/request-transaction';
 import { hashSecretToken, newSecretToken } from '../../access/secret-token';
 import { activeMembership } from '../../access/tenant-scope';
-import { recordFailedLogin } from '../../db/login-attempt.query';
 import {
   codeFailuresFromIp,
   endParticipantSession,
@@ -45,24 +45,25 @@ export const MAX_CODE_FAILURES_PER_IP = 10;
 
 /**
  * Signs a participant in with what her referent handed her: a printed code typed back, or the
- * secret of a link sent by email. Failed attempts are counted per address (after the request, so
- * that they count) and an address that fails too often waits; a code opens one session and is spent.
+ * secret of a link sent by email. Attempts from one address run one after the other, each failure
+ * counted before the next (access/login-throttle.ts), and an address that fails too often waits; a code opens one session and is spent.
  */
 async function signIn(ctx: RequestContext, delivery: 'PRINTED' | 'EMAIL', secret: string | null): Promise<boolean> {
   const now = ctx.now;
   const settings = { authEmail: CODE_ATTEMPT_KEY, authIp: ctx.ip };
   await applyRlsSettings(ctx.em, settings);
-  const countFailure = () => ctx.afterRequest.push({ settings, work: (em) => recordFailedLogin(em, CODE_ATTEMPT_KEY, ctx.ip, now) });
+  await oneAttemptAtATime(ctx.em, [`ip:${ctx.ip}`]);
+  const countFailure = () => countFailedAttempt(ctx, CODE_ATTEMPT_KEY, ctx.ip, now);
   const windowStart = new Date(now.getTime() - ctx.config.LOGIN_LOCK_MINUTES * 60_000);
   if ((await codeFailuresFromIp(ctx.em, CODE_ATTEMPT_KEY, ctx.ip, windowStart)) >= MAX_CODE_FAILURES_PER_IP) {
-    countFailure();
+    await countFailure();
     throw errors.rateLimited(ctx, 'error.tooManyAttempts', ctx.config.LOGIN_LOCK_MINUTES * 60);
   }
   const { token, hash } = newSecretToken();
   const expiresAt = new Date(now.getTime() + PARTICIPANT_SESSION_HOURS * 3_600_000);
   const participantId = secret && (await redeemAccessCode(ctx.em, hashSecretToken(secret), delivery, hash, now, expiresAt));
   if (!participantId) {
-    countFailure();
+    await countFailure();
     throw errors.badInput(
       ctx,
       delivery === 'PRINTED' ? 'code' : 'token',
