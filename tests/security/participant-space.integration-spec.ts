@@ -191,6 +191,8 @@ describe('her session reaches her own file', () => {
     expect(own.body).not.toContain(JOURNAL);
     expect(own.body).not.toContain('Voisin');
     expect(copy.excluded).toMatch(/notes personnelles/);
+    // What partners recorded about her is hers too: her assisted contract with its employer.
+    expect(copy.employment).toMatchObject([{ position: 'Ouvrier maraîcher', contractType: 'CDDI', weeklyHours: 26 }]);
     const ics = await browser.get('/my-space/appointments.ics');
     expect(ics.statusCode).toBe(200);
     expect(ics.body).toContain('SUMMARY:Point emploi de Samir');
@@ -202,6 +204,7 @@ describe('her session reaches her own file', () => {
     const { text } = await extractText(new Uint8Array(pdf.rawPayload), { mergePages: true });
     expect(text).toContain('Espace');
     expect(text).toContain('Contrat au jardin');
+    expect(text).toContain('Ouvrier maraîcher chez');
     expect(text).not.toContain(PRIVATE);
     expect(text).toMatch(/article 15/);
     // Without her session, her downloads are refused.

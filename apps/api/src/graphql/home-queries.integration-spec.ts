@@ -116,7 +116,13 @@ describe('the home pages count what their lists show', () => {
     await meeting(animation, 'PARTNER_COORDINATION', 'Coordination commune', [tenant.organisations.commune.globalId]);
     await meeting(animation, 'PARTNER_COORDINATION', 'Coordination ACI', [tenant.organisations.siae.globalId]);
 
-    const home = await commune.data(query('partner-home.query.graphql'), { lastMonth: '2026-12', contracts: false, training: false, offers: false });
+    const home = await commune.data(query('partner-home.query.graphql'), {
+      lastMonth: '2026-12',
+      contracts: false,
+      training: false,
+      offers: false,
+      positionings: false,
+    });
     expect(home).toEqual({
       shared: { totalCount: 2 },
       awaitingDecision: { totalCount: 2 },
@@ -126,13 +132,16 @@ describe('the home pages count what their lists show', () => {
     expect(list.participants.edges.map((e: any) => e.node.id).sort()).toEqual([people[0], people[1]].sort());
 
     // The ACI counts its own: one person, its one referral, its one meeting, no contract report due, and
-    // no candidacy to answer while the PLIE has not recorded it as a company.
-    expect(await aci.data(query('partner-home.query.graphql'), { lastMonth: '2026-12', contracts: true, training: false, offers: true })).toEqual({
+    // no candidacy to answer while the PLIE has not recorded it as a company, no positioning on an action.
+    expect(
+      await aci.data(query('partner-home.query.graphql'), { lastMonth: '2026-12', contracts: true, training: false, offers: true, positionings: true }),
+    ).toEqual({
       shared: { totalCount: 1 },
       awaitingDecision: { totalCount: 1 },
       upcomingMeetings: { totalCount: 1 },
       contractsDue: { dueCount: 0 },
       candidaciesToAnswer: 0,
+      positioningsToAnswerCount: 0,
     });
   });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addMonths, DataClass, normaliseAccessCode, SkillLevel } from '@jalon/domain';
+import { DataClass, normaliseAccessCode } from '@jalon/domain';
 import { chainHash, type AccessLogEntry } from '../../access/access-log';
 import { hashSecretToken } from '../../access/secret-token';
 
@@ -58,46 +58,6 @@ export async function seedDemoParticipantSpace(em: EntityManager, now = new Date
     appointmentId,
     fatima.participant_id,
   ]);
-
-  // Her CDDI at the ACI as an assisted contract, with Karim's monthly reports up to last month: her
-  // copy of her data holds what the employer recorded about her.
-  const [cddi] = await em.execute<Array<{ stage_id: string; employer_id: string; karim_id: string; start_on: string; end_on: string }>>(
-    `select s.id as stage_id, s.operator_id as employer_id, u.id as karim_id, s.planned_start::text as start_on, s.planned_end::text as end_on
-       from stage s join pathway w on w.id = s.pathway_id join stage_kind k on k.id = s.kind_id, app_user u
-      where w.participant_id = ? and k.code = 'IAE_CDDI_ACI' and u.email = 'karim@grenoble.demo'`,
-    [fatima.participant_id],
-  );
-  if (cddi) {
-    const contractId = randomUUID();
-    await em.execute(
-      `insert into assisted_contract (id, created_at, tenant_id, stage_id, employer_id, contract_type, start_on, end_on, weekly_hours, position, rome_code, tutor_name)
-       values (?, ?, ?, ?, ?, 'CDDI', ?, ?, 26, 'Ouvrière maraîchère', 'A1414', 'Gilles Roux')`,
-      [contractId, now, fatima.tenant_id, cddi.stage_id, cddi.employer_id, cddi.start_on, cddi.end_on],
-    );
-    const lastMonth = addMonths(now.toISOString().slice(0, 10), -1).slice(0, 7);
-    const months: string[] = [];
-    for (let day = cddi.start_on; day.slice(0, 7) <= lastMonth && day <= cddi.end_on; day = addMonths(day, 1)) months.push(day.slice(0, 7));
-    for (const [i, month] of months.entries())
-      await em.execute(
-        `insert into contract_report (id, created_at, tenant_id, contract_id, period, hours_worked, training_hours, absence_hours, skills, obstacles_met, comment,
-           author_organisation_id, author_id, submitted_at)
-         values (?, ?, ?, ?, ?, ?, 4, ?, ?::jsonb, '{}', ?, ?, ?, ?)`,
-        [
-          randomUUID(),
-          now,
-          fatima.tenant_id,
-          contractId,
-          month,
-          104 - (i % 2) * 8,
-          (i % 2) * 8,
-          JSON.stringify([{ skill: 'Semis et plantation', level: i > 1 ? SkillLevel.ACQUIRED : SkillLevel.IN_PROGRESS }]),
-          i === 0 ? 'Bonne intégration dans l’équipe du chantier.' : null,
-          cddi.employer_id,
-          cddi.karim_id,
-          now,
-        ],
-      );
-  }
 
   // The reads her consents allowed, chained onto the tenant's access log as the API chains them.
   const readers = await em.execute<Array<{ user_id: string; organisation_id: string; email: string }>>(
