@@ -6,8 +6,9 @@ import type { Page } from 'playwright-core';
  * with the elements that break it: an empty list is an "axe clean" page.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
-  // A toast fading in or out is, for a moment, half-transparent text: judged then, its contrast fails.
-  await page.waitForFunction(() => !document.querySelector('.p-toast-message-enter-active, .p-toast-message-leave-active'));
+  // A toast or a message fading in or out is, for a moment, half-transparent text: judged then, its
+  // contrast fails. PrimeVue marks both while they move.
+  await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'));
   // Through the browser's debugging protocol: the portal's Content-Security-Policy forbids inline scripts.
   await page.evaluate(axe.source);
   const violations = await page.evaluate(async () => {
