@@ -7,8 +7,10 @@ import type { Page } from 'playwright-core';
  */
 export async function axeViolations(page: Page): Promise<string[]> {
   // A toast or a message fading in or out is, for a moment, half-transparent text: judged then, its
-  // contrast fails. PrimeVue marks both while they move.
-  await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'));
+  // contrast fails. PrimeVue marks both while they move (an open dialog's mask keeps its own mark).
+  await page.waitForFunction(
+    () => !document.querySelector('.p-toast-message-enter-active, .p-toast-message-leave-active, .p-message-enter-active, .p-message-leave-active'),
+  );
   // Through the browser's debugging protocol: the portal's Content-Security-Policy forbids inline scripts.
   await page.evaluate(axe.source);
   const violations = await page.evaluate(async () => {
