@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
 import { chromiumAvailable } from './support/browser';
 import { browserSuite } from './support/browser-suite';
-import { apiSession, logIn, parisDay } from './support/demo-session';
+import { apiSession, logIn, parisDay, personWithAciStage } from './support/demo-session';
 
 const ACI = 'Jardins du Drac (ACI)';
 const SUMMARY = 'Espaces verts à Échirolles, 26 h par semaine';
@@ -18,28 +18,10 @@ describe.runIf(chromiumAvailable())('the participant’s own space', () => {
   it('a referent’s code opens her space on a phone; she sees her plan and her readers, and withdraws a consent', async () => {
     const api = await apiSession(suite.server.url, 'nadia@grenoble.demo');
     const lastName = `Traoré${Date.now() % 100000}`;
-    const { organisations } = await api<{ organisations: { edges: Array<{ node: { id: string; name: string } }> } }>(
-      'query Orgs($filter: OrganisationFilter) { organisations(filter: $filter) { edges { node { id name } } } }',
-      { filter: { search: 'Jardins' } },
-    );
-    const aciId = organisations.edges.find((e) => e.node.name === ACI)!.node.id;
-    const { stageKinds } = await api<{ stageKinds: Array<{ id: string; code: string }> }>('{ stageKinds { id code } }');
-    const { createParticipant } = await api<{ createParticipant: { id: string; currentPathway: { id: string } } }>(
-      'mutation Create($input: CreateParticipantInput!) { createParticipant(input: $input) { id currentPathway { id } } }',
-      { input: { details: { firstName: 'Awa', lastName, birthDate: '1991-05-02' }, referralDate: parisDay(0, -20) } },
-    );
-    await api('mutation Add($input: AddStageInput!) { addStage(input: $input) { id } }', {
-      input: {
-        pathwayId: createParticipant.currentPathway.id,
-        kindId: stageKinds.find((k) => k.code === 'IAE_CDDI_ACI')!.id,
-        operatorId: aciId,
-        plannedStart: parisDay(0, -7),
-        sharedSummary: SUMMARY,
-      },
-    });
+    const { participantId, aciId } = await personWithAciStage(api, ACI, { firstName: 'Awa', lastName, birthDate: '1991-05-02', summary: SUMMARY });
     await api('mutation Grant($input: GrantConsentInput!) { grantConsent(input: $input) { id } }', {
       input: {
-        participantId: createParticipant.id,
+        participantId: participantId,
         granteeOrganisationId: aciId,
         dataClasses: ['STAGE_LIST', 'STAGE_DETAILS'],
         purpose: 'CONTRACT_REPORTING',
@@ -51,13 +33,13 @@ describe.runIf(chromiumAvailable())('the participant’s own space', () => {
     // The employer reads her file once: the read she will see.
     const karim = await apiSession(suite.server.url, 'karim@grenoble.demo');
     const read = await karim<{ participant: { lastName: string } | null }>('query P($id: ID!) { participant(id: $id) { lastName } }', {
-      id: createParticipant.id,
+      id: participantId,
     });
     expect(read.participant?.lastName).toBe(lastName);
 
     // The referent issues a code from the identity tab.
     const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo', 900);
-    await nadia.goto(`${suite.server.url}/participants/${encodeURIComponent(createParticipant.id)}`);
+    await nadia.goto(`${suite.server.url}/participants/${encodeURIComponent(participantId)}`);
     await nadia.getByRole('heading', { name: 'Espace personnel de la personne' }).waitFor();
     await nadia.getByText("La personne n'est pas connectée à son espace.").waitFor();
     await nadia.getByRole('button', { name: 'Nouveau code' }).click();
@@ -93,7 +75,7 @@ describe.runIf(chromiumAvailable())('the participant’s own space', () => {
     await confirm.getByRole('button', { name: 'Retirer mon accord' }).click();
     await shared.getByText('le partenaire ne voit plus ces informations', { exact: false }).waitFor();
     await shared.getByText('Plus en vigueur depuis', { exact: false }).waitFor();
-    await expect(karim('query P($id: ID!) { participant(id: $id) { lastName } }', { id: createParticipant.id })).rejects.toThrow('Élément introuvable');
+    await expect(karim('query P($id: ID!) { participant(id: $id) { lastName } }', { id: participantId })).rejects.toThrow('Élément introuvable');
 
     // She asks for a correction: due in a month, listed for the animation team, who answer it.
     const rights = phone.getByRole('region', { name: 'Mes droits sur mes données' });

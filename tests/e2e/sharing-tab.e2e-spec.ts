@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './support/browser';
 import { browserSuite } from './support/browser-suite';
-import { apiSession, logIn, parisDay } from './support/demo-session';
+import { apiSession, logIn, parisDay, personWithAciStage } from './support/demo-session';
 
 const COMMUNE = "CCAS d'Échirolles";
 const ACI = 'Jardins du Drac (ACI)';
@@ -18,33 +18,15 @@ describe.runIf(chromiumAvailable())('the sharing tab of a participant file', () 
   it('records a consent from a preset, previews it as the partner, amends and withdraws it', async () => {
     const api = await apiSession(suite.server.url, 'nadia@grenoble.demo');
     const lastName = `Keita${Date.now() % 100000}`;
-    const { organisations } = await api<{ organisations: { edges: Array<{ node: { id: string; name: string } }> } }>(
-      'query Orgs($filter: OrganisationFilter) { organisations(filter: $filter) { edges { node { id name } } } }',
-      { filter: { search: 'Jardins' } },
-    );
-    const aciId = organisations.edges.find((e) => e.node.name === ACI)!.node.id;
-    const { stageKinds } = await api<{ stageKinds: Array<{ id: string; code: string }> }>('{ stageKinds { id code } }');
-    const { createParticipant } = await api<{ createParticipant: { id: string; currentPathway: { id: string } } }>(
-      'mutation Create($input: CreateParticipantInput!) { createParticipant(input: $input) { id currentPathway { id } } }',
-      { input: { details: { firstName: 'Moussa', lastName, birthDate: '1988-03-14' }, referralDate: parisDay(0, -20) } },
-    );
-    await api('mutation Add($input: AddStageInput!) { addStage(input: $input) { id } }', {
-      input: {
-        pathwayId: createParticipant.currentPathway.id,
-        kindId: stageKinds.find((k) => k.code === 'IAE_CDDI_ACI')!.id,
-        operatorId: aciId,
-        plannedStart: parisDay(0, -7),
-        sharedSummary: ACI_SUMMARY,
-      },
-    });
+    const { participantId } = await personWithAciStage(api, ACI, { firstName: 'Moussa', lastName, birthDate: '1988-03-14', summary: ACI_SUMMARY });
 
     const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo', 900);
-    await nadia.goto(`${suite.server.url}/participants/${encodeURIComponent(createParticipant.id)}?tab=partage`);
+    await nadia.goto(`${suite.server.url}/participants/${encodeURIComponent(participantId)}?tab=partage`);
     await nadia.getByRole('tab', { name: 'Partage' }).waitFor();
     await nadia.getByText("Aucun accord n'a été recueilli").waitFor();
     await nadia.getByText("Aucun partenaire n'a consulté ce dossier.").waitFor();
     const pdf = nadia.getByRole('link', { name: 'Formulaire de consentement (PDF)' });
-    expect(await pdf.getAttribute('href')).toBe(`/participants/${encodeURIComponent(createParticipant.id)}/consent-form.pdf`);
+    expect(await pdf.getAttribute('href')).toBe(`/participants/${encodeURIComponent(participantId)}/consent-form.pdf`);
 
     // A new consent, from the integration company's preset: its own stage only.
     await nadia.getByRole('button', { name: 'Recueillir un accord' }).click();

@@ -38,3 +38,32 @@ export async function apiSession(url: string, email: string) {
   await gql('mutation Login($input: LoginInput!) { login(input: $input) { user { id } } }', { input: { email, password: DEMO_PASSWORD } });
   return gql;
 }
+
+type ApiSession = Awaited<ReturnType<typeof apiSession>>;
+
+/**
+ * A new person in the referent's caseload, referred 20 days ago, with a CDDI stage at the demo's
+ * integration company (`aci`, its name) begun a week ago: what a test about sharing with it starts from.
+ */
+export async function personWithAciStage(api: ApiSession, aci: string, person: { firstName: string; lastName: string; birthDate: string; summary: string }) {
+  const { organisations } = await api<{ organisations: { edges: Array<{ node: { id: string; name: string } }> } }>(
+    'query Orgs($filter: OrganisationFilter) { organisations(filter: $filter) { edges { node { id name } } } }',
+    { filter: { search: aci } },
+  );
+  const aciId = organisations.edges.find((e) => e.node.name === aci)!.node.id;
+  const { stageKinds } = await api<{ stageKinds: Array<{ id: string; code: string }> }>('{ stageKinds { id code } }');
+  const { createParticipant } = await api<{ createParticipant: { id: string; currentPathway: { id: string } } }>(
+    'mutation Create($input: CreateParticipantInput!) { createParticipant(input: $input) { id currentPathway { id } } }',
+    { input: { details: { firstName: person.firstName, lastName: person.lastName, birthDate: person.birthDate }, referralDate: parisDay(0, -20) } },
+  );
+  await api('mutation Add($input: AddStageInput!) { addStage(input: $input) { id } }', {
+    input: {
+      pathwayId: createParticipant.currentPathway.id,
+      kindId: stageKinds.find((k) => k.code === 'IAE_CDDI_ACI')!.id,
+      operatorId: aciId,
+      plannedStart: parisDay(0, -7),
+      sharedSummary: person.summary,
+    },
+  });
+  return { participantId: createParticipant.id, aciId };
+}
