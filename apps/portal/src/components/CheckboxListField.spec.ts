@@ -10,7 +10,7 @@ const OPTIONS = [
   { value: 'HEALTH', label: 'Santé' },
 ];
 
-function mountList(invalid = false) {
+function mountList(invalid = false, inline = false) {
   const chosen = ref<string[]>(['IDENTITY']);
   mountInApp(
     defineComponent(
@@ -19,6 +19,7 @@ function mountList(invalid = false) {
           idPrefix: 'consent-class',
           options: OPTIONS,
           invalid,
+          inline,
           modelValue: chosen.value,
           'onUpdate:modelValue': (v: string[]) => (chosen.value = v),
         }),
@@ -45,5 +46,11 @@ describe('CheckboxListField', () => {
   it('marks every box invalid when the choice is refused', () => {
     mountList(true);
     expect(inputById('consent-class-HEALTH').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('lays the boxes side by side in a choice grid when inline', () => {
+    mountList(false, true);
+    expect(inputById('consent-class-HEALTH').closest('.choice-option')).not.toBeNull();
+    expect(document.querySelector('.checkbox-field')).toBeNull();
   });
 });
