@@ -151,7 +151,7 @@ describe('her session reaches her own file', () => {
       [`query($id: ID!) { participantSpaceAccess(participantId: $id) { active } }`, { id: samir.participantId }],
       [`mutation($id: ID!) { createParticipantAccessCode(participantId: $id) { code } }`, { id: bruno.participantId }],
       [`{ participants { edges { node { id } } } }`, {}],
-      [`{ rightsRequests { id message } }`, {}],
+      [`{ rightsRequests { edges { node { id message } } } }`, {}],
     ] as const;
     for (const [query, variables] of attempts) {
       const answer = await browser.request(query, variables);
@@ -350,13 +350,13 @@ describe('her consents and who read her file', () => {
     await browser.request(`mutation { submitRightsRequest(kind: CORRECTION, message: "Mon adresse a changé") { firstName } }`);
     const { notifications } = await animation.data(`{ notifications { edges { node { kind } } } }`);
     expect(notifications.edges.filter((e: { node: { kind: string } }) => e.node.kind === 'RIGHTS_REQUEST_RECEIVED')).toHaveLength(1);
-    const { rightsRequests } = await animation.data(`{ rightsRequests(status: OPEN) { id version participantName message dueOn } }`);
-    const listed = rightsRequests.find((r: { message: string }) => r.message === 'Mon adresse a changé');
+    const { rightsRequests } = await animation.data(`{ rightsRequests(status: OPEN) { edges { node { id version participantName message dueOn } } } }`);
+    const listed = rightsRequests.edges.map((e: { node: unknown }) => e.node).find((r: { message: string }) => r.message === 'Mon adresse a changé');
     expect(listed).toMatchObject({ participantName: 'Samir Espace', dueOn: request.dueOn });
     // A referent does not hold the capability; the other tenant does not see it.
-    expect((await referent.request(`{ rightsRequests { id } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await referent.request(`{ rightsRequests { totalCount } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const foreign = await loggedIn(server, other.users.animation.email);
-    expect((await foreign.data(`{ rightsRequests { message } }`)).rightsRequests).toEqual([]);
+    expect((await foreign.data(`{ rightsRequests { totalCount edges { node { message } } } }`)).rightsRequests).toEqual({ totalCount: 0, edges: [] });
     const answered = await animation.data(`mutation($id: ID!, $v: Int!) { answerRightsRequest(id: $id, version: $v, answer: "Adresse corrigée") { status } }`, {
       id: listed.id,
       v: listed.version,

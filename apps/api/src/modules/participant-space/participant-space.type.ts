@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 import { formatAccessCode, RightsRequestKind, RightsRequestStatus } from '@jalon/domain';
-import { toGlobalId } from '../../graphql/relay';
+import { Connection, toGlobalId } from '../../graphql/relay';
 import type { RightsRequestRow } from '../../db/participant-space.query';
 import { consentsInWords, nextAppointments, readsInWords, type OwnFile } from './participant-file';
 
@@ -88,6 +88,9 @@ export class RightsRequestType {
     });
   }
 }
+
+@ObjectType()
+export class RightsRequestConnection extends Connection(RightsRequestType, 'RightsRequest') {}
 
 @ObjectType('MySpace', { description: 'What a participant reads of her own file in her space' })
 export class MySpaceType {
