@@ -51,14 +51,14 @@ export class ParticipantSpaceResolver {
   @Query(() => MySpaceType, { description: 'Her own file, as she may read it' })
   @Allow('PARTICIPANT')
   async mySpace(@Ctx() ctx: RequestContext): Promise<MySpaceType> {
-    return MySpaceType.from(await ownFile(ctx), ctx.now);
+    return MySpaceType.from(await ownFile(ctx), ctx.now, ctx.locale);
   }
 
   @Mutation(() => MySpaceType, { description: 'She withdraws one of her consents: effective at the partner’s next request, her referent told' })
   @Allow('PARTICIPANT')
   async withdrawMyConsent(@Ctx() ctx: RequestContext, @Arg('consentId', () => ID) consentId: string): Promise<MySpaceType> {
     await withdrawOwnConsentAndTell(ctx, consentId);
-    return MySpaceType.from(await ownFile(ctx), ctx.now);
+    return MySpaceType.from(await ownFile(ctx), ctx.now, ctx.locale);
   }
 
   @Mutation(() => MySpaceType, { description: 'She asks for a correction or the erasure of her data; the animation team answers within one month' })
@@ -69,7 +69,7 @@ export class ParticipantSpaceResolver {
     @Arg('message') message: string,
   ): Promise<MySpaceType> {
     await submitOwnRightsRequest(ctx, kind, message);
-    return MySpaceType.from(await ownFile(ctx), ctx.now);
+    return MySpaceType.from(await ownFile(ctx), ctx.now, ctx.locale);
   }
 
   @Query(() => ParticipantSpaceAccessType, { description: 'Whether the person can reach her own space' })
