@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Gender, MembershipRole, OrganisationKind, PathwayStatus } from '@jalon/domain';
 import type { RlsSettings } from '@jalon/api/src/access/request-transaction';
@@ -49,7 +48,7 @@ async function sessionOf(membershipId: string): Promise<RlsSettings> {
 
 const refused = (settings: RlsSettings, sql: string) => expect(sqlAsRequest(server, settings, sql)).rejects.toMatchObject({ code: '42501' });
 
-async function buildPlie(em: EntityManager) {
+async function buildPlie(em: Parameters<Parameters<TestServer['asOwner']>[0]>[0]) {
   const t = em.getReference(Tenant, tenant.tenantId);
   const operator = em.getReference(Organisation, tenant.organisations.operator.id);
   const otherOperator = em.create(Organisation, { tenant: t, name: 'Autre opérateur', kind: OrganisationKind.REFERENT_OPERATOR });
