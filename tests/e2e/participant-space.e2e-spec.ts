@@ -91,7 +91,7 @@ describe.runIf(chromiumAvailable())('the participant’s own space', () => {
     const request = marc.getByRole('row').filter({ hasText: `Mon nom s'écrit ${lastName}` });
     await request.getByText('À traiter au plus tard le', { exact: false }).waitFor();
     expect(await axeViolations(marc)).toEqual([]);
-    await request.getByRole('button', { name: 'Répondre à la demande de', exact: false }).click();
+    await request.getByRole('button', { name: 'Répondre et clore : demande de', exact: false }).click();
     const dialog = marc.getByRole('dialog', { name: 'Répondre et clore' });
     await dialog.getByLabel('Réponse à la personne').fill('Nom corrigé dans votre dossier.');
     await dialog.getByRole('button', { name: 'Clore la demande' }).click();
