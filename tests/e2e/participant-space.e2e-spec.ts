@@ -88,12 +88,13 @@ describe.runIf(chromiumAvailable())('the participant’s own space', () => {
     expect(await axeViolations(phone)).toEqual([]);
     const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo');
     await marc.getByRole('link', { name: 'Demandes RGPD' }).click();
-    const request = marc.getByRole('listitem').filter({ hasText: `Mon nom s'écrit ${lastName}` });
+    const request = marc.getByRole('row').filter({ hasText: `Mon nom s'écrit ${lastName}` });
     await request.getByText('À traiter au plus tard le', { exact: false }).waitFor();
     expect(await axeViolations(marc)).toEqual([]);
-    await request.getByRole('button', { name: 'Répondre et clore' }).click();
-    await request.getByLabel('Réponse à la personne').fill('Nom corrigé dans votre dossier.');
-    await request.getByRole('button', { name: 'Clore la demande' }).click();
+    await request.getByRole('button', { name: 'Répondre et clore : demande de', exact: false }).click();
+    const dialog = marc.getByRole('dialog', { name: 'Répondre et clore' });
+    await dialog.getByLabel('Réponse à la personne').fill('Nom corrigé dans votre dossier.');
+    await dialog.getByRole('button', { name: 'Clore la demande' }).click();
     await request.getByText('Répondue le', { exact: false }).waitFor();
     await phone.reload();
     await phone.getByText('réponse : Nom corrigé dans votre dossier.').waitFor();

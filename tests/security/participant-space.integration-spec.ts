@@ -18,6 +18,8 @@ const JOURNAL = 'JOURNAL-DU-REFERENT';
 /** A browser of the participant: keeps her own session cookie. */
 class ParticipantBrowser {
   cookie: string | null = null;
+  /** The language her browser asks for (Accept-Language), as the portal sends its own. */
+  language: string | null = null;
   constructor(
     private readonly app: TestServer['app'],
     private readonly ip = '203.0.113.7',
@@ -28,7 +30,7 @@ class ParticipantBrowser {
       method: 'POST',
       url: '/graphql',
       remoteAddress: this.ip,
-      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: { 'content-type': 'application/json', ...this.headers() },
       payload: JSON.stringify({ query, variables }),
     });
     const set = response.cookies.find((c) => c.name === 'jalon_participant_session');
@@ -37,7 +39,11 @@ class ParticipantBrowser {
   }
 
   get(url: string) {
-    return this.app.inject({ method: 'GET', url, remoteAddress: this.ip, headers: this.cookie ? { cookie: this.cookie } : {} });
+    return this.app.inject({ method: 'GET', url, remoteAddress: this.ip, headers: this.headers() });
+  }
+
+  private headers(): Record<string, string> {
+    return { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.language ? { 'accept-language': this.language } : {}) };
   }
 
   async signIn(code: string) {
@@ -151,7 +157,7 @@ describe('her session reaches her own file', () => {
       [`query($id: ID!) { participantSpaceAccess(participantId: $id) { active } }`, { id: samir.participantId }],
       [`mutation($id: ID!) { createParticipantAccessCode(participantId: $id) { code } }`, { id: bruno.participantId }],
       [`{ participants { edges { node { id } } } }`, {}],
-      [`{ rightsRequests { id message } }`, {}],
+      [`{ rightsRequests { edges { node { id message } } } }`, {}],
     ] as const;
     for (const [query, variables] of attempts) {
       const answer = await browser.request(query, variables);
@@ -319,6 +325,33 @@ describe('her consents and who read her file', () => {
     expect(events.at(-1)).toEqual({ action: 'REVOKED', author_id: null });
   });
 
+  it('reads her consents, who read her file and the copy of her data in English when she reads English, in French otherwise', async () => {
+    const consentId = await grant(samir.participantId, plie.organisations.siae.globalId);
+    await aci.request(`query($id: ID!) { participant(id: $id) { lastName } }`, { id: samir.participantId });
+    const browser = await signedIn(samir.participantId);
+    browser.language = 'en-GB,en;q=0.9';
+    const space = (await browser.request(SPACE)).data.mySpace;
+    expect(space.consents.find((c: { id: string }) => c.id === consentId).sentence).toMatch(
+      /^ACI .* sees your steps and the details of your steps for as long as your pathway lasts, to follow your contract\.$/,
+    );
+    expect(space.reads[0].sentence).toMatch(/^ACI .* read your name/);
+    const copy = JSON.parse((await browser.get('/my-space/my-data.json')).body);
+    expect(copy.excluded).toMatch(/^This copy does not include your referent's personal notes/);
+    expect(copy.legalBasis).toMatch(/^GDPR, article 15/);
+    expect(copy.consents.find((c: { id: string }) => c.id === uuid(consentId)).sentence).toMatch(/ sees your steps /);
+    const { extractText } = await import('unpdf');
+    const english = (await extractText(new Uint8Array((await browser.get('/my-space/my-data.pdf')).rawPayload), { mergePages: true })).text;
+    for (const words of ['Copy of your data', 'What you agreed to share', 'Who consulted your file', 'Ouvrier maraîcher at', ' sees your steps '])
+      expect(english).toContain(words);
+    expect(english).not.toMatch(/Copie de vos données|Qui a consulté|voit vos étapes/);
+
+    browser.language = null;
+    const french = (await extractText(new Uint8Array((await browser.get('/my-space/my-data.pdf')).rawPayload), { mergePages: true })).text;
+    for (const words of ['Copie de vos données', 'Ce que vous avez accepté de partager', 'Qui a consulté votre dossier', ' voit vos étapes '])
+      expect(french).toContain(words);
+    expect((await browser.request(SPACE)).data.mySpace.reads[0].sentence).toMatch(/^ACI .* a consulté /);
+  });
+
   it('her access history lists exactly the partner reads of the access log about her', async () => {
     const logged = await server.asOwner((em) =>
       em.execute<Array<{ at: Date; organisation_id: string }>>(`select at, organisation_id from access_log where participant_id = ? order by seq desc`, [
@@ -350,13 +383,13 @@ describe('her consents and who read her file', () => {
     await browser.request(`mutation { submitRightsRequest(kind: CORRECTION, message: "Mon adresse a changé") { firstName } }`);
     const { notifications } = await animation.data(`{ notifications { edges { node { kind } } } }`);
     expect(notifications.edges.filter((e: { node: { kind: string } }) => e.node.kind === 'RIGHTS_REQUEST_RECEIVED')).toHaveLength(1);
-    const { rightsRequests } = await animation.data(`{ rightsRequests(status: OPEN) { id version participantName message dueOn } }`);
-    const listed = rightsRequests.find((r: { message: string }) => r.message === 'Mon adresse a changé');
+    const { rightsRequests } = await animation.data(`{ rightsRequests(status: OPEN) { edges { node { id version participantName message dueOn } } } }`);
+    const listed = rightsRequests.edges.map((e: { node: unknown }) => e.node).find((r: { message: string }) => r.message === 'Mon adresse a changé');
     expect(listed).toMatchObject({ participantName: 'Samir Espace', dueOn: request.dueOn });
     // A referent does not hold the capability; the other tenant does not see it.
-    expect((await referent.request(`{ rightsRequests { id } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await referent.request(`{ rightsRequests { totalCount } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const foreign = await loggedIn(server, other.users.animation.email);
-    expect((await foreign.data(`{ rightsRequests { message } }`)).rightsRequests).toEqual([]);
+    expect((await foreign.data(`{ rightsRequests { totalCount edges { node { message } } } }`)).rightsRequests).toEqual({ totalCount: 0, edges: [] });
     const answered = await animation.data(`mutation($id: ID!, $v: Int!) { answerRightsRequest(id: $id, version: $v, answer: "Adresse corrigée") { status } }`, {
       id: listed.id,
       v: listed.version,

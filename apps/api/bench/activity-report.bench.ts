@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { calendarYear, previousPeriod } from '@jalon/domain';
 import { baseOrmOptions } from '../src/db/orm-options';
-import { activityReportRows } from '../src/modules/reports/activity-report.query';
-import { scopeCondition } from '../src/modules/reports/report-engine.query';
+import { activityReportRowsOfTenants } from '../src/modules/reports/activity-report.query';
 import { ReportScopeKind } from '@jalon/domain';
 import { benchDatabase, loadDataset, median } from './bench-dataset';
 
@@ -77,7 +76,7 @@ async function main(): Promise<void> {
   const tenants = (await em.execute<Array<{ id: string }>>(`select id from tenant where slug like 'bench-%'`)).map((t) => t.id);
   const current = calendarYear(YEAR);
   const periods = { current, previous: previousPeriod(current) };
-  const whole = scopeCondition({ kind: ReportScopeKind.WHOLE_PLIE });
+  const whole = { kind: ReportScopeKind.WHOLE_PLIE } as const;
   const rows = [];
   for (const [label, ids] of [
     ['one PLIE', [referent.tenantId]],
@@ -88,7 +87,7 @@ async function main(): Promise<void> {
     let followed: number | null = null;
     for (let run = 0; run < 3; run++) {
       const t0 = performance.now();
-      const result = await activityReportRows(em, periods, ids, whole, 'fr');
+      const result = await activityReportRowsOfTenants(em, periods, ids, whole, 'fr');
       times.push(performance.now() - t0);
       figures = result.length;
       followed = result.find((r) => r.period === 'current' && r.figure === 'people' && r.key === 'followed')?.value ?? null;

@@ -3,8 +3,12 @@ import { OrganisationKind } from './organisation-kind';
 
 /**
  * The participant's own space (issue 18 §1): the one-time code a referent prints or reads out, and
- * the plain French in which the person reads what she shared and who consulted her file.
+ * the plain words in which the person reads what she shared and who consulted her file: French
+ * first, English for a viewer who reads it (the portal's and the API's locales).
  */
+
+/** The languages the person reads her space in. */
+export type SpaceLocale = 'fr' | 'en';
 
 /** Letters and digits nobody confuses when read out or copied from paper: no 0/O, 1/I/L, 2/Z, 5/S, 8/B. */
 export const ACCESS_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
@@ -76,9 +80,54 @@ const PURPOSE_WORDS: Record<ConsentPurpose, string> = {
   [ConsentPurpose.JOB_APPLICATION]: 'pour vos candidatures',
 };
 
+const CLASS_WORDS_EN: Record<DataClass, string> = {
+  [DataClass.PATHWAY_STATUS]: 'where your pathway stands',
+  [DataClass.IDENTITY_CONTACT]: 'your name and contact details',
+  [DataClass.STAGE_LIST]: 'your steps',
+  [DataClass.STAGE_DETAILS]: 'the details of your steps',
+  [DataClass.CONTRACT_REPORTS]: 'the reports on your work contracts',
+  [DataClass.TRAINING_REPORTS]: 'the follow-up of your trainings',
+  [DataClass.APPOINTMENTS]: 'your appointments',
+  [DataClass.DIAGNOSIS]: 'your assessment',
+  [DataClass.HEALTH]: 'the information about your health',
+  [DataClass.DISABILITY]: 'the information about your disability',
+  [DataClass.JUSTICE]: 'the information about your legal situation',
+  [DataClass.EXIT_FOLLOW_UP]: 'your follow-up after the pathway',
+  [DataClass.JOB_APPLICATION]: 'your applications to its job offers',
+};
+
+const KIND_WORDS_EN: Record<OrganisationKind, string> = {
+  [OrganisationKind.ANIMATION_TEAM]: "The PLIE's coordination team",
+  [OrganisationKind.REFERENT_OPERATOR]: "The referents' organisations",
+  [OrganisationKind.COMMUNE]: 'The partner municipalities',
+  [OrganisationKind.INTEGRATION_COMPANY]: 'The work integration organisations',
+  [OrganisationKind.TRAINING_OPERATOR]: 'The training organisations',
+  [OrganisationKind.OTHER_PARTNER]: 'The other partners',
+};
+
+const PURPOSE_WORDS_EN: Record<ConsentPurpose, string> = {
+  [ConsentPurpose.REFERRAL_FOLLOW_UP]: 'to follow your referral',
+  [ConsentPurpose.CONTRACT_REPORTING]: 'to follow your contract',
+  [ConsentPurpose.TRAINING_FOLLOW_UP]: 'to follow your training',
+  [ConsentPurpose.COORDINATION_MEETINGS]: 'for follow-up meetings',
+  [ConsentPurpose.JOB_APPLICATION]: 'for your applications',
+};
+
 /** A list in French: « a, b et c ». */
 export function frenchList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
+}
+
+/** A list in English: « a, b and c ». */
+export function englishList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** 30 June 2027 (English) or 30 juin 2027 (French), in the person's time zone. */
+export function spaceDate(at: Date | string, locale: SpaceLocale): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(
+    new Date(at),
+  );
 }
 
 /** 30 juin 2027, in the person's time zone. */
@@ -100,7 +149,16 @@ export interface ConsentToWord {
   validUntil: Date | string | null;
 }
 
-function whatIsShared(dataClasses: readonly DataClass[], stageKinds: readonly string[], stageCount: number | null): string {
+function whatIsShared(dataClasses: readonly DataClass[], stageKinds: readonly string[], stageCount: number | null, locale: SpaceLocale): string {
+  if (locale === 'en') {
+    const narrowed =
+      stageKinds.length > 0
+        ? ` (steps: ${englishList(stageKinds.map((k) => k.toLowerCase()))})`
+        : stageCount
+          ? ` (${stageCount === 1 ? 'one given step' : `${stageCount} given steps`})`
+          : '';
+    return `${englishList(dataClasses.map((c) => CLASS_WORDS_EN[c]))}${narrowed}`;
+  }
   const words = dataClasses.map((c) => CLASS_WORDS[c]);
   const narrowed =
     stageKinds.length > 0
@@ -115,17 +173,33 @@ function whatIsShared(dataClasses: readonly DataClass[], stageKinds: readonly st
  * « La Mission locale voit vos étapes (étapes : formation qualifiante) jusqu'au 30 juin 2027, pour
  * suivre votre orientation. » A refusal reads « … ne voit pas … ».
  */
-export function consentSentence(consent: ConsentToWord): string {
-  const who = consent.granteeName ?? KIND_WORDS[consent.granteeKind];
+export function consentSentence(consent: ConsentToWord, locale: SpaceLocale): string {
   const plural = !consent.granteeName;
+  const what = whatIsShared(consent.dataClasses, consent.stageKinds, consent.stageCount, locale);
+  if (locale === 'en') {
+    const who = consent.granteeName ?? KIND_WORDS_EN[consent.granteeKind];
+    const verb = consent.effect === ConsentEffect.REFUSAL ? (plural ? 'do not see' : 'does not see') : plural ? 'see' : 'sees';
+    const until =
+      consent.effect === ConsentEffect.GRANT
+        ? consent.validUntil
+          ? ` until ${spaceDate(consent.validUntil, 'en')}`
+          : ' for as long as your pathway lasts'
+        : '';
+    return `${who} ${verb} ${what}${until}, ${PURPOSE_WORDS_EN[consent.purpose]}.`;
+  }
+  const who = consent.granteeName ?? KIND_WORDS[consent.granteeKind];
   const verb = consent.effect === ConsentEffect.REFUSAL ? (plural ? 'ne voient pas' : 'ne voit pas') : plural ? 'voient' : 'voit';
   const until =
     consent.effect === ConsentEffect.GRANT ? (consent.validUntil ? ` jusqu'au ${frenchDate(consent.validUntil)}` : ' tant que dure votre parcours') : '';
-  return `${who} ${verb} ${whatIsShared(consent.dataClasses, consent.stageKinds, consent.stageCount)}${until}, ${PURPOSE_WORDS[consent.purpose]}.`;
+  return `${who} ${verb} ${what}${until}, ${PURPOSE_WORDS[consent.purpose]}.`;
 }
 
 /** One partner read of the access log, as the person reads it. */
-export function readSentence(read: { organisation: string; dataClasses: readonly string[] }): string {
+export function readSentence(read: { organisation: string; dataClasses: readonly string[] }, locale: SpaceLocale): string {
+  if (locale === 'en') {
+    const words = read.dataClasses.map((c) => (c in CLASS_WORDS_EN ? CLASS_WORDS_EN[c as DataClass] : 'your name'));
+    return `${read.organisation} read ${englishList([...new Set(words)])}.`;
+  }
   const words = read.dataClasses.map((c) => (c in CLASS_WORDS ? CLASS_WORDS[c as DataClass] : 'votre nom'));
   return `${read.organisation} a consulté ${frenchList([...new Set(words)])}.`;
 }

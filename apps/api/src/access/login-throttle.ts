@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
+import type { RequestContext } from '../context/request-context';
 import { lockForTransaction } from '../db/advisory-lock';
 import { recordFailedLogin } from '../db/login-attempt.query';
 import { countFailuresFromIp, failuresSinceLastSuccess } from '../db/login-attempt.query';
+import { errors } from '../graphql/errors';
 
 /**
  * Brute-force protection. An email address locks after LOGIN_MAX_FAILURES failures since its last
@@ -39,4 +41,21 @@ export async function emailLockSeconds(em: EntityManager, config: Config, email:
   const failures = await failuresSinceLastSuccess(em, email, new Date(now.getTime() - window), config.LOGIN_MAX_FAILURES);
   if (failures.length < config.LOGIN_MAX_FAILURES) return 0;
   return Math.ceil((failures.at(-1)!.getTime() + window - now.getTime()) / 1000);
+}
+
+/**
+ * The mutations that sign in: a failed attempt is kept while the request fails (countFailedAttempt),
+ * which would also keep whatever else the same document wrote. Each runs alone in its request.
+ */
+export const SIGN_IN_MUTATIONS: ReadonlySet<string> = new Set(['login', 'signInWithParticipantCode', 'signInWithParticipantLink']);
+
+/**
+ * Refuses (BAD_USER_INPUT, before anything runs) a mutation whose root fields, aliases and
+ * fragments expanded, sign in beside any other field (another mutation, or a second attempt).
+ * `__typename` writes nothing and may stay.
+ */
+export function assertSignInAlone(ctx: Pick<RequestContext, 'locale'>, rootFields: ReadonlyArray<{ name: string; definition: unknown }>): void {
+  const fields = rootFields.filter((field) => field.definition !== null);
+  const signIn = fields.find((field) => SIGN_IN_MUTATIONS.has(field.name));
+  if (signIn && fields.length > 1) throw errors.badInput(ctx, signIn.name, 'error.signInAlone');
 }

@@ -55,16 +55,42 @@ export async function insertOwnRightsRequest(
   return id;
 }
 
-/** The tenant's requests for the animation team, open ones first by deadline (their names read through staff row-level security). */
-export async function listRightsRequests(em: EntityManager, status: string | null): Promise<RightsRequestRow[]> {
-  return em.execute<RightsRequestRow[]>(
-    `select r.id, r.version, r.participant_id, p.first_name, p.last_name, r.kind, r.message, r.created_at, r.due_on::text as due_on, r.status, r.answer, r.answered_at
+/** Where a row of the to-do list sorts: open before answered, then by deadline and arrival (and id). */
+export interface RightsRequestSortKey {
+  answered: boolean;
+  dueOn: string;
+  /** The arrival as PostgreSQL writes it in UTC, to the microsecond, so that a page starts exactly after the last row. */
+  createdAt: string;
+}
+
+/**
+ * A page of the tenant's requests for the animation team (their names read through staff
+ * row-level security), open ones first by deadline, after a row's sort key and id when given.
+ */
+export async function listRightsRequests(
+  em: EntityManager,
+  status: string | null,
+  after: { key: RightsRequestSortKey; id: string } | null,
+  limit: number,
+): Promise<Array<RightsRequestRow & { sort_created_at: string }>> {
+  return em.execute(
+    `select r.id, r.version, r.participant_id, p.first_name, p.last_name, r.kind, r.message, r.created_at, r.due_on::text as due_on, r.status, r.answer, r.answered_at,
+            to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as sort_created_at
        from rights_request r left join participant p on p.id = r.participant_id
       where r.tenant_id = jalon_tenant_id() and (?::text is null or r.status = ?)
-      order by r.status = 'ANSWERED', r.due_on, r.created_at
-      limit 500`,
+        ${after ? `and (r.status = 'ANSWERED', r.due_on, r.created_at, r.id) > (?::boolean, ?::date, (?::timestamp at time zone 'UTC'), ?::uuid)` : ''}
+      order by r.status = 'ANSWERED', r.due_on, r.created_at, r.id
+      limit ?`,
+    [status, status, ...(after ? [after.key.answered, after.key.dueOn, after.key.createdAt, after.id] : []), limit],
+  );
+}
+
+export async function countRightsRequests(em: EntityManager, status: string | null): Promise<number> {
+  const [row] = await em.execute<Array<{ total: number }>>(
+    `select count(*)::int as total from rights_request r where r.tenant_id = jalon_tenant_id() and (?::text is null or r.status = ?)`,
     [status, status],
   );
+  return row?.total ?? 0;
 }
 
 /** Closes a request with its answer, at the version read (null: changed meanwhile, or not found). */

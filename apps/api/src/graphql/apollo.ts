@@ -17,7 +17,9 @@ import type { RequestContext } from '../context/request-context';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/database-unavailable';
 import { translate } from '../i18n/messages';
 import { errors, UserFacingError } from './errors';
+import { assertSignInAlone } from '../access/login-throttle';
 import { checkOperationInputs } from './input-limits';
+import { selectedFields } from './selected-fields';
 import { MAX_QUERY_COST, operationCost } from './query-cost';
 
 /** Codes Apollo and graphql-armor raise about the request itself: safe to show as they are. */
@@ -138,6 +140,7 @@ const checkOperation: ApolloServerPlugin<RequestContext> = {
           throw new GraphQLError(`Query cost limit of ${MAX_QUERY_COST} exceeded, found ${cost}.`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
         }
         try {
+          if (operation.operation === 'mutation') assertSignInAlone(contextValue, selectedFields(scope, rootType, operation.selectionSet));
           checkOperationInputs(contextValue, scope, rootType, operation.selectionSet);
         } catch (error) {
           // Answered like a resolver's refusal (200 with the error, not 500), which the portal shows on the form.

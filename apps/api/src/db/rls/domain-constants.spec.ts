@@ -3,8 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   DataClass,
+  JOB_EXITS,
   OPEN_REFERRAL_STATUSES,
   PARTNER_ROLES,
+  POSITIVE_EXITS,
   rolesHolding,
   SPECIAL_CATEGORY_CLASSES,
   STAFF_ORGANISATION_KINDS,
@@ -78,5 +80,14 @@ describe('the domain rules written out in the row-level security files', () => {
     }
     const invited = matchesIn(tableText('invitation'), /role = ANY \(ARRAY\[([^\]]*)\]\)/g);
     expect(invited.map(([list]) => values(list!).sort())).toEqual([[...PARTNER_ROLES].sort()]);
+  });
+
+  it('count a report’s scope for the roles the API lets read it, with the exits the domain calls positive and into a job', () => {
+    const roles = matchesIn(functionText('jalon_activity_figures'), /actor\.role in \(([^)]*)\)/g).map(([list]) => values(list!).sort());
+    expect(roles).toEqual([[...rolesHolding('readWholeTenant')].sort(), [...rolesHolding('holdCaseload')].sort()]);
+    const exits = matchesIn(functionText('jalon_activity_figures_of'), /exit_kind in \(([^)]*)\)/g).map(([list]) =>
+      [...list!.matchAll(/'([A-Z0-9_]+)'/g)].map((m) => m[1]).sort(),
+    );
+    expect(exits).toEqual([[...JOB_EXITS].sort(), [...POSITIVE_EXITS].sort(), [...JOB_EXITS].sort()]);
   });
 });

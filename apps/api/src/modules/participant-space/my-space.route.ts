@@ -10,7 +10,7 @@ import { ownFile } from './participant-file';
  */
 export function registerMySpaceRoutes(app: FastifyInstance, deps: RequestScopeDeps): void {
   app.get('/my-space/my-data.json', async (request, reply) => {
-    const outcome = await inRestScope(deps, request, reply, 'PARTICIPANT', async (ctx) => myDataJson(await ownFile(ctx), ctx.now));
+    const outcome = await inRestScope(deps, request, reply, 'PARTICIPANT', async (ctx) => myDataJson(await ownFile(ctx), ctx.now, ctx.locale));
     if (!outcome.ok) return reply;
     return reply
       .type('application/json; charset=utf-8')
@@ -20,7 +20,7 @@ export function registerMySpaceRoutes(app: FastifyInstance, deps: RequestScopeDe
   });
 
   app.get('/my-space/my-data.pdf', async (request, reply) => {
-    const outcome = await inRestScope(deps, request, reply, 'PARTICIPANT', async (ctx) => myDataPdf(await ownFile(ctx), ctx.now));
+    const outcome = await inRestScope(deps, request, reply, 'PARTICIPANT', async (ctx) => myDataPdf(await ownFile(ctx), ctx.now, ctx.locale));
     if (!outcome.ok) return reply;
     return reply
       .type('application/pdf')

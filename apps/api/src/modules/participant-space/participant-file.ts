@@ -1,4 +1,13 @@
-import { consentSentence, ConsentEffect, type ConsentPurpose, ConsentStatus, type DataClass, type OrganisationKind, readSentence } from '@jalon/domain';
+import {
+  consentSentence,
+  ConsentEffect,
+  type ConsentPurpose,
+  ConsentStatus,
+  type DataClass,
+  type OrganisationKind,
+  readSentence,
+  type SpaceLocale,
+} from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { readOwnFile } from '../../db/participant-space.query';
 import { errors } from '../../graphql/errors';
@@ -128,18 +137,18 @@ export async function ownFile(ctx: RequestContext): Promise<OwnFile> {
   return file as OwnFile;
 }
 
-/** Her consents in force and past, each with its sentence. */
-export function consentsInWords(file: OwnFile) {
+/** Her consents in force and past, each with its sentence in the language she reads. */
+export function consentsInWords(file: OwnFile, locale: SpaceLocale) {
   return file.consents.map((c) => ({
     ...c,
-    sentence: consentSentence(c),
+    sentence: consentSentence(c, locale),
     inForce: c.status === ConsentStatus.ACTIVE,
     withdrawable: c.status === ConsentStatus.ACTIVE && c.effect === ConsentEffect.GRANT,
   }));
 }
 
-export function readsInWords(file: OwnFile) {
-  return file.reads.map((r) => ({ ...r, sentence: readSentence(r) }));
+export function readsInWords(file: OwnFile, locale: SpaceLocale) {
+  return file.reads.map((r) => ({ ...r, sentence: readSentence(r, locale) }));
 }
 
 /** The appointments still to come (planned, not yet ended), soonest first. */

@@ -3,7 +3,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { RightsRequestKind, RightsRequestStatus } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { Allow } from '../../access/operation-access';
-import { listRightsRequests } from '../../db/participant-space.query';
+import { PageArgs } from '../../graphql/pagination';
 import { toGlobalId } from '../../graphql/relay';
 import { ownFile } from './participant-file';
 import {
@@ -12,13 +12,14 @@ import {
   emailSignInLink,
   issueCode,
   revokeAccess,
+  rightsRequestsPage,
   signInWithCode,
   signInWithLink,
   signOutParticipant,
   submitOwnRightsRequest,
   withdrawOwnConsentAndTell,
 } from './participant-space.service';
-import { MySpaceType, ParticipantAccessCodeType, ParticipantSpaceAccessType, RightsRequestType } from './participant-space.type';
+import { MySpaceType, ParticipantAccessCodeType, ParticipantSpaceAccessType, RightsRequestConnection, RightsRequestType } from './participant-space.type';
 
 /** The participant's own space (her operations, rule PARTICIPANT) and what staff do about it. */
 @Resolver()
@@ -50,14 +51,14 @@ export class ParticipantSpaceResolver {
   @Query(() => MySpaceType, { description: 'Her own file, as she may read it' })
   @Allow('PARTICIPANT')
   async mySpace(@Ctx() ctx: RequestContext): Promise<MySpaceType> {
-    return MySpaceType.from(await ownFile(ctx), ctx.now);
+    return MySpaceType.from(await ownFile(ctx), ctx.now, ctx.locale);
   }
 
   @Mutation(() => MySpaceType, { description: 'She withdraws one of her consents: effective at the partner’s next request, her referent told' })
   @Allow('PARTICIPANT')
   async withdrawMyConsent(@Ctx() ctx: RequestContext, @Arg('consentId', () => ID) consentId: string): Promise<MySpaceType> {
     await withdrawOwnConsentAndTell(ctx, consentId);
-    return MySpaceType.from(await ownFile(ctx), ctx.now);
+    return MySpaceType.from(await ownFile(ctx), ctx.now, ctx.locale);
   }
 
   @Mutation(() => MySpaceType, { description: 'She asks for a correction or the erasure of her data; the animation team answers within one month' })
@@ -68,7 +69,7 @@ export class ParticipantSpaceResolver {
     @Arg('message') message: string,
   ): Promise<MySpaceType> {
     await submitOwnRightsRequest(ctx, kind, message);
-    return MySpaceType.from(await ownFile(ctx), ctx.now);
+    return MySpaceType.from(await ownFile(ctx), ctx.now, ctx.locale);
   }
 
   @Query(() => ParticipantSpaceAccessType, { description: 'Whether the person can reach her own space' })
@@ -97,13 +98,14 @@ export class ParticipantSpaceResolver {
     return this.participantSpaceAccess(ctx, participantId);
   }
 
-  @Query(() => [RightsRequestType], { description: "The participants' requests for correction or erasure, open ones first by deadline" })
+  @Query(() => RightsRequestConnection, { description: "The participants' requests for correction or erasure, open ones first by deadline" })
   @Allow('answerRightsRequests')
-  async rightsRequests(
+  rightsRequests(
     @Ctx() ctx: RequestContext,
     @Arg('status', () => RightsRequestStatus, { nullable: true }) status: RightsRequestStatus | null,
-  ): Promise<RightsRequestType[]> {
-    return (await listRightsRequests(ctx.em, status ?? null)).map((row) => RightsRequestType.fromRow(row));
+    @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
+  ): Promise<RightsRequestConnection> {
+    return rightsRequestsPage(ctx, status ?? null, page);
   }
 
   @Mutation(() => RightsRequestType, { description: 'Closes a request with the answer given to the person' })

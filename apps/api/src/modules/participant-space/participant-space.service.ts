@@ -1,4 +1,4 @@
-import { normaliseAccessCode, NotificationKind, RightsRequestKind, rightsRequestDueOn } from '@jalon/domain';
+import { normaliseAccessCode, NotificationKind, RightsRequestKind, RightsRequestStatus, rightsRequestDueOn } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { assertMayEdit } from '../../access/participant-access';
 import { RIGHTS_REQUEST_RECIPIENT_KINDS } from '../../access/rights-request-access';
@@ -25,12 +25,16 @@ import {
 import {
   activeOrganisationsOfKinds,
   answerRightsRequestRow,
+  countRightsRequests,
   findRightsRequest,
   insertOwnRightsRequest,
+  listRightsRequests,
   withdrawOwnConsent,
+  type RightsRequestSortKey,
 } from '../../db/participant-space.query';
 import { errors, InputProblems } from '../../graphql/errors';
-import { parseGlobalId } from '../../graphql/relay';
+import { pageOf, type Cursor, type PageArgs } from '../../graphql/pagination';
+import { encodeCursor, parseGlobalId, toConnection } from '../../graphql/relay';
 import { requiredText } from '../../graphql/text-input';
 import { Consent } from '../consent/consent.entity';
 import { notifyGrantee } from '../consent/consent-events';
@@ -39,6 +43,7 @@ import { Participant, shortNameOf } from '../participants/participant.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { findParticipant } from '../participants/participant.service';
 import { mailTransport } from '../notifications/notification-emails';
+import { RightsRequestConnection, RightsRequestType } from './participant-space.type';
 
 /** Failed codes from one address within the lock window before it must wait (a shared office keeps some slack). */
 export const MAX_CODE_FAILURES_PER_IP = 10;
@@ -238,4 +243,38 @@ export async function answerRequest(ctx: RequestContext, globalId: string, versi
   const text = requiredText(ctx, 'answer', answer);
   if (!(await answerRightsRequestRow(ctx.em, { id: existing.id, version, text, userId: ctx.actor!.userId, now: ctx.now }))) throw errors.conflict(ctx);
   return (await findRightsRequest(ctx.em, existing.id))!;
+}
+
+/** A cursor's sort key of the to-do list (« 0 2026-05-01 2026-04-01T08:00:00.000000 »), or null when the API did not write it. */
+function rightsRequestSortKey(cursor: Cursor): RightsRequestSortKey | null {
+  const match = /^([01]) (\d{4}-\d{2}-\d{2}) (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6})$/.exec(cursor.key);
+  if (!match) return null;
+  const [, answered, dueOn, createdAt] = match as unknown as [string, string, string, string];
+  const real = (day: string) => !Number.isNaN(Date.parse(day)) && new Date(day).toISOString().startsWith(day);
+  return real(dueOn) && real(createdAt.slice(0, 10)) ? { answered: answered === '1', dueOn, createdAt } : null;
+}
+
+/** The animation team's to-do list of correction and erasure requests, a page at a time: open ones first by deadline. */
+export async function rightsRequestsPage(
+  ctx: RequestContext,
+  status: RightsRequestStatus | null,
+  page: PageArgs | undefined,
+): Promise<RightsRequestConnection> {
+  type Row = Awaited<ReturnType<typeof listRightsRequests>>[number];
+  const cursorOf = (row: Row) => encodeCursor(`${row.status === RightsRequestStatus.ANSWERED ? 1 : 0} ${row.due_on} ${row.sort_created_at}`, row.id);
+  const result = await pageOf(ctx, page, {
+    key: 'text',
+    fetch: (after, limit) => {
+      const key = after && rightsRequestSortKey(after);
+      if (after && !key) throw errors.badInput(ctx, 'after', 'error.invalidId');
+      return listRightsRequests(ctx.em, status, after && key ? { key, id: after.id } : null, limit);
+    },
+    count: () => countRightsRequests(ctx.em, status),
+    cursorOf,
+  });
+  return toConnection(
+    result,
+    cursorOf,
+    result.nodes.map((row) => RightsRequestType.fromRow(row)),
+  );
 }

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
-import { formatAccessCode, RightsRequestKind, RightsRequestStatus } from '@jalon/domain';
-import { toGlobalId } from '../../graphql/relay';
+import { formatAccessCode, RightsRequestKind, RightsRequestStatus, type SpaceLocale } from '@jalon/domain';
+import { Connection, toGlobalId } from '../../graphql/relay';
 import type { RightsRequestRow } from '../../db/participant-space.query';
 import { consentsInWords, nextAppointments, readsInWords, type OwnFile } from './participant-file';
 
@@ -89,6 +89,9 @@ export class RightsRequestType {
   }
 }
 
+@ObjectType()
+export class RightsRequestConnection extends Connection(RightsRequestType, 'RightsRequest') {}
+
 @ObjectType('MySpace', { description: 'What a participant reads of her own file in her space' })
 export class MySpaceType {
   @Field() firstName!: string;
@@ -102,7 +105,7 @@ export class MySpaceType {
   @Field(() => [MyFileReadType], { description: 'Every partner read of her file, newest first' }) reads!: MyFileReadType[];
   @Field(() => [RightsRequestType]) requests!: RightsRequestType[];
 
-  static from(file: OwnFile, now: Date): MySpaceType {
+  static from(file: OwnFile, now: Date, locale: SpaceLocale): MySpaceType {
     return Object.assign(new MySpaceType(), {
       firstName: file.participant.firstName,
       lastName: file.participant.lastName,
@@ -111,8 +114,8 @@ export class MySpaceType {
       nextAppointments: nextAppointments(file, now).map((a) => ({ ...a, startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt) })),
       stages: file.stages,
       contracts: file.contracts.map((c) => ({ ...c, objectives: c.objectives })),
-      consents: consentsInWords(file).map((c) => ({ ...c, id: toGlobalId('Consent', c.id), endedAt: c.endedAt ? new Date(c.endedAt) : null })),
-      reads: readsInWords(file).map((r) => ({ ...r, at: new Date(r.at) })),
+      consents: consentsInWords(file, locale).map((c) => ({ ...c, id: toGlobalId('Consent', c.id), endedAt: c.endedAt ? new Date(c.endedAt) : null })),
+      reads: readsInWords(file, locale).map((r) => ({ ...r, at: new Date(r.at) })),
       requests: file.requests.map((r) =>
         RightsRequestType.fromRow({
           ...r,

@@ -2,12 +2,10 @@ import { AppointmentKind, ExitKind, Gender, JOB_EXITS, ReportScopeKind, StageCat
 import { getCommune, romeCatalog } from '@jalon/reference-data/node';
 import type { RequestContext } from '../../context/request-context';
 import { readableReportScope, type ReportScope, type ReportScopeRequest } from '../../access/activity-report-access';
-import { activeMembership } from '../../access/tenant-scope';
 import { Organisation } from '../organisations/organisation.entity';
 import { Membership } from '../tenancy/membership.entity';
 import type { ExportDocument } from '../../exports/export-document';
 import { activityReportRows } from './activity-report.query';
-import { scopeCondition } from './report-engine.query';
 import { comparedPeriods, Figures, FigureFormat, labeller, ReportChart, reportDocument, type Report, type ReportTable } from './report-engine';
 
 /** Days to months, one decimal: pathway lengths read in months. */
@@ -180,7 +178,7 @@ export async function activityReport(
 ): Promise<Report & { scope: ReportScope }> {
   const periods = comparedPeriods(ctx, period);
   const scope = await readableReportScope(ctx, asked ?? {});
-  const rows = await activityReportRows(ctx.em, periods, [activeMembership(ctx).tenantId], scopeCondition(scope), ctx.locale);
+  const rows = await activityReportRows(ctx.em, periods, scope, ctx.locale);
   return {
     title: labeller(ctx)('report.activity.title'),
     period: periods.current,

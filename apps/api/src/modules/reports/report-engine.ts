@@ -8,7 +8,7 @@ import type { FigureRow } from './report-engine.query';
 
 /**
  * What every report shares (the activity report, later the ESF+ indicators): a period compared
- * with the one just before, figures counted in SQL for both at once (report-engine.query.ts), and
+ * with the one just before, figures counted in SQL for both at once (as FigureRow rows), and
  * a result made of titled tables whose rows carry a label, the figure and the previous period's
  * figure, so the portal shows it and an export writer turns it into sheets and pages as it is.
  */

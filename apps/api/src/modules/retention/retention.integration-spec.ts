@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addMonths, ageOn, ExitKind, Gender, PathwayStatus } from '@jalon/domain';
@@ -112,6 +113,23 @@ async function buildPlie(em: EntityManager) {
 const names = (files: Array<{ name: string }>) => files.map((file) => file.name).sort();
 const report = async () => (await animation.data(REPORT, { period: { from: `${ENTRY_YEAR}-01-01`, to: `${ENTRY_YEAR}-12-31` } })).activityReport;
 const indicators = async () => (await animation.data(INDICATORS, { id: paidOperation })).esfIndicators;
+/** The referent's own report (her caseload: every file here) for the year they entered, in the page and as the XLSX she downloads. */
+const referentReport = async () => (await referent.data(REPORT, { period: { from: `${ENTRY_YEAR}-01-01`, to: `${ENTRY_YEAR}-12-31` } })).activityReport;
+async function referentWorkbook(): Promise<unknown[][]> {
+  const xlsx = await server.app.inject({
+    method: 'GET',
+    url: `/reports/activity.xlsx?${new URLSearchParams({ from: `${ENTRY_YEAR}-01-01`, to: `${ENTRY_YEAR}-12-31` })}`,
+    headers: { cookie: referent.cookie! },
+  });
+  expect(xlsx.statusCode).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(xlsx.rawPayload).buffer);
+  const lines: unknown[][] = [];
+  for (const sheet of workbook.worksheets) sheet.eachRow((row) => lines.push((row.values as unknown[]).slice(1)));
+  return lines;
+}
+const figure = (report: { tables: Array<{ key: string; rows: Array<{ key: string; value: number }> }> }, table: string, row: string) =>
+  report.tables.find((t) => t.key === table)?.rows.find((r) => r.key === row)?.value;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -125,10 +143,21 @@ afterAll(() => server.close());
 describe('the retention of files', () => {
   let reportBefore: unknown;
   let indicatorsBefore: unknown;
+  let referentBefore: unknown;
+  let referentWorkbookBefore: unknown[][];
 
   it('lists in the dry run exactly the files due today, and does nothing', async () => {
     reportBefore = await report();
     indicatorsBefore = await indicators();
+    // Counted by hand: the seven files entered that year, all hers, four women and three men, D to G
+    // already archived (row-level security hides them from her: the report counts them all the same).
+    referentBefore = await referentReport();
+    expect(referentBefore).toEqual(reportBefore);
+    const mine = referentBefore as Parameters<typeof figure>[0];
+    expect([figure(mine, 'people', 'followed'), figure(mine, 'people', 'entries'), figure(mine, 'people', 'exits')]).toEqual([7, 7, 0]);
+    expect([figure(mine, 'gender', 'WOMAN'), figure(mine, 'gender', 'MAN')]).toEqual([4, 3]);
+    referentWorkbookBefore = await referentWorkbook();
+    expect(referentWorkbookBefore.find((line) => String(line[0]).startsWith('Personnes suivies'))).toEqual([expect.any(String), 7, 0]);
     const { retentionDryRun } = await animation.data(DRY_RUN);
     expect(retentionDryRun.day).toBe(T);
     expect(names(retentionDryRun.toArchive)).toEqual(['PrénomA NomA']);
@@ -179,6 +208,8 @@ describe('the retention of files', () => {
       anonymised: [{ name: `Anonyme ${ids.E!.slice(0, 8)}` }],
     });
     expect(await report()).toEqual(reportBefore);
+    expect(await referentReport()).toEqual(referentBefore);
+    expect(await referentWorkbook()).toEqual(referentWorkbookBefore);
     expect((await animation.data(DRY_RUN)).retentionDryRun).toMatchObject({ toArchive: [], toAnonymise: [] });
   });
 
@@ -234,6 +265,8 @@ describe('the retention of files', () => {
     const state = Object.fromEntries(states.map((row) => [Object.keys(ids).find((key) => ids[key] === row.id), [row.archived, row.anonymised]]));
     expect(state).toEqual({ A: [true, false], B: [true, false], C: [false, false], D: [true, true], E: [true, true], F: [true, false], G: [true, true] });
     expect(await report()).toEqual(reportBefore);
+    expect(await referentReport()).toEqual(referentBefore);
+    expect(await referentWorkbook()).toEqual(referentWorkbookBefore);
     expect(await indicators()).toEqual(indicatorsBefore);
 
     // A read after the deletion chains on from the anchor: the whole chain verifies.
