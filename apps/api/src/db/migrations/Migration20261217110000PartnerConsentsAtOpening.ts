@@ -6,7 +6,7 @@ import { RowLevelSecurityMigration } from './row-level-security-migration';
  * result gains a column, which `create or replace` cannot do: the function is dropped here and
  * made again from its file with every row-level security file, in the same transaction.
  */
-export class Migration20261217100000PartnerConsentsAtOpening extends RowLevelSecurityMigration {
+export class Migration20261217110000PartnerConsentsAtOpening extends RowLevelSecurityMigration {
   override async up(): Promise<void> {
     this.addSql('drop function if exists jalon_open_session(text, timestamp with time zone);');
     await super.up();
