@@ -123,3 +123,78 @@ export async function loadDataset(
   const of = (email: string) => viewers.find((v) => v.email === email)!;
   return { partner: of(PARTNER_EMAIL), referent: of(REFERENT_EMAIL) };
 }
+
+export const REFERRALS = 200;
+export const AGENDA_PEOPLE = 20;
+export const AGENDA_REFERRALS = 5;
+export const AGENDA_GENERAL = 5;
+
+/**
+ * The meetings and referrals of the dataset (added to an already loaded one): in each PLIE, 200
+ * referrals made by the commune (each with its submission, newest received last), and a partner
+ * coordination meeting organised by the first referent with the commune invited: an agenda of 20
+ * people (the 10 of them followed by the first referent have a consent sharing their pathway with
+ * the commune for coordination meetings, the other 10 are withheld from it), 5 of the commune's
+ * referrals and 5 general points. Returns the first PLIE's meeting.
+ */
+export async function loadCoordination(ownerUrl: string): Promise<{ meetingId: string }> {
+  const owner = await MikroORM.init({ ...baseOrmOptions, clientUrl: ownerUrl, pool: { min: 0, max: 1 } } as Options);
+  const em = owner.em.fork();
+  const [loaded] = await em.execute<Array<{ n: number }>>(`select count(*)::int as n from meeting where title = 'Coordination banc'`);
+  if (!loaded?.n)
+    await em.transactional(async (tx) => {
+      const run = (sql: string, params: unknown[] = []) => tx.execute(sql, params);
+      // Each PLIE's commune and first referent (user and membership), and the commune's agent where there is one.
+      await run(`create temp table b_plie as
+        select t.id as tenant_id, c.id as commune_id, r.id as referent_membership_id, r.user_id as referent_user_id,
+               coalesce((select m.user_id from membership m where m.organisation_id = c.id limit 1), r.user_id) as author_id
+          from tenant t join organisation c on c.tenant_id = t.id and c.kind = 'COMMUNE'
+          join membership r on r.tenant_id = t.id join app_user u on u.id = r.user_id and u.email like 'referent0-%'
+         where t.slug like 'bench-%'`);
+      await run(
+        `create temp table b_referral as select gen_random_uuid() as id, p.*, i, now() - (? - i) * interval '1 hour' as received_at from b_plie p cross join generate_series(1, ?) i`,
+        [REFERRALS, REFERRALS],
+      );
+      await run(`insert into referral (id, created_at, tenant_id, referring_organisation_id, first_name, last_name, search_key, birth_date, status, received_at)
+        select id, received_at, tenant_id, commune_id, 'Orienté' || i, 'Orientation' || lpad(i::text, 4, '0'), 'orientation' || lpad(i::text, 4, '0') || ' oriente' || i,
+               date '1985-01-01' + i, (array['NEW', 'UNDER_REVIEW', 'POSTPONED', 'REFUSED'])[1 + i % 4]::referral_status, received_at
+          from b_referral`);
+      await run(`insert into referral_submission (id, created_at, tenant_id, referral_id, organisation_id, author_id, submitted_at, situation, reason, agreement_method, agreed_on,
+                   first_name, last_name, search_key, birth_date, status)
+        select gen_random_uuid(), r.received_at, r.tenant_id, r.id, r.commune_id, r.author_id, r.received_at, 'Situation', 'Motif', 'SIGNED_FORM', r.received_at::date,
+               x.first_name, x.last_name, x.search_key, x.birth_date, x.status
+          from b_referral r join referral x on x.id = r.id`);
+      await run(`create temp table b_meeting as select gen_random_uuid() as id, p.* from b_plie p`);
+      await run(`insert into meeting (id, created_at, tenant_id, kind, title, starts_at, ends_at, place, organiser_id)
+        select id, now(), tenant_id, 'PARTNER_COORDINATION', 'Coordination banc', now() + interval '7 days', now() + interval '7 days 2 hours', 'Salle du conseil', referent_user_id from b_meeting`);
+      await run(
+        `insert into meeting_invitation (id, created_at, tenant_id, meeting_id, organisation_id) select gen_random_uuid(), now(), tenant_id, id, commune_id from b_meeting`,
+      );
+      // People 0, 5, 10, … 95 of each PLIE: those followed by the first referent (a multiple of ten) are the ones shared for coordination.
+      await run(
+        `create temp table b_agenda_person as select p.id as participant_id, p.tenant_id, n from participant p, generate_series(0, ? - 1) n where p.last_name = 'Nom' || lpad((n * 5)::text, 4, '0') and p.tenant_id in (select tenant_id from b_plie)`,
+        [AGENDA_PEOPLE],
+      );
+      await run(`insert into consent (id, created_at, tenant_id, participant_id, pathway_id, grantee_organisation_id, data_classes, purpose, valid_from, method, collected_by_id, collected_on, notice_version)
+        select gen_random_uuid(), now(), a.tenant_id, a.participant_id, w.id, m.commune_id, '{PATHWAY_STATUS}', 'COORDINATION_MEETINGS', now() - interval '1 day', 'SIGNED_FORM', m.referent_user_id, current_date, 'bench'
+          from b_agenda_person a join pathway w on w.participant_id = a.participant_id join b_meeting m on m.tenant_id = a.tenant_id where a.n % 2 = 0`);
+      await run(`insert into agenda_item (id, created_at, tenant_id, meeting_id, position, participant_id, question, proposed_by_id)
+        select gen_random_uuid(), now(), a.tenant_id, m.id, a.n + 1, a.participant_id, 'Point sur le parcours', m.referent_user_id from b_agenda_person a join b_meeting m on m.tenant_id = a.tenant_id`);
+      await run(
+        `insert into agenda_item (id, created_at, tenant_id, meeting_id, position, referral_id, question, proposed_by_id)
+        select gen_random_uuid(), now(), r.tenant_id, m.id, ? + r.i, r.id, 'Orientation à examiner', m.referent_user_id from b_referral r join b_meeting m on m.tenant_id = r.tenant_id where r.i <= ?`,
+        [AGENDA_PEOPLE, AGENDA_REFERRALS],
+      );
+      await run(
+        `insert into agenda_item (id, created_at, tenant_id, meeting_id, position, question, proposed_by_id)
+        select gen_random_uuid(), now(), m.tenant_id, m.id, ? + g, 'Point général ' || g, m.referent_user_id from b_meeting m cross join generate_series(1, ?) g`,
+        [AGENDA_PEOPLE + AGENDA_REFERRALS, AGENDA_GENERAL],
+      );
+      await run('analyze');
+    });
+  const [first] = await em.execute<Array<{ id: string }>>(
+    `select m.id from meeting m join tenant t on t.id = m.tenant_id where t.slug = 'bench-1' and m.title = 'Coordination banc'`,
+  );
+  await owner.close();
+  return { meetingId: first!.id };
+}

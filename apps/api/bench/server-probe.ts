@@ -6,8 +6,9 @@ import { Session } from 'node:inspector/promises';
 /**
  * The bench's eyes inside a server process it started (Jalon or its peer): counts the SQL
  * statements sent to PostgreSQL (every `query` of node-postgres' clients, BEGIN and COMMIT
- * included, the same hook for both servers) and samples what the process allocates, collected
- * objects included, between the bench's `start` and `stop` messages.
+ * included, the same hook for both servers), the process's CPU time (user + system) and, when
+ * asked (`heap`), samples what it allocates, collected objects included, between the bench's
+ * `start` and `stop` messages. CPU is measured in runs without the heap sampler, which costs CPU itself.
  */
 export function answerBench(pgFrom: string, port: number): void {
   const pg = createRequire(pgFrom)('pg') as { Client: { prototype: { query: (...args: unknown[]) => unknown } } };
@@ -19,10 +20,15 @@ export function answerBench(pgFrom: string, port: number): void {
   };
   const session = new Session();
   session.connect();
-  process.on('message', (message: { cmd: 'start' | 'stop' }) => {
+  let cpu = process.cpuUsage();
+  let sampling = false;
+  process.on('message', (message: { cmd: 'start' | 'stop'; heap?: boolean }) => {
     void (async () => {
       if (message.cmd === 'start') {
         statements = 0;
+        sampling = !!message.heap;
+        cpu = process.cpuUsage();
+        if (!sampling) return process.send!({ started: true });
         await session.post('HeapProfiler.enable');
         await session.post('HeapProfiler.startSampling', {
           samplingInterval: 4096,
@@ -31,6 +37,9 @@ export function answerBench(pgFrom: string, port: number): void {
         });
         process.send!({ started: true });
       } else {
+        const used = process.cpuUsage(cpu);
+        const cpuMs = (used.user + used.system) / 1000;
+        if (!sampling) return process.send!({ statements, allocated: 0, cpuMs });
         const { profile } = await session.post('HeapProfiler.stopSampling');
         let allocated = 0;
         const walk = (node: { selfSize: number; children: unknown[] }) => {
@@ -41,7 +50,7 @@ export function answerBench(pgFrom: string, port: number): void {
         // BENCH_HEAP_PROFILE=dir keeps each run's allocation profile (open it in Chrome's DevTools, Memory tab).
         const dir = process.env.BENCH_HEAP_PROFILE;
         if (dir) writeFileSync(join(dir, `${process.pid}-${Date.now()}.heapprofile`), JSON.stringify(profile));
-        process.send!({ statements, allocated });
+        process.send!({ statements, allocated, cpuMs });
       }
     })();
   });

@@ -8,6 +8,7 @@ import {
   type ConsentTerms,
   DataClass,
   decide,
+  participantDecider,
   IDENTIFICATION,
   NEVER_SHARED,
   type PartnerViewer,
@@ -228,6 +229,22 @@ describe('the consent decision', () => {
     expect(sees(refused, DataClass.STAGE_DETAILS, itsStage)).toBe(false);
     expect(sees(refused, DataClass.CONTRACT_REPORTS, itsStage)).toBe(true);
     expect(sees(reports, DataClass.DIAGNOSIS, itsStage)).toBe(false);
+  });
+
+  it('decides a participant’s facts one after the other exactly as each alone (the API reuses one decider per person)', () => {
+    fc.assert(
+      fc.property(
+        viewerArb,
+        fc.constantFrom(...participants),
+        fc.array(factArb, { minLength: 1 }),
+        fc.array(consentArb),
+        (viewer, participantId, facts, consents) => {
+          const decider = participantDecider(viewer, participantId, consents, NOW);
+          for (const fact of facts) expect(decider(fact.fieldClass, fact)).toEqual(decide(viewer, { ...fact, participantId }, consents, NOW));
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('shows who a person is exactly when something else about them is visible', () => {

@@ -222,9 +222,29 @@ function refusesWholeScope(refusal: ConsentTerms, grant: ConsentTerms): boolean 
  * that names the viewer (by organisation or by kind), in any status; the rules are in the README, "Sharing with partners".
  */
 export function decide(viewer: PartnerViewer, fact: SharedFact, consents: readonly ConsentTerms[], now: Date): Decision {
-  if (fact.fieldClass === NEVER_SHARED) return { allowed: false, reason: 'NEVER_SHARED' };
-  if (fact.authorOrganisationId && fact.authorOrganisationId === viewer.organisationId) return { allowed: true, basis: 'AUTHORED' };
-  const inForce = consents.filter((consent) => consent.participantId === fact.participantId && namesViewer(consent.grantee, viewer) && isInForce(consent, now));
-  if (fact.fieldClass === IDENTIFICATION) return decideIdentification(viewer, inForce);
-  return decideClass(viewer, inForce, fact.fieldClass, fact.stage);
+  return participantDecider(viewer, fact.participantId, consents, now)(fact.fieldClass, fact);
+}
+
+/** What decide() reads of a fact besides its participant and class. */
+export type FactContext = Pick<SharedFact, 'stage' | 'authorOrganisationId'>;
+
+/**
+ * decide() for the facts of one participant: the consents in force naming the viewer are picked
+ * once, however many facts are then decided (a partner's list decides two classes of each of 700
+ * stages). The same rule as decide(), which is this for a single fact.
+ */
+export function participantDecider(
+  viewer: PartnerViewer,
+  participantId: string,
+  consents: readonly ConsentTerms[],
+  now: Date,
+): (fieldClass: FieldClass, fact: FactContext) => Decision {
+  let inForce: ConsentTerms[] | undefined;
+  return (fieldClass, fact) => {
+    if (fieldClass === NEVER_SHARED) return { allowed: false, reason: 'NEVER_SHARED' };
+    if (fact.authorOrganisationId && fact.authorOrganisationId === viewer.organisationId) return { allowed: true, basis: 'AUTHORED' };
+    inForce ??= consents.filter((consent) => consent.participantId === participantId && namesViewer(consent.grantee, viewer) && isInForce(consent, now));
+    if (fieldClass === IDENTIFICATION) return decideIdentification(viewer, inForce);
+    return decideClass(viewer, inForce, fieldClass, fact.stage);
+  };
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isPartnerKind } from '@jalon/domain';
+import { type ConsentTerms, isPartnerKind } from '@jalon/domain';
 import type { Config } from '../config';
 import type { Actor, ParticipantPrincipal } from '../context/request-context';
 import { authenticateParticipant } from './participant-session';
@@ -28,6 +28,8 @@ export interface Authentication {
   sessionExpired: boolean;
   participant: ParticipantPrincipal | null;
   participantSessionExpired: boolean;
+  /** A partner's consents, read with its session (ConsentScope.forRequest takes them instead of a query of their own). */
+  partnerConsents?: ConsentTerms[] | null;
 }
 
 /**
@@ -70,5 +72,11 @@ export async function authenticate(em: EntityManager, config: Config, token: str
   // Sliding idle timeout, written at most once a minute so reads stay cheap.
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(em, session.id, now);
 
-  return { sessionExpired: false, actor: { userId: session.userId, sessionId: session.id, membership }, participant: null, participantSessionExpired: false };
+  return {
+    sessionExpired: false,
+    actor: { userId: session.userId, sessionId: session.id, membership },
+    participant: null,
+    participantSessionExpired: false,
+    partnerConsents: session.partnerConsents,
+  };
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  decide,
+  participantDecider,
   type ConsentPurpose,
   type ConsentTerms,
   type Decision,
@@ -54,6 +54,16 @@ export interface ViewerMembership {
   organisationKind: OrganisationKind;
 }
 
+function byParticipantOf(consents: readonly ConsentTerms[]): Map<string, ConsentTerms[]> {
+  const byParticipant = new Map<string, ConsentTerms[]>();
+  for (const terms of consents) {
+    const list = byParticipant.get(terms.participantId);
+    if (list) list.push(terms);
+    else byParticipant.set(terms.participantId, [terms]);
+  }
+  return byParticipant;
+}
+
 /**
  * The consents that govern what this request's viewer sees: loaded once (`load`), then every
  * decision is synchronous and memoised — the middleware asks for each field of each object.
@@ -64,6 +74,8 @@ export class ConsentScope {
   private byParticipant: Map<string, ConsentTerms[]> | undefined;
   /** Decisions by subject object: the middleware asks for each field of each object (7 fields × 700 stages). */
   private readonly decisions = new WeakMap<object, Partial<Record<FieldClass, Decision>>>();
+  /** Each participant's decider: the consents in force naming the viewer picked once, not once per decision. */
+  private readonly deciders = new Map<string, ReturnType<typeof participantDecider>>();
   /** Reads to record in the access log, by participant. */
   readonly reads = new Map<string, ParticipantRead>();
 
@@ -76,11 +88,22 @@ export class ConsentScope {
     private readonly recordsReads: boolean,
   ) {}
 
-  static forRequest(em: EntityManager, actor: { membership: ViewerMembership | null } | null, now: Date): ConsentScope {
+  /**
+   * `consents`: the partner's consents as its session was opened with them (jalon_open_session reads
+   * exactly what load() would, at the same instant); without them, load() reads them when first needed.
+   */
+  static forRequest(
+    em: EntityManager,
+    actor: { membership: ViewerMembership | null } | null,
+    now: Date,
+    consents?: readonly ConsentTerms[] | null,
+  ): ConsentScope {
     const membership = actor?.membership;
     const partner = membership && isPartnerKind(membership.organisationKind);
     const viewer = partner ? { organisationId: membership.organisationId, organisationKind: membership.organisationKind } : null;
-    return new ConsentScope(em, membership?.tenantId ?? null, viewer, now, null, true);
+    const scope = new ConsentScope(em, membership?.tenantId ?? null, viewer, now, null, true);
+    if (viewer && consents) scope.byParticipant = byParticipantOf(consents);
+    return scope;
   }
 
   /** A staff member previewing exactly what `viewer` would see of these participants (nothing logged). */
@@ -101,11 +124,11 @@ export class ConsentScope {
   load(): Promise<void> {
     const viewer = this.viewer;
     if (!viewer) return Promise.resolve();
+    if (this.byParticipant) return Promise.resolve();
     this.loading ??= (async () => {
-      const byParticipant = new Map<string, ConsentTerms[]>();
-      for (const terms of await consentTermsNaming(this.em, { tenantId: this.tenantId, viewer, now: this.now, participantIds: this.onlyParticipantIds }))
-        byParticipant.set(terms.participantId, [...(byParticipant.get(terms.participantId) ?? []), terms]);
-      this.byParticipant = byParticipant;
+      this.byParticipant = byParticipantOf(
+        await consentTermsNaming(this.em, { tenantId: this.tenantId, viewer, now: this.now, participantIds: this.onlyParticipantIds }),
+      );
     })();
     return this.loading;
   }
@@ -121,7 +144,12 @@ export class ConsentScope {
       bySubject = {};
       this.decisions.set(subject, bySubject);
     }
-    return (bySubject[fieldClass] ??= decide(viewer, { ...subject, fieldClass }, this.consentsOf(subject.participantId), this.now));
+    let decider = this.deciders.get(subject.participantId);
+    if (!decider) {
+      decider = participantDecider(viewer, subject.participantId, this.consentsOf(subject.participantId), this.now);
+      this.deciders.set(subject.participantId, decider);
+    }
+    return (bySubject[fieldClass] ??= decider(fieldClass, subject));
   }
 
   /** The decision for a partner viewer (null for staff, who are not consent-governed); a permitted read is logged. */

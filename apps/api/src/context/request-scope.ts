@@ -41,7 +41,7 @@ export async function inRequestScope<T>(
   let result: T;
   try {
     const now = clock();
-    const { actor, sessionExpired, participant, participantSessionExpired } = await authenticateRequest(
+    const { actor, sessionExpired, participant, participantSessionExpired, partnerConsents } = await authenticateRequest(
       em,
       config,
       { session: request.cookies[SESSION_COOKIE], participantSession: request.cookies[PARTICIPANT_SESSION_COOKIE] },
@@ -67,7 +67,7 @@ export async function inRequestScope<T>(
       afterRequest: [],
       outcome: { failed: false },
       now,
-      consent: ConsentScope.forRequest(em, actor, now),
+      consent: ConsentScope.forRequest(em, actor, now, partnerConsents),
       redactions: [],
       loaders: new Map(),
     };

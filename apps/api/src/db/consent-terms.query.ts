@@ -42,8 +42,24 @@ export async function consentTermsNaming(em: EntityManager, { tenantId, viewer, 
         { $or: [{ validUntil: null }, { validUntil: { $gt: now } }] },
       ],
     })
-    .execute<Array<ConsentFacts & { participant: string; granteeOrganisation: string | null }>>('all', true);
-  return rows.map((row) =>
-    termsOf({ ...row, participant: { id: row.participant }, granteeOrganisation: row.granteeOrganisation ? { id: row.granteeOrganisation } : null }),
-  );
+    .execute<ConsentTermsRow[]>('all', true);
+  return rows.map(termsOfRow);
+}
+
+/** A consent as read for the decision: the builder's row above, or jalon_open_session()'s JSON (its instants as text). */
+export type ConsentTermsRow = Omit<ConsentFacts, 'validFrom' | 'validUntil'> & {
+  participant: string;
+  granteeOrganisation: string | null;
+  validFrom: Date | string;
+  validUntil: Date | string | null;
+};
+
+export function termsOfRow(row: ConsentTermsRow): ConsentTerms {
+  return termsOf({
+    ...row,
+    participant: { id: row.participant },
+    granteeOrganisation: row.granteeOrganisation ? { id: row.granteeOrganisation } : null,
+    validFrom: new Date(row.validFrom),
+    validUntil: row.validUntil === null ? null : new Date(row.validUntil),
+  });
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { MembershipRole, OrganisationKind } from '@jalon/domain';
+import type { ConsentTerms, MembershipRole, OrganisationKind } from '@jalon/domain';
+import { type ConsentTermsRow, termsOfRow } from './consent-terms.query';
 import type { Actor } from '../context/request-context';
 
 /** A session as the request opens it, with the membership it acts through if still active. */
@@ -10,6 +11,8 @@ export interface OpenedSession {
   lastSeenAt: Date;
   revokedAt: Date | null;
   membership: Actor['membership'];
+  /** For a partner's membership: the consents naming it that may be in force (what ConsentScope would load); null for staff. */
+  partnerConsents: ConsentTerms[] | null;
 }
 
 interface OpenedRow {
@@ -25,13 +28,14 @@ interface OpenedRow {
   role: MembershipRole;
   colleagues_can_read: boolean;
   staff: boolean;
+  consents: ConsentTermsRow[] | null;
 }
 
 /**
  * Switches the transaction to the application role and reads the session of a cookie's token hash
  * (null: no cookie), then its active membership, in one round trip (rls/functions/jalon_open_session.sql):
  * the session token and, when there is a session, its user, its tenant, organisation, staff flag and
- * the request's clock are set for row-level security. `staffInDatabase` is the flag as set.
+ * the request's clock are set for row-level security; a partner's consents come with it. `staffInDatabase` is the flag as set.
  */
 export async function openSession(em: EntityManager, tokenHash: string | null, now: Date): Promise<(OpenedSession & { staffInDatabase: boolean }) | null> {
   const [row] = await em.execute<OpenedRow[]>('select * from jalon_open_session(?, ?)', [tokenHash, now]);
@@ -43,6 +47,7 @@ export async function openSession(em: EntityManager, tokenHash: string | null, n
     lastSeenAt: new Date(row.last_seen_at),
     revokedAt: row.revoked_at && new Date(row.revoked_at),
     staffInDatabase: row.staff,
+    partnerConsents: row.consents && row.consents.map(termsOfRow),
     membership: row.membership_id
       ? {
           id: row.membership_id,

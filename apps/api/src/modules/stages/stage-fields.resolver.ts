@@ -5,7 +5,25 @@ import { withScope } from '../../access/consent-scope';
 import { Shared } from '../../access/field-consent';
 import { ParticipantType } from '../participants/participant.type';
 import { stagesByPathway } from './stages-by-pathway';
-import { STAGE_ACCESS_CLASSES, StageAccessType, StageType } from './stage.type';
+import { STAGE_ACCESS_CLASSES, StageAccessType, type StageKindRow, StageKindType, StageType } from './stage.type';
+
+/** The views of the kinds of the request's listed stages, one per kind row (the page's rows are read, never changed). */
+function pageKindViews(ctx: RequestContext): (kind: StageKindRow) => StageKindType {
+  let made = ctx.loaders.get('pageKindViews') as ((kind: StageKindRow) => StageKindType) | undefined;
+  if (!made) {
+    const views = new WeakMap<StageKindRow, StageKindType>();
+    made = (kind) => {
+      let view = views.get(kind);
+      if (!view) {
+        view = StageKindType.from(kind, ctx.locale);
+        views.set(kind, view);
+      }
+      return view;
+    };
+    ctx.loaders.set('pageKindViews', made);
+  }
+  return made;
+}
 
 @Resolver(() => ParticipantType)
 export class ParticipantStagesResolver {
@@ -13,9 +31,12 @@ export class ParticipantStagesResolver {
   @FieldResolver(() => [StageType], { description: 'The action plan of the current pathway, by planned start' })
   @Shared(IDENTIFICATION)
   async stages(@Root() participant: ParticipantType, @Ctx() ctx: RequestContext): Promise<StageType[]> {
-    const stages = participant.listedStages ?? (await stagesByPathway(ctx).load(participant.currentPathwayId));
+    const listed = participant.listedStages;
+    const stages = listed ?? (await stagesByPathway(ctx).load(participant.currentPathwayId));
+    // A page's stages share its kinds' rows (participant-page.query.ts): one view per kind for the page.
+    const kindView = listed ? pageKindViews(ctx) : undefined;
     // Decided for the same viewer as their participant: a preview keeps its partner.
-    return stages.map((stage) => withScope(StageType.from(stage, ctx.locale), participant.consentSubject.scope));
+    return stages.map((stage) => withScope(StageType.from(stage, ctx.locale, kindView), participant.consentSubject.scope));
   }
 }
 

@@ -142,10 +142,11 @@ export class StageType extends Node implements SubjectBearer {
   @Field(() => Int, { nullable: true })
   version!: number | null;
 
-  static from(stage: StageRow, locale: Locale): StageType {
+  /** `kindView`: the kinds' views already made for the page (a list of 700 stages has a dozen kinds). */
+  static from(stage: StageRow, locale: Locale, kindView: (kind: StageKindRow) => StageKindType = (kind) => StageKindType.from(kind, locale)): StageType {
     return Object.assign(new StageType(), {
       id: toGlobalId('Stage', stage.id),
-      kind: StageKindType.from(stage.kind, locale),
+      kind: kindView(stage.kind),
       operator: stage.operator ? { id: toGlobalId('Organisation', stage.operator.id), name: stage.operator.name, kind: stage.operator.kind } : null,
       status: stage.status,
       plannedStart: stage.plannedStart,
