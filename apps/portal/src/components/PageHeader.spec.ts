@@ -16,6 +16,13 @@ describe('PageHeader', () => {
     expect(document.querySelector('.page-actions')).toBeNull();
   });
 
+  it('sums a record up under its title', () => {
+    mountInApp({
+      render: () => h(PageHeader, { title: 'Boulangerie Martin' }, { default: () => [h('span', 'Employeur'), h('span', 'Partenaire de la Ville')] }),
+    });
+    expect(document.querySelector('h1 + .participant-summary')?.textContent).toBe('EmployeurPartenaire de la Ville');
+  });
+
   it('offers its one action as a button beside the title, and none without a label', async () => {
     let asked = 0;
     const action = ref<string | null>('Ajouter un quartier');
