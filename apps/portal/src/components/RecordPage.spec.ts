@@ -64,6 +64,17 @@ describe('RecordPage', () => {
     expect(wrapper.text()).not.toContain('Réessayer');
   });
 
+  it('says what its messages say when there is no such record, and links back with their words', () => {
+    const query = { record: ref(null), shown: ref<RecordShown>('notFound'), error: ref<unknown>(null), loading: ref(false), refetch: () => undefined };
+    const wrapper = mount(
+      { render: () => h(RecordPage as unknown as Component, { query, back: { name: 'meetings' }, messages: 'meetings.page' }, { default: () => null }) },
+      { attachTo: document.body, global: { plugins: [i18n, PrimeVue, router] } },
+    );
+    expect(wrapper.get('a.back-link').text()).toBe('Toutes les réunions');
+    const section = wrapper.get('section.message-page');
+    expect(wrapper.get(`h1#${section.attributes('aria-labelledby')}`).text()).toBe('Réunion introuvable');
+  });
+
   it('says a failure with « Réessayer »', async () => {
     const { wrapper, retried } = pageOf('failed');
     await wrapper

@@ -10,3 +10,11 @@ export function timeToMinutes(time: string): number | null {
   const minutes = Number(match[2] ?? 0);
   return hours < 24 && minutes < 60 ? hours * 60 + minutes : null;
 }
+
+/** When weekly office hours are held, as their titles name it: `weekday` (its ISO number named by `dayName`: « mardi »), `start` and `end`. */
+export function weeklySpan(
+  hours: { weekday: number; startMinute: number; endMinute: number },
+  dayName: (weekday: number) => string,
+): { weekday: string; start: string; end: string } {
+  return { weekday: dayName(hours.weekday), start: minutesToTime(hours.startMinute), end: minutesToTime(hours.endMinute) };
+}

@@ -19,3 +19,5 @@ export const POSITIONING_SEVERITY: Record<PositioningStatus, 'info' | 'success' 
 };
 /** A positioning still open: the referent may withdraw it. */
 export const isOpenPositioning = (status: PositioningStatus) => status === 'PROPOSED' || status === 'WAITING' || status === 'ACCEPTED';
+/** A session's occupancy, column by column, as the action's page and the operator's page show it. */
+export const OCCUPANCY_COLUMNS = ['places', 'proposed', 'accepted', 'waiting', 'attended', 'placesLeft'] as const;
