@@ -146,7 +146,10 @@ describe('an archived file', () => {
   it('erases a closed file not archived yet the same way, at once, and the partner loses it', async () => {
     await server.asOwner(async (em) => {
       const id = parseGlobalId(openId)!.id;
-      await em.execute(`update pathway set status = 'CLOSED', exit_date = current_date, closed_on = current_date where participant_id = ?`, [id]);
+      await em.execute(
+        `update pathway set status = 'CLOSED', exit_date = (now() at time zone 'Europe/Paris')::date, closed_on = (now() at time zone 'Europe/Paris')::date where participant_id = ?`,
+        [id],
+      );
       await em.execute(`update participant set current_status = 'CLOSED' where id = ?`, [id]);
     });
     const ERASED = `mutation($input: EraseParticipantInput!) { eraseParticipant(input: $input) { archived { name } anonymised { name } } }`;
