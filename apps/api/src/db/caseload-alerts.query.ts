@@ -27,7 +27,7 @@ const ESF_COLUMNS: Record<(typeof REQUIRED_ESF_ENTRY_FIELDS)[number], string> = 
 };
 
 /** Today in France (the PLIE's working day) at the request's instant, whatever the server's time zone. */
-const TODAY = `(jalon_now() at time zone 'Europe/Paris')::date`;
+export const TODAY = `(jalon_now() at time zone 'Europe/Paris')::date`;
 
 const followed = `p.current_status in (${FOLLOWED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
@@ -37,13 +37,13 @@ const followed = `p.current_status in (${FOLLOWED_STATUSES.map((s) => `'${s}'`).
  */
 const CONDITIONS: Record<CaseloadAlert, string> = {
   [CaseloadAlert.NO_RECENT_APPOINTMENT]: `${followed} and p.current_status <> '${PathwayStatus.IN_JOB_FOLLOW_UP}'
-    and cur.referral_date <= current_date - ${DAYS_WITHOUT_APPOINTMENT_ALERT}
+    and cur.referral_date <= ${TODAY} - ${DAYS_WITHOUT_APPOINTMENT_ALERT}
     and not exists (select 1 from appointment_attendee aa join appointment a on a.id = aa.appointment_id
                     where aa.participant_id = p.id and aa.attendance = 'PRESENT' and a.starts_at > now() - interval '${DAYS_WITHOUT_APPOINTMENT_ALERT} days')`,
   [CaseloadAlert.CONTRACT_REVIEW_DUE]: `p.current_status = '${PathwayStatus.ACTIVE}'
-    and (select c.review_on from commitment_contract c where c.pathway_id = cur.id order by c.number desc limit 1) <= current_date + ${ALERT_LOOKAHEAD_DAYS}`,
+    and (select c.review_on from commitment_contract c where c.pathway_id = cur.id order by c.number desc limit 1) <= ${TODAY} + ${ALERT_LOOKAHEAD_DAYS}`,
   [CaseloadAlert.FOLLOW_UP_CHECK_IN_DUE]: `${followed}
-    and exists (select 1 from follow_up_check_in f where f.pathway_id = cur.id and f.done_on is null and f.due_on <= current_date + ${ALERT_LOOKAHEAD_DAYS})`,
+    and exists (select 1 from follow_up_check_in f where f.pathway_id = cur.id and f.done_on is null and f.due_on <= ${TODAY} + ${ALERT_LOOKAHEAD_DAYS})`,
   // The items are in the pathway's esf_record (none yet: all missing).
   [CaseloadAlert.ESF_DATA_INCOMPLETE]: `${followed} and not exists (select 1 from esf_record esf where esf.pathway_id = cur.id and ${Object.values(ESF_COLUMNS)
     .map((column) => `${column} is not null`)

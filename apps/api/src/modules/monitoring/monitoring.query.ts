@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ACTIVE_CASELOAD_STATUSES, AppointmentMode, Attendance, CaseloadAlert, RECENT_CONTACT_DAYS, rolesHolding } from '@jalon/domain';
-import { alertCondition, CURRENT_PATHWAY } from '../../db/caseload-alerts.query';
+import { alertCondition, CURRENT_PATHWAY, TODAY } from '../../db/caseload-alerts.query';
 
 /** Who a row of figures is about: one referent (a membership), one operator (the referents' organisation) or the whole PLIE. */
 export type MonitoringLevel = 'MEMBER' | 'ORGANISATION' | 'WHOLE';
@@ -72,7 +72,7 @@ export async function monitoringRows(em: EntityManager, referentId: string | nul
     entries as (
       select p.referent_id, count(*) as entries
       from pathway pw join participant p on p.id = pw.participant_id
-      where pw.entry_date > current_date - interval '12 months' and pw.entry_date <= current_date and p.referent_id in (select id from referents)
+      where pw.entry_date > ${TODAY} - interval '12 months' and pw.entry_date <= ${TODAY} and p.referent_id in (select id from referents)
       group by p.referent_id
     ),
     contacts as (
