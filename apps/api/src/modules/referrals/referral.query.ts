@@ -44,7 +44,8 @@ type InboxRowAsRead = Omit<InboxRow, 'receivedAt' | 'decidedAt' | 'submissions' 
  * and no entity in MikroORM's unit of work (issue 15: the unit of work's registering and
  * snapshots were most of the inbox's CPU). `where` is the list's ORM condition (its filters);
  * row-level security applies to every table read, and the pathway statuses and names come from
- * the same functions the entity path uses (jalon_referral_pathway_statuses, jalon_user_names).
+ * the same functions the entity path uses (jalon_referral_pathway_statuses, jalon_user_names),
+ * each called once for the page (`statuses` is materialized: inlined, its function ran per row).
  */
 export async function inboxPage(
   em: EntityManager,
@@ -56,7 +57,7 @@ export async function inboxPage(
   const [result] = await em.execute<Array<{ total: number; nodes: InboxRowAsRead[]; names: Record<string, string> | null }>>(
     `with matching as (${matching.sql}),
       page as (select id, received_at from matching ${after ? 'where (received_at, id) < (?::timestamptz, ?::uuid)' : ''} order by received_at desc, id desc limit ?),
-      statuses as (select * from jalon_referral_pathway_statuses(array(select r.id from page join referral r on r.id = page.id where r.status = 'ACCEPTED'))),
+      statuses as materialized (select * from jalon_referral_pathway_statuses(array(select r.id from page join referral r on r.id = page.id where r.status = 'ACCEPTED'))),
       authors as (select * from jalon_user_names(array(select distinct s.author_id from referral_submission s where s.referral_id in (select id from page))))
     select (select count(*) from matching)::int as total,
       coalesce((select json_agg(json_build_object('id', r.id, 'firstName', r.first_name, 'lastName', r.last_name, 'birthDate', r.birth_date,
