@@ -322,4 +322,47 @@ describe('referrals and the accreditation decision', () => {
     const own = await server.app.inject({ method: 'GET', url: `/referral-attachments/${attachmentId}`, headers: { cookie: commune.cookie! } });
     expect(own.statusCode).toBe(200);
   });
+
+  it('the inbox shows each referral as the referral itself reads it, page after page, newest first, filtered alike', async () => {
+    // After the tests above: accepted, refused, postponed, joined by a second partner, with a document.
+    const fields = `id version firstName lastName birthDate gender phone email addressLine postcode communeCode communeName priorityDistrictCode
+      status progress receivedAt decidedAt decisionReason redirectedTo participantId
+      submissions { id organisationName authorName submittedAt situation reason expectations agreementMethod agreedOn witness }
+      attachments { id fileName contentType sizeBytes uploadedAt organisationName }`;
+    const walk = async (filter: Record<string, unknown>) => {
+      const nodes: any[] = [];
+      let after: string | null = null;
+      let totalCount = 0;
+      do {
+        const { referrals }: any = await animation.data(
+          `query($filter: ReferralFilter, $after: String) { referrals(filter: $filter, page: { first: 3, after: $after }) {
+            totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${fields} } } } }`,
+          { filter, after },
+        );
+        totalCount = referrals.totalCount;
+        nodes.push(...referrals.edges.map((edge: any) => edge.node));
+        if (referrals.edges.length) expect(referrals.edges.at(-1).cursor).toBe(referrals.pageInfo.endCursor);
+        after = referrals.pageInfo.hasNextPage ? referrals.pageInfo.endCursor : null;
+      } while (after);
+      expect(nodes).toHaveLength(totalCount);
+      return nodes;
+    };
+
+    const inbox = await walk({});
+    expect(new Set(inbox.map((node) => node.id)).size).toBe(inbox.length);
+    const received = inbox.map((node) => node.receivedAt);
+    expect(received).toEqual([...received].sort().reverse());
+    for (const node of inbox) {
+      expect((await animation.data(`query($id: ID!) { referral(id: $id) { ${fields} } }`, { id: node.id })).referral).toEqual(node);
+    }
+    expect(inbox.some((node) => node.participantId && node.progress === 'IN_PATHWAY')).toBe(true);
+    expect(inbox.some((node) => node.submissions.length > 1 && node.submissions.every((s: any) => s.authorName))).toBe(true);
+    expect(inbox.some((node) => node.attachments.length > 0)).toBe(true);
+
+    const refused = await walk({ statuses: ['REFUSED', 'REDIRECTED'] });
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused).toEqual(inbox.filter((node) => ['REFUSED', 'REDIRECTED'].includes(node.status)));
+    const one = inbox.find((node) => node.attachments.length)!;
+    expect(await walk({ search: one.lastName })).toEqual(inbox.filter((node) => node.lastName.toLowerCase().includes(one.lastName.toLowerCase())));
+  });
 });

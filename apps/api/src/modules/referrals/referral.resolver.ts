@@ -46,8 +46,10 @@ export class ReferralResolver {
     @Arg('filter', () => ReferralFilter, { nullable: true }) filter?: ReferralFilter,
     @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
   ): Promise<ReferralConnection> {
-    const result = await listReferrals(ctx, filter, page);
-    return toConnection(result, referralCursor, await referralViews(ctx, result.nodes));
+    const list = await listReferrals(ctx, filter, page);
+    if ('own' in list) return toConnection(list.own, referralCursor, await referralViews(ctx, list.own.nodes));
+    const views = list.inbox.nodes.map((row) => ReferralType.from(row, row.submissions, row.attachments, row.pathwayStatus, list.names));
+    return toConnection(list.inbox, referralCursor, views);
   }
 
   @Query(() => ReferralType)

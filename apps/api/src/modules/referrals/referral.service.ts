@@ -15,12 +15,13 @@ import { mayBeReferrer, readableAuthoredRows, readableSubmitter } from '../../ac
 import { activeMembership } from '../../access/tenant-scope';
 import { notInFuture, requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors, InputProblems } from '../../graphql/errors';
-import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
+import { afterDescending, pageCursor, pageOf, pageSize, type PageArgs } from '../../graphql/pagination';
 import { encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { likePattern, optionalText, requiredText } from '../../graphql/text-input';
 import { Notification } from '../notifications/notification.entity';
-import { openReferralOf, pathwayStatusesOfReferrals } from './referral.query';
+import { inboxPage, type InboxRow, openReferralOf, pathwayStatusesOfReferrals } from './referral.query';
+import type { ReferralFields } from './referral.type';
 import { Organisation } from '../organisations/organisation.entity';
 import { shortNameOf } from '../participants/participant.entity';
 import { admitToPathway, checkedDetailsInTenant, findPossibleDuplicates } from '../participants/participant.service';
@@ -130,20 +131,32 @@ export async function findReferral(ctx: RequestContext, globalId: string, field 
   return referral;
 }
 
-export function referralCursor(record: ReferralRecord): string {
+export function referralCursor(record: ReferralFields | ReferralSubmission): string {
   return encodeCursor((record instanceof ReferralSubmission ? record.submittedAt : record.receivedAt).toISOString(), record.id);
 }
 
-/** The inbox (staff) or the partner's own submissions, newest first. */
-export function listReferrals(ctx: RequestContext, filter: ReferralFilter | undefined, args: PageArgs | undefined): Promise<Page<ReferralRecord>> {
+/** The list's filters, on the referral (staff) or the partner's submission alike. */
+function referralConditions(filter: ReferralFilter | undefined): Array<FilterQuery<Referral & ReferralSubmission>> {
   const conditions: Array<FilterQuery<Referral & ReferralSubmission>> = [];
   if (filter?.statuses?.length) conditions.push({ status: { $in: filter.statuses } });
   const search = filter?.search ? searchKeyOf(filter.search, '') : '';
   if (search) conditions.push({ searchKey: { $like: likePattern(search) } });
+  return conditions;
+}
+
+/**
+ * The referrals list: for a partner, its own submissions (read as entities, as its single
+ * referral is); for staff, the inbox read in one statement as plain rows (referral.query.ts,
+ * issue 15), with the submissions' authors' names.
+ */
+export type ReferralList = { own: Page<ReferralSubmission> } | { inbox: Page<InboxRow>; names: Map<string, string> };
+
+/** The inbox (staff) or the partner's own submissions, newest first. */
+export async function listReferrals(ctx: RequestContext, filter: ReferralFilter | undefined, args: PageArgs | undefined): Promise<ReferralList> {
   const submitter = readableSubmitter(ctx);
   if (submitter) {
-    const mine: FilterQuery<ReferralSubmission> = { $and: [...conditions, { organisation: submitter }] };
-    return pageOf<ReferralRecord>(ctx, args, {
+    const mine: FilterQuery<ReferralSubmission> = { $and: [...referralConditions(filter), { organisation: submitter }] };
+    const own = await pageOf(ctx, args, {
       key: 'timestamp',
       fetch: (after, limit) =>
         ctx.em.find(
@@ -154,19 +167,12 @@ export function listReferrals(ctx: RequestContext, filter: ReferralFilter | unde
       count: () => ctx.em.count(ReferralSubmission, mine),
       cursorOf: referralCursor,
     });
+    return { own };
   }
-  const where: FilterQuery<Referral> = { $and: conditions };
-  return pageOf<ReferralRecord>(ctx, args, {
-    key: 'timestamp',
-    fetch: (after, limit) =>
-      ctx.em.find(
-        Referral,
-        { $and: [where, afterDescending('receivedAt', after)] },
-        { populate: POPULATE, orderBy: { receivedAt: 'desc', id: 'desc' }, limit },
-      ),
-    count: () => ctx.em.count(Referral, where),
-    cursorOf: referralCursor,
-  });
+  const first = pageSize(args);
+  const { rows, totalCount, names } = await inboxPage(ctx.em, { $and: referralConditions(filter) }, pageCursor(ctx, args, 'timestamp'), first + 1);
+  const nodes = rows.slice(0, first);
+  return { inbox: { nodes, totalCount, hasNextPage: rows.length > first, endCursor: nodes.length ? referralCursor(nodes.at(-1)!) : null }, names };
 }
 
 /** The submissions of these referrals (staff): a partner's record is its own submission already. */

@@ -5,6 +5,37 @@ import { getCommune } from '@jalon/reference-data/node';
 import { Connection, Node, toGlobalId } from '../../graphql/relay';
 import { type Referral, type ReferralAttachment, ReferralSubmission } from './referral.entity';
 
+/** What a submission's view reads: the entity, or a row of the inbox's statement (referral.query.ts). */
+export type SubmissionFields = Pick<
+  ReferralSubmission,
+  'id' | 'submittedAt' | 'situation' | 'reason' | 'expectations' | 'agreementMethod' | 'agreedOn' | 'witness'
+> & { organisation: { name: string }; author: { id: string } };
+
+/** What an attachment's view reads: the entity, or a row of the inbox's statement. */
+export type AttachmentFields = Pick<ReferralAttachment, 'id' | 'fileName' | 'contentType' | 'sizeBytes' | 'uploadedAt'> & { organisation: { name: string } };
+
+/** What the staff's view of a referral reads: the entity, or a row of the inbox's statement. */
+export type ReferralFields = Pick<
+  Referral,
+  | 'id'
+  | 'firstName'
+  | 'lastName'
+  | 'birthDate'
+  | 'gender'
+  | 'phone'
+  | 'email'
+  | 'addressLine'
+  | 'postcode'
+  | 'communeCode'
+  | 'priorityDistrictCode'
+  | 'status'
+  | 'receivedAt'
+  | 'decidedAt'
+  | 'decisionReason'
+  | 'redirectedTo'
+  | 'version'
+> & { participant?: { id: string } | null };
+
 @ObjectType('ReferralSubmission', { description: "One partner's referral of the person (a partner reads only its own)" })
 export class ReferralSubmissionType {
   @Field(() => ID)
@@ -38,7 +69,7 @@ export class ReferralSubmissionType {
   witness!: string | null;
 
   /** `names`: the authors' names, from userNames() (a partner reads no one's account). */
-  static from(submission: ReferralSubmission, names: Map<string, string>): ReferralSubmissionType {
+  static from(submission: SubmissionFields, names: Map<string, string>): ReferralSubmissionType {
     return Object.assign(new ReferralSubmissionType(), {
       id: toGlobalId('ReferralSubmission', submission.id),
       organisationName: submission.organisation.name,
@@ -74,7 +105,7 @@ export class ReferralAttachmentType {
   @Field()
   organisationName!: string;
 
-  static from(attachment: ReferralAttachment): ReferralAttachmentType {
+  static from(attachment: AttachmentFields): ReferralAttachmentType {
     return Object.assign(new ReferralAttachmentType(), {
       id: toGlobalId('ReferralAttachment', attachment.id),
       fileName: attachment.fileName,
@@ -97,7 +128,7 @@ export class ReferralAttachmentType {
 export class ReferralType extends Node {
   readonly __typename = 'Referral';
   /** For the staff-only fields (the file it opened, people on file it may be); null in a partner's view. */
-  referral!: Referral | null;
+  referral!: ReferralFields | null;
 
   @Field()
   firstName!: string;
@@ -161,9 +192,9 @@ export class ReferralType extends Node {
 
   /** Staff read the referral (`record`, with every submission); a partner its own submission, as `record`. */
   static from(
-    record: Referral | ReferralSubmission,
-    submissions: ReferralSubmission[],
-    attachments: ReferralAttachment[],
+    record: ReferralFields | ReferralSubmission,
+    submissions: SubmissionFields[],
+    attachments: AttachmentFields[],
     pathwayStatus: PathwayStatus | null,
     /** The submissions' authors' names, from userNames(). */
     names: Map<string, string>,
