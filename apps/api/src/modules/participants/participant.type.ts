@@ -38,24 +38,14 @@ export type EsfItems = Pick<
   | 'version'
 >;
 
+/** A person's identity and contact, as a participant and a referral both record them. */
+export type PersonIdentityKey =
+  'firstName' | 'lastName' | 'birthDate' | 'gender' | 'phone' | 'email' | 'addressLine' | 'postcode' | 'communeCode' | 'priorityDistrictCode';
+
 /** What a participant's view is built from: the entity (referent populated), or the participants list's row. */
-export type ParticipantRow = Pick<
-  Participant,
-  | 'id'
-  | 'firstName'
-  | 'lastName'
-  | 'searchKey'
-  | 'birthDate'
-  | 'gender'
-  | 'phone'
-  | 'email'
-  | 'addressLine'
-  | 'postcode'
-  | 'communeCode'
-  | 'priorityDistrictCode'
-  | 'version'
-  | 'updatedAt'
-> & { referent: { id: string; user: { id: string }; organisation: { name: string } } };
+export type ParticipantRow = Pick<Participant, 'id' | PersonIdentityKey | 'searchKey' | 'version' | 'updatedAt'> & {
+  referent: { id: string; user: { id: string }; organisation: { name: string } };
+};
 
 // Plain values, no participant data, no field rules: resolved without the field middleware (a list of 700 stages has 700 of these).
 @ObjectType('Referent', { simpleResolvers: true, description: 'A path referent, as shown on a file' })

@@ -3,6 +3,7 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { ConsentMethod, Gender, type PathwayStatus, ReferralProgress, referralProgress, ReferralStatus } from '@jalon/domain';
 import { getCommune } from '@jalon/reference-data/node';
 import { Connection, Node, toGlobalId } from '../../graphql/relay';
+import type { PersonIdentityKey } from '../participants/participant.type';
 import { type Referral, type ReferralAttachment, ReferralSubmission } from './referral.entity';
 
 /** What a submission's view reads: the entity, or a row of the inbox's statement (referral.query.ts). */
@@ -17,23 +18,7 @@ export type AttachmentFields = Pick<ReferralAttachment, 'id' | 'fileName' | 'con
 /** What the staff's view of a referral reads: the entity, or a row of the inbox's statement. */
 export type ReferralFields = Pick<
   Referral,
-  | 'id'
-  | 'firstName'
-  | 'lastName'
-  | 'birthDate'
-  | 'gender'
-  | 'phone'
-  | 'email'
-  | 'addressLine'
-  | 'postcode'
-  | 'communeCode'
-  | 'priorityDistrictCode'
-  | 'status'
-  | 'receivedAt'
-  | 'decidedAt'
-  | 'decisionReason'
-  | 'redirectedTo'
-  | 'version'
+  'id' | PersonIdentityKey | 'status' | 'receivedAt' | 'decidedAt' | 'decisionReason' | 'redirectedTo' | 'version'
 > & { participant?: { id: string } | null };
 
 @ObjectType('ReferralSubmission', { description: "One partner's referral of the person (a partner reads only its own)" })
