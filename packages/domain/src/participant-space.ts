@@ -113,14 +113,9 @@ const PURPOSE_WORDS_EN: Record<ConsentPurpose, string> = {
   [ConsentPurpose.JOB_APPLICATION]: 'for your applications',
 };
 
-/** A list in French: « a, b et c ». */
-export function frenchList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
-}
-
-/** A list in English: « a, b and c ». */
-export function englishList(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+/** A list as the person reads it: « a, b et c », or "a, b and c". */
+export function spaceList(items: readonly string[], locale: SpaceLocale): string {
+  return new Intl.ListFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { type: 'conjunction' }).format(items);
 }
 
 /** 30 June 2027 (English) or 30 juin 2027 (French), in the person's time zone. */
@@ -153,20 +148,29 @@ function whatIsShared(dataClasses: readonly DataClass[], stageKinds: readonly st
   if (locale === 'en') {
     const narrowed =
       stageKinds.length > 0
-        ? ` (steps: ${englishList(stageKinds.map((k) => k.toLowerCase()))})`
+        ? ` (steps: ${spaceList(
+            stageKinds.map((k) => k.toLowerCase()),
+            locale,
+          )})`
         : stageCount
           ? ` (${stageCount === 1 ? 'one given step' : `${stageCount} given steps`})`
           : '';
-    return `${englishList(dataClasses.map((c) => CLASS_WORDS_EN[c]))}${narrowed}`;
+    return `${spaceList(
+      dataClasses.map((c) => CLASS_WORDS_EN[c]),
+      locale,
+    )}${narrowed}`;
   }
   const words = dataClasses.map((c) => CLASS_WORDS[c]);
   const narrowed =
     stageKinds.length > 0
-      ? ` (étapes : ${frenchList(stageKinds.map((k) => k.toLowerCase()))})`
+      ? ` (étapes : ${spaceList(
+          stageKinds.map((k) => k.toLowerCase()),
+          locale,
+        )})`
       : stageCount
         ? ` (${stageCount === 1 ? 'une étape précise' : `${stageCount} étapes précises`})`
         : '';
-  return `${frenchList(words)}${narrowed}`;
+  return `${spaceList(words, locale)}${narrowed}`;
 }
 
 /**
@@ -198,8 +202,8 @@ export function consentSentence(consent: ConsentToWord, locale: SpaceLocale): st
 export function readSentence(read: { organisation: string; dataClasses: readonly string[] }, locale: SpaceLocale): string {
   if (locale === 'en') {
     const words = read.dataClasses.map((c) => (c in CLASS_WORDS_EN ? CLASS_WORDS_EN[c as DataClass] : 'your name'));
-    return `${read.organisation} read ${englishList([...new Set(words)])}.`;
+    return `${read.organisation} read ${spaceList([...new Set(words)], locale)}.`;
   }
   const words = read.dataClasses.map((c) => (c in CLASS_WORDS ? CLASS_WORDS[c as DataClass] : 'votre nom'));
-  return `${read.organisation} a consulté ${frenchList([...new Set(words)])}.`;
+  return `${read.organisation} a consulté ${spaceList([...new Set(words)], locale)}.`;
 }
