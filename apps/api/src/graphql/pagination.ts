@@ -1,7 +1,8 @@
+import type { EntityName, FilterQuery, FindOptions, Loaded } from '@mikro-orm/postgresql';
 import { Field, InputType, Int } from 'type-graphql';
 import type { RequestContext } from '../context/request-context';
 import { errors } from './errors';
-import { decodeCursor, UUID, type Page } from './relay';
+import { decodeCursor, encodeCursor, UUID, type Page } from './relay';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -75,4 +76,30 @@ export function afterAscending<K extends string>(keyField: K, after: Cursor | nu
 /** Rows after a cursor in newest-first (key, id) order. */
 export function afterDescending<K extends string>(keyField: K, after: Cursor | null): Record<string, unknown> {
   return after ? { $or: [{ [keyField]: { $lt: after.key } }, { [keyField]: after.key, id: { $lt: after.id } }] } : {};
+}
+
+/** Where a row sits in a newest-first list: its creation instant, then its id. */
+export function newestFirstCursor(row: { createdAt: Date; id: string }): string {
+  return encodeCursor(row.createdAt.toISOString(), row.id);
+}
+
+/** One page of a table's rows newest first (creation instant, then id), counted over the same filter. */
+export function newestFirstPage<T extends { createdAt: Date; id: string }, P extends string = never>(
+  ctx: RequestContext,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  args: PageArgs | undefined,
+  populate?: FindOptions<T, P>['populate'],
+): Promise<Page<Loaded<T, P>>> {
+  return pageOf(ctx, args, {
+    key: 'timestamp',
+    fetch: (after, limit) =>
+      ctx.em.find(entity, { $and: [where, afterDescending('createdAt', after)] } as FilterQuery<T>, {
+        orderBy: { createdAt: 'desc', id: 'desc' } as FindOptions<T, P>['orderBy'],
+        limit,
+        populate,
+      }),
+    count: () => ctx.em.count(entity, where),
+    cursorOf: newestFirstCursor,
+  });
 }

@@ -1,9 +1,9 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
 import { Allow } from '../../access/operation-access';
-import { PageArgs } from '../../graphql/pagination';
+import { newestFirstCursor, PageArgs } from '../../graphql/pagination';
 import { toConnection } from '../../graphql/relay';
-import { listNotifications, markNotificationsRead, notificationCursor } from './notification.service';
+import { listNotifications, markNotificationsRead } from './notification.service';
 import { NotificationConnection, NotificationType } from './notification.type';
 
 @Resolver()
@@ -16,7 +16,7 @@ export class NotificationResolver {
     @Arg('page', () => PageArgs, { nullable: true }) page?: PageArgs,
   ): Promise<NotificationConnection> {
     const result = await listNotifications(ctx, unreadOnly, page);
-    return toConnection(result, notificationCursor, result.nodes.map(NotificationType.from));
+    return toConnection(result, newestFirstCursor, result.nodes.map(NotificationType.from));
   }
 
   @Mutation(() => Int, { description: 'Marks these notifications (or all of them) read; returns how many changed' })

@@ -1,23 +1,13 @@
 import type { RequestContext } from '../../context/request-context';
 import { readableNotifications } from '../../access/notification-access';
-import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
-import { encodeCursor, parseGlobalId, type Page } from '../../graphql/relay';
+import { newestFirstPage, type PageArgs } from '../../graphql/pagination';
+import { parseGlobalId, type Page } from '../../graphql/relay';
 import { Notification } from './notification.entity';
-
-export function notificationCursor(notification: Notification): string {
-  return encodeCursor(notification.createdAt.toISOString(), notification.id);
-}
 
 /** The viewer's organisation's notifications it may be shown now (row-level security also keeps them to it). */
 export async function listNotifications(ctx: RequestContext, unreadOnly: boolean, args: PageArgs | undefined): Promise<Page<Notification>> {
   const where = { ...(await readableNotifications(ctx)), ...(unreadOnly ? { readAt: null } : {}) };
-  return pageOf(ctx, args, {
-    key: 'timestamp',
-    fetch: (after, limit) =>
-      ctx.em.find(Notification, { $and: [where, afterDescending('createdAt', after)] }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit }),
-    count: () => ctx.em.count(Notification, where),
-    cursorOf: notificationCursor,
-  });
+  return newestFirstPage(ctx, Notification, where, args);
 }
 
 export async function markNotificationsRead(ctx: RequestContext, globalIds: string[] | null): Promise<number> {

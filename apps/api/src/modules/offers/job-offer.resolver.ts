@@ -3,7 +3,7 @@ import type { RequestContext } from '../../context/request-context';
 import { Allow } from '../../access/operation-access';
 import { readableParticipants } from '../../access/participant-access';
 import { loaderFor } from '../../graphql/loaders';
-import { PageArgs } from '../../graphql/pagination';
+import { newestFirstCursor, PageArgs } from '../../graphql/pagination';
 import { toConnection, toGlobalId } from '../../graphql/relay';
 import { Participant } from '../participants/participant.entity';
 import { findPathway, toTypes } from '../participants/participant.service';
@@ -25,7 +25,6 @@ import {
   countCandidaciesToAnswer,
   createJobOffer,
   getJobOffer,
-  jobOfferCursor,
   listJobOffers,
   proposeCandidacy,
   recordCandidacyOutcome,
@@ -48,7 +47,7 @@ async function offersConnection(ctx: RequestContext, filter: JobOfferFilter | un
   const result = await listJobOffers(ctx, filter, page);
   return toConnection(
     result,
-    jobOfferCursor,
+    newestFirstCursor,
     result.nodes.map((offer) => JobOfferType.from(offer, mayFollowCompanies(ctx))),
   );
 }

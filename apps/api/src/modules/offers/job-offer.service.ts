@@ -23,8 +23,8 @@ import { assertMayEdit, readableParticipants } from '../../access/participant-ac
 import { activeMembership } from '../../access/tenant-scope';
 import { checkDayWithin, optionalDate, requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors, InputProblems } from '../../graphql/errors';
-import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
-import { encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
+import { newestFirstPage, type PageArgs } from '../../graphql/pagination';
+import { parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { likePattern, optionalText, requiredText } from '../../graphql/text-input';
 import { getCompany } from '../companies/company.service';
@@ -49,10 +49,6 @@ import type {
   UpdateJobOfferInput,
 } from './job-offer.inputs';
 
-export function jobOfferCursor(offer: JobOffer): string {
-  return encodeCursor(offer.createdAt.toISOString(), offer.id);
-}
-
 /** The offers the viewer reaches (the PLIE's, or a partner's own), newest first. */
 export async function listJobOffers(ctx: RequestContext, filter: JobOfferFilter | undefined, args: PageArgs | undefined): Promise<Page<JobOffer>> {
   const scope = await offerScope(ctx);
@@ -62,17 +58,7 @@ export async function listJobOffers(ctx: RequestContext, filter: JobOfferFilter 
   if (filter?.status) where.status = filter.status;
   const search = filter?.search?.trim();
   if (search) where.title = { $ilike: likePattern(search) };
-  return pageOf(ctx, args, {
-    key: 'timestamp',
-    fetch: (after, limit) =>
-      ctx.em.find(
-        JobOffer,
-        { $and: [where, afterDescending('createdAt', after)] },
-        { orderBy: { createdAt: 'desc', id: 'desc' }, limit, populate: ['company'] },
-      ),
-    count: () => ctx.em.count(JobOffer, where),
-    cursorOf: jobOfferCursor,
-  });
+  return newestFirstPage(ctx, JobOffer, where, args, ['company']);
 }
 
 export async function getJobOffer(ctx: RequestContext, globalId: string, field = 'id'): Promise<{ offer: JobOffer; scope: OfferScope }> {

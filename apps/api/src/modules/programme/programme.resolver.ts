@@ -5,7 +5,7 @@ import { programmeScope } from '../../access/programme-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { needTotals, sessionOccupancy } from '../../db/programme.query';
 import { loaderFor } from '../../graphql/loaders';
-import { PageArgs } from '../../graphql/pagination';
+import { newestFirstCursor, PageArgs } from '../../graphql/pagination';
 import { toConnection } from '../../graphql/relay';
 import type { Participant } from '../participants/participant.entity';
 import { toTypes } from '../participants/participant.service';
@@ -26,7 +26,6 @@ import {
   WithdrawPositioningInput,
 } from './programme.inputs';
 import {
-  actionCursor,
   addSession,
   answerPositioning,
   createAction,
@@ -82,7 +81,7 @@ export class ProgrammeActionResolver {
     const result = await listActions(ctx, filter, page);
     return toConnection(
       result,
-      actionCursor,
+      newestFirstCursor,
       result.nodes.map((action) => actionType(ctx, action)),
     );
   }

@@ -31,8 +31,8 @@ import { lockForTransaction } from '../../db/advisory-lock';
 import { sessionOccupancy, type SessionOccupancy } from '../../db/programme.query';
 import { checkDayWithin, requiredDate, todayInFrance } from '../../graphql/date-input';
 import { errors, InputProblems } from '../../graphql/errors';
-import { afterDescending, pageOf, type PageArgs } from '../../graphql/pagination';
-import { encodeCursor, parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
+import { newestFirstPage, type PageArgs } from '../../graphql/pagination';
+import { parseGlobalId, toGlobalId, type Page } from '../../graphql/relay';
 import { saveChanges } from '../../graphql/save-changes';
 import { likePattern, optionalText, requiredText } from '../../graphql/text-input';
 import type { CollectedAgreementInput } from '../consent/consent.inputs';
@@ -66,10 +66,6 @@ import type {
 const ACTION_POPULATE = ['operator', 'kind', 'esfOperation'] as const;
 const POSITIONING_POPULATE = ['session.action.kind', 'session.action.operator', 'participant', 'pathway'] as const;
 
-export function actionCursor(action: ProgrammeAction): string {
-  return encodeCursor(action.createdAt.toISOString(), action.id);
-}
-
 /** The actions the viewer reaches (the PLIE's programme, or an operator's own), newest first. */
 export async function listActions(ctx: RequestContext, filter: ProgrammeActionFilter | undefined, args: PageArgs | undefined): Promise<Page<ProgrammeAction>> {
   const where: FilterQuery<ProgrammeAction> = { tenant: activeMembership(ctx).tenantId, ...ownActions(programmeScope(ctx)) };
@@ -77,17 +73,7 @@ export async function listActions(ctx: RequestContext, filter: ProgrammeActionFi
   else if (filter?.takesPositionings) where.status = { $in: Object.values(ProgrammeActionStatus).filter(takesPositionings) };
   const search = filter?.search?.trim();
   if (search) where.title = { $ilike: likePattern(search) };
-  return pageOf(ctx, args, {
-    key: 'timestamp',
-    fetch: (after, limit) =>
-      ctx.em.find(
-        ProgrammeAction,
-        { $and: [where, afterDescending('createdAt', after)] },
-        { orderBy: { createdAt: 'desc', id: 'desc' }, limit, populate: ACTION_POPULATE },
-      ),
-    count: () => ctx.em.count(ProgrammeAction, where),
-    cursorOf: actionCursor,
-  });
+  return newestFirstPage(ctx, ProgrammeAction, where, args, ACTION_POPULATE);
 }
 
 export async function getAction(ctx: RequestContext, globalId: string, field = 'id'): Promise<ProgrammeAction> {
