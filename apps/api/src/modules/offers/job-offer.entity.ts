@@ -1,11 +1,9 @@
 import { Entity, Enum, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
 import { CandidacyStatus, JobContractType, JobOfferSource, JobOfferStatus } from '@jalon/domain';
+import { Proposal } from '../../db/proposal.entity';
 import { TenantOwnedEntity } from '../../db/tenant-owned.entity';
 import { Company } from '../companies/company.entity';
 import { Organisation } from '../organisations/organisation.entity';
-import { Participant } from '../participants/participant.entity';
-import { Pathway } from '../participants/pathway.entity';
-import { Stage } from '../stages/stage.entity';
 import { User } from '../users/user.entity';
 
 /** A job offer the PLIE holds: from a company it follows, found by the team, or posted by a partner employer. */
@@ -66,15 +64,9 @@ export class JobOffer extends TenantOwnedEntity {
  */
 @Entity({ tableName: 'candidacy' })
 @Unique({ properties: ['offer', 'pathway'] })
-export class Candidacy extends TenantOwnedEntity {
+export class Candidacy extends Proposal {
   @ManyToOne(() => JobOffer, { deleteRule: 'cascade' })
   offer!: JobOffer;
-
-  @ManyToOne(() => Participant, { deleteRule: 'cascade' })
-  participant!: Participant;
-
-  @ManyToOne(() => Pathway, { deleteRule: 'cascade' })
-  pathway!: Pathway;
 
   /** What the referent tells the employer about her: written for it, shared as it is. */
   @Property({ type: 'text' })
@@ -83,30 +75,10 @@ export class Candidacy extends TenantOwnedEntity {
   @Enum({ items: () => CandidacyStatus, nativeEnumName: 'candidacy_status' })
   status: CandidacyStatus & Opt = CandidacyStatus.PROPOSED;
 
-  /** The employer's words with its answer. */
-  @Property({ type: 'text', nullable: true })
-  answerNote?: string | null;
-
-  @Property({ type: 'timestamptz', nullable: true })
-  answeredAt?: Date | null;
-
-  @ManyToOne(() => User, { nullable: true, deleteRule: 'restrict' })
-  answeredBy?: User | null;
-
   /** Why she was not retained, or withdrew. */
   @Property({ type: 'text', nullable: true })
   outcomeReason?: string | null;
 
   @Property({ type: 'date', nullable: true })
   hiredOn?: string | null;
-
-  /** The job, once the hire is recorded: a stage of her action plan. */
-  @ManyToOne(() => Stage, { nullable: true, deleteRule: 'set null' })
-  stage?: Stage | null;
-
-  @ManyToOne(() => User, { deleteRule: 'restrict' })
-  proposedBy!: User;
-
-  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
-  updatedAt: Date & Opt = new Date();
 }

@@ -1,12 +1,11 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
 import { PositioningStatus, ProgrammeActionStatus, ProgrammeFunding } from '@jalon/domain';
+import { Proposal } from '../../db/proposal.entity';
 import { TenantOwnedEntity } from '../../db/tenant-owned.entity';
 import { EsfOperation } from '../esf/esf-operation.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { Participant } from '../participants/participant.entity';
-import { Pathway } from '../participants/pathway.entity';
 import { StageKind } from '../stages/stage-kind.entity';
-import { Stage } from '../stages/stage.entity';
 import { User } from '../users/user.entity';
 
 /** An action the PLIE funds and schedules with an operator (« programmation »). */
@@ -74,15 +73,9 @@ export class ProgrammeSession extends TenantOwnedEntity {
  */
 @Entity({ tableName: 'positioning' })
 @Unique({ properties: ['session', 'pathway'] })
-export class Positioning extends TenantOwnedEntity {
+export class Positioning extends Proposal {
   @ManyToOne(() => ProgrammeSession, { deleteRule: 'cascade' })
   session!: ProgrammeSession;
-
-  @ManyToOne(() => Participant, { deleteRule: 'cascade' })
-  participant!: Participant;
-
-  @ManyToOne(() => Pathway, { deleteRule: 'cascade' })
-  pathway!: Pathway;
 
   /** Why her referent proposes her: written for the operator. */
   @Property({ type: 'text' })
@@ -91,31 +84,10 @@ export class Positioning extends TenantOwnedEntity {
   @Enum({ items: () => PositioningStatus, nativeEnumName: 'positioning_status' })
   status: PositioningStatus & Opt = PositioningStatus.PROPOSED;
 
-  /** The operator's words with its answer (why declined). */
-  @Property({ type: 'text', nullable: true })
-  answerNote?: string | null;
-
-  @Property({ type: 'timestamptz', nullable: true })
-  answeredAt?: Date | null;
-
-  @ManyToOne(() => User, { nullable: true, deleteRule: 'restrict' })
-  answeredBy?: User | null;
-
   /** Her place on the waiting list: the first to wait is the first promoted. */
   @Property({ type: 'timestamptz', nullable: true })
   waitingSince?: Date | null;
-
-  /** Accepted: her stage with the operator. */
-  @ManyToOne(() => Stage, { nullable: true, deleteRule: 'set null' })
-  stage?: Stage | null;
-
-  @ManyToOne(() => User, { deleteRule: 'restrict' })
-  proposedBy!: User;
-
-  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
-  updatedAt: Date & Opt = new Date();
 }
-
 /** An unmet need a referent records for the programme: a kind of action, where, for how many, for when. */
 @Entity({ tableName: 'programme_need' })
 @Index({ properties: ['tenant', 'quarter'] })
