@@ -107,6 +107,11 @@ export function todayLocalDate(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** A person as the portal names her in a sentence, a heading or a label: « Awa Diallo » (lists sorted by name say « Diallo Awa » themselves). */
+export function personName(person: { firstName: string; lastName: string }): string {
+  return `${person.firstName} ${person.lastName}`;
+}
+
 /** Whole years between a YYYY-MM-DD birth date and today. */
 export function ageOn(birthDate: string, today = todayLocalDate()): number {
   const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
