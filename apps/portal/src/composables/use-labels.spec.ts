@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { ageOn, personName } from './use-labels';
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { mountComposable } from '@/testing/mount-composable';
+import { ageOn, personName, useLabels } from './use-labels';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
 
 describe('personName', () => {
   it('names a person first name first, as in a sentence', () => {
@@ -11,5 +17,13 @@ describe('ageOn', () => {
   it('counts whole years, the birthday not yet come this year not counted', () => {
     expect(ageOn('1990-12-07', '2026-12-06')).toBe(35);
     expect(ageOn('1990-12-06', '2026-12-06')).toBe(36);
+  });
+});
+
+describe('labels.period', () => {
+  it('says from which day to which, or from which day while there is no end', () => {
+    const labels = mountComposable(useLabels);
+    expect(labels.period('2026-03-02', '2026-04-15')).toBe('du 02/03/2026 au 15/04/2026');
+    expect(labels.period('2026-03-02', null)).toBe('à partir du 02/03/2026');
   });
 });

@@ -121,6 +121,7 @@ export function ageOn(birthDate: string, today = todayLocalDate()): number {
 /** Translated names for the API's enums and dates in the UI locale. */
 export function useLabels() {
   const { t, locale } = useI18n();
+  const shortDate = (value: string) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'short' }).format(fromLocalDate(value));
   return {
     role: (role: MembershipRole) => t(`enums.role.${role}`),
     /** What a capability lets one do, as a verb phrase (« statuer sur les orientations »). */
@@ -175,7 +176,10 @@ export function useLabels() {
     month: (period: string) =>
       new Intl.DateTimeFormat(locale.value, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`)),
     /** Short form for tables: 01/05/1990. */
-    shortDate: (value: string) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'short' }).format(fromLocalDate(value)),
+    shortDate,
+    /** Days from one to another, short: « du 02/03/2026 au 15/04/2026 », or « à partir du 02/03/2026 » with no end yet. */
+    period: (from: string, to: string | null | undefined) =>
+      to ? t('stages.period', { from: shortDate(from), to: shortDate(to) }) : t('stages.from', { from: shortDate(from) }),
     age: (birthDate: string) => t('participants.age', ageOn(birthDate)),
   };
 }
