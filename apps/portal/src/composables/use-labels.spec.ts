@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { mountComposable } from '@/testing/mount-composable';
-import { ageOn, personName, useLabels } from './use-labels';
+import { ageOn, personName, todayLocalDate, useLabels } from './use-labels';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -10,6 +10,13 @@ afterEach(() => {
 describe('personName', () => {
   it('names a person first name first, as in a sentence', () => {
     expect(personName({ firstName: 'Awa', lastName: 'Diallo' })).toBe('Awa Diallo');
+  });
+});
+
+describe('todayLocalDate', () => {
+  it('is the day in France, whatever the browser’s zone: half past midnight in Paris is already the next day', () => {
+    expect(todayLocalDate(new Date('2026-12-06T23:30:00Z'))).toBe('2026-12-07');
+    expect(todayLocalDate(new Date('2026-07-06T21:59:00Z'))).toBe('2026-07-06');
   });
 });
 

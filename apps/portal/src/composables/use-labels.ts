@@ -1,6 +1,7 @@
 import { useI18n } from 'vue-i18n';
 import { DAYS_WITHOUT_APPOINTMENT_ALERT, type Capability } from '@jalon/domain';
 import { ISCED_LEVELS } from '@jalon/reference-data';
+import { parisDay } from '@/app/paris-time';
 import type {
   CaseloadAlert,
   EmploymentSituation,
@@ -104,7 +105,7 @@ function fromLocalDate(value: string): Date {
 
 /** Today in France as YYYY-MM-DD: the PLIE's working day, as the API counts it. */
 export function todayLocalDate(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return parisDay(now);
 }
 
 /** A person as the portal names her in a sentence, a heading or a label: « Awa Diallo » (lists sorted by name say « Diallo Awa » themselves). */
