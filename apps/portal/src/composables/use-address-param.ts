@@ -1,6 +1,6 @@
-import { computed, ref, watch, type Ref } from 'vue';
+import { ref, watch, type Ref } from 'vue';
 import { useRoute, useRouter, type LocationQueryValue, type RouteLocationNormalizedLoaded, type Router } from 'vue-router';
-import { useDebounced } from './use-debounced';
+import { useListSearch } from './use-list-search';
 
 const single = (value: LocationQueryValue | LocationQueryValue[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 
@@ -30,9 +30,7 @@ export function useAddressParam<T extends string>(name: string, fallback: T, acc
 export function useAddressSearch() {
   const route = useRoute();
   const router = useRouter();
-  const search = ref(single(route.query.q));
-  const debounced = useDebounced(search);
-  const term = computed(() => debounced.value.trim());
+  const { search, term } = useListSearch(single(route.query.q));
   watch(term, (value) => replaceParam(route, router, 'q', value || null));
   return { search, term };
 }

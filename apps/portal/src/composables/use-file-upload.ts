@@ -39,14 +39,14 @@ export function useFileUpload(failed: () => string) {
   const uploading = ref(false);
   const error = ref<string | null>(null);
 
-  /** True once the file is stored. */
-  async function upload(url: string, file: File): Promise<boolean> {
+  /** The API's answer once the file is stored (what it made of it), or null when it was refused. */
+  async function upload<T = unknown>(url: string, file: File): Promise<{ value: T } | null> {
     uploading.value = true;
     error.value = null;
     try {
-      const result = await postFile(url, file);
+      const result = await postFile<T>(url, file);
       if (!result.ok) error.value = result.message ?? failed();
-      return result.ok;
+      return result.ok ? { value: result.value } : null;
     } finally {
       uploading.value = false;
     }

@@ -1,6 +1,7 @@
 import { useI18n } from 'vue-i18n';
 import { DAYS_WITHOUT_APPOINTMENT_ALERT, type Capability } from '@jalon/domain';
 import { ISCED_LEVELS } from '@jalon/reference-data';
+import { parisDay } from '@/app/paris-time';
 import type {
   CaseloadAlert,
   EmploymentSituation,
@@ -104,7 +105,12 @@ function fromLocalDate(value: string): Date {
 
 /** Today in France as YYYY-MM-DD: the PLIE's working day, as the API counts it. */
 export function todayLocalDate(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return parisDay(now);
+}
+
+/** A person as the portal names her in a sentence, a heading or a label: « Awa Diallo » (lists sorted by name say « Diallo Awa » themselves). */
+export function personName(person: { firstName: string; lastName: string }): string {
+  return `${person.firstName} ${person.lastName}`;
 }
 
 /** Whole years between a YYYY-MM-DD birth date and today. */
@@ -116,6 +122,7 @@ export function ageOn(birthDate: string, today = todayLocalDate()): number {
 /** Translated names for the API's enums and dates in the UI locale. */
 export function useLabels() {
   const { t, locale } = useI18n();
+  const shortDate = (value: string) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'short' }).format(fromLocalDate(value));
   return {
     role: (role: MembershipRole) => t(`enums.role.${role}`),
     /** What a capability lets one do, as a verb phrase (« statuer sur les orientations »). */
@@ -170,7 +177,10 @@ export function useLabels() {
     month: (period: string) =>
       new Intl.DateTimeFormat(locale.value, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`)),
     /** Short form for tables: 01/05/1990. */
-    shortDate: (value: string) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'short' }).format(fromLocalDate(value)),
+    shortDate,
+    /** Days from one to another, short: « du 02/03/2026 au 15/04/2026 », or « à partir du 02/03/2026 » with no end yet. */
+    period: (from: string, to: string | null | undefined) =>
+      to ? t('stages.period', { from: shortDate(from), to: shortDate(to) }) : t('stages.from', { from: shortDate(from) }),
     age: (birthDate: string) => t('participants.age', ageOn(birthDate)),
   };
 }

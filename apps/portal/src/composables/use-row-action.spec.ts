@@ -1,25 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { defineComponent, h, nextTick } from 'vue';
-import Toast from 'primevue/toast';
+import { nextTick } from 'vue';
 import { CombinedGraphQLErrors } from '@apollo/client';
-import { mountInApp } from '@/testing/mount-in-app';
+import { mountComposable } from '@/testing/mount-composable';
 import type { MutationResult } from './use-mutation';
 import { useRowAction } from './use-row-action';
 
-/** The composable in a component, with the toasts it says. */
-function mountAction() {
-  let action!: ReturnType<typeof useRowAction>;
-  mountInApp(
-    defineComponent({
-      setup() {
-        action = useRowAction();
-        return () => h(Toast);
-      },
-    }),
-  );
-  return action;
-}
+const mountAction = () => mountComposable(useRowAction);
 
 afterEach(() => {
   document.body.innerHTML = '';

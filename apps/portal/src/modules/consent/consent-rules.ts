@@ -1,4 +1,5 @@
 import { CONSENT_NOTICE_VERSION, PARTNER_ORGANISATION_KINDS, SHARING_PRESETS, type SharingPreset } from '@jalon/domain';
+import { parisDay } from '@/app/paris-time';
 import type { ConsentFieldsFragment, ConsentMethod, ConsentPurpose, DataClass, OrganisationKind } from '@/gql/graphql';
 
 /** Grantable data classes, in the order of the form; the last three are special-category data (GDPR art. 9/10). */
@@ -73,10 +74,6 @@ export const STATUS_SEVERITY: Record<StatusKey, 'success' | 'info' | 'secondary'
   SUPERSEDED: 'secondary',
 };
 
-/** A day in France (YYYY-MM-DD) of an instant. */
-export function parisDay(iso: string | Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
-}
 /** `validUntil` is an exclusive end (midnight in France after the last day): the last day included. */
 export function lastDayOf(validUntil: string): string {
   return parisDay(new Date(new Date(validUntil).getTime() - 1));

@@ -6,6 +6,9 @@ export { MAX_TARGET_TRADES };
 /** In the order a project moves: explored, then confirmed or abandoned. */
 export const TARGET_STATUSES: readonly TargetTradeStatus[] = ['TO_EXPLORE', 'CONFIRMED', 'ABANDONED'];
 
+/** A target trade's two lists of skills, each written, edited and shown alike (the value: its fields' id suffix). */
+export const SKILL_LISTS = { skillsAcquired: 'acquired', skillsToAcquire: 'to-acquire' } as const;
+
 /** A list typed one item per line, blank lines dropped. */
 export function linesOf(text: string): string[] {
   return text

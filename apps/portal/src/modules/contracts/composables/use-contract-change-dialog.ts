@@ -1,5 +1,6 @@
 import { computed, type Ref } from 'vue';
 import { useFormDialog, type SubmitSteps } from '@/composables/use-form-dialog';
+import { personName } from '@/composables/use-labels';
 import type { AssistedContractFieldsFragment } from '@/gql/graphql';
 
 interface ContractChangeOptions<TValues extends object> {
@@ -19,7 +20,7 @@ interface ContractChangeOptions<TValues extends object> {
  */
 export function useContractChangeDialog<TValues extends object>(options: ContractChangeOptions<TValues>) {
   const form = useFormDialog({ id: options.id, visible: options.visible, values: options.values });
-  const name = computed(() => `${options.contract().firstName} ${options.contract().lastName}`);
+  const name = computed(() => personName(options.contract()));
 
   async function submit<TData>(steps: Omit<SubmitSteps<TData>, 'check'>): Promise<void> {
     const result = await form.submit({ check: () => form.require(form.values), ...steps });
