@@ -4,8 +4,8 @@ import { type AgendaFacts, MeetingAudience } from '../../access/meeting-access';
 import type { Organisation } from '../organisations/organisation.entity';
 import { errors } from '../../graphql/errors';
 import { toGlobalId } from '../../graphql/relay';
-import { AgendaItem, type Meeting, type MeetingDocument } from './meeting.entity';
-import { agendaRowsOf, type AgendaItemRow, type MeetingDocumentFields } from './meeting.query';
+import { AgendaItem, type MeetingDocument } from './meeting.entity';
+import { agendaRowsOf, type AgendaItemRow, type MeetingDocumentFields, type MeetingFields } from './meeting.query';
 import { findMeeting, findMeetingDocument } from './meeting.service';
 import { AgendaItemType, AgendaSharingType, MeetingOrganisationType } from './meeting.type';
 
@@ -15,8 +15,8 @@ export function factsOf(item: AgendaItemRow | AgendaItem): AgendaFacts {
 }
 
 /** The people a meeting names (its organiser and invitees): their names come from userNames(). */
-export function peopleOf(meeting: Meeting): string[] {
-  return [meeting.organiser.id, ...meeting.invitees.getItems().map((invitee) => invitee.user.id)];
+export function peopleOf(meeting: Pick<MeetingFields, 'organiser' | 'invitees'>): string[] {
+  return [meeting.organiser.id, ...meeting.invitees.map((invitee) => invitee.user.id)];
 }
 
 export interface AgendaView {
@@ -34,7 +34,11 @@ export interface AgendaView {
  * once the minutes are published. The agenda is read as plain rows in one statement
  * (agendaRowsOf); what the audience sees is decided by MeetingAudience, as for any other read.
  */
-export async function agendaFor(ctx: RequestContext, meeting: Pick<Meeting, 'id' | 'status'>, recipient: Organisation | null = null): Promise<AgendaView> {
+export async function agendaFor(
+  ctx: RequestContext,
+  meeting: Pick<MeetingFields, 'id' | 'status'>,
+  recipient: Organisation | null = null,
+): Promise<AgendaView> {
   const { places, items: rows, documents, names } = await agendaRowsOf(ctx.em, meeting.id);
   const facts = rows.map(factsOf);
   const audience = recipient ? await MeetingAudience.forOrganisation(ctx, recipient, facts) : await MeetingAudience.ofRequest(ctx, facts);
@@ -58,10 +62,14 @@ export async function agendaFor(ctx: RequestContext, meeting: Pick<Meeting, 'id'
 }
 
 /** For staff preparing the agenda: per item, whether each invited partner organisation will see it. */
-export async function sharingByItem(ctx: RequestContext, meeting: Meeting, items: AgendaItemRow[]): Promise<Map<string, AgendaSharingType[]>> {
+export async function sharingByItem(
+  ctx: RequestContext,
+  meeting: Pick<MeetingFields, 'invitations'>,
+  items: AgendaItemRow[],
+): Promise<Map<string, AgendaSharingType[]>> {
   const byItem = new Map<string, AgendaSharingType[]>(items.map((item) => [item.id, []]));
   const facts = items.map(factsOf);
-  for (const { organisation } of meeting.invitations.getItems()) {
+  for (const { organisation } of meeting.invitations) {
     const audience = await MeetingAudience.forOrganisation(ctx, organisation, facts);
     for (const item of items)
       byItem

@@ -1,5 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { OrganisationKind, PathwayStatus, ReferralDecision, ReferralStatus } from '@jalon/domain';
+import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
+import type { MeetingKind, MeetingStatus, OrganisationKind, PathwayStatus, ReferralDecision, ReferralStatus } from '@jalon/domain';
+import { Meeting } from './meeting.entity';
 
 /** An organisation as a meeting shows it. */
 export interface MeetingOrganisationFields {
@@ -112,5 +113,84 @@ export async function agendaRowsOf(em: EntityManager, meetingId: string): Promis
     items: result!.items.map((item) => Object.assign(item, { createdAt: new Date(item.createdAt) })),
     documents: result!.documents.map((document) => Object.assign(document, { uploadedAt: new Date(document.uploadedAt) })),
     names: new Map(Object.entries(result!.names ?? {})),
+  };
+}
+
+/** What the view of a meeting reads: a row of meetingRowOf, or the entity (meetingFieldsOf). */
+export interface MeetingFields {
+  id: string;
+  kind: MeetingKind;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  place: string | null;
+  videoLink: string | null;
+  status: MeetingStatus;
+  version: number;
+  minutes: string | null;
+  minutesPublishedAt: Date | null;
+  organiser: { id: string };
+  invitations: Array<{ organisation: MeetingOrganisationFields }>;
+  invitees: Array<{ user: { id: string }; organisation: MeetingOrganisationFields }>;
+}
+
+type MeetingRowAsRead = Omit<MeetingFields, 'startsAt' | 'endsAt' | 'minutesPublishedAt'> & {
+  startsAt: string;
+  endsAt: string;
+  minutesPublishedAt: string | null;
+};
+
+/**
+ * The meeting `where` names (its id and the viewer's readableMeetings condition), with the
+ * organisations and people invited and their names (the organiser's and the invitees', from
+ * jalon_user_names as userNames() reads them), in one SQL statement and no entity; null when the
+ * viewer may not read it. Row-level security applies to every table read.
+ */
+export async function meetingRowOf(em: EntityManager, where: QBFilterQuery<Meeting>): Promise<{ meeting: MeetingFields; names: Map<string, string> } | null> {
+  const found = em.createQueryBuilder(Meeting, 'm').select('m.id').where(where).getKnexQuery().toSQL();
+  const [result] = await em.execute<Array<{ meeting: MeetingRowAsRead; names: Record<string, string> | null }>>(
+    `with found as (${found.sql}),
+      invitees as (select i.meeting_id, i.user_id, o.id as organisation_id, o.name, o.kind
+        from meeting_invitee i join organisation o on o.id = i.organisation_id where i.meeting_id in (select id from found)),
+      people as (select * from jalon_user_names(array(select m.organiser_id from meeting m where m.id in (select id from found)
+        union select user_id from invitees)))
+    select json_build_object('id', m.id, 'kind', m.kind, 'title', m.title, 'startsAt', m.starts_at, 'endsAt', m.ends_at, 'place', m.place,
+        'videoLink', m.video_link, 'status', m.status, 'version', m.version, 'minutes', m.minutes, 'minutesPublishedAt', m.minutes_published_at,
+        'organiser', json_build_object('id', m.organiser_id),
+        'invitations', coalesce((select json_agg(json_build_object('organisation', json_build_object('id', o.id, 'name', o.name, 'kind', o.kind)))
+          from meeting_invitation i join organisation o on o.id = i.organisation_id where i.meeting_id = m.id), '[]'),
+        'invitees', coalesce((select json_agg(json_build_object('user', json_build_object('id', i.user_id),
+            'organisation', json_build_object('id', i.organisation_id, 'name', i.name, 'kind', i.kind)))
+          from invitees i where i.meeting_id = m.id), '[]')) as meeting,
+      (select json_object_agg(p.id, p.display_name) from people p) as names
+    from meeting m where m.id in (select id from found)`,
+    [...found.bindings],
+  );
+  if (!result) return null;
+  const meeting = Object.assign(result.meeting, {
+    startsAt: new Date(result.meeting.startsAt),
+    endsAt: new Date(result.meeting.endsAt),
+    minutesPublishedAt: result.meeting.minutesPublishedAt === null ? null : new Date(result.meeting.minutesPublishedAt),
+  });
+  return { meeting, names: new Map(Object.entries(result.names ?? {})) };
+}
+
+/** The same fields from the entity (the list and the mutations read entities). */
+export function meetingFieldsOf(meeting: Meeting): MeetingFields {
+  return {
+    id: meeting.id,
+    kind: meeting.kind,
+    title: meeting.title,
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    place: meeting.place ?? null,
+    videoLink: meeting.videoLink ?? null,
+    status: meeting.status,
+    version: meeting.version,
+    minutes: meeting.minutes ?? null,
+    minutesPublishedAt: meeting.minutesPublishedAt ?? null,
+    organiser: meeting.organiser,
+    invitations: meeting.invitations.getItems(),
+    invitees: meeting.invitees.getItems(),
   };
 }

@@ -31,6 +31,7 @@ import { Membership } from '../tenancy/membership.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
 import { AgendaAction, AgendaItem, Meeting, MeetingDocument, MeetingInvitation, MeetingInvitee } from './meeting.entity';
+import { meetingRowOf, type MeetingFields } from './meeting.query';
 import {
   AgendaMove,
   MeetingPeriod,
@@ -59,6 +60,14 @@ export async function findMeeting(ctx: RequestContext, globalId: string, field =
   const meeting = parsed && (await ctx.em.findOne(Meeting, { $and: [{ id: parsed.id }, readableMeetings(ctx)] }, { populate: MEETING_POPULATE }));
   if (!meeting) throw errors.notFound(ctx, field);
   return meeting;
+}
+
+/** A meeting to read (the `meeting` query), as plain rows with its people's names: no entity. */
+export async function readMeeting(ctx: RequestContext, globalId: string): Promise<{ meeting: MeetingFields; names: Map<string, string> }> {
+  const parsed = parseGlobalId(globalId, 'Meeting');
+  const read = parsed && (await meetingRowOf(ctx.em, { $and: [{ id: parsed.id }, readableMeetings(ctx)] }));
+  if (!read) throw errors.notFound(ctx, 'id');
+  return read;
 }
 
 export function meetingCursor(meeting: Meeting): string {

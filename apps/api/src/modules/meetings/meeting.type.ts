@@ -3,10 +3,8 @@ import { LocalDateResolver } from 'graphql-scalars';
 import { AgendaItemKind, MeetingKind, MeetingSharing, MeetingStatus, OrganisationKind, PathwayStatus, ReferralDecision, ReferralStatus } from '@jalon/domain';
 import { Connection, Node, toGlobalId } from '../../graphql/relay';
 import type { OwnSubmissionRow } from '../../db/referral-submission.query';
-import type { Organisation } from '../organisations/organisation.entity';
 import type { Membership } from '../tenancy/membership.entity';
-import type { Meeting } from './meeting.entity';
-import type { AgendaActionFields, AgendaItemRow, MeetingDocumentFields, MeetingOrganisationFields } from './meeting.query';
+import type { AgendaActionFields, AgendaItemRow, MeetingDocumentFields, MeetingFields, MeetingOrganisationFields } from './meeting.query';
 
 @ObjectType('MeetingOrganisation', { description: 'An organisation invited to a meeting' })
 export class MeetingOrganisationType {
@@ -39,7 +37,7 @@ export class MeetingPersonType {
   organisationName!: string;
 
   /** `names`: from userNames() (a partner reads no one's account, only the names it is shown). */
-  static from(user: { id: string }, organisation: Organisation, names: Map<string, string>): MeetingPersonType {
+  static from(user: { id: string }, organisation: MeetingOrganisationFields, names: Map<string, string>): MeetingPersonType {
     return Object.assign(new MeetingPersonType(), {
       userId: toGlobalId('User', user.id),
       name: names.get(user.id) ?? '',
@@ -254,7 +252,7 @@ export class AgendaItemType extends Node {
 @ObjectType('Meeting', { implements: Node })
 export class MeetingType extends Node {
   readonly __typename = 'Meeting';
-  meeting!: Meeting;
+  meeting!: MeetingFields;
 
   @Field(() => MeetingKind)
   kind!: MeetingKind;
@@ -296,7 +294,7 @@ export class MeetingType extends Node {
   minutesPublishedAt!: Date | null;
 
   /** `names`: the organiser's and the invitees', from userNames() (a partner reads no one's account). */
-  static from(meeting: Meeting, staff: boolean, names: Map<string, string>): MeetingType {
+  static from(meeting: MeetingFields, staff: boolean, names: Map<string, string>): MeetingType {
     const published = meeting.status === MeetingStatus.MINUTES_PUBLISHED;
     return Object.assign(new MeetingType(), {
       meeting,
@@ -305,21 +303,15 @@ export class MeetingType extends Node {
       title: meeting.title,
       startsAt: meeting.startsAt,
       endsAt: meeting.endsAt,
-      place: meeting.place ?? null,
-      videoLink: meeting.videoLink ?? null,
+      place: meeting.place,
+      videoLink: meeting.videoLink,
       status: meeting.status,
       version: meeting.version,
       organiserName: names.get(meeting.organiser.id) ?? '',
-      invitedOrganisations: meeting.invitations
-        .getItems()
-        .map((i) => MeetingOrganisationType.from(i.organisation))
-        .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
-      invitees: meeting.invitees
-        .getItems()
-        .map((i) => MeetingPersonType.from(i.user, i.organisation, names))
-        .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
-      minutes: staff || published ? (meeting.minutes ?? null) : null,
-      minutesPublishedAt: meeting.minutesPublishedAt ?? null,
+      invitedOrganisations: meeting.invitations.map((i) => MeetingOrganisationType.from(i.organisation)).sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+      invitees: meeting.invitees.map((i) => MeetingPersonType.from(i.user, i.organisation, names)).sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+      minutes: staff || published ? meeting.minutes : null,
+      minutesPublishedAt: meeting.minutesPublishedAt,
     });
   }
 }
