@@ -456,7 +456,6 @@ export async function attachMeetingDocument(
   return document;
 }
 
-/** The documents of a meeting the viewer may read (without their bytes); the caller keeps those of the items it shows. */
 export async function findMeetingDocument(ctx: RequestContext, globalId: string): Promise<MeetingDocument> {
   const parsed = parseGlobalId(globalId, 'MeetingDocument');
   const document = parsed && (await ctx.em.findOne(MeetingDocument, { id: parsed.id }, { populate: ['content', 'item'] }));
