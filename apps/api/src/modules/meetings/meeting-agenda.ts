@@ -61,7 +61,10 @@ export async function agendaFor(
   return { items, documents: documents.filter((d) => !d.itemId), shown };
 }
 
-/** For staff preparing the agenda: per item, whether each invited partner organisation will see it. */
+/**
+ * For staff preparing the agenda: per item, whether each invited partner organisation will see it,
+ * by the organisations' names as the meeting lists them (the invitations have no order of their own).
+ */
 export async function sharingByItem(
   ctx: RequestContext,
   meeting: Pick<MeetingFields, 'invitations'>,
@@ -69,7 +72,8 @@ export async function sharingByItem(
 ): Promise<Map<string, AgendaSharingType[]>> {
   const byItem = new Map<string, AgendaSharingType[]>(items.map((item) => [item.id, []]));
   const facts = items.map(factsOf);
-  for (const { organisation } of meeting.invitations) {
+  const organisations = meeting.invitations.map((invitation) => invitation.organisation).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  for (const organisation of organisations) {
     const audience = await MeetingAudience.forOrganisation(ctx, organisation, facts);
     for (const item of items)
       byItem
