@@ -90,7 +90,7 @@ export class MeetingAudience {
     }
     const referralIds = viewer ? [...new Set(items.flatMap((item) => (item.referralId ? [item.referralId] : [])))] : [];
     const submissions = viewer ? await submissionsOfOrganisation(ctx.em, referralIds, viewer.organisationId) : [];
-    return new MeetingAudience(viewer, decisions, new Map(submissions.map((submission) => [submission.referral.id, submission])));
+    return new MeetingAudience(viewer, decisions, new Map(submissions.map((submission) => [submission.referralId, submission])));
   }
 
   /** Whether the organisation will see this item, and if not, why (the referent's indicator). */

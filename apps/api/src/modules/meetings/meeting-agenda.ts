@@ -2,71 +2,78 @@ import { MeetingStatus } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { type AgendaFacts, MeetingAudience } from '../../access/meeting-access';
 import type { Organisation } from '../organisations/organisation.entity';
-import { userNames } from '../../db/user-names.query';
 import { errors } from '../../graphql/errors';
 import { toGlobalId } from '../../graphql/relay';
-import { AgendaItem, type Meeting, type MeetingDocument } from './meeting.entity';
-import { agendaPlaces, documentsOf, findMeeting, findMeetingDocument, itemsOf } from './meeting.service';
+import { AgendaItem, type MeetingDocument } from './meeting.entity';
+import { agendaRowsOf, type AgendaItemRow, type MeetingDocumentFields, type MeetingFields } from './meeting.query';
+import { findMeeting, findMeetingDocument } from './meeting.service';
 import { AgendaItemType, AgendaSharingType, MeetingOrganisationType } from './meeting.type';
 
-export function factsOf(item: AgendaItem): AgendaFacts {
+/** What the rule needs to know of an item, whether read as a row or as an entity. */
+export function factsOf(item: AgendaItemRow | AgendaItem): AgendaFacts {
   return { participantId: item.participant?.id ?? null, referralId: item.referral?.id ?? null, addedAt: item.createdAt };
 }
 
 /** The people a meeting names (its organiser and invitees): their names come from userNames(). */
-export function peopleOf(meeting: Meeting): string[] {
-  return [meeting.organiser.id, ...meeting.invitees.getItems().map((invitee) => invitee.user.id)];
+export function peopleOf(meeting: Pick<MeetingFields, 'organiser' | 'invitees'>): string[] {
+  return [meeting.organiser.id, ...meeting.invitees.map((invitee) => invitee.user.id)];
 }
 
 export interface AgendaView {
   items: AgendaItemType[];
   /** The documents of the meeting as a whole (those of an item are on the item). */
-  documents: MeetingDocument[];
+  documents: MeetingDocumentFields[];
   /** The items as read from the database, for the shown ones. */
-  shown: AgendaItem[];
+  shown: AgendaItemRow[];
 }
 
 /**
  * The agenda as one audience sees it: the request's viewer, or (staff) one invited organisation,
  * for its copy of the minutes. Every item keeps its place; those the audience may not see are
  * withheld, with their documents. Decisions, minutes and actions show to staff, and to partners
- * once the minutes are published.
+ * once the minutes are published. The agenda is read as plain rows in one statement
+ * (agendaRowsOf); what the audience sees is decided by MeetingAudience, as for any other read.
  */
-export async function agendaFor(ctx: RequestContext, meeting: Meeting, recipient: Organisation | null = null): Promise<AgendaView> {
-  // One after the other: the request's queries share one connection (its transaction).
-  const rows = await itemsOf(ctx, meeting);
-  const places = await agendaPlaces(ctx, meeting);
-  const documents = await documentsOf(ctx, meeting);
+export async function agendaFor(
+  ctx: RequestContext,
+  meeting: Pick<MeetingFields, 'id' | 'status'>,
+  recipient: Organisation | null = null,
+): Promise<AgendaView> {
+  const { places, items: rows, documents, names } = await agendaRowsOf(ctx.em, meeting.id);
   const facts = rows.map(factsOf);
   const audience = recipient ? await MeetingAudience.forOrganisation(ctx, recipient, facts) : await MeetingAudience.ofRequest(ctx, facts);
   const outcomes = audience.viewer === null || meeting.status === MeetingStatus.MINUTES_PUBLISHED;
-  const names = await userNames(
-    ctx,
-    rows.flatMap((row) => [row.proposedBy.id, ...(row.assignedReferent ? [row.assignedReferent.user.id] : [])]),
-  );
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const shown: AgendaItem[] = [];
+  const byId = new Map(rows.map((row, index) => [row.id, { row, facts: facts[index]! }]));
+  const shown: AgendaItemRow[] = [];
   const items = places.map((place, index) => {
-    const row = byId.get(place.id);
-    if (!row || !audience.shows(factsOf(row))) return AgendaItemType.withheldAt(place.id, index + 1);
-    shown.push(row);
+    const read = byId.get(place.id);
+    if (!read || !audience.shows(read.facts)) return AgendaItemType.withheldAt(place.id, index + 1);
+    shown.push(read.row);
     return AgendaItemType.from(
-      row,
+      read.row,
       index + 1,
-      documents.filter((d) => d.item?.id === row.id),
+      documents.filter((d) => d.itemId === read.row.id),
       outcomes,
-      audience.ownSubmission(factsOf(row)),
+      audience.ownSubmission(read.facts),
       names,
     );
   });
-  return { items, documents: documents.filter((d) => !d.item), shown };
+  return { items, documents: documents.filter((d) => !d.itemId), shown };
 }
 
-/** For staff preparing the agenda: per item, whether each invited partner organisation will see it. */
-export async function sharingByItem(ctx: RequestContext, meeting: Meeting, items: AgendaItem[]): Promise<Map<string, AgendaSharingType[]>> {
+/**
+ * For staff preparing the agenda: per item, whether each invited partner organisation will see it,
+ * by the organisations' names as the meeting lists them (the invitations have no order of their own).
+ */
+export async function sharingByItem(
+  ctx: RequestContext,
+  meeting: Pick<MeetingFields, 'invitations'>,
+  items: AgendaItemRow[],
+): Promise<Map<string, AgendaSharingType[]>> {
   const byItem = new Map<string, AgendaSharingType[]>(items.map((item) => [item.id, []]));
   const facts = items.map(factsOf);
-  for (const { organisation } of meeting.invitations.getItems()) {
+  const organisations = meeting.invitations.map((invitation) => invitation.organisation).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  for (const organisation of organisations) {
     const audience = await MeetingAudience.forOrganisation(ctx, organisation, facts);
     for (const item of items)
       byItem

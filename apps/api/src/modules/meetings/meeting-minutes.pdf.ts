@@ -9,6 +9,7 @@ import { translate, type MessageKey } from '../../i18n/messages';
 import { renderPdf } from '../documents/pdf';
 import type { Organisation } from '../organisations/organisation.entity';
 import { agendaFor, peopleOf } from './meeting-agenda';
+import { meetingFieldsOf } from './meeting.query';
 import { findMeeting } from './meeting.service';
 
 /**
@@ -31,7 +32,7 @@ export async function meetingPdf(
   }
   const copyFor = partner ? meeting.invitations.getItems().find((i) => i.organisation.id === activeMembership(ctx).organisationId)!.organisation : recipient;
   const agenda = await agendaFor(ctx, meeting, recipient);
-  const names = await userNames(ctx, peopleOf(meeting));
+  const names = await userNames(ctx, peopleOf(meetingFieldsOf(meeting)));
 
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(ctx.locale, key, params);
   const when = new Intl.DateTimeFormat(ctx.locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' });

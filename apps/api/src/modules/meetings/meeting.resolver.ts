@@ -7,6 +7,7 @@ import { PageArgs } from '../../graphql/pagination';
 import { toConnection, toGlobalId } from '../../graphql/relay';
 import type { AgendaItem, Meeting } from './meeting.entity';
 import { agendaFor, peopleOf, sharingByItem } from './meeting-agenda';
+import { meetingFieldsOf, type MeetingFields } from './meeting.query';
 import {
   AddAgendaActionInput,
   AddAgendaItemInput,
@@ -32,6 +33,7 @@ import {
   moveAgendaItem,
   planMeeting,
   publishMinutes,
+  readMeeting,
   recordAgendaOutcome,
   recordMeetingMinutes,
   removeAgendaAction,
@@ -40,12 +42,13 @@ import {
 } from './meeting.service';
 import { AgendaItemType, AgendaSharingType, MeetingConnection, MeetingDocumentType, MeetingPersonType, MeetingType } from './meeting.type';
 
-async function view(ctx: RequestContext, meeting: Meeting): Promise<MeetingType> {
+async function view(ctx: RequestContext, entity: Meeting): Promise<MeetingType> {
+  const meeting = meetingFieldsOf(entity);
   return MeetingType.from(meeting, maySeeWholeMeeting(ctx), await userNames(ctx, peopleOf(meeting)));
 }
 
 /** The agenda of a meeting as the viewer sees it, computed once per meeting and request (agenda, documents, indicators). */
-function agendaOnce(ctx: RequestContext, meeting: Meeting) {
+function agendaOnce(ctx: RequestContext, meeting: MeetingFields) {
   const key = `agenda:${meeting.id}`;
   let agenda = ctx.loaders.get(key) as ReturnType<typeof agendaFor> | undefined;
   if (!agenda) {
@@ -71,7 +74,8 @@ export class MeetingResolver {
   @Query(() => MeetingType)
   @Allow('actInTenant')
   async meeting(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<MeetingType> {
-    return view(ctx, await findMeeting(ctx, id, 'id'));
+    const { meeting, names } = await readMeeting(ctx, id);
+    return MeetingType.from(meeting, maySeeWholeMeeting(ctx), names);
   }
 
   @Query(() => [MeetingPersonType], { description: 'Active members of these organisations, to invite by name' })

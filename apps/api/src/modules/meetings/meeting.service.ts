@@ -31,7 +31,7 @@ import { Membership } from '../tenancy/membership.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
 import { AgendaAction, AgendaItem, Meeting, MeetingDocument, MeetingInvitation, MeetingInvitee } from './meeting.entity';
-import { agendaPlacesOf } from './meeting.query';
+import { meetingRowOf, type MeetingFields } from './meeting.query';
 import {
   AgendaMove,
   MeetingPeriod,
@@ -60,6 +60,14 @@ export async function findMeeting(ctx: RequestContext, globalId: string, field =
   const meeting = parsed && (await ctx.em.findOne(Meeting, { $and: [{ id: parsed.id }, readableMeetings(ctx)] }, { populate: MEETING_POPULATE }));
   if (!meeting) throw errors.notFound(ctx, field);
   return meeting;
+}
+
+/** A meeting to read (the `meeting` query), as plain rows with its people's names: no entity. */
+export async function readMeeting(ctx: RequestContext, globalId: string): Promise<{ meeting: MeetingFields; names: Map<string, string> }> {
+  const parsed = parseGlobalId(globalId, 'Meeting');
+  const read = parsed && (await meetingRowOf(ctx.em, { $and: [{ id: parsed.id }, readableMeetings(ctx)] }));
+  if (!read) throw errors.notFound(ctx, 'id');
+  return read;
 }
 
 export function meetingCursor(meeting: Meeting): string {
@@ -254,16 +262,6 @@ export async function publishMinutes(ctx: RequestContext, input: MeetingVersionI
   return meeting;
 }
 
-/** The items of a meeting the viewer may read, in agenda order (row-level security leaves out a partner's withheld ones). */
-export function itemsOf(ctx: RequestContext, meeting: Meeting): Promise<AgendaItem[]> {
-  return ctx.em.find(AgendaItem, { meeting }, { populate: ITEM_POPULATE, orderBy: { position: 'asc', createdAt: 'asc' } });
-}
-
-/** Every item's place in the agenda, withheld ones included (their content is not read). */
-export async function agendaPlaces(ctx: RequestContext, meeting: Meeting): Promise<Array<{ id: string; position: number }>> {
-  return agendaPlacesOf(ctx.em, meeting.id);
-}
-
 async function findItem(ctx: RequestContext, globalId: string, field = 'itemId'): Promise<AgendaItem> {
   const parsed = parseGlobalId(globalId, 'AgendaItem');
   const item = parsed && (await ctx.em.findOne(AgendaItem, { id: parsed.id }, { populate: [...ITEM_POPULATE, 'meeting'] }));
@@ -456,11 +454,6 @@ export async function attachMeetingDocument(
   });
   await saveChanges(ctx);
   return document;
-}
-
-/** The documents of a meeting the viewer may read (without their bytes); the caller keeps those of the items it shows. */
-export function documentsOf(ctx: RequestContext, meeting: Meeting): Promise<MeetingDocument[]> {
-  return ctx.em.find(MeetingDocument, { meeting }, { orderBy: { uploadedAt: 'asc' } });
 }
 
 export async function findMeetingDocument(ctx: RequestContext, globalId: string): Promise<MeetingDocument> {

@@ -2,10 +2,9 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { AgendaItemKind, MeetingKind, MeetingSharing, MeetingStatus, OrganisationKind, PathwayStatus, ReferralDecision, ReferralStatus } from '@jalon/domain';
 import { Connection, Node, toGlobalId } from '../../graphql/relay';
-import type { Organisation } from '../organisations/organisation.entity';
+import type { OwnSubmissionRow } from '../../db/referral-submission.query';
 import type { Membership } from '../tenancy/membership.entity';
-import type { AgendaAction, AgendaItem, Meeting, MeetingDocument } from './meeting.entity';
-import type { ReferralSubmission } from '../referrals/referral.entity';
+import type { AgendaActionFields, AgendaItemRow, MeetingDocumentFields, MeetingFields, MeetingOrganisationFields } from './meeting.query';
 
 @ObjectType('MeetingOrganisation', { description: 'An organisation invited to a meeting' })
 export class MeetingOrganisationType {
@@ -18,7 +17,7 @@ export class MeetingOrganisationType {
   @Field(() => OrganisationKind)
   kind!: OrganisationKind;
 
-  static from(organisation: Organisation): MeetingOrganisationType {
+  static from(organisation: MeetingOrganisationFields): MeetingOrganisationType {
     return Object.assign(new MeetingOrganisationType(), { id: toGlobalId('Organisation', organisation.id), name: organisation.name, kind: organisation.kind });
   }
 }
@@ -38,7 +37,7 @@ export class MeetingPersonType {
   organisationName!: string;
 
   /** `names`: from userNames() (a partner reads no one's account, only the names it is shown). */
-  static from(user: { id: string }, organisation: Organisation, names: Map<string, string>): MeetingPersonType {
+  static from(user: { id: string }, organisation: MeetingOrganisationFields, names: Map<string, string>): MeetingPersonType {
     return Object.assign(new MeetingPersonType(), {
       userId: toGlobalId('User', user.id),
       name: names.get(user.id) ?? '',
@@ -68,7 +67,7 @@ export class MeetingDocumentType extends Node {
   @Field()
   uploadedAt!: Date;
 
-  static from(document: MeetingDocument): MeetingDocumentType {
+  static from(document: MeetingDocumentFields): MeetingDocumentType {
     return Object.assign(new MeetingDocumentType(), {
       id: toGlobalId('MeetingDocument', document.id),
       fileName: document.fileName,
@@ -92,7 +91,7 @@ export class AgendaActionType extends Node {
   @Field(() => LocalDateResolver)
   dueOn!: string;
 
-  static from(action: AgendaAction): AgendaActionType {
+  static from(action: AgendaActionFields): AgendaActionType {
     return Object.assign(new AgendaActionType(), {
       id: toGlobalId('AgendaAction', action.id),
       description: action.description,
@@ -109,6 +108,11 @@ export class AgendaSharingType {
 
   @Field(() => MeetingSharing)
   sharing!: MeetingSharing;
+}
+
+/** A person's name as the item shows it; null when the viewer may not read it (the row is hidden from it). */
+function fullName(person: { firstName: string | null; lastName: string | null } | null): string | null {
+  return person?.firstName != null ? `${person.firstName} ${person.lastName}` : null;
 }
 
 /**
@@ -211,15 +215,15 @@ export class AgendaItemType extends Node {
    * proposer's and the assigned referent's, from userNames().
    */
   static from(
-    item: AgendaItem,
+    item: AgendaItemRow,
     position: number,
-    documents: MeetingDocument[],
+    documents: MeetingDocumentFields[],
     outcomes: boolean,
-    submission: ReferralSubmission | null,
+    submission: OwnSubmissionRow | null,
     names: Map<string, string>,
   ): AgendaItemType {
-    const participant = item.participant ?? null;
-    const referral = submission ?? item.referral ?? null;
+    const participant = item.participant;
+    const referral = submission ?? item.referral;
     return Object.assign(new AgendaItemType(), {
       id: toGlobalId('AgendaItem', item.id),
       itemId: item.id,
@@ -229,17 +233,17 @@ export class AgendaItemType extends Node {
       version: item.version,
       question: item.question,
       participantId: participant ? toGlobalId('Participant', participant.id) : null,
-      participantName: participant ? `${participant.firstName} ${participant.lastName}` : referral ? `${referral.firstName} ${referral.lastName}` : null,
+      participantName: fullName(participant ?? referral),
       pathwayStatus: participant?.currentStatus ?? null,
       referralId: item.referral ? toGlobalId('Referral', item.referral.id) : null,
       referralStatus: referral?.status ?? null,
-      proposedByName: names.get(item.proposedBy.id) ?? '',
-      decision: outcomes ? (item.decision ?? null) : null,
-      decisionReason: outcomes ? (item.decisionReason ?? null) : null,
-      redirectedTo: outcomes ? (item.redirectedTo ?? null) : null,
-      assignedReferentName: outcomes && item.assignedReferent ? (names.get(item.assignedReferent.user.id) ?? '') : null,
-      minutes: outcomes ? (item.minutes ?? null) : null,
-      actions: outcomes ? item.actions.getItems().map(AgendaActionType.from) : [],
+      proposedByName: names.get(item.proposedById) ?? '',
+      decision: outcomes ? item.decision : null,
+      decisionReason: outcomes ? item.decisionReason : null,
+      redirectedTo: outcomes ? item.redirectedTo : null,
+      assignedReferentName: outcomes && item.assignedReferentUserId ? (names.get(item.assignedReferentUserId) ?? '') : null,
+      minutes: outcomes ? item.minutes : null,
+      actions: outcomes ? item.actions.map(AgendaActionType.from) : [],
       documents: documents.map(MeetingDocumentType.from),
     });
   }
@@ -248,7 +252,7 @@ export class AgendaItemType extends Node {
 @ObjectType('Meeting', { implements: Node })
 export class MeetingType extends Node {
   readonly __typename = 'Meeting';
-  meeting!: Meeting;
+  meeting!: MeetingFields;
 
   @Field(() => MeetingKind)
   kind!: MeetingKind;
@@ -290,7 +294,7 @@ export class MeetingType extends Node {
   minutesPublishedAt!: Date | null;
 
   /** `names`: the organiser's and the invitees', from userNames() (a partner reads no one's account). */
-  static from(meeting: Meeting, staff: boolean, names: Map<string, string>): MeetingType {
+  static from(meeting: MeetingFields, staff: boolean, names: Map<string, string>): MeetingType {
     const published = meeting.status === MeetingStatus.MINUTES_PUBLISHED;
     return Object.assign(new MeetingType(), {
       meeting,
@@ -299,21 +303,15 @@ export class MeetingType extends Node {
       title: meeting.title,
       startsAt: meeting.startsAt,
       endsAt: meeting.endsAt,
-      place: meeting.place ?? null,
-      videoLink: meeting.videoLink ?? null,
+      place: meeting.place,
+      videoLink: meeting.videoLink,
       status: meeting.status,
       version: meeting.version,
       organiserName: names.get(meeting.organiser.id) ?? '',
-      invitedOrganisations: meeting.invitations
-        .getItems()
-        .map((i) => MeetingOrganisationType.from(i.organisation))
-        .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
-      invitees: meeting.invitees
-        .getItems()
-        .map((i) => MeetingPersonType.from(i.user, i.organisation, names))
-        .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
-      minutes: staff || published ? (meeting.minutes ?? null) : null,
-      minutesPublishedAt: meeting.minutesPublishedAt ?? null,
+      invitedOrganisations: meeting.invitations.map((i) => MeetingOrganisationType.from(i.organisation)).sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+      invitees: meeting.invitees.map((i) => MeetingPersonType.from(i.user, i.organisation, names)).sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+      minutes: staff || published ? meeting.minutes : null,
+      minutesPublishedAt: meeting.minutesPublishedAt,
     });
   }
 }
