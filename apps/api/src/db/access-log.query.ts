@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { boundRows } from './bound-statement';
 
 /** One participant's new entry: what was read, and the digest of the entry's content (access/access-log.ts). */
 export interface NewAccessLogEntry {
@@ -28,7 +29,7 @@ export interface AccessLogRequest {
  * log's insert policy.
  */
 export async function insertAccessLogEntries(em: EntityManager, entries: NewAccessLogEntry[], request: AccessLogRequest): Promise<void> {
-  await em.execute('select jalon_append_access_log(?, ?, ?, ?, ?, ?::jsonb)', [
+  await boundRows(em, 'select jalon_append_access_log(?, ?, ?, ?, ?, ?::jsonb)', [
     request.tenantId,
     request.organisationId,
     request.userId,
