@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAccessLogEntries, type AccessLogRequest } from '../db/access-log.query';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../testing/fixtures';
@@ -80,6 +81,30 @@ describe("a partner's reads, logged as the request's transaction ends", () => {
     });
     partner = new GraphqlClient(server.app);
     await partner.login(reader.users.partner.email, FIXTURE_PASSWORD);
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('reads a list in four statements: BEGIN, the session, the page, the COMMIT with the append', async () => {
+    // Every statement node-postgres sends, as the bench counts them (bench/server-probe.ts).
+    const pg = createRequire(require.resolve('@mikro-orm/postgresql'))('pg') as { Client: { prototype: { query: (...args: unknown[]) => unknown } } };
+    const query = pg.Client.prototype.query;
+    const sent: string[] = [];
+    pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
+      const text = args[0] as string | { text: string };
+      sent.push(typeof text === 'string' ? text : text.text);
+      return query.apply(this, args);
+    };
+    try {
+      const list = await partner.data(`{ participants { edges { node { firstName stages { id } } } } }`);
+      expect(list.participants.edges).toEqual([{ node: { firstName: 'Inès', stages: [] } }]);
+    } finally {
+      pg.Client.prototype.query = query;
+    }
+    expect(sent.map((text) => text.slice(0, 40))).toEqual([
+      'BEGIN;',
+      'select * from jalon_open_session($1, $2)',
+      expect.stringMatching(/^with matching as/),
+      expect.stringMatching(/^COMMIT; select jalon_append_access_log\(/),
+    ]);
   });
 
   it('logs the reads of a request that failed (its transaction rolled back: what it read was still read)', async () => {
