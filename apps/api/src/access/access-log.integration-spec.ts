@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAccessLogEntries, type AccessLogRequest } from '../db/access-log.query';
-import { createTenantFixture, type TenantFixture } from '../testing/fixtures';
+import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '../testing/fixtures';
+import { GraphqlClient } from '../testing/graphql-client';
 import { startTestServer, type TestServer } from '../testing/test-server';
+import { verifyAccessLog } from './access-log';
 
 let server: TestServer;
 let tenant: TenantFixture;
@@ -40,5 +43,98 @@ describe('the access log under concurrent requests', () => {
     expect(rows.map((row) => row.request_id)).toEqual(['slow', 'next']);
     expect(rows[0]!.previous_hash).toBe('');
     expect(rows[1]!.previous_hash).toBe(rows[0]!.hash);
+  });
+});
+
+describe("a partner's reads, logged as the request's transaction ends", () => {
+  let partner: GraphqlClient;
+  let participantId: string;
+  // A tenant of its own: the entries above carry made-up digests, which its chain check would report.
+  let reader: TenantFixture;
+  const READ = `query($id: ID!) { participant(id: $id) { firstName } }`;
+  // A request that reads and fails: consentPreview is for staff (FORBIDDEN), and nullable, so the read still answers.
+  const READ_AND_FAIL = `query($id: ID!) { participant(id: $id) { firstName } preview: consentPreview(organisationId: $id, participantId: $id) { id } }`;
+  const logged = (requestId: string) =>
+    server.asOwner((em) =>
+      em.execute<Array<{ participant_id: string; data_classes: string[] }>>(`select participant_id, data_classes from access_log where request_id = ?`, [
+        requestId,
+      ]),
+    );
+
+  beforeAll(async () => {
+    reader = await createTenantFixture(server, 'Lecture');
+    const referent = new GraphqlClient(server.app);
+    await referent.login(reader.users.referent.email, FIXTURE_PASSWORD);
+    participantId = (
+      await referent.data(`mutation { createParticipant(input: { details: { firstName: "Inès", lastName: "Morel", birthDate: "1988-02-11" } }) { id } }`)
+    ).createParticipant.id;
+    await referent.data(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, {
+      input: {
+        participantId,
+        purpose: 'REFERRAL_FOLLOW_UP',
+        method: 'SIGNED_FORM',
+        collectedOn: '2026-11-20',
+        noticeVersion: 'notice-2026-01',
+        granteeOrganisationId: reader.organisations.commune.globalId,
+        dataClasses: ['PATHWAY_STATUS'],
+      },
+    });
+    partner = new GraphqlClient(server.app);
+    await partner.login(reader.users.partner.email, FIXTURE_PASSWORD);
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('reads a list in four statements: BEGIN, the session, the page, the COMMIT with the append', async () => {
+    // Every statement node-postgres sends, as the bench counts them (bench/server-probe.ts).
+    const pg = createRequire(require.resolve('@mikro-orm/postgresql'))('pg') as { Client: { prototype: { query: (...args: unknown[]) => unknown } } };
+    const query = pg.Client.prototype.query;
+    const sent: string[] = [];
+    pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
+      const text = args[0] as string | { text: string };
+      sent.push(typeof text === 'string' ? text : text.text);
+      return query.apply(this, args);
+    };
+    try {
+      const list = await partner.data(`{ participants { edges { node { firstName stages { id } } } } }`);
+      expect(list.participants.edges).toEqual([{ node: { firstName: 'Inès', stages: [] } }]);
+    } finally {
+      pg.Client.prototype.query = query;
+    }
+    expect(sent.map((text) => text.slice(0, 40))).toEqual([
+      'BEGIN;',
+      'select * from jalon_open_session($1, $2)',
+      expect.stringMatching(/^with matching as/),
+      expect.stringMatching(/^COMMIT; select jalon_append_access_log\(/),
+    ]);
+  });
+
+  it('logs the reads of a request that failed (its transaction rolled back: what it read was still read)', async () => {
+    const requestId = `failed-${randomUUID()}`;
+    const response = await partner.request(READ_AND_FAIL, { id: participantId }, { 'x-request-id': requestId });
+    expect(response.data?.participant).toEqual({ firstName: 'Inès' });
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await logged(requestId)).toEqual([{ participant_id: expect.any(String), data_classes: ['IDENTIFICATION'] }]);
+  });
+
+  it('answers no data when its reads cannot be logged, committed or rolled back, and serves the next requests as before', async () => {
+    const refused = `refused-${randomUUID()}`;
+    // The log refuses this one request's entries: its append fails after the transaction's end.
+    await server.asOwner((em) => em.execute(`alter table access_log add constraint refuse_probe check (request_id <> '${refused}') not valid`));
+    try {
+      const read = await partner.request(READ, { id: participantId }, { 'x-request-id': refused });
+      expect(read.status).toBe(500);
+      expect(read.raw).not.toContain('Inès');
+      const failedRead = await partner.request(READ_AND_FAIL, { id: participantId }, { 'x-request-id': refused });
+      expect(failedRead.status).toBe(500);
+      expect(failedRead.raw).not.toContain('Inès');
+    } finally {
+      await server.asOwner((em) => em.execute(`alter table access_log drop constraint refuse_probe`));
+    }
+    expect(await logged(refused)).toEqual([]);
+    // More requests than the pool has connections: none is handed a connection left mid-transaction.
+    const ids = Array.from({ length: 6 }, () => `after-${randomUUID()}`);
+    for (const requestId of ids)
+      expect((await partner.request(READ, { id: participantId }, { 'x-request-id': requestId })).data?.participant).toEqual({ firstName: 'Inès' });
+    for (const requestId of ids) expect(await logged(requestId)).toHaveLength(1);
+    expect((await server.asOwner(verifyAccessLog)).find((c) => c.tenantId === reader.tenantId)).toMatchObject({ brokenAtSeq: null });
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DataClass } from '@jalon/domain';
 import type { RequestContext } from '../context/request-context';
-import { accessLogAnchors, everyAccessLogRow, insertAccessLogEntries } from '../db/access-log.query';
+import { accessLogAnchors, accessLogAppendText, everyAccessLogRow, insertAccessLogEntries } from '../db/access-log.query';
 
 /** One row of the access log, as hashed: every field a reviewer relies on is covered. */
 export interface AccessLogEntry {
@@ -47,14 +47,15 @@ export function chainHash(previousHash: string, entry: AccessLogEntry): string {
 }
 
 /**
- * Records the partner's reads of this request in one statement, whatever the number of
- * participants read: each entry's digest is computed here, and the statement chains them in
- * PostgreSQL under the log's lock (db/access-log.query.ts). `em` is outside any transaction: the
- * statement is one of its own, so the lock is released as soon as it ends.
+ * The statement that records the partner's reads of this request, whatever the number of
+ * participants read (null: nothing to record): each entry's digest is computed here, and the
+ * statement chains them in PostgreSQL under the log's lock (db/access-log.query.ts). It is sent
+ * once the request's transaction is over (context/request-scope.ts), so the lock is released as
+ * soon as it ends.
  */
-export async function recordPartnerReads(em: EntityManager, ctx: RequestContext): Promise<void> {
+export function partnerReadsAppend(ctx: RequestContext): string | null {
   const membership = ctx.actor?.membership;
-  if (!membership || ctx.consent.reads.size === 0) return;
+  if (!membership || ctx.consent.reads.size === 0) return null;
   const entries = [...ctx.consent.reads].map(([participantId, read]) => {
     const entry: AccessLogEntry = {
       tenantId: membership.tenantId,
@@ -68,7 +69,7 @@ export async function recordPartnerReads(em: EntityManager, ctx: RequestContext)
     };
     return { participantId, dataClasses: entry.dataClasses, purposes: entry.purposes, digest: entryDigest(entry) };
   });
-  await insertAccessLogEntries(em, entries, {
+  return accessLogAppendText(entries, {
     tenantId: membership.tenantId,
     at: ctx.now,
     userId: ctx.actor!.userId,

@@ -1,5 +1,6 @@
 import type { DataClass } from '@jalon/domain';
 import type { RequestContext } from '../context/request-context';
+import { anyUuid, type UuidCondition } from '../db/bound-statement';
 import { errors } from '../graphql/errors';
 import { archiveCondition } from './archive-access';
 import { may } from './operation-access';
@@ -34,8 +35,11 @@ function accessTo(ctx: RequestContext, participant: { referent: { id: string } }
   return membership.colleaguesCanRead ? 'READ' : 'NONE';
 }
 
-/** A condition on participant rows, as the ORM takes it: by id, or by referent (a membership id), and never an archived file unopened. */
-export type ParticipantCondition = { $and: Array<{ id?: { $in: string[] } | null; referent?: string } | Awaited<ReturnType<typeof archiveCondition>>> };
+/**
+ * A condition on participant rows, as the ORM takes it: by id (a partner's people, one bound list:
+ * db/bound-statement.ts), or by referent (a membership id), and never an archived file unopened.
+ */
+export type ParticipantCondition = { $and: Array<{ id?: UuidCondition | null; referent?: string } | Awaited<ReturnType<typeof archiveCondition>>> };
 
 /**
  * The rows the viewer may list, as a condition added to every participant query: a staff member's
@@ -47,8 +51,8 @@ export async function readableParticipants(ctx: RequestContext): Promise<Partici
   return { $and: [await byRole(ctx), await archiveCondition(ctx)] };
 }
 
-async function byRole(ctx: RequestContext): Promise<{ id?: { $in: string[] } | null; referent?: string }> {
-  if (ctx.consent.governsByConsent) return { id: { $in: await ctx.consent.visibleParticipantIds() } };
+async function byRole(ctx: RequestContext): Promise<{ id?: UuidCondition | null; referent?: string }> {
+  if (ctx.consent.governsByConsent) return { id: anyUuid(await ctx.consent.visibleParticipantIds()) };
   const membership = activeMembership(ctx);
   if (may(ctx.actor, 'readWholeTenant')) return {};
   if (may(ctx.actor, 'holdCaseload')) return membership.colleaguesCanRead ? {} : { referent: membership.id };

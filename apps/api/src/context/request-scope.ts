@@ -1,11 +1,12 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { recordPartnerReads } from '../access/access-log';
+import { partnerReadsAppend } from '../access/access-log';
 import { ConsentScope } from '../access/consent-scope';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import { authenticateRequest, SESSION_COOKIE } from '../access/authenticate';
 import { PARTICIPANT_SESSION_COOKIE } from '../access/participant-session';
 import { inScopedTransaction, rollbackAfter } from '../access/request-transaction';
+import { endTransactionThen } from '../db/end-transaction';
 import { pickLocale } from '../i18n/messages';
 import type { RequestContext } from './request-context';
 
@@ -72,16 +73,17 @@ export async function inRequestScope<T>(
       loaders: new Map(),
     };
     result = await work(ctx);
-    await (ctx.outcome.failed && !ctx.outcome.keepOnFailure ? em.rollback() : em.commit());
+    // What the partner read is logged once the transaction is over, committed or not (a failed
+    // request's reads were still read), in a statement of its own sent in the same round trip as
+    // the COMMIT (or ROLLBACK): the log's per-tenant lock is held for that statement only, not
+    // until a COMMIT sent after the rest of the request. If it fails, the request fails: the
+    // answer leaves only once its reads are logged.
+    const end = ctx.outcome.failed && !ctx.outcome.keepOnFailure ? 'rollback' : 'commit';
+    await endTransactionThen(em, end, partnerReadsAppend(ctx));
   } catch (error) {
     await rollbackAfter(em);
     throw error;
   }
-  // What the partner read is logged once the transaction is over, committed or not (a failed
-  // request's reads were still read), in a statement of its own: the log's per-tenant lock is
-  // then held for that statement only, not until a COMMIT sent after the rest of the request.
-  // The answer leaves only once its reads are logged.
-  await recordPartnerReads(orm.em.fork(), ctx);
   for (const { settings, work: later } of ctx.afterRequest) await inScopedTransaction(orm.em, settings, later);
   return result;
 }

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { boundRows } from './bound-statement';
+import { sqlLiteral } from './end-transaction';
 
 /** One participant's new entry: what was read, and the digest of the entry's content (access/access-log.ts). */
 export interface NewAccessLogEntry {
@@ -19,23 +21,30 @@ export interface AccessLogRequest {
   requestId: string;
 }
 
+const APPEND = 'select jalon_append_access_log(?, ?, ?, ?, ?, ?::jsonb)';
+
 /**
- * Appends a request's entries in one statement, run on its own outside any transaction once the
- * request's transaction is over (context/request-scope.ts): jalon_append_access_log (db/rls/functions)
- * reads the chain's head under a per-tenant lock and chains the new entries' hashes in PostgreSQL,
- * so the lock lasts this statement only, and requests of one PLIE no longer queue behind each other.
- * As the application role, with the request's tenant, organisation and user, under the access
- * log's insert policy.
+ * Appends a request's entries in one statement: jalon_append_access_log (db/rls/functions) reads the
+ * chain's head under a per-tenant lock and chains the new entries' hashes in PostgreSQL. As the
+ * application role, with the request's tenant, organisation and user, under the access log's insert
+ * policy. In a transaction (an archived file's read), the lock lasts until it ends.
  */
 export async function insertAccessLogEntries(em: EntityManager, entries: NewAccessLogEntry[], request: AccessLogRequest): Promise<void> {
-  await em.execute('select jalon_append_access_log(?, ?, ?, ?, ?, ?::jsonb)', [
-    request.tenantId,
-    request.organisationId,
-    request.userId,
-    request.at,
-    request.requestId,
-    JSON.stringify(entries),
-  ]);
+  await boundRows(em, APPEND, appendValues(entries, request));
+}
+
+/**
+ * The same append as text, for a partner's reads: sent in the same round trip as the end of the
+ * request's transaction, after it (db/end-transaction.ts, context/request-scope.ts), so the lock
+ * lasts this statement only and requests of one PLIE do not queue behind each other's COMMIT.
+ */
+export function accessLogAppendText(entries: NewAccessLogEntry[], request: AccessLogRequest): string {
+  const [tenantId, organisationId, userId, at, requestId, json] = appendValues(entries, request);
+  return `select jalon_append_access_log(${sqlLiteral(tenantId)}, ${sqlLiteral(organisationId)}, ${sqlLiteral(userId)}, ${sqlLiteral(at)}, ${sqlLiteral(requestId)}, ${sqlLiteral(json)}::jsonb)`;
+}
+
+function appendValues(entries: NewAccessLogEntry[], request: AccessLogRequest): [string, string, string, Date, string, string] {
+  return [request.tenantId, request.organisationId, request.userId, request.at, request.requestId, JSON.stringify(entries)];
 }
 
 /** An entry as stored, with its place in the chain. */

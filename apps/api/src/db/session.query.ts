@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ConsentTerms, MembershipRole, OrganisationKind } from '@jalon/domain';
+import { boundRows } from './bound-statement';
 import { type ConsentTermsRow, termsOfRow } from './consent-terms.query';
 import type { Actor } from '../context/request-context';
 
@@ -38,7 +39,7 @@ interface OpenedRow {
  * the request's clock are set for row-level security; a partner's consents come with it. `staffInDatabase` is the flag as set.
  */
 export async function openSession(em: EntityManager, tokenHash: string | null, now: Date): Promise<(OpenedSession & { staffInDatabase: boolean }) | null> {
-  const [row] = await em.execute<OpenedRow[]>('select * from jalon_open_session(?, ?)', [tokenHash, now]);
+  const [row] = await boundRows<OpenedRow>(em, 'select * from jalon_open_session(?, ?)', [tokenHash, now]);
   if (!row) return null;
   return {
     id: row.session_id,

@@ -1,4 +1,5 @@
 import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
+import { boundRows } from '../../db/bound-statement';
 import type { Cursor } from '../../graphql/pagination';
 import type { StageKindRow, StageRow } from '../stages/stage.type';
 import { Participant } from './participant.entity';
@@ -87,7 +88,8 @@ function stagesJson(fields: ReadonlySet<string>): string {
 /**
  * A page of the participants list, its total, pathways and the stages asked for, in one SQL
  * statement shaped to `shape`: PostgreSQL builds the JSON, so a page of 70 people and 700 stages
- * costs one round trip and no ORM hydration (issue 4's benchmark). `where` is the list's ORM
+ * costs one round trip and no ORM hydration (issue 4's benchmark); its values are bound, so its
+ * plan is reused (db/bound-statement.ts). `where` is the list's ORM
  * condition (who the viewer may list, and the filters); row-level security applies to every table
  * read, as for any query.
  */
@@ -99,7 +101,8 @@ export async function participantPage(
   shape: PageShape,
 ): Promise<{ rows: ParticipantPageRow[]; totalCount: number }> {
   const matching = em.createQueryBuilder(Participant, 'p').select(['p.id', 'p.searchKey']).where(where).getKnexQuery().toSQL();
-  const [result] = await em.execute<Array<{ total: number; nodes: PageRowAsRead[]; kinds: Record<string, StageKindRow> | null }>>(
+  const [result] = await boundRows<{ total: number; nodes: PageRowAsRead[]; kinds: Record<string, StageKindRow> | null }>(
+    em,
     `with matching as (${matching.sql}),
       page as (select id, search_key from matching ${after ? 'where (search_key, id) > (?, ?)' : ''} order by search_key, id limit ?)
     select (select count(*) from matching)::int as total,

@@ -34,6 +34,7 @@ import type {
   UpdatePathwayEntryInput,
 } from './participant.inputs';
 import { type ParticipantRow, ParticipantType, PathwayType, ReferentType } from './participant.type';
+import { anyUuid } from '../../db/bound-statement';
 import { participantPage, type PageShape, type ParticipantPageRow } from './participant-page.query';
 import { type CheckedDetails, checkedDetails, checkedEntry, searchKeyOf } from './participant.validation';
 import { Pathway } from './pathway.entity';
@@ -151,7 +152,7 @@ export async function listParticipants(
   if (filter?.stageKindId) {
     const kind = parseGlobalId(filter.stageKindId, 'StageKind')?.id ?? null;
     const stages = await ctx.em.find(Stage, { kind }, { populate: ['pathway'], fields: ['pathway.participant'] });
-    conditions.push({ id: { $in: [...new Set(stages.map((s) => s.pathway.participant.id))] } });
+    conditions.push({ id: anyUuid([...new Set(stages.map((s) => s.pathway.participant.id))]) });
   }
   if (filter?.statuses?.length) conditions.push({ currentStatus: { $in: filter.statuses } });
   const first = pageSize(args);
@@ -169,8 +170,8 @@ async function partnerFilters(ctx: RequestContext, filter: ParticipantFilter | u
     if (filter?.[field]) throw errors.badInput(ctx, `filter.${field}`, 'error.filterNotShared');
   }
   const conditions: Array<FilterQuery<Participant>> = [];
-  if (filter?.statuses?.length) conditions.push({ id: { $in: await ctx.consent.participantIdsSharing(DataClass.PATHWAY_STATUS) } });
-  if (filter?.communeCode) conditions.push({ id: { $in: await ctx.consent.participantIdsSharing(DataClass.IDENTITY_CONTACT) } });
+  if (filter?.statuses?.length) conditions.push({ id: anyUuid(await ctx.consent.participantIdsSharing(DataClass.PATHWAY_STATUS)) });
+  if (filter?.communeCode) conditions.push({ id: anyUuid(await ctx.consent.participantIdsSharing(DataClass.IDENTITY_CONTACT)) });
   return conditions;
 }
 

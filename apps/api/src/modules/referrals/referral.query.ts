@@ -1,5 +1,6 @@
 import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
 import type { PathwayStatus } from '@jalon/domain';
+import { boundRows } from '../../db/bound-statement';
 import type { Cursor } from '../../graphql/pagination';
 import { Referral } from './referral.entity';
 import type { AttachmentFields, ReferralFields, SubmissionFields } from './referral.type';
@@ -54,7 +55,8 @@ export async function inboxPage(
   limit: number,
 ): Promise<{ rows: InboxRow[]; totalCount: number; names: Map<string, string> }> {
   const matching = em.createQueryBuilder(Referral, 'r').select(['r.id', 'r.receivedAt']).where(where).getKnexQuery().toSQL();
-  const [result] = await em.execute<Array<{ total: number; nodes: InboxRowAsRead[]; names: Record<string, string> | null }>>(
+  const [result] = await boundRows<{ total: number; nodes: InboxRowAsRead[]; names: Record<string, string> | null }>(
+    em,
     `with matching as (${matching.sql}),
       page as (select id, received_at from matching ${after ? 'where (received_at, id) < (?::timestamptz, ?::uuid)' : ''} order by received_at desc, id desc limit ?),
       statuses as materialized (select * from jalon_referral_pathway_statuses(array(select r.id from page join referral r on r.id = page.id where r.status = 'ACCEPTED'))),
