@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ReferralStatus } from '@jalon/domain';
+import { boundRows, uuidArrayLiteral } from './bound-statement';
 
 /** An organisation's submission of a referral, as a meeting's agenda reads it: the person as it typed them, and when. */
 export interface OwnSubmissionRow {
@@ -14,10 +15,11 @@ export interface OwnSubmissionRow {
 export async function submissionsOfOrganisation(em: EntityManager, referralIds: readonly string[], organisationId: string): Promise<OwnSubmissionRow[]> {
   if (!referralIds.length) return [];
   // The timestamp as the driver gives it: a string through node-postgres (MikroORM's type parsers), a Date through PGlite.
-  const rows = await em.execute<Array<Omit<OwnSubmissionRow, 'createdAt'> & { createdAt: string | Date }>>(
+  const rows = await boundRows<Omit<OwnSubmissionRow, 'createdAt'> & { createdAt: string | Date }>(
+    em,
     `select referral_id as "referralId", created_at as "createdAt", first_name as "firstName", last_name as "lastName", status
        from referral_submission where referral_id = any(?::uuid[]) and organisation_id = ?`,
-    [`{${referralIds.join(',')}}`, organisationId],
+    [uuidArrayLiteral(referralIds), organisationId],
   );
   return rows.map((row) => Object.assign(row, { createdAt: new Date(row.createdAt) }));
 }

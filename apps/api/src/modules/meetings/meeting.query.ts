@@ -1,5 +1,6 @@
 import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
 import type { MeetingKind, MeetingStatus, OrganisationKind, PathwayStatus, ReferralDecision, ReferralStatus } from '@jalon/domain';
+import { boundRows } from '../../db/bound-statement';
 import { Meeting } from './meeting.entity';
 
 /** An organisation as a meeting shows it. */
@@ -82,7 +83,8 @@ type AgendaRowsAsRead = {
  * absent or null, never shown. What an audience sees of the items is decided by MeetingAudience.
  */
 export async function agendaRowsOf(em: EntityManager, meetingId: string): Promise<AgendaRows> {
-  const [result] = await em.execute<AgendaRowsAsRead[]>(
+  const [result] = await boundRows<AgendaRowsAsRead>(
+    em,
     `with items as (select * from agenda_item where meeting_id = ?),
       people as (select * from jalon_user_names(array(select proposed_by_id from items
         union select m.user_id from items i join membership m on m.id = i.assigned_referent_id)))
@@ -148,7 +150,8 @@ type MeetingRowAsRead = Omit<MeetingFields, 'startsAt' | 'endsAt' | 'minutesPubl
  */
 export async function meetingRowOf(em: EntityManager, where: QBFilterQuery<Meeting>): Promise<{ meeting: MeetingFields; names: Map<string, string> } | null> {
   const found = em.createQueryBuilder(Meeting, 'm').select('m.id').where(where).getKnexQuery().toSQL();
-  const [result] = await em.execute<Array<{ meeting: MeetingRowAsRead; names: Record<string, string> | null }>>(
+  const [result] = await boundRows<{ meeting: MeetingRowAsRead; names: Record<string, string> | null }>(
+    em,
     `with found as (${found.sql}),
       invitees as (select i.meeting_id, i.user_id, o.id as organisation_id, o.name, o.kind
         from meeting_invitee i join organisation o on o.id = i.organisation_id where i.meeting_id in (select id from found)),
