@@ -4,7 +4,7 @@ import type { RequestContext } from '../context/request-context';
 import { toGlobalId } from '../graphql/relay';
 import { mayManageAgendaOf, readableAgendaReferent } from './agenda-access';
 import { mayBeReferrer, readableAuthoredRows, readableMembersOrganisation, readableSubmitter } from './authored-access';
-import { assertMayAddAgendaItem, assertMayDecideReferrals, mayManage, maySeeWholeMeeting } from './meeting-access';
+import { assertMayAddAgendaItem, assertMayDecideReferrals, mayManage, maySeeWholeMeeting, submitterOf } from './meeting-access';
 import { readableMonitoredReferent } from './monitoring-access';
 import { may, mayCall } from './operation-access';
 import { assertMayEdit, assertMayReadAccessLog, mayEdit, mayReadWholeTenant } from './participant-access';
@@ -69,6 +69,12 @@ describe('meetings', () => {
     expect(maySeeWholeMeeting(commune)).toBe(false);
     expect(() => assertMayAddAgendaItem(referent)).not.toThrow();
     expect(() => assertMayAddAgendaItem(commune)).toThrow(forbidden());
+  });
+
+  it("read an agenda with the partner's own submissions of its referrals, and with none for staff", () => {
+    const viewing = (viewer: { organisationId: string } | null) => ({ consent: { viewer } }) as unknown as RequestContext;
+    expect(submitterOf(viewing({ organisationId: 'o-commune' }))).toBe('o-commune');
+    expect(submitterOf(viewing(null))).toBeNull();
   });
 
   it('let the organiser and the animation team run a meeting, and only the commission decide referrals', () => {

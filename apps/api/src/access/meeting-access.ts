@@ -13,6 +13,11 @@ export function readableMeetings(ctx: RequestContext): { invitations?: { organis
   return isPartnerKind(membership.organisationKind) ? { invitations: { organisation: membership.organisationId } } : {};
 }
 
+/** The organisation whose own submissions of referrals decide what the viewer sees of an agenda: a partner's; none for staff. */
+export function submitterOf(ctx: RequestContext): string | null {
+  return ctx.consent.viewer?.organisationId ?? null;
+}
+
 /**
  * Staff see a meeting whole (every item, and with whom each is shared); a partner organisation,
  * by its kind, only what it is invited to see (MeetingAudience).
@@ -66,10 +71,14 @@ export class MeetingAudience {
     private readonly submissions: Map<string, OwnSubmission>,
   ) {}
 
-  /** The request's viewer; each item shown to a partner is a read of the person's data, logged. */
-  static ofRequest(ctx: RequestContext, items: readonly AgendaFacts[]): Promise<MeetingAudience> {
+  /**
+   * The request's viewer; each item shown to a partner is a read of the person's data, logged.
+   * `submissions`: the viewer's own submissions of the items' referrals when the caller read them
+   * with the items (submitterOf names whose), else they are read here.
+   */
+  static ofRequest(ctx: RequestContext, items: readonly AgendaFacts[], submissions?: readonly OwnSubmission[]): Promise<MeetingAudience> {
     const viewer = ctx.consent.viewer;
-    return MeetingAudience.decide(ctx, viewer, ctx.consent, items);
+    return MeetingAudience.decide(ctx, viewer, ctx.consent, items, submissions);
   }
 
   /** What an invited organisation would see (staff preparing the agenda, or its copy of the minutes): nothing is logged. */
@@ -80,7 +89,13 @@ export class MeetingAudience {
     return MeetingAudience.decide(ctx, viewer, ConsentScope.preview(ctx.em, activeMembership(ctx).tenantId, viewer, participantIds, ctx.now), items);
   }
 
-  private static async decide(ctx: RequestContext, viewer: PartnerViewer | null, scope: ConsentScope | null, items: readonly AgendaFacts[]) {
+  private static async decide(
+    ctx: RequestContext,
+    viewer: PartnerViewer | null,
+    scope: ConsentScope | null,
+    items: readonly AgendaFacts[],
+    read?: readonly OwnSubmission[],
+  ) {
     const decisions = new Map<string, MeetingSharing>();
     if (viewer && scope) {
       for (const participantId of new Set(items.flatMap((item) => (item.participantId ? [item.participantId] : [])))) {
@@ -89,7 +104,7 @@ export class MeetingAudience {
       }
     }
     const referralIds = viewer ? [...new Set(items.flatMap((item) => (item.referralId ? [item.referralId] : [])))] : [];
-    const submissions = viewer ? await submissionsOfOrganisation(ctx.em, referralIds, viewer.organisationId) : [];
+    const submissions = viewer ? (read ?? (await submissionsOfOrganisation(ctx.em, referralIds, viewer.organisationId))) : [];
     return new MeetingAudience(viewer, decisions, new Map(submissions.map((submission) => [submission.referralId, submission])));
   }
 

@@ -1,6 +1,6 @@
 import { MeetingStatus } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
-import { type AgendaFacts, MeetingAudience } from '../../access/meeting-access';
+import { type AgendaFacts, MeetingAudience, submitterOf } from '../../access/meeting-access';
 import type { Organisation } from '../organisations/organisation.entity';
 import { errors } from '../../graphql/errors';
 import { toGlobalId } from '../../graphql/relay';
@@ -39,9 +39,9 @@ export async function agendaFor(
   meeting: Pick<MeetingFields, 'id' | 'status'>,
   recipient: Organisation | null = null,
 ): Promise<AgendaView> {
-  const { places, items: rows, documents, names } = await agendaRowsOf(ctx.em, meeting.id);
+  const { places, items: rows, documents, names, submissions } = await agendaRowsOf(ctx.em, meeting.id, recipient ? null : submitterOf(ctx));
   const facts = rows.map(factsOf);
-  const audience = recipient ? await MeetingAudience.forOrganisation(ctx, recipient, facts) : await MeetingAudience.ofRequest(ctx, facts);
+  const audience = recipient ? await MeetingAudience.forOrganisation(ctx, recipient, facts) : await MeetingAudience.ofRequest(ctx, facts, submissions);
   const outcomes = audience.viewer === null || meeting.status === MeetingStatus.MINUTES_PUBLISHED;
   const byId = new Map(rows.map((row, index) => [row.id, { row, facts: facts[index]! }]));
   const shown: AgendaItemRow[] = [];

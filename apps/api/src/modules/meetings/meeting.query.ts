@@ -1,6 +1,7 @@
 import type { EntityManager, QBFilterQuery } from '@mikro-orm/postgresql';
 import type { MeetingKind, MeetingStatus, OrganisationKind, PathwayStatus, ReferralDecision, ReferralStatus } from '@jalon/domain';
 import { boundRows } from '../../db/bound-statement';
+import type { OwnSubmissionRow } from '../../db/referral-submission.query';
 import { Meeting } from './meeting.entity';
 
 /** An organisation as a meeting shows it. */
@@ -64,6 +65,8 @@ export interface AgendaRows {
   documents: AgendaDocumentRow[];
   /** The names of the items' proposers and assigned referents, as the viewer may be shown them. */
   names: Map<string, string>;
+  /** The submitting organisation's own submissions of the referrals on the agenda (none without one). */
+  submissions: OwnSubmissionRow[];
 }
 
 type AgendaRowsAsRead = {
@@ -71,18 +74,20 @@ type AgendaRowsAsRead = {
   items: Array<Omit<AgendaItemRow, 'createdAt'> & { createdAt: string }>;
   documents: Array<Omit<AgendaDocumentRow, 'uploadedAt'> & { uploadedAt: string }>;
   names: Record<string, string> | null;
+  submissions: Array<Omit<OwnSubmissionRow, 'createdAt'> & { createdAt: string }>;
 };
 
 /**
  * A meeting's agenda in one SQL statement, as plain rows: every item's place (jalon_meeting_agenda,
  * which reads no content), the items the viewer may read with their person, referral and actions,
  * the documents, and the names of the items' proposers and assigned referents (jalon_user_names,
- * as userNames() reads them). PostgreSQL builds the JSON, so the agenda costs one round trip and
+ * as userNames() reads them), and `submitter`'s own submissions of the items' referrals (a partner's,
+ * which MeetingAudience reads; null for staff). PostgreSQL builds the JSON, so the agenda costs one round trip and
  * no entity in MikroORM's unit of work (issue 15: hydrating and registering them was most of the
  * agenda's CPU). Row-level security applies to every table read: what the viewer may not read is
  * absent or null, never shown. What an audience sees of the items is decided by MeetingAudience.
  */
-export async function agendaRowsOf(em: EntityManager, meetingId: string): Promise<AgendaRows> {
+export async function agendaRowsOf(em: EntityManager, meetingId: string, submitter: string | null): Promise<AgendaRows> {
   const [result] = await boundRows<AgendaRowsAsRead>(
     em,
     `with items as (select * from agenda_item where meeting_id = ?),
@@ -107,14 +112,18 @@ export async function agendaRowsOf(em: EntityManager, meetingId: string): Promis
       coalesce((select json_agg(json_build_object('id', d.id, 'itemId', d.item_id, 'fileName', d.file_name, 'contentType', d.content_type,
           'sizeBytes', d.size_bytes, 'uploadedAt', d.uploaded_at) order by d.uploaded_at, d.id)
         from meeting_document d where d.meeting_id = ?), '[]') as documents,
-      (select json_object_agg(p.id, p.display_name) from people p) as names`,
-    [meetingId, meetingId, meetingId],
+      (select json_object_agg(p.id, p.display_name) from people p) as names,
+      coalesce((select json_agg(json_build_object('referralId', s.referral_id, 'createdAt', s.created_at, 'firstName', s.first_name,
+          'lastName', s.last_name, 'status', s.status))
+        from referral_submission s where s.referral_id in (select referral_id from items) and s.organisation_id = ?), '[]') as submissions`,
+    [meetingId, meetingId, meetingId, submitter],
   );
   return {
     places: result!.places,
     items: result!.items.map((item) => Object.assign(item, { createdAt: new Date(item.createdAt) })),
     documents: result!.documents.map((document) => Object.assign(document, { uploadedAt: new Date(document.uploadedAt) })),
     names: new Map(Object.entries(result!.names ?? {})),
+    submissions: result!.submissions.map((submission) => Object.assign(submission, { createdAt: new Date(submission.createdAt) })),
   };
 }
 
