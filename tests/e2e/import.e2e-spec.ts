@@ -26,7 +26,12 @@ describe.runIf(chromiumAvailable())('import from another tool', () => {
     const history = marc.getByRole('region', { name: 'Fichiers envoyés' });
     await history.getByText('Correspondances enregistrées : Logiciel précédent (export ABC).').waitFor();
     await marc.getByRole('link', { name: 'Télécharger un exemple d’export (le format lu)' }).waitFor();
-    await marc.getByLabel('Choisir le fichier').setInputFiles(file(withThreeBadLines()));
+    // A file that is neither a CSV nor a workbook: the API's refusal is said on the input itself.
+    const input = marc.getByLabel('Choisir le fichier');
+    await input.setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) });
+    await marc.getByRole('alert').getByText('Fichier illisible : envoyez un CSV (séparateur ; ou ,) ou un classeur XLSX.').waitFor();
+    expect(await input.getAttribute('aria-invalid')).toBe('true');
+    await input.setInputFiles(file(withThreeBadLines()));
 
     // The mapping saved for this source is proposed, every column in place.
     const mapping = marc.getByRole('region', { name: '2. La correspondance des colonnes' });
