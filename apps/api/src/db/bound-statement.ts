@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type EntityManager, type Knex, raw } from '@mikro-orm/postgresql';
+import { arrayLiteral } from './array-literal';
 
 /**
  * Runs one of a request's hot statements with bind parameters (`?` becomes `$1`, `$2`…), on the
@@ -34,13 +35,8 @@ function statementName(sql: string): string {
  * when MikroORM writes it into the text of an entity query.
  */
 export function anyUuid(ids: readonly string[]): UuidCondition {
-  return raw<object, UuidCondition>('any(?::uuid[])', [uuidArrayLiteral(ids)]);
+  return raw<object, UuidCondition>('any(?::uuid[])', [arrayLiteral(ids)]);
 }
 
 /** A raw fragment stands in the ORM's conditions where the column's value would (MikroORM's `raw()` is typed so). */
 export type UuidCondition = string;
-
-/** `{"id1","id2"}`: PostgreSQL's text form of an array, each element quoted. */
-export function uuidArrayLiteral(ids: readonly string[]): string {
-  return `{${ids.map((id) => `"${id.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-}

@@ -12,6 +12,7 @@ import {
   REPORT_DUE_DAY,
   REQUIRED_ESF_ENTRY_FIELDS,
 } from '@jalon/domain';
+import { arrayLiteral } from './array-literal';
 
 const ESF_COLUMNS: Record<(typeof REQUIRED_ESF_ENTRY_FIELDS)[number], string> = {
   gender: 'p.gender',
@@ -69,7 +70,7 @@ export async function loadAlerts(em: EntityManager, participantIds: string[]): P
   const flags = ALERTS.map((alert, i) => `(${CONDITIONS[alert]}) as a${i}`).join(', ');
   const rows = await em.execute<Array<Record<string, boolean | string>>>(
     `select p.id, ${flags} from participant p ${CURRENT_PATHWAY} where p.id = any(?::uuid[])`,
-    [`{${participantIds.join(',')}}`],
+    [arrayLiteral(participantIds)],
   );
   return new Map(rows.map((row) => [row.id as string, ALERTS.filter((_, i) => row[`a${i}`] === true)]));
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { arrayLiteral } from './array-literal';
 
 /** Her own file, as jalon_participant_file() returns it (null when the request has no participant). */
 export async function readOwnFile(em: EntityManager): Promise<unknown> {
@@ -120,7 +121,7 @@ export async function findRightsRequest(em: EntityManager, id: string): Promise<
 export async function activeOrganisationsOfKinds(em: EntityManager, kinds: readonly string[]): Promise<string[]> {
   const rows = await em.execute<Array<{ id: string }>>(
     `select id from organisation where tenant_id = jalon_tenant_id() and active and kind::text = any(?::text[])`,
-    [`{${kinds.join(',')}}`],
+    [arrayLiteral(kinds)],
   );
   return rows.map((row) => row.id);
 }

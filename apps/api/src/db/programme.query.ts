@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { arrayLiteral } from './array-literal';
 
 export interface SessionOccupancy {
   sessionId: string;
@@ -18,7 +19,7 @@ export async function sessionOccupancy(em: EntityManager, sessionIds: readonly s
   if (sessionIds.length === 0) return new Map();
   const rows = await em.execute<Array<{ session_id: string; places: number; proposed: number; accepted: number; waiting: number; attended: number }>>(
     'select * from jalon_session_occupancy(?::uuid[])',
-    [`{${sessionIds.join(',')}}`],
+    [arrayLiteral(sessionIds)],
   );
   return new Map(
     rows.map((row) => [

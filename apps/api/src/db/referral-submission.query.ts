@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ReferralStatus } from '@jalon/domain';
-import { boundRows, uuidArrayLiteral } from './bound-statement';
+import { arrayLiteral } from './array-literal';
+import { boundRows } from './bound-statement';
 
 /** An organisation's submission of a referral, as a meeting's agenda reads it: the person as it typed them, and when. */
 export interface OwnSubmissionRow {
@@ -19,7 +20,7 @@ export async function submissionsOfOrganisation(em: EntityManager, referralIds: 
     em,
     `select referral_id as "referralId", created_at as "createdAt", first_name as "firstName", last_name as "lastName", status
        from referral_submission where referral_id = any(?::uuid[]) and organisation_id = ?`,
-    [uuidArrayLiteral(referralIds), organisationId],
+    [arrayLiteral(referralIds), organisationId],
   );
   return rows.map((row) => Object.assign(row, { createdAt: new Date(row.createdAt) }));
 }

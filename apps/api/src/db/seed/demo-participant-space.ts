@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DataClass, normaliseAccessCode } from '@jalon/domain';
 import { chainHash, type AccessLogEntry } from '../../access/access-log';
 import { hashSecretToken } from '../../access/secret-token';
+import { arrayLiteral } from '../array-literal';
 
 /**
  * Fatima Kaci (Nadia's participant in Grenoble) in her own space: a printed code documented in the
@@ -92,8 +93,8 @@ export async function seedDemoParticipantSpace(em: EntityManager, now = new Date
         read.userId,
         read.organisationId,
         read.participantId,
-        `{${read.dataClasses.join(',')}}`,
-        `{${read.purposes.join(',')}}`,
+        arrayLiteral(read.dataClasses),
+        arrayLiteral(read.purposes),
         read.requestId,
         previous,
         hash,

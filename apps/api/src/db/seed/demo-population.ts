@@ -32,6 +32,7 @@ import type { DemoTenant } from './demo-data';
 import { DemoRandom, LAST_NAMES, MEN_FIRST_NAMES, WOMEN_FIRST_NAMES } from './demo-random';
 import { seedDemoEsfExports } from './demo-esf-exports';
 import { insertRows, type Row } from './insert-rows';
+import { arrayLiteral } from '../array-literal';
 
 /**
  * The generated half of the demo: a few hundred people per PLIE, with three years of pathways,
@@ -881,8 +882,8 @@ function addConsent(
     pathway_id: pathway.id,
     grantee_organisation_id: ids.organisations.get(organisation)!,
     effect: terms.effect ?? ConsentEffect.GRANT,
-    data_classes: `{${preset.dataClasses.join(',')}}`,
-    stage_ids: preset.ownStagesOnly ? `{${stageIds.join(',')}}` : null,
+    data_classes: arrayLiteral(preset.dataClasses),
+    stage_ids: preset.ownStagesOnly ? arrayLiteral(stageIds) : null,
     purpose: preset.purpose,
     valid_from: validFrom,
     method: 'SIGNED_FORM',

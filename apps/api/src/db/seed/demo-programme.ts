@@ -11,6 +11,7 @@ import {
   STAGE_KIND_TAXONOMY,
   positioningSharing,
 } from '@jalon/domain';
+import { arrayLiteral } from '../array-literal';
 
 /**
  * The demo PLIE's programme of actions: trainings and workshops with their operators, sessions,
@@ -239,7 +240,7 @@ export async function seedDemoProgramme(em: EntityManager, programme = demoProgr
               who.id,
               who.pathway_id,
               operatorId,
-              `{${sharing.dataClasses.join(',')}}`,
+              arrayLiteral(sharing.dataClasses),
               `{${action.kind}}`,
               sharing.purpose,
               who.user_id,

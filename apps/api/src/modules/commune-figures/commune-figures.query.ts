@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { FOLLOWED_STATUSES, POSITIVE_EXITS, SMALLEST_PUBLISHED_COUNT } from '@jalon/domain';
+import { arrayLiteral } from '../../db/array-literal';
 
 /** One count of a commune's figures: a metric (status, entries, positive_exits, priority_district), its key, and the people (null: withheld). */
 export interface CommuneFigureRow {
@@ -12,8 +13,8 @@ export interface CommuneFigureRow {
 export function communeFigureRows(em: EntityManager, communeCode: string): Promise<CommuneFigureRow[]> {
   return em.execute<CommuneFigureRow[]>('select * from jalon_commune_figures(?, ?::text[], ?::text[], ?)', [
     communeCode,
-    `{${POSITIVE_EXITS.join(',')}}`,
-    `{${FOLLOWED_STATUSES.join(',')}}`,
+    arrayLiteral(POSITIVE_EXITS),
+    arrayLiteral(FOLLOWED_STATUSES),
     SMALLEST_PUBLISHED_COUNT,
   ]);
 }

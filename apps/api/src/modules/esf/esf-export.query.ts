@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EsfExportParticipant } from '@jalon/domain';
+import { arrayLiteral } from '../../db/array-literal';
 
 /** A line's source: the participant's data as the layout writes it, and the fingerprint of her last accepted line, if any. */
 export type EsfLineSource = EsfExportParticipant & { participantId: string; acceptedFingerprint: string | null };
@@ -102,7 +103,7 @@ export async function openEsfRejections(em: EntityManager, pathwayIds: readonly 
   const rows = await em.execute<Array<Omit<OpenEsfRejection, 'exportedAt'> & { exportedAt: Date | string }>>(
     `select r.pathway_id as "pathwayId", r.reason, r.exported_at as "exportedAt", r.file_number as "fileNumber"
        from ${OPEN_ESF_REJECTIONS} r where r.pathway_id = any(?::uuid[])`,
-    [`{${pathwayIds.join(',')}}`],
+    [arrayLiteral(pathwayIds)],
   );
   // A timestamp from raw SQL is a string on PostgreSQL's driver (a Date on the embedded database).
   return rows.map((row) => ({ ...row, exportedAt: new Date(row.exportedAt) }));

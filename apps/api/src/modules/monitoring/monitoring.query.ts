@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ACTIVE_CASELOAD_STATUSES, AppointmentMode, Attendance, CaseloadAlert, RECENT_CONTACT_DAYS, rolesHolding } from '@jalon/domain';
 import { alertCondition, CURRENT_PATHWAY, TODAY } from '../../db/caseload-alerts.query';
+import { arrayLiteral } from '../../db/array-literal';
 
 /** Who a row of figures is about: one referent (a membership), one operator (the referents' organisation) or the whole PLIE. */
 export type MonitoringLevel = 'MEMBER' | 'ORGANISATION' | 'WHOLE';
@@ -101,6 +102,6 @@ export async function monitoringRows(em: EntityManager, referentId: string | nul
     from per_referent
     group by grouping sets ((id, display_name, organisation_id, organisation_name), (organisation_id, organisation_name), ())
     order by grouping(organisation_id) desc, organisation_name, grouping(id) desc, display_name`,
-    [`{${rolesHolding('holdCaseload').join(',')}}`, referentId, referentId],
+    [arrayLiteral(rolesHolding('holdCaseload')), referentId, referentId],
   );
 }

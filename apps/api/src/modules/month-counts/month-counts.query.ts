@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConsentPurpose, DataClass, firstDayOf, lastDayOf, TRAINING_STAGE_CATEGORIES, type ReportPeriod } from '@jalon/domain';
+import { arrayLiteral } from '../../db/array-literal';
 
 /** A partner's monthly list counted: its rows, and those still waiting for the partner. */
 export interface MonthCountRow {
@@ -45,7 +46,7 @@ export async function trainingMonthCount(em: EntityManager, organisationId: stri
         and s.id = any(jalon_partner_reportable_stages('${DataClass.TRAINING_REPORTS}', '${ConsentPurpose.TRAINING_FOLLOW_UP}'))
         and s.id = any(jalon_partner_stages_sharing('${DataClass.STAGE_LIST}'))
         and coalesce(s.actual_start, s.planned_start) <= ?::date and coalesce(${end}, 'infinity'::date) >= ?::date`,
-    [organisationId, `{${TRAINING_STAGE_CATEGORIES.join(',')}}`, lastDayOf(period), firstDayOf(period)],
+    [organisationId, arrayLiteral(TRAINING_STAGE_CATEGORIES), lastDayOf(period), firstDayOf(period)],
   );
   return row!;
 }

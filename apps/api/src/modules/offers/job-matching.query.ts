@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AreaMatch, JobOfferStatus, PathwayStatus, StageCategory, StageStatus, TargetTradeStatus, TradeMatch } from '@jalon/domain';
+import { arrayLiteral } from '../../db/array-literal';
 
 /** One person matching one open offer, and why. */
 export interface JobMatchRow {
@@ -69,14 +70,12 @@ function matchingSql(byOffers: boolean): string {
        from pair pr join person pe on pe.pathway_id = pr.pathway_id and pe.departement_code = pr.departement_code`;
 }
 
-const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
-
 /** The matches of some offers, or of one pathway: the strongest trade reason first, then the nearest. */
 export async function jobMatches(em: EntityManager, filter: { offerIds: readonly string[] } | { pathwayId: string }): Promise<JobMatchRow[]> {
   const byOffers = 'offerIds' in filter;
   const rows = await em.execute<Array<Omit<JobMatchRow, 'area'> & { areaLevel: number }>>(
     `select * from (${matchingSql(byOffers)}) m order by m."tradeMatch", m.rank, m."areaLevel"`,
-    [byOffers ? uuidArray(filter.offerIds) : filter.pathwayId],
+    [byOffers ? arrayLiteral(filter.offerIds) : filter.pathwayId],
   );
   return rows.map(({ areaLevel, ...row }) => ({ ...row, area: AREAS[areaLevel]! }));
 }
@@ -86,7 +85,7 @@ export async function jobMatchCounts(em: EntityManager, offerIds: readonly strin
   if (offerIds.length === 0) return new Map();
   const rows = await em.execute<Array<{ offerId: string; count: number }>>(
     `select m."offerId", count(*)::int as count from (${matchingSql(true)}) m group by m."offerId"`,
-    [uuidArray(offerIds)],
+    [arrayLiteral(offerIds)],
   );
   return new Map(rows.map((row) => [row.offerId, row.count]));
 }

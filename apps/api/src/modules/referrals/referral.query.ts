@@ -4,6 +4,7 @@ import { boundRows } from '../../db/bound-statement';
 import type { Cursor } from '../../graphql/pagination';
 import { Referral } from './referral.entity';
 import type { AttachmentFields, ReferralFields, SubmissionFields } from './referral.type';
+import { arrayLiteral } from '../../db/array-literal';
 
 /**
  * The open referral of the person with this search key and birth date, if any (jalon_open_referral):
@@ -17,7 +18,7 @@ export async function openReferralOf(em: EntityManager, searchKey: string, birth
 /** Where the pathway each of these accepted referrals opened stands, by referral id (jalon_referral_pathway_statuses). */
 export async function pathwayStatusesOfReferrals(em: EntityManager, referralIds: readonly string[]): Promise<Map<string, PathwayStatus>> {
   const rows = await em.execute<Array<{ referral_id: string; status: PathwayStatus }>>('select * from jalon_referral_pathway_statuses(?::uuid[])', [
-    `{${referralIds.join(',')}}`,
+    arrayLiteral(referralIds),
   ]);
   return new Map(rows.map((row) => [row.referral_id, row.status]));
 }

@@ -3,6 +3,7 @@ import { ReportScopeKind } from '@jalon/domain';
 import type { ReportScope } from '../../access/activity-report-access';
 import type { ComparedPeriods } from './report-engine';
 import type { FigureRow } from './report-engine.query';
+import { arrayLiteral } from '../../db/array-literal';
 
 const COLUMNS = `period, figure, key, label, value`;
 
@@ -67,7 +68,7 @@ export function activityReportRowsOfTenants(
   locale: string,
 ): Promise<FigureRow[]> {
   return em.execute<FigureRow[]>(`select ${COLUMNS} from jalon_activity_figures_of(?::uuid[], ?::uuid, ?::uuid, ?, ?::date, ?::date, ?::date, ?::date, ?)`, [
-    `{${tenantIds.join(',')}}`,
+    arrayLiteral(tenantIds),
     ...scopeParameters(scope),
     ...periodParameters(periods),
     locale,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_RETENTION_POLICY, type RetentionFacts, type RetentionPolicy } from '@jalon/domain';
+import { arrayLiteral } from '../../db/array-literal';
 
 /** The tenant's policy as stored (version 0: never set, the defaults apply). */
 export interface StoredRetentionPolicy extends RetentionPolicy {
@@ -77,22 +78,21 @@ export function retentionCandidates(em: EntityManager, today: string, archiveAft
 }
 
 /** A uuid list as one bound parameter (an array parameter would be spread as a list of values). */
-const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 /** Moves files to the intermediate archive (the retention job's or an erasure's transaction). */
 export async function archiveFiles(em: EntityManager, participantIds: string[], today: string): Promise<void> {
   if (participantIds.length === 0) return;
   await em.execute(
     `update participant set archived_on = ?, updated_at = now() where tenant_id = jalon_tenant_id() and archived_on is null and id = any(?::uuid[])`,
-    [today, uuidArray(participantIds)],
+    [today, arrayLiteral(participantIds)],
   );
   // An archived file is out of her own space too: her sessions end and her unused codes die (a code
   // issued later is refused by db/rls/functions/jalon_redeem_participant_code.sql).
   await em.execute(`update participant_session set revoked_at = now() where participant_id = any(?::uuid[]) and revoked_at is null`, [
-    uuidArray(participantIds),
+    arrayLiteral(participantIds),
   ]);
   await em.execute(`update participant_access_code set revoked_at = now() where participant_id = any(?::uuid[]) and used_at is null and revoked_at is null`, [
-    uuidArray(participantIds),
+    arrayLiteral(participantIds),
   ]);
 }
 
@@ -143,8 +143,8 @@ export async function insertRetentionRun(em: EntityManager, run: NewRetentionRun
       run.day,
       run.byId,
       run.reason,
-      uuidArray(run.archivedIds),
-      uuidArray(run.anonymisedIds),
+      arrayLiteral(run.archivedIds),
+      arrayLiteral(run.anonymisedIds),
       run.accessLogDeleted,
       run.accessLogAnchorSeq,
     ],
