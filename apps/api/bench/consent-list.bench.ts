@@ -146,8 +146,13 @@ class Server {
 
   next(): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      this.child.once('message', resolve);
-      this.child.once('exit', (code) => reject(new Error(`${this.name} exited (${code})`)));
+      const exited = (code: number | null) => reject(new Error(`${this.name} exited (${code})`));
+      this.child.once('exit', exited);
+      // One exit listener at a time: a run asks each server dozens of times.
+      this.child.once('message', (message) => {
+        this.child.off('exit', exited);
+        resolve(message);
+      });
     });
   }
 

@@ -54,5 +54,7 @@ export function answerBench(pgFrom: string, port: number): void {
       }
     })();
   });
+  // Stopped by the bench with SIGTERM: exit normally so that --cpu-prof (BENCH_NODE_OPTIONS) writes its profile.
+  process.once('SIGTERM', () => process.exit(0));
   process.send!({ ready: true, port });
 }

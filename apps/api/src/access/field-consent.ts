@@ -2,10 +2,13 @@ import { Extensions } from 'type-graphql';
 import {
   getNamedType,
   isNonNullType,
+  isAbstractType,
   isObjectType,
   responsePathAsArray,
+  type GraphQLAbstractType,
   type GraphQLField,
   type GraphQLFieldResolver,
+  type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
@@ -31,28 +34,82 @@ export function SharedType(exists: FieldClass, narrowedBy?: string): ClassDecora
   return Extensions({ [TYPE_EXTENSION]: exists, ...(narrowedBy ? { [NARROWED_EXTENSION]: narrowedBy } : {}) });
 }
 
-function visible(scope: ConsentScope, value: unknown): boolean {
-  const subject = subjectOf(value);
-  return !subject || (subject.scope ?? scope).allows(subject, subject.itemClass);
+/** How a participant-bearing type shows its objects: under which class, and whether some are narrowed to another. */
+interface SharedTypeInfo {
+  exists: FieldClass;
+  narrowed: boolean;
 }
 
-/** Drops, from a resolved value, the objects the viewer may not see: lists shrink, single objects become null. */
-function keepShared(scope: ConsentScope, value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.some((item) => subjectOf(item)) ? value.filter((item) => visible(scope, item)) : value;
-  return visible(scope, value) ? value : null;
+function sharedTypeOf(type: GraphQLNamedType | null | undefined): SharedTypeInfo | undefined {
+  const exists = type?.extensions?.[TYPE_EXTENSION] as FieldClass | undefined;
+  return exists === undefined ? undefined : { exists, narrowed: type!.extensions[NARROWED_EXTENSION] !== undefined };
 }
 
 /** What the consent guard needs of a field, read once from the schema when the guard is put on it. */
 export interface FieldConsent {
-  /** The parent type is participant-bearing: its objects must carry a ConsentSubject. */
+  /** The parent type is participant-bearing: its objects carry a ConsentSubject. */
   bearing: boolean;
   /** The field's declared data class (`id` takes its object's). */
   declared: FieldClass | undefined;
+  /** The field's named type when objects of a participant-bearing type may come out of it: each is then kept or dropped. */
+  returns: GraphQLObjectType | GraphQLAbstractType | undefined;
 }
 
-export function fieldConsentOf(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): FieldConsent {
-  return { bearing: type.extensions?.[TYPE_EXTENSION] !== undefined, declared: field.extensions?.[FIELD_EXTENSION] as FieldClass | undefined };
+export function fieldConsentOf(schema: GraphQLSchema, type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): FieldConsent {
+  const named = getNamedType(field.type);
+  const returnsShared = isObjectType(named) ? !!sharedTypeOf(named) : isAbstractType(named) && schema.getPossibleTypes(named).some((t) => sharedTypeOf(t));
+  return {
+    bearing: sharedTypeOf(type) !== undefined,
+    declared: field.extensions?.[FIELD_EXTENSION] as FieldClass | undefined,
+    returns: returnsShared ? (named as GraphQLObjectType | GraphQLAbstractType) : undefined,
+  };
+}
+
+/**
+ * Whether consent has anything to decide on this field. It has not when the field neither returns
+ * participant-bearing objects nor belongs to one under another class than the object's own: such
+ * a field is shown exactly when its object is, and its object was decided (keepShared) on the
+ * field that returned it, under the type's class, checked there. Those fields are left plain, so
+ * the bulk of a list's fields (names, dates, statuses) is read without any guard.
+ */
+export function consentDecidesOn(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, consent: FieldConsent): boolean {
+  if (consent.returns) return true;
+  const shared = sharedTypeOf(type);
+  if (!shared) return false;
+  if (shared.narrowed) return true;
+  return (consent.declared ?? (field.name === 'id' ? shared.exists : undefined)) !== shared.exists;
+}
+
+/** The concrete type of an object a field returned (abstract types say it themselves, as graphql-js would ask). */
+function concreteTypeOf(value: object, returns: GraphQLObjectType | GraphQLAbstractType, context: RequestContext, info: GraphQLResolveInfo) {
+  if (isObjectType(returns)) return returns;
+  const name = returns.resolveType?.(value, context, info, returns);
+  if (typeof name !== 'string') throw new Error(`${returns.name}: the type of an object must be known to decide consent on it`);
+  return info.schema.getType(name);
+}
+
+/**
+ * Whether an object is shown, decided on the field that returns it. Fails closed on an object of
+ * a participant-bearing type that does not say whose data it is, or that claims another class
+ * than its type's: its fields of the type's class are shown without a decision of their own.
+ */
+function visible(scope: ConsentScope, value: unknown, returns: GraphQLObjectType | GraphQLAbstractType, context: RequestContext, info: GraphQLResolveInfo) {
+  if (value === null || typeof value !== 'object') return true;
+  const type = concreteTypeOf(value, returns, context, info);
+  const shared = sharedTypeOf(type);
+  if (!shared) return true;
+  const subject = subjectOf(value);
+  if (!subject) throw new Error(`${type!.name} object without a consent subject`);
+  if (!shared.narrowed && subject.itemClass !== shared.exists) throw new Error(`${type!.name} object shown under ${subject.itemClass}, not ${shared.exists}`);
+  return (subject.scope ?? scope).allows(subject, subject.itemClass);
+}
+
+/** Drops, from a resolved value, the objects the viewer may not see: lists shrink, single objects become null. */
+function keepShared(consent: FieldConsent, scope: ConsentScope, value: unknown, context: RequestContext, info: GraphQLResolveInfo): unknown {
+  const returns = consent.returns;
+  if (!returns || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.filter((item) => visible(scope, item, returns, context, info));
+  return visible(scope, value, returns, context, info) ? value : null;
 }
 
 const isPromise = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
@@ -62,10 +119,10 @@ const isPromise = (value: unknown): value is PromiseLike<unknown> => typeof (val
  * of one), a field of a participant-bearing object is null unless its class is shared, and every
  * participant-bearing object reached by any path (root query, nested field, node) is dropped
  * unless the object itself is shared. Staff pass through: their role already scoped the rows.
+ * It runs on the fields `consentDecidesOn` names; the others are shown with their object.
  *
  * Synchronous once the request's consents are loaded (the first field that needs them loads
- * them): a field whose value is plain stays plain, so graphql-js resolves the thousands of fields
- * of a list without a promise each. `resolve` is the field's own resolver.
+ * them): a field whose value is plain stays plain. `resolve` is the field's own resolver.
  */
 export function enforceConsent(
   consent: FieldConsent,
@@ -82,8 +139,8 @@ export function enforceConsent(
   return decided(consent, resolve, scope, subject, root, args, context, info);
 }
 
-// The field's arguments are passed along rather than closed over: this runs for every field of
-// every object (5,000 in a page of 70 people), and a closure each was a tenth of the allocations.
+// The field's arguments are passed along rather than closed over: this runs for many fields of
+// every object, and a closure each was a tenth of the allocations.
 function decided(
   consent: FieldConsent,
   resolve: GraphQLFieldResolver<unknown, RequestContext>,
@@ -108,7 +165,9 @@ function decided(
   }
   const value = resolve(root, args, context, info);
   // Objects a resolver returns may belong to a preview scope already loaded, or to this one.
-  return isPromise(value) ? Promise.resolve(value).then((resolved) => keepShared(scope, resolved)) : keepShared(scope, value);
+  return isPromise(value)
+    ? Promise.resolve(value).then((resolved) => keepShared(consent, scope, resolved, context, info))
+    : keepShared(consent, scope, value, context, info);
 }
 
 /**

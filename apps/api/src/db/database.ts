@@ -6,6 +6,7 @@ import { APP_ROLE } from '../access/app-role';
 import type { Config } from '../config';
 import { syncMatchingReference } from './matching-reference';
 import { baseOrmOptions } from './orm-options';
+import { oneStatementAtATime } from './one-statement-at-a-time';
 import { seedDemoData } from './seed/demo-data';
 
 export interface Database {
@@ -74,6 +75,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
       await owner.close();
     }
     const orm = await MikroORM.init({ ...baseOrmOptions, clientUrl: config.DATABASE_URL, pool: { min: 0, max: config.DATABASE_POOL_MAX }, debug } as Options);
+    oneStatementAtATime(orm);
     return { orm, kind: 'postgresql', close: () => orm.close() };
   }
 
@@ -87,6 +89,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     driverOptions: { connection: { pglite: () => pglite } },
     debug,
   } as unknown as Options);
+  oneStatementAtATime(orm);
   await migrateAndSeed(orm, config, logger);
   await pglite.exec(`set role ${APP_ROLE}`);
   return {

@@ -21,6 +21,7 @@ import { assertSignInAlone } from '../access/login-throttle';
 import { checkOperationInputs } from './input-limits';
 import { selectedFields } from './selected-fields';
 import { MAX_QUERY_COST, operationCost } from './query-cost';
+import { compiledExecution } from './compiled-execution';
 
 /** Codes Apollo and graphql-armor raise about the request itself: safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set([
@@ -168,7 +169,7 @@ export async function createApollo(schema: GraphQLSchema, config: Config, logger
   });
   const protection = armor.protect();
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    gateway: compiledExecution(schema),
     introspection: !config.production,
     hideSchemaDetailsFromClientErrors: config.production,
     includeStacktraceInErrorResponses: false,

@@ -15,8 +15,8 @@ export interface ParticipantPageRow extends Omit<ParticipantRow, 'referent'> {
   stages: StageRow[] | null;
 }
 
-/** A row as the statement gives it: each stage names its kind by id. */
-type PageRowAsRead = Omit<ParticipantPageRow, 'stages'> & { stages: Array<Omit<StageRow, 'kind'> & { kindId: string }> | null };
+/** A row as the statement gives it: each stage names its kind by id, and its pathway is the person's current one. */
+type PageRowAsRead = Omit<ParticipantPageRow, 'stages'> & { stages: Array<Omit<StageRow, 'kind' | 'pathway'> & { kindId: string }> | null };
 
 /**
  * What the query asks of the list, so the statement reads only that: PostgreSQL then builds a
@@ -80,8 +80,7 @@ function stagesJson(fields: ReadonlySet<string>): string {
     : `case when s.operator_id is null then null else json_build_object('id', s.operator_id) end`;
   return `(select json_agg(json_build_object('id', s.id, 'status', s.status, 'plannedStart', s.planned_start, ${columns.map((c) => `${c}, `).join('')}
     'kindId', s.kind_id,
-    'operator', ${operator},
-    'pathway', json_build_object('id', s.pathway_id, 'participant', json_build_object('id', p.id))) order by s.planned_start, s.created_at)
+    'operator', ${operator}) order by s.planned_start, s.created_at)
   from stage s where s.pathway_id = (select cp.id from pathway cp where cp.participant_id = p.id order by cp.number desc limit 1))`;
 }
 
@@ -116,11 +115,13 @@ export async function participantPage(
     [...matching.bindings, ...(after ? [after.key, after.id] : []), limit],
   );
   const kinds = result!.kinds ?? {};
-  const rows = result!.nodes.map((row) =>
-    Object.assign(row, {
+  const rows = result!.nodes.map((row) => {
+    // The stages read are the current pathway's, the first of `pathways` (latest first): not repeated in each stage's JSON.
+    const pathway = { id: row.pathways[0]!.id, participant: { id: row.id } };
+    return Object.assign(row, {
       updatedAt: new Date(row.updatedAt),
-      stages: row.stages && row.stages.map(({ kindId, ...stage }) => Object.assign(stage, { kind: kinds[kindId]! })),
-    }),
-  );
+      stages: row.stages && row.stages.map(({ kindId, ...stage }) => Object.assign(stage, { kind: kinds[kindId]!, pathway })),
+    });
+  });
   return { rows, totalCount: result!.total };
 }

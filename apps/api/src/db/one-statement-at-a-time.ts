@@ -1,0 +1,39 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+
+/** The part of knex's client that runs a statement on a connection (the pg and PGlite dialects). */
+interface DialectQuery {
+  _query(connection: object, query: unknown): Promise<unknown>;
+}
+
+const QUEUED = Symbol('one statement at a time');
+
+/**
+ * Sends each connection's statements one after the other. A request runs on one transaction
+ * connection, and graphql resolves sibling fields concurrently: two of them then sent a statement
+ * while another was running (a session's occupancy beside its archived files, a company's events
+ * beside its clause hours). node-postgres queues them today and will refuse them from pg 9
+ * (« Calling client.query() when the client is already executing a query »). The queue is kept
+ * here, once, under every statement knex runs: the next one starts when the previous one has
+ * answered, failed or not.
+ */
+export function oneStatementAtATime(orm: MikroORM): void {
+  // On the dialect's prototype: knex makes each transaction's client from it, not from this client.
+  const dialect = Object.getPrototypeOf(orm.em.getKnex().client) as DialectQuery & { [QUEUED]?: true };
+  if (dialect[QUEUED]) return;
+  const dialectQuery = dialect._query;
+  // Per connection, when its last statement is over: not its result, which may be a page of rows.
+  const idle = new WeakMap<object, Promise<void>>();
+  dialect._query = function (this: DialectQuery, connection, query) {
+    const previous = idle.get(connection);
+    const run = previous ? previous.then(() => dialectQuery.call(this, connection, query)) : dialectQuery.call(this, connection, query);
+    idle.set(
+      connection,
+      run.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return run;
+  };
+  dialect[QUEUED] = true;
+}
