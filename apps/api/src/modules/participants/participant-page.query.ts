@@ -5,11 +5,15 @@ import type { StageKindRow, StageRow } from '../stages/stage.type';
 import { Participant } from './participant.entity';
 import type { ParticipantRow, PathwayRow } from './participant.type';
 
+/** The columns a page reads only when the query asks for them (PARTICIPANT_COLUMNS). */
+type AskedColumns = 'birthDate' | 'gender' | 'phone' | 'email' | 'addressLine' | 'postcode' | 'communeCode' | 'priorityDistrictCode' | 'version' | 'updatedAt';
+
 /**
- * One person of a page: the file, every pathway (latest first) and, when asked, the current
- * pathway's stages. The referent's user and organisation come only when the query asks for them.
+ * One person of a page: the columns asked for, every pathway (latest first) or only the current
+ * one, and, when asked, the current pathway's stages. The referent's user and organisation come
+ * only when the query asks for them.
  */
-export interface ParticipantPageRow extends Omit<ParticipantRow, 'referent'> {
+export interface ParticipantPageRow extends Omit<ParticipantRow, 'referent' | AskedColumns>, Partial<Pick<ParticipantRow, AskedColumns>> {
   referent: { id: string } & Partial<Pick<ParticipantRow['referent'], 'user' | 'organisation'>>;
   pathways: PathwayRow[];
   stages: StageRow[] | null;
@@ -30,6 +34,38 @@ export interface PageShape {
   esf: boolean;
   /** The fields asked of `stages`; null when no stage is asked for. */
   stages: ReadonlySet<string> | null;
+  /** The person's columns to read, by the field of ParticipantType or PathwayType that needs them. */
+  fields: ReadonlySet<string>;
+  /** Every pathway (`pathways`), or only the current one. */
+  allPathways: boolean;
+}
+
+/**
+ * A person's columns by the GraphQL field that shows them (ParticipantType) or reads them (a
+ * pathway's `missingEsfFields` checks the gender and birth date); the id, names and search key
+ * are always read.
+ */
+const PARTICIPANT_COLUMNS: Record<string, string[]> = {
+  birthDate: [`'birthDate', p.birth_date`],
+  gender: [`'gender', p.gender`],
+  phone: [`'phone', p.phone`],
+  email: [`'email', p.email`],
+  addressLine: [`'addressLine', p.address_line`],
+  postcode: [`'postcode', p.postcode`],
+  communeCode: [`'communeCode', p.commune_code`],
+  communeName: [`'communeCode', p.commune_code`],
+  priorityDistrictCode: [`'priorityDistrictCode', p.priority_district_code`],
+  version: [`'version', p.version`],
+  updatedAt: [`'updatedAt', p.updated_at`],
+  missingEsfFields: [`'gender', p.gender`, `'birthDate', p.birth_date`],
+};
+
+/** The person's pathways, latest first: all of them, or only the current one when `pathways` is not asked for. */
+function pathwaysJson(shape: PageShape): string {
+  const pathways = shape.allPathways
+    ? `pathway pw where pw.participant_id = p.id`
+    : `(select * from pathway where participant_id = p.id order by number desc limit 1) pw`;
+  return `(select json_agg(${pathwayJson(shape)} order by pw.number desc) from ${pathways})`;
 }
 
 const ESF_JSON = `'esf', (select json_build_object('employmentSituation', r.employment_situation, 'educationLevel', r.education_level, 'disability', r.disability,
@@ -99,6 +135,7 @@ export async function participantPage(
   limit: number,
   shape: PageShape,
 ): Promise<{ rows: ParticipantPageRow[]; totalCount: number }> {
+  const columns = [...new Set([...shape.fields].flatMap((field) => PARTICIPANT_COLUMNS[field] ?? []))];
   const matching = em.createQueryBuilder(Participant, 'p').select(['p.id', 'p.searchKey']).where(where).getKnexQuery().toSQL();
   const [result] = await boundRows<{ total: number; nodes: PageRowAsRead[]; kinds: Record<string, StageKindRow> | null }>(
     em,
@@ -106,10 +143,8 @@ export async function participantPage(
       page as (select id, search_key from matching ${after ? 'where (search_key, id) > (?, ?)' : ''} order by search_key, id limit ?)
     select (select count(*) from matching)::int as total,
       coalesce((select json_agg(json_build_object('id', p.id, 'firstName', p.first_name, 'lastName', p.last_name, 'searchKey', p.search_key,
-          'birthDate', p.birth_date, 'gender', p.gender, 'phone', p.phone, 'email', p.email, 'addressLine', p.address_line, 'postcode', p.postcode,
-          'communeCode', p.commune_code, 'priorityDistrictCode', p.priority_district_code, 'version', p.version, 'updatedAt', p.updated_at,
-          'referent', ${referentJson(shape)},
-          'pathways', (select json_agg(${pathwayJson(shape)} order by pw.number desc) from pathway pw where pw.participant_id = p.id),
+          ${columns.map((c) => `${c}, `).join('')}'referent', ${referentJson(shape)},
+          'pathways', ${pathwaysJson(shape)},
           'stages', ${shape.stages ? `coalesce(${stagesJson(shape.stages)}, '[]')` : 'null'}) order by page.search_key, page.id)
         from page join participant p on p.id = page.id), '[]') as nodes${shape.stages ? `, ${KINDS_JSON} as kinds` : ''}`,
     [...matching.bindings, ...(after ? [after.key, after.id] : []), limit],
@@ -119,7 +154,7 @@ export async function participantPage(
     // The stages read are the current pathway's, the first of `pathways` (latest first): not repeated in each stage's JSON.
     const pathway = { id: row.pathways[0]!.id, participant: { id: row.id } };
     return Object.assign(row, {
-      updatedAt: new Date(row.updatedAt),
+      updatedAt: row.updatedAt === undefined ? undefined : new Date(row.updatedAt),
       stages: row.stages && row.stages.map(({ kindId, ...stage }) => Object.assign(stage, { kind: kinds[kindId]!, pathway })),
     });
   });

@@ -284,6 +284,27 @@ describe('the caseload', () => {
   });
 });
 
+it('the list reads what each query asks, and answers each field as the file does', async () => {
+  // A file without its gender and birth date would miss them from its ESF+ items: the list reads them for missingEsfFields alone.
+  const { createParticipant: file } = await referent.data(CREATE, {
+    input: { details: details({ firstName: 'Lise', lastName: 'Forme', communeCode: '38185', postcode: '38000' }), referralDate: '2026-01-05' },
+  });
+  await referent.data(STATUS, { input: { pathwayId: file.currentPathway.id, version: file.currentPathway.version, status: 'CLOSED', date: '2026-02-01' } });
+  await referent.data(`mutation($id: ID!) { openNewPathway(participantId: $id, referralDate: "2026-02-02") { id } }`, { id: file.id });
+  const whole = (await referent.data(`query($id: ID!) { participant(id: $id) { ${FILE} } }`, { id: file.id })).participant;
+  const listed = async (fields: string) =>
+    (await referent.data(`{ participants(filter: { search: "Forme" }) { edges { node { id ${fields} } } } }`)).participants.edges[0].node;
+
+  expect(await listed('currentPathway { number missingEsfFields }')).toEqual({
+    id: file.id,
+    currentPathway: { number: 2, missingEsfFields: whole.currentPathway.missingEsfFields },
+  });
+  expect(whole.currentPathway.missingEsfFields).not.toContain('birthDate');
+  expect(await listed('communeName pathways { number status }')).toEqual({ id: file.id, communeName: 'Grenoble', pathways: whole.pathways });
+  expect(whole.pathways).toHaveLength(2);
+  expect(await listed(FILE)).toEqual(whole);
+});
+
 it('the node interface resolves participants too, within the same rules', async () => {
   const other = await createTenantFixture(server, 'Autre');
   const stranger = new GraphqlClient(server.app);

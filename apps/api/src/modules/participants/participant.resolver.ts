@@ -65,6 +65,8 @@ function pageShape(info: GraphQLResolveInfo): PageShape {
     referent: selects(info, [...node, 'referent']),
     esf: pathwayFields.some((field) => ESF_FIELDS.has(field)),
     stages: selects(info, [...node, 'stages']) ? selectedFields(info, [...node, 'stages']) : null,
+    fields: new Set([...selectedFields(info, node), ...pathwayFields]),
+    allPathways: selects(info, [...node, 'pathways']),
   };
 }
 

@@ -175,7 +175,8 @@ export class PathwayType extends Node implements SubjectBearer {
   @Field(() => Int, { nullable: true, description: 'Version of the ESF+ data (0 before any is written): what updatePathwayEntry checks' })
   esfVersion!: number | null;
 
-  static from(pathway: PathwayRow, participant: Pick<Participant, 'id' | 'gender' | 'birthDate'>): PathwayType {
+  /** A page of the list reads the person's gender and birth date only when `missingEsfFields` is asked for (participant-page.query.ts). */
+  static from(pathway: PathwayRow, participant: Pick<Participant, 'id'> & Partial<Pick<Participant, 'gender' | 'birthDate'>>): PathwayType {
     const record = pathway.esf ?? null;
     const esf = {
       employmentSituation: record?.employmentSituation ?? null,
