@@ -62,10 +62,9 @@ const PARTICIPANT_COLUMNS: Record<string, string[]> = {
 
 /** The person's pathways, latest first: all of them, or only the current one when `pathways` is not asked for. */
 function pathwaysJson(shape: PageShape): string {
-  const pathways = shape.allPathways
-    ? `pathway pw where pw.participant_id = p.id`
-    : `(select * from pathway where participant_id = p.id order by number desc limit 1) pw`;
-  return `(select json_agg(${pathwayJson(shape)} order by pw.number desc) from ${pathways})`;
+  return shape.allPathways
+    ? `(select json_agg(${pathwayJson(shape)} order by pw.number desc) from pathway pw where pw.participant_id = p.id)`
+    : `case when pw.id is null then null else json_build_array(${pathwayJson(shape)}) end`;
 }
 
 const ESF_JSON = `'esf', (select json_build_object('employmentSituation', r.employment_situation, 'educationLevel', r.education_level, 'disability', r.disability,
@@ -117,7 +116,7 @@ function stagesJson(fields: ReadonlySet<string>): string {
   return `(select json_agg(json_build_object('id', s.id, 'status', s.status, 'plannedStart', s.planned_start, ${columns.map((c) => `${c}, `).join('')}
     'kindId', s.kind_id,
     'operator', ${operator}) order by s.planned_start, s.created_at)
-  from stage s where s.pathway_id = (select cp.id from pathway cp where cp.participant_id = p.id order by cp.number desc limit 1))`;
+  from stage s where s.pathway_id = pw.id)`;
 }
 
 /**
@@ -136,17 +135,19 @@ export async function participantPage(
   shape: PageShape,
 ): Promise<{ rows: ParticipantPageRow[]; totalCount: number }> {
   const columns = [...new Set([...shape.fields].flatMap((field) => PARTICIPANT_COLUMNS[field] ?? []))];
-  const matching = em.createQueryBuilder(Participant, 'p').select(['p.id', 'p.searchKey']).where(where).getKnexQuery().toSQL();
+  const matching = em.createQueryBuilder(Participant, 'p').select('p.*').where(where).getKnexQuery().toSQL();
   const [result] = await boundRows<{ total: number; nodes: PageRowAsRead[]; kinds: Record<string, StageKindRow> | null }>(
     em,
     `with matching as (${matching.sql}),
-      page as (select id, search_key from matching ${after ? 'where (search_key, id) > (?, ?)' : ''} order by search_key, id limit ?)
+      page as (select * from matching ${after ? 'where (search_key, id) > (?, ?)' : ''} order by search_key, id limit ?)
     select (select count(*) from matching)::int as total,
       coalesce((select json_agg(json_build_object('id', p.id, 'firstName', p.first_name, 'lastName', p.last_name, 'searchKey', p.search_key,
           ${columns.map((c) => `${c}, `).join('')}'referent', ${referentJson(shape)},
           'pathways', ${pathwaysJson(shape)},
-          'stages', ${shape.stages ? `coalesce(${stagesJson(shape.stages)}, '[]')` : 'null'}) order by page.search_key, page.id)
-        from page join participant p on p.id = page.id), '[]') as nodes${shape.stages ? `, ${KINDS_JSON} as kinds` : ''}`,
+          'stages', ${shape.stages ? `coalesce(${stagesJson(shape.stages)}, '[]')` : 'null'}) order by p.search_key, p.id)
+        from page p left join lateral (select * from pathway where participant_id = p.id order by number desc limit 1) pw on true), '[]') as nodes${
+          shape.stages ? `, ${KINDS_JSON} as kinds` : ''
+        }`,
     [...matching.bindings, ...(after ? [after.key, after.id] : []), limit],
   );
   const kinds = result!.kinds ?? {};
