@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAccessLogEntries, type AccessLogRequest } from '../db/access-log.query';
@@ -43,6 +43,31 @@ describe('the access log under concurrent requests', () => {
     expect(rows.map((row) => row.request_id)).toEqual(['slow', 'next']);
     expect(rows[0]!.previous_hash).toBe('');
     expect(rows[1]!.previous_hash).toBe(rows[0]!.hash);
+  });
+});
+
+describe("a request's entries", () => {
+  it('are chained in the order given, each onto the one before: sha256(previous hash ‖ digest)', async () => {
+    const other = await createTenantFixture(server, 'Chaîne');
+    const [member] = await server.asOwner((em) =>
+      em.execute<Array<{ user_id: string }>>(`select user_id from membership where id = ?`, [other.users.partner.membershipId]),
+    );
+    const at = { tenantId: other.tenantId, organisationId: other.organisations.commune.id, userId: member!.user_id, at: new Date() };
+    await insertAccessLogEntries(server.database.orm.em.fork(), [entry('a')], { ...at, requestId: 'one' });
+    await insertAccessLogEntries(server.database.orm.em.fork(), [entry('b'), entry('c'), entry('d')], { ...at, requestId: 'three' });
+
+    const rows = await server.asOwner((em) =>
+      em.execute<Array<{ request_id: string; previous_hash: string; hash: string }>>(
+        `select request_id, previous_hash, hash from access_log where tenant_id = ? order by seq`,
+        [other.tenantId],
+      ),
+    );
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    const expected = ['a', 'b', 'c', 'd'].reduce<Array<{ previous_hash: string; hash: string }>>(
+      (chain, digest) => [...chain, { previous_hash: chain.at(-1)?.hash ?? '', hash: sha256((chain.at(-1)?.hash ?? '') + digest) }],
+      [],
+    );
+    expect(rows).toEqual(expected.map((link, i) => ({ request_id: i ? 'three' : 'one', ...link })));
   });
 });
 

@@ -1,4 +1,3 @@
-import * as echarts from 'echarts';
 import type { ExportTable } from './export-document';
 
 const PALETTE = ['#1f5f99', '#e07b39', '#3a9d6b', '#b5446e', '#7a6bb8', '#c9a227', '#4a9fb5', '#8c8c8c'];
@@ -8,7 +7,7 @@ const PALETTE = ['#1f5f99', '#e07b39', '#3a9d6b', '#b5446e', '#7a6bb8', '#c9a227
  * SVG text). The first column gives the categories; every number column is a series (a pie takes
  * the first). Text is set in Helvetica so the PDF draws it with the font it already carries.
  */
-export function chartSvg(table: ExportTable, width: number, height: number): string | null {
+export async function chartSvg(table: ExportTable, width: number, height: number): Promise<string | null> {
   if (!table.chart) return null;
   const seriesColumns = table.columns.flatMap((column, index) =>
     index > 0 && column.format && column.format !== 'text' && column.format !== 'date' ? [{ index, column }] : [],
@@ -20,6 +19,7 @@ export function chartSvg(table: ExportTable, width: number, height: number): str
   const percentAxis = seriesColumns.every(({ column }) => column.format === 'percent');
   const textStyle = { fontFamily: 'Helvetica', fontSize: 11, color: '#333' };
 
+  const echarts = await import('echarts');
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     if (table.chart.kind === 'pie') {

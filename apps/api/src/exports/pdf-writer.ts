@@ -1,5 +1,3 @@
-import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
 import { chartSvg } from './chart-svg';
 import { cellText, type ExportDocument, type ExportTable } from './export-document';
 
@@ -24,7 +22,8 @@ const isNumeric = (format?: string) => format === 'integer' || format === 'decim
  * foot. Helvetica is the PDF's standard font; its Windows-1252 encoding has every French letter
  * (é, à, ç, œ, « ») and the text is kept to it (cellText turns narrow spaces into ordinary ones).
  */
-export function renderExportPdf(document: ExportDocument, now: Date): Promise<Buffer> {
+export async function renderExportPdf(document: ExportDocument, now: Date): Promise<Buffer> {
+  const [{ default: PDFDocument }, { default: SVGtoPDF }] = await Promise.all([import('pdfkit'), import('svg-to-pdfkit')]);
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: document.title, Producer: 'Jalon', Creator: 'Jalon' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -55,7 +54,7 @@ export function renderExportPdf(document: ExportDocument, now: Date): Promise<Bu
     if (doc.y + 80 > bottom()) doc.addPage();
     doc.font(BOLD).fontSize(13).fillColor(INK).text(table.title, MARGIN, doc.y, { width });
     doc.moveDown(0.4);
-    const svg = chartSvg(table, Math.round(width), CHART_HEIGHT);
+    const svg = await chartSvg(table, Math.round(width), CHART_HEIGHT);
     if (svg) {
       if (doc.y + CHART_HEIGHT > bottom()) doc.addPage();
       SVGtoPDF(doc as unknown as Parameters<typeof SVGtoPDF>[0], svg, MARGIN, doc.y, { width, height: CHART_HEIGHT, assumePt: true });

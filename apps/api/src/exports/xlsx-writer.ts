@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { collected, streamed, type ColumnFormat, type ExportDocument, type StreamedDocument } from './export-document';
 
 /** Excel's own codes: Excel shows them with the reader's separators (« 1 234,50 » in French). */
@@ -54,6 +53,7 @@ function roomIn(output: Writable): Promise<void> {
  * up, so memory does not grow with the list, however slow the download.
  */
 export async function writeXlsx(document: StreamedDocument, output: Writable): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Jalon';
   workbook.title = document.title;

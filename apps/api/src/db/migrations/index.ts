@@ -41,6 +41,7 @@ import { Migration20261215140000ParticipantSpace } from './Migration202612151400
 import { Migration20261216100000ArchivedOwnSpace } from './Migration20261216100000ArchivedOwnSpace';
 import { Migration20261217100000ArchivedFilesInOwnReport } from './Migration20261217100000ArchivedFilesInOwnReport';
 import { Migration20261217110000PartnerConsentsAtOpening } from './Migration20261217110000PartnerConsentsAtOpening';
+import { Migration20261218100000RowLevelSecurityHotPaths } from './Migration20261218100000RowLevelSecurityHotPaths';
 import { Migration20261209100000ProfessionalProject } from './Migration20261209100000ProfessionalProject';
 import { Migration20261208120000RequestRoundTrips } from './Migration20261208120000RequestRoundTrips';
 import { Migration20261207100000UserCredentials } from './Migration20261207100000UserCredentials';
@@ -92,6 +93,7 @@ export const migrationsList = [
   { name: 'Migration20261216100000ArchivedOwnSpace', class: Migration20261216100000ArchivedOwnSpace },
   { name: 'Migration20261217100000ArchivedFilesInOwnReport', class: Migration20261217100000ArchivedFilesInOwnReport },
   { name: 'Migration20261217110000PartnerConsentsAtOpening', class: Migration20261217110000PartnerConsentsAtOpening },
+  { name: 'Migration20261218100000RowLevelSecurityHotPaths', class: Migration20261218100000RowLevelSecurityHotPaths },
 ];
 
 RowLevelSecurityMigration.latest = migrationsList.map((m) => m.class).findLast((c) => c.prototype instanceof RowLevelSecurityMigration);

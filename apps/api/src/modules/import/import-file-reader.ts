@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { readCsvRows } from '../esf/esf-error-file';
 
 /** The most an import file holds: beyond, it is split (and a mistake in it would be long to find). */
@@ -39,6 +39,7 @@ async function readCsv(data: Buffer): Promise<string[][] | null> {
 }
 
 async function readXlsx(data: Buffer): Promise<string[][] | null> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
@@ -56,7 +57,7 @@ async function readXlsx(data: Buffer): Promise<string[][] | null> {
   return rows;
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
@@ -66,7 +67,7 @@ function cellText(value: ExcelJS.CellValue): string {
         .join('')
         .trim();
     if ('text' in value) return String(value.text).trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result as CellValue);
     return '';
   }
   return String(value).trim();

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { spaceDate, type SpaceLocale } from '@jalon/domain';
 import { consentsInWords, nextAppointments, readsInWords, type OwnFile } from './participant-file';
@@ -154,7 +153,8 @@ export function myDataJson(file: OwnFile, now: Date, locale: SpaceLocale): Recor
 }
 
 /** The readable copy: an A4 PDF in plain words, section by section. */
-export function myDataPdf(file: OwnFile, now: Date, locale: SpaceLocale): Promise<Buffer> {
+export async function myDataPdf(file: OwnFile, now: Date, locale: SpaceLocale): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
   const w = WORDS[locale];
   const day = dayIn(locale);
   const at = (when: string | Date) => time(when, locale);

@@ -26,7 +26,7 @@ create policy stage_partner_read on stage for select
   using (
     (tenant_id = jalon_tenant_id())
     and (NOT jalon_is_staff())
-    and (id = ANY (( SELECT jalon_partner_stages() AS jalon_partner_stages)::uuid[]))
+    and (( SELECT jalon_partner_stages() AS jalon_partner_stages) ? (id)::text)
   );
 
 create policy stage_staff on stage for all
