@@ -108,7 +108,7 @@ describe("a partner's reads, logged as the request's transaction ends", () => {
     await partner.login(reader.users.partner.email, FIXTURE_PASSWORD);
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)('reads a list in four statements: BEGIN, the session, the page, the COMMIT with the append', async () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)('reads a list in three statements: BEGIN with the session, the page, the COMMIT with the append', async () => {
     // Every statement node-postgres sends, as the bench counts them (bench/server-probe.ts).
     const pg = createRequire(require.resolve('@mikro-orm/postgresql'))('pg') as { Client: { prototype: { query: (...args: unknown[]) => unknown } } };
     const query = pg.Client.prototype.query;
@@ -125,8 +125,7 @@ describe("a partner's reads, logged as the request's transaction ends", () => {
       pg.Client.prototype.query = query;
     }
     expect(sent.map((text) => text.slice(0, 40))).toEqual([
-      'BEGIN;',
-      'select * from jalon_open_session($1, $2)',
+      expect.stringMatching(/^BEGIN; select \* from jalon_open_session\(/),
       expect.stringMatching(/^with matching as/),
       expect.stringMatching(/^COMMIT; select jalon_append_access_log\(/),
     ]);

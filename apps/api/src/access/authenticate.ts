@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import type { Actor, ParticipantPrincipal } from '../context/request-context';
 import { authenticateParticipant } from './participant-session';
 import { hashSecretToken } from './secret-token';
-import { openSession, touchSession } from '../db/session.query';
+import { beginWithSession, touchSession } from '../db/session.query';
 import { applyRlsSettings, filterByTenant } from './request-transaction';
 
 export const SESSION_COOKIE = 'jalon_session';
@@ -54,8 +54,7 @@ export async function authenticateRequest(
  * read and set in the transaction's first statement (db/session.query.ts). Runs before any resolver.
  */
 export async function authenticate(em: EntityManager, config: Config, token: string | undefined, now: Date): Promise<Authentication> {
-  await em.begin();
-  const session = await openSession(em, token ? hashSecretToken(token) : null, now);
+  const session = await beginWithSession(em, token ? hashSecretToken(token) : null, now);
   if (!session || !isSessionLive(session, config, now)) {
     // Opening the session set its user and tenant for row-level security: a session no longer live acts for no one.
     if (session) await applyRlsSettings(em, { userId: null, tenantId: null, organisationId: null, staff: false });

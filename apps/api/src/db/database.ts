@@ -6,6 +6,7 @@ import { APP_ROLE } from '../access/app-role';
 import type { Config } from '../config';
 import { syncMatchingReference } from './matching-reference';
 import { baseOrmOptions } from './orm-options';
+import { statementsRideOnBegin } from './begin-transaction';
 import { oneStatementAtATime } from './one-statement-at-a-time';
 import { seedDemoData } from './seed/demo-data';
 
@@ -75,7 +76,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
       await owner.close();
     }
     const orm = await MikroORM.init({ ...baseOrmOptions, clientUrl: config.DATABASE_URL, pool: { min: 0, max: config.DATABASE_POOL_MAX }, debug } as Options);
-    oneStatementAtATime(orm);
+    hookDialect(orm);
     return { orm, kind: 'postgresql', close: () => orm.close() };
   }
 
@@ -89,7 +90,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     driverOptions: { connection: { pglite: () => pglite } },
     debug,
   } as unknown as Options);
-  oneStatementAtATime(orm);
+  hookDialect(orm);
   await migrateAndSeed(orm, config, logger);
   await pglite.exec(`set role ${APP_ROLE}`);
   return {
@@ -100,4 +101,10 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
       await pglite.close();
     },
   };
+}
+
+/** How the API sends statements, on PostgreSQL as on PGlite: one at a time per connection, and a request's first one with its BEGIN. */
+function hookDialect(orm: MikroORM): void {
+  oneStatementAtATime(orm);
+  statementsRideOnBegin(orm);
 }

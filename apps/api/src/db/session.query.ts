@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ConsentTerms, MembershipRole, OrganisationKind } from '@jalon/domain';
-import { boundRows } from './bound-statement';
+import { beginWith } from './begin-transaction';
+import { sqlLiteral } from './end-transaction';
 import { type ConsentTermsRow, termsOfRow } from './consent-terms.query';
 import type { Actor } from '../context/request-context';
 
@@ -33,13 +34,14 @@ interface OpenedRow {
 }
 
 /**
- * Switches the transaction to the application role and reads the session of a cookie's token hash
- * (null: no cookie), then its active membership, in one round trip (rls/functions/jalon_open_session.sql):
+ * Begins the request's transaction and, in the same round trip, switches it to the application
+ * role and reads the session of a cookie's token hash (null: no cookie), then its active membership
+ * (rls/functions/jalon_open_session.sql):
  * the session token and, when there is a session, its user, its tenant, organisation, staff flag and
  * the request's clock are set for row-level security; a partner's consents come with it. `staffInDatabase` is the flag as set.
  */
-export async function openSession(em: EntityManager, tokenHash: string | null, now: Date): Promise<(OpenedSession & { staffInDatabase: boolean }) | null> {
-  const [row] = await boundRows<OpenedRow>(em, 'select * from jalon_open_session(?, ?)', [tokenHash, now]);
+export async function beginWithSession(em: EntityManager, tokenHash: string | null, now: Date): Promise<(OpenedSession & { staffInDatabase: boolean }) | null> {
+  const [row] = await beginWith<OpenedRow>(em, `select * from jalon_open_session(${tokenHash === null ? 'null' : sqlLiteral(tokenHash)}, ${sqlLiteral(now)})`);
   if (!row) return null;
   return {
     id: row.session_id,
