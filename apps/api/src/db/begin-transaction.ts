@@ -1,10 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-
-/** The part of knex's client that runs a statement on a connection (the pg and PGlite dialects). */
-interface DialectQuery {
-  _query(connection: object, query: { sql: string; method?: string; bindings?: unknown[] }): Promise<{ response?: unknown }>;
-}
+import { dialectOf, simpleQuery, type DialectQuery } from './dialect-query';
 
 /** A statement to send with the next BEGIN of an entity manager, and what it answered. */
 interface Rider {
@@ -31,15 +27,14 @@ function lastRows(response: unknown): unknown[] {
  * for it (its AsyncLocalStorage), and only that once.
  */
 export function statementsRideOnBegin(orm: MikroORM): void {
-  const dialect = Object.getPrototypeOf(orm.em.getKnex().client) as DialectQuery & { [RIDES]?: true };
+  const dialect = dialectOf(orm) as DialectQuery & { [RIDES]?: true };
   if (dialect[RIDES]) return;
   const dialectQuery = dialect._query;
   dialect._query = function (this: DialectQuery, connection, query) {
     const rider = query.sql === 'BEGIN;' ? riders.getStore() : undefined;
     if (!rider || rider.sent) return dialectQuery.call(this, connection, query);
     rider.sent = true;
-    // `raw` with no bindings: node-postgres sends the text as one simple query, PGlite's dialect runs it with `exec`.
-    return dialectQuery.call(this, connection, { sql: `BEGIN; ${rider.statement}`, method: 'raw', bindings: [] }).then(
+    return dialectQuery.call(this, connection, simpleQuery(`BEGIN; ${rider.statement}`)).then(
       (result) => {
         rider.rows = lastRows(result.response);
         return result;
@@ -47,7 +42,7 @@ export function statementsRideOnBegin(orm: MikroORM): void {
       async (error: unknown) => {
         // BEGIN ran and the statement failed: the transaction is aborted, and knex would hand the
         // connection back to the pool inside it. End it here; a broken connection fails this too.
-        await dialectQuery.call(this, connection, { sql: 'ROLLBACK;', method: 'raw', bindings: [] }).catch(() => undefined);
+        await dialectQuery.call(this, connection, simpleQuery('ROLLBACK;')).catch(() => undefined);
         rider.error = error;
         throw error;
       },

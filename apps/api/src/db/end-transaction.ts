@@ -1,12 +1,8 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { simpleQuery, type DialectQuery } from './dialect-query';
 
 /** What knex sends to end a transaction (knex/lib/execution/transaction.js: `commit`, `rollback`). */
 const TRANSACTION_END = /^(COMMIT|ROLLBACK)\b/;
-
-/** The part of knex's client that runs a statement's text on a connection (the pg and PGlite dialects). */
-interface DialectQuery {
-  _query(connection: unknown, query: { sql: string; method?: string; bindings?: unknown[] }): Promise<unknown>;
-}
 
 /**
  * Commits (or rolls back) the entity manager's transaction, then runs `statement` in the same round
@@ -33,9 +29,7 @@ export async function endTransactionThen(em: EntityManager, end: 'commit' | 'rol
   let failure: unknown = null;
   client._query = (connection, query) => {
     if (!TRANSACTION_END.test(query.sql)) return dialectQuery.call(client, connection, query);
-    // `raw` with no bindings: node-postgres sends the text as a simple query (several statements
-    // allowed), PGlite's dialect runs it with `exec`.
-    return dialectQuery.call(client, connection, { sql: `${query.sql.replace(/;?$/, ';')} ${statement}`, method: 'raw', bindings: [] }).catch((error) => {
+    return dialectQuery.call(client, connection, simpleQuery(`${query.sql.replace(/;?$/, ';')} ${statement}`)).catch((error) => {
       failure = error;
       throw error;
     });

@@ -1,9 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-
-/** The part of knex's client that runs a statement on a connection (the pg and PGlite dialects). */
-interface DialectQuery {
-  _query(connection: object, query: unknown): Promise<unknown>;
-}
+import { dialectOf, type DialectQuery } from './dialect-query';
 
 const QUEUED = Symbol('one statement at a time');
 
@@ -17,8 +13,7 @@ const QUEUED = Symbol('one statement at a time');
  * answered, failed or not.
  */
 export function oneStatementAtATime(orm: MikroORM): void {
-  // On the dialect's prototype: knex makes each transaction's client from it, not from this client.
-  const dialect = Object.getPrototypeOf(orm.em.getKnex().client) as DialectQuery & { [QUEUED]?: true };
+  const dialect = dialectOf(orm) as DialectQuery & { [QUEUED]?: true };
   if (dialect[QUEUED]) return;
   const dialectQuery = dialect._query;
   // Per connection, when its last statement is over: not its result, which may be a page of rows.
