@@ -184,16 +184,46 @@ function classCovered(consent: ConsentTerms, dataClass: DataClass, stage: StageF
   return consent.dataClasses.includes(dataClass);
 }
 
+/**
+ * Decisions are values, the same for the same outcome: they are made once here, frozen, and
+ * handed out again. A partner's list decides 1,400 times; new objects for each were a fifth of
+ * what the request allocated.
+ */
+const REFUSED: Decision = Object.freeze({ allowed: false, reason: 'REFUSED' });
+const NO_CONSENT: Decision = Object.freeze({ allowed: false, reason: 'NO_CONSENT' });
+const NEVER: Decision = Object.freeze({ allowed: false, reason: 'NEVER_SHARED' });
+const AUTHORED: Decision = Object.freeze({ allowed: true, basis: 'AUTHORED' });
+const PURPOSES = Object.values(ConsentPurpose);
+const PURPOSE_BIT = new Map(PURPOSES.map((purpose, index) => [purpose, 1 << index]));
+const ALLOWED = new Map<number, Decision>();
+
+/** The decision allowing a read for a set of purposes, given as bits of PURPOSES (in that order). */
+function allowedFor(purposes: number): Decision {
+  let decision = ALLOWED.get(purposes);
+  if (!decision) {
+    decision = Object.freeze({
+      allowed: true,
+      basis: 'CONSENT',
+      purposes: Object.freeze(PURPOSES.filter((purpose) => purposes & PURPOSE_BIT.get(purpose)!)) as ConsentPurpose[],
+    });
+    ALLOWED.set(purposes, decision);
+  }
+  return decision;
+}
+
 function decideClass(viewer: PartnerViewer, participantConsents: readonly ConsentTerms[], dataClass: DataClass, stage?: StageFacts): Decision {
-  const covering = participantConsents.filter((consent) => classCovered(consent, dataClass, stage, viewer));
-  if (covering.some((consent) => consent.effect === ConsentEffect.REFUSAL)) return { allowed: false, reason: 'REFUSED' };
-  if (covering.length === 0) return { allowed: false, reason: 'NO_CONSENT' };
-  return { allowed: true, basis: 'CONSENT', purposes: [...new Set(covering.map((consent) => consent.purpose))] };
+  let purposes = 0;
+  for (const consent of participantConsents) {
+    if (!classCovered(consent, dataClass, stage, viewer)) continue;
+    if (consent.effect === ConsentEffect.REFUSAL) return REFUSED;
+    purposes |= PURPOSE_BIT.get(consent.purpose)!;
+  }
+  return purposes === 0 ? NO_CONSENT : allowedFor(purposes);
 }
 
 /** Is the person visible at all: does any granted class survive the refusals? */
 function decideIdentification(viewer: PartnerViewer, participantConsents: readonly ConsentTerms[]): Decision {
-  const purposes = new Set<ConsentPurpose>();
+  let purposes = 0;
   for (const grant of participantConsents) {
     if (grant.effect !== ConsentEffect.GRANT) continue;
     const visible = grant.dataClasses.some((dataClass) => {
@@ -203,9 +233,9 @@ function decideIdentification(viewer: PartnerViewer, participantConsents: readon
       );
       return !refused;
     });
-    if (visible) purposes.add(grant.purpose);
+    if (visible) purposes |= PURPOSE_BIT.get(grant.purpose)!;
   }
-  return purposes.size > 0 ? { allowed: true, basis: 'CONSENT', purposes: [...purposes] } : { allowed: false, reason: 'NO_CONSENT' };
+  return purposes === 0 ? NO_CONSENT : allowedFor(purposes);
 }
 
 /** A refusal on all stages blocks any stage a grant could cover; a narrower one leaves some visible. */
@@ -241,8 +271,8 @@ export function participantDecider(
 ): (fieldClass: FieldClass, fact: FactContext) => Decision {
   let inForce: ConsentTerms[] | undefined;
   return (fieldClass, fact) => {
-    if (fieldClass === NEVER_SHARED) return { allowed: false, reason: 'NEVER_SHARED' };
-    if (fact.authorOrganisationId && fact.authorOrganisationId === viewer.organisationId) return { allowed: true, basis: 'AUTHORED' };
+    if (fieldClass === NEVER_SHARED) return NEVER;
+    if (fact.authorOrganisationId && fact.authorOrganisationId === viewer.organisationId) return AUTHORED;
     inForce ??= consents.filter((consent) => consent.participantId === participantId && namesViewer(consent.grantee, viewer) && isInForce(consent, now));
     if (fieldClass === IDENTIFICATION) return decideIdentification(viewer, inForce);
     return decideClass(viewer, inForce, fieldClass, fact.stage);
