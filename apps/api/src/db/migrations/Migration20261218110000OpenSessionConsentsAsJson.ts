@@ -2,9 +2,10 @@ import { RowLevelSecurityMigration } from './row-level-security-migration';
 
 /**
  * jalon_open_session() returns the partner's consents as json rather than jsonb (issue 15): the API
- * only parses them, and building jsonb's binary form was half the function's time. Its result type
- * changes, which `create or replace` cannot do: it is dropped here and made again from its file
- * with every row-level security file, in the same transaction.
+ * only parses them, and building jsonb's binary form was a fifth of the function's time (1.45 ms
+ * against 1.12 as json, pg_stat_statements at one connection). Its result type changes, which
+ * `create or replace` cannot do: it is dropped here and made again from its file with every
+ * row-level security file, in the same transaction.
  */
 export class Migration20261218110000OpenSessionConsentsAsJson extends RowLevelSecurityMigration {
   override async up(): Promise<void> {
