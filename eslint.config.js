@@ -38,6 +38,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS scripts that Node runs as they are (the bench's probe and peer): require is their import.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Which way imports go. access/ decides on facts (small interfaces, db/ queries) and never
     // reads a module; the rules of packages/ know no app; the portal talks to the API over HTTP
     // only. No import cycle anywhere (type-only imports aside, as they vanish at run time).

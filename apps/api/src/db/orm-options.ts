@@ -1,4 +1,5 @@
 import type { Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
 import { entities, tenantOwnedEntities } from './entities';
 import { migrationsList } from './migrations';
 
@@ -12,6 +13,8 @@ export const TENANT_FILTER = 'tenant';
 export const baseOrmOptions = {
   entities,
   discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+  // Registered here: found on demand, MikroORM would look for it from the working directory.
+  extensions: [Migrator],
   migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
   forceUtcTimezone: true,
   ignoreUndefinedInQuery: true,

@@ -1,20 +1,23 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import { postgraphile } from 'postgraphile';
-import { makePgService } from 'postgraphile/adaptors/pg';
-import { grafserv } from 'postgraphile/grafserv/node';
-import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
-import type { BenchViewer } from '../../apps/api/bench/bench-viewer';
-import { answerBench } from '../../apps/api/bench/server-probe';
-
+// @ts-check
+'use strict';
 /**
  * The peer the bench compares Jalon with: PostGraphile 5 over the same database, connected as the
  * application role and held by the same row-level security, each request carrying the `jalon.*`
  * settings of the viewer named by its `x-bench-as` header (what Jalon sets from the session).
+ * Plain JavaScript, as Jalon runs compiled: neither server carries a transpiler in the bench.
  */
-const viewers = JSON.parse(process.env.BENCH_VIEWERS!) as Record<string, BenchViewer>;
+const { createServer } = require('node:http');
+const { postgraphile } = require('postgraphile');
+const { makePgService } = require('postgraphile/adaptors/pg');
+const { grafserv } = require('postgraphile/grafserv/node');
+const { PostGraphileAmberPreset } = require('postgraphile/presets/amber');
+
+/** @type {Record<string, import('../../apps/api/bench/bench-viewer').BenchViewer>} */
+const viewers = JSON.parse(/** @type {string} */ (process.env.BENCH_VIEWERS));
 const pool = Number(process.env.BENCH_POOL ?? 8);
 
-function settingsOf(req: IncomingMessage | undefined): Record<string, string> {
+/** @param {import('node:http').IncomingMessage | undefined} req */
+function settingsOf(req) {
   const viewer = viewers[String(req?.headers['x-bench-as'] ?? '')];
   if (!viewer) return {};
   return {
@@ -26,30 +29,30 @@ function settingsOf(req: IncomingMessage | undefined): Record<string, string> {
   };
 }
 
-const preset: GraphileConfig.Preset = {
+/** @type {GraphileConfig.Preset} */
+const preset = {
   extends: [PostGraphileAmberPreset],
   // Every column orderable, as Jalon's list orders by its own key (the default only allows indexed ones).
   disablePlugins: ['PgIndexBehaviorsPlugin'],
-  pgServices: [makePgService({ connectionString: process.env.TEST_DATABASE_URL!, schemas: ['public'], poolConfig: { max: pool } })],
+  pgServices: [makePgService({ connectionString: process.env.TEST_DATABASE_URL, schemas: ['public'], poolConfig: { max: pool } })],
   grafast: { context: (ctx) => ({ pgSettings: settingsOf(ctx.node?.req) }) },
   grafserv: { graphqlPath: '/graphql', graphiql: false },
 };
 
-async function main(): Promise<void> {
+async function main() {
   const pgl = postgraphile(preset);
   const serv = pgl.createServ(grafserv);
   const server = createServer();
-  serv.addTo(server).catch((error: unknown) => {
+  serv.addTo(server).catch((/** @type {unknown} */ error) => {
     console.error(error);
     process.exit(1);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // Listening only once the schema is built: the bench's probe takes listening as ready.
   await pgl.getSchema();
-  const address = server.address();
-  answerBench(require.resolve('postgraphile/adaptors/pg'), typeof address === 'object' && address ? address.port : 0);
+  server.listen(0, '127.0.0.1');
 }
 
-main().catch((error: unknown) => {
+main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
