@@ -35,8 +35,9 @@ describe('entry points', () => {
   it('publishes the browser entry point as the package and the loaders as « /node »', () => {
     const manifest = JSON.parse(readFileSync(join(packageDir(), 'package.json'), 'utf8'));
     expect(manifest.main).toBe('src/index.ts');
-    expect(manifest.exports['.']).toBe('./src/index.ts');
-    expect(manifest.exports['./node']).toBe('./src/node.ts');
+    // Sources by default (tests, the portal's build, TypeScript); the start script's `compiled` condition runs dist/.
+    expect(manifest.exports['.']).toEqual({ compiled: './dist/index.js', default: './src/index.ts' });
+    expect(manifest.exports['./node']).toEqual({ compiled: './dist/node.js', default: './src/node.ts' });
   });
 
   it('offers the loaders and the browser-safe API from « /node »', async () => {
