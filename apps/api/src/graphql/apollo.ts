@@ -190,6 +190,9 @@ export async function createApollo(schema: GraphQLSchema, config: Config, logger
     validationRules: [...protection.validationRules, noSubscriptions],
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
+    // Apollo's default appends a newline: a 170 KB answer then becomes a rope, which Fastify's
+    // Buffer.byteLength (for content-length) copies again into one string.
+    stringifyResult: (result) => JSON.stringify(result),
   });
   await apollo.start();
   return apollo;
