@@ -136,7 +136,7 @@ function shapes(viewers: Record<'partner' | 'referent', BenchViewer>, meetingId:
   ];
 }
 
-/** A server in a child process, with the bench's probe (server-probe.ts) on the other end of its IPC channel. */
+/** A server in a child process, with the bench's probe (server-probe.cjs) on the other end of its IPC channel. */
 class Server {
   readonly child: ChildProcess;
   port = 0;

@@ -109,7 +109,7 @@ describe("a partner's reads, logged as the request's transaction ends", () => {
   });
 
   it.skipIf(!process.env.TEST_DATABASE_URL)('reads a list in three statements: BEGIN with the session, the page, the COMMIT with the append', async () => {
-    // Every statement node-postgres sends, as the bench counts them (bench/server-probe.ts).
+    // Every statement node-postgres sends, as the bench counts them (bench/server-probe.cjs).
     const pg = createRequire(require.resolve('@mikro-orm/postgresql'))('pg') as { Client: { prototype: { query: (...args: unknown[]) => unknown } } };
     const query = pg.Client.prototype.query;
     const sent: string[] = [];
