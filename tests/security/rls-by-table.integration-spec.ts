@@ -341,6 +341,12 @@ function scenarios(viewer: PartnerViewer): Array<{ label: string; consents: Cons
     { label: 'a grant not yet in force', consents: [terms({ dataClasses: GRANTABLE, validFrom: new Date(NOW.getTime() + 86_400_000) })] },
     { label: 'the pathway status for meetings', consents: [terms({ purpose: ConsentPurpose.COORDINATION_MEETINGS })] },
     { label: 'the stage list', consents: [terms({ dataClasses: [DataClass.STAGE_LIST] })] },
+    // Narrowed grants: the stage's policy reads whole pathways only for grants of every stage.
+    { label: 'the stage list of one stage', consents: [terms({ dataClasses: [DataClass.STAGE_LIST], stageScope: { stageIds: [amina.stageIds.training] } })] },
+    {
+      label: 'the stage list of two kinds',
+      consents: [terms({ dataClasses: [DataClass.STAGE_LIST], stageScope: { stageKinds: ['IAE_CDDI_ACI', 'JOB_SEARCH'] } })],
+    },
     {
       label: 'the details of its stage',
       consents: [terms({ dataClasses: [DataClass.STAGE_DETAILS], stageScope: { stageIds: [operated] }, purpose: ConsentPurpose.COORDINATION_MEETINGS })],
@@ -381,7 +387,7 @@ async function replaceConsents(consents: ConsentTerms[]): Promise<void> {
       await em.execute(
         `insert into consent (id, created_at, tenant_id, participant_id, pathway_id, grantee_organisation_id, grantee_kind, effect, data_classes, stage_kinds, stage_ids,
            purpose, valid_from, valid_until, status, method, collected_by_id, collected_on, notice_version)
-         values (gen_random_uuid(), now(), ?, ?, ?, ?, ?::organisation_kind, ?::consent_effect, ?::text[], null, ?::uuid[], ?::consent_purpose, ?, ?, ?::consent_status, 'SIGNED_FORM', ?, '2026-11-01', 'rls')`,
+         values (gen_random_uuid(), now(), ?, ?, ?, ?, ?::organisation_kind, ?::consent_effect, ?::text[], ?::text[], ?::uuid[], ?::consent_purpose, ?, ?, ?::consent_status, 'SIGNED_FORM', ?, '2026-11-01', 'rls')`,
         [
           plie.tenantId,
           c.participantId,
@@ -390,6 +396,7 @@ async function replaceConsents(consents: ConsentTerms[]): Promise<void> {
           c.grantee.organisationKind ?? null,
           c.effect,
           `{${c.dataClasses.join(',')}}`,
+          'stageKinds' in c.stageScope ? `{${c.stageScope.stageKinds.join(',')}}` : null,
           'stageIds' in c.stageScope ? `{${c.stageScope.stageIds.join(',')}}` : null,
           c.purpose,
           c.validFrom,

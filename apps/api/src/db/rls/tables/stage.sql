@@ -26,7 +26,7 @@ create policy stage_partner_read on stage for select
   using (
     (tenant_id = jalon_tenant_id())
     and (NOT jalon_is_staff())
-    and (( SELECT jalon_partner_stages() AS jalon_partner_stages) ? (id)::text)
+    and ((( SELECT jalon_partner_stage_pathways() AS jalon_partner_stage_pathways) ? (pathway_id)::text) OR (( SELECT jalon_partner_stages() AS jalon_partner_stages) ? (id)::text))
   );
 
 create policy stage_staff on stage for all
