@@ -351,6 +351,8 @@ function scenarios(viewer: PartnerViewer): Array<{ label: string; consents: Cons
       label: 'the details of its stage',
       consents: [terms({ dataClasses: [DataClass.STAGE_DETAILS], stageScope: { stageIds: [operated] }, purpose: ConsentPurpose.COORDINATION_MEETINGS })],
     },
+    // Refused on every stage, the details show its operator nothing, not even its stage in the list.
+    { label: 'the details, refused to its kind', consents: [terms({ dataClasses: [DataClass.STAGE_DETAILS] }), refusal([DataClass.STAGE_DETAILS])] },
     {
       label: 'the reports classes for their purposes',
       consents: [

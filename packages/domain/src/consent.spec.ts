@@ -228,6 +228,18 @@ describe('the consent decision', () => {
     ];
     expect(sees(refused, DataClass.STAGE_DETAILS, itsStage)).toBe(false);
     expect(sees(refused, DataClass.CONTRACT_REPORTS, itsStage)).toBe(true);
+    // Refused on every stage, the details ground nothing: the stage leaves the operator's list too,
+    // as row-level security hides it (jalon_partner_stages_sharing). Refused on some stages, the
+    // details of those are withheld, and the stage stays listed.
+    const refusalOfDetails = (stageScope: ConsentTerms['stageScope']) => ({
+      ...toAci({ dataClasses: [DataClass.STAGE_DETAILS], stageScope }),
+      grantee: { organisationKind: OrganisationKind.INTEGRATION_COMPANY },
+      effect: ConsentEffect.REFUSAL,
+    });
+    expect(STAGE_CLASSES.filter((dataClass) => sees([...details, refusalOfDetails({ all: true })], dataClass, itsStage))).toEqual([]);
+    expect(STAGE_CLASSES.filter((dataClass) => sees([...details, refusalOfDetails({ stageKinds: ['IAE_CDDI_ACI'] })], dataClass, itsStage))).toEqual([
+      DataClass.STAGE_LIST,
+    ]);
     expect(sees(reports, DataClass.DIAGNOSIS, itsStage)).toBe(false);
   });
 

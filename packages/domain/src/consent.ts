@@ -118,13 +118,21 @@ export function stageReports(category: StageCategory): { reportClass: DataClass;
  * under a grant covering it that shares its details (for any purpose, as it would with any partner),
  * or its reports for the reports' purpose (contract reporting, training follow-up): it cannot write
  * a month's report on a stage it may not see. A grant of anything else (the pathway status for
- * coordination meetings, the stage list) shows the operator no more than any other partner.
+ * coordination meetings, the stage list) shows the operator no more than any other partner. A class
+ * the person refused to it or its kind on every stage grounds nothing: a refusal of the details
+ * takes the stage away from its operator too, unless the stage list itself is shared.
  */
-function operatorMaySee(grant: ConsentTerms, stage: StageFacts, viewer: PartnerViewer): boolean {
+function operatorMaySee(grant: ConsentTerms, stage: StageFacts, viewer: PartnerViewer, participantConsents: readonly ConsentTerms[]): boolean {
   if (grant.effect !== ConsentEffect.GRANT || stage.operatorOrganisationId !== viewer.organisationId) return false;
-  if (grant.dataClasses.includes(DataClass.STAGE_DETAILS)) return true;
+  const grounds = (dataClass: DataClass) => grant.dataClasses.includes(dataClass) && !refusedOnEveryStage(participantConsents, dataClass);
+  if (grounds(DataClass.STAGE_DETAILS)) return true;
   const reports = stageReports(stage.category);
-  return reports !== null && grant.dataClasses.includes(reports.reportClass) && grant.purpose === reports.purpose;
+  return reports !== null && grounds(reports.reportClass) && grant.purpose === reports.purpose;
+}
+
+/** Whether a refusal among these consents (those naming the viewer, in force) refuses the class on every stage. */
+function refusedOnEveryStage(participantConsents: readonly ConsentTerms[], dataClass: DataClass): boolean {
+  return participantConsents.some((c) => c.effect === ConsentEffect.REFUSAL && 'all' in c.stageScope && c.dataClasses.includes(dataClass));
 }
 
 /** One piece of participant data a partner asks for. */
@@ -169,17 +177,24 @@ export function describeOperatorRule(): string[] {
     `The operator of a stage sees ${STAGE_OPERATIONAL_CLASSES.join(' and ')} of that stage under a grant in force covering the stage of:`,
     `  ${DataClass.STAGE_DETAILS} (any purpose)`,
     ...[...byReports].map(([reports, categories]) => `  or ${reports} (stages ${categories.join(', ')})`),
-    'and under nothing else a grant shares; a refusal of those classes to it or its kind wins.',
+    'and under nothing else a grant shares; a refusal of those classes to it or its kind wins,',
+    'and a class it or its kind is refused on every stage grounds nothing.',
   ];
 }
 
-function classCovered(consent: ConsentTerms, dataClass: DataClass, stage: StageFacts | undefined, viewer: PartnerViewer): boolean {
+function classCovered(
+  consent: ConsentTerms,
+  dataClass: DataClass,
+  stage: StageFacts | undefined,
+  viewer: PartnerViewer,
+  participantConsents: readonly ConsentTerms[],
+): boolean {
   // Special categories are granted to a named organisation only; a refusal, even of a whole kind, still refuses them.
   const special = SPECIAL_CATEGORY_CLASSES.includes(dataClass);
   if (special && consent.effect === ConsentEffect.GRANT && consent.grantee.organisationId === undefined) return false;
   if (STAGE_CLASSES.includes(dataClass)) {
     if (!stage || !scopeCovers(consent.stageScope, stage)) return false;
-    if (STAGE_OPERATIONAL_CLASSES.includes(dataClass) && operatorMaySee(consent, stage, viewer)) return true;
+    if (STAGE_OPERATIONAL_CLASSES.includes(dataClass) && operatorMaySee(consent, stage, viewer, participantConsents)) return true;
   }
   return consent.dataClasses.includes(dataClass);
 }
@@ -214,7 +229,7 @@ function allowedFor(purposes: number): Decision {
 function decideClass(viewer: PartnerViewer, participantConsents: readonly ConsentTerms[], dataClass: DataClass, stage?: StageFacts): Decision {
   let purposes = 0;
   for (const consent of participantConsents) {
-    if (!classCovered(consent, dataClass, stage, viewer)) continue;
+    if (!classCovered(consent, dataClass, stage, viewer, participantConsents)) continue;
     if (consent.effect === ConsentEffect.REFUSAL) return REFUSED;
     purposes |= PURPOSE_BIT.get(consent.purpose)!;
   }
