@@ -5,8 +5,9 @@ import { dirname, join } from 'node:path';
  * Where this package lives on disk, to find its data files. Node-only.
  *
  * The package runs as CommonJS: compiled to dist/ (the API in production), under
- * @swc-node/register (the import command) or in vitest, all of which provide `__dirname`. `import.meta` is avoided on purpose: it is a syntax
- * error once compiled to CommonJS. A caller elsewhere (a bundle, native ESM) passes its own folder.
+ * @swc-node/register (the import command) or in vitest, all of which provide `__dirname`.
+ * `import.meta` is avoided on purpose: it is a syntax error once compiled to CommonJS. A caller
+ * elsewhere (a bundle, native ESM) passes its own folder.
  */
 export function packageDir(): string {
   if (typeof __dirname === 'undefined') {
