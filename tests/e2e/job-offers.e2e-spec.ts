@@ -108,6 +108,6 @@ describe.runIf(chromiumAvailable())('job offers, from the project to the hire', 
     await nadia.getByRole('heading', { level: 1, name: 'Agent·e des berges (parcours e2e)' }).locator('..').getByText('Pourvue').waitFor();
     await nadia.goto(`${suite.server.url}/participants/${fatimaId}`);
     await nadia.getByRole('tab', { name: "Plan d'action" }).click();
-    await nadia.getByText('Agent·e des berges (parcours e2e) — Jardins du Drac (ACI)').waitFor();
+    await nadia.getByText('Agent·e des berges (parcours e2e) — Jardins du Drac (ACI)', { exact: true }).waitFor();
   });
 });
