@@ -15,6 +15,7 @@ import {
   type StageCategory,
   type StageFacts,
 } from '@jalon/domain';
+import { APP_ROLE } from '@jalon/api/src/access/app-role';
 import { applyRlsSettings, beginRequestTransaction } from '@jalon/api/src/access/request-transaction';
 import { parseGlobalId, toGlobalId } from '@jalon/api/src/graphql/relay';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '@jalon/api/src/testing/fixtures';
@@ -554,7 +555,9 @@ async function publicTables(): Promise<Array<{ table: string; tenantData: boolea
         `select c.relname as table, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
                 exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname in ('tenant_id', 'user_id') and not a.attisdropped) as tenant_data
            from pg_class c join pg_namespace n on n.oid = c.relnamespace
-          where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f') and c.relname <> 'mikro_orm_migrations' order by 1`,
+          where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f') and c.relname <> 'mikro_orm_migrations'
+            -- A table the application role may not read at all shows a partner nothing (the row-level security spec lists them).
+            and has_table_privilege('${APP_ROLE}', c.oid, 'select') order by 1`,
       )
     ).map((r) => ({ table: r.table, tenantData: r.tenant_data, enabled: r.enabled, forced: r.forced })),
   );
