@@ -202,23 +202,31 @@ class Server {
 /** Clock ticks per second, the unit of /proc's CPU times. */
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 
-/** A process's CPU time so far, user and system, every thread (ms; 0 once it has exited). */
-function cpuOf(pid: number): number {
+/**
+ * A process's CPU time so far, user and system, every thread (ms; 0 once it has exited); with
+ * `reaped`, its exited children's too.
+ */
+function cpuOf(pid: number, reaped = false): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+    const ticks = Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0);
+    return (ticks * 1000) / TICKS;
   } catch {
     return 0;
   }
 }
 
-/** The CPU time so far of every PostgreSQL process on this machine: its backends, and its writers, which both servers make work. */
+/**
+ * The CPU time so far of PostgreSQL on this machine: its backends and its writers, which both
+ * servers make work, and the backends that exited (a pool closes idle connections), which the
+ * postmaster, their parent, has reaped.
+ */
 function postgresCpu(): number {
   let total = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuOf(Number(pid));
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuOf(Number(pid), true);
     } catch {
       // exited meanwhile
     }
