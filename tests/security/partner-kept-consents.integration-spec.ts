@@ -7,11 +7,14 @@ import { GraphqlClient } from '@jalon/api/src/testing/graphql-client';
 import { startTestServer, type TestServer } from '@jalon/api/src/testing/test-server';
 
 /**
- * The partner policies of a person, a pathway and a stage read the partner's reach from a stash
- * the first of them makes in a transaction-local setting, under a seal keyed by a secret the
- * application role cannot read (db/rls/functions/jalon_partner_reach.sql). The application role can
- * write that setting: whatever it writes there, it must see no more than the consents in force
- * give it.
+ * What is kept of a partner's consents to spare reading them again, tried for leaks:
+ * - the partner policies of a person, a pathway and a stage read the partner's reach from a stash
+ *   the first of them makes in a transaction-local setting, under a seal keyed by a secret the
+ *   application role cannot read (db/rls/functions/jalon_partner_reach.sql). The application role
+ *   can write that setting: whatever it writes there, it must see no more than the consents in
+ *   force give it;
+ * - the API keeps a partner's consents from one request to the next while its tenant's consents do
+ *   not change (access/partner-consents.ts): any change, whoever writes it, reaches the next request.
  */
 const NOW = new Date('2026-12-04T10:00:00Z');
 let server: TestServer;
@@ -130,5 +133,60 @@ describe("the partner's reach, stashed for the transaction", () => {
   it("keeps the seal's secret and the sealing from the application role", async () => {
     await expect(asPartner(plie.organisations.commune.id, (em) => em.execute(`select secret from row_security_secret`))).rejects.toThrow(/permission denied/);
     await expect(asPartner(plie.organisations.commune.id, (em) => em.execute(`select jalon_partner_reach_seal('{}|{}')`))).rejects.toThrow(/permission denied/);
+  });
+});
+
+describe("a partner's consents, kept from one request to the next", () => {
+  const LIST = `{ participants(page: { first: 10 }) { edges { node { id firstName } } } }`;
+  let partner: GraphqlClient;
+  const listed = async () => ((await partner.data(LIST)).participants.edges as Array<{ node: { id: string } }>).map((e) => parseGlobalId(e.node.id)!.id);
+
+  beforeAll(async () => {
+    partner = new GraphqlClient(server.app);
+    await partner.login(plie.users.partner.email, FIXTURE_PASSWORD);
+  });
+
+  it('are read again after any change to the consents, made by whoever: a withdrawal, an erasure, a new grant', async () => {
+    expect(await listed()).toEqual([shared.id]);
+    expect(await listed()).toEqual([shared.id]);
+    // Written past the API, as the retention job or the participant's own space would.
+    await server.asOwner((em) => em.execute(`update consent set status = 'REVOKED' where id = ?`, [sharedConsentId]));
+    expect(await listed()).toEqual([]);
+    await server.asOwner((em) => em.execute(`update consent set status = 'ACTIVE' where id = ?`, [sharedConsentId]));
+    expect(await listed()).toEqual([shared.id]);
+    const [copy] = await server.asOwner((em) =>
+      em.execute<Array<{ id: string }>>(
+        `insert into consent (id, created_at, tenant_id, participant_id, pathway_id, grantee_organisation_id, effect, data_classes, purpose, valid_from, status,
+           method, collected_by_id, collected_on, notice_version)
+         select gen_random_uuid(), now(), tenant_id, ?, ?, grantee_organisation_id, effect, data_classes, purpose, valid_from, status, method, collected_by_id, collected_on, notice_version
+           from consent where id = ? returning id`,
+        [unshared.id, unshared.pathwayId, sharedConsentId],
+      ),
+    );
+    expect((await listed()).sort()).toEqual([shared.id, unshared.id].sort());
+    await server.asOwner((em) => em.execute(`delete from consent where id = ?`, [copy!.id]));
+    expect(await listed()).toEqual([shared.id]);
+  });
+
+  it("are sent by the session's opening only when the stamp the API holds is no longer theirs", async () => {
+    const [session] = await server.asOwner((em) =>
+      em.execute<Array<{ token_hash: string }>>(`select token_hash from session where membership_id = ?`, [plie.users.partner.membershipId]),
+    );
+    const open = (known: string | null) =>
+      asPartner(plie.organisations.commune.id, async (em) => {
+        const [row] = await em.execute<Array<{ consents: unknown[] | null; consents_stamp: string }>>(
+          `select consents, consents_stamp from jalon_open_session(?, ?, ?)`,
+          [session!.token_hash, NOW, known],
+        );
+        return row!;
+      });
+    const first = await open(null);
+    expect(first.consents).toHaveLength(1);
+    expect(await open(first.consents_stamp)).toEqual({ consents: null, consents_stamp: first.consents_stamp });
+    await server.asOwner((em) => em.execute(`update consent set purpose = 'CONTRACT_REPORTING' where id = ?`, [sharedConsentId]));
+    const changed = await open(first.consents_stamp);
+    expect(changed.consents).toHaveLength(1);
+    expect(changed.consents_stamp).not.toBe(first.consents_stamp);
+    await server.asOwner((em) => em.execute(`update consent set purpose = 'REFERRAL_FOLLOW_UP' where id = ?`, [sharedConsentId]));
   });
 });
