@@ -16,7 +16,7 @@ AS $$
 declare
   sets text;
 begin
-  if left(p_stash, 64) = jalon_partner_reach_seal(substr(p_stash, 65)) then
+  if p_stash <> '' and left(p_stash, 64) = jalon_partner_reach_seal(substr(p_stash, 65)) then
     return p_stash;
   end if;
   with g as materialized (select * from jalon_partner_grants())
