@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type autocannon from 'autocannon';
@@ -12,7 +12,8 @@ import { BENCH_PASSWORD, benchDatabase, loadCoordination, loadDataset, median, t
  * Jalon and by PostGraphile 5 over the same database and row-level security (the peer a team would
  * reach for), each server and the load generator in a process of its own, the rows checked equal.
  * Prints per request shape and server: requests/s and p50/p99 at 8 and 16 connections, one
- * request alone, SQL statements and allocation per request, RSS under load, and the ratios.
+ * request alone, SQL statements and allocation per request, the CPU per request of the server and
+ * of PostgreSQL under load, RSS under load, and the ratios.
  */
 const SIZES = {
   tenants: Number(process.env.BENCH_TENANTS ?? 150),
@@ -24,7 +25,7 @@ const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '8,16').split(',').map(Num
 const POOL = String(Math.max(...CONNECTIONS));
 /** BENCH_SHAPES=list,caseload,agenda,inbox: only these request shapes (all by default). */
 const ONLY = process.env.BENCH_SHAPES?.split(',');
-/** Requests over which CPU, statements and allocation are averaged: with 20, the CPU per request moved 2× from run to run. */
+/** Requests over which statements and allocation are averaged. */
 const SAMPLED = 50;
 /** Requests timed one at a time for "alone" (their median). */
 const ALONE = 7;
@@ -176,10 +177,15 @@ class Server {
     });
   }
 
-  async ask(cmd: 'start' | 'stop', heap = false): Promise<{ statements: number; allocated: number; cpuMs: number }> {
+  async ask(cmd: 'start' | 'stop'): Promise<{ statements: number; allocated: number }> {
     const answer = this.next();
-    this.child.send({ cmd, heap });
-    return (await answer) as { statements: number; allocated: number; cpuMs: number };
+    this.child.send({ cmd });
+    return (await answer) as { statements: number; allocated: number };
+  }
+
+  /** CPU time spent so far, every thread of the process (ms). */
+  cpu(): number {
+    return cpuOf(this.child.pid!);
   }
 
   /** Resident memory now, from /proc (Linux). */
@@ -191,6 +197,41 @@ class Server {
   stop(): void {
     this.child.kill();
   }
+}
+
+/** Clock ticks per second, the unit of /proc's CPU times. */
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+
+/**
+ * A process's CPU time so far, user and system, every thread (ms; 0 once it has exited); with
+ * `reaped`, its exited children's too.
+ */
+function cpuOf(pid: number, reaped = false): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0);
+    return (ticks * 1000) / TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The CPU time so far of PostgreSQL on this machine: its backends and its writers, which both
+ * servers make work, and the backends that exited (a pool closes idle connections), which the
+ * postmaster, their parent, has reaped.
+ */
+function postgresCpu(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuOf(Number(pid), true);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return total;
 }
 
 async function post(url: string, headers: Record<string, string>, query: string): Promise<unknown> {
@@ -218,14 +259,19 @@ async function login(url: string, email: string): Promise<string> {
   return cookie;
 }
 
-/** autocannon in a child process; the server's RSS sampled meanwhile. */
+/**
+ * autocannon in a child process; the server's RSS sampled meanwhile, and the CPU per request the
+ * server and PostgreSQL spent under this load (both share the machine's cores, so the two together
+ * bound the rate).
+ */
 async function load(
   server: Server,
   headers: Record<string, string>,
   query: string,
   connections: number,
-): Promise<{ result: autocannon.Result; rssMax: number }> {
+): Promise<{ result: autocannon.Result; rssMax: number; serverCpu: number; postgresCpu: number }> {
   let rssMax = 0;
+  const cpuBefore = { server: server.cpu(), postgres: postgresCpu() };
   const sampler = setInterval(() => (rssMax = Math.max(rssMax, server.rss())), 250);
   const child = fork(join(__dirname, 'load.ts'), [], {
     execPath: NODE,
@@ -247,7 +293,14 @@ async function load(
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   await new Promise((resolve) => child.once('exit', resolve));
   clearInterval(sampler);
-  return { result: JSON.parse(out) as autocannon.Result, rssMax };
+  const result = JSON.parse(out) as autocannon.Result;
+  const requests = Math.max(1, result.requests.total);
+  return {
+    result,
+    rssMax,
+    serverCpu: (server.cpu() - cpuBefore.server) / requests,
+    postgresCpu: (postgresCpu() - cpuBefore.postgres) / requests,
+  };
 }
 
 async function measure(server: Server, headers: Record<string, string>, query: string) {
@@ -260,14 +313,10 @@ async function measure(server: Server, headers: Record<string, string>, query: s
     times.push(performance.now() - started);
   }
   const alone = median(times);
-  // CPU first, without the heap sampler (it costs CPU of its own), then the allocations.
   await server.ask('start');
   for (let i = 0; i < SAMPLED; i++) await post(`http://127.0.0.1:${server.port}`, headers, query);
-  const { statements, cpuMs } = await server.ask('stop');
-  await server.ask('start', true);
-  for (let i = 0; i < SAMPLED; i++) await post(`http://127.0.0.1:${server.port}`, headers, query);
-  const { allocated } = await server.ask('stop');
-  return { alone, statements: statements / SAMPLED, allocated: allocated / SAMPLED, cpuMs: cpuMs / SAMPLED };
+  const { statements, allocated } = await server.ask('stop');
+  return { alone, statements: statements / SAMPLED, allocated: allocated / SAMPLED };
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
@@ -308,14 +357,14 @@ async function main(): Promise<void> {
         { server: jalon, headers: jalonHeaders, query: shape.jalon },
         ...(shape.peer ? [{ server: peer, headers: peerHeaders, query: shape.peer }] : []),
       ];
-      // One server at a time: the probe's CPU figure is the server's own, not shared with the other's requests.
+      // One server at a time: the probe's figures are the server's own, not shared with the other's requests.
       const shaped = [];
       for (const side of sides) shaped.push({ ...side, ...(await measure(side.server, side.headers, side.query)) });
       for (const connections of CONNECTIONS) {
         // Alternated: Jalon, then the peer, on the same warm database.
         const runs = [];
         for (const side of shaped) runs.push({ side, ...(await load(side.server, side.headers, side.query, connections)) });
-        for (const { side, result, rssMax } of runs)
+        for (const { side, result, rssMax, serverCpu, postgresCpu } of runs)
           table.push({
             request: `${shape.name}: ${jalonRowsSeen.length} rows`,
             server: side.server.name,
@@ -324,7 +373,8 @@ async function main(): Promise<void> {
             'p50 ms': result.latency.p50,
             'p99 ms': result.latency.p99,
             'alone ms': Math.round(side.alone),
-            'CPU ms/req': Math.round(side.cpuMs * 10) / 10,
+            'CPU ms/req server': Math.round(serverCpu * 10) / 10,
+            'CPU ms/req PostgreSQL': Math.round(postgresCpu * 10) / 10,
             statements: side.statements,
             'alloc MB/req': mb(side.allocated),
             'RSS max MB': mb(rssMax),
@@ -333,7 +383,7 @@ async function main(): Promise<void> {
         if (runs.length < 2) continue;
         const [j, p] = table.slice(-2) as [(typeof table)[number], (typeof table)[number]];
         console.log(
-          `${shape.name}, ${connections} connections: Jalon/PostGraphile = ${(j['req/s'] / p['req/s']).toFixed(2)}× requests/s, p99 ${(j['p99 ms'] / p['p99 ms']).toFixed(2)}×, CPU per request ${(j['CPU ms/req'] / p['CPU ms/req']).toFixed(2)}×`,
+          `${shape.name}, ${connections} connections: Jalon/PostGraphile = ${(j['req/s'] / p['req/s']).toFixed(2)}× requests/s, p99 ${(j['p99 ms'] / p['p99 ms']).toFixed(2)}×, CPU per request ${(j['CPU ms/req server'] / p['CPU ms/req server']).toFixed(2)}× in the server, ${(j['CPU ms/req PostgreSQL'] / p['CPU ms/req PostgreSQL']).toFixed(2)}× in PostgreSQL, ${((j['CPU ms/req server'] + j['CPU ms/req PostgreSQL']) / (p['CPU ms/req server'] + p['CPU ms/req PostgreSQL'])).toFixed(2)}× together`,
         );
       }
     }

@@ -5,10 +5,10 @@
  * `node -r` so that each server runs as it would in production, with no transpiler of the bench's
  * in it (plain JavaScript for that reason). Tells the bench the port once the server listens;
  * counts the SQL statements sent to PostgreSQL (every `query` of node-postgres' clients, BEGIN and
- * COMMIT included: the same hook for both servers, on the `pg` that BENCH_PG_FROM resolves), the
- * process's CPU time (user + system) and, when asked (`heap`), samples what it allocates,
- * collected objects included, between the bench's `start` and `stop` messages. CPU is measured in
- * runs without the heap sampler, which costs CPU itself.
+ * COMMIT included: the same hook for both servers, on the `pg` that BENCH_PG_FROM resolves) and
+ * samples what it allocates, collected objects included, between the bench's `start` and `stop`
+ * messages. The bench reads the process's CPU time from /proc during its load runs, when the
+ * sampler is off (it costs CPU itself).
  */
 const { writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
@@ -39,15 +39,10 @@ net.Server.prototype.listen = function (/** @type {any[]} */ ...args) {
 
 const session = new Session();
 session.connect();
-let cpu = process.cpuUsage();
-let sampling = false;
-process.on('message', (/** @type {{ cmd: 'start' | 'stop'; heap?: boolean }} */ message) => {
+process.on('message', (/** @type {{ cmd: 'start' | 'stop' }} */ message) => {
   void (async () => {
     if (message.cmd === 'start') {
       statements = 0;
-      sampling = !!message.heap;
-      cpu = process.cpuUsage();
-      if (!sampling) return send({ started: true });
       await session.post('HeapProfiler.enable');
       await session.post('HeapProfiler.startSampling', {
         samplingInterval: 4096,
@@ -56,9 +51,6 @@ process.on('message', (/** @type {{ cmd: 'start' | 'stop'; heap?: boolean }} */ 
       });
       send({ started: true });
     } else {
-      const used = process.cpuUsage(cpu);
-      const cpuMs = (used.user + used.system) / 1000;
-      if (!sampling) return send({ statements, allocated: 0, cpuMs });
       const { profile } = await session.post('HeapProfiler.stopSampling');
       let allocated = 0;
       const walk = (/** @type {{ selfSize: number; children: any[] }} */ node) => {
@@ -69,7 +61,7 @@ process.on('message', (/** @type {{ cmd: 'start' | 'stop'; heap?: boolean }} */ 
       // BENCH_HEAP_PROFILE=dir keeps each run's allocation profile (open it in Chrome's DevTools, Memory tab).
       const dir = process.env.BENCH_HEAP_PROFILE;
       if (dir) writeFileSync(join(dir, `${process.pid}-${Date.now()}.heapprofile`), JSON.stringify(profile));
-      send({ statements, allocated, cpuMs });
+      send({ statements, allocated });
     }
   })();
 });

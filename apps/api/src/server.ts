@@ -28,6 +28,7 @@ import { registerMySpaceRoutes } from './modules/participant-space/my-space.rout
 import { DOCUMENT_MAX_BYTES } from './modules/documents/uploaded-file';
 import { registerReferralAttachmentRoutes } from './modules/referrals/referral-attachments.route';
 import { registerMeetingFileRoutes } from './modules/meetings/meeting-files.route';
+import { KeptPartnerConsents } from './access/partner-consents';
 
 // The portal needs inline styles (PrimeVue themes); nothing else is loaded from anywhere but here.
 const CONTENT_SECURITY_POLICY =
@@ -130,7 +131,7 @@ export async function buildServer(config: Config, database: Database, { clock = 
 
   const apollo = await createApollo(await getSchema(), config, app.log);
   app.addHook('onClose', () => apollo.stop());
-  const deps = { orm: database.orm, config, clock };
+  const deps = { orm: database.orm, config, clock, keptConsents: new KeptPartnerConsents() };
   registerGraphqlRoute(app, deps, apollo);
   registerAgendaIcsRoute(app, deps);
   registerOfficeHoursCalendarRoute(app, deps);

@@ -69,6 +69,15 @@ describe("a request's entries", () => {
     );
     expect(rows).toEqual(expected.map((link, i) => ({ request_id: i ? 'three' : 'one', ...link })));
   });
+
+  it('are refused, every one, for a tenant that does not exist', async () => {
+    const nowhere = { ...request('nowhere'), tenantId: randomUUID() };
+    await expect(insertAccessLogEntries(server.database.orm.em.fork(), [entry('x'), entry('y')], nowhere)).rejects.toThrow(/no tenant/);
+    const [row] = await server.asOwner((em) =>
+      em.execute<Array<{ n: number }>>(`select count(*)::int as n from access_log where tenant_id = ?`, [nowhere.tenantId]),
+    );
+    expect(row!.n).toBe(0);
+  });
 });
 
 describe("a partner's reads, logged as the request's transaction ends", () => {

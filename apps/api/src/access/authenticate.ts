@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { type ConsentTerms, isPartnerKind } from '@jalon/domain';
 import type { Config } from '../config';
 import type { Actor, ParticipantPrincipal } from '../context/request-context';
+import type { KeptPartnerConsents } from './partner-consents';
 import { authenticateParticipant } from './participant-session';
 import { hashSecretToken } from './secret-token';
 import { beginWithSession, touchSession } from '../db/session.query';
@@ -41,8 +42,9 @@ export async function authenticateRequest(
   config: Config,
   cookies: { session?: string; participantSession?: string },
   now: Date,
+  kept: KeptPartnerConsents,
 ): Promise<Authentication> {
-  if (cookies.session || !cookies.participantSession) return authenticate(em, config, cookies.session, now);
+  if (cookies.session || !cookies.participantSession) return authenticate(em, config, cookies.session, now, kept);
   await em.begin();
   const { participant, expired } = await authenticateParticipant(em, cookies.participantSession, now);
   return { actor: null, sessionExpired: false, participant, participantSessionExpired: expired };
@@ -53,8 +55,16 @@ export async function authenticateRequest(
  * actor, scoping the transaction to its tenant: the session, its membership and the settings are
  * read and set in the transaction's first statement (db/session.query.ts). Runs before any resolver.
  */
-export async function authenticate(em: EntityManager, config: Config, token: string | undefined, now: Date): Promise<Authentication> {
-  const session = await beginWithSession(em, token ? hashSecretToken(token) : null, now);
+export async function authenticate(
+  em: EntityManager,
+  config: Config,
+  token: string | undefined,
+  now: Date,
+  kept: KeptPartnerConsents,
+): Promise<Authentication> {
+  const tokenHash = token ? hashSecretToken(token) : null;
+  const held = kept.held(tokenHash);
+  const session = await beginWithSession(em, tokenHash, now, held?.stamp ?? null);
   if (!session || !isSessionLive(session, config, now)) {
     // Opening the session set its user and tenant for row-level security: a session no longer live acts for no one.
     if (session) await applyRlsSettings(em, { userId: null, tenantId: null, organisationId: null, staff: false });
@@ -76,6 +86,6 @@ export async function authenticate(em: EntityManager, config: Config, token: str
     actor: { userId: session.userId, sessionId: session.id, membership },
     participant: null,
     participantSessionExpired: false,
-    partnerConsents: session.partnerConsents,
+    partnerConsents: kept.settle(tokenHash!, held, session),
   };
 }

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { partnerReadsAppend } from '../access/access-log';
 import { ConsentScope } from '../access/consent-scope';
+import type { KeptPartnerConsents } from '../access/partner-consents';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import { authenticateRequest, SESSION_COOKIE } from '../access/authenticate';
@@ -23,6 +24,8 @@ export interface RequestScopeDeps {
   orm: MikroORM;
   config: Config;
   clock: () => Date;
+  /** Partners' consents, kept between requests while they do not change. */
+  keptConsents: KeptPartnerConsents;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface RequestScopeDeps {
  * writes on failure: a failed sign-in's count); writes queued in `afterRequest` persist either way.
  */
 export async function inRequestScope<T>(
-  { orm, config, clock }: RequestScopeDeps,
+  { orm, config, clock, keptConsents }: RequestScopeDeps,
   request: FastifyRequest,
   reply: FastifyReply,
   work: (ctx: RequestContext) => Promise<T>,
@@ -47,6 +50,7 @@ export async function inRequestScope<T>(
       config,
       { session: request.cookies[SESSION_COOKIE], participantSession: request.cookies[PARTICIPANT_SESSION_COOKIE] },
       now,
+      keptConsents,
     );
     const cookie = sessionCookie(reply, config);
     if (sessionExpired) cookie.clear();

@@ -13,8 +13,13 @@ export interface OpenedSession {
   lastSeenAt: Date;
   revokedAt: Date | null;
   membership: Actor['membership'];
-  /** For a partner's membership: the consents naming it that may be in force (what ConsentScope would load); null for staff. */
-  partnerConsents: ConsentTerms[] | null;
+  /**
+   * For a partner's membership: the consents naming it that may be in force (what ConsentScope would
+   * load), unless the stamp sent is still theirs (access/partner-consents.ts); null for staff.
+   */
+  consents: ConsentTerms[] | null;
+  /** For a partner's membership, the consents' stamp; null for staff. */
+  consentsStamp: string | null;
 }
 
 interface OpenedRow {
@@ -31,6 +36,7 @@ interface OpenedRow {
   colleagues_can_read: boolean;
   staff: boolean;
   consents: ConsentTermsRow[] | null;
+  consents_stamp: string | null;
 }
 
 /**
@@ -38,10 +44,17 @@ interface OpenedRow {
  * role and reads the session of a cookie's token hash (null: no cookie), then its active membership
  * (rls/functions/jalon_open_session.sql):
  * the session token and, when there is a session, its user, its tenant, organisation, staff flag and
- * the request's clock are set for row-level security; a partner's consents come with it. `staffInDatabase` is the flag as set.
+ * the request's clock are set for row-level security; a partner's consents come with it, unless
+ * `knownConsents` is their current stamp. `staffInDatabase` is the flag as set.
  */
-export async function beginWithSession(em: EntityManager, tokenHash: string | null, now: Date): Promise<(OpenedSession & { staffInDatabase: boolean }) | null> {
-  const [row] = await beginWith<OpenedRow>(em, `select * from jalon_open_session(${tokenHash === null ? 'null' : sqlLiteral(tokenHash)}, ${sqlLiteral(now)})`);
+export async function beginWithSession(
+  em: EntityManager,
+  tokenHash: string | null,
+  now: Date,
+  knownConsents: string | null,
+): Promise<(OpenedSession & { staffInDatabase: boolean }) | null> {
+  const literal = (value: string | null) => (value === null ? 'null' : sqlLiteral(value));
+  const [row] = await beginWith<OpenedRow>(em, `select * from jalon_open_session(${literal(tokenHash)}, ${sqlLiteral(now)}, ${literal(knownConsents)})`);
   if (!row) return null;
   return {
     id: row.session_id,
@@ -50,7 +63,8 @@ export async function beginWithSession(em: EntityManager, tokenHash: string | nu
     lastSeenAt: new Date(row.last_seen_at),
     revokedAt: row.revoked_at && new Date(row.revoked_at),
     staffInDatabase: row.staff,
-    partnerConsents: row.consents && row.consents.map(termsOfRow),
+    consents: row.consents && row.consents.map(termsOfRow),
+    consentsStamp: row.consents_stamp,
     membership: row.membership_id
       ? {
           id: row.membership_id,

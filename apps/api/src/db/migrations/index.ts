@@ -44,6 +44,9 @@ import { Migration20261217110000PartnerConsentsAtOpening } from './Migration2026
 import { Migration20261218100000RowLevelSecurityHotPaths } from './Migration20261218100000RowLevelSecurityHotPaths';
 import { Migration20261218110000OpenSessionConsentsAsJson } from './Migration20261218110000OpenSessionConsentsAsJson';
 import { Migration20261219100000StagePathwaysFirst } from './Migration20261219100000StagePathwaysFirst';
+import { Migration20261220100000PartnerReachOnce } from './Migration20261220100000PartnerReachOnce';
+import { Migration20261220110000AccessLogAppendLighter } from './Migration20261220110000AccessLogAppendLighter';
+import { Migration20261220120000PartnerConsentsKept } from './Migration20261220120000PartnerConsentsKept';
 import { Migration20261209100000ProfessionalProject } from './Migration20261209100000ProfessionalProject';
 import { Migration20261208120000RequestRoundTrips } from './Migration20261208120000RequestRoundTrips';
 import { Migration20261207100000UserCredentials } from './Migration20261207100000UserCredentials';
@@ -98,6 +101,9 @@ export const migrationsList = [
   { name: 'Migration20261218100000RowLevelSecurityHotPaths', class: Migration20261218100000RowLevelSecurityHotPaths },
   { name: 'Migration20261218110000OpenSessionConsentsAsJson', class: Migration20261218110000OpenSessionConsentsAsJson },
   { name: 'Migration20261219100000StagePathwaysFirst', class: Migration20261219100000StagePathwaysFirst },
+  { name: 'Migration20261220100000PartnerReachOnce', class: Migration20261220100000PartnerReachOnce },
+  { name: 'Migration20261220110000AccessLogAppendLighter', class: Migration20261220110000AccessLogAppendLighter },
+  { name: 'Migration20261220120000PartnerConsentsKept', class: Migration20261220120000PartnerConsentsKept },
 ];
 
 RowLevelSecurityMigration.latest = migrationsList.map((m) => m.class).findLast((c) => c.prototype instanceof RowLevelSecurityMigration);

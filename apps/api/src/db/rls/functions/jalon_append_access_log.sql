@@ -15,6 +15,10 @@ begin
   set local role jalon_app;
   perform set_config('jalon.tenant_id', p_tenant::text, true), set_config('jalon.organisation_id', p_organisation::text, true),
     set_config('jalon.user_id', p_user::text, true);
+  -- The tenant is checked once here rather than by a foreign key, once per entry (see the migration AccessLogAppendLighter).
+  if not exists (select 1 from tenant t where t.id = p_tenant) then
+    raise exception 'access log: no tenant %', p_tenant using errcode = 'foreign_key_violation';
+  end if;
   with recursive chain as (select 0 as n, null::text as previous, jalon_access_log_head() as hash, null::jsonb as e
       union all
       select c.n + 1, c.hash, encode(sha256(convert_to(c.hash || (p_entries->c.n->>'digest'), 'UTF8')), 'hex'), p_entries->c.n

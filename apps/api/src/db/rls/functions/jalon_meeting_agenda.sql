@@ -6,7 +6,7 @@ create or replace function jalon_meeting_agenda(p_meeting uuid)
 AS $$
 begin
   return query select a.id, a.position from agenda_item a
-   where a.meeting_id = p_meeting and a.tenant_id = jalon_tenant_id() and (jalon_is_staff() or p_meeting = any(jalon_partner_meetings()));
+   where a.meeting_id = p_meeting and a.tenant_id = jalon_tenant_id() and (jalon_is_staff() or p_meeting = any((select jalon_partner_meetings())::uuid[]));
 end
 $$;
 

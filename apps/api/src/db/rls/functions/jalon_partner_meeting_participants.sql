@@ -1,12 +1,13 @@
+-- The people whose pathway status the partner may see on its meetings' agendas (a grant of
+-- PATHWAY_STATUS for COORDINATION_MEETINGS), read from the partner's reach, computed once per
+-- transaction (jalon_partner_reach()). Invoker rights, so that its stash outlives the call.
 create or replace function jalon_partner_meeting_participants()
  RETURNS uuid[]
  LANGUAGE plpgsql
- STABLE SECURITY DEFINER
- SET search_path TO 'public'
+ STABLE
 AS $$
 begin
-  return (select coalesce(array_agg(distinct g.participant_id), '{}') from jalon_partner_grants() g
-   where g.purpose = 'COORDINATION_MEETINGS' and 'PATHWAY_STATUS' = any(g.data_classes));
+  return split_part(public.jalon_partner_reach(), '|', 3)::uuid[];
 end
 $$;
 

@@ -6,7 +6,7 @@ create or replace function jalon_referral_pathway_statuses(p_ids uuid[])
 AS $$
 select r.id, p.status from referral r join pathway p on p.id = r.pathway_id
  where r.id = any(p_ids) and r.tenant_id = jalon_tenant_id()
-   and (jalon_is_staff() or r.referring_organisation_id = jalon_organisation_id() or r.id = any(jalon_partner_referrals()))
+   and (jalon_is_staff() or r.referring_organisation_id = jalon_organisation_id() or r.id = any((select jalon_partner_referrals())::uuid[]))
 $$;
 
 revoke all on function jalon_referral_pathway_statuses(p_ids uuid[]) from public;
