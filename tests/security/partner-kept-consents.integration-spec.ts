@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { applyRlsSettings, beginRequestTransaction } from '@jalon/api/src/access/request-transaction';
 import { parseGlobalId } from '@jalon/api/src/graphql/relay';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '@jalon/api/src/testing/fixtures';
@@ -57,6 +56,8 @@ beforeAll(async () => {
   sharedConsentId = consent!.id;
 }, 120_000);
 afterAll(() => server.close());
+
+type EntityManager = ReturnType<TestServer['database']['orm']['em']['fork']>;
 
 /** A partner's own transaction, rolled back: `work` runs as the application role with the partner's settings. */
 async function asPartner<T>(organisationId: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
