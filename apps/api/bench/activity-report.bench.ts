@@ -4,7 +4,7 @@ import { calendarYear, previousPeriod } from '@jalon/domain';
 import { baseOrmOptions } from '../src/db/orm-options';
 import { activityReportRowsOfTenants } from '../src/modules/reports/activity-report.query';
 import { ReportScopeKind } from '@jalon/domain';
-import { benchDatabase, loadDataset, median } from './bench-dataset';
+import { benchDatabase, loadDataset, median, settle } from './bench-dataset';
 
 /**
  * `pnpm bench`, activity report part (issue 13): the bench dataset (150 PLIEs × 700 people × 10
@@ -49,16 +49,6 @@ async function addActivity(em: ReturnType<MikroORM['em']['fork']>): Promise<void
     `insert into appointment_attendee (id, created_at, tenant_id, appointment_id, participant_id, attendance)
      select gen_random_uuid(), now(), tenant_id, id, participant_id, case when k = 3 then 'ABSENT' else 'PRESENT' end::attendance from b_appointment`,
   );
-  // The updates above leave a dead row for every stage and pathway changed, which autovacuum clears in
-  // a live database within minutes: measure that state, not a table twice its size.
-  await em.execute('vacuum analyze');
-  // Autovacuum, woken by the same writes, would take one of the machine's two cores from the timed
-  // report: wait until it is done (two minutes at most).
-  for (let waited = 0; waited < 120; waited++) {
-    const [busy] = await em.execute<Array<{ n: number }>>(`select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker'`);
-    if (!busy?.n) break;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
 }
 
 async function main(): Promise<void> {
@@ -69,6 +59,9 @@ async function main(): Promise<void> {
   const em = orm.em.fork();
   const started = Date.now();
   await addActivity(em);
+  // The updates leave a dead row for every stage and pathway changed, which autovacuum clears in a
+  // live database within minutes: measure that state, not a table twice its size.
+  await settle(ownerUrl);
   const [counts] = await em.execute<Array<Record<string, string>>>(
     `select (select count(*) from pathway where exit_date is not null)::text as exits, (select count(*) from appointment)::text as appointments`,
   );
