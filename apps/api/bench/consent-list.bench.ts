@@ -24,7 +24,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 /**
  * Load sent to each server, unmeasured, before a request shape is measured: a server just started
  * (or asked a new shape) spends its first few hundred requests compiling and growing its heap, and
- * its PostgreSQL connections their caches. Both servers served 20–40% more CPU per request in their
+ * its PostgreSQL connections their caches. Both servers spent 30–40% more CPU per request in their
  * first five seconds under load than from the tenth on; a server runs for days.
  */
 const WARM_UP = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
@@ -313,6 +313,10 @@ async function load(
 
 async function measure(server: Server, headers: Record<string, string>, query: string) {
   if (WARM_UP > 0) await load(server, headers, query, Math.max(...CONNECTIONS), WARM_UP);
+  // The requests still in flight when the load stopped, and the collection that follows it, would
+  // otherwise be timed with the first requests sent alone.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  for (let i = 0; i < 20; i++) await post(`http://127.0.0.1:${server.port}`, headers, query);
   // One request at a time, the middle of seven: a single one showed whichever collection landed on it.
   const times: number[] = [];
   for (let i = 0; i < ALONE; i++) {
