@@ -5,7 +5,7 @@ import type { Organisation } from '../organisations/organisation.entity';
 import { errors } from '../../graphql/errors';
 import { toGlobalId } from '../../graphql/relay';
 import { AgendaItem, type MeetingDocument } from './meeting.entity';
-import { agendaRowsOf, type AgendaItemRow, type MeetingDocumentFields, type MeetingFields } from './meeting.query';
+import { agendaRowsOf, type AgendaItemRow, type AgendaRows, type MeetingDocumentFields, type MeetingFields } from './meeting.query';
 import { findMeeting, findMeetingDocument } from './meeting.service';
 import { AgendaItemType, AgendaSharingType, MeetingOrganisationType } from './meeting.type';
 
@@ -32,14 +32,22 @@ export interface AgendaView {
  * for its copy of the minutes. Every item keeps its place; those the audience may not see are
  * withheld, with their documents. Decisions, minutes and actions show to staff, and to partners
  * once the minutes are published. The agenda is read as plain rows in one statement
- * (agendaRowsOf); what the audience sees is decided by MeetingAudience, as for any other read.
+ * (agendaRowsOf), or comes `read` with the meeting for the request's viewer (readMeeting); what
+ * the audience sees is decided by MeetingAudience, as for any other read.
  */
 export async function agendaFor(
   ctx: RequestContext,
   meeting: Pick<MeetingFields, 'id' | 'status'>,
   recipient: Organisation | null = null,
+  read: AgendaRows | null = null,
 ): Promise<AgendaView> {
-  const { places, items: rows, documents, names, submissions } = await agendaRowsOf(ctx.em, meeting.id, recipient ? null : submitterOf(ctx));
+  const {
+    places,
+    items: rows,
+    documents,
+    names,
+    submissions,
+  } = read && !recipient ? read : await agendaRowsOf(ctx.em, meeting.id, recipient ? null : submitterOf(ctx));
   const facts = rows.map(factsOf);
   const audience = recipient ? await MeetingAudience.forOrganisation(ctx, recipient, facts) : await MeetingAudience.ofRequest(ctx, facts, submissions);
   const outcomes = audience.viewer === null || meeting.status === MeetingStatus.MINUTES_PUBLISHED;

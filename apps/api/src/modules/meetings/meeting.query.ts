@@ -78,53 +78,68 @@ type AgendaRowsAsRead = {
 };
 
 /**
- * A meeting's agenda in one SQL statement, as plain rows: every item's place (jalon_meeting_agenda,
- * which reads no content), the items the viewer may read with their person, referral and actions,
- * the documents, and the names of the items' proposers and assigned referents (jalon_user_names,
- * as userNames() reads them), and `submitter`'s own submissions of the items' referrals (a partner's,
- * which MeetingAudience reads; null for staff). PostgreSQL builds the JSON, so the agenda costs one round trip and
- * no entity in MikroORM's unit of work (issue 15: hydrating and registering them was most of the
- * agenda's CPU). Row-level security applies to every table read: what the viewer may not read is
- * absent or null, never shown. What an audience sees of the items is decided by MeetingAudience.
+ * A meeting's agenda as SQL parts, for the meeting in the CTE `agenda_meeting` and the submitting
+ * organisation in `agenda_submitter`: every item's place (jalon_meeting_agenda, which reads no
+ * content), the items the viewer may read with their person, referral and actions, the documents,
+ * and the submitter's own submissions of the items' referrals (a partner's, which MeetingAudience
+ * reads; none for staff). Row-level security applies to every table read: what the viewer may not
+ * read is absent or null, never shown. What an audience sees of the items is decided by
+ * MeetingAudience.
+ */
+const AGENDA_ITEMS = `items as (select * from agenda_item where meeting_id in (select id from agenda_meeting))`;
+/** The users whose names the agenda shows: the items' proposers and assigned referents. */
+const AGENDA_PEOPLE = `select proposed_by_id from items union select m.user_id from items i join membership m on m.id = i.assigned_referent_id`;
+const AGENDA_COLUMNS = `coalesce((select json_agg(json_build_object('id', p.id, 'position', p.position) order by p.position, p.id)
+      from agenda_meeting a cross join lateral jalon_meeting_agenda(a.id) p), '[]') as places,
+    coalesce((select json_agg(json_build_object('id', i.id, 'version', i.version, 'question', i.question, 'createdAt', i.created_at,
+        'participant', case when i.participant_id is null then null else json_build_object('id', i.participant_id,
+          'firstName', pa.first_name, 'lastName', pa.last_name, 'currentStatus', pa.current_status) end,
+        'referral', case when i.referral_id is null then null else json_build_object('id', i.referral_id,
+          'firstName', r.first_name, 'lastName', r.last_name, 'status', r.status) end,
+        'proposedById', i.proposed_by_id, 'decision', i.decision, 'decisionReason', i.decision_reason, 'redirectedTo', i.redirected_to,
+        'assignedReferentUserId', ar.user_id, 'minutes', i.minutes,
+        'actions', coalesce((select json_agg(json_build_object('id', a.id, 'description', a.description, 'dueOn', a.due_on,
+            'ownerOrganisation', json_build_object('id', o.id, 'name', o.name, 'kind', o.kind)) order by a.created_at, a.id)
+          from agenda_action a join organisation o on o.id = a.owner_organisation_id where a.item_id = i.id), '[]')))
+      from items i
+        left join participant pa on pa.id = i.participant_id
+        left join referral r on r.id = i.referral_id
+        left join membership ar on ar.id = i.assigned_referent_id), '[]') as items,
+    coalesce((select json_agg(json_build_object('id', d.id, 'itemId', d.item_id, 'fileName', d.file_name, 'contentType', d.content_type,
+        'sizeBytes', d.size_bytes, 'uploadedAt', d.uploaded_at) order by d.uploaded_at, d.id)
+      from meeting_document d where d.meeting_id in (select id from agenda_meeting)), '[]') as documents,
+    coalesce((select json_agg(json_build_object('referralId', s.referral_id, 'createdAt', s.created_at, 'firstName', s.first_name,
+        'lastName', s.last_name, 'status', s.status))
+      from referral_submission s where s.referral_id in (select referral_id from items) and s.organisation_id = (select id from agenda_submitter)), '[]') as submissions`;
+
+type AgendaColumnsAsRead = Omit<AgendaRowsAsRead, 'names'>;
+
+function agendaRowsFrom(read: AgendaColumnsAsRead, names: Map<string, string>): AgendaRows {
+  return {
+    places: read.places,
+    items: read.items.map((item) => Object.assign(item, { createdAt: new Date(item.createdAt) })),
+    documents: read.documents.map((document) => Object.assign(document, { uploadedAt: new Date(document.uploadedAt) })),
+    names,
+    submissions: read.submissions.map((submission) => Object.assign(submission, { createdAt: new Date(submission.createdAt) })),
+  };
+}
+
+/**
+ * A meeting's agenda in one SQL statement, as plain rows (AGENDA_COLUMNS), with the names of the
+ * items' proposers and assigned referents (jalon_user_names, as userNames() reads them); `submitter`
+ * is a partner's organisation, null for staff. PostgreSQL builds the JSON, so the agenda costs one
+ * round trip and no entity in MikroORM's unit of work (issue 15: hydrating and registering them was
+ * most of the agenda's CPU). The `meeting` query reads it with the meeting instead (meetingRowOf).
  */
 export async function agendaRowsOf(em: EntityManager, meetingId: string, submitter: string | null): Promise<AgendaRows> {
   const [result] = await boundRows<AgendaRowsAsRead>(
     em,
-    `with items as (select * from agenda_item where meeting_id = ?),
-      people as (select * from jalon_user_names(array(select proposed_by_id from items
-        union select m.user_id from items i join membership m on m.id = i.assigned_referent_id)))
-    select coalesce((select json_agg(json_build_object('id', p.id, 'position', p.position) order by p.position, p.id)
-          from jalon_meeting_agenda(?) p), '[]') as places,
-      coalesce((select json_agg(json_build_object('id', i.id, 'version', i.version, 'question', i.question, 'createdAt', i.created_at,
-          'participant', case when i.participant_id is null then null else json_build_object('id', i.participant_id,
-            'firstName', pa.first_name, 'lastName', pa.last_name, 'currentStatus', pa.current_status) end,
-          'referral', case when i.referral_id is null then null else json_build_object('id', i.referral_id,
-            'firstName', r.first_name, 'lastName', r.last_name, 'status', r.status) end,
-          'proposedById', i.proposed_by_id, 'decision', i.decision, 'decisionReason', i.decision_reason, 'redirectedTo', i.redirected_to,
-          'assignedReferentUserId', ar.user_id, 'minutes', i.minutes,
-          'actions', coalesce((select json_agg(json_build_object('id', a.id, 'description', a.description, 'dueOn', a.due_on,
-              'ownerOrganisation', json_build_object('id', o.id, 'name', o.name, 'kind', o.kind)) order by a.created_at, a.id)
-            from agenda_action a join organisation o on o.id = a.owner_organisation_id where a.item_id = i.id), '[]')))
-        from items i
-          left join participant pa on pa.id = i.participant_id
-          left join referral r on r.id = i.referral_id
-          left join membership ar on ar.id = i.assigned_referent_id), '[]') as items,
-      coalesce((select json_agg(json_build_object('id', d.id, 'itemId', d.item_id, 'fileName', d.file_name, 'contentType', d.content_type,
-          'sizeBytes', d.size_bytes, 'uploadedAt', d.uploaded_at) order by d.uploaded_at, d.id)
-        from meeting_document d where d.meeting_id = ?), '[]') as documents,
-      (select json_object_agg(p.id, p.display_name) from people p) as names,
-      coalesce((select json_agg(json_build_object('referralId', s.referral_id, 'createdAt', s.created_at, 'firstName', s.first_name,
-          'lastName', s.last_name, 'status', s.status))
-        from referral_submission s where s.referral_id in (select referral_id from items) and s.organisation_id = ?), '[]') as submissions`,
-    [meetingId, meetingId, meetingId, submitter],
+    `with agenda_meeting as (select ?::uuid as id), agenda_submitter as (select ?::uuid as id), ${AGENDA_ITEMS},
+      people as (select * from jalon_user_names(array(${AGENDA_PEOPLE})))
+    select ${AGENDA_COLUMNS}, (select json_object_agg(p.id, p.display_name) from people p) as names`,
+    [meetingId, submitter],
   );
-  return {
-    places: result!.places,
-    items: result!.items.map((item) => Object.assign(item, { createdAt: new Date(item.createdAt) })),
-    documents: result!.documents.map((document) => Object.assign(document, { uploadedAt: new Date(document.uploadedAt) })),
-    names: new Map(Object.entries(result!.names ?? {})),
-    submissions: result!.submissions.map((submission) => Object.assign(submission, { createdAt: new Date(submission.createdAt) })),
-  };
+  return agendaRowsFrom(result!, new Map(Object.entries(result!.names ?? {})));
 }
 
 /** What the view of a meeting reads: a row of meetingRowOf, or the entity (meetingFieldsOf). */
@@ -155,17 +170,32 @@ type MeetingRowAsRead = Omit<MeetingFields, 'startsAt' | 'endsAt' | 'minutesPubl
  * The meeting `where` names (its id and the viewer's readableMeetings condition), with the
  * organisations and people invited and their names (the organiser's and the invitees', from
  * jalon_user_names as userNames() reads them), in one SQL statement and no entity; null when the
- * viewer may not read it. Row-level security applies to every table read.
+ * viewer may not read it. Row-level security applies to every table read. With `agendaFor`, the
+ * same statement reads the meeting's agenda as agendaRowsOf does, for the meeting found only, and
+ * the names of both in one call: the `meeting` query asking for its agenda then costs one round
+ * trip, and the meeting's check and the names are not read twice (issue 15).
  */
-export async function meetingRowOf(em: EntityManager, where: QBFilterQuery<Meeting>): Promise<{ meeting: MeetingFields; names: Map<string, string> } | null> {
+export async function meetingRowOf(
+  em: EntityManager,
+  where: QBFilterQuery<Meeting>,
+  agendaFor?: { submitter: string | null },
+): Promise<{ meeting: MeetingFields; names: Map<string, string>; agenda: AgendaRows | null } | null> {
   const found = em.createQueryBuilder(Meeting, 'm').select('m.id').where(where).getKnexQuery().toSQL();
-  const [result] = await boundRows<{ meeting: MeetingRowAsRead; names: Record<string, string> | null }>(
+  const agenda = agendaFor
+    ? {
+        ctes: `agenda_meeting as (select id from found), agenda_submitter as (select ?::uuid as id), ${AGENDA_ITEMS},`,
+        people: ` union ${AGENDA_PEOPLE}`,
+        columns: `, ${AGENDA_COLUMNS}`,
+      }
+    : { ctes: '', people: '', columns: '' };
+  const [result] = await boundRows<{ meeting: MeetingRowAsRead; names: Record<string, string> | null } & Partial<AgendaColumnsAsRead>>(
     em,
     `with found as (${found.sql}),
       invitees as (select i.meeting_id, i.user_id, o.id as organisation_id, o.name, o.kind
         from meeting_invitee i join organisation o on o.id = i.organisation_id where i.meeting_id in (select id from found)),
+      ${agenda.ctes}
       people as (select * from jalon_user_names(array(select m.organiser_id from meeting m where m.id in (select id from found)
-        union select user_id from invitees)))
+        union select user_id from invitees${agenda.people})))
     select json_build_object('id', m.id, 'kind', m.kind, 'title', m.title, 'startsAt', m.starts_at, 'endsAt', m.ends_at, 'place', m.place,
         'videoLink', m.video_link, 'status', m.status, 'version', m.version, 'minutes', m.minutes, 'minutesPublishedAt', m.minutes_published_at,
         'organiser', json_build_object('id', m.organiser_id),
@@ -174,9 +204,9 @@ export async function meetingRowOf(em: EntityManager, where: QBFilterQuery<Meeti
         'invitees', coalesce((select json_agg(json_build_object('user', json_build_object('id', i.user_id),
             'organisation', json_build_object('id', i.organisation_id, 'name', i.name, 'kind', i.kind)))
           from invitees i where i.meeting_id = m.id), '[]')) as meeting,
-      (select json_object_agg(p.id, p.display_name) from people p) as names
+      (select json_object_agg(p.id, p.display_name) from people p) as names${agenda.columns}
     from meeting m where m.id in (select id from found)`,
-    [...found.bindings],
+    agendaFor ? [...found.bindings, agendaFor.submitter] : [...found.bindings],
   );
   if (!result) return null;
   const meeting = Object.assign(result.meeting, {
@@ -184,7 +214,8 @@ export async function meetingRowOf(em: EntityManager, where: QBFilterQuery<Meeti
     endsAt: new Date(result.meeting.endsAt),
     minutesPublishedAt: result.meeting.minutesPublishedAt === null ? null : new Date(result.meeting.minutesPublishedAt),
   });
-  return { meeting, names: new Map(Object.entries(result.names ?? {})) };
+  const names = new Map(Object.entries(result.names ?? {}));
+  return { meeting, names, agenda: agendaFor ? agendaRowsFrom(result as AgendaColumnsAsRead, names) : null };
 }
 
 /** The same fields from the entity (the list and the mutations read entities). */

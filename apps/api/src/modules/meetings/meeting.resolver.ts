@@ -1,13 +1,15 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context/request-context';
 import { mayManage, maySeeWholeMeeting } from '../../access/meeting-access';
 import { Allow } from '../../access/operation-access';
 import { userNames } from '../../db/user-names.query';
 import { PageArgs } from '../../graphql/pagination';
 import { toConnection, toGlobalId } from '../../graphql/relay';
+import { selects } from '../../graphql/selection';
 import type { AgendaItem, Meeting } from './meeting.entity';
 import { agendaFor, peopleOf, sharingByItem } from './meeting-agenda';
-import { meetingFieldsOf, type MeetingFields } from './meeting.query';
+import { meetingFieldsOf } from './meeting.query';
 import {
   AddAgendaActionInput,
   AddAgendaItemInput,
@@ -47,12 +49,15 @@ async function view(ctx: RequestContext, entity: Meeting): Promise<MeetingType> 
   return MeetingType.from(meeting, maySeeWholeMeeting(ctx), await userNames(ctx, peopleOf(meeting)));
 }
 
-/** The agenda of a meeting as the viewer sees it, computed once per meeting and request (agenda, documents, indicators). */
-function agendaOnce(ctx: RequestContext, meeting: MeetingFields) {
-  const key = `agenda:${meeting.id}`;
+/**
+ * The agenda of a meeting as the viewer sees it, computed once per meeting and request (agenda,
+ * documents, indicators), from the rows read with the meeting when the `meeting` query read them.
+ */
+function agendaOnce(ctx: RequestContext, meeting: MeetingType) {
+  const key = `agenda:${meeting.meeting.id}`;
   let agenda = ctx.loaders.get(key) as ReturnType<typeof agendaFor> | undefined;
   if (!agenda) {
-    agenda = agendaFor(ctx, meeting);
+    agenda = agendaFor(ctx, meeting.meeting, null, meeting.agendaRows);
     ctx.loaders.set(key, agenda);
   }
   return agenda;
@@ -73,9 +78,9 @@ export class MeetingResolver {
 
   @Query(() => MeetingType)
   @Allow('actInTenant')
-  async meeting(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<MeetingType> {
-    const { meeting, names } = await readMeeting(ctx, id);
-    return MeetingType.from(meeting, maySeeWholeMeeting(ctx), names);
+  async meeting(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo): Promise<MeetingType> {
+    const { meeting, names, agenda } = await readMeeting(ctx, id, selects(info, ['agenda']) || selects(info, ['documents']));
+    return Object.assign(MeetingType.from(meeting, maySeeWholeMeeting(ctx), names), { agendaRows: agenda });
   }
 
   @Query(() => [MeetingPersonType], { description: 'Active members of these organisations, to invite by name' })
@@ -91,7 +96,7 @@ export class MeetingResolver {
 
   @FieldResolver(() => [AgendaItemType], { description: 'The agenda in order; items not shared with the viewer’s organisation are withheld' })
   async agenda(@Root() meeting: MeetingType, @Ctx() ctx: RequestContext): Promise<AgendaItemType[]> {
-    const agenda = await agendaOnce(ctx, meeting.meeting);
+    const agenda = await agendaOnce(ctx, meeting);
     if (maySeeWholeMeeting(ctx)) {
       const sharing = await sharingByItem(ctx, meeting.meeting, agenda.shown);
       for (const item of agenda.items) item.sharing = sharing.get(item.itemId) ?? [];
@@ -101,7 +106,7 @@ export class MeetingResolver {
 
   @FieldResolver(() => [MeetingDocumentType], { description: 'Documents of the meeting as a whole (those of an item are on the item)' })
   async documents(@Root() meeting: MeetingType, @Ctx() ctx: RequestContext): Promise<MeetingDocumentType[]> {
-    return (await agendaOnce(ctx, meeting.meeting)).documents.map(MeetingDocumentType.from);
+    return (await agendaOnce(ctx, meeting)).documents.map(MeetingDocumentType.from);
   }
 
   @FieldResolver(() => Boolean, { description: 'The viewer runs this meeting: edits it, records decisions and publishes the minutes' })

@@ -12,7 +12,7 @@ import {
 } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { createOnce } from '../idempotency/idempotency';
-import { assertMayAddAgendaItem, assertMayDecideReferrals, mayManage, readableMeetings } from '../../access/meeting-access';
+import { assertMayAddAgendaItem, assertMayDecideReferrals, mayManage, readableMeetings, submitterOf } from '../../access/meeting-access';
 import { assertMayEdit } from '../../access/participant-access';
 import { activeMembership } from '../../access/tenant-scope';
 import { checkDayWithin, dayInFrance, requiredDate } from '../../graphql/date-input';
@@ -31,7 +31,7 @@ import { Membership } from '../tenancy/membership.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { User } from '../users/user.entity';
 import { AgendaAction, AgendaItem, Meeting, MeetingDocument, MeetingInvitation, MeetingInvitee } from './meeting.entity';
-import { meetingRowOf, type MeetingFields } from './meeting.query';
+import { meetingRowOf, type AgendaRows, type MeetingFields } from './meeting.query';
 import {
   AgendaMove,
   MeetingPeriod,
@@ -62,10 +62,18 @@ export async function findMeeting(ctx: RequestContext, globalId: string, field =
   return meeting;
 }
 
-/** A meeting to read (the `meeting` query), as plain rows with its people's names: no entity. */
-export async function readMeeting(ctx: RequestContext, globalId: string): Promise<{ meeting: MeetingFields; names: Map<string, string> }> {
+/**
+ * A meeting to read (the `meeting` query), as plain rows with its people's names: no entity. With
+ * `withAgenda`, its agenda as the request's viewer reads it too (agendaFor), in the same statement.
+ */
+export async function readMeeting(
+  ctx: RequestContext,
+  globalId: string,
+  withAgenda = false,
+): Promise<{ meeting: MeetingFields; names: Map<string, string>; agenda: AgendaRows | null }> {
   const parsed = parseGlobalId(globalId, 'Meeting');
-  const read = parsed && (await meetingRowOf(ctx.em, { $and: [{ id: parsed.id }, readableMeetings(ctx)] }));
+  const read =
+    parsed && (await meetingRowOf(ctx.em, { $and: [{ id: parsed.id }, readableMeetings(ctx)] }, withAgenda ? { submitter: submitterOf(ctx) } : undefined));
   if (!read) throw errors.notFound(ctx, 'id');
   return read;
 }

@@ -4,7 +4,7 @@ import { AgendaItemKind, MeetingKind, MeetingSharing, MeetingStatus, Organisatio
 import { Connection, Node, toGlobalId } from '../../graphql/relay';
 import type { OwnSubmissionRow } from '../../db/referral-submission.query';
 import type { Membership } from '../tenancy/membership.entity';
-import type { AgendaActionFields, AgendaItemRow, MeetingDocumentFields, MeetingFields, MeetingOrganisationFields } from './meeting.query';
+import type { AgendaActionFields, AgendaItemRow, AgendaRows, MeetingDocumentFields, MeetingFields, MeetingOrganisationFields } from './meeting.query';
 
 @ObjectType('MeetingOrganisation', { description: 'An organisation invited to a meeting' })
 export class MeetingOrganisationType {
@@ -292,6 +292,9 @@ export class MeetingType extends Node {
 
   @Field(() => Date, { nullable: true })
   minutesPublishedAt!: Date | null;
+
+  /** The agenda's rows when the `meeting` query read them with the meeting (readMeeting); not a field. */
+  agendaRows: AgendaRows | null = null;
 
   /** `names`: the organiser's and the invitees', from userNames() (a partner reads no one's account). */
   static from(meeting: MeetingFields, staff: boolean, names: Map<string, string>): MeetingType {
