@@ -10,7 +10,8 @@ const CDDI_STAGE = 'CDDI en atelier et chantier d’insertion (ACI)';
  * Assisted contracts and monthly reports, in the browser: the referent records the contract a CDDI
  * stage carries; the integration company's supervisor files the month's reports of her employees in
  * one go (all or none: a row over the contract's hours stops them all, and says so on that row);
- * the referent then reads the report on the stage. Each file starts its own server on a fresh demo database.
+ * the referent then reads the report on the stage. The browser tests share one server and database:
+ * Fatima's CDDI stage is the demo's, told by its summary from the one a hire in job-offers adds.
  */
 describe.runIf(chromiumAvailable())('an integration company reports on its employees each month', () => {
   const suite = browserSuite();
@@ -53,7 +54,10 @@ describe.runIf(chromiumAvailable())('an integration company reports on its emplo
     await nadia.goto(`${suite.server.url}/participants/${fatima.id}`);
     await nadia.getByRole('heading', { name: 'Fatima Kaci', level: 1 }).waitFor();
     await nadia.getByRole('tab', { name: "Plan d'action" }).click();
-    const stage = nadia.getByRole('listitem').filter({ has: nadia.getByRole('heading', { name: CDDI_STAGE }) });
+    const stage = nadia
+      .getByRole('listitem')
+      .filter({ has: nadia.getByRole('heading', { name: CDDI_STAGE }) })
+      .filter({ hasText: 'Ouvrière maraîchère, 26 h par semaine' });
     const contractRegion = stage.getByRole('region', { name: 'Contrat aidé' });
     await contractRegion.getByText('Aucun contrat renseigné pour cette étape.').waitFor();
     await contractRegion.getByRole('button', { name: 'Renseigner le contrat' }).click();

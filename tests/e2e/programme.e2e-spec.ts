@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './support/browser';
 import { browserSuite } from './support/browser-suite';
 import { axeViolations } from './support/axe';
-import { apiSession, logIn, parisDay } from './support/demo-session';
+import { actFor, apiSession, logIn, parisDay } from './support/demo-session';
 
 describe.runIf(chromiumAvailable())('the programme of actions, from an action to a stage', () => {
   const suite = browserSuite();
@@ -73,8 +73,9 @@ describe.runIf(chromiumAvailable())('the programme of actions, from an action to
     await positionings.getByText('Proposée', { exact: true }).waitFor();
     expect(await axeViolations(nadia)).toEqual([]);
 
-    // Claire, at the training operator, sees it and accepts.
+    // Claire, at the training operator (in Grenoble: she works in two PLIEs), sees it and accepts.
     const claire = await logIn(suite.browser, suite.server.url, 'claire@formation.demo');
+    await actFor(claire, 'PLIE Grenoble Alpes Métropole');
     await claire.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Positionnements à traiter' }).click();
     const toAnswer = claire.getByRole('listitem').filter({ hasText: 'Kevin Roussel' }).filter({ hasText: TITLE });
     await toAnswer.getByRole('button', { name: 'Répondre pour Kevin Roussel' }).click();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONSENT_NOTICE_VERSION } from '@jalon/domain';
 import { chromiumAvailable } from './support/browser';
 import { browserSuite } from './support/browser-suite';
-import { apiSession, logIn, parisDay } from './support/demo-session';
+import { actFor, apiSession, logIn, parisDay } from './support/demo-session';
 
 const OPERATOR = 'Formations Chartreuse';
 const TRAINING = 'Formation certifiante';
@@ -11,7 +11,7 @@ const TRAINING = 'Formation certifiante';
  * Training attendance and results, in the browser: the training operator records last month's
  * attendance of the trainees who agreed to its reports in one go (all or none: hours attended over
  * the hours planned stop them all, and say so on that row), then how the training ended; the
- * referent reads both on the training stage. Each file starts its own server on a fresh demo database.
+ * referent reads both on the training stage. The browser tests share one server and its database.
  */
 describe.runIf(chromiumAvailable())('a training operator reports on its trainees each month', () => {
   const suite = browserSuite();
@@ -64,15 +64,7 @@ describe.runIf(chromiumAvailable())('a training operator reports on its trainees
 
     // Claire works for the operator in two PLIEs: she acts for the one in Grenoble.
     const claire = await logIn(suite.browser, suite.server.url, 'claire@formation.demo', 768);
-    const switcher = claire.getByLabel('PLIE et organisation');
-    const grenoble = await switcher
-      .locator('optgroup[label="PLIE Grenoble Alpes Métropole"] option')
-      .evaluateAll((nodes) => nodes.map((n) => (n as HTMLOptionElement).value));
-    if ((await switcher.inputValue()) !== grenoble[0]) {
-      await switcher.selectOption(grenoble[0]!);
-      await claire.getByRole('button', { name: 'Changer' }).click();
-      await expect.poll(() => claire.getByLabel('PLIE et organisation').inputValue()).toBe(grenoble[0]);
-    }
+    await actFor(claire, 'PLIE Grenoble Alpes Métropole');
 
     // Last month: Kevin, not Aminata (no consent to the operator).
     await claire.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Suivi des formations' }).click();

@@ -65,11 +65,11 @@ async function countParticipants(lastName: string): Promise<number> {
 describe('hostile inputs get a typed answer, never a server error', () => {
   it('a login email of 500 kB is refused on the field, recorded nowhere, logged nowhere', async () => {
     const email = `${'a'.repeat(500_000)}@test.jalon`;
-    const attemptsBefore = await server.asOwner((em) => em.count(LoginAttempt, {}));
     const response = await logged(email, () => new GraphqlClient(server.app).request(LOGIN, { input: { email, password: 'whatever it is' } }));
     expectRefused(response, 'BAD_USER_INPUT', 'email');
     expect(response.errors?.[0]?.message).toMatch(/trop long/);
-    expect(await server.asOwner((em) => em.count(LoginAttempt, {}))).toBe(attemptsBefore);
+    // Not even cut short: no attempt under this address's first characters (other files log in meanwhile).
+    expect(await server.asOwner((em) => em.count(LoginAttempt, { email: { $like: `${'a'.repeat(64)}%` } }))).toBe(0);
   });
 
   it('a forged cursor whose key is not a date is the caller’s mistake on "after"', async () => {

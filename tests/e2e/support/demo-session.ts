@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@jalon/api/src/db/seed/demo-data';
 
@@ -18,6 +19,19 @@ export async function logIn(browser: Browser, url: string, email: string, height
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
   return page;
+}
+
+/**
+ * Makes a user of several PLIEs act for the one named. She lands in the PLIE she used last, and
+ * other tests (and the demo's integration test) switch her: a test that needs one says which.
+ */
+export async function actFor(page: Page, plie: string): Promise<void> {
+  const switcher = page.getByLabel('PLIE et organisation');
+  const membership = await switcher.locator(`optgroup[label="${plie}"] option`).first().getAttribute('value');
+  if ((await switcher.inputValue()) === membership) return;
+  await switcher.selectOption(membership!);
+  await page.getByRole('button', { name: 'Changer' }).click();
+  await expect.poll(() => switcher.inputValue()).toBe(membership);
 }
 
 /** A demo user's GraphQL session on the same server (cookie kept by hand), for what a test sets up without the browser. */

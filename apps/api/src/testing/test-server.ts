@@ -29,6 +29,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'true',
     PORT: '0',
+    // Every file signs in from 127.0.0.1 on one database: the per-address limit would add up across
+    // files and lock out whichever came last. Its own tests set it (auth.integration-spec.ts).
+    LOGIN_MAX_FAILURES_PER_IP: '1000',
     ...(url
       ? { DATABASE_URL: url, DATABASE_MIGRATION_URL: process.env.TEST_DATABASE_MIGRATION_URL ?? url, DATABASE_POOL_MAX: '4' }
       : { DATA_DIR: 'memory://' }),

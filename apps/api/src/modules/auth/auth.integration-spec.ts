@@ -13,7 +13,7 @@ let server: TestServer;
 let tenant: TenantFixture;
 
 beforeAll(async () => {
-  server = await startTestServer({ LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_IP: '1000', SESSION_IDLE_MINUTES: '30' });
+  server = await startTestServer({ LOGIN_MAX_FAILURES: '3', SESSION_IDLE_MINUTES: '30' });
   tenant = await createTenantFixture(server);
 });
 afterAll(() => server.close());
