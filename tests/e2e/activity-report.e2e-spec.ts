@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { chromiumAvailable } from './support/browser';
 import { browserSuite } from './support/browser-suite';
 import { axeViolations } from './support/axe';
 import { apiSession, logIn } from './support/demo-session';
+import { downloaded } from './support/download';
 
 type Report = { activityReport: { tables: { key: string; rows: { key: string; value: number | null; previous: number | null }[] }[] } };
 const FOLLOWED = `query($period: ReportPeriodInput, $scope: ReportScopeInput) {
@@ -57,13 +57,13 @@ describe.runIf(chromiumAvailable())('the animation team reads the activity repor
     // The same report as files: both hold the scope and the figure shown on the page.
     const [xlsx] = await Promise.all([marc.waitForEvent('download'), marc.getByRole('link', { name: 'Télécharger (XLSX)' }).click()]);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(new Uint8Array(fs.readFileSync((await xlsx.path())!)).buffer);
+    await workbook.xlsx.load(new Uint8Array(await downloaded(xlsx)).buffer);
     const lines: unknown[][] = [];
     workbook.getWorksheet('Personnes et parcours')!.eachRow((row) => lines.push((row.values as unknown[]).slice(1)));
     expect(lines).toContainEqual(['Périmètre', 'Référent : Nadia Benali']);
     expect(lines.find((line) => String(line[0]).startsWith('Personnes suivies'))?.slice(1)).toEqual([nadiaFollowed.value, nadiaFollowed.previous]);
     const [pdf] = await Promise.all([marc.waitForEvent('download'), marc.getByRole('link', { name: 'Télécharger (PDF)' }).click()]);
-    const { text } = await extractText(await getDocumentProxy(new Uint8Array(fs.readFileSync((await pdf.path())!))), { mergePages: true });
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await downloaded(pdf))), { mergePages: true });
     const pdfText = text.replace(/\s+/g, ' ');
     expect(pdfText).toContain('Référent : Nadia Benali');
     expect(pdfText).toMatch(new RegExp(`Personnes suivies[^0-9]*${nadiaFollowed.value} ${nadiaFollowed.previous}`));

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './support/browser';
 import { browserSuite } from './support/browser-suite';
 import { apiSession, logIn, parisDay } from './support/demo-session';
+import { downloaded } from './support/download';
 
 describe.runIf(chromiumAvailable())("the animation team exports a referent's agenda", () => {
   const suite = browserSuite();
@@ -38,7 +38,7 @@ describe.runIf(chromiumAvailable())("the animation team exports a referent's age
     await referent.selectOption({ label: await referent.locator('option', { hasText: 'Nadia Benali' }).innerText() });
     await marc.getByText('Atelier export agenda').first().waitFor();
     const [download] = await Promise.all([marc.waitForEvent('download'), marc.getByRole('link', { name: 'Exporter (.ics)' }).click()]);
-    const ics = fs.readFileSync((await download.path())!, 'utf8');
+    const ics = (await downloaded(download)).toString('utf8');
     expect(ics).toContain('BEGIN:VCALENDAR');
     expect(ics).toContain('SUMMARY:Atelier export agenda');
 
@@ -46,7 +46,7 @@ describe.runIf(chromiumAvailable())("the animation team exports a referent's age
     await referent.selectOption({ label: await referent.locator('option', { hasText: 'Julien Perrin' }).innerText() });
     await expect.poll(() => marc.getByText('Atelier export agenda').count()).toBe(0);
     const [other] = await Promise.all([marc.waitForEvent('download'), marc.getByRole('link', { name: 'Exporter (.ics)' }).click()]);
-    const otherIcs = fs.readFileSync((await other.path())!, 'utf8');
+    const otherIcs = (await downloaded(other)).toString('utf8');
     expect(otherIcs).toContain('BEGIN:VCALENDAR');
     expect(otherIcs).not.toContain('Atelier export agenda');
   });

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './support/browser';
 import { browserSuite } from './support/browser-suite';
 import { axeViolations } from './support/axe';
 import { apiSession, logIn, parisDay } from './support/demo-session';
+import { downloaded } from './support/download';
 
 interface Operation {
   id: string;
@@ -157,9 +157,7 @@ describe.runIf(chromiumAvailable())('ESF+ follow-up: operations and the exit que
     await panel.getByRole('link', { name: 'Télécharger le fichier' }).first().click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(new RegExp(`^fse-${current.fileNumber}-\\d{4}-\\d{2}-\\d{2}-complet\\.csv$`));
-    const lines = readFileSync((await file.path())!, 'utf8')
-      .split('\r\n')
-      .filter(Boolean);
+    const lines = (await downloaded(file)).toString('utf8').split('\r\n').filter(Boolean);
     expect(lines[0]).toMatch(/^NUM_DOSSIER;ID_PARTICIPANT;NOM;PRENOM;/);
     expect(lines.find((line) => line.includes(reference))).toMatch(/;Rejet-Fse;Rose;02\/02\/1987;F;/);
 

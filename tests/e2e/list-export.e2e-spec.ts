@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSheet } from '@jalon/api/src/testing/list-export-client';
 import { chromiumAvailable } from './support/browser';
 import { browserSuite } from './support/browser-suite';
 import { logIn } from './support/demo-session';
+import { downloaded } from './support/download';
 
 describe.runIf(chromiumAvailable())('the animation team exports the caseload it filtered', () => {
   const suite = browserSuite();
@@ -19,7 +19,7 @@ describe.runIf(chromiumAvailable())('the animation team exports the caseload it 
     const [download] = await Promise.all([marc.waitForEvent('download'), marc.getByRole('menuitem', { name: 'Classeur Excel (XLSX)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^dossiers-suivis-\d{4}-\d{2}-\d{2}\.xlsx$/);
 
-    const file = await readSheet(fs.readFileSync((await download.path())!));
+    const file = await readSheet(await downloaded(download));
     expect(file.heading).toEqual(['Dossiers suivis', 'Statut du parcours Actif']);
     expect(file.labels.slice(0, 2)).toEqual(['Nom', 'Prénom']);
     // Every person on screen, as « Nom Prénom », and only active files.

@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium } from './support/browser';
-import { startPortalServer } from './support/portal-server';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from './support/browser';
+import { browserSuite } from './support/browser-suite';
 import { logIn, parisDay } from './support/demo-session';
 
 const COMMUNE = "CCAS d'Échirolles";
@@ -21,8 +21,7 @@ const TYPE_REFUSED = 'Joignez un document PDF, JPEG ou PNG.';
  * (a text file is refused with the API's message), which the animation team downloads.
  */
 describe.runIf(chromiumAvailable())('a commune refers a resident, the commission accepts her', () => {
-  let server: Awaited<ReturnType<typeof startPortalServer>>;
-  let browser: Browser;
+  const suite = browserSuite();
   let dir: string;
   let pdfPath: string;
   let textPath: string;
@@ -33,12 +32,8 @@ describe.runIf(chromiumAvailable())('a commune refers a resident, the commission
     textPath = join(dir, 'notes.txt');
     await writeFile(pdfPath, '%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n');
     await writeFile(textPath, 'pas un document');
-    server = await startPortalServer();
-    browser = await launchChromium();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
@@ -61,7 +56,7 @@ describe.runIf(chromiumAvailable())('a commune refers a resident, the commission
     const fullName = `${firstName} ${lastName}`;
 
     // Sophie (the commune) refers Solène through the form.
-    const sophie = await logIn(browser, server.url, 'sophie@grenoble.demo', 900);
+    const sophie = await logIn(suite.browser, suite.server.url, 'sophie@grenoble.demo', 900);
     await sophie.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mes orientations' }).click();
     await sophie.getByRole('heading', { name: 'Mes orientations', level: 1 }).waitFor();
     await sophie.getByRole('link', { name: 'Orienter une personne' }).click();
@@ -130,7 +125,7 @@ describe.runIf(chromiumAvailable())('a commune refers a resident, the commission
     expect(await sent.row.getByRole('alert').count()).toBe(0);
 
     // Marc (animation team) finds it among the new referrals, takes it under review, then accepts it with Nadia.
-    const marc = await logIn(browser, server.url, 'marc@grenoble.demo', 900);
+    const marc = await logIn(suite.browser, suite.server.url, 'marc@grenoble.demo', 900);
     const inbox = await searchList(marc, 'Orientations', 'Orientations', 'Orientations reçues', lastName);
     expect(await marc.getByRole('combobox', { name: 'Orientations à afficher' }).inputValue()).toBe('new');
     await inbox.row.getByText(COMMUNE).waitFor();
@@ -153,7 +148,7 @@ describe.runIf(chromiumAvailable())('a commune refers a resident, the commission
     await pdfLink.waitFor();
     await attachments.getByRole('link', { name: 'bilan.pdf' }).waitFor();
     await attachments.getByText(`1 Ko, ${COMMUNE}, le`).first().waitFor();
-    const download = await marc.request.get(new URL((await pdfLink.getAttribute('href'))!, server.url).toString());
+    const download = await marc.request.get(new URL((await pdfLink.getAttribute('href'))!, suite.server.url).toString());
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toMatch(/^application\/pdf/);
     expect((await download.body()).subarray(0, 8).toString()).toBe('%PDF-1.7');
@@ -186,8 +181,8 @@ describe.runIf(chromiumAvailable())('a commune refers a resident, the commission
     await marc.getByRole('heading', { name: fullName, level: 1 }).waitFor();
 
     // Nadia (the referent) opens the new file and shares « statut + liste des étapes » with the commune.
-    const nadia = await logIn(browser, server.url, 'nadia@grenoble.demo', 900);
-    await nadia.goto(`${server.url}${filePath}`);
+    const nadia = await logIn(suite.browser, suite.server.url, 'nadia@grenoble.demo', 900);
+    await nadia.goto(`${suite.server.url}${filePath}`);
     await nadia.getByRole('heading', { name: fullName, level: 1 }).waitFor();
     await nadia.getByText('Actif', { exact: true }).first().waitFor();
     await nadia.getByRole('tab', { name: 'Partage' }).click();
