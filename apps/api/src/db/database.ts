@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import { PGliteDriver } from 'mikro-orm-pglite';
 import { APP_ROLE } from '../access/app-role';
 import type { Config } from '../config';
+import { openEmbeddedDatabase } from './embedded-database';
 import { syncMatchingReference } from './matching-reference';
 import { baseOrmOptions } from './orm-options';
 import { statementsRideOnBegin } from './begin-transaction';
@@ -16,8 +16,6 @@ export interface Database {
   kind: 'postgresql' | 'pglite';
   close(): Promise<void>;
 }
-
-const DATE_OID = 1082;
 
 type Logger = { info(obj: object, msg: string): void };
 
@@ -46,7 +44,7 @@ export async function openAsOwner(config: Config): Promise<MikroORM> {
   if (config.DATABASE_URL) {
     return MikroORM.init({ ...baseOrmOptions, clientUrl: config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, pool: { min: 0, max: 1 } } as Options);
   }
-  const pglite = new PGlite(config.DATA_DIR, { parsers: { [DATE_OID]: (value: string) => value } });
+  const pglite = await openEmbeddedDatabase(config.DATA_DIR);
   return MikroORM.init({
     ...baseOrmOptions,
     driver: PGliteDriver,
@@ -81,8 +79,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   }
 
   if (!config.DATA_DIR.startsWith('memory://')) fs.mkdirSync(config.DATA_DIR, { recursive: true });
-  // Calendar dates stay 'YYYY-MM-DD' strings, as MikroORM sets node-postgres up to return them.
-  const pglite = new PGlite(config.DATA_DIR, { parsers: { [DATE_OID]: (value: string) => value } });
+  const pglite = await openEmbeddedDatabase(config.DATA_DIR);
   const orm = await MikroORM.init({
     ...baseOrmOptions,
     driver: PGliteDriver,

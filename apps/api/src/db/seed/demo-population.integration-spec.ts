@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { openEmbeddedDatabase } from '../embedded-database';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { PGliteDriver } from 'mikro-orm-pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,7 +84,7 @@ function expectWork(home: Home, data: Record<string, any>, who: string): void {
 
 /** A fresh in-memory database, migrated and seeded with the demo; returns a query function. */
 async function seededDatabase(): Promise<{ rows: <T>(sql: string) => Promise<T[]>; close: () => Promise<void>; seedMs: number }> {
-  const pglite = new PGlite('memory://', { parsers: { 1082: (value: string) => value } });
+  const pglite = await openEmbeddedDatabase('memory://');
   const orm = await MikroORM.init({
     ...baseOrmOptions,
     driver: PGliteDriver,
