@@ -8,7 +8,9 @@ describe.runIf(chromiumAvailable())("the animation team exports a referent's age
   const suite = browserSuite();
 
   it('waits for a referent to be chosen, then downloads that referent’s agenda', async () => {
-    // Nadia holds a workshop tomorrow afternoon; Julien, of the same organisation, has nothing in it.
+    // Nadia holds a workshop tomorrow at the end of the afternoon; Julien, of the same organisation,
+    // has nothing in it. After 16:00: the demo books her office hours in the communes until then
+    // (Tuesdays and Thursdays from 13:30), and at 14:00 a Monday's run collided with one.
     const day = parisDay(0, 1);
     const nadia = await apiSession(suite.server.url, 'nadia@grenoble.demo');
     const { participants } = await nadia<{ participants: { edges: Array<{ node: { id: string } }> } }>(
@@ -18,8 +20,8 @@ describe.runIf(chromiumAvailable())("the animation team exports a referent's age
       input: {
         kind: 'COLLECTIVE',
         title: 'Atelier export agenda',
-        startsAt: `${day}T14:00:00+01:00`,
-        endsAt: `${day}T15:00:00+01:00`,
+        startsAt: `${day}T16:30:00+01:00`,
+        endsAt: `${day}T17:30:00+01:00`,
         mode: 'IN_PERSON',
         place: 'OFFICE',
         participantIds: [participants.edges[0]!.node.id],
