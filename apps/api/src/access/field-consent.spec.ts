@@ -44,6 +44,12 @@ function schemaOver(people: Person[]): GraphQLSchema {
       name: { type: new GraphQLNonNull(GraphQLString), extensions: { dataClass: IDENTIFICATION } },
       phone: { type: GraphQLString, extensions: { dataClass: DataClass.IDENTITY_CONTACT } },
       status: { type: GraphQLString, extensions: { dataClass: DataClass.PATHWAY_STATUS } },
+      // A value a resolver of its own computes: consent decides on the field, before calling it.
+      contact: {
+        type: GraphQLString,
+        extensions: { dataClass: DataClass.IDENTITY_CONTACT },
+        resolve: (p: Person) => `tél. ${p.phone}`,
+      },
     },
   });
   const query = new GraphQLObjectType({
@@ -53,11 +59,11 @@ function schemaOver(people: Person[]): GraphQLSchema {
   return guardSchema(new GraphQLSchema({ query }));
 }
 
-function asCommune(schema: GraphQLSchema) {
+function asCommune(schema: GraphQLSchema, source = '{ people { name phone status } }', variableValues?: Record<string, unknown>) {
   const actor = { membership: { tenantId: 't', organisationId: COMMUNE, organisationKind: OrganisationKind.COMMUNE } };
   const scope = ConsentScope.forRequest({} as EntityManager, actor, NOW, [consent]);
   const context = { consent: scope, redactions: [] as RequestContext['redactions'] } as unknown as RequestContext;
-  return graphql({ schema, source: '{ people { name phone status } }', contextValue: context }).then((result) => ({ result, context, scope }));
+  return graphql({ schema, source, variableValues, contextValue: context }).then((result) => ({ result, context, scope }));
 }
 
 const person = (name: string, participantId: string, itemClass: ConsentSubject['itemClass'] = IDENTIFICATION): Person => ({
@@ -77,11 +83,45 @@ describe('consent decided on the fields that need it', () => {
     expect([...scope.reads.get(LINA)!.classes].sort()).toEqual([DataClass.PATHWAY_STATUS, IDENTIFICATION].sort());
   });
 
-  it('leaves the fields of the object’s own class plain and guards the others', () => {
+  it('leaves plain the fields of the object’s own class and the values decided with it, and guards a resolver of another class', () => {
     const fields = (schemaOver([]).getType('Person') as GraphQLObjectType).getFields();
     expect(fields.name!.resolve).toBeUndefined();
-    expect(fields.phone!.resolve).toBeTypeOf('function');
-    expect(fields.status!.resolve).toBeTypeOf('function');
+    expect(fields.phone!.resolve).toBeUndefined();
+    expect(fields.status!.resolve).toBeUndefined();
+    expect(fields.contact!.resolve).toBeTypeOf('function');
+  });
+
+  it('withholds a field decided with its object under every alias and fragment that selects it, and logs no read of it', async () => {
+    const people = [person('Marc', MARC), person('Lina', LINA)];
+    const lina = people[1]!;
+    const { result, context, scope } = await asCommune(
+      schemaOver(people),
+      `query($more: Boolean!) { people { ... on Person { tel: phone } ...F contact s: status, skipped: phone @include(if: $more) } }
+       fragment F on Person { phone name }`,
+      { more: false },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ people: [{ tel: null, phone: null, name: 'Lina', contact: null, s: 'IN_PROGRESS' }] });
+    expect(context.redactions.map((r) => r.path).sort()).toEqual(['people.0.contact', 'people.0.phone', 'people.0.tel']);
+    expect([...scope.reads.get(LINA)!.classes].sort()).toEqual([DataClass.PATHWAY_STATUS, IDENTIFICATION].sort());
+    // The object the resolver made is left as it was: it is withheld in the answer only.
+    expect(lina.phone).toBe('06 00 00 00 00');
+  });
+
+  it('decides the fields of a staff member’s preview for the partner previewed, and shows the staff’s own objects whole', async () => {
+    const preview = ConsentScope.preview({} as EntityManager, 't', { organisationId: COMMUNE, organisationKind: OrganisationKind.COMMUNE }, LINA, NOW);
+    (preview as unknown as { byParticipant: Map<string, ConsentTerms[]> }).byParticipant = new Map([[LINA, [consent]]]);
+    const previewed: Person = { ...person('Lina', LINA), consentSubject: { participantId: LINA, itemClass: IDENTIFICATION, scope: preview } };
+    const staff = ConsentScope.forRequest({} as EntityManager, null, NOW);
+    const context = { consent: staff, redactions: [] as RequestContext['redactions'] } as unknown as RequestContext;
+    const result = await graphql({ schema: schemaOver([previewed, person('Marc', MARC)]), source: '{ people { name phone status } }', contextValue: context });
+    expect(result.data).toEqual({
+      people: [
+        { name: 'Lina', phone: null, status: 'IN_PROGRESS' },
+        { name: 'Marc', phone: '06 00 00 00 00', status: 'IN_PROGRESS' },
+      ],
+    });
+    expect(context.redactions).toEqual([{ path: 'people.0.phone', dataClass: DataClass.IDENTITY_CONTACT }]);
   });
 
   it('shows nothing of an object that claims another class than its type’s', async () => {

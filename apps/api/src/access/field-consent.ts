@@ -1,4 +1,5 @@
 import { Extensions } from 'type-graphql';
+import { collectSubfields } from 'graphql/execution/collectFields';
 import {
   getNamedType,
   isNonNullType,
@@ -12,6 +13,7 @@ import {
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
+  type FieldNode,
 } from 'graphql';
 import type { FieldClass } from '@jalon/domain';
 import type { RequestContext } from '../context/request-context';
@@ -80,6 +82,26 @@ export function consentDecidesOn(type: GraphQLObjectType, field: GraphQLField<un
   return (consent.declared ?? (field.name === 'id' ? shared.exists : undefined)) !== shared.exists;
 }
 
+/** The fields of each participant-bearing type decided with their object, and their classes. */
+const decidedWithObject = new WeakMap<GraphQLObjectType, Map<string, FieldClass>>();
+
+/**
+ * Whether consent decides on this field with its object rather than on the field itself, and if
+ * so records it: a plain value (no resolver of its own) declaring another class than its object's,
+ * in a type whose objects are not narrowed. Where its class is withheld, the field is null in the
+ * object handed to graphql-js, made when the field that returned the object keeps it
+ * (keepShared): the same decision, taken without a resolver per field (700 stages' summaries in a
+ * partner's list). A field with a resolver or a rule of its own stays guarded on the field.
+ */
+export function decideWithObject(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, consent: FieldConsent): boolean {
+  const shared = sharedTypeOf(type);
+  if (!shared || shared.narrowed || consent.returns || field.resolve || !consent.declared || consent.declared === shared.exists) return false;
+  let fields = decidedWithObject.get(type);
+  if (!fields) decidedWithObject.set(type, (fields = new Map()));
+  fields.set(field.name, consent.declared);
+  return true;
+}
+
 /** The concrete type of an object a field returned (abstract types say it themselves, as graphql-js would ask). */
 function concreteTypeOf(value: object, returns: GraphQLObjectType | GraphQLAbstractType, context: RequestContext, info: GraphQLResolveInfo) {
   if (isObjectType(returns)) return returns;
@@ -88,28 +110,116 @@ function concreteTypeOf(value: object, returns: GraphQLObjectType | GraphQLAbstr
   return info.schema.getType(name);
 }
 
+/** An object the viewer may not see: dropped from a list, null in place of a single one. */
+const DROPPED = Symbol('dropped');
+
 /**
- * Whether an object is shown, decided on the field that returns it. Fails closed on an object of
- * a participant-bearing type that does not say whose data it is, or that claims another class
- * than its type's: its fields of the type's class are shown without a decision of their own.
+ * The object as shown, decided on the field that returns it: DROPPED unless the object itself is
+ * shared, else the object with its fields decided with it (decideWithObject) null where withheld.
+ * Fails closed on an object of a participant-bearing type that does not say whose data it is, or
+ * that claims another class than its type's: its fields of the type's class are shown without a
+ * decision of their own. `index`: its place in the list the field returned, for the redactions' paths.
  */
-function visible(scope: ConsentScope, value: unknown, returns: GraphQLObjectType | GraphQLAbstractType, context: RequestContext, info: GraphQLResolveInfo) {
-  if (value === null || typeof value !== 'object') return true;
+function shown(
+  scope: ConsentScope,
+  value: unknown,
+  returns: GraphQLObjectType | GraphQLAbstractType,
+  context: RequestContext,
+  info: GraphQLResolveInfo,
+  index?: number,
+) {
+  if (value === null || typeof value !== 'object') return value;
   const type = concreteTypeOf(value, returns, context, info);
   const shared = sharedTypeOf(type);
-  if (!shared) return true;
+  if (!shared) return value;
   const subject = subjectOf(value);
   if (!subject) throw new Error(`${type!.name} object without a consent subject`);
   if (!shared.narrowed && subject.itemClass !== shared.exists) throw new Error(`${type!.name} object shown under ${subject.itemClass}, not ${shared.exists}`);
-  return (subject.scope ?? scope).allows(subject, subject.itemClass);
+  const itemScope = subject.scope ?? scope;
+  if (!itemScope.allows(subject, subject.itemClass)) return DROPPED;
+  return withFieldsDecided(value, type as GraphQLObjectType, subject, itemScope, context, info, index);
+}
+
+/**
+ * The object with each field decided with it that the query selects (by any alias or fragment)
+ * null where the viewer may not see its class, and listed in the answer's redactions; a copy, so
+ * the object the resolver made is left as it was. Only the selected fields are decided: a decision
+ * that allows is a read, and goes to the access log.
+ */
+function withFieldsDecided(
+  value: object,
+  type: GraphQLObjectType,
+  subject: ConsentSubject,
+  scope: ConsentScope,
+  context: RequestContext,
+  info: GraphQLResolveInfo,
+  index: number | undefined,
+): object {
+  const fields = decidedWithObject.get(type);
+  if (!fields || !scope.governsByConsent) return value;
+  let copy: object | undefined;
+  for (const [responseKey, fieldName] of selectedFields(type, context, info)) {
+    const fieldClass = fields.get(fieldName);
+    if (fieldClass === undefined || scope.allows(subject, fieldClass)) continue;
+    copy ??= Object.assign(Object.create(Object.getPrototypeOf(value) as object | null) as object, value);
+    // Defined, not assigned: a getter the class may have for the field is shadowed, not called.
+    Object.defineProperty(copy, fieldName, { value: null, enumerable: true });
+    const path = responsePathAsArray(info.path);
+    if (index !== undefined) path.push(index);
+    path.push(responseKey);
+    context.redactions.push({ path: path.join('.'), dataClass: fieldClass });
+  }
+  return copy ?? value;
+}
+
+/** The fields the query selects on objects of `type` returned by this field, by response key: once per request. */
+const selections = new WeakMap<RequestContext, Map<readonly FieldNode[], Map<GraphQLObjectType, Array<[string, string]>>>>();
+
+function selectedFields(type: GraphQLObjectType, context: RequestContext, info: GraphQLResolveInfo): Array<[string, string]> {
+  let byNodes = selections.get(context);
+  if (!byNodes) selections.set(context, (byNodes = new Map()));
+  let byType = byNodes.get(info.fieldNodes);
+  if (!byType) byNodes.set(info.fieldNodes, (byType = new Map()));
+  let fields = byType.get(type);
+  if (!fields) {
+    const collected = collectSubfields(info.schema, info.fragments, info.variableValues, type, info.fieldNodes);
+    fields = [...collected].map(([responseKey, nodes]) => [responseKey, nodes[0]!.name.value]);
+    byType.set(type, fields);
+  }
+  return fields;
 }
 
 /** Drops, from a resolved value, the objects the viewer may not see: lists shrink, single objects become null. */
 function keepShared(consent: FieldConsent, scope: ConsentScope, value: unknown, context: RequestContext, info: GraphQLResolveInfo): unknown {
   const returns = consent.returns;
   if (!returns || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.filter((item) => visible(scope, item, returns, context, info));
-  return visible(scope, value, returns, context, info) ? value : null;
+  if (!Array.isArray(value)) {
+    const one = shown(scope, value, returns, context, info);
+    return one === DROPPED ? null : one;
+  }
+  const kept: unknown[] = [];
+  for (const item of value) {
+    const one = shown(scope, item, returns, context, info, kept.length);
+    if (one !== DROPPED) kept.push(one);
+  }
+  return kept;
+}
+
+/**
+ * What staff are shown as it is, their role having scoped the rows, except a preview of what a
+ * partner would see (consent.resolver.ts, consentPreview): objects made for it carry the partner's
+ * scope, and their fields decided with them are decided for that partner.
+ */
+function previewed(consent: FieldConsent, value: unknown, context: RequestContext, info: GraphQLResolveInfo): unknown {
+  const returns = consent.returns!;
+  const one = (item: unknown, index?: number) => {
+    const subject = subjectOf(item);
+    if (!subject?.scope?.governsByConsent) return item;
+    const type = concreteTypeOf(item as object, returns, context, info) as GraphQLObjectType;
+    return withFieldsDecided(item as object, type, subject, subject.scope, context, info, index);
+  };
+  if (!Array.isArray(value)) return one(value);
+  return value.some((item) => subjectOf(item)?.scope) ? value.map((item, index) => one(item, index)) : value;
 }
 
 const isPromise = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
@@ -134,7 +244,11 @@ export function enforceConsent(
 ): unknown {
   const subject = subjectOf(root);
   const scope = subject?.scope ?? context.consent;
-  if (!scope.governsByConsent) return resolve(root, args, context, info);
+  if (!scope.governsByConsent) {
+    const value = resolve(root, args, context, info);
+    if (!consent.returns) return value;
+    return isPromise(value) ? Promise.resolve(value).then((resolved) => previewed(consent, resolved, context, info)) : previewed(consent, value, context, info);
+  }
   if (!scope.loaded) return scope.load().then(() => decided(consent, resolve, scope, subject, root, args, context, info));
   return decided(consent, resolve, scope, subject, root, args, context, info);
 }

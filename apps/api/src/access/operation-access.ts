@@ -1,6 +1,6 @@
 import { Extensions } from 'type-graphql';
 import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLField, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { consentDecidesOn, enforceConsent, fieldConsentOf } from './field-consent';
+import { consentDecidesOn, decideWithObject, enforceConsent, fieldConsentOf } from './field-consent';
 import { holds, rolesHolding, type Capability } from '@jalon/domain';
 import type { Actor, RequestContext } from '../context/request-context';
 import { errors } from '../graphql/errors';
@@ -66,8 +66,9 @@ function assertRuleAllows(rule: AccessRule | undefined, root: boolean, context: 
 /**
  * Puts the one guard every field goes through on the built schema: the role rule, then consent
  * (field-consent.ts). What each field declares is read here once, not on every call. A field with
- * no rule of its own, on which consent has nothing to decide (field-consent.ts, consentDecidesOn),
- * keeps its own resolver: a list of 700 stages reads its names, dates and statuses as they are.
+ * no rule of its own, on which consent has nothing to decide (field-consent.ts, consentDecidesOn)
+ * or decides with its object (decideWithObject), keeps its own resolver: a list of 700 stages
+ * reads its names, dates, statuses and summaries as they are.
  */
 export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
@@ -76,7 +77,7 @@ export function guardSchema(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       const rule = ruleOf(field);
       const consent = fieldConsentOf(schema, type, field);
-      if (!root && rule === undefined && !consentDecidesOn(type, field, consent)) continue;
+      if (!root && rule === undefined && (!consentDecidesOn(type, field, consent) || decideWithObject(type, field, consent))) continue;
       const resolve: GraphQLFieldResolver<unknown, RequestContext> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context, info) => {
         assertRuleAllows(rule, root, context);
