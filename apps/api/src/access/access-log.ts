@@ -20,6 +20,9 @@ export interface AccessLogEntry {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** The list in order: itself when it already is (a request's entries are made sorted), else a sorted copy. */
+const inOrder = (list: string[]) => (list.every((value, i) => i === 0 || list[i - 1]! <= value) ? list : [...list].sort());
+
 /** The digest of an entry's own content: every field a reviewer relies on. */
 function entryDigest(entry: AccessLogEntry): string {
   return sha256(
@@ -29,8 +32,8 @@ function entryDigest(entry: AccessLogEntry): string {
       entry.userId,
       entry.organisationId,
       entry.participantId,
-      [...entry.dataClasses].sort(),
-      [...entry.purposes].sort(),
+      inOrder(entry.dataClasses),
+      inOrder(entry.purposes),
       entry.requestId,
       // Only entries with a reason hash it, so the entries written before it existed still verify.
       ...(entry.reason ? [entry.reason] : []),

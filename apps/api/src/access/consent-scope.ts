@@ -66,14 +66,12 @@ function byParticipantOf(consents: readonly ConsentTerms[]): Map<string, Consent
 
 /**
  * The consents that govern what this request's viewer sees: loaded once (`load`), then every
- * decision is synchronous and memoised — the middleware asks for each field of each object.
+ * decision is synchronous, with each participant's consents in force picked once (`deciders`).
  * Staff (no partner viewer) are governed by their role instead (participant-access.ts) and pass.
  */
 export class ConsentScope {
   private loading: Promise<void> | undefined;
   private byParticipant: Map<string, ConsentTerms[]> | undefined;
-  /** Decisions by subject object: the middleware asks for each field of each object (7 fields × 700 stages). */
-  private readonly decisions = new WeakMap<object, Partial<Record<FieldClass, Decision>>>();
   /** Each participant's decider: the consents in force naming the viewer picked once, not once per decision. */
   private readonly deciders = new Map<string, ReturnType<typeof participantDecider>>();
   /** Reads to record in the access log, by participant. */
@@ -138,18 +136,15 @@ export class ConsentScope {
     return this.byParticipant.get(participantId) ?? [];
   }
 
+  // Not memoised by subject: a decision is a few comparisons over the participant's consents in force
+  // and allocates nothing, where a memo per subject cost a map entry and an object for each of 700 stages.
   private decisionFor(viewer: PartnerViewer, subject: Omit<ConsentSubject, 'itemClass' | 'scope'>, fieldClass: FieldClass): Decision {
-    let bySubject = this.decisions.get(subject);
-    if (!bySubject) {
-      bySubject = {};
-      this.decisions.set(subject, bySubject);
-    }
     let decider = this.deciders.get(subject.participantId);
     if (!decider) {
       decider = participantDecider(viewer, subject.participantId, this.consentsOf(subject.participantId), this.now);
       this.deciders.set(subject.participantId, decider);
     }
-    return (bySubject[fieldClass] ??= decider(fieldClass, subject));
+    return decider(fieldClass, subject);
   }
 
   /** The decision for a partner viewer (null for staff, who are not consent-governed); a permitted read is logged. */

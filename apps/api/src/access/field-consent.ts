@@ -158,7 +158,10 @@ function withFieldsDecided(
   const fields = decidedWithObject.get(type);
   if (!fields || !scope.governsByConsent) return value;
   let copy: object | undefined;
-  for (const [responseKey, fieldName] of selectedFields(type, context, info)) {
+  const selected = selectedFields(type, context, info);
+  // Indexed loops here and in keepShared: they run for every object of a list, and an iterator allocates.
+  for (let i = 0; i < selected.length; i++) {
+    const { responseKey, fieldName } = selected[i]!;
     const fieldClass = fields.get(fieldName);
     if (fieldClass === undefined || scope.allows(subject, fieldClass)) continue;
     copy ??= Object.assign(Object.create(Object.getPrototypeOf(value) as object | null) as object, value);
@@ -173,9 +176,14 @@ function withFieldsDecided(
 }
 
 /** The fields the query selects on objects of `type` returned by this field, by response key: once per request. */
-const selections = new WeakMap<RequestContext, Map<readonly FieldNode[], Map<GraphQLObjectType, Array<[string, string]>>>>();
+const selections = new WeakMap<RequestContext, Map<readonly FieldNode[], Map<GraphQLObjectType, SelectedField[]>>>();
 
-function selectedFields(type: GraphQLObjectType, context: RequestContext, info: GraphQLResolveInfo): Array<[string, string]> {
+interface SelectedField {
+  responseKey: string;
+  fieldName: string;
+}
+
+function selectedFields(type: GraphQLObjectType, context: RequestContext, info: GraphQLResolveInfo): SelectedField[] {
   let byNodes = selections.get(context);
   if (!byNodes) selections.set(context, (byNodes = new Map()));
   let byType = byNodes.get(info.fieldNodes);
@@ -183,7 +191,7 @@ function selectedFields(type: GraphQLObjectType, context: RequestContext, info: 
   let fields = byType.get(type);
   if (!fields) {
     const collected = collectSubfields(info.schema, info.fragments, info.variableValues, type, info.fieldNodes);
-    fields = [...collected].map(([responseKey, nodes]) => [responseKey, nodes[0]!.name.value]);
+    fields = [...collected].map(([responseKey, nodes]) => ({ responseKey, fieldName: nodes[0]!.name.value }));
     byType.set(type, fields);
   }
   return fields;
@@ -198,8 +206,8 @@ function keepShared(consent: FieldConsent, scope: ConsentScope, value: unknown, 
     return one === DROPPED ? null : one;
   }
   const kept: unknown[] = [];
-  for (const item of value) {
-    const one = shown(scope, item, returns, context, info, kept.length);
+  for (let i = 0; i < value.length; i++) {
+    const one = shown(scope, value[i], returns, context, info, kept.length);
     if (one !== DROPPED) kept.push(one);
   }
   return kept;
