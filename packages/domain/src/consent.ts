@@ -228,7 +228,9 @@ function allowedFor(purposes: number): Decision {
 
 function decideClass(viewer: PartnerViewer, participantConsents: readonly ConsentTerms[], dataClass: DataClass, stage?: StageFacts): Decision {
   let purposes = 0;
-  for (const consent of participantConsents) {
+  // Indexed: this runs for each object of a list (1,400 times for a partner's list), and an iterator allocates.
+  for (let i = 0; i < participantConsents.length; i++) {
+    const consent = participantConsents[i]!;
     if (!classCovered(consent, dataClass, stage, viewer, participantConsents)) continue;
     if (consent.effect === ConsentEffect.REFUSAL) return REFUSED;
     purposes |= PURPOSE_BIT.get(consent.purpose)!;

@@ -203,9 +203,11 @@ export class ConsentScope {
   }
 
   private recordRead(participantId: string, fieldClass: FieldClass, decision: Decision): void {
-    const read = this.reads.get(participantId) ?? { classes: new Set(), purposes: new Set() };
+    let read = this.reads.get(participantId);
+    if (!read) this.reads.set(participantId, (read = { classes: new Set(), purposes: new Set() }));
     read.classes.add(fieldClass);
-    if (decision.allowed && decision.basis === 'CONSENT') for (const purpose of decision.purposes) read.purposes.add(purpose);
-    this.reads.set(participantId, read);
+    if (!decision.allowed || decision.basis !== 'CONSENT') return;
+    // Indexed: a read is recorded for each object of a list, and an iterator allocates.
+    for (let i = 0; i < decision.purposes.length; i++) read.purposes.add(decision.purposes[i]!);
   }
 }
