@@ -15,6 +15,8 @@ import {
   CompanyEventKind,
   JobContractType,
   JobOfferSource,
+  addDays,
+  parisWallTime,
 } from '@jalon/domain';
 import { Consent } from '../../modules/consent/consent.entity';
 import { ConsentEvent, ConsentEventAction } from '../../modules/consent/consent-event.entity';
@@ -43,7 +45,8 @@ import { seedDemoImports } from './demo-imports';
 import { seedDemoProgramme } from './demo-programme';
 import { seedDemoRetention } from './demo-retention';
 import { seedDemoParticipantSpace } from './demo-participant-space';
-import { seedDemoOfficeHours } from './demo-office-hours';
+import { nextWeekday, seedDemoOfficeHours } from './demo-office-hours';
+import { dayInFrance } from '../../graphql/date-input';
 
 /** Every demo account shares this password (printed at start-up, never used outside the demo). */
 export const DEMO_PASSWORD = 'jalon-demo-2026';
@@ -118,8 +121,11 @@ export interface DemoTenant {
 interface DemoMeeting {
   kind: MeetingKind;
   title: string;
-  startsAt: string;
-  endsAt: string;
+  /** Held on the coming ISO weekday (1: Monday) after the day the demo is loaded, so it is always ahead. */
+  weekday: number;
+  /** Its hours in Paris, in minutes from midnight. */
+  from: number;
+  to: number;
   place: string;
   organiser: string;
   invited: string[];
@@ -543,8 +549,9 @@ export const DEMO_TENANTS: DemoTenant[] = [
       {
         kind: MeetingKind.PARTNER_COORDINATION,
         title: 'Coordination des parcours — Échirolles',
-        startsAt: '2026-12-10T08:30:00Z',
-        endsAt: '2026-12-10T10:30:00Z',
+        weekday: 4,
+        from: 9 * 60 + 30,
+        to: 11 * 60 + 30,
         place: 'Maison des solidarités, 12 avenue Jean-Jaurès, Échirolles',
         organiser: 'marc@grenoble.demo',
         invited: ['echirolles', 'aci'],
@@ -558,9 +565,10 @@ export const DEMO_TENANTS: DemoTenant[] = [
       },
       {
         kind: MeetingKind.ACCREDITATION_COMMISSION,
-        title: 'Commission d’agrément de décembre',
-        startsAt: '2026-12-08T13:00:00Z',
-        endsAt: '2026-12-08T15:00:00Z',
+        title: 'Commission d’agrément du mois',
+        weekday: 2,
+        from: 14 * 60,
+        to: 16 * 60,
         place: 'Équipe d’animation du PLIE, Grenoble',
         organiser: 'marc@grenoble.demo',
         invited: ['grenoble', 'echirolles'],
@@ -655,6 +663,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
 export async function seedDemoData(em: EntityManager): Promise<boolean> {
   if ((await em.count(Tenant, {})) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const today = dayInFrance(new Date());
   const users = new Map<string, User>();
   const memberships = new Map<string, Membership>();
   for (const demo of DEMO_TENANTS) {
@@ -683,7 +692,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     const referrals = new Map(
       (demo.referrals ?? []).map((referral) => [`${referral.firstName} ${referral.lastName}`, seedDemoReferral(em, tenant, referral, refs)]),
     );
-    for (const meeting of demo.meetings ?? []) seedDemoMeeting(em, tenant, meeting, refs, people, referrals);
+    for (const meeting of demo.meetings ?? []) seedDemoMeeting(em, tenant, meeting, refs, people, referrals, today);
     for (const company of demo.companies ?? []) seedDemoCompany(em, tenant, company, refs, files);
   }
   // The named story and the generated population commit together, or not at all.
@@ -766,13 +775,15 @@ function seedDemoMeeting(
   refs: SeedRefs,
   people: Map<string, Participant>,
   referrals: Map<string, Referral>,
+  today: string,
 ): void {
+  const day = nextWeekday(addDays(today, 1), demo.weekday);
   const meeting = em.create(Meeting, {
     tenant,
     kind: demo.kind,
     title: demo.title,
-    startsAt: new Date(demo.startsAt),
-    endsAt: new Date(demo.endsAt),
+    startsAt: parisWallTime(day, demo.from),
+    endsAt: parisWallTime(day, demo.to),
     place: demo.place,
     organiser: refs.users.get(demo.organiser)!,
   });

@@ -24,7 +24,7 @@ const RESIDENTS = [
 ];
 
 /** The next day on or after `day` falling on an ISO weekday. */
-function nextWeekday(day: string, weekday: number): string {
+export function nextWeekday(day: string, weekday: number): string {
   return addDays(day, (weekday - isoWeekday(day) + 7) % 7);
 }
 
