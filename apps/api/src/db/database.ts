@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
-import { PGliteDriver } from 'mikro-orm-pglite';
 import { APP_ROLE } from '../access/app-role';
 import type { Config } from '../config';
-import { openEmbeddedDatabase } from './embedded-database';
+import { embeddedOrm, openEmbeddedDatabase } from './embedded-database';
 import { syncMatchingReference } from './matching-reference';
 import { baseOrmOptions } from './orm-options';
 import { statementsRideOnBegin } from './begin-transaction';
@@ -45,12 +44,7 @@ export async function openAsOwner(config: Config): Promise<MikroORM> {
     return MikroORM.init({ ...baseOrmOptions, clientUrl: config.DATABASE_MIGRATION_URL ?? config.DATABASE_URL, pool: { min: 0, max: 1 } } as Options);
   }
   const pglite = await openEmbeddedDatabase(config.DATA_DIR);
-  return MikroORM.init({
-    ...baseOrmOptions,
-    driver: PGliteDriver,
-    dbName: 'postgres',
-    driverOptions: { connection: { pglite: () => pglite } },
-  } as unknown as Options);
+  return embeddedOrm(pglite);
 }
 
 /**
@@ -80,13 +74,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
 
   if (!config.DATA_DIR.startsWith('memory://')) fs.mkdirSync(config.DATA_DIR, { recursive: true });
   const pglite = await openEmbeddedDatabase(config.DATA_DIR);
-  const orm = await MikroORM.init({
-    ...baseOrmOptions,
-    driver: PGliteDriver,
-    dbName: 'postgres',
-    driverOptions: { connection: { pglite: () => pglite } },
-    debug,
-  } as unknown as Options);
+  const orm = await embeddedOrm(pglite, debug);
   hookDialect(orm);
   await migrateAndSeed(orm, config, logger);
   await pglite.exec(`set role ${APP_ROLE}`);

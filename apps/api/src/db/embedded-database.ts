@@ -1,5 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { PGliteDriver } from 'mikro-orm-pglite';
 import { parse as parseArray } from 'postgres-array';
+import { baseOrmOptions } from './orm-options';
 
 const DATE_OID = 1082;
 /** PostgreSQL's FirstNormalObjectId: every oid below is the system's own. */
@@ -29,4 +32,15 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<PGlite> {
     pglite.parsers[array] = (text: string) => parseArray(text, (value) => (pglite.parsers[element] ?? String)(value));
   }
   return pglite;
+}
+
+/** MikroORM over an embedded database: its one connection, as whichever role it is set to. */
+export function embeddedOrm(pglite: PGlite, debug = false): Promise<MikroORM> {
+  return MikroORM.init({
+    ...baseOrmOptions,
+    driver: PGliteDriver,
+    dbName: 'postgres',
+    driverOptions: { connection: { pglite: () => pglite } },
+    debug,
+  } as unknown as Options);
 }

@@ -1,10 +1,7 @@
-import { openEmbeddedDatabase } from '../embedded-database';
-import { MikroORM, type Options } from '@mikro-orm/postgresql';
-import { PGliteDriver } from 'mikro-orm-pglite';
+import { embeddedOrm, openEmbeddedDatabase } from '../embedded-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphqlClient } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
-import { baseOrmOptions } from '../orm-options';
 import { DEMO_PASSWORD, DEMO_TENANTS, seedDemoData } from './demo-data';
 import { DEMO_PARTICIPANT_CODE } from './demo-participant-space';
 import { extractText } from 'unpdf';
@@ -85,12 +82,7 @@ function expectWork(home: Home, data: Record<string, any>, who: string): void {
 /** A fresh in-memory database, migrated and seeded with the demo; returns a query function. */
 async function seededDatabase(): Promise<{ rows: <T>(sql: string) => Promise<T[]>; close: () => Promise<void>; seedMs: number }> {
   const pglite = await openEmbeddedDatabase('memory://');
-  const orm = await MikroORM.init({
-    ...baseOrmOptions,
-    driver: PGliteDriver,
-    dbName: 'postgres',
-    driverOptions: { connection: { pglite: () => pglite } },
-  } as unknown as Options);
+  const orm = await embeddedOrm(pglite);
   await orm.getMigrator().up();
   const started = Date.now();
   expect(await seedDemoData(orm.em.fork())).toBe(true);
