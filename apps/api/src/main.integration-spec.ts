@@ -43,7 +43,9 @@ afterEach(() => {
   group = undefined;
 });
 
-describe('the API process', () => {
+// Each test starts a server that migrates and seeds the demo on the embedded database: about 10 s
+// alone, and past the suite's 30 s beside two busy workers (it timed out twice in full runs).
+describe('the API process', { timeout: 90_000 }, () => {
   it('serves health checks, prints demo logins, and on SIGTERM finishes the request in flight before exiting cleanly', async () => {
     const { child, output, ready } = startProcess();
     running = child;
