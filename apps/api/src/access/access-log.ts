@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DataClass } from '@jalon/domain';
+import { ConsentPurpose, DataClass, IDENTIFICATION, NEVER_SHARED } from '@jalon/domain';
 import type { RequestContext } from '../context/request-context';
 import { accessLogAnchors, accessLogAppendText, everyAccessLogRow, insertAccessLogEntries } from '../db/access-log.query';
 
@@ -19,6 +19,17 @@ export interface AccessLogEntry {
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Every class and purpose in the order an entry lists them, so that a request's entries are made in order without a sort each. */
+const CLASS_ORDER: readonly string[] = [...Object.values(DataClass), IDENTIFICATION, NEVER_SHARED].sort();
+const PURPOSE_ORDER: readonly string[] = Object.values(ConsentPurpose).sort();
+
+/** The members in `order`'s order (sorted, should a member ever be missing from it). */
+function inOrderOf(members: ReadonlySet<string>, order: readonly string[]): string[] {
+  const list: string[] = [];
+  for (let i = 0; i < order.length; i++) if (members.has(order[i]!)) list.push(order[i]!);
+  return list.length === members.size ? list : [...members].sort();
+}
 
 /** The list in order: itself when it already is (a request's entries are made sorted), else a sorted copy. */
 const inOrder = (list: string[]) => (list.every((value, i) => i === 0 || list[i - 1]! <= value) ? list : [...list].sort());
@@ -66,8 +77,8 @@ export function partnerReadsAppend(ctx: RequestContext): string | null {
       userId: ctx.actor!.userId,
       organisationId: membership.organisationId,
       participantId,
-      dataClasses: [...read.classes].sort(),
-      purposes: [...read.purposes].sort(),
+      dataClasses: inOrderOf(read.classes, CLASS_ORDER),
+      purposes: inOrderOf(read.purposes, PURPOSE_ORDER),
       requestId: ctx.requestId,
     };
     return { participantId, dataClasses: entry.dataClasses, purposes: entry.purposes, digest: entryDigest(entry) };

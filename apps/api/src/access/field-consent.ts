@@ -42,9 +42,18 @@ interface SharedTypeInfo {
   narrowed: boolean;
 }
 
+/** Read once per type: `shown` asks it for each object of a list. */
+const sharedTypes = new WeakMap<GraphQLNamedType, SharedTypeInfo | null>();
+
 function sharedTypeOf(type: GraphQLNamedType | null | undefined): SharedTypeInfo | undefined {
-  const exists = type?.extensions?.[TYPE_EXTENSION] as FieldClass | undefined;
-  return exists === undefined ? undefined : { exists, narrowed: type!.extensions[NARROWED_EXTENSION] !== undefined };
+  if (!type) return undefined;
+  let info = sharedTypes.get(type);
+  if (info === undefined) {
+    const exists = type.extensions?.[TYPE_EXTENSION] as FieldClass | undefined;
+    info = exists === undefined ? null : { exists, narrowed: type.extensions[NARROWED_EXTENSION] !== undefined };
+    sharedTypes.set(type, info);
+  }
+  return info ?? undefined;
 }
 
 /** What the consent guard needs of a field, read once from the schema when the guard is put on it. */
