@@ -10,7 +10,7 @@
  * messages. The bench reads the process's CPU time from /proc during its load runs, when the
  * sampler is off (it costs CPU itself).
  */
-const { writeFileSync } = require('node:fs');
+const { mkdirSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const net = require('node:net');
 const { join } = require('node:path');
@@ -60,7 +60,10 @@ process.on('message', (/** @type {{ cmd: 'start' | 'stop' }} */ message) => {
       walk(profile.head);
       // BENCH_HEAP_PROFILE=dir keeps each run's allocation profile (open it in Chrome's DevTools, Memory tab).
       const dir = process.env.BENCH_HEAP_PROFILE;
-      if (dir) writeFileSync(join(dir, `${process.pid}-${Date.now()}.heapprofile`), JSON.stringify(profile));
+      if (dir) {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, `${process.pid}-${Date.now()}.heapprofile`), JSON.stringify(profile));
+      }
       send({ statements, allocated });
     }
   })();

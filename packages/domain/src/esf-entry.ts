@@ -37,6 +37,15 @@ export const REQUIRED_ESF_ENTRY_FIELDS = [
 
 export type EsfEntryField = (typeof REQUIRED_ESF_ENTRY_FIELDS)[number];
 
-export function missingEsfEntryFields(values: Partial<Record<EsfEntryField, unknown>>): EsfEntryField[] {
-  return REQUIRED_ESF_ENTRY_FIELDS.filter((field) => values[field] === null || values[field] === undefined);
+/** The entry items still missing: the gender and birth date are the person's (their file), the others the pathway's ESF+ items. */
+export function missingEsfEntryFields(
+  person: Partial<Record<'gender' | 'birthDate', unknown>>,
+  items: Partial<Record<EsfEntryField, unknown>>,
+): EsfEntryField[] {
+  const missing: EsfEntryField[] = [];
+  for (const field of REQUIRED_ESF_ENTRY_FIELDS) {
+    const value = field === 'gender' || field === 'birthDate' ? person[field] : items[field];
+    if (value === null || value === undefined) missing.push(field);
+  }
+  return missing;
 }
