@@ -7,7 +7,7 @@ import { RowLevelSecurityMigration } from './row-level-security-migration';
  * time (1.3 ms for 80 consents, and more for a partner named by hundreds). A trigger counts every
  * change to a tenant's consents in consent_version, whatever writes them; the session's opening
  * returns the consents only when the API's stamp differs from the count. The function's signature
- * changes, so it is dropped before the files are applied; the trigger's function comes from them.
+ * changes, so it is dropped before the files are applied; the trigger and its function come from them.
  */
 export class Migration20261220120000PartnerConsentsKept extends RowLevelSecurityMigration {
   override async up(): Promise<void> {
@@ -16,7 +16,7 @@ export class Migration20261220120000PartnerConsentsKept extends RowLevelSecurity
     );
     this.addSql(`grant select on consent_version to ${APP_ROLE};`);
     this.addSql('drop function if exists jalon_open_session(text, timestamp with time zone);');
+    // The trigger counting the changes comes with the files (tables/consent.sql), after its function.
     await super.up();
-    this.addSql('create trigger consent_version_count after insert or update or delete on consent for each row execute function jalon_consent_changed();');
   }
 }

@@ -47,6 +47,7 @@ import { Migration20261219100000StagePathwaysFirst } from './Migration2026121910
 import { Migration20261220100000PartnerReachOnce } from './Migration20261220100000PartnerReachOnce';
 import { Migration20261220110000AccessLogAppendLighter } from './Migration20261220110000AccessLogAppendLighter';
 import { Migration20261220120000PartnerConsentsKept } from './Migration20261220120000PartnerConsentsKept';
+import { Migration20261221100000UserNamesPlanKept } from './Migration20261221100000UserNamesPlanKept';
 import { Migration20261209100000ProfessionalProject } from './Migration20261209100000ProfessionalProject';
 import { Migration20261208120000RequestRoundTrips } from './Migration20261208120000RequestRoundTrips';
 import { Migration20261207100000UserCredentials } from './Migration20261207100000UserCredentials';
@@ -104,6 +105,7 @@ export const migrationsList = [
   { name: 'Migration20261220100000PartnerReachOnce', class: Migration20261220100000PartnerReachOnce },
   { name: 'Migration20261220110000AccessLogAppendLighter', class: Migration20261220110000AccessLogAppendLighter },
   { name: 'Migration20261220120000PartnerConsentsKept', class: Migration20261220120000PartnerConsentsKept },
+  { name: 'Migration20261221100000UserNamesPlanKept', class: Migration20261221100000UserNamesPlanKept },
 ];
 
 RowLevelSecurityMigration.latest = migrationsList.map((m) => m.class).findLast((c) => c.prototype instanceof RowLevelSecurityMigration);

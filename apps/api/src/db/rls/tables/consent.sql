@@ -16,3 +16,7 @@ create policy consent_staff on consent for all
     (tenant_id = jalon_tenant_id())
     and jalon_is_staff()
   );
+
+-- Every change to a tenant's consents is counted (jalon_consent_changed): the API keeps a partner's
+-- consents while the count stays the same. Made with the files, after the function it calls.
+create or replace trigger consent_version_count after insert or update or delete on consent for each row execute function jalon_consent_changed();
