@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 
 export interface BrowserSuite {
@@ -15,6 +15,18 @@ export function browserSuite(): BrowserSuite {
   beforeAll(async () => {
     suite.server = { url: inject('portalUrl') };
     suite.browser = await chromium.connect(inject('chromiumEndpoint'));
+  });
+  // A test failed: what each open page said (its alerts, field errors and toasts) goes to the log,
+  // the only trace a CI run keeps of why a dialog stayed open or a text never came.
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail' || !suite.browser) return;
+    for (const page of suite.browser.contexts().flatMap((browserContext) => browserContext.pages())) {
+      const said = await page
+        .locator('[role="alert"], [id$="-error"], .p-toast-message')
+        .allInnerTexts()
+        .catch((error: unknown) => [`(page unreadable: ${String(error)})`]);
+      console.error(`Page ${page.url()} said:\n${said.map((text) => `  - ${text.trim()}`).join('\n') || '  (nothing)'}`);
+    }
   });
   // Closing a connected browser closes the contexts this file opened, not the shared Chromium.
   afterAll(async () => {
