@@ -160,20 +160,63 @@ export async function participantPage(
     [...matching.bindings, ...(after ? [after.key, after.id] : []), limit],
   );
   const kinds = result!.kinds ?? {};
+  const place = stage && placesOf(stage);
   const rows = result!.nodes.map((row) => {
     // The stages read are the current pathway's, the first of `pathways` (latest first): not repeated in each stage's JSON.
     const pathway = { id: row.pathways[0]!.id, participant: { id: row.id } };
     return Object.assign(row, {
       updatedAt: row.updatedAt === undefined ? undefined : new Date(row.updatedAt),
-      stages: row.stages && row.stages.map((values) => stageOf(stage!, values, kinds, pathway)),
+      stages: row.stages && row.stages.map((values) => stageOf(place!, values, kinds, pathway)),
     });
   });
   return { rows, totalCount: result!.total };
 }
 
-/** A stage of the page from its array of values, in the order of `columns`: its kind is read by id from the page's kinds. */
-function stageOf(columns: Array<[string, string]>, values: unknown[], kinds: Record<string, StageKindRow>, pathway: StageRow['pathway']): StageRow {
-  const stage: Record<string, unknown> = { pathway };
-  columns.forEach(([property], i) => (stage[property] = property === 'kind' ? kinds[values[i] as string]! : values[i]));
-  return stage as StageRow;
+type StageProperty = keyof Omit<StageRow, 'pathway'>;
+
+const STAGE_PROPERTIES: readonly StageProperty[] = [
+  'id',
+  'status',
+  'plannedStart',
+  'kind',
+  'operator',
+  'plannedEnd',
+  'actualStart',
+  'actualEnd',
+  'romeCode',
+  'outcome',
+  'sharedSummary',
+  'privateNotes',
+  'version',
+];
+
+/** Where each property of a stage is in its array of values (stageColumns' order), -1 when not read. */
+function placesOf(columns: Array<[string, string]>): Record<StageProperty, number> {
+  return Object.fromEntries(STAGE_PROPERTIES.map((property) => [property, columns.findIndex(([name]) => name === property)])) as Record<StageProperty, number>;
+}
+
+const valueAt = (values: unknown[], index: number) => (index < 0 ? undefined : values[index]);
+
+/**
+ * A stage of the page from its array of values: its kind is read by id from the page's kinds. Every
+ * property written in one literal, so that each of a list's 700 stages is one object of a fixed
+ * shape (written one by one under computed names, each stage took twice the bytes).
+ */
+function stageOf(place: Record<StageProperty, number>, values: unknown[], kinds: Record<string, StageKindRow>, pathway: StageRow['pathway']): StageRow {
+  return {
+    pathway,
+    id: values[place.id] as string,
+    status: values[place.status] as StageRow['status'],
+    plannedStart: values[place.plannedStart] as string,
+    kind: kinds[values[place.kind] as string]!,
+    operator: values[place.operator] as StageRow['operator'],
+    plannedEnd: valueAt(values, place.plannedEnd) as StageRow['plannedEnd'],
+    actualStart: valueAt(values, place.actualStart) as StageRow['actualStart'],
+    actualEnd: valueAt(values, place.actualEnd) as StageRow['actualEnd'],
+    romeCode: valueAt(values, place.romeCode) as StageRow['romeCode'],
+    outcome: valueAt(values, place.outcome) as StageRow['outcome'],
+    sharedSummary: valueAt(values, place.sharedSummary) as StageRow['sharedSummary'],
+    privateNotes: valueAt(values, place.privateNotes) as StageRow['privateNotes'],
+    version: valueAt(values, place.version) as StageRow['version'],
+  };
 }
