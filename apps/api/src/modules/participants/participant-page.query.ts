@@ -174,21 +174,22 @@ export async function participantPage(
 
 type StageProperty = keyof Omit<StageRow, 'pathway'>;
 
-const STAGE_PROPERTIES: readonly StageProperty[] = [
-  'id',
-  'status',
-  'plannedStart',
-  'kind',
-  'operator',
-  'plannedEnd',
-  'actualStart',
-  'actualEnd',
-  'romeCode',
-  'outcome',
-  'sharedSummary',
-  'privateNotes',
-  'version',
-];
+// Every property of a stage, checked by the compiler: one left out would be read as undefined.
+const STAGE_PROPERTIES = Object.keys({
+  id: true,
+  status: true,
+  plannedStart: true,
+  kind: true,
+  operator: true,
+  plannedEnd: true,
+  actualStart: true,
+  actualEnd: true,
+  romeCode: true,
+  outcome: true,
+  sharedSummary: true,
+  privateNotes: true,
+  version: true,
+} satisfies Record<StageProperty, true>) as StageProperty[];
 
 /** Where each property of a stage is in its array of values (stageColumns' order), -1 when not read. */
 function placesOf(columns: Array<[string, string]>): Record<StageProperty, number> {
