@@ -48,6 +48,7 @@ import { Migration20261220100000PartnerReachOnce } from './Migration202612201000
 import { Migration20261220110000AccessLogAppendLighter } from './Migration20261220110000AccessLogAppendLighter';
 import { Migration20261220120000PartnerConsentsKept } from './Migration20261220120000PartnerConsentsKept';
 import { Migration20261221100000UserNamesPlanKept } from './Migration20261221100000UserNamesPlanKept';
+import { Migration20261222100000DefinerPlansKept } from './Migration20261222100000DefinerPlansKept';
 import { Migration20261209100000ProfessionalProject } from './Migration20261209100000ProfessionalProject';
 import { Migration20261208120000RequestRoundTrips } from './Migration20261208120000RequestRoundTrips';
 import { Migration20261207100000UserCredentials } from './Migration20261207100000UserCredentials';
@@ -106,6 +107,7 @@ export const migrationsList = [
   { name: 'Migration20261220110000AccessLogAppendLighter', class: Migration20261220110000AccessLogAppendLighter },
   { name: 'Migration20261220120000PartnerConsentsKept', class: Migration20261220120000PartnerConsentsKept },
   { name: 'Migration20261221100000UserNamesPlanKept', class: Migration20261221100000UserNamesPlanKept },
+  { name: 'Migration20261222100000DefinerPlansKept', class: Migration20261222100000DefinerPlansKept },
 ];
 
 RowLevelSecurityMigration.latest = migrationsList.map((m) => m.class).findLast((c) => c.prototype instanceof RowLevelSecurityMigration);

@@ -4,14 +4,13 @@
 -- meetings. Security definer, as app_user lets a partner read its own account only (never another
 -- one's e-mail or password hash). The staff organisations and the partner's meetings are read once
 -- per call, as subqueries, not once for each membership looked at (19 calls for a meeting's agenda).
--- PL/pgSQL rather than SQL: a security definer SQL function is never inlined, and PostgreSQL parsed
--- and planned its query on every call (0.4 ms of a meeting's agenda, 0.8 under load); PL/pgSQL keeps
--- the plan for the connection's life.
+-- PL/pgSQL with a kept, generic plan: as SQL, its query was planned on every call (db/rls/README.md).
 create or replace function jalon_user_names(p_users uuid[])
  RETURNS TABLE(id uuid, display_name text)
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO 'public'
+ SET plan_cache_mode TO 'force_generic_plan'
 AS $$
 #variable_conflict use_column
 begin
