@@ -49,6 +49,7 @@ import { Migration20261220110000AccessLogAppendLighter } from './Migration202612
 import { Migration20261220120000PartnerConsentsKept } from './Migration20261220120000PartnerConsentsKept';
 import { Migration20261221100000UserNamesPlanKept } from './Migration20261221100000UserNamesPlanKept';
 import { Migration20261222100000DefinerPlansKept } from './Migration20261222100000DefinerPlansKept';
+import { Migration20261222110000StatementFunctionPlansKept } from './Migration20261222110000StatementFunctionPlansKept';
 import { Migration20261209100000ProfessionalProject } from './Migration20261209100000ProfessionalProject';
 import { Migration20261208120000RequestRoundTrips } from './Migration20261208120000RequestRoundTrips';
 import { Migration20261207100000UserCredentials } from './Migration20261207100000UserCredentials';
@@ -108,6 +109,7 @@ export const migrationsList = [
   { name: 'Migration20261220120000PartnerConsentsKept', class: Migration20261220120000PartnerConsentsKept },
   { name: 'Migration20261221100000UserNamesPlanKept', class: Migration20261221100000UserNamesPlanKept },
   { name: 'Migration20261222100000DefinerPlansKept', class: Migration20261222100000DefinerPlansKept },
+  { name: 'Migration20261222110000StatementFunctionPlansKept', class: Migration20261222110000StatementFunctionPlansKept },
 ];
 
 RowLevelSecurityMigration.latest = migrationsList.map((m) => m.class).findLast((c) => c.prototype instanceof RowLevelSecurityMigration);
