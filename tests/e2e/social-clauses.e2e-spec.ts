@@ -26,6 +26,13 @@ describe.runIf(chromiumAvailable())('the social clauses the PLIE facilitates', (
     const clauses = marc.getByRole('region', { name: 'Clauses sociales' });
     await clauses.getByRole('button', { name: 'Enregistrer une clause' }).click();
     const dialog = marc.getByRole('dialog', { name: 'Nouvelle clause sociale : Jardins du Drac (ACI)' });
+    // Gone on to the second field while the dialog still opens, she stays there once it has opened.
+    await dialog.getByLabel('Objet du marché').focus();
+    await dialog.evaluate(async (opening) => {
+      await Promise.all(opening.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+      await new Promise(requestAnimationFrame);
+    });
+    expect(await dialog.getByLabel('Objet du marché').evaluate((field) => field === document.activeElement)).toBe(true);
     const start = parisDay(-2);
     await dialog.getByLabel('Acheteur public').fill('Ville d’Échirolles');
     await dialog.getByLabel('Objet du marché').fill('Entretien du parc Jean-Verlhac (e2e)');
