@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './support/browser';
 import { browserSuite } from './support/browser-suite';
+import { storyCalendar } from '@jalon/api/src/db/seed/story-calendar';
 import { apiSession, logIn, parisDay } from './support/demo-session';
 
 const ACI = 'Jardins du Drac (ACI)';
@@ -17,7 +18,8 @@ describe.runIf(chromiumAvailable())('an integration company reports on its emplo
   const suite = browserSuite();
 
   it('from the contract on the stage to the reports filed, and back on the file', async () => {
-    // The month just ended, as the page offers it by default.
+    // The demo's days, as of today; the month just ended, as the page offers it by default.
+    const story = storyCalendar(parisDay());
     const period = parisDay(-1).slice(0, 7);
     const monthLabel = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
 
@@ -42,8 +44,8 @@ describe.runIf(chromiumAvailable())('an integration company reports on its emplo
       input: {
         stageId: stages.find((s) => s.kind.code === 'IAE_CDDI_ACI')!.id,
         contractType: 'CDDI',
-        startOn: '2026-04-01',
-        endOn: '2026-12-31',
+        startOn: story.day('2026-04-01'),
+        endOn: story.day('2026-12-31'),
         weeklyHours: 24,
         position: 'Agente d’entretien des espaces verts',
       },
@@ -66,8 +68,8 @@ describe.runIf(chromiumAvailable())('an integration company reports on its emplo
     expect(await dialog.getByRole('combobox', { name: 'Type de contrat' }).inputValue()).toBe('CDDI');
     // The stage's operator employs her unless another employer is chosen; the stage's dates come first.
     expect(await dialog.getByRole('combobox', { name: 'Employeur' }).inputValue()).toBe('');
-    expect(await dialog.getByRole('textbox', { name: 'Début du contrat' }).inputValue()).toBe('2026-09-01');
-    await dialog.getByRole('textbox', { name: 'Fin prévue (facultatif)' }).fill('2027-02-28');
+    expect(await dialog.getByRole('textbox', { name: 'Début du contrat' }).inputValue()).toBe(story.day('2026-09-01'));
+    await dialog.getByRole('textbox', { name: 'Fin prévue (facultatif)' }).fill(story.day('2027-02-28'));
     await dialog.getByRole('textbox', { name: 'Heures par semaine' }).fill('26');
     await dialog.getByRole('textbox', { name: 'Poste occupé' }).fill('Ouvrière maraîchère');
     await dialog.getByRole('searchbox', { name: 'Rechercher un métier' }).fill('aide maraîchère');
@@ -134,14 +136,14 @@ describe.runIf(chromiumAvailable())('an integration company reports on its emplo
     expect(await karim.getByRole('textbox', { name: 'Heures travaillées — Fatima Kaci' }).count()).toBe(0);
     expect(await karim.getByRole('textbox', { name: 'Heures travaillées — Aminata Sow' }).count()).toBe(0);
 
-    // Aminata's contract is renewed to the end of March (from her row's details).
+    // Aminata's contract is renewed by three months (from her row's details).
     await aminataRow.getByRole('button', { name: 'Détails — Aminata Sow' }).click();
     await table.getByRole('button', { name: 'Renouveler le contrat — Aminata Sow' }).click();
     const renew = karim.getByRole('dialog', { name: 'Renouveler le contrat — Aminata Sow' });
-    await renew.getByRole('textbox', { name: 'Nouvelle date de fin' }).fill('2027-03-31');
+    await renew.getByRole('textbox', { name: 'Nouvelle date de fin' }).fill(story.day('2027-03-31'));
     await renew.getByRole('button', { name: 'Renouveler le contrat' }).click();
     await renew.waitFor({ state: 'hidden' });
-    await aminataRow.getByText(/au 31\/03\/2027/).waitFor();
+    await aminataRow.getByText(`au ${story.day('2027-03-31').split('-').reverse().join('/')}`, { exact: false }).waitFor();
 
     // Kévin shares nothing with the ACI: his file stays out of reach, even by its address.
     await karim.goto(`${suite.server.url}/partenaire/personnes/${kevin.id}`);

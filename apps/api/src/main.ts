@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
-import { DEMO_PASSWORD, DEMO_TENANTS } from './db/seed/demo-data';
+import { DEMO_PASSWORD, demoTenants } from './db/seed/demo-data';
+import { dayInFrance } from './graphql/date-input';
 import { buildServer } from './server';
 import { EXPIRY_SWEEP_INTERVAL_MS, sweepEndedConsents } from './modules/consent/consent-expiry';
 import { MAIL_SWEEP_INTERVAL_MS, mailTransport, sendNotificationEmails } from './modules/notifications/notification-emails';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
   app.log.info({ url, database: database.kind }, 'Jalon is ready');
   if (config.SEED_DEMO) {
-    const logins = DEMO_TENANTS.flatMap((t) =>
+    const logins = demoTenants(dayInFrance(new Date())).flatMap((t) =>
       t.users.map((u) => `  ${u.email.padEnd(24)} ${u.role.padEnd(14)} ${t.organisations.find((o) => o.key === u.organisation)!.name} — ${t.name}`),
     );
     process.stdout.write(`\nJalon: ${url}\nDemo logins (password "${DEMO_PASSWORD}"):\n${[...new Set(logins)].join('\n')}\n\n`);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ClausePlacementKind } from '@jalon/domain';
+import { storyCalendar } from './story-calendar';
 
 /**
  * The social clauses the demo PLIE facilitates, on its fictitious companies: one on pace, one
@@ -37,75 +38,80 @@ interface DemoClause {
   placements: DemoPlacement[];
 }
 
-/** A month's span of days and its hours. */
-const month = (m: string, hours: number, from = '01'): [string, string, number] => {
-  const [y, mm] = m.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, mm, 0)).getUTCDate();
-  return [`${m}-${from}`, `${m}-${String(last).padStart(2, '0')}`, hours];
-};
-
-export const DEMO_CLAUSES: DemoClause[] = [
-  {
-    tenant: 'grenoble-alpes',
-    company: '90000000300013',
-    buyer: 'Ville de Grenoble',
-    contractName: 'Nettoyage des bâtiments municipaux',
-    reference: '2026-VDG-0147',
-    lot: 'Lot 3 — écoles et gymnases',
-    startsOn: '2026-03-01',
-    endsOn: '2027-02-28',
-    hoursOwed: 1200,
-    notes: 'Clause de 5 % des heures du marché ; bilan trimestriel à envoyer au service commande publique de la Ville.',
-    author: 'marc@grenoble.demo',
-    placements: [
-      {
-        person: { caseloadOf: 'julien@grenoble.demo', rank: 0 },
-        kind: ClausePlacementKind.DIRECT_HIRE,
-        position: 'Agent de propreté (CDD 12 mois, 15 h par semaine)',
-        startsOn: '2026-04-01',
-        hours: ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'].map((m) => month(m, 60)),
-      },
-      {
-        person: { caseloadOf: 'julien@grenoble.demo', rank: 1 },
-        kind: ClausePlacementKind.TRAINING,
-        position: 'Formation agent de propreté et d’hygiène',
-        startsOn: '2026-05-04',
-        endsOn: '2026-06-26',
-        hours: [month('2026-05', 70, '04'), ['2026-06-01', '2026-06-26', 70]],
-      },
-      {
-        person: 'Kevin Roussel',
-        kind: ClausePlacementKind.MADE_AVAILABLE,
-        intermediary: '90000000200015',
-        position: 'Agent de propreté en mission',
-        startsOn: '2026-09-07',
-        hours: [month('2026-09', 84, '07'), month('2026-10', 105), month('2026-11', 105)],
-      },
-    ],
-  },
-  {
-    tenant: 'grenoble-alpes',
-    company: '90000000400011',
-    buyer: 'Grenoble-Alpes Métropole',
-    contractName: 'Collecte et tri des encombrants',
-    reference: 'GAM-2025-118',
-    lot: 'Lot 1 — déchèteries du sud',
-    startsOn: '2026-01-05',
-    endsOn: '2026-12-31',
-    hoursOwed: 600,
-    notes: 'L’entreprise peine à recruter : relancer la directrice d’entrepôt.',
-    author: 'marc@grenoble.demo',
-    placements: [
-      {
-        person: { caseloadOf: 'amina@grenoble.demo', rank: 0 },
-        kind: ClausePlacementKind.DIRECT_HIRE,
-        position: 'Agent de tri',
-        startsOn: '2026-06-01',
-        hours: ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'].map((m) => month(m, 35)),
-      },
-    ],
-  },
-];
+/** The demo's clauses, their days moved on to the day it is loaded (story-calendar.ts). */
+export function demoClauses(today: string): DemoClause[] {
+  const story = storyCalendar(today);
+  const day = story.day;
+  /** A month's span of days and its hours. */
+  const month = (written: string, hours: number, from = '01'): [string, string, number] => {
+    const m = story.month(written);
+    const [y, mm] = m.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, mm, 0)).getUTCDate();
+    return [`${m}-${from}`, `${m}-${String(last).padStart(2, '0')}`, hours];
+  };
+  return [
+    {
+      tenant: 'grenoble-alpes',
+      company: '90000000300013',
+      buyer: 'Ville de Grenoble',
+      contractName: 'Nettoyage des bâtiments municipaux',
+      reference: '2026-VDG-0147',
+      lot: 'Lot 3 — écoles et gymnases',
+      startsOn: day('2026-03-01'),
+      endsOn: day('2027-02-28'),
+      hoursOwed: 1200,
+      notes: 'Clause de 5 % des heures du marché ; bilan trimestriel à envoyer au service commande publique de la Ville.',
+      author: 'marc@grenoble.demo',
+      placements: [
+        {
+          person: { caseloadOf: 'julien@grenoble.demo', rank: 0 },
+          kind: ClausePlacementKind.DIRECT_HIRE,
+          position: 'Agent de propreté (CDD 12 mois, 15 h par semaine)',
+          startsOn: day('2026-04-01'),
+          hours: ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'].map((m) => month(m, 60)),
+        },
+        {
+          person: { caseloadOf: 'julien@grenoble.demo', rank: 1 },
+          kind: ClausePlacementKind.TRAINING,
+          position: 'Formation agent de propreté et d’hygiène',
+          startsOn: day('2026-05-04'),
+          endsOn: day('2026-06-26'),
+          hours: [month('2026-05', 70, '04'), [day('2026-06-01'), day('2026-06-26'), 70]],
+        },
+        {
+          person: 'Kevin Roussel',
+          kind: ClausePlacementKind.MADE_AVAILABLE,
+          intermediary: '90000000200015',
+          position: 'Agent de propreté en mission',
+          startsOn: day('2026-09-07'),
+          hours: [month('2026-09', 84, '07'), month('2026-10', 105), month('2026-11', 105)],
+        },
+      ],
+    },
+    {
+      tenant: 'grenoble-alpes',
+      company: '90000000400011',
+      buyer: 'Grenoble-Alpes Métropole',
+      contractName: 'Collecte et tri des encombrants',
+      reference: 'GAM-2025-118',
+      lot: 'Lot 1 — déchèteries du sud',
+      startsOn: day('2026-01-05'),
+      endsOn: day('2026-12-31'),
+      hoursOwed: 600,
+      notes: 'L’entreprise peine à recruter : relancer la directrice d’entrepôt.',
+      author: 'marc@grenoble.demo',
+      placements: [
+        {
+          person: { caseloadOf: 'amina@grenoble.demo', rank: 0 },
+          kind: ClausePlacementKind.DIRECT_HIRE,
+          position: 'Agent de tri',
+          startsOn: day('2026-06-01'),
+          hours: ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'].map((m) => month(m, 35)),
+        },
+      ],
+    },
+  ];
+}
 
 async function one(em: EntityManager, sql: string, params: unknown[]): Promise<string> {
   const [row] = await em.execute<Array<{ id: string }>>(sql, params);
@@ -128,7 +134,7 @@ async function personId(em: EntityManager, tenantId: string, placement: DemoPlac
   );
 }
 
-export async function seedDemoClauses(em: EntityManager, clauses: readonly DemoClause[] = DEMO_CLAUSES): Promise<void> {
+export async function seedDemoClauses(em: EntityManager, clauses: readonly DemoClause[]): Promise<void> {
   for (const clause of clauses) {
     const tenantId = await one(em, `select id from tenant where slug = ?`, [clause.tenant]);
     const authorId = await one(em, `select id from app_user where email = ?`, [clause.author]);
