@@ -33,7 +33,7 @@ beforeAll(async () => {
         endMinute: weekday < 3 ? 12 * 60 : 17 * 60,
         slotMinutes: 30,
         address: 'CCAS, 3 rue Jean-Jaurès',
-        validFrom: todayInFrance(),
+        validFrom: todayInFrance(new Date()),
       },
     });
 });

@@ -43,7 +43,7 @@ async function sharedPerson(firstName: string): Promise<string> {
       dataClasses: ['PATHWAY_STATUS', 'IDENTITY_CONTACT'],
       purpose: 'REFERRAL_FOLLOW_UP',
       method: 'SIGNED_FORM',
-      collectedOn: todayInFrance(),
+      collectedOn: todayInFrance(new Date()),
       noticeVersion: 'notice-2026-11',
     },
   });

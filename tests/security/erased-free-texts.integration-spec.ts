@@ -33,7 +33,12 @@ beforeAll(async () => {
       { details: { firstName, lastName: 'Vignal', birthDate: '1985-05-05', phone: '0611223366', communeCode: '38151' } },
     );
     await referent.data(`mutation($input: ChangePathwayStatusInput!) { changePathwayStatus(input: $input) { id } }`, {
-      input: { pathwayId: createParticipant.currentPathway.id, version: createParticipant.currentPathway.version, status: 'ACTIVE', date: todayInFrance() },
+      input: {
+        pathwayId: createParticipant.currentPathway.id,
+        version: createParticipant.currentPathway.version,
+        status: 'ACTIVE',
+        date: todayInFrance(new Date()),
+      },
     });
     return { id: createParticipant.id as string, pathwayId: createParticipant.currentPathway.id as string };
   };

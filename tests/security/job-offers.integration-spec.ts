@@ -34,7 +34,7 @@ async function proposed(firstName: string): Promise<{ participantId: string; can
   );
   const pathwayId = createParticipant.currentPathway.id;
   await referent.data(`mutation($input: ChangePathwayStatusInput!) { changePathwayStatus(input: $input) { id } }`, {
-    input: { pathwayId, version: createParticipant.currentPathway.version, status: 'ACTIVE', date: todayInFrance() },
+    input: { pathwayId, version: createParticipant.currentPathway.version, status: 'ACTIVE', date: todayInFrance(new Date()) },
   });
   const { proposeCandidacy } = await referent.data(`mutation($input: ProposeCandidacyInput!) { proposeCandidacy(input: $input) { id version } }`, {
     input: { offerId, pathwayId, summary: `Présentation de ${firstName}` },
@@ -74,7 +74,7 @@ beforeAll(async () => {
       dataClasses: ['JOB_APPLICATION'],
       purpose: 'JOB_APPLICATION',
       method: 'SIGNED_FORM',
-      collectedOn: todayInFrance(),
+      collectedOn: todayInFrance(new Date()),
       noticeVersion: 'notice-2026-11',
     },
   });
@@ -125,7 +125,7 @@ describe('candidacies and the employer', () => {
   });
 
   it('keeps a candidacy hidden from an employer whose kind the person refused, whatever it was granted', async () => {
-    const terms = { participantId, method: 'SIGNED_FORM', collectedOn: todayInFrance(), noticeVersion: 'notice-2026-11', purpose: 'JOB_APPLICATION' };
+    const terms = { participantId, method: 'SIGNED_FORM', collectedOn: todayInFrance(new Date()), noticeVersion: 'notice-2026-11', purpose: 'JOB_APPLICATION' };
     await referent.data(`mutation($input: GrantConsentInput!) { grantConsent(input: $input) { id } }`, {
       input: { ...terms, granteeOrganisationId: tenant.organisations.siae.globalId, dataClasses: ['JOB_APPLICATION'] },
     });

@@ -21,7 +21,7 @@ let grenobleHours: string;
 let echirollesHours: string;
 let ownReferral: string;
 
-const TODAY = todayInFrance();
+const TODAY = todayInFrance(new Date());
 const DAY = addDays(TODAY, 1);
 const slot = (hour: number) => parisWallTime(DAY, hour * 60).toISOString();
 const login = (email: string) => loggedIn(server, email);

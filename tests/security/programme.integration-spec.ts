@@ -37,10 +37,10 @@ async function positioned(firstName: string, sessionId: string, consent: boolean
   );
   const pathwayId = createParticipant.currentPathway.id;
   await referent.data(`mutation($input: ChangePathwayStatusInput!) { changePathwayStatus(input: $input) { id } }`, {
-    input: { pathwayId, version: createParticipant.currentPathway.version, status: 'ACTIVE', date: todayInFrance() },
+    input: { pathwayId, version: createParticipant.currentPathway.version, status: 'ACTIVE', date: todayInFrance(new Date()) },
   });
   const { proposePositioning } = await referent.data(`mutation($input: ProposePositioningInput!) { proposePositioning(input: $input) { id version } }`, {
-    input: { sessionId, pathwayId, reason: `Pour ${firstName}`, consent: consent ? { method: 'SIGNED_FORM', collectedOn: todayInFrance() } : null },
+    input: { sessionId, pathwayId, reason: `Pour ${firstName}`, consent: consent ? { method: 'SIGNED_FORM', collectedOn: todayInFrance(new Date()) } : null },
   });
   return { participantId: createParticipant.id as string, positioning: proposePositioning };
 }
@@ -113,7 +113,7 @@ describe('a positioning and its operator', () => {
         dataClasses: ['STAGE_DETAILS'],
         purpose: 'TRAINING_FOLLOW_UP',
         method: 'SIGNED_FORM',
-        collectedOn: todayInFrance(),
+        collectedOn: todayInFrance(new Date()),
         noticeVersion: 'notice-2026-11',
       },
     });

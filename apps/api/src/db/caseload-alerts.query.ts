@@ -40,7 +40,7 @@ const CONDITIONS: Record<CaseloadAlert, string> = {
   [CaseloadAlert.NO_RECENT_APPOINTMENT]: `${followed} and p.current_status <> '${PathwayStatus.IN_JOB_FOLLOW_UP}'
     and cur.referral_date <= ${TODAY} - ${DAYS_WITHOUT_APPOINTMENT_ALERT}
     and not exists (select 1 from appointment_attendee aa join appointment a on a.id = aa.appointment_id
-                    where aa.participant_id = p.id and aa.attendance = 'PRESENT' and a.starts_at > now() - interval '${DAYS_WITHOUT_APPOINTMENT_ALERT} days')`,
+                    where aa.participant_id = p.id and aa.attendance = 'PRESENT' and a.starts_at > jalon_now() - interval '${DAYS_WITHOUT_APPOINTMENT_ALERT} days')`,
   [CaseloadAlert.CONTRACT_REVIEW_DUE]: `p.current_status = '${PathwayStatus.ACTIVE}'
     and (select c.review_on from commitment_contract c where c.pathway_id = cur.id order by c.number desc limit 1) <= ${TODAY} + ${ALERT_LOOKAHEAD_DAYS}`,
   [CaseloadAlert.FOLLOW_UP_CHECK_IN_DUE]: `${followed}

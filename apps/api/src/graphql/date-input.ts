@@ -5,8 +5,11 @@ import { errors, type InputProblems } from './errors';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Today in France, as YYYY-MM-DD: the PLIE's working day, whatever the server's time zone. */
-export function todayInFrance(now = new Date()): string {
+/**
+ * Today in France, as YYYY-MM-DD: the PLIE's working day, whatever the server's time zone. `now` is
+ * the request's clock (ctx.now), so that a whole request, and a test that sets the clock, agree.
+ */
+export function todayInFrance(now: Date): string {
   return dayInFrance(now);
 }
 
@@ -30,7 +33,7 @@ export function optionalDate(ctx: RequestContext, field: string, value: string |
 }
 
 export function notInFuture(ctx: RequestContext, field: string, date: string): string {
-  if (date > todayInFrance()) throw errors.badInput(ctx, field, 'error.dateInFuture');
+  if (date > todayInFrance(ctx.now)) throw errors.badInput(ctx, field, 'error.dateInFuture');
   return date;
 }
 

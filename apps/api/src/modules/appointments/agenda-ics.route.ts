@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { AppointmentMode, AppointmentStatus } from '@jalon/domain';
+import type { RequestContext } from '../../context/request-context';
 import type { RequestScopeDeps } from '../../context/request-scope';
+import { errors } from '../../graphql/errors';
 import { inRestScope } from '../../context/rest-route';
 import { listAgenda } from './appointment.service';
 import { shortNameOf } from '../participants/participant.entity';
@@ -13,15 +15,27 @@ import { addSessionEvents, agendaOfficeHoursSessions } from '../office-hours/off
  * it may read is decided in access/agenda-access.ts, as for GraphQL's `agenda`). Participants
  * appear by first name and initial only.
  */
+const DAY_MS = 86_400_000;
+
+/** An instant of the query string, or `fallback` (ms) when it is absent; one that is not a date is refused, naming it. */
+function instant(ctx: RequestContext, field: string, value: string | undefined, fallback: number): Date {
+  const at = new Date(value ?? fallback);
+  if (Number.isNaN(at.getTime())) throw errors.badInput(ctx, field, 'error.dateInvalid');
+  return at;
+}
+
 export function registerAgendaIcsRoute(app: FastifyInstance, deps: RequestScopeDeps): void {
   app.get<{ Querystring: { from?: string; to?: string; referentId?: string } }>('/agenda.ics', async (request, reply) => {
-    const from = new Date(request.query.from ?? Date.now() - 7 * 86_400_000);
-    const to = new Date(request.query.to ?? Date.now() + 60 * 86_400_000);
-    const outcome = await inRestScope(deps, request, reply, 'followParticipants', async (ctx) => ({
-      appointments: await listAgenda(ctx, from, to, request.query.referentId ?? null),
-      officeHours: await agendaOfficeHoursSessions(ctx, from, to, request.query.referentId ?? null),
-      locale: ctx.locale,
-    }));
+    const outcome = await inRestScope(deps, request, reply, 'followParticipants', async (ctx) => {
+      // By default, from a week ago to two months ahead of the request's clock.
+      const from = instant(ctx, 'from', request.query.from, ctx.now.getTime() - 7 * DAY_MS);
+      const to = instant(ctx, 'to', request.query.to, ctx.now.getTime() + 60 * DAY_MS);
+      return {
+        appointments: await listAgenda(ctx, from, to, request.query.referentId ?? null),
+        officeHours: await agendaOfficeHoursSessions(ctx, from, to, request.query.referentId ?? null),
+        locale: ctx.locale,
+      };
+    });
     if (!outcome.ok) return reply;
 
     // Times are written in UTC (…Z): every calendar application places them right, no VTIMEZONE needed.

@@ -177,6 +177,10 @@ describe('appointments and the agenda', () => {
     expect(ics.body).toContain('Aïcha T.');
     expect(ics.body).not.toContain('Aïcha Test');
     expect((await server.app.inject({ method: 'GET', url: '/agenda.ics' })).statusCode).toBe(401);
+    // A start that is no date is refused, naming it (it once read as a start after the end).
+    const unreadable = await server.app.inject({ method: 'GET', url: '/agenda.ics?from=lundi', headers: { cookie: referent.cookie! } });
+    expect(unreadable.statusCode).toBe(400);
+    expect(unreadable.json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
   });
 
   it("a referent cannot open a colleague's agenda; the animation team can", async () => {

@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from '../../testing/test-server';
 let server: TestServer;
 let tenant: TenantFixture;
 let referent: GraphqlClient;
-const today = todayInFrance();
+const today = todayInFrance(new Date());
 
 const FILE = `query($id: ID!) { participant(id: $id) { alerts currentPathway { id version esfVersion exitDate exitJobSearching exitInTraining exitQualification exitEmployed exitAnsweredOn sixMonthEmployed sixMonthBetterSituation sixMonthAnsweredOn } } }`;
 const EXIT = `mutation($input: RecordEsfExitInput!) { recordEsfExit(input: $input) { id } }`;

@@ -19,7 +19,7 @@ let nadia: GraphqlClient;
 let bruno: GraphqlClient;
 let animation: GraphqlClient;
 let brunoId: string;
-const today = todayInFrance();
+const today = todayInFrance(new Date());
 
 const FIGURES = `id referentName active organisationName referents activeCaseload entriesLast12Months renewalRate
   contactUnder30Days contact31To60Days contactOver60Days contactsLast12Months faceToFaceShare filesWithAlert`;

@@ -27,7 +27,7 @@ export interface MonitoringRow {
 }
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
-const ATTENDED = `aa.attendance = '${Attendance.PRESENT}' and a.starts_at <= now()`;
+const ATTENDED = `aa.attendance = '${Attendance.PRESENT}' and a.starts_at <= jalon_now()`;
 const ANY_ALERT = Object.values(CaseloadAlert)
   .map((alert) => `(${alertCondition(alert)})`)
   .join(' or ');
@@ -58,14 +58,14 @@ export async function monitoringRows(em: EntityManager, referentId: string | nul
       where m.tenant_id = jalon_tenant_id() and m.role::text = any(?::text[]) and (?::uuid is null or m.id = ?::uuid)
         -- A referent deactivated since stays while people are still hers or her last year's appointments count.
         and (m.active or exists (select 1 from participant p where p.referent_id = m.id)
-             or exists (select 1 from appointment a where a.referent_id = m.id and a.starts_at > now() - interval '12 months'))
+             or exists (select 1 from appointment a where a.referent_id = m.id and a.starts_at > jalon_now() - interval '12 months'))
     ),
     files as (
       select p.referent_id,
         p.current_status in (${list(ACTIVE_CASELOAD_STATUSES)}) as active,
         (${alertCondition(CaseloadAlert.NO_RECENT_APPOINTMENT)}) as over60,
         exists (select 1 from appointment_attendee aa join appointment a on a.id = aa.appointment_id
-                where aa.participant_id = p.id and ${ATTENDED} and a.starts_at > now() - interval '${RECENT_CONTACT_DAYS} days') as recent,
+                where aa.participant_id = p.id and ${ATTENDED} and a.starts_at > jalon_now() - interval '${RECENT_CONTACT_DAYS} days') as recent,
         (${ANY_ALERT}) as alerted
       from participant p ${CURRENT_PATHWAY}
       where p.referent_id in (select id from referents)
@@ -79,7 +79,7 @@ export async function monitoringRows(em: EntityManager, referentId: string | nul
     contacts as (
       select a.referent_id, count(*) as contacts, count(*) filter (where a.mode = '${AppointmentMode.IN_PERSON}') as in_person
       from appointment a join appointment_attendee aa on aa.appointment_id = a.id
-      where ${ATTENDED} and a.starts_at > now() - interval '12 months' and a.referent_id in (select id from referents)
+      where ${ATTENDED} and a.starts_at > jalon_now() - interval '12 months' and a.referent_id in (select id from referents)
       group by a.referent_id
     ),
     per_referent as (

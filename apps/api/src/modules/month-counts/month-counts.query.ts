@@ -1,15 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConsentPurpose, DataClass, firstDayOf, lastDayOf, TRAINING_STAGE_CATEGORIES, type ReportPeriod } from '@jalon/domain';
 import { arrayLiteral } from '../../db/array-literal';
+import { TODAY } from '../../db/caseload-alerts.query';
 
 /** A partner's monthly list counted: its rows, and those still waiting for the partner. */
 export interface MonthCountRow {
   total: number;
   due: number;
 }
-
-/** Today in France (the PLIE's working day) at the request's instant. */
-const TODAY = `(jalon_now() at time zone 'Europe/Paris')::date`;
 
 /**
  * The rows of the employer's month (contractMonth), counted in SQL: the contracts its organisation

@@ -41,7 +41,7 @@ async function person(firstName: string, communeCode: string, trades: string[], 
   const pathwayId = createParticipant.currentPathway.id;
   if (active)
     await referent.data(`mutation($input: ChangePathwayStatusInput!) { changePathwayStatus(input: $input) { id } }`, {
-      input: { pathwayId, version: createParticipant.currentPathway.version, status: 'ACTIVE', date: todayInFrance() },
+      input: { pathwayId, version: createParticipant.currentPathway.version, status: 'ACTIVE', date: todayInFrance(new Date()) },
     });
   await referent.data(`mutation($input: RecordProfessionalProjectInput!) { recordProfessionalProject(input: $input) { number } }`, {
     input: { pathwayId, amends: 0, targets: trades.map((romeCode) => ({ romeCode, status: 'CONFIRMED', skillsAcquired: [], skillsToAcquire: [] })) },
@@ -166,7 +166,7 @@ describe('candidacies', () => {
         dataClasses: ['JOB_APPLICATION', 'IDENTITY_CONTACT'],
         purpose: 'JOB_APPLICATION',
         method: 'SIGNED_FORM',
-        collectedOn: todayInFrance(),
+        collectedOn: todayInFrance(new Date()),
         noticeVersion: 'notice-2026-11',
       },
     });
@@ -191,13 +191,15 @@ describe('candidacies', () => {
     const jobSearch = stageKinds.find((k: { code: string }) => k.code === 'JOB_SEARCH').id;
     const OUTCOME = `mutation($input: RecordCandidacyOutcomeInput!) { recordCandidacyOutcome(input: $input) { ${CANDIDACY} offer { status } } }`;
     const wrongKind = await referent.request(OUTCOME, {
-      input: { id: seen.id, version: retained.version, outcome: 'HIRED', hiredOn: todayInFrance(), stageKindId: jobSearch },
+      input: { id: seen.id, version: retained.version, outcome: 'HIRED', hiredOn: todayInFrance(new Date()), stageKindId: jobSearch },
     });
     expect(fieldsOf(wrongKind) ?? [wrongKind.errors?.[0]?.extensions?.field]).toEqual(['stageKindId']);
     const hired = (
-      await referent.data(OUTCOME, { input: { id: seen.id, version: retained.version, outcome: 'HIRED', hiredOn: todayInFrance(), stageKindId: cddi } })
+      await referent.data(OUTCOME, {
+        input: { id: seen.id, version: retained.version, outcome: 'HIRED', hiredOn: todayInFrance(new Date()), stageKindId: cddi },
+      })
     ).recordCandidacyOutcome;
-    expect(hired).toMatchObject({ status: 'HIRED', hiredOn: todayInFrance(), offer: { status: 'FILLED' } });
+    expect(hired).toMatchObject({ status: 'HIRED', hiredOn: todayInFrance(new Date()), offer: { status: 'FILLED' } });
 
     const { participant } = await referent.data(
       `query($id: ID!) { participant(id: $id) { stages { kind { code } operator { name } status plannedEnd romeCode sharedSummary } } }`,
@@ -215,7 +217,7 @@ describe('candidacies', () => {
   it('records her agreement with the proposal in one go, for an employer that is a partner only', async () => {
     const lina = await person('Lina', ECHIROLLES, ['K2204']);
     const PROPOSE = `mutation($input: ProposeCandidacyInput!) { proposeCandidacy(input: $input) { id status } }`;
-    const consent = { method: 'SIGNED_FORM', collectedOn: todayInFrance() };
+    const consent = { method: 'SIGNED_FORM', collectedOn: todayInFrance(new Date()) };
     const classic = (await referent.data(CREATE, { input: offerInput({ title: 'Employeur classique' }) })).createJobOffer;
     const refused = await referent.request(PROPOSE, { input: { offerId: classic.id, pathwayId: lina.pathwayId, summary: 'Motivée', consent } });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'consent' });

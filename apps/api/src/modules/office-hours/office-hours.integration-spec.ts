@@ -18,7 +18,7 @@ let commune: GraphqlClient;
 let smtp: MailCatcher;
 
 // The requests' clock: starts at 8:00 (Paris) today; tests move it past the office hours.
-const TODAY = todayInFrance();
+const TODAY = todayInFrance(new Date());
 const DAY = addDays(TODAY, 1);
 let now = parisWallTime(TODAY, 8 * 60);
 

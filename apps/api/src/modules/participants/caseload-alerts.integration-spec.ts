@@ -22,7 +22,7 @@ const alertsOf = async (lastName: string) => (await referent.data(ALERTS, { sear
 
 describe('caseload alerts', () => {
   it('update as the referent works: unseen for 60 days, ESF+ incomplete, review due, then quiet', async () => {
-    const today = todayInFrance();
+    const today = todayInFrance(new Date());
     const created = await referent.data(`mutation($input: CreateParticipantInput!) { createParticipant(input: $input) { id currentPathway { id version } } }`, {
       input: { details: { firstName: 'Nora', lastName: 'Alerte', birthDate: '1980-10-10', gender: 'WOMAN' }, referralDate: addDays(today, -90) },
     });

@@ -76,7 +76,7 @@ export function addJournalEntry(ctx: RequestContext, input: AddJournalEntryInput
     async () => {
       const participant = await findParticipant(ctx, input.participantId, 'participantId');
       assertMayEdit(ctx, participant);
-      const day = notInFuture(ctx, 'day', optionalDate(ctx, 'day', input.day) ?? todayInFrance());
+      const day = notInFuture(ctx, 'day', optionalDate(ctx, 'day', input.day) ?? todayInFrance(ctx.now));
       const entry = ctx.em.create(JournalEntry, {
         tenant: participant.tenant,
         participant,

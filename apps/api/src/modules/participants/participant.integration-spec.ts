@@ -44,7 +44,7 @@ describe('the participant file', () => {
       communeName: 'Échirolles',
       referent: { displayName: `referent ${tenant.name.split(' ').at(-1)}` },
       access: { canEdit: true },
-      currentPathway: { number: 1, status: 'PENDING_ACCREDITATION', referralDate: todayInFrance() },
+      currentPathway: { number: 1, status: 'PENDING_ACCREDITATION', referralDate: todayInFrance(new Date()) },
     });
     // "Refused to answer" counts as answered; unanswered items are listed for the ESF+ alert.
     expect(file.currentPathway.missingEsfFields).toEqual(['thirdCountryNational', 'foreignBackground', 'minority', 'homeless', 'ruralArea']);

@@ -220,7 +220,7 @@ export function createParticipant(ctx: RequestContext, input: CreateParticipantI
     async () => {
       const details = await checkedDetailsInTenant(ctx, input.details);
       const entry = checkedEntry(ctx, input.entry);
-      const referralDate = notInFuture(ctx, 'referralDate', optionalDate(ctx, 'referralDate', input.referralDate) ?? todayInFrance());
+      const referralDate = notInFuture(ctx, 'referralDate', optionalDate(ctx, 'referralDate', input.referralDate) ?? todayInFrance(ctx.now));
       const referent = await referentMembership(ctx, input.referentId);
       if (!input.confirmNotDuplicate && (await findPossibleDuplicates(ctx, details.lastName, details.firstName, details.birthDate, false)).length > 0) {
         throw errors.badInput(ctx, 'confirmNotDuplicate', 'error.possibleDuplicate');
@@ -352,7 +352,7 @@ export async function admitToPathway(ctx: RequestContext, admission: Admission, 
 }
 
 async function admit(ctx: RequestContext, admission: Admission, referralDate: string): Promise<{ participant: Participant; pathway: Pathway }> {
-  const today = todayInFrance();
+  const today = todayInFrance(ctx.now);
   const tenant = ctx.em.getReference(Tenant, activeMembership(ctx).tenantId);
   if ('details' in admission) {
     const referent = await referentMembership(ctx, admission.referentId);
@@ -403,7 +403,7 @@ export async function openNewPathway(
       assertMayEdit(ctx, participant);
       const [current] = await ctx.em.find(Pathway, { participant }, { orderBy: { number: 'desc' }, limit: 1 });
       if (current && !ENDED_STATUSES.includes(current.status)) throw errors.badInput(ctx, 'participantId', 'error.pathwayStillOpen');
-      const date = notInFuture(ctx, 'referralDate', optionalDate(ctx, 'referralDate', referralDate) ?? todayInFrance());
+      const date = notInFuture(ctx, 'referralDate', optionalDate(ctx, 'referralDate', referralDate) ?? todayInFrance(ctx.now));
       const number = (current?.number ?? 0) + 1;
       const pathway = ctx.em.create(Pathway, { tenant: participant.tenant, participant, number, referralDate: date });
       participant.currentStatus = pathway.status;

@@ -25,7 +25,7 @@ export function checkedDetails(ctx: RequestContext, input: ParticipantDetailsInp
   const firstName = problems.check(() => requiredText(ctx, 'firstName', input.firstName));
   const lastName = problems.check(() => requiredText(ctx, 'lastName', input.lastName));
   const birthDate = problems.check(() => notInFuture(ctx, 'birthDate', requiredDate(ctx, 'birthDate', input.birthDate)));
-  const age = birthDate ? yearsBetween(birthDate, todayInFrance()) : PATHWAY_MINIMUM_AGE;
+  const age = birthDate ? yearsBetween(birthDate, todayInFrance(ctx.now)) : PATHWAY_MINIMUM_AGE;
   if (age < PATHWAY_MINIMUM_AGE || age > 100) problems.add('birthDate', 'error.birthDateImplausible');
   const email = optionalText(input.email)?.toLowerCase() ?? null;
   if (email && !EMAIL.test(email)) problems.add('email', 'error.emailInvalid');

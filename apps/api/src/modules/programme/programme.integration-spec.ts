@@ -14,7 +14,7 @@ let aci: GraphqlClient;
 let kinds: Record<string, string>;
 
 const ECHIROLLES = '38151';
-const CONSENT = { method: 'SIGNED_FORM', collectedOn: todayInFrance() };
+const CONSENT = { method: 'SIGNED_FORM', collectedOn: todayInFrance(new Date()) };
 
 const ACTION = `mutation($input: CreateProgrammeActionInput!) { createProgrammeAction(input: $input) { id title status operator { name } kind { code } version } }`;
 const SESSION = `mutation($input: AddProgrammeSessionInput!) { addProgrammeSession(input: $input) { id places version } }`;
@@ -35,7 +35,7 @@ async function person(firstName: string) {
   );
   const pathwayId = createParticipant.currentPathway.id as string;
   await referent.data(`mutation($input: ChangePathwayStatusInput!) { changePathwayStatus(input: $input) { id } }`, {
-    input: { pathwayId, version: createParticipant.currentPathway.version, status: 'ACTIVE', date: todayInFrance() },
+    input: { pathwayId, version: createParticipant.currentPathway.version, status: 'ACTIVE', date: todayInFrance(new Date()) },
   });
   return { participantId: createParticipant.id as string, pathwayId, firstName };
 }

@@ -123,7 +123,7 @@ describe('referrals and the accreditation decision', () => {
         const current = (
           await referent.data(`query($id: ID!) { participant(id: $id) { currentPathway { id version } } }`, { id: decideReferral.participantId })
         ).participant.currentPathway;
-        return { input: { pathwayId: current.id, version: current.version, status: 'EXITED', exitKind: 'ABANDONMENT', date: todayInFrance() } };
+        return { input: { pathwayId: current.id, version: current.version, status: 'EXITED', exitKind: 'ABANDONMENT', date: todayInFrance(new Date()) } };
       })(),
     );
     expect((await commune.data(`query($id: ID!) { referral(id: $id) { progress } }`, { id: referral.id })).referral.progress).toBe('EXITED');

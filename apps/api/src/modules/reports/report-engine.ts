@@ -61,7 +61,7 @@ const LONGEST_PERIOD_YEARS = 10;
 
 /** The period asked for (the current calendar year by default), checked, and the one before it. */
 export function comparedPeriods(ctx: RequestContext, asked: { from?: string | null; to?: string | null } | null | undefined): ComparedPeriods {
-  const year = todayInFrance().slice(0, 4);
+  const year = todayInFrance(ctx.now).slice(0, 4);
   const from = requiredDate(ctx, 'period.from', asked?.from ?? `${year}-01-01`);
   const to = requiredDate(ctx, 'period.to', asked?.to ?? `${year}-12-31`);
   if (to < from) throw errors.badInput(ctx, 'period.to', 'error.reportPeriodOrder');

@@ -63,7 +63,7 @@ export async function listSocialClauses(
   const search = filter?.search?.trim();
   const where: ClauseListFilter & { status?: SocialClauseStatus | null } = {
     tenantId,
-    today: todayInFrance(),
+    today: todayInFrance(ctx.now),
     companyId,
     status: filter?.status ?? null,
     pattern: search ? likePattern(search) : null,
@@ -81,7 +81,7 @@ export async function listSocialClauses(
 
 /** A company's clauses, the ones ending first first (a company wins a handful, not hundreds). */
 export async function clausesOfCompany(ctx: RequestContext, company: Company): Promise<SocialClauseType[]> {
-  const rows = await clausesWithProgress(ctx.em, { tenantId: activeMembership(ctx).tenantId, today: todayInFrance(), companyId: company.id }, null, 200);
+  const rows = await clausesWithProgress(ctx.em, { tenantId: activeMembership(ctx).tenantId, today: todayInFrance(ctx.now), companyId: company.id }, null, 200);
   return clauseTypes(ctx, rows);
 }
 
@@ -93,7 +93,7 @@ async function findClause(ctx: RequestContext, globalId: string, field: string):
 }
 
 async function typeOf(ctx: RequestContext, clause: SocialClause): Promise<SocialClauseType> {
-  const progress = await progressOf(ctx.em, activeMembership(ctx).tenantId, todayInFrance(), [clause.id]);
+  const progress = await progressOf(ctx.em, activeMembership(ctx).tenantId, todayInFrance(ctx.now), [clause.id]);
   return SocialClauseType.from(clause, progress.get(clause.id)!);
 }
 
@@ -138,7 +138,7 @@ async function checkedClause(ctx: RequestContext, input: SocialClauseDetailsInpu
   const contractName = problems.check(() => requiredText(ctx, 'contractName', input.contractName));
   const startsOn = problems.check(() => requiredDate(ctx, 'startsOn', input.startsOn));
   const endsOn = problems.check(() => requiredDate(ctx, 'endsOn', input.endsOn));
-  const today = todayInFrance();
+  const today = todayInFrance(ctx.now);
   checkDayWithin(problems, 'startsOn', startsOn, { earliest: EARLIEST_CLAUSE_DAY, latest: yearsAfter(today, MAX_CLAUSE_YEARS) });
   if (startsOn && endsOn && !problems.has('startsOn')) {
     if (endsOn <= startsOn) problems.add('endsOn', 'error.clauseEndBeforeStart');

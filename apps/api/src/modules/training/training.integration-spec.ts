@@ -125,7 +125,7 @@ describe("a training operator's reports", () => {
 
   it('records the outcome: a drop-out needs its reason, a certification its name; the referent sees it', async () => {
     // Counted in SQL for the home page: the one trainee who agreed; her result is due once the training has ended (31 December).
-    const ended = todayInFrance() >= '2026-12-31';
+    const ended = todayInFrance(new Date()) >= '2026-12-31';
     expect((await trainer.data(COUNT, { period: '2026-11' })).trainingMonthCount).toEqual({ totalCount: 1, dueCount: ended ? 1 : 0 });
     expect((await aci.request(COUNT, { period: '2026-11' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const noReason = await trainer.request(RESULT, { input: { stageId: shared.stageId, outcome: 'ABANDONED', endedOn: '2026-11-13' } });
@@ -145,14 +145,14 @@ describe("a training operator's reports", () => {
         stageId: shared.stageId,
         version: dropped.recordTrainingResult.version,
         outcome: 'CERTIFIED',
-        endedOn: todayInFrance(),
+        endedOn: todayInFrance(new Date()),
         certification: 'Titre professionnel agent de propreté',
       },
     });
     expect(certified.recordTrainingResult).toMatchObject({ outcome: 'CERTIFIED', dropOutReason: null });
     expect((await trainer.data(COUNT, { period: '2026-11' })).trainingMonthCount).toEqual({ totalCount: 1, dueCount: 0 });
     const stale = await trainer.request(RESULT, {
-      input: { stageId: shared.stageId, version: dropped.recordTrainingResult.version, outcome: 'COMPLETED', endedOn: todayInFrance() },
+      input: { stageId: shared.stageId, version: dropped.recordTrainingResult.version, outcome: 'COMPLETED', endedOn: todayInFrance(new Date()) },
     });
     expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const onStage = await referent.data(
