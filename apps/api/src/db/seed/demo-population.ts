@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  DAYS_WITHOUT_APPOINTMENT_ALERT,
   defaultOperationFor,
   addDays,
   addMonths,
@@ -351,7 +352,9 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
     for (const r of plan.referents) if ((draw -= r.weight) < 0) return r;
     return plan.referents[0]!;
   };
-  const nextAppointments = new Map<string, Array<{ participant: string; day: string }>>();
+  const nextAppointments = new Map<string, Array<{ participant: string; day: string; behind: boolean }>>();
+  // Referents one of whose active people has fallen behind already: each gets one, whatever the day.
+  const someoneBehind = new Set<string>();
 
   for (let i = 0; i < plan.people; i++) {
     const woman = rnd.chance(0.52);
@@ -665,7 +668,12 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
 
     // Individual appointments roughly monthly over the last months of the pathway; some people fall behind.
     const contactEnd = exitDate ? dayMs(exitDate) : todayMs;
-    const gap = rnd.chance(0.12) ? rnd.int(70, 120) : rnd.int(0, 20);
+    // Every referent has someone without an appointment for over two months (an alert on her home
+    // page): by chance, or her first active person followed long enough when chance gave her none.
+    const mayFallBehind = status === PathwayStatus.ACTIVE && referralDate <= addDays(today, -DAYS_WITHOUT_APPOINTMENT_ALERT);
+    const behind = rnd.chance(0.12) || (mayFallBehind && !someoneBehind.has(referent.email));
+    if (behind && mayFallBehind) someoneBehind.add(referent.email);
+    const gap = behind ? rnd.int(70, 120) : rnd.int(0, 20);
     for (let k = 1; k <= 6; k++) {
       const ms = workday(contactEnd - (gap + (k - 1) * rnd.int(25, 40)) * DAY_MS);
       if (ms < entryMs) break;
@@ -680,7 +688,7 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
     if (!exitDate) {
       const next = isoDay(workday(todayMs + rnd.int(0, 30) * DAY_MS));
       const list = nextAppointments.get(referent.email) ?? [];
-      list.push({ participant: participant.id as string, day: next });
+      list.push({ participant: participant.id as string, day: next, behind });
       nextAppointments.set(referent.email, list);
     }
   }
@@ -695,7 +703,8 @@ async function seedPlan(em: EntityManager, plan: PopulationPlan, demo: DemoTenan
     });
     // A monthly collective session (workshop, two hours) for part of the caseload, and the next one planned.
     for (let month = -6; month <= 1; month++) {
-      const group = planned.filter((_, k) => (k + month + 12) % 6 === 0).map((p) => p.participant);
+      // Those fallen behind came to none of the workshops of the last two months either.
+      const group = planned.filter((p, k) => (k + month + 12) % 6 === 0 && !(p.behind && month >= -2 && month <= 0)).map((p) => p.participant);
       if (group.length < 3) continue;
       const slot = agendas.book(referentId, isoDay(workday(dayMs(addMonths(today, month)) - 3 * DAY_MS)), () => [16], 2);
       addAppointment(rows, base, rnd, referentId, group, slot.day, today, null, slot.hour, 'Atelier CV et entretien d’embauche');
