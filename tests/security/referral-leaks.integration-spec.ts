@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { addDays } from '@jalon/domain';
 import { applyRlsSettings, beginRequestTransaction } from '@jalon/api/src/access/request-transaction';
+import { todayInFrance } from '@jalon/api/src/graphql/date-input';
 import { parseGlobalId, toGlobalId } from '@jalon/api/src/graphql/relay';
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from '@jalon/api/src/testing/fixtures';
 import { GraphqlClient, nodesOf } from '@jalon/api/src/testing/graphql-client';
@@ -84,14 +86,15 @@ beforeAll(async () => {
   attachmentId = upload.json().id;
 
   // The commission takes the first referral under review, with both partners invited, before the commune refers the person.
+  const inAWeek = addDays(todayInFrance(new Date()), 7);
   const meeting = (
     await animation.data(`mutation($input: PlanMeetingInput!) { planMeeting(input: $input) { id } }`, {
       input: {
         details: {
           kind: 'ACCREDITATION_COMMISSION',
-          title: 'Commission de décembre',
-          startsAt: '2026-12-15T09:00:00.000Z',
-          endsAt: '2026-12-15T11:00:00.000Z',
+          title: 'Commission du mois',
+          startsAt: `${inAWeek}T09:00:00.000Z`,
+          endsAt: `${inAWeek}T11:00:00.000Z`,
           place: 'Siège du PLIE',
           organisationIds: [tenant.organisations.commune.globalId, tenant.organisations.siae.globalId],
         },
