@@ -5,6 +5,9 @@ import { todayInFrance } from '@jalon/api/src/graphql/date-input';
 import { parseGlobalId } from '@jalon/api/src/graphql/relay';
 import { startTestServer, type TestServer } from '@jalon/api/src/testing/test-server';
 
+/** The request clock: the sessions below run from January to March 2027, ahead of it. */
+const NOW = new Date('2026-12-07T09:00:00Z');
+
 /**
  * Hostile review: an erased (anonymised) file keeps no free text about the person (retention
  * README: identity, contact and free texts go), in the tables wave 2 added too: the reason and the
@@ -21,7 +24,7 @@ let participantId: string;
 let groupAppointmentId: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({}, { clock: () => NOW });
   tenant = await createTenantFixture(server, 'Effacement');
   referent = await loggedIn(server, tenant.users.referent.email);
   animation = await loggedIn(server, tenant.users.animation.email);
@@ -37,7 +40,7 @@ beforeAll(async () => {
         pathwayId: createParticipant.currentPathway.id,
         version: createParticipant.currentPathway.version,
         status: 'ACTIVE',
-        date: todayInFrance(new Date()),
+        date: todayInFrance(NOW),
       },
     });
     return { id: createParticipant.id as string, pathwayId: createParticipant.currentPathway.id as string };

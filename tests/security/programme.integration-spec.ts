@@ -5,6 +5,9 @@ import { todayInFrance } from '@jalon/api/src/graphql/date-input';
 import { toGlobalId } from '@jalon/api/src/graphql/relay';
 import { startTestServer, type TestServer } from '@jalon/api/src/testing/test-server';
 
+/** The request clock: the sessions below run from January to March 2027, ahead of it. */
+const NOW = new Date('2026-12-07T09:00:00Z');
+
 /**
  * A positioning is about a person: the operator of the action sees it (her name and the reason
  * written for it, never her file) only under a consent in force that shares that kind of stage with
@@ -37,16 +40,16 @@ async function positioned(firstName: string, sessionId: string, consent: boolean
   );
   const pathwayId = createParticipant.currentPathway.id;
   await referent.data(`mutation($input: ChangePathwayStatusInput!) { changePathwayStatus(input: $input) { id } }`, {
-    input: { pathwayId, version: createParticipant.currentPathway.version, status: 'ACTIVE', date: todayInFrance(new Date()) },
+    input: { pathwayId, version: createParticipant.currentPathway.version, status: 'ACTIVE', date: todayInFrance(NOW) },
   });
   const { proposePositioning } = await referent.data(`mutation($input: ProposePositioningInput!) { proposePositioning(input: $input) { id version } }`, {
-    input: { sessionId, pathwayId, reason: `Pour ${firstName}`, consent: consent ? { method: 'SIGNED_FORM', collectedOn: todayInFrance(new Date()) } : null },
+    input: { sessionId, pathwayId, reason: `Pour ${firstName}`, consent: consent ? { method: 'SIGNED_FORM', collectedOn: todayInFrance(NOW) } : null },
   });
   return { participantId: createParticipant.id as string, positioning: proposePositioning };
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({}, { clock: () => NOW });
   tenant = await createTenantFixture(server, 'Programme sécurité');
   other = await createTenantFixture(server, 'Programme ailleurs');
   referent = await loggedIn(server, tenant.users.referent.email);
@@ -113,7 +116,7 @@ describe('a positioning and its operator', () => {
         dataClasses: ['STAGE_DETAILS'],
         purpose: 'TRAINING_FOLLOW_UP',
         method: 'SIGNED_FORM',
-        collectedOn: todayInFrance(new Date()),
+        collectedOn: todayInFrance(NOW),
         noticeVersion: 'notice-2026-11',
       },
     });

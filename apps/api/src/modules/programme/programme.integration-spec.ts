@@ -5,6 +5,9 @@ import { createTenantFixture, loggedIn, type TenantFixture } from '../../testing
 import type { GraphqlClient } from '../../testing/graphql-client';
 import { startTestServer, type TestServer } from '../../testing/test-server';
 
+/** The request clock: the sessions below run from January to March 2027, ahead of it. */
+const NOW = new Date('2026-12-07T09:00:00Z');
+
 let server: TestServer;
 let tenant: TenantFixture;
 let animation: GraphqlClient;
@@ -14,7 +17,7 @@ let aci: GraphqlClient;
 let kinds: Record<string, string>;
 
 const ECHIROLLES = '38151';
-const CONSENT = { method: 'SIGNED_FORM', collectedOn: todayInFrance(new Date()) };
+const CONSENT = { method: 'SIGNED_FORM', collectedOn: todayInFrance(NOW) };
 
 const ACTION = `mutation($input: CreateProgrammeActionInput!) { createProgrammeAction(input: $input) { id title status operator { name } kind { code } version } }`;
 const SESSION = `mutation($input: AddProgrammeSessionInput!) { addProgrammeSession(input: $input) { id places version } }`;
@@ -35,7 +38,7 @@ async function person(firstName: string) {
   );
   const pathwayId = createParticipant.currentPathway.id as string;
   await referent.data(`mutation($input: ChangePathwayStatusInput!) { changePathwayStatus(input: $input) { id } }`, {
-    input: { pathwayId, version: createParticipant.currentPathway.version, status: 'ACTIVE', date: todayInFrance(new Date()) },
+    input: { pathwayId, version: createParticipant.currentPathway.version, status: 'ACTIVE', date: todayInFrance(NOW) },
   });
   return { participantId: createParticipant.id as string, pathwayId, firstName };
 }
@@ -71,7 +74,7 @@ const accept = async (positioning: { id: string; version: number }) =>
 const occupancy = async (actionId: string) => (await animation.data(OCCUPANCY, { id: actionId })).programmeAction.sessions[0].occupancy;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({}, { clock: () => NOW });
   tenant = await createTenantFixture(server, 'Programme');
   animation = await loggedIn(server, tenant.users.animation.email);
   referent = await loggedIn(server, tenant.users.referent.email);
