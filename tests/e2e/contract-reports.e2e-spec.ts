@@ -112,7 +112,8 @@ describe.runIf(chromiumAvailable())('an integration company reports on its emplo
     const obstacles = karim.getByRole('group', { name: 'Freins rencontrés — Fatima Kaci' });
     await obstacles.getByRole('checkbox', { name: 'Mobilité' }).check();
     expect(await obstacles.getByRole('checkbox', { name: 'Santé' }).count()).toBe(0);
-    await karim.getByRole('textbox', { name: 'Heures travaillées — Aminata Sow' }).fill('98');
+    // 96 h: what her 24 h a week allow in February, the shortest month the last one may be.
+    await karim.getByRole('textbox', { name: 'Heures travaillées — Aminata Sow' }).fill('96');
 
     // One call, all or none: the API refuses Fatima's row, nothing is filed, the message is on her hours.
     await karim.getByRole('button', { name: 'Déposer les comptes rendus' }).click();
@@ -121,18 +122,18 @@ describe.runIf(chromiumAvailable())('an integration company reports on its emplo
     const message = karim.locator(`#${await hoursWorked.getAttribute('aria-describedby')}`);
     expect(await message.textContent()).toMatch(/^\s*Fatima K\. : le contrat permet au plus .+ heures ce mois-ci\.\s*$/);
     expect(await karim.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Heures travaillées — Fatima Kaci');
-    expect(await karim.getByRole('textbox', { name: 'Heures travaillées — Aminata Sow' }).inputValue()).toBe('98');
+    expect(await karim.getByRole('textbox', { name: 'Heures travaillées — Aminata Sow' }).inputValue()).toBe('96');
     // The demo's other employees may have their month filed already: nothing of these two is.
     expect(await fatimaRow.getByText('Déposé', { exact: true }).count()).toBe(0);
     expect(await aminataRow.getByText('Déposé', { exact: true }).count()).toBe(0);
 
-    // Corrected, both are filed together; the rows now show what was filed.
-    await hoursWorked.fill('104');
+    // Corrected (under any month's limit: 104 h in February), both are filed together; the rows now show what was filed.
+    await hoursWorked.fill('100');
     await karim.getByRole('button', { name: 'Déposer les comptes rendus' }).click();
     await karim.getByText('2 comptes rendus déposés').waitFor();
     await fatimaRow.getByText('Déposé', { exact: true }).waitFor();
     await aminataRow.getByText('Déposé', { exact: true }).waitFor();
-    await fatimaRow.getByText('104 h').waitFor();
+    await fatimaRow.getByText('100 h').waitFor();
     expect(await karim.getByRole('textbox', { name: 'Heures travaillées — Fatima Kaci' }).count()).toBe(0);
     expect(await karim.getByRole('textbox', { name: 'Heures travaillées — Aminata Sow' }).count()).toBe(0);
 
@@ -155,7 +156,7 @@ describe.runIf(chromiumAvailable())('an integration company reports on its emplo
     await nadia.getByRole('tab', { name: "Plan d'action" }).click();
     const reports = stage.getByRole('table', { name: `Comptes rendus mensuels — ${CDDI_STAGE}` });
     const reportRow = reports.getByRole('row').filter({ hasText: monthLabel });
-    await reportRow.getByText('104 h').waitFor();
+    await reportRow.getByText('100 h').waitFor();
     await reportRow.getByText('Sécurité au travail').waitFor();
     await reportRow.getByText('Ponctualité : Acquise').waitFor();
     await reportRow.getByText('Mobilité').waitFor();

@@ -1,17 +1,22 @@
 import { expect } from 'vitest';
+import { addDays, addMonths } from '@jalon/domain';
+import { todayInFrance } from '@jalon/api/src/graphql/date-input';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@jalon/api/src/db/seed/demo-data';
 
-/** Today in France, YYYY-MM-DD, moved by some months and days (calendar arithmetic, no time zone). */
+/**
+ * Today in France, YYYY-MM-DD, moved by some months, then days: on 29 March, a month back is 28
+ * February, not 1 March (the month before is February, as the pages say).
+ */
 export function parisDay(months = 0, days = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1 + months, d + days)).toISOString().slice(0, 10);
+  return addDays(addMonths(todayInFrance(new Date()), months), days);
 }
 
 /** A demo user logged in through the portal's login page, in a browser context of their own (French, laptop screen). */
 export async function logIn(browser: Browser, url: string, email: string, height = 768): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height }, locale: 'fr-FR' });
+  // Under scripts/suite-on-day.sh the browser runs on the real clock: its pages get the suite's.
+  if (process.env.FAKETIME) await context.clock.install({ time: Date.now() });
   const page = await context.newPage();
   await page.goto(`${url}/login`);
   await page.getByLabel('Adresse e-mail').fill(email);
