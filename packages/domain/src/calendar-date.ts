@@ -14,3 +14,13 @@ export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/**
+ * A date in words as the language writes it: French writes the first of a month « 1er »
+ * (« 1er septembre 2026 », « mardi 1er décembre »), which Intl leaves as « 1 ».
+ */
+export function dateInWords(locale: string, date: Date, options: Intl.DateTimeFormatOptions): string {
+  const parts = new Intl.DateTimeFormat(locale, options).formatToParts(date);
+  const french = locale.startsWith('fr');
+  return parts.map((part) => (french && part.type === 'day' && part.value === '1' ? '1er' : part.value)).join('');
+}

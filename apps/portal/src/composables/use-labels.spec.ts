@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { mountComposable } from '@/testing/mount-composable';
+import { dateInWords } from '@jalon/domain';
 import { ageOn, personName, todayLocalDate, useLabels } from './use-labels';
 
 afterEach(() => {
@@ -32,5 +33,15 @@ describe('labels.period', () => {
     const labels = mountComposable(useLabels);
     expect(labels.period('2026-03-02', '2026-04-15')).toBe('du 02/03/2026 au 15/04/2026');
     expect(labels.period('2026-03-02', null)).toBe('à partir du 02/03/2026');
+  });
+});
+
+describe('dates in words', () => {
+  it('writes the first of a month « 1er » in French, and the other days as Intl does', () => {
+    const labels = mountComposable(useLabels);
+    expect(labels.localDate('2026-09-01')).toBe('1er septembre 2026');
+    expect(labels.localDate('2026-09-02')).toBe('2 septembre 2026');
+    expect(labels.parisDateTime('2026-12-01T08:00:00Z')).toBe('mardi 1er décembre 2026 à 09:00');
+    expect(dateInWords('en', new Date('2026-09-01T12:00:00Z'), { dateStyle: 'long', timeZone: 'UTC' })).toBe('September 1, 2026');
   });
 });

@@ -1,5 +1,5 @@
 import { useI18n } from 'vue-i18n';
-import { DAYS_WITHOUT_APPOINTMENT_ALERT, type Capability } from '@jalon/domain';
+import { dateInWords, DAYS_WITHOUT_APPOINTMENT_ALERT, type Capability } from '@jalon/domain';
 import { ISCED_LEVELS } from '@jalon/reference-data';
 import { parisDay } from '@/app/paris-time';
 import type {
@@ -165,14 +165,12 @@ export function useLabels() {
     /** A time in France (appointments are booked in Paris time whatever the browser's zone). */
     time: (iso: string) => new Intl.DateTimeFormat(locale.value, { timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso)),
     /** An instant (a record's creation) in France's time, short. */
-    instant: (iso: string) =>
-      new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso)),
-    parisDateTime: (iso: string) =>
-      new Intl.DateTimeFormat(locale.value, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso)),
-    date: (iso: string) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'long' }).format(new Date(iso)),
-    dateTime: (iso: string) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+    instant: (iso: string) => dateInWords(locale.value, new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }),
+    parisDateTime: (iso: string) => dateInWords(locale.value, new Date(iso), { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Paris' }),
+    date: (iso: string) => dateInWords(locale.value, new Date(iso), { dateStyle: 'long' }),
+    dateTime: (iso: string) => dateInWords(locale.value, new Date(iso), { dateStyle: 'medium', timeStyle: 'short' }),
     /** A calendar date (YYYY-MM-DD) such as a birth or entry date. */
-    localDate: (value: string) => new Intl.DateTimeFormat(locale.value, { dateStyle: 'long' }).format(fromLocalDate(value)),
+    localDate: (value: string) => dateInWords(locale.value, fromLocalDate(value), { dateStyle: 'long' }),
     /** A month (YYYY-MM) such as a report's: « octobre 2026 ». */
     month: (period: string) =>
       new Intl.DateTimeFormat(locale.value, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`)),

@@ -1,4 +1,4 @@
-import { MeetingStatus } from '@jalon/domain';
+import { dateInWords, MeetingStatus } from '@jalon/domain';
 import type { RequestContext } from '../../context/request-context';
 import { maySeeWholeMeeting } from '../../access/meeting-access';
 import { activeMembership } from '../../access/tenant-scope';
@@ -35,8 +35,9 @@ export async function meetingPdf(
   const names = await userNames(ctx, peopleOf(meetingFieldsOf(meeting)));
 
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(ctx.locale, key, params);
-  const when = new Intl.DateTimeFormat(ctx.locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' });
-  const day = new Intl.DateTimeFormat(ctx.locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', dateStyle: 'long' });
+  const locale = ctx.locale === 'fr' ? 'fr-FR' : 'en-GB';
+  const when = (at: Date) => dateInWords(locale, at, { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' });
+  const day = (at: Date) => dateInWords(locale, at, { timeZone: 'Europe/Paris', dateStyle: 'long' });
   const published = meeting.status === MeetingStatus.MINUTES_PUBLISHED;
   const title = t(published ? 'minutesPdf.minutesTitle' : 'minutesPdf.agendaTitle', { title: meeting.title });
 
@@ -47,7 +48,7 @@ export async function meetingPdf(
       .font('Helvetica')
       .fontSize(10.5)
       .text(t(`meetingKind.${meeting.kind}` as MessageKey));
-    doc.text(t('minutesPdf.when', { when: when.format(meeting.startsAt) }));
+    doc.text(t('minutesPdf.when', { when: when(meeting.startsAt) }));
     if (meeting.place) doc.text(t('minutesPdf.place', { place: meeting.place }));
     if (meeting.videoLink) doc.text(t('minutesPdf.videoLink', { link: meeting.videoLink }));
     doc.text(t('minutesPdf.organiser', { name: names.get(meeting.organiser.id) ?? '' }));
@@ -86,7 +87,7 @@ export async function meetingPdf(
       if (item.actions.length) line(t('minutesPdf.actions'));
       for (const action of item.actions)
         doc.text(
-          `• ${t('minutesPdf.action', { description: action.description, owner: action.owner.name, dueOn: day.format(new Date(`${action.dueOn}T12:00:00Z`)) })}`,
+          `• ${t('minutesPdf.action', { description: action.description, owner: action.owner.name, dueOn: day(new Date(`${action.dueOn}T12:00:00Z`)) })}`,
           { indent: 28 },
         );
     }
@@ -99,7 +100,7 @@ export async function meetingPdf(
         .moveDown(1)
         .font('Helvetica-Oblique')
         .fontSize(9.5)
-        .text(t('minutesPdf.publishedAt', { date: day.format(meeting.minutesPublishedAt) }));
+        .text(t('minutesPdf.publishedAt', { date: day(meeting.minutesPublishedAt) }));
   });
   const stem = published ? 'compte-rendu' : 'ordre-du-jour';
   return { fileName: `${stem}-${meeting.startsAt.toISOString().slice(0, 10)}.pdf`, pdf };

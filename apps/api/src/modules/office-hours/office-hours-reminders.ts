@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Transporter } from 'nodemailer';
-import { AppointmentStatus } from '@jalon/domain';
+import { AppointmentStatus, dateInWords } from '@jalon/domain';
 import type { Config } from '../../config';
 import { inScopedTransaction } from '../../access/request-transaction';
 import { translate } from '../../i18n/messages';
@@ -9,7 +9,6 @@ import { tenantsWithDueReminders } from './office-hours.query';
 
 /** A resident is reminded the day before: bookings starting within this window are due. */
 export const REMINDER_AHEAD_MS = 24 * 3_600_000;
-const whenFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' });
 
 /**
  * Emails each resident booked in office hours, when the referral gives an address, a reminder of
@@ -31,7 +30,7 @@ export async function sendOfficeHoursReminders(orm: MikroORM, transport: Transpo
         if (!booking) return;
         const email = booking.referral?.email;
         if (email) {
-          const when = whenFormat.format(booking.startsAt);
+          const when = dateInWords('fr-FR', booking.startsAt, { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' });
           await transport.sendMail({
             from: config.SMTP_FROM,
             to: email,

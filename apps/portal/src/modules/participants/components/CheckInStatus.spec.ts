@@ -23,6 +23,6 @@ describe('CheckInStatus', () => {
   it('says a check-in due, and late once its day has passed', () => {
     mountInApp(CheckInStatus, { props: { checkIn: { dueOn: '2026-03-01' }, late: true } });
     expect(document.querySelector('.p-tag-warn')).not.toBeNull();
-    expect(text()).toBe('En retard prévu le 1 mars 2026');
+    expect(text()).toBe('En retard prévu le 1er mars 2026');
   });
 });
