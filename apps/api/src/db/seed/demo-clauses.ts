@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ClausePlacementKind } from '@jalon/domain';
+import { ClausePlacementKind, lastDayOf } from '@jalon/domain';
 import { storyCalendar } from './story-calendar';
 
 /**
@@ -45,9 +45,7 @@ export function demoClauses(today: string): DemoClause[] {
   /** A month's span of days and its hours. */
   const month = (written: string, hours: number, from = '01'): [string, string, number] => {
     const m = story.month(written);
-    const [y, mm] = m.split('-').map(Number) as [number, number];
-    const last = new Date(Date.UTC(y, mm, 0)).getUTCDate();
-    return [`${m}-${from}`, `${m}-${String(last).padStart(2, '0')}`, hours];
+    return [`${m}-${from}`, lastDayOf(m), hours];
   };
   return [
     {
