@@ -1,9 +1,7 @@
-import { addDays, addMonths } from '@jalon/domain';
+import { addDays, addMonths, dateInWords } from '@jalon/domain';
 
 /** The month the demo's named story (demo-data.ts, demo-clauses.ts) is told as of. */
 const TOLD_IN = { year: 2026, month: 12 };
-
-const MONTH_NAMES = new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' });
 
 /** The days of the demo's named story, as of the day the demo is loaded. */
 export interface StoryCalendar {
@@ -32,14 +30,12 @@ export function storyCalendar(today: string): StoryCalendar {
     return next.endsWith('-01') ? addDays(addMonths(next, months), -1) : addMonths(day, months);
   };
   const day = (written: string) => moved(written.slice(0, 10)) + written.slice(10);
-  const monthName = (written: string) => MONTH_NAMES.format(new Date(`${day(written.slice(0, 10))}T12:00:00Z`));
+  const inWords = (written: string, options: Intl.DateTimeFormatOptions) =>
+    dateInWords('fr-FR', new Date(`${day(written.slice(0, 10))}T12:00:00Z`), { ...options, timeZone: 'UTC' });
   return {
     day,
     month: (written) => moved(`${written}-01`).slice(0, 7),
-    monthName,
-    dayAndMonth: (written) => {
-      const dayOfMonth = Number(day(written.slice(0, 10)).slice(8));
-      return `${dayOfMonth === 1 ? '1er' : dayOfMonth} ${monthName(written)}`;
-    },
+    monthName: (written) => inWords(written, { month: 'long' }),
+    dayAndMonth: (written) => inWords(written, { day: 'numeric', month: 'long' }),
   };
 }
